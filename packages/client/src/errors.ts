@@ -1,0 +1,319 @@
+/**
+ * The error hierarchy. Every error the SDK throws is an `EdgeAIError` with a stable `kind` string, so other
+ * clients (C#) and the conformance suite can map errors by name instead of by class.
+ */
+
+/** Stable, language-neutral names of error categories; the C# client and the conformance table use the same names. */
+export type ErrorKind =
+  | "authentication"
+  | "permission"
+  | "not_found"
+  | "too_large"
+  | "rate_limited"
+  | "capacity"
+  | "quota_exhausted"
+  | "timeout"
+  | "bad_request"
+  | "server"
+  | "connection"
+  | "abort"
+  | "validation"
+  | "stream";
+
+/** One entry of the Cloudflare `errors[]` array; `code` is optional because model-input errors often omit it. */
+export interface APIErrorDetail {
+  code?: number;
+  message: string;
+  documentation_url?: string;
+  [key: string]: unknown;
+}
+
+interface EdgeAIErrorOptions {
+  cause?: unknown;
+  retryable?: boolean;
+}
+
+/** Base class of every error thrown by the SDK; `kind` is the stable name to switch on. */
+export class EdgeAIError extends Error {
+  /** Stable category name (see {@link ErrorKind}); safe to persist or compare across languages. */
+  readonly kind: ErrorKind;
+  /** Whether the default retry policy treats this error as transient. */
+  readonly retryable: boolean;
+
+  constructor(kind: ErrorKind, message: string, options: EdgeAIErrorOptions = {}) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.kind = kind;
+    this.retryable = options.retryable ?? false;
+  }
+
+  // Explicit names survive minification, unlike `this.constructor.name`.
+  override get name(): string {
+    return "EdgeAIError";
+  }
+}
+
+/** The facts an HTTP error response carries; filled by error-mapping.ts. */
+export interface APIErrorInit {
+  status: number;
+  errors: APIErrorDetail[];
+  requestId: string | undefined;
+  headers: Record<string, string>;
+  /** The raw body (truncated), kept for non-JSON answers such as a proxy's HTML 502. */
+  rawBody: string | undefined;
+  message: string;
+  retryable?: boolean;
+}
+
+/** An HTTP error answer from the API; `code` is the first Cloudflare error code, `requestId` the cf-ray. */
+export class APIError extends EdgeAIError {
+  readonly status: number;
+  /** The first Cloudflare error code (for example 3040), if the body had one. */
+  readonly code: number | undefined;
+  readonly errors: APIErrorDetail[];
+  /** The `cf-ray` header, which Cloudflare support asks for. */
+  readonly requestId: string | undefined;
+  readonly headers: Record<string, string>;
+  readonly rawBody: string | undefined;
+
+  constructor(kind: ErrorKind, init: APIErrorInit) {
+    super(kind, init.message, { retryable: init.retryable ?? false });
+    this.status = init.status;
+    this.errors = init.errors;
+    this.code = init.errors.find((e) => typeof e.code === "number")?.code;
+    this.requestId = init.requestId;
+    this.headers = init.headers;
+    this.rawBody = init.rawBody;
+  }
+  override get name(): string {
+    return "APIError";
+  }
+}
+
+/** 401 or code 10000: the token is missing, malformed or revoked. */
+export class AuthenticationError extends APIError {
+  constructor(init: APIErrorInit) {
+    super("authentication", init);
+  }
+  override get name(): string {
+    return "AuthenticationError";
+  }
+}
+
+/** 403: the token lacks Workers AI permissions, or the account may not use this model. */
+export class PermissionError extends APIError {
+  constructor(init: APIErrorInit) {
+    super("permission", init);
+  }
+  override get name(): string {
+    return "PermissionError";
+  }
+}
+
+/** 403 / 5016: the model's licence must be agreed to once before use. */
+export class LicenceRequiredError extends PermissionError {
+  override get name(): string {
+    return "LicenceRequiredError";
+  }
+}
+
+/** 403 / 5035: the model needs the Workers Paid plan (or AI Gateway credits). */
+export class PaidPlanRequiredError extends PermissionError {
+  override get name(): string {
+    return "PaidPlanRequiredError";
+  }
+}
+
+/** 404: the resource does not exist. */
+export class NotFoundError extends APIError {
+  constructor(init: APIErrorInit) {
+    super("not_found", init);
+  }
+  override get name(): string {
+    return "NotFoundError";
+  }
+}
+
+/** 5007, 3042, 7000, 7003: the model id is unknown, or the URL did not route (an encoded slug does this). */
+export class UnknownModelError extends NotFoundError {
+  override get name(): string {
+    return "UnknownModelError";
+  }
+}
+
+/** 413 / 3006: the request body is too large. */
+export class TooLargeError extends APIError {
+  constructor(init: APIErrorInit) {
+    super("too_large", init);
+  }
+  override get name(): string {
+    return "TooLargeError";
+  }
+}
+
+/** Parsed `Ratelimit` header (`"default";r=<remaining>;t=<reset seconds>`). */
+export interface RateLimitInfo {
+  remaining?: number;
+  resetSeconds?: number;
+  /** From `Ratelimit-Policy` (`"name";q=<quota>;w=<window seconds>`). */
+  quota?: number;
+  windowSeconds?: number;
+}
+
+/** Extra facts carried by a 429. */
+export interface RateLimitInit extends APIErrorInit {
+  retryAfterMs: number | undefined;
+  rateLimit: RateLimitInfo | undefined;
+}
+
+/** 429 (not 3036/3040): too many requests; retried after `retryAfterMs` when the server says so. */
+export class RateLimitError extends APIError {
+  /** Delay the server asked for (`retry-after-ms` or `Retry-After`), in milliseconds. */
+  readonly retryAfterMs: number | undefined;
+  readonly rateLimit: RateLimitInfo | undefined;
+  constructor(init: RateLimitInit) {
+    super("rate_limited", { ...init, retryable: true });
+    this.retryAfterMs = init.retryAfterMs;
+    this.rateLimit = init.rateLimit;
+  }
+  override get name(): string {
+    return "RateLimitError";
+  }
+}
+
+/** 3040: Workers AI is out of capacity for this model right now; retryable with backoff. */
+export class CapacityError extends APIError {
+  readonly retryAfterMs: number | undefined;
+  constructor(init: APIErrorInit & { retryAfterMs?: number | undefined }) {
+    super("capacity", { ...init, retryable: true });
+    this.retryAfterMs = init.retryAfterMs;
+  }
+  override get name(): string {
+    return "CapacityError";
+  }
+}
+
+/** 3036: the daily free allocation is used up. Never retried: it only resets at 00:00 UTC. */
+export class QuotaExhaustedError extends APIError {
+  /** The next 00:00 UTC after the error was received. */
+  readonly resetsAt: Date;
+  constructor(init: APIErrorInit, now: Date = new Date()) {
+    super("quota_exhausted", { ...init, retryable: false });
+    this.resetsAt = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() + 1));
+  }
+  override get name(): string {
+    return "QuotaExhaustedError";
+  }
+}
+
+/** 408 or 3007/3008: the server gave up on the request; retryable. */
+export class ServerTimeoutError extends APIError {
+  constructor(init: APIErrorInit) {
+    super("timeout", { ...init, retryable: true });
+  }
+  override get name(): string {
+    return "ServerTimeoutError";
+  }
+}
+
+/** Any other 4xx: the request itself is wrong (model input, unsupported option). */
+export class BadRequestError extends APIError {
+  constructor(init: APIErrorInit) {
+    super("bad_request", init);
+  }
+  override get name(): string {
+    return "BadRequestError";
+  }
+}
+
+/** 5xx, including non-JSON proxy pages; retryable. */
+export class ServerError extends APIError {
+  constructor(init: APIErrorInit) {
+    super("server", { ...init, retryable: true });
+  }
+  override get name(): string {
+    return "ServerError";
+  }
+}
+
+/** The request never got an HTTP answer (refused, reset, DNS); retryable. */
+export class ConnectionError extends EdgeAIError {
+  /** The system error code when there is one (ECONNREFUSED, ECONNRESET, UND_ERR_SOCKET...). */
+  readonly systemCode: string | undefined;
+  constructor(message: string, options: { cause?: unknown; systemCode?: string | undefined } = {}) {
+    super("connection", message, { cause: options.cause, retryable: true });
+    this.systemCode = options.systemCode;
+  }
+  override get name(): string {
+    return "ConnectionError";
+  }
+}
+
+/** Which client-side limit fired: the whole call, the wait for the first byte, or the gap between chunks. */
+export type TimeoutPhase = "total" | "first_byte" | "idle";
+
+/** A client-side time limit was reached; retryable (unless a stream had already started). */
+export class TimeoutError extends EdgeAIError {
+  readonly phase: TimeoutPhase;
+  readonly timeoutMs: number;
+  constructor(phase: TimeoutPhase, timeoutMs: number, options: { cause?: unknown; retryable?: boolean } = {}) {
+    const what = phase === "total" ? "Request" : phase === "first_byte" ? "Waiting for the first byte" : "Waiting for the next chunk";
+    super("timeout", `${what} timed out after ${timeoutMs} ms`, { cause: options.cause, retryable: options.retryable ?? true });
+    this.phase = phase;
+    this.timeoutMs = timeoutMs;
+  }
+  override get name(): string {
+    return "TimeoutError";
+  }
+}
+
+/** The caller's AbortSignal fired; never retried. */
+export class AbortError extends EdgeAIError {
+  constructor(options: { cause?: unknown } = {}) {
+    super("abort", "The request was aborted", { cause: options.cause });
+  }
+  override get name(): string {
+    return "AbortError";
+  }
+}
+
+/** One failed rule: where (dotted path) and which rule (the zod issue code). */
+export interface ValidationIssue {
+  path: string;
+  rule: string;
+  message: string;
+}
+
+/** A request failed its schema before sending (nothing was sent), or a response failed its schema. */
+export class ValidationError extends EdgeAIError {
+  readonly direction: "request" | "response";
+  readonly issues: ValidationIssue[];
+  /** For response errors: the decoded body as received, so callers can still use it. */
+  readonly rawBody: unknown;
+  constructor(direction: "request" | "response", schemaName: string, issues: ValidationIssue[], rawBody?: unknown) {
+    const first = issues[0];
+    const where = first ? ` at ${first.path || "(root)"}: ${first.message} (${first.rule})` : "";
+    const more = issues.length > 1 ? ` and ${issues.length - 1} more issue(s)` : "";
+    super("validation", `${direction === "request" ? "Request" : "Response"} does not match ${schemaName}${where}${more}`);
+    this.direction = direction;
+    this.issues = issues;
+    this.rawBody = rawBody;
+  }
+  override get name(): string {
+    return "ValidationError";
+  }
+}
+
+/** Why a stream failed after it had started. */
+export type StreamFailure = "truncated" | "malformed" | "upstream";
+
+/** A stream ended without `data: [DONE]`, carried an unparsable event, or reported an error mid-stream. */
+export class StreamError extends EdgeAIError {
+  readonly reason: StreamFailure;
+  constructor(reason: StreamFailure, message: string, options: { cause?: unknown } = {}) {
+    super("stream", message, { cause: options.cause });
+    this.reason = reason;
+  }
+  override get name(): string {
+    return "StreamError";
+  }
+}

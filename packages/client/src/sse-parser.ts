@@ -1,0 +1,142 @@
+/**
+ * A small server-sent-events parser following the WHATWG event-stream rules (LF, CR and CRLF line ends, split
+ * across chunks; comments; multi-line `data`; `event`/`id`; a leading BOM). It is ours rather than
+ * eventsource-parser because it hands events to a callback as plain strings (no per-event object) and takes a
+ * fast path for chunks without CR; see docs/decisions/0003-client-own-sse-parser.md for the measurement.
+ */
+
+/** Called once per dispatched event; `event` is undefined for the default "message" type. */
+export type SSEEventHandler = (data: string, event: string | undefined, id: string | undefined) => void;
+
+const LF = 10;
+const CR = 13;
+
+/**
+ * Incremental SSE parser: feed it bytes or text as they arrive, call `end()` when the body ends.
+ * @example
+ * const parser = new SSEParser((data) => console.log(JSON.parse(data)));
+ * for await (const chunk of body) parser.feed(chunk);
+ * parser.end();
+ */
+export class SSEParser {
+  private readonly onEvent: SSEEventHandler;
+  private readonly decoder = new TextDecoder("utf-8", { ignoreBOM: false });
+  /** An unfinished line carried over from the previous chunk. */
+  private pending = "";
+  /** The previous chunk ended in CR, so a LF starting the next chunk belongs to the same line end. */
+  private skipLeadingLF = false;
+  private data: string | undefined = undefined;
+  private eventType: string | undefined = undefined;
+  private lastId: string | undefined = undefined;
+
+  constructor(onEvent: SSEEventHandler) {
+    this.onEvent = onEvent;
+  }
+
+  /** The `id` of the most recent event, for resuming with Last-Event-ID. */
+  get lastEventId(): string | undefined {
+    return this.lastId;
+  }
+
+  /** Parses one chunk; events completed by it are dispatched synchronously. */
+  feed(chunk: Uint8Array | string): void {
+    let text = typeof chunk === "string" ? chunk : this.decoder.decode(chunk, { stream: true });
+    if (text.length === 0) return;
+    if (this.skipLeadingLF) {
+      this.skipLeadingLF = false;
+      if (text.charCodeAt(0) === LF) text = text.slice(1);
+    }
+    if (this.pending.length > 0) {
+      text = this.pending + text;
+      this.pending = "";
+    }
+    const len = text.length;
+    let pos = 0;
+    if (text.indexOf("\r") === -1) {
+      // Fast path: LF-only line ends, which is what Workers AI and most servers send.
+      for (;;) {
+        const nl = text.indexOf("\n", pos);
+        if (nl === -1) break;
+        this.line(text, pos, nl);
+        pos = nl + 1;
+      }
+    } else {
+      while (pos < len) {
+        let end = pos;
+        let c = 0;
+        while (end < len) {
+          c = text.charCodeAt(end);
+          if (c === LF || c === CR) break;
+          end++;
+        }
+        if (end === len) break;
+        this.line(text, pos, end);
+        pos = end + 1;
+        if (c === CR) {
+          if (pos === len) this.skipLeadingLF = true;
+          else if (text.charCodeAt(pos) === LF) pos++;
+        }
+      }
+    }
+    if (pos < len) this.pending = text.slice(pos);
+  }
+
+  /**
+   * Finishes the stream. Per the spec an event not terminated by a blank line is discarded, but the final
+   * line is still processed so a trailing `data: [DONE]` without newline is not lost.
+   */
+  end(): void {
+    const tail = this.pending + this.decoder.decode();
+    this.pending = "";
+    if (tail.length > 0) {
+      this.line(tail, 0, tail.length);
+      this.dispatch();
+    }
+  }
+
+  private line(text: string, start: number, end: number): void {
+    if (start === end) {
+      this.dispatch();
+      return;
+    }
+    const first = text.charCodeAt(start);
+    if (first === 58 /* ":" */) return; // comment
+    // Common case first: "data: ..." / "data:..."
+    if (first === 100 /* d */ && text.startsWith("data:", start)) {
+      let v = start + 5;
+      if (text.charCodeAt(v) === 32) v++;
+      const value = text.slice(v, end);
+      this.data = this.data === undefined ? value : `${this.data}\n${value}`;
+      return;
+    }
+    const colon = text.indexOf(":", start);
+    let field: string;
+    let value: string;
+    if (colon === -1 || colon >= end) {
+      field = text.slice(start, end);
+      value = "";
+    } else {
+      field = text.slice(start, colon);
+      let v = colon + 1;
+      if (text.charCodeAt(v) === 32) v++;
+      value = text.slice(v, end);
+    }
+    if (field === "\uFEFFdata" || field === "data") {
+      this.data = this.data === undefined ? value : `${this.data}\n${value}`;
+    } else if (field === "event" || field === "\uFEFFevent") {
+      this.eventType = value;
+    } else if (field === "id") {
+      if (!value.includes("\0")) this.lastId = value;
+    }
+    // "retry" and unknown fields are ignored: the client never reconnects on its own.
+  }
+
+  private dispatch(): void {
+    const data = this.data;
+    const event = this.eventType;
+    this.data = undefined;
+    this.eventType = undefined;
+    if (data === undefined) return;
+    this.onEvent(data, event === "" ? undefined : event, this.lastId);
+  }
+}

@@ -1,0 +1,222 @@
+/**
+ * The two ways bytes leave the client: an undici Dispatcher (default: a keep-alive Agent; or one the caller
+ * passes, such as the in-process mock bridge) or a fetch implementation (runtimes without undici, or global
+ * fetch patched by msw). Both yield the same small response object and throw only typed errors.
+ */
+import { Agent, type Dispatcher } from "undici";
+import { AbortError, ConnectionError, TimeoutError } from "./errors.js";
+import { type AttemptSignal, type TimeoutSettings, undiciTimeouts } from "./timeouts.js";
+
+/** One HTTP request as the client core sees it. */
+export interface TransportRequest {
+  method: "GET" | "POST";
+  /** Path and query, appended to the base URL's origin (already contains the base path). */
+  path: string;
+  headers: Record<string, string>;
+  body: string | Uint8Array | undefined;
+  /** Whether the caller will read the body incrementally; selects which timeouts apply. */
+  streaming: boolean;
+  attempt: AttemptSignal;
+  timeouts: TimeoutSettings;
+}
+
+/** A response whose body has not been read yet. */
+export interface TransportResponse {
+  status: number;
+  header(name: string): string | undefined;
+  /** All headers, lower-cased; only built on error paths. */
+  headerRecord(): Record<string, string>;
+  text(): Promise<string>;
+  bytes(): Promise<Uint8Array>;
+  /** The body as chunks; the fetch transport enforces the idle limit here. */
+  chunks(): AsyncIterable<Uint8Array>;
+  /** Releases the connection without reading the body. */
+  discard(): Promise<void>;
+}
+
+/** Sends requests; implementations never throw anything but EdgeAIError subclasses. */
+export interface Transport {
+  send(req: TransportRequest): Promise<TransportResponse>;
+  close(): Promise<void>;
+}
+
+/** A `fetch`-compatible function (global fetch, undici.fetch, a test double). */
+export type FetchLike = (input: string, init: RequestInit) => Promise<Response>;
+
+/** Maps whatever the network layer threw into ConnectionError/TimeoutError/AbortError. */
+export function toTransportError(err: unknown, attempt: AttemptSignal, timeouts: TimeoutSettings, streaming: boolean): Error {
+  const aborted = attempt.abortedError();
+  if (aborted) return aborted;
+  const code = (err as { code?: unknown })?.code;
+  if (code === "UND_ERR_HEADERS_TIMEOUT") {
+    return new TimeoutError(streaming ? "first_byte" : "total", streaming ? timeouts.firstByte : timeouts.total, { cause: err });
+  }
+  if (code === "UND_ERR_BODY_TIMEOUT") {
+    return new TimeoutError(streaming ? "idle" : "total", streaming ? timeouts.idle : timeouts.total, { cause: err });
+  }
+  if ((err as { name?: unknown })?.name === "AbortError") return new AbortError({ cause: err });
+  // fetch wraps socket errors as TypeError("fetch failed", { cause }); report the root cause.
+  const root = (err as { cause?: { code?: unknown } })?.cause;
+  const systemCode = typeof code === "string" ? code : typeof root?.code === "string" ? root.code : undefined;
+  const message = err instanceof Error ? err.message : String(err);
+  return new ConnectionError(`Connection failed: ${systemCode ? `${systemCode} ` : ""}${message}`, { cause: err, systemCode });
+}
+
+/** Default transport: undici Dispatcher API (`dispatcher.request`), the fastest path in Node. */
+export class UndiciTransport implements Transport {
+  private readonly origin: string;
+  private readonly dispatcher: Dispatcher;
+  private readonly owned: boolean;
+
+  constructor(origin: string, dispatcher?: Dispatcher) {
+    this.origin = origin;
+    this.owned = dispatcher === undefined;
+    // Per-request headersTimeout/bodyTimeout override the Agent's, so its defaults never cut a call.
+    this.dispatcher = dispatcher ?? new Agent({ keepAliveTimeout: 30_000, keepAliveMaxTimeout: 600_000 });
+  }
+
+  async send(req: TransportRequest): Promise<TransportResponse> {
+    const t = undiciTimeouts(req.timeouts, req.streaming);
+    let res: Dispatcher.ResponseData;
+    try {
+      res = await this.dispatcher.request({
+        origin: this.origin,
+        path: req.path,
+        method: req.method,
+        headers: req.headers,
+        body: req.body ?? null,
+        signal: req.attempt.signal ?? null,
+        headersTimeout: t.headersTimeout,
+        bodyTimeout: t.bodyTimeout,
+      });
+    } catch (err) {
+      throw toTransportError(err, req.attempt, req.timeouts, req.streaming);
+    }
+    return new UndiciResponse(res, req);
+  }
+
+  async close(): Promise<void> {
+    if (this.owned) await this.dispatcher.close();
+  }
+}
+
+class UndiciResponse implements TransportResponse {
+  readonly status: number;
+  constructor(
+    private readonly res: Dispatcher.ResponseData,
+    private readonly req: TransportRequest,
+  ) {
+    this.status = res.statusCode;
+  }
+  header(name: string): string | undefined {
+    const v = this.res.headers[name];
+    return Array.isArray(v) ? v.join(", ") : v;
+  }
+  headerRecord(): Record<string, string> {
+    const out: Record<string, string> = {};
+    for (const [k, v] of Object.entries(this.res.headers)) if (v !== undefined) out[k] = Array.isArray(v) ? v.join(", ") : v;
+    return out;
+  }
+  private wrap<T>(p: Promise<T>): Promise<T> {
+    return p.catch((err: unknown) => {
+      throw toTransportError(err, this.req.attempt, this.req.timeouts, this.req.streaming);
+    });
+  }
+  text(): Promise<string> {
+    return this.wrap(this.res.body.text());
+  }
+  bytes(): Promise<Uint8Array> {
+    return this.wrap(this.res.body.arrayBuffer().then((b) => new Uint8Array(b)));
+  }
+  async *chunks(): AsyncIterable<Uint8Array> {
+    try {
+      for await (const chunk of this.res.body) yield chunk as Uint8Array;
+    } catch (err) {
+      throw toTransportError(err, this.req.attempt, this.req.timeouts, this.req.streaming);
+    } finally {
+      // The consumer may stop early (break); free the socket instead of leaving a half-read body.
+      if (!this.res.body.readableEnded) this.res.body.destroy();
+    }
+  }
+  async discard(): Promise<void> {
+    await this.res.body.dump().catch(() => undefined);
+  }
+}
+
+/** Transport over a fetch function; timeouts are enforced with timers because fetch has no per-request knobs. */
+export class FetchTransport implements Transport {
+  constructor(
+    private readonly origin: string,
+    private readonly fetchImpl: FetchLike,
+  ) {}
+
+  async send(req: TransportRequest): Promise<TransportResponse> {
+    if (req.streaming) req.attempt.arm("first_byte", req.timeouts.firstByte);
+    const init: RequestInit = { method: req.method, headers: req.headers };
+    if (req.body !== undefined) init.body = req.body;
+    if (req.attempt.signal) init.signal = req.attempt.signal;
+    let res: Response;
+    try {
+      res = await this.fetchImpl(this.origin + req.path, init);
+    } catch (err) {
+      throw toTransportError(err, req.attempt, req.timeouts, req.streaming);
+    }
+    if (req.streaming) req.attempt.disarm();
+    return new FetchResponse(res, req);
+  }
+
+  async close(): Promise<void> {}
+}
+
+class FetchResponse implements TransportResponse {
+  readonly status: number;
+  constructor(
+    private readonly res: Response,
+    private readonly req: TransportRequest,
+  ) {
+    this.status = res.status;
+  }
+  header(name: string): string | undefined {
+    return this.res.headers.get(name) ?? undefined;
+  }
+  headerRecord(): Record<string, string> {
+    const out: Record<string, string> = {};
+    this.res.headers.forEach((v, k) => {
+      out[k] = v;
+    });
+    return out;
+  }
+  private wrap<T>(p: Promise<T>): Promise<T> {
+    return p.catch((err: unknown) => {
+      throw toTransportError(err, this.req.attempt, this.req.timeouts, this.req.streaming);
+    });
+  }
+  text(): Promise<string> {
+    return this.wrap(this.res.text());
+  }
+  bytes(): Promise<Uint8Array> {
+    return this.wrap(this.res.arrayBuffer().then((b) => new Uint8Array(b)));
+  }
+  async *chunks(): AsyncIterable<Uint8Array> {
+    const body = this.res.body;
+    if (!body) return;
+    const reader = body.getReader();
+    const { attempt, timeouts } = this.req;
+    try {
+      for (;;) {
+        attempt.arm("idle", timeouts.idle);
+        const { done, value } = await reader.read();
+        if (done) return;
+        yield value;
+      }
+    } catch (err) {
+      throw toTransportError(err, attempt, timeouts, this.req.streaming);
+    } finally {
+      attempt.disarm();
+      reader.cancel().catch(() => undefined);
+    }
+  }
+  async discard(): Promise<void> {
+    await this.res.body?.cancel().catch(() => undefined);
+  }
+}
