@@ -1,0 +1,108 @@
+/**
+ * The single behaviour behind both adapters: faults, auth, routing and the responders. Synchronous
+ * and free of Request/Response objects, so the emulator can call it straight from node:http.
+ */
+import { findModel } from "./catalog.js";
+import { failure, noRoute, unauthorized, unknownModel } from "./envelope.js";
+import { FaultSyntaxError, terminalFaultResponse, type FaultStep } from "./faults.js";
+import { isSse, type MockRequest, type MockResponse } from "./mock-response.js";
+import type { MockState } from "./mock-state.js";
+import { admit, runModel } from "./run-model.js";
+import { modelSchema, searchAuthors, searchModels, searchTasks } from "./responders/discovery.js";
+import { chatCompletions, embeddings } from "./responders/openai-compat.js";
+import { hashSeed } from "./seed.js";
+import { decodeBody, validateAgainst } from "./validate.js";
+
+const ACCOUNT_PREFIX = /^\/accounts\/([^/]+)\/ai\/(.*)$/;
+
+function authorised(req: MockRequest, state: MockState): boolean {
+  const header = req.header("authorization");
+  let token: string | undefined;
+  if (header && /^bearer\s+/i.test(header)) token = header.replace(/^bearer\s+/i, "").trim();
+  else if (req.header("x-auth-email") && req.header("x-auth-key")) token = req.header("x-auth-key");
+  if (!token) return false;
+  return state.tokens ? state.tokens.has(token) : true;
+}
+
+/** Answers one request below `/client/v4`. Never throws for bad input. */
+export function dispatch(req: MockRequest, state: MockState): MockResponse {
+  let step: FaultStep | undefined;
+  try {
+    step = state.faults.stepFor(req.header("x-emulator-fault"), req.header("x-emulator-fault-key"));
+  } catch (error) {
+    if (error instanceof FaultSyntaxError) return failure(400, undefined, `Bad x-emulator-fault header: ${error.message}`);
+    throw error;
+  }
+  if (!authorised(req, state)) return unauthorized();
+  if (step) {
+    const terminal = terminalFaultResponse(step);
+    if (terminal) return terminal;
+  }
+  const response = route(req, state, step?.name === "json-for-stream");
+  if (!step) return response;
+  if (step.name === "stream-cut" && isSse(response.body)) {
+    return { ...response, body: { ...response.body, cutAfter: step.arg ?? 3 } };
+  }
+  if (step.name === "slow-first-byte") {
+    return { ...response, transport: { ...response.transport, delayMs: step.arg ?? 1000 } };
+  }
+  return response;
+}
+
+function route(req: MockRequest, state: MockState, forceJson: boolean): MockResponse {
+  const match = ACCOUNT_PREFIX.exec(req.path);
+  if (!match) return noRoute(404);
+  const rest = match[2]!;
+  const seed = hashSeed(req.method, req.path, req.body);
+  if (rest.startsWith("run/")) {
+    // The real front door does not decode %2F in the slug: such a URL matches no route (7000).
+    if (/%2f/i.test(rest)) return noRoute(400);
+    if (req.method !== "POST") return noRoute(404);
+    let slug: string;
+    try {
+      slug = decodeURIComponent(rest.slice(4));
+    } catch {
+      return noRoute(400);
+    }
+    return runModel(req, slug, seed, state, forceJson);
+  }
+  const key = `${req.method} ${rest}`;
+  switch (key) {
+    case "GET models/search":
+      return searchModels(req.query);
+    case "GET models/schema":
+      return modelSchema(req.query, findModel);
+    case "GET tasks/search":
+      return searchTasks();
+    case "GET authors/search":
+      return searchAuthors();
+    case "POST v1/chat/completions":
+    case "POST v1/embeddings":
+      return openAiRoute(req, state, rest, seed, forceJson);
+    default:
+      return noRoute(404);
+  }
+}
+
+function openAiRoute(req: MockRequest, state: MockState, rest: string, seed: number, forceJson: boolean): MockResponse {
+  const decoded = decodeBody(req, false);
+  if (decoded.kind === "error") return decoded.response;
+  if (decoded.kind !== "json") return noRoute(400);
+  const chat = rest === "v1/chat/completions";
+  const body = decoded.value as Record<string, unknown>;
+  // The openai SDK asks for base64 embeddings unless told otherwise; answer it, validate the rest.
+  const base64 = !chat && typeof body === "object" && body !== null && body["encoding_format"] === "base64";
+  const toValidate = base64 ? { ...body, encoding_format: undefined } : body;
+  const invalid = validateAgainst(chat ? "ChatCompletionRequest" : "EmbeddingsRequest", toValidate);
+  if (invalid) return invalid;
+  const model = findModel(String(body["model"]));
+  if (!model) return unknownModel(String(body["model"]));
+  const wanted = chat ? "text-generation" : "text-embeddings";
+  if (model.task !== wanted) return failure(400, undefined, `AiError: Bad input: ${model.id} is a ${model.taskName} model, not ${chat ? "a chat" : "an embeddings"} model`);
+  const admitted = admit(model, req, state);
+  if ("status" in admitted && typeof admitted.status === "number") return admitted as MockResponse;
+  const answer = chat
+    ? chatCompletions(model, body as Parameters<typeof chatCompletions>[1], seed, state.pacingMs, forceJson)
+    : embeddings(model, body as Parameters<typeof embeddings>[1]);
+  return { ...answer, headers: { ...answer.headers, ...(admitted as Record<string, string>) } };
+}

@@ -1,0 +1,162 @@
+/**
+ * The local Workers AI emulator: node:http on 127.0.0.1 serving the contract under `/client/v4`.
+ * Requests go straight into the shared dispatch as plain objects (no Request/Response, no msw),
+ * which keeps the hot path close to a bare node:http handler.
+ */
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import type { AddressInfo, Socket } from "node:net";
+import { dispatch } from "../dispatch.js";
+import { failure, ErrorCode, noRoute } from "../envelope.js";
+import type { MockRequest, MockResponse } from "../mock-response.js";
+import { MockState, type MockOptions } from "../mock-state.js";
+import { tooLarge } from "../validate.js";
+import { answerPreflight, CORS_HEADERS } from "./cors.js";
+import { readBody } from "./read-body.js";
+import { writeResponse } from "./write-response.js";
+
+/** Options of {@link startEmulator}. */
+export interface EmulatorOptions extends MockOptions {
+  /** TCP port; 0 (the default here) picks a free one. The CLI defaults to 8787. */
+  port?: number;
+  /** Interface to bind; 127.0.0.1 by default. */
+  host?: string;
+  /** Silence the per-request log line. */
+  quiet?: boolean;
+  /** Where log lines go (default: process.stdout). */
+  log?: (line: string) => void;
+}
+
+/** A running emulator. */
+export interface RunningEmulator {
+  /** Base URL to give clients, e.g. `http://127.0.0.1:53121/client/v4`. */
+  url: string;
+  port: number;
+  /** Stops listening and drops open connections. */
+  close(): Promise<void>;
+}
+
+const BASE = "/client/v4";
+const STATS = "/__emulator/requests";
+
+function makeRequest(req: IncomingMessage, path: string, search: string, body: Uint8Array): MockRequest {
+  let query: URLSearchParams | undefined;
+  return {
+    method: req.method ?? "GET",
+    path,
+    get query() {
+      return (query ??= new URLSearchParams(search));
+    },
+    header(name) {
+      const value = req.headers[name];
+      return Array.isArray(value) ? value.join(", ") : value;
+    },
+    body,
+  };
+}
+
+function json(status: number, body: unknown): MockResponse {
+  return { status, headers: { "content-type": "application/json" }, body: body as object };
+}
+
+/**
+ * Starts the emulator.
+ * @example
+ * const emulator = await startEmulator({ port: 0, quiet: true });
+ * const res = await fetch(`${emulator.url}/accounts/acc/ai/models/search`, { headers: { authorization: "Bearer t" } });
+ * await emulator.close();
+ */
+export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
+  const state = new MockState({ ...options, rateLimits: options.rateLimits ?? true });
+  const log = options.quiet ? undefined : (options.log ?? ((line: string) => process.stdout.write(`${line}\n`)));
+
+  const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    const started = performance.now();
+    const rawUrl = req.url ?? "/";
+    const q = rawUrl.indexOf("?");
+    const path = q === -1 ? rawUrl : rawUrl.slice(0, q);
+    const search = q === -1 ? "" : rawUrl.slice(q + 1);
+    let finished = false;
+    const send = (response: MockResponse): void => {
+      const done = (): void => {
+        if (finished) return;
+        finished = true;
+        log?.(`${req.method} ${path} ${response.status} ${(performance.now() - started).toFixed(1)}ms`);
+      };
+      if (response.transport?.reset) {
+        req.socket.destroy();
+        done();
+        return;
+      }
+      const delay = response.transport?.delayMs ?? 0;
+      if (delay > 0) {
+        const timer = setTimeout(() => !res.destroyed && writeResponse(res, response, done), delay);
+        res.on("close", () => clearTimeout(timer));
+      } else {
+        writeResponse(res, response, done);
+      }
+    };
+
+    if (req.method === "OPTIONS") {
+      answerPreflight(req, res);
+      return;
+    }
+    if (path === STATS) {
+      const key = new URLSearchParams(search).get("key");
+      if (req.method === "DELETE") {
+        state.faults.reset();
+        send(json(200, { reset: true }));
+      } else if (req.method === "GET" && key) send(json(200, state.faults.stats(key)));
+      else send(failure(400, undefined, "Bad input: GET /__emulator/requests needs ?key=<id>; DELETE resets"));
+      return;
+    }
+    if (!path.startsWith(`${BASE}/`)) {
+      send(noRoute(404));
+      return;
+    }
+    const body = await readBody(req);
+    if (body === "aborted") return; // the client is gone; nothing to answer
+    if (body === "too-large") {
+      res.shouldKeepAlive = false; // the unread rest of the body must not be parsed as a request
+      send(tooLarge());
+      return;
+    }
+    let response: MockResponse;
+    try {
+      response = dispatch(makeRequest(req, path.slice(BASE.length), search, body), state);
+    } catch (error) {
+      response = failure(500, ErrorCode.internal, `Internal emulator error: ${(error as Error).message}`);
+    }
+    send(response);
+  };
+
+  const server = createServer({ keepAliveTimeout: 5_000, requestTimeout: 60_000, headersTimeout: 20_000 }, (req, res) => {
+    handle(req, res).catch(() => res.destroy());
+  });
+  server.on("clientError", (error: NodeJS.ErrnoException, socket: Socket) => {
+    // Malformed requests (bad framing, oversize headers) get a plain answer; only that socket closes.
+    if (!socket.writable) return socket.destroy();
+    const status = error.code === "HPE_HEADER_OVERFLOW" ? "431 Request Header Fields Too Large" : "400 Bad Request";
+    const cors = Object.entries(CORS_HEADERS).map(([k, v]) => `${k}: ${v}\r\n`).join("");
+    socket.end(`HTTP/1.1 ${status}\r\n${cors}connection: close\r\ncontent-length: 0\r\n\r\n`);
+  });
+
+  const host = options.host ?? "127.0.0.1";
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(options.port ?? 0, host, () => {
+      server.off("error", reject);
+      resolve();
+    });
+  });
+  const port = (server.address() as AddressInfo).port;
+  const shownHost = host.includes(":") ? `[${host}]` : host;
+  return {
+    url: `http://${shownHost}:${port}${BASE}`,
+    port,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}

@@ -1,0 +1,66 @@
+/**
+ * Serialises a MockResponse onto a node:http response: JSON, bytes, text, or a paced SSE stream
+ * (ending in `data: [DONE]`, or cut without it). Client disconnects stop the stream quietly.
+ */
+import type { ServerResponse } from "node:http";
+import { isSse, type MockResponse, type SseEvents } from "../mock-response.js";
+import { CORS_HEADERS } from "./cors.js";
+
+const DONE = "data: [DONE]\n\n";
+
+function writeSse(res: ServerResponse, status: number, headers: Record<string, string>, sse: SseEvents, done: () => void): void {
+  res.writeHead(status, { ...headers, ...CORS_HEADERS, connection: "keep-alive" });
+  res.flushHeaders();
+  const limit = sse.cutAfter ?? Number.POSITIVE_INFINITY;
+  const pacing = sse.pacingMs ?? 0;
+  let index = 0;
+  let timer: NodeJS.Timeout | undefined;
+  res.on("close", () => {
+    if (timer) clearTimeout(timer);
+    done();
+  });
+  const step = (): void => {
+    timer = undefined;
+    if (res.destroyed) return;
+    if (index >= limit) {
+      // stream-cut: the connection ends without [DONE], as a dropped upstream would.
+      res.destroy();
+      return;
+    }
+    if (index >= sse.events.length) {
+      res.end(DONE);
+      return;
+    }
+    if (pacing > 0) {
+      res.write(`data: ${sse.events[index++]}\n\n`);
+      timer = setTimeout(step, pacing);
+      return;
+    }
+    // Unpaced: write everything in one go (one syscall per stream, not per event).
+    let out = "";
+    while (index < sse.events.length && index < limit) out += `data: ${sse.events[index++]}\n\n`;
+    res.write(out);
+    step();
+  };
+  step();
+}
+
+/** Writes `response`; calls `done` once the answer is finished or abandoned. */
+export function writeResponse(res: ServerResponse, response: MockResponse, done: () => void): void {
+  const { status, headers, body } = response;
+  if (isSse(body)) {
+    writeSse(res, status, headers, body, done);
+    return;
+  }
+  let payload: string | Uint8Array;
+  if (body instanceof Uint8Array || typeof body === "string") payload = body;
+  else if (body === null) payload = "";
+  else payload = JSON.stringify(body);
+  res.writeHead(status, {
+    ...headers,
+    ...CORS_HEADERS,
+    "content-length": typeof payload === "string" ? Buffer.byteLength(payload) : payload.length,
+  });
+  res.end(payload);
+  done();
+}

@@ -1,0 +1,44 @@
+/**
+ * The mutable state behind one emulator or one msw handler set: fault counters, rate-limit windows,
+ * the neuron budget and batch jobs. Responders stay pure; only dispatch touches this.
+ */
+import { BatchStore } from "./responders/batch.js";
+import { FaultState, parseGlobalFaults } from "./faults.js";
+import { NeuronBudget } from "./neuron-budget.js";
+import { RateLimiter } from "./rate-limit.js";
+
+/** Behaviour switches shared by the emulator and the msw handlers. */
+export interface MockOptions {
+  /** Accepted bearer tokens; any non-empty token when absent. */
+  tokens?: string[];
+  /** Per-task rate limits (default true in the emulator, false for msw handlers). */
+  rateLimits?: boolean;
+  /** Daily neuron budget; off when absent. */
+  neuronBudget?: number;
+  /** Probability of a global fault per request. */
+  faultRate?: number;
+  /** Steps global faults choose from (comma list), default `rate-limit,capacity,server-error`. */
+  faults?: string;
+  /** Milliseconds between SSE events. */
+  pacingMs?: number;
+  /** Seed of the global fault generator. */
+  seed?: number;
+}
+
+/** State of one server or handler set. */
+export class MockState {
+  readonly faults: FaultState;
+  readonly limiter: RateLimiter | undefined;
+  readonly budget: NeuronBudget | undefined;
+  readonly batches = new BatchStore();
+  readonly tokens: ReadonlySet<string> | undefined;
+  readonly pacingMs: number;
+
+  constructor(options: MockOptions = {}) {
+    this.faults = new FaultState(parseGlobalFaults(options.faultRate, options.faults, options.seed ?? 1));
+    this.limiter = options.rateLimits ? new RateLimiter() : undefined;
+    this.budget = options.neuronBudget !== undefined ? new NeuronBudget(options.neuronBudget) : undefined;
+    this.tokens = options.tokens && options.tokens.length > 0 ? new Set(options.tokens) : undefined;
+    this.pacingMs = options.pacingMs ?? 0;
+  }
+}

@@ -1,0 +1,73 @@
+/**
+ * Request body decoding and validation against the contract's zod schemas. Every failure becomes
+ * a 400/413/415 envelope whose message names the problem (path and rule), never a crash.
+ */
+import { ErrorCode, failure } from "./envelope.js";
+import type { MockRequest, MockResponse } from "./mock-response.js";
+import { componentSchema } from "./catalog.js";
+
+/** Bodies above this size are refused with 413 / 3006 (the batch limit of the real API). */
+export const MAX_BODY_BYTES = 10 * 1024 * 1024;
+
+/** A decoded body: JSON, raw bytes (binary-input models), or an error answer. */
+export type DecodedBody = { kind: "json"; value: unknown } | { kind: "binary"; bytes: Uint8Array } | { kind: "error"; response: MockResponse };
+
+const decoder = new TextDecoder("utf-8", { fatal: false });
+
+/** 413 / 3006. */
+export function tooLarge(): MockResponse {
+  return failure(413, ErrorCode.tooLarge, `Request too large: the body exceeds ${MAX_BODY_BYTES} bytes`);
+}
+
+function mediaType(req: MockRequest): string {
+  return (req.header("content-type") ?? "").split(";")[0]!.trim().toLowerCase();
+}
+
+/**
+ * Decodes a body. JSON is accepted with `application/json`, `*+json`, no content type, or the
+ * defaults curl (`x-www-form-urlencoded`) and fetch (`text/plain`) send for a string body, because
+ * the real API parses those too; binary types only for models that take raw bytes; else 415.
+ */
+export function decodeBody(req: MockRequest, allowBinary: boolean): DecodedBody {
+  if (req.body.length > MAX_BODY_BYTES) return { kind: "error", response: tooLarge() };
+  const type = mediaType(req);
+  const isBinaryType = type === "application/octet-stream" || type.startsWith("audio/") || type.startsWith("image/");
+  if (isBinaryType) {
+    if (!allowBinary) {
+      return { kind: "error", response: failure(415, ErrorCode.missingBody, `Unsupported content type "${type}": this endpoint takes application/json`) };
+    }
+    if (req.body.length === 0) return { kind: "error", response: failure(400, ErrorCode.missingBody, "Request is missing a body") };
+    return { kind: "binary", bytes: req.body };
+  }
+  const jsonLike = type === "" || type === "application/json" || type.endsWith("+json") || type === "text/plain" || type === "application/x-www-form-urlencoded";
+  if (!jsonLike) {
+    const accepted = allowBinary ? "application/json or raw bytes (application/octet-stream, audio/*, image/*)" : "application/json";
+    return { kind: "error", response: failure(415, ErrorCode.missingBody, `Unsupported content type "${type}": this endpoint takes ${accepted}`) };
+  }
+  if (req.body.length === 0) return { kind: "error", response: failure(400, ErrorCode.missingBody, "Request is missing a body") };
+  const text = decoder.decode(req.body);
+  try {
+    return { kind: "json", value: JSON.parse(text) };
+  } catch (error) {
+    return { kind: "error", response: failure(400, undefined, `Bad input: malformed JSON body (${(error as Error).message})`) };
+  }
+}
+
+interface ZodIssueLike {
+  path: PropertyKey[];
+  code: string;
+  message: string;
+}
+
+/** Validates against a named contract component; undefined when valid or when no schema exists. */
+export function validateAgainst(schemaName: string | undefined, value: unknown): MockResponse | undefined {
+  const schema = componentSchema(schemaName);
+  if (!schema) return undefined;
+  const result = schema.safeParse(value);
+  if (result.success) return undefined;
+  const issues = ((result.error as { issues?: ZodIssueLike[] })?.issues ?? []).slice(0, 3);
+  const detail = issues
+    .map((i) => `${i.path.length > 0 ? i.path.map(String).join(".") : "(root)"}: ${i.code}: ${i.message}`)
+    .join("; ");
+  return failure(400, undefined, `AiError: Bad input: ${schemaName}: ${detail || "invalid"}`);
+}
