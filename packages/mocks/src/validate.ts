@@ -57,6 +57,21 @@ interface ZodIssueLike {
   path: PropertyKey[];
   code: string;
   message: string;
+  /** For invalid_union: the issues of each branch. */
+  errors?: ZodIssueLike[][];
+}
+
+function describe(issue: ZodIssueLike, prefix: PropertyKey[] = []): string {
+  const path = [...prefix, ...issue.path];
+  const where = path.length > 0 ? path.map(String).join(".") : "(root)";
+  if (issue.code === "invalid_union" && issue.errors && issue.errors.length > 0) {
+    // Name what each alternative wanted, e.g. "prompt: expected string | messages: expected array".
+    const branches = issue.errors
+      .filter((branch) => branch.length > 0)
+      .map((branch) => branch.slice(0, 2).map((i) => describe(i, path)).join(", "));
+    return `${where}: invalid_union: matches none of the alternatives (${branches.join(" | ")})`;
+  }
+  return `${where}: ${issue.code}: ${issue.message}`;
 }
 
 /** Validates against a named contract component; undefined when valid or when no schema exists. */
@@ -66,8 +81,6 @@ export function validateAgainst(schemaName: string | undefined, value: unknown):
   const result = schema.safeParse(value);
   if (result.success) return undefined;
   const issues = ((result.error as { issues?: ZodIssueLike[] })?.issues ?? []).slice(0, 3);
-  const detail = issues
-    .map((i) => `${i.path.length > 0 ? i.path.map(String).join(".") : "(root)"}: ${i.code}: ${i.message}`)
-    .join("; ");
+  const detail = issues.map((i) => describe(i)).join("; ");
   return failure(400, undefined, `AiError: Bad input: ${schemaName}: ${detail || "invalid"}`);
 }
