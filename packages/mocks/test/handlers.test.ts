@@ -1,0 +1,89 @@
+import { schemas } from "@edge-ai/contract";
+import { getResponse } from "msw";
+import { describe, expect, it } from "vitest";
+import { createHandlers, operations } from "@edge-ai/mocks";
+import { concretePath, operationFacts } from "./support/contract.js";
+import { decodePng, jpegInfo } from "./support/image-checks.js";
+
+const BASE = "https://api.cloudflare.com/client/v4";
+const handlers = createHandlers();
+const facts = operationFacts();
+const schemaMap = schemas as unknown as Record<string, { parse(v: unknown): unknown }>;
+
+function request(path: string, method: string, body?: unknown): Request {
+  return new Request(`${BASE}${path}`, {
+    method,
+    headers: { authorization: "Bearer test-token", "content-type": "application/json" },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+}
+
+async function answer(req: Request): Promise<Response> {
+  const res = await getResponse(handlers, req);
+  if (!res) throw new Error(`no handler answered ${req.method} ${req.url}`);
+  return res;
+}
+
+function sseEvents(text: string): string[] {
+  return text.split("\n\n").filter(Boolean).map((block) => block.replace(/^data: /, ""));
+}
+
+describe("generated msw handlers", () => {
+  it("cover every operation of the contract exactly once", () => {
+    expect(operations.map((o) => o.operationId).sort()).toEqual(facts.map((f) => f.operationId).sort());
+  });
+
+  for (const op of facts) {
+    it(`${op.operationId} answers its example request with a schema-valid 200`, async () => {
+      const res = await answer(request(concretePath(op), op.method, op.method === "GET" ? undefined : op.example));
+      const type = res.headers.get("content-type") ?? "";
+      const bytes = new Uint8Array(await res.arrayBuffer());
+      expect(res.status, new TextDecoder().decode(bytes).slice(0, 300)).toBe(200);
+      if (type === "image/png") {
+        expect(op.media).toContain("image/png");
+        expect(decodePng(bytes).crcOk).toBe(true);
+      } else if (type === "image/jpeg") {
+        expect(op.media).toContain("image/jpeg");
+        expect(jpegInfo(bytes).markers).toContain(0xc0);
+      } else {
+        expect(type).toBe("application/json");
+        expect(op.jsonResponse, "the contract names a JSON response component").toBeDefined();
+        schemaMap[op.jsonResponse!]!.parse(JSON.parse(new TextDecoder().decode(bytes)));
+      }
+    });
+  }
+
+  for (const op of facts.filter((f) => f.media.includes("text/event-stream"))) {
+    it(`${op.operationId} streams schema-valid events ending in [DONE] when asked to`, async () => {
+      const res = await answer(request(concretePath(op), op.method, { ...(op.example as object), stream: true }));
+      expect(res.status).toBe(200);
+      expect(res.headers.get("content-type")).toBe("text/event-stream");
+      const events = sseEvents(await res.text());
+      expect(events.at(-1)).toBe("[DONE]");
+      expect(events.length).toBeGreaterThan(3);
+      const eventSchema = op.operationId === "createChatCompletion" ? schemaMap["ChatCompletionChunk"]! : schemaMap["TextGenerationSseEvent"]!;
+      for (const event of events.slice(0, -1)) eventSchema.parse(JSON.parse(event));
+    });
+  }
+
+  it("answers the same request with the same body (deterministic seeding)", async () => {
+    const body = { messages: [{ role: "user", content: "Same question" }] };
+    const path = "/accounts/acc/ai/run/@cf/meta/llama-3.1-8b-instruct-fast";
+    const [a, b] = await Promise.all([answer(request(path, "POST", body)), answer(request(path, "POST", body))]);
+    expect(await a.text()).toBe(await b.text());
+    const other = await answer(request(path, "POST", { messages: [{ role: "user", content: "Other question" }] }));
+    expect(await other.text()).not.toBe(await (await answer(request(path, "POST", body))).text());
+  });
+
+  it("rejects a request without a bearer token with 401 / 10000", async () => {
+    const res = await answer(new Request(`${BASE}/accounts/acc/ai/models/search`));
+    expect(res.status).toBe(401);
+    expect((await res.json()).errors[0].code).toBe(10000);
+  });
+
+  it("does not route a model slug with an encoded slash (7000)", async () => {
+    const res = await answer(request("/accounts/acc/ai/run/@cf%2Fmeta%2Fllama-3.1-8b-instruct-fast", "POST", { prompt: "x" }));
+    expect(res.status).toBe(400);
+    expect((await res.json()).errors[0].code).toBe(7000);
+  });
+});

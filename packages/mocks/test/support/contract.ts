@@ -1,0 +1,60 @@
+/**
+ * Reads the bundled contract for tests: per operation, an example request and the name of the
+ * 200 JSON response component, so tests derive what to send and what to expect from the contract.
+ */
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+
+type Json = Record<string, unknown>;
+
+const spec = JSON.parse(readFileSync(fileURLToPath(new URL("../../../../openapi/dist/edge-ai.openapi.json", import.meta.url)), "utf8")) as {
+  paths: Record<string, Record<string, Json>>;
+};
+
+/** What a test needs to know about one operation. */
+export interface OperationFacts {
+  operationId: string;
+  method: string;
+  path: string;
+  /** First JSON request example, if the operation takes a body. */
+  example: unknown;
+  /** Component name of the 200 application/json body, if any. */
+  jsonResponse: string | undefined;
+  /** Media types of the 200 answer. */
+  media: string[];
+}
+
+function refName(schema: unknown): string | undefined {
+  const ref = (schema as Json | undefined)?.["$ref"];
+  return typeof ref === "string" ? ref.split("/").pop() : undefined;
+}
+
+/** Facts of every operation of the bundled contract. */
+export function operationFacts(): OperationFacts[] {
+  const out: OperationFacts[] = [];
+  for (const [path, item] of Object.entries(spec.paths)) {
+    for (const [method, op] of Object.entries(item)) {
+      if (typeof op !== "object" || !op || !("operationId" in op)) continue;
+      const body = ((op["requestBody"] as Json | undefined)?.["content"] as Record<string, Json> | undefined)?.["application/json"];
+      const examples = body?.["examples"] as Record<string, { value: unknown }> | undefined;
+      const example = body?.["example"] ?? (examples ? Object.values(examples)[0]?.value : undefined);
+      const ok = ((op["responses"] as Json)["200"] as Json | undefined)?.["content"] as Record<string, Json> | undefined;
+      out.push({
+        operationId: String(op["operationId"]),
+        method: method.toUpperCase(),
+        path,
+        example,
+        jsonResponse: refName(ok?.["application/json"]?.["schema"]),
+        media: Object.keys(ok ?? {}),
+      });
+    }
+  }
+  return out;
+}
+
+/** A concrete URL path for an operation (account "acc"; the generic run path gets a real model). */
+export function concretePath(facts: OperationFacts): string {
+  let path = facts.path.replace("{account_id}", "acc").replace("{model_name}", "@cf/meta/llama-3.1-8b-instruct-fast");
+  if (facts.operationId === "getModelSchema") path += "?model=@cf/baai/bge-base-en-v1.5";
+  return path;
+}
