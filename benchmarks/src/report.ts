@@ -1,0 +1,141 @@
+/**
+ * The results document (latest.json) and its markdown rendering (latest.md, also printed at the end of a run).
+ * Every figure in the markdown comes from the JSON, so the two can never disagree.
+ */
+import { cpus, totalmem } from "node:os";
+import type { BenchConfig, SuiteName } from "./config.js";
+import { fmtMiB, fmtMs, fmtRatio, fmtRps, mdTable } from "./format.js";
+import type { ClientHttpResult } from "./suites/client-http.js";
+import type { ColdImportResult } from "./suites/cold-import.js";
+import type { EmulatorJsonResult } from "./suites/emulator-json.js";
+import type { EmulatorSSEResult } from "./suites/emulator-sse.js";
+import type { SSEParseResult } from "./suites/sse-parse.js";
+
+/** Everything one `pnpm bench` run produced. */
+export interface BenchResults {
+  generatedAt: string;
+  machine: { node: string; platform: string; cpus: number; cpuModel: string; memoryBytes: number };
+  config: Omit<BenchConfig, "outDir">;
+  durationMs: number;
+  suites: {
+    "emulator-json"?: EmulatorJsonResult;
+    "emulator-sse"?: EmulatorSSEResult;
+    "client-http"?: ClientHttpResult;
+    "sse-parse"?: SSEParseResult;
+    "cold-import"?: ColdImportResult;
+  };
+  /** Suites that threw, with the message; the run exits non-zero when this is not empty. */
+  failures: { suite: SuiteName; message: string }[];
+}
+
+/** Machine facts recorded with each run (figures from another machine are not comparable). */
+export function machineInfo(): BenchResults["machine"] {
+  const list = cpus();
+  return { node: process.version, platform: `${process.platform} ${process.arch}`, cpus: list.length, cpuModel: list[0]?.model ?? "unknown", memoryBytes: totalmem() };
+}
+
+function emulatorJsonMd(r: EmulatorJsonResult): string {
+  const rows = r.rows.flatMap((row) => [
+    [String(row.concurrency), "bare node:http", fmtRps(row.bare.rps), fmtMs(row.bare.p50), fmtMs(row.bare.p99), String(row.bare.errors), ""],
+    [String(row.concurrency), "emulator", fmtRps(row.emulator.rps), fmtMs(row.emulator.p50), fmtMs(row.emulator.p99), String(row.emulator.errors), fmtRatio(row.ratio, r.goal)],
+  ]);
+  return [
+    "## Emulator vs bare node:http (small JSON)",
+    "",
+    `Route: \`${r.route.method} ${r.route.path}\` (${r.route.requestBytes} B request, ${r.route.responseBytes} B \`${r.route.contentType}\` answer). ` +
+      `The bare handler answers the emulator's recorded bytes${r.sameBytes ? " (checked byte-for-byte)" : " (WARNING: bytes differed)"}. Rate limits off.`,
+    "",
+    mdTable(["concurrency", "server", "req/s", "p50 ms", "p99 ms", "errors", "emulator / bare"], rows),
+  ].join("\n");
+}
+
+function emulatorSseMd(r: EmulatorSSEResult): string {
+  return [
+    "## Emulator: SSE streams held open at once",
+    "",
+    `${r.streams} streams of \`${r.model}\` (${r.eventsPerStream} events each, ${r.pacingMs} ms between events) requested at the same moment, one connection each.`,
+    "",
+    mdTable(
+      ["streams", "completed", "failed", "peak open at once", "all open after", "total", "RSS before", "RSS peak", "RSS after"],
+      [[String(r.streams), String(r.completed), String(r.failed), String(r.peakOpen), `${fmtMs(r.allOpenMs)} ms`, `${fmtMs(r.totalMs)} ms`, fmtMiB(r.rss.before), fmtMiB(r.rss.peak), fmtMiB(r.rss.after)]],
+    ),
+    ...(r.firstError ? ["", `First error: ${r.firstError}`] : []),
+  ].join("\n");
+}
+
+function clientHttpMd(r: ClientHttpResult): string {
+  const concurrencies = [...new Set(r.ratios.map((x) => x.concurrency))];
+  const rows = r.rows.map((row) => [
+    row.name,
+    ...concurrencies.flatMap((c) => {
+      const m = row.byConcurrency[c];
+      return [fmtRps(m?.rps), `${fmtMs(m?.p50)} / ${fmtMs(m?.p99)}`];
+    }),
+    String(concurrencies.reduce((n, c) => n + (row.byConcurrency[c]?.errors ?? 0), 0)),
+  ]);
+  return [
+    "## Clients: requests/s and latency",
+    "",
+    `Server: ${r.server}. Replay counters: ${r.replay.hits} replays, ${r.replay.misses} recordings (${r.replay.recordings} distinct requests).`,
+    "",
+    mdTable(["client", ...concurrencies.flatMap((c) => [`c=${c} req/s`, `c=${c} p50 / p99 ms`]), "errors"], rows),
+    "",
+    mdTable(
+      ["ratio", "concurrency", "value"],
+      r.ratios.map((x) => [x.name, String(x.concurrency), fmtRatio(x.value, x.goal)]),
+    ),
+    "",
+    ...r.rows.map((row) => `- **${row.name}**: ${row.description}`),
+    "",
+    ...r.notes.map((n) => `- ${n}`),
+  ].join("\n");
+}
+
+function sseParseMd(r: SSEParseResult): string {
+  return [
+    "## SSE parsing throughput",
+    "",
+    `@edge-ai/client's parser (${r.parserVersions.edgeAI}) vs eventsource-parser ${r.parserVersions.eventsourceParser} (with a streaming TextDecoder), same bytes, MB/s (10^6 B/s), median of rounds. ` +
+      `Overall (geometric mean): ${fmtRatio(r.overallRatio, r.goal)}.`,
+    "",
+    mdTable(
+      ["stream", "chunking", "input", "chunks", "events", "@edge-ai/client MB/s", "eventsource-parser MB/s", "ratio"],
+      r.rows.map((row) => [row.flavour, row.chunking, `${(row.inputBytes / 1024).toFixed(0)} KiB`, String(row.chunks), String(row.events), row.edgeAI.toFixed(1), row.eventsourceParser.toFixed(1), fmtRatio(row.ratio)]),
+    ),
+  ].join("\n");
+}
+
+function coldImportMd(r: ColdImportResult): string {
+  return [
+    "## Cold import",
+    "",
+    `Fresh \`node\` process per import, median of ${r.rows[0]?.runs ?? 0} runs. An empty node process: ${fmtMs(r.baseline.wallMs)} ms wall, ${fmtMiB(r.baseline.rssBytes)} RSS.`,
+    "",
+    mdTable(
+      ["package", "import() ms", "process wall ms", "RSS after import", "what was imported"],
+      r.rows.map((row) => [row.name, fmtMs(row.importMs), fmtMs(row.wallMs), fmtMiB(row.rssBytes), row.specifier]),
+    ),
+  ].join("\n");
+}
+
+/** Renders the whole results document as markdown. */
+export function renderMarkdown(results: BenchResults): string {
+  const m = results.machine;
+  const s = results.suites;
+  const parts = [
+    "# edge-ai benchmarks",
+    "",
+    `Generated ${results.generatedAt} by \`pnpm bench\` (profile: ${results.config.profile}; ${results.config.rounds} alternating round(s), ` +
+      `${results.config.warmupMs} ms warm-up + ${results.config.durationMs} ms per measurement) in ${(results.durationMs / 1000).toFixed(0)} s. ` +
+      `Node ${m.node}, ${m.platform}, ${m.cpus} × ${m.cpuModel}, ${fmtMiB(m.memoryBytes)}. Loads only on 127.0.0.1; servers in separate processes.`,
+  ];
+  if (s["emulator-json"]) parts.push("", emulatorJsonMd(s["emulator-json"]));
+  if (s["emulator-sse"]) parts.push("", emulatorSseMd(s["emulator-sse"]));
+  if (s["client-http"]) parts.push("", clientHttpMd(s["client-http"]));
+  if (s["sse-parse"]) parts.push("", sseParseMd(s["sse-parse"]));
+  if (s["cold-import"]) parts.push("", coldImportMd(s["cold-import"]));
+  if (results.failures.length > 0) {
+    parts.push("", "## Failed suites", "", ...results.failures.map((f) => `- **${f.suite}**: ${f.message}`));
+  }
+  return `${parts.join("\n")}\n`;
+}

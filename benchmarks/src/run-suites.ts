@@ -1,0 +1,58 @@
+/**
+ * Runs the selected suites one after another (never in parallel: each one wants both cores) and gathers their
+ * results. A suite that throws is recorded as a failure and the others still run. Suites are imported lazily so
+ * that one whose dependencies cannot load (say, a client mid-refactor) fails alone instead of the whole run.
+ */
+import type { BenchConfig, SuiteName } from "./config.js";
+import { type BenchResults, machineInfo } from "./report.js";
+import { describeError } from "./load.js";
+
+/**
+ * Runs every suite in `config.only` and returns the results document.
+ * @example
+ * const results = await runSuites(parseConfig(["--quick"]), console.log);
+ */
+export async function runSuites(config: BenchConfig, log: (line: string) => void = () => {}): Promise<BenchResults> {
+  const started = performance.now();
+  const { outDir: _outDir, ...recorded } = config;
+  const results: BenchResults = {
+    generatedAt: new Date().toISOString(),
+    machine: machineInfo(),
+    config: recorded,
+    durationMs: 0,
+    suites: {},
+    failures: [],
+  };
+  const run = async (suite: SuiteName, fn: () => Promise<void>) => {
+    if (!config.only.includes(suite)) return;
+    log(`[${suite}]`);
+    try {
+      await fn();
+    } catch (err) {
+      results.failures.push({ suite, message: describeError(err) });
+      log(`[${suite}] FAILED: ${describeError(err)}`);
+    }
+  };
+  await run("emulator-json", async () => {
+    const { runEmulatorJson } = await import("./suites/emulator-json.js");
+    results.suites["emulator-json"] = await runEmulatorJson(config, log);
+  });
+  await run("emulator-sse", async () => {
+    const { runEmulatorSSE } = await import("./suites/emulator-sse.js");
+    results.suites["emulator-sse"] = await runEmulatorSSE(config, log);
+  });
+  await run("client-http", async () => {
+    const { runClientHttp } = await import("./suites/client-http.js");
+    results.suites["client-http"] = await runClientHttp(config, log);
+  });
+  await run("sse-parse", async () => {
+    const { runSSEParse } = await import("./suites/sse-parse.js");
+    results.suites["sse-parse"] = runSSEParse(config, log);
+  });
+  await run("cold-import", async () => {
+    const { runColdImport } = await import("./suites/cold-import.js");
+    results.suites["cold-import"] = await runColdImport(config, log);
+  });
+  results.durationMs = performance.now() - started;
+  return results;
+}
