@@ -1,0 +1,108 @@
+import { connect, type Socket } from "node:net";
+import { request as httpRequest } from "node:http";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startTestEmulator, type TestEmulator } from "./support/emulator.js";
+
+const CHAT = "/accounts/acc/ai/run/@cf/meta/llama-3.1-8b-instruct-fast";
+
+let emu: TestEmulator;
+beforeAll(async () => {
+  emu = await startTestEmulator({ rateLimits: false, pacingMs: 30 });
+});
+afterAll(() => emu.close());
+
+/** Sends raw bytes and resolves with everything the server sent before closing (or after `ms`). */
+function raw(bytes: string | Buffer, ms = 1500): Promise<string> {
+  return new Promise((resolve) => {
+    const socket = connect(emu.port, "127.0.0.1");
+    let text = "";
+    const timer = setTimeout(() => {
+      socket.destroy();
+      resolve(text);
+    }, ms);
+    socket.on("data", (d) => (text += d.toString("latin1")));
+    socket.on("close", () => {
+      clearTimeout(timer);
+      resolve(text);
+    });
+    socket.on("error", () => {});
+    socket.write(bytes);
+  });
+}
+
+async function stillServing(): Promise<void> {
+  const res = await emu.call(CHAT, { json: { prompt: "are you alive?" } });
+  expect(res.status).toBe(200);
+}
+
+describe("emulator robustness", () => {
+  it("answers 431 to oversized headers and keeps serving", async () => {
+    const answer = await raw(`GET /client/v4/accounts/acc/ai/tasks/search HTTP/1.1\r\nhost: x\r\nx-big: ${"a".repeat(100_000)}\r\n\r\n`);
+    expect(answer).toMatch(/^HTTP\/1\.1 431/);
+    await stillServing();
+  });
+
+  it("answers 400 to a garbage request line and keeps serving", async () => {
+    const answer = await raw("THIS IS NOT HTTP\r\n\r\n");
+    expect(answer).toMatch(/^HTTP\/1\.1 400/);
+    await stillServing();
+  });
+
+  it("serves others while one client sends its body very slowly, then drops it", async () => {
+    const socket: Socket = connect(emu.port, "127.0.0.1");
+    socket.on("error", () => {});
+    socket.write(`POST ${new URL(emu.url).pathname}${CHAT} HTTP/1.1\r\nhost: x\r\nauthorization: Bearer t\r\ncontent-type: application/json\r\ncontent-length: 200\r\n\r\n{"prompt":`);
+    await stillServing();
+    await stillServing();
+    socket.destroy(); // partial body, then gone
+    await stillServing();
+  });
+
+  it("survives a client that declares more body than it sends and disconnects", async () => {
+    await raw(`POST ${new URL(emu.url).pathname}${CHAT} HTTP/1.1\r\nhost: x\r\ncontent-length: 1000\r\n\r\nshort`, 200);
+    await stillServing();
+  });
+
+  it("keeps serving when a client disconnects mid-stream", async () => {
+    await new Promise<void>((resolve, reject) => {
+      const req = httpRequest(`${emu.url}${CHAT}`, { method: "POST", headers: { authorization: "Bearer t", "content-type": "application/json" } }, (res) => {
+        res.once("data", () => {
+          req.destroy(); // gone after the first event of a paced stream
+          resolve();
+        });
+      });
+      req.on("error", () => {});
+      req.on("timeout", reject);
+      req.end(JSON.stringify({ prompt: "long story", stream: true }));
+    });
+    await new Promise((r) => setTimeout(r, 100)); // let the server notice and stop the timer chain
+    await stillServing();
+  });
+
+  it("answers non-object JSON and invalid UTF-8 with 400 envelopes, never a crash", async () => {
+    for (const body of ["null", "[]", "42", '"text"', Buffer.from([0x7b, 0xff, 0xfe, 0x7d])]) {
+      const res = await emu.call(CHAT, { method: "POST", body, headers: { "content-type": "application/json" } });
+      expect(res.status).toBe(400);
+      expect((await res.json()).success).toBe(false);
+    }
+    await stillServing();
+  });
+
+  it("answers an empty body with 400 / 3003", async () => {
+    const res = await emu.call(CHAT, { method: "POST", headers: { "content-type": "application/json" } });
+    expect(res.status).toBe(400);
+    expect((await res.json()).errors[0].code).toBe(3003);
+  });
+
+  it("handles many concurrent streams and requests at once", async () => {
+    const fast = await startTestEmulator({ rateLimits: false });
+    try {
+      const results = await Promise.all(
+        Array.from({ length: 100 }, (_, i) => fast.call(CHAT, { json: { prompt: `q${i}`, stream: i % 2 === 0 } }).then(async (r) => [r.status, (await r.text()).length > 0])),
+      );
+      expect(results.every(([s, nonEmpty]) => s === 200 && nonEmpty)).toBe(true);
+    } finally {
+      await fast.close();
+    }
+  });
+});
