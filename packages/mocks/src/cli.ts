@@ -1,3 +1,4 @@
+#!/usr/bin/env node
 /**
  * `edge-ai-emulator` / `pnpm mock`: runs the local Workers AI emulator until interrupted.
  * The first stdout line is exactly `edge-ai emulator listening on <url>` (the C# tests parse it).
