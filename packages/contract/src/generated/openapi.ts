@@ -1324,7 +1324,7 @@ export interface components {
             model: string;
             messages: components["schemas"]["ChatMessage"][];
             /** @default false */
-            stream: boolean;
+            stream?: boolean;
             stream_options?: {
                 include_usage?: boolean;
             };
@@ -1423,7 +1423,7 @@ export interface components {
         FluxInput: {
             prompt: string;
             /** @default 4 */
-            steps: number;
+            steps?: number;
         };
         FluxOutput: {
             /** @description Base64-encoded image. */
@@ -1456,7 +1456,7 @@ export interface components {
             prompt?: string;
             messages?: components["schemas"]["ChatMessage"][];
             /** @default 512 */
-            max_tokens: number;
+            max_tokens?: number;
             temperature?: number;
             top_p?: number;
             top_k?: number;
@@ -1628,7 +1628,7 @@ export interface components {
         SummarizationInput: {
             input_text: string;
             /** @default 1024 */
-            max_length: number;
+            max_length?: number;
         };
         SummarizationOutput: {
             summary?: string;
@@ -1688,7 +1688,7 @@ export interface components {
              * @default mean
              * @enum {string}
              */
-            pooling: "mean" | "cls";
+            pooling?: "mean" | "cls";
         };
         TextEmbeddingsOutput: {
             /** @description [number of texts, dimensions], for example [2, 768]. */
@@ -1730,11 +1730,11 @@ export interface components {
              * @description Answer with `text/event-stream` instead of JSON (ignored by gpt-oss and Kimi on /ai/run).
              * @default false
              */
-            stream: boolean;
+            stream?: boolean;
             /** @default 256 */
-            max_tokens: number;
+            max_tokens?: number;
             /** @default 0.6 */
-            temperature: number;
+            temperature?: number;
             /** @description Older schemas allow 0..2, newer ones 0.001..1; the union is accepted here. */
             top_p?: number;
             top_k?: number;
@@ -1766,18 +1766,18 @@ export interface components {
              * @description Skip the chat template.
              * @default false
              */
-            raw: boolean;
+            raw?: boolean;
             /** @description Finetune id or name; only on `-lora` base models. */
             lora?: string;
             /**
              * @description Answer with `text/event-stream` instead of JSON (ignored by gpt-oss and Kimi on /ai/run).
              * @default false
              */
-            stream: boolean;
+            stream?: boolean;
             /** @default 256 */
-            max_tokens: number;
+            max_tokens?: number;
             /** @default 0.6 */
-            temperature: number;
+            temperature?: number;
             /** @description Older schemas allow 0..2, newer ones 0.001..1; the union is accepted here. */
             top_p?: number;
             top_k?: number;
@@ -1827,11 +1827,11 @@ export interface components {
             image_b64?: string;
             mask?: components["schemas"]["ImageBytes"];
             /** @default 20 */
-            num_steps: number;
+            num_steps?: number;
             /** @default 1 */
-            strength: number;
+            strength?: number;
             /** @default 7.5 */
-            guidance: number;
+            guidance?: number;
             seed?: number;
         };
         TextToSpeechInput: {
@@ -1875,7 +1875,7 @@ export interface components {
             /** @description Target language code, for example `es`. */
             target_lang: string;
             /** @default en */
-            source_lang: string;
+            source_lang?: string;
         };
         TranslationOutput: {
             translated_text?: string;
@@ -1927,9 +1927,9 @@ export interface components {
              * @default transcribe
              * @enum {string}
              */
-            task: "transcribe" | "translate";
+            task?: "transcribe" | "translate";
             /** @default en */
-            language: string;
+            language?: string;
             vad_filter?: boolean;
             initial_prompt?: string;
             prefix?: string;
