@@ -28,7 +28,7 @@ export class DocsUsageError extends Error {
 }
 
 /** Usage text printed by `--help` and after a usage error. */
-export const DOCS_USAGE = `Usage: pnpm docs [--port N] [--emulator-port N] [--no-emulator] [--quiet]
+export const DOCS_USAGE = `Usage: pnpm run docs [--port N] [--emulator-port N] [--no-emulator] [--quiet]
 
   --port N            port of the docs page on 127.0.0.1 (default ${DEFAULT_DOCS_PORT}; 0 = any free port)
   --emulator-port N   port of the local emulator (default ${DEFAULT_EMULATOR_PORT}; 0 = any free port)

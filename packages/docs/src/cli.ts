@@ -1,8 +1,8 @@
 /**
- * Entry point of `pnpm docs`: parses the flags, starts the emulator and the page, prints both URLs and stops
+ * Entry point of `pnpm run docs`: parses the flags, starts the emulator and the page, prints both URLs and stops
  * cleanly on Ctrl-C.
  *
- * @example pnpm docs --port 9000 --emulator-port 0
+ * @example pnpm run docs --port 9000 --emulator-port 0
  */
 import { DOCS_USAGE, DocsUsageError, parseDocsArgs } from "./cli-args.js";
 import { startDocs } from "./start-docs.js";

@@ -49,6 +49,15 @@ export function shortDescription(markdown: string | undefined): string {
   return end > 80 ? cut.slice(0, end + 1) : `${cut.trimEnd()}…`;
 }
 
+/**
+ * The one-line summary under the heading: OpenAPI 3.1's `info.summary` when the document has one (it is meant
+ * for exactly this), else the start of `info.description`.
+ */
+export function pageSummary(info: { summary?: string; description?: string } | undefined): string {
+  const summary = info?.summary?.trim();
+  return summary ? shortDescription(summary) : shortDescription(info?.description);
+}
+
 /** Builds the browser config: only specs that loaded are offered; the contract stays the default. */
 export function browserConfig(input: IndexPageInput): BrowserConfig {
   const urls = input.specs
@@ -73,7 +82,7 @@ function noticeFor(spec: LoadedSpec): string {
 }
 
 /**
- * Renders the page. The heading is the first loaded spec's `info.title` with a one-paragraph summary, so the
+ * Renders the page. The heading is the first loaded spec's `info.title` with a one-line summary, so the
  * page opens on what the API is before the operation list.
  *
  * @example renderIndexPage({ specs, emulatorUrl: "http://127.0.0.1:8787/client/v4", emulatorRunning: true })
@@ -82,7 +91,7 @@ export function renderIndexPage(input: IndexPageInput): string {
   const primary = input.specs.find((spec) => spec.status === "ok");
   const info = primary?.status === "ok" ? primary.document.info : undefined;
   const title = info?.title?.trim() || FALLBACK_TITLE;
-  const summary = shortDescription(info?.description);
+  const summary = pageSummary(info);
   const notices = input.specs.map(noticeFor).filter(Boolean).join("\n        ");
   const config = JSON.stringify(browserConfig(input)).replace(/</g, "\\u003c");
   const emulatorLine = input.emulatorRunning

@@ -17,5 +17,5 @@ export type { DocsCliOptions } from "./cli-args.js";
 export { defaultSpecSources, loadSpec, loadSpecs, REPO_ROOT } from "./spec-sources.js";
 export type { SpecSource, LoadedSpec, OpenApiDocument } from "./spec-sources.js";
 export { servedSpec, listOperations, isLoopbackServer } from "./served-spec.js";
-export type { EmulatorTarget } from "./served-spec.js";
-export { renderIndexPage, shortDescription, browserConfig, DEMO_TOKEN } from "./index-page.js";
+export type { EmulatorTarget, ListedOperation } from "./served-spec.js";
+export { renderIndexPage, shortDescription, pageSummary, browserConfig, DEMO_TOKEN } from "./index-page.js";

@@ -47,19 +47,29 @@ export function servedSpec(document: OpenApiDocument, emulator: EmulatorTarget):
   return copy;
 }
 
-/** Counts operations (HTTP methods under `paths`), as Swagger UI renders one block per operation and tag. */
-export function listOperations(document: OpenApiDocument): Array<{ method: string; path: string; operationId?: string; tags: string[] }> {
+/** One operation of a document, as the page and its test need it. */
+export interface ListedOperation {
+  method: string;
+  path: string;
+  operationId?: string;
+  tags: string[];
+  deprecated: boolean;
+}
+
+/** Lists operations (HTTP methods under `paths`); Swagger UI renders one block per operation and tag. */
+export function listOperations(document: OpenApiDocument): ListedOperation[] {
   const methods = new Set(["get", "put", "post", "delete", "options", "head", "patch", "trace"]);
-  const result: Array<{ method: string; path: string; operationId?: string; tags: string[] }> = [];
+  const result: ListedOperation[] = [];
   for (const [route, item] of Object.entries(document.paths ?? {})) {
     for (const [method, operation] of Object.entries(item ?? {})) {
       if (!methods.has(method) || typeof operation !== "object" || operation === null) continue;
-      const op = operation as { operationId?: unknown; tags?: unknown };
+      const op = operation as { operationId?: unknown; tags?: unknown; deprecated?: unknown };
       result.push({
         method,
         path: route,
         ...(typeof op.operationId === "string" ? { operationId: op.operationId } : {}),
         tags: Array.isArray(op.tags) ? op.tags.filter((t): t is string => typeof t === "string") : [],
+        deprecated: op.deprecated === true,
       });
     }
   }

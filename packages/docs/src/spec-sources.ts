@@ -23,7 +23,7 @@ export interface SpecSource {
 export type OpenApiDocument = Record<string, unknown> & {
   openapi?: string;
   swagger?: string;
-  info?: { title?: string; description?: string; version?: string };
+  info?: { title?: string; summary?: string; description?: string; version?: string };
   servers?: Array<Record<string, unknown> & { url: string; description?: string }>;
   paths?: Record<string, Record<string, unknown>>;
 };
