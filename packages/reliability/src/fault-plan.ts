@@ -75,19 +75,23 @@ export interface PlanOptions {
   runId: string;
 }
 
-/** Plans `calls` calls; faulted calls cycle through every kind that fits, so each kind gets its share. */
+/**
+ * Plans `calls` calls. A faulted call gets the least-used kind that fits it (stream-only kinds need a streaming
+ * call), so every kind gets a fair share even though only some calls stream.
+ */
 export function planCalls(o: PlanOptions): CallPlan[] {
   const random = createRandom(o.seed);
   const plans: CallPlan[] = [];
-  let nextKind = 0;
+  const used = new Map<FaultKind, number>(FAULT_KINDS.map((k) => [k, 0]));
   for (let index = 0; index < o.calls; index++) {
     const stream = random() < o.streamRate;
     let fault: FaultKind | undefined;
     if (random() < o.faultRate) {
-      for (let tries = 0; tries < FAULT_KINDS.length && !fault; tries++) {
-        const k = FAULT_KINDS[nextKind++ % FAULT_KINDS.length] as FaultKind;
-        if (!k.streamOnly || stream) fault = k;
+      for (const k of FAULT_KINDS) {
+        if ((k.streamOnly && !stream) || (fault && (used.get(k) as number) >= (used.get(fault) as number))) continue;
+        fault = k;
       }
+      if (fault) used.set(fault, (used.get(fault) as number) + 1);
     }
     // Retryable faults: from one failed attempt up to one more than the policy allows, so both "recovers" and
     // "gives up after exactly maxRetries retries" happen.

@@ -45,6 +45,9 @@ export interface SoakReport extends SoakVerdict {
   emulatorRssEndMiB: number;
   p50ms: number;
   p99ms: number;
+  /** RSS after every tenth of the calls (after a GC when the process runs with --expose-gc). */
+  rssSamplesMiB: number[];
+  gcExposed: boolean;
 }
 
 function deadlineFor(plan: CallPlan): number {
@@ -92,7 +95,11 @@ export async function runSoak(o: SoakOptions): Promise<SoakReport> {
         await ai.run(EMBEDDING_MODEL, { text: [`soak ${plan.index}`] }, { headers, ...(slow ? { timeout: SLOW_FAULT_TIMEOUT_MS } : {}) });
       }
     };
+    const gc = (globalThis as { gc?: () => void }).gc;
+    gc?.();
     const rssStart = process.memoryUsage();
+    const rssSamples: number[] = [];
+    const sampleEvery = Math.max(1, Math.floor(o.calls / 10));
     const started = performance.now();
     const outcomes = await runCalls({
       plans,
@@ -100,15 +107,21 @@ export async function runSoak(o: SoakOptions): Promise<SoakReport> {
       execute,
       deadlineMs: deadlineFor,
       kindOf: (e) => (e instanceof EdgeAIError ? e.kind : undefined),
+      onSettled: (n) => {
+        if (n % sampleEvery !== 0) return;
+        gc?.();
+        rssSamples.push(mib(process.memoryUsage().rss));
+      },
     });
     const seconds = (performance.now() - started) / 1000;
     await ai.close();
     const leakedAfterClose = await settleResources(baseline);
     // Let any late rejection surface before the listener goes.
     await new Promise((r) => setTimeout(r, 50));
+    gc?.();
     const rssEnd = process.memoryUsage();
-    const sampleEvery = Math.max(1, Math.round(1 / (o.cleanSampleRate ?? 0.1)));
-    const keys = plans.filter((p) => p.fault || p.index % sampleEvery === 0).map((p) => p.key);
+    const statsEvery = Math.max(1, Math.round(1 / (o.cleanSampleRate ?? 0.1)));
+    const keys = plans.filter((p) => p.fault || p.index % statsEvery === 0).map((p) => p.key);
     const stats = await fetchKeyStats(emu.url, keys);
     const emuEnd = await emu.memory(true);
     const verdict = verifySoak(outcomes, stats, MAX_RETRIES);
@@ -127,6 +140,8 @@ export async function runSoak(o: SoakOptions): Promise<SoakReport> {
       emulatorRssEndMiB: mib(emuEnd.rss),
       p50ms: Math.round(times[Math.floor(times.length * 0.5)] ?? 0),
       p99ms: Math.round(times[Math.floor(times.length * 0.99)] ?? 0),
+      rssSamplesMiB: rssSamples,
+      gcExposed: gc !== undefined,
     };
   } finally {
     process.off("unhandledRejection", onUnhandled);

@@ -28,18 +28,22 @@ export interface RunCallsOptions {
   deadlineMs: (plan: CallPlan) => number;
   /** Recognises typed SDK errors and returns their `kind`; undefined for anything else. */
   kindOf: (error: unknown) => string | undefined;
+  /** Called after each call settles with the number settled so far (for memory sampling). */
+  onSettled?: (settled: number) => void;
 }
 
 /** Runs every plan with at most `concurrency` in flight; never rejects. */
 export async function runCalls(o: RunCallsOptions): Promise<CallOutcome[]> {
   const outcomes: CallOutcome[] = new Array(o.plans.length);
   let next = 0;
+  let settled = 0;
   const worker = async (): Promise<void> => {
     for (;;) {
       const i = next++;
       const plan = o.plans[i];
       if (!plan) return;
       outcomes[i] = await runOne(plan, o);
+      o.onSettled?.(++settled);
     }
   };
   await Promise.all(Array.from({ length: Math.min(o.concurrency, o.plans.length) }, worker));
