@@ -41,6 +41,7 @@ describe("errorFromResponse", () => {
     ["408 timeout", 408, 3007, ServerTimeoutError, "timeout", true],
     ["500", 500, undefined, ServerError, "server", true],
     ["503", 503, undefined, ServerError, "server", true],
+    ["409 conflict (contract: server, retryable)", 409, undefined, ServerError, "server", true],
     ["other 4xx", 422, undefined, BadRequestError, "bad_request", false],
   ];
   for (const [name, status, code, cls, kind, retryable] of cases) {

@@ -1,8 +1,10 @@
 /**
- * Turns an HTTP error answer into the right typed error. The Cloudflare error code wins over the HTTP status,
- * because the API reuses statuses: a 429 is either a rate limit, capacity (3040, retryable) or the daily quota
- * (3036, never retryable), and routing failures (7000/7003) arrive as 400.
+ * Turns an HTTP error answer into the right typed error, using the contract's error table (openapi/errors.yaml)
+ * so the C# client classifies identically. The Cloudflare error code wins over the HTTP status, because the API
+ * reuses statuses: a 429 is either a rate limit, capacity (3040, retryable) or the daily quota (3036, never
+ * retryable), and routing failures (7000/7003) arrive as 400.
  */
+import { classifyError } from "@edge-ai/contract";
 import {
   APIError,
   type APIErrorDetail,
@@ -23,24 +25,8 @@ import {
   UnknownModelError,
 } from "./errors.js";
 
-/** Cloudflare codes whose meaning is sharper than their HTTP status (workers-ai errors page). */
-const byCode: Record<number, (init: APIErrorInit, facts: ErrorFacts) => APIError> = {
-  10000: (i) => new AuthenticationError(i),
-  5016: (i) => new LicenceRequiredError(i),
-  5035: (i) => new PaidPlanRequiredError(i),
-  5018: (i) => new PermissionError(i),
-  3041: (i) => new PermissionError(i),
-  3023: (i) => new PermissionError(i),
-  5007: (i) => new UnknownModelError(i),
-  3042: (i) => new UnknownModelError(i),
-  7000: (i) => new UnknownModelError(i),
-  7003: (i) => new UnknownModelError(i),
-  3006: (i) => new TooLargeError(i),
-  3007: (i) => new ServerTimeoutError(i),
-  3008: (i) => new ServerTimeoutError(i),
-  3036: (i, f) => new QuotaExhaustedError(i, f.now),
-  3040: (i, f) => new CapacityError({ ...i, retryAfterMs: parseRetryAfter(f.headers, f.now) }),
-};
+/** Codes that name a missing model or an unroutable URL (an encoded slug produces 7000). */
+const unknownModelCodes = new Set([5007, 3042, 7000, 7003]);
 
 /** What error-mapping needs from a response; headers are lower-cased. */
 export interface ErrorFacts {
@@ -77,19 +63,31 @@ export function errorFromResponse(facts: ErrorFacts): APIError {
     rawBody: scrub(facts.bodyText.slice(0, maxRawBody)),
     message: `HTTP ${status}: ${summary}`,
   };
-  const code = errors.find((e) => typeof e.code === "number")?.code;
-  const special = code === undefined ? undefined : byCode[code];
-  if (special) return special(init, facts);
-  if (status === 401) return new AuthenticationError(init);
-  if (status === 403) return new PermissionError(init);
-  if (status === 404) return new NotFoundError(init);
-  if (status === 408) return new ServerTimeoutError(init);
-  if (status === 413) return new TooLargeError(init);
-  if (status === 429) {
-    return new RateLimitError({ ...init, retryAfterMs: parseRetryAfter(headers, facts.now), rateLimit: parseRateLimit(headers) });
+  // The contract's error table decides kind and retryability; the code wins over the status.
+  const { kind, retryable, code } = classifyError(status, errors.map((e) => e.code));
+  init.retryable = retryable;
+  switch (kind) {
+    case "authentication":
+      return new AuthenticationError(init);
+    case "permission":
+      return code === 5016 ? new LicenceRequiredError(init) : code === 5035 ? new PaidPlanRequiredError(init) : new PermissionError(init);
+    case "not_found":
+      return code !== undefined && unknownModelCodes.has(code) ? new UnknownModelError(init) : new NotFoundError(init);
+    case "too_large":
+      return new TooLargeError(init);
+    case "rate_limited":
+      return new RateLimitError({ ...init, retryAfterMs: parseRetryAfter(headers, facts.now), rateLimit: parseRateLimit(headers) });
+    case "capacity":
+      return new CapacityError({ ...init, retryAfterMs: parseRetryAfter(headers, facts.now) });
+    case "quota_exhausted":
+      return new QuotaExhaustedError(init, facts.now);
+    case "timeout":
+      return new ServerTimeoutError(init);
+    case "server":
+      return new ServerError(init);
+    default:
+      return new BadRequestError(init);
   }
-  if (status >= 500) return new ServerError(init);
-  return new BadRequestError({ ...init, retryable: status === 409 });
 }
 
 interface ParsedErrorBody {

@@ -171,7 +171,7 @@ export class RateLimitError extends APIError {
   readonly retryAfterMs: number | undefined;
   readonly rateLimit: RateLimitInfo | undefined;
   constructor(init: RateLimitInit) {
-    super("rate_limited", { ...init, retryable: true });
+    super("rate_limited", { ...init, retryable: init.retryable ?? true });
     this.retryAfterMs = init.retryAfterMs;
     this.rateLimit = init.rateLimit;
   }
@@ -184,7 +184,7 @@ export class RateLimitError extends APIError {
 export class CapacityError extends APIError {
   readonly retryAfterMs: number | undefined;
   constructor(init: APIErrorInit & { retryAfterMs?: number | undefined }) {
-    super("capacity", { ...init, retryable: true });
+    super("capacity", { ...init, retryable: init.retryable ?? true });
     this.retryAfterMs = init.retryAfterMs;
   }
   override get name(): string {
@@ -208,7 +208,7 @@ export class QuotaExhaustedError extends APIError {
 /** 408 or 3007/3008: the server gave up on the request; retryable. */
 export class ServerTimeoutError extends APIError {
   constructor(init: APIErrorInit) {
-    super("timeout", { ...init, retryable: true });
+    super("timeout", { ...init, retryable: init.retryable ?? true });
   }
   override get name(): string {
     return "ServerTimeoutError";
@@ -228,7 +228,7 @@ export class BadRequestError extends APIError {
 /** 5xx, including non-JSON proxy pages; retryable. */
 export class ServerError extends APIError {
   constructor(init: APIErrorInit) {
-    super("server", { ...init, retryable: true });
+    super("server", { ...init, retryable: init.retryable ?? true });
   }
   override get name(): string {
     return "ServerError";

@@ -1,0 +1,156 @@
+/**
+ * `EdgeAI`, the entry point: validates options, builds the transport (an undici Agent by default), and wires
+ * the resources. Credentials stay in private fields; `util.inspect`/`JSON.stringify` show only safe facts.
+ */
+import { inspect } from "node:util";
+import type { Dispatcher } from "undici";
+import { Batch } from "./batch.js";
+import { ValidationError } from "./errors.js";
+import { ClientCore, type RequestOptions } from "./internal/core.js";
+import { splitBaseUrl } from "./internal/paths.js";
+import { Log, type Logger, type LogLevel, resolveLogLevel } from "./logger.js";
+import { createScrubber } from "./redact.js";
+import { Authors, Models, Tasks } from "./resources/models.js";
+import { Chat } from "./resources/chat.js";
+import { Embeddings } from "./resources/embeddings.js";
+import { defaultRetryPolicy, type RetryPolicy } from "./retry.js";
+import { type RunContext, type RunOptions, runModel } from "./run.js";
+import type { KnownModel, ModelInput, RunResult } from "./run-types.js";
+import { defaultTimeouts } from "./timeouts.js";
+import { type FetchLike, FetchTransport, UndiciTransport } from "./transport.js";
+import type { ValidationMode } from "./validation.js";
+import { VERSION } from "./version.js";
+
+/** Options of `new EdgeAI(...)`; only `accountId` and `apiToken` are required. */
+export interface ClientOptions {
+  /** The Cloudflare account id (32 hex characters). */
+  accountId: string;
+  /** An API token with Workers AI Read and Edit permissions. Never logged, never shown. */
+  apiToken: string;
+  /** Defaults to https://api.cloudflare.com/client/v4; the emulator is http://127.0.0.1:<port>/client/v4. */
+  baseUrl?: string;
+  /** An undici Dispatcher (Agent, Pool, MockAgent, the mocks' bridge). Default: a keep-alive Agent owned by the client. */
+  dispatcher?: Dispatcher;
+  /** A fetch implementation, for runtimes without undici or for msw's patched global fetch; replaces the dispatcher. */
+  fetch?: FetchLike;
+  /** Retries after the first attempt (default 2). */
+  maxRetries?: number;
+  /** Fine-tuning of backoff; `maxRetries` above wins over `retry.maxRetries`. */
+  retry?: Partial<RetryPolicy>;
+  /** Total time limit per attempt of a non-streaming call, in ms (default 120 000; 0 = none). */
+  timeout?: number;
+  /** Streaming limits in ms: wait for the first byte (default 60 000) and gap between chunks (default 30 000). */
+  streamTimeouts?: { firstByte?: number; idle?: number };
+  /** Headers sent with every request (for example AI Gateway's `cf-aig-*`). */
+  defaultHeaders?: Record<string, string>;
+  /** Response checking: "tolerant" (default) rejects wrong types, "strict" also unknown fields, "off" none. */
+  validation?: ValidationMode;
+  /** Where log lines go (default: console). */
+  logger?: Logger;
+  /** Log threshold (default: `EDGE_AI_LOG` or "warn"). */
+  logLevel?: LogLevel;
+}
+
+const DEFAULT_BASE_URL = "https://api.cloudflare.com/client/v4";
+
+/**
+ * The Workers AI client.
+ * @example
+ * const ai = new EdgeAI({ accountId: process.env.CLOUDFLARE_ACCOUNT_ID!, apiToken: process.env.CLOUDFLARE_API_TOKEN! });
+ * const { response, usage } = await ai.run("@cf/meta/llama-3.3-70b-instruct-fp8-fast", { messages: [{ role: "user", content: "Hi" }] });
+ */
+export class EdgeAI {
+  /** The OpenAI-compatible chat endpoint. */
+  readonly chat: Chat;
+  /** The OpenAI-compatible embeddings endpoint. */
+  readonly embeddings: Embeddings;
+  /** Model discovery. */
+  readonly models: Models;
+  /** Task discovery. */
+  readonly tasks: Tasks;
+  /** Author discovery. */
+  readonly authors: Authors;
+  /** Async batch jobs. */
+  readonly batch: Batch;
+  readonly #ctx: RunContext;
+  readonly #core: ClientCore;
+  readonly #summary: { accountId: string; baseUrl: string };
+
+  constructor(options: ClientOptions) {
+    checkOptions(options);
+    const baseUrl = options.baseUrl ?? DEFAULT_BASE_URL;
+    const { origin, basePath } = splitBaseUrl(baseUrl);
+    const scrub = createScrubber(options.apiToken);
+    const log = new Log(options.logger ?? console, resolveLogLevel(options.logLevel), scrub);
+    const transport = options.fetch ? new FetchTransport(origin, options.fetch) : new UndiciTransport(origin, options.dispatcher);
+    this.#core = new ClientCore({
+      accountPath: `${basePath}/accounts/${encodeURIComponent(options.accountId)}`,
+      transport,
+      log,
+      retry: { ...defaultRetryPolicy, ...options.retry, ...(options.maxRetries === undefined ? {} : { maxRetries: options.maxRetries }) },
+      timeouts: {
+        total: options.timeout ?? defaultTimeouts.total,
+        firstByte: options.streamTimeouts?.firstByte ?? defaultTimeouts.firstByte,
+        idle: options.streamTimeouts?.idle ?? defaultTimeouts.idle,
+      },
+      scrub,
+      authorization: `Bearer ${options.apiToken}`,
+      userAgent: `edge-ai-client/${VERSION} node/${process.version}`,
+      defaultHeaders: lowerKeys(options.defaultHeaders ?? {}),
+      jsTimers: options.fetch !== undefined,
+    });
+    this.#ctx = { core: this.#core, validation: options.validation ?? "tolerant", warned: new Set() };
+    this.#summary = { accountId: options.accountId, baseUrl };
+    this.chat = new Chat(this.#ctx);
+    this.embeddings = new Embeddings(this.#ctx);
+    this.models = new Models(this.#ctx);
+    this.tasks = new Tasks(this.#ctx);
+    this.authors = new Authors(this.#ctx);
+    this.batch = new Batch(this.#ctx);
+  }
+
+  /**
+   * Runs a model. Input and result types follow the model id; `stream: true` returns an async-iterable
+   * stream; binary image models return `{ contentType, bytes }`.
+   * @example const { data, shape } = await ai.run("@cf/baai/bge-base-en-v1.5", { text: ["a", "b"] });
+   */
+  run<M extends KnownModel | (string & {}), I extends ModelInput<M>>(model: M, input: I, options?: RunOptions): Promise<RunResult<M, I>> {
+    return runModel(this.#ctx, model, input, options) as Promise<RunResult<M, I>>;
+  }
+
+  /** Closes the connection pool the client created (a passed-in dispatcher is left to its owner). */
+  close(): Promise<void> {
+    return this.#core.close();
+  }
+
+  [inspect.custom](): string {
+    return `EdgeAI { accountId: ${JSON.stringify(this.#summary.accountId)}, baseUrl: ${JSON.stringify(this.#summary.baseUrl)}, apiToken: [REDACTED] }`;
+  }
+
+  toJSON(): { accountId: string; baseUrl: string; apiToken: string } {
+    return { ...this.#summary, apiToken: "[REDACTED]" };
+  }
+}
+
+export type { RequestOptions };
+
+function checkOptions(options: ClientOptions): void {
+  const issues = [];
+  if (typeof options?.accountId !== "string" || options.accountId.trim() === "" || options.accountId.includes("/")) {
+    issues.push({ path: "accountId", rule: "required", message: "a non-empty account id without slashes is required" });
+  }
+  // Only presence is reported: the value itself must never reach a message.
+  if (typeof options?.apiToken !== "string" || options.apiToken.trim() === "") {
+    issues.push({ path: "apiToken", rule: "required", message: "an API token is required" });
+  }
+  if (options?.validation !== undefined && !["strict", "tolerant", "off"].includes(options.validation)) {
+    issues.push({ path: "validation", rule: "enum", message: 'must be "strict", "tolerant" or "off"' });
+  }
+  if (issues.length > 0) throw new ValidationError("request", "ClientOptions", issues);
+}
+
+function lowerKeys(headers: Record<string, string>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(headers)) out[k.toLowerCase()] = v;
+  return out;
+}

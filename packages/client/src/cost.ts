@@ -1,0 +1,79 @@
+/**
+ * Cost estimates from the catalog's published unit prices. Workers AI bills in neurons ($0.011 per 1,000, with
+ * 10,000 free per day); the pricing page also lists per-unit dollar figures per model, which is what the catalog
+ * carries, so the estimate is computed in dollars and converted to neurons at the published rate.
+ */
+import { getModel } from "@edge-ai/contract";
+
+/** US dollars per 1,000 neurons (pricing page). */
+export const USD_PER_1000_NEURONS = 0.011;
+/** Neurons free per day on every plan; counters reset at 00:00 UTC. */
+export const FREE_NEURONS_PER_DAY = 10_000;
+
+/** Quantities to price. Token counts use the names of the API's `usage` object, so `result.usage` fits as is. */
+export interface CostUsage {
+  prompt_tokens?: number;
+  completion_tokens?: number;
+  /** Embedding/classification input tokens when no prompt/completion split exists (falls back to total_tokens). */
+  total_tokens?: number;
+  images?: number;
+  audio_minutes?: number;
+  /** Image models priced per 512x512 tile and per diffusion step (flux-1-schnell). */
+  tiles?: number;
+  steps?: number;
+  [key: string]: unknown;
+}
+
+/** One priced line of an estimate. */
+export interface CostLine {
+  unit: string;
+  quantity: number;
+  unitPrice: number;
+  usd: number;
+}
+
+/** An estimate: dollars, the neuron equivalent, and the lines it was computed from. */
+export interface CostEstimate {
+  model: string;
+  usd: number;
+  neurons: number;
+  lines: CostLine[];
+  /** Units the model is priced in that the usage did not provide (the estimate omits them). */
+  missing: string[];
+}
+
+/** unit text in the catalog -> how to read its quantity from usage, and the divisor of the price. */
+const unitReaders: Record<string, { per: number; read: (u: CostUsage) => number | undefined }> = {
+  "per M input tokens": { per: 1e6, read: (u) => u.prompt_tokens ?? u.total_tokens },
+  "per M output tokens": { per: 1e6, read: (u) => u.completion_tokens },
+  "per M images": { per: 1e6, read: (u) => u.images },
+  "per audio minute": { per: 1, read: (u) => u.audio_minutes },
+  "per 512x512 tile": { per: 1, read: (u) => u.tiles },
+  "per step": { per: 1, read: (u) => u.steps },
+};
+
+/**
+ * Estimates what a call cost from its usage. Returns undefined when the catalog has no published price for the
+ * model (the estimate would be a guess).
+ * @example estimateCost("@cf/meta/llama-3.3-70b-instruct-fp8-fast", { prompt_tokens: 1000, completion_tokens: 200 })
+ *          // { usd: 0.0007436, neurons: 67.6, ... }
+ */
+export function estimateCost(model: string, usage: CostUsage): CostEstimate | undefined {
+  const entry = getModel(model);
+  if (!entry || entry.prices.length === 0) return undefined;
+  const lines: CostLine[] = [];
+  const missing: string[] = [];
+  let usd = 0;
+  for (const price of entry.prices) {
+    const reader = unitReaders[price.unit];
+    const quantity = reader?.read(usage);
+    if (!reader || typeof quantity !== "number" || !Number.isFinite(quantity)) {
+      missing.push(price.unit);
+      continue;
+    }
+    const cost = (quantity / reader.per) * price.price;
+    usd += cost;
+    lines.push({ unit: price.unit, quantity, unitPrice: price.price, usd: cost });
+  }
+  return { model, usd, neurons: (usd / USD_PER_1000_NEURONS) * 1000, lines, missing };
+}

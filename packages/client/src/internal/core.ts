@@ -1,0 +1,176 @@
+/**
+ * The request pipeline shared by every resource: static headers built once, the retry loop around the
+ * transport, per-attempt timeouts and cancellation, error mapping, and JSON decoding. Secrets live in private
+ * fields so `util.inspect` and `JSON.stringify` of anything holding the core cannot reach them.
+ */
+import { inspect } from "node:util";
+import { errorFromResponse } from "../error-mapping.js";
+import { AbortError, ValidationError } from "../errors.js";
+import type { Log } from "../logger.js";
+import { redactHeaders } from "../redact.js";
+import { type RetryPolicy, retryDelay, sleep } from "../retry.js";
+import { AttemptSignal, type TimeoutSettings } from "../timeouts.js";
+import type { Transport, TransportResponse } from "../transport.js";
+
+/** Per-call overrides accepted by every method. */
+export interface RequestOptions {
+  /** Cancels the call (including retries and backoff waits); rejects with AbortError. */
+  signal?: AbortSignal;
+  /** Total time limit per attempt for non-streaming calls, in ms (0 = none). */
+  timeout?: number;
+  /** Limits for streaming calls, in ms (0 = none). */
+  streamTimeouts?: { firstByte?: number; idle?: number };
+  /** Retries after the first attempt for this call. */
+  maxRetries?: number;
+  /** Extra request headers (for example `x-session-affinity` or `cf-aig-*`). */
+  headers?: Record<string, string>;
+}
+
+/** What a resource asks the core to send. */
+export interface CoreRequest {
+  method: "GET" | "POST";
+  /** Path below the account, starting with "/" (for example "/ai/run/@cf/meta/llama-3.1-8b-instruct"). */
+  path: string;
+  /** A JSON-serialisable body, or raw bytes with `contentType`. */
+  body?: unknown;
+  contentType?: string;
+  streaming: boolean;
+  options: RequestOptions | undefined;
+}
+
+/** A 2xx response whose body is still unread; `done()` must be called once the body is consumed. */
+export interface SentResponse {
+  response: TransportResponse;
+  done: () => void;
+}
+
+/** Settings the core is built from (already validated by the client). */
+export interface CoreSettings {
+  accountPath: string;
+  transport: Transport;
+  log: Log;
+  retry: RetryPolicy;
+  timeouts: TimeoutSettings;
+  scrub: (text: string) => string;
+  authorization: string;
+  userAgent: string;
+  defaultHeaders: Record<string, string>;
+  /** Whether timers for first-byte/idle limits must run in JS (fetch transport). */
+  jsTimers: boolean;
+}
+
+/** See the module comment. */
+export class ClientCore {
+  readonly #plainHeaders: Record<string, string>;
+  readonly #jsonHeaders: Record<string, string>;
+  readonly #s: CoreSettings;
+
+  constructor(settings: CoreSettings) {
+    this.#s = settings;
+    this.#plainHeaders = { ...settings.defaultHeaders, "user-agent": settings.userAgent, authorization: settings.authorization };
+    this.#jsonHeaders = { ...this.#plainHeaders, "content-type": "application/json" };
+  }
+
+  get log(): Log {
+    return this.#s.log;
+  }
+
+  get scrub(): (text: string) => string {
+    return this.#s.scrub;
+  }
+
+  /** Sends with retries; resolves with the first 2xx answer, rejects with a typed error. */
+  async send(req: CoreRequest): Promise<SentResponse> {
+    const s = this.#s;
+    const o = req.options;
+    const path = s.accountPath + req.path;
+    const body = encodeBody(req.body);
+    const headers = this.headersFor(req, o?.headers);
+    const timeouts = o?.timeout === undefined && o?.streamTimeouts === undefined ? s.timeouts : mergeTimeouts(s.timeouts, o);
+    const policy = o?.maxRetries === undefined ? s.retry : { ...s.retry, maxRetries: o.maxRetries };
+    const signal = o?.signal;
+    const debug = s.log.enabled("debug");
+    for (let retries = 0; ; retries++) {
+      const attempt = new AttemptSignal(signal, req.streaming ? 0 : timeouts.total, s.jsTimers && req.streaming);
+      const started = debug ? performance.now() : 0;
+      if (debug) s.log.write("debug", `-> ${req.method} ${path}`, { headers: redactHeaders(headers), attempt: retries + 1 });
+      let error: unknown;
+      try {
+        const response = await s.transport.send({ method: req.method, path, headers, body, streaming: req.streaming, attempt, timeouts });
+        if (debug) s.log.write("debug", `<- ${response.status} ${req.method} ${path} in ${Math.round(performance.now() - started)} ms`);
+        if (response.status >= 200 && response.status < 300) return { response, done: () => attempt.dispose() };
+        const bodyText = await response.text().catch(() => "");
+        error = errorFromResponse({ status: response.status, headers: response.headerRecord(), bodyText, scrub: s.scrub });
+      } catch (err) {
+        error = err;
+      }
+      attempt.dispose();
+      const delay = retryDelay(error, retries, policy);
+      if (delay === undefined) throw error;
+      s.log.write("info", `retrying ${req.method} ${path} in ${Math.round(delay)} ms after ${(error as Error).name}`);
+      try {
+        await sleep(delay, signal);
+      } catch (cause) {
+        throw new AbortError({ cause });
+      }
+    }
+  }
+
+  /** Sends and decodes a JSON answer; a body that is not JSON becomes a response ValidationError. */
+  async json(req: CoreRequest): Promise<unknown> {
+    const { response, done } = await this.send(req);
+    try {
+      return parseJSON(await response.text());
+    } finally {
+      done();
+    }
+  }
+
+  private headersFor(req: CoreRequest, extra: Record<string, string> | undefined): Record<string, string> {
+    const base = req.body === undefined ? this.#plainHeaders : req.contentType ? { ...this.#plainHeaders, "content-type": req.contentType } : this.#jsonHeaders;
+    if (extra === undefined) return base;
+    const merged = { ...base };
+    for (const [k, v] of Object.entries(extra)) {
+      const key = k.toLowerCase();
+      // The token is set once on the client; a per-call header must not replace it silently.
+      if (key !== "authorization") merged[key] = v;
+    }
+    return merged;
+  }
+
+  /** Releases the transport's connections. */
+  close(): Promise<void> {
+    return this.#s.transport.close();
+  }
+
+  [inspect.custom](): string {
+    return "ClientCore { [credentials hidden] }";
+  }
+
+  toJSON(): Record<string, never> {
+    return {};
+  }
+}
+
+function encodeBody(body: unknown): string | Uint8Array | undefined {
+  if (body === undefined) return undefined;
+  if (body instanceof Uint8Array || typeof body === "string") return body;
+  return JSON.stringify(body);
+}
+
+function mergeTimeouts(base: TimeoutSettings, o: RequestOptions): TimeoutSettings {
+  return {
+    total: o.timeout ?? base.total,
+    firstByte: o.streamTimeouts?.firstByte ?? base.firstByte,
+    idle: o.streamTimeouts?.idle ?? base.idle,
+  };
+}
+
+/** JSON.parse with a typed error that keeps the raw text. */
+export function parseJSON(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    throw new ValidationError("response", "JSON", [{ path: "", rule: "json", message: "the body is not valid JSON" }], text.slice(0, 2048));
+  }
+}

@@ -1,0 +1,35 @@
+/**
+ * `ai.embeddings.create`: the OpenAI-compatible embeddings endpoint (`/ai/v1/embeddings`), for code that expects
+ * OpenAI's `{object: "list", data: [{embedding}]}` shape. `ai.run(embeddingModel, { text })` gives the native shape.
+ */
+import { zEmbeddingList, zEmbeddingsRequest } from "@edge-ai/contract";
+import type { z } from "zod";
+import type { RequestOptions } from "../internal/core.js";
+import { type RunContext, unwrapEnvelope } from "../run.js";
+import { validateRequest, validateResponse } from "../validation.js";
+
+/** Request body of `embeddings.create`. */
+export type EmbeddingsCreateParams = z.input<typeof zEmbeddingsRequest>;
+/** OpenAI-shaped list of embeddings. */
+export type EmbeddingList = z.output<typeof zEmbeddingList>;
+
+/** The `ai.embeddings` namespace. */
+export class Embeddings {
+  readonly #ctx: RunContext;
+  constructor(ctx: RunContext) {
+    this.#ctx = ctx;
+  }
+
+  /**
+   * Embeds one text or a list of texts.
+   * @example const { data } = await ai.embeddings.create({ model: "@cf/baai/bge-base-en-v1.5", input: ["a", "b"] });
+   */
+  async create(params: EmbeddingsCreateParams, options?: RequestOptions): Promise<EmbeddingList> {
+    const ctx = this.#ctx;
+    validateRequest(zEmbeddingsRequest, "EmbeddingsRequest", params, ctx.validation);
+    const body = await ctx.core.json({ method: "POST", path: "/ai/v1/embeddings", body: params, streaming: false, options });
+    const list = unwrapEnvelope(ctx, 200, () => ({}), body);
+    validateResponse(zEmbeddingList, "EmbeddingList", list, ctx.validation);
+    return list as EmbeddingList;
+  }
+}

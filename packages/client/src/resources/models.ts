@@ -1,0 +1,108 @@
+/**
+ * Discovery: `ai.models.search` (auto-paginating), `ai.models.schema`, `ai.tasks.list`, `ai.authors.list`.
+ * Results are typed from the contract's components, which the official SDK leaves as `unknown`.
+ */
+import { zAuthor, zModel, zModelSchema, zTask } from "@edge-ai/contract";
+import { z } from "zod";
+import type { RequestOptions } from "../internal/core.js";
+import { queryString } from "../internal/paths.js";
+import { PageIterator, type ResultInfo } from "../pagination.js";
+import { type RunContext, unwrapEnvelope } from "../run.js";
+import { validateResponse } from "../validation.js";
+
+/** A model as `models/search` describes it. */
+export type Model = z.output<typeof zModel>;
+/** The `{input, output}` JSON Schemas of a model. */
+export type ModelSchema = z.output<typeof zModelSchema>;
+/** A task as `tasks/search` describes it. */
+export type Task = z.output<typeof zTask>;
+/** An author as `authors/search` describes it. */
+export type Author = z.output<typeof zAuthor>;
+
+/** Filters of `models/search`; `task` takes the display name ("Text Generation"). */
+export interface ModelSearchParams {
+  task?: string;
+  author?: string;
+  search?: string;
+  source?: number;
+  hide_experimental?: boolean;
+  include_deprecated?: boolean;
+  /** Page size (the API default applies when omitted). */
+  per_page?: number;
+  /** First page to fetch (1-based). */
+  page?: number;
+}
+
+const zModelList = z.array(zModel);
+const zTaskList = z.array(zTask);
+const zAuthorList = z.array(zAuthor);
+
+/** The `ai.models` namespace. */
+export class Models {
+  readonly #ctx: RunContext;
+  constructor(ctx: RunContext) {
+    this.#ctx = ctx;
+  }
+
+  /**
+   * Iterates over every matching model, fetching pages as needed.
+   * @example for await (const model of ai.models.search({ task: "Text Generation" })) console.log(model.name);
+   */
+  search(params: ModelSearchParams = {}, options?: RequestOptions): PageIterator<Model> {
+    const ctx = this.#ctx;
+    const { page: first, ...filters } = params;
+    return new PageIterator<Model>(
+      async (page) => {
+        const path = `/ai/models/search${queryString({ ...filters, page })}`;
+        const body = (await ctx.core.json({ method: "GET", path, streaming: false, options })) as { result_info?: ResultInfo };
+        const items = unwrapEnvelope(ctx, 200, () => ({}), body);
+        validateResponse(zModelList, "Model[]", items, ctx.validation);
+        return { items: (items as Model[] | null) ?? [], resultInfo: body.result_info };
+      },
+      first ?? 1,
+      params.per_page,
+    );
+  }
+
+  /**
+   * The input and output JSON Schemas of one model.
+   * @example const { input } = await ai.models.schema("@cf/baai/bge-base-en-v1.5");
+   */
+  async schema(model: string, options?: RequestOptions): Promise<ModelSchema> {
+    const ctx = this.#ctx;
+    const body = await ctx.core.json({ method: "GET", path: `/ai/models/schema${queryString({ model })}`, streaming: false, options });
+    const result = unwrapEnvelope(ctx, 200, () => ({}), body);
+    validateResponse(zModelSchema, "ModelSchema", result, ctx.validation);
+    return result as ModelSchema;
+  }
+}
+
+/** The `ai.tasks` namespace. */
+export class Tasks {
+  readonly #ctx: RunContext;
+  constructor(ctx: RunContext) {
+    this.#ctx = ctx;
+  }
+  /** Every task Workers AI offers. */
+  async list(options?: RequestOptions): Promise<Task[]> {
+    const ctx = this.#ctx;
+    const result = unwrapEnvelope(ctx, 200, () => ({}), await ctx.core.json({ method: "GET", path: "/ai/tasks/search", streaming: false, options }));
+    validateResponse(zTaskList, "Task[]", result, ctx.validation);
+    return (result as Task[] | null) ?? [];
+  }
+}
+
+/** The `ai.authors` namespace. */
+export class Authors {
+  readonly #ctx: RunContext;
+  constructor(ctx: RunContext) {
+    this.#ctx = ctx;
+  }
+  /** Every model author. */
+  async list(options?: RequestOptions): Promise<Author[]> {
+    const ctx = this.#ctx;
+    const result = unwrapEnvelope(ctx, 200, () => ({}), await ctx.core.json({ method: "GET", path: "/ai/authors/search", streaming: false, options }));
+    validateResponse(zAuthorList, "Author[]", result, ctx.validation);
+    return (result as Author[] | null) ?? [];
+  }
+}

@@ -1,0 +1,56 @@
+/**
+ * Type-level mapping from a model id to its input, result and return kind, read from the generated catalog
+ * (`models` is `as const`) and the generated zod schemas. The zod types are used rather than the
+ * openapi-typescript ones because openapi-typescript marks every field with a default as required, which is
+ * right for responses but wrong for request bodies (`stream`, `max_tokens` would become mandatory).
+ */
+import type { models, schemas } from "@edge-ai/contract";
+import type { z } from "zod";
+import type { BinaryResult } from "./run.js";
+import type { EdgeAIStream } from "./stream.js";
+import type { TextGenerationChunk } from "./stream-chunks.js";
+
+type Catalog = (typeof models)[number];
+type Schemas = typeof schemas;
+type Entry<M extends KnownModel> = Extract<Catalog, { id: M }>;
+type SchemaInput<N> = N extends keyof Schemas ? z.input<Schemas[N]> : never;
+type SchemaOutput<N> = N extends keyof Schemas ? z.output<Schemas[N]> : never;
+
+/** Every catalogued model id; other strings are accepted too, with loose types. */
+export type KnownModel = Catalog["id"];
+
+/** A contract component type by name, e.g. `Schema<"ChatMessage">`. */
+export type Schema<N extends keyof Schemas> = z.output<Schemas[N]>;
+
+/** Input of a model outside the catalog: any JSON object, or raw bytes. */
+export type LooseInput = Record<string, unknown> | Uint8Array;
+
+/**
+ * Result of a model outside the catalog. Deliberately `any`: the SDK cannot know the shape, and forcing
+ * `unknown` would make every such call site cast.
+ */
+// biome-ignore lint/suspicious/noExplicitAny: documented escape hatch for uncatalogued models
+export type LooseResult = any;
+
+/**
+ * Result of a non-streaming text-generation call. Native fields are always filled in (the client derives
+ * `response`/`tool_calls` from OpenAI-shaped answers); the OpenAI fields are present when the model used that shape.
+ */
+export type TextGenerationRunResult = Schema<"TextGenerationOutput"> & Partial<Schema<"ChatCompletion">>;
+
+/** What `run(model, input)` accepts for model `M`. */
+export type ModelInput<M extends string> = M extends KnownModel
+  ? SchemaInput<Entry<M>["inputSchemaName"]> | (Entry<M>["binaryInput"] extends true ? Uint8Array : never)
+  : LooseInput;
+
+/** What `run(model, input)` resolves to for model `M` without streaming. */
+export type ModelOutput<M extends string> = M extends KnownModel
+  ? Entry<M>["outputMedia"] extends "application/json"
+    ? Entry<M>["outputSchemaName"] extends "TextGenerationResult"
+      ? TextGenerationRunResult
+      : SchemaOutput<Entry<M>["outputSchemaName"]>
+    : BinaryResult
+  : LooseResult;
+
+/** The return kind follows the input: `stream: true` gives a stream, otherwise the model's result. */
+export type RunResult<M extends string, I> = I extends { stream: true } ? EdgeAIStream<TextGenerationChunk> : ModelOutput<M>;

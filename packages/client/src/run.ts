@@ -1,0 +1,113 @@
+/**
+ * `ai.run(model, input)`: validates the input against the model's contract schema, posts it to
+ * `/ai/run/<slug>`, and decodes the answer by its Content-Type, not by the model: a JSON envelope becomes the
+ * unwrapped `result`, `text/event-stream` an {@link EdgeAIStream}, and image/audio bytes `{ contentType, bytes }`.
+ */
+import { zBatchSubmitInput } from "@edge-ai/contract";
+import { errorFromResponse } from "./error-mapping.js";
+import { modelInfo } from "./internal/catalog.js";
+import { type ClientCore, parseJSON, type RequestOptions, type SentResponse } from "./internal/core.js";
+import { modelPath } from "./internal/paths.js";
+import { EdgeAIStream } from "./stream.js";
+import { type TextGenerationChunk, toTextGenerationChunk } from "./stream-chunks.js";
+import { type ValidationMode, validateRequest, validateResponse } from "./validation.js";
+
+/** Per-call options of `run`. */
+export interface RunOptions extends RequestOptions {
+  /** Queue the request as an async batch job (`?queueRequest=true`); prefer `ai.batch.submit`. */
+  queueRequest?: boolean;
+}
+
+/** A binary model answer (SDXL-family images, some speech models). */
+export interface BinaryResult {
+  /** The response Content-Type, e.g. "image/png". */
+  contentType: string;
+  bytes: Uint8Array;
+}
+
+/** Shared context of run-like calls. */
+export interface RunContext {
+  core: ClientCore;
+  validation: ValidationMode;
+  /** Warns once per deprecated model id. */
+  warned: Set<string>;
+}
+
+/** Implementation behind `EdgeAI.run`; typing lives in client.ts. */
+export async function runModel(ctx: RunContext, model: string, input: unknown, options: RunOptions | undefined): Promise<unknown> {
+  const info = modelInfo(model);
+  const raw = input instanceof Uint8Array;
+  if (!raw) {
+    // A queued request carries `{requests: [...]}`, not the model's own input.
+    if (options?.queueRequest) validateRequest(zBatchSubmitInput, "BatchSubmitInput", input, ctx.validation);
+    else validateRequest(info?.inputSchema, info?.inputSchemaName ?? "input", input, ctx.validation);
+  }
+  if (info?.deprecated && !ctx.warned.has(model)) {
+    ctx.warned.add(model);
+    ctx.core.log.write("warn", `${model} is deprecated${info.deprecated.replacement ? `; use ${info.deprecated.replacement}` : ""}`);
+  }
+  const streaming = !raw && (input as { stream?: unknown } | null)?.stream === true;
+  const path = `/ai/run/${modelPath(model)}${options?.queueRequest ? "?queueRequest=true" : ""}`;
+  const sent = await ctx.core.send({
+    method: "POST",
+    path,
+    body: input,
+    ...(raw ? { contentType: "application/octet-stream" } : {}),
+    streaming,
+    options,
+  });
+  const outputSchema = options?.queueRequest ? undefined : info?.outputSchema;
+  return decodeRunResponse(ctx, sent, streaming, outputSchema, info?.outputSchemaName ?? "result");
+}
+
+/** Dispatches on Content-Type; see the module comment. */
+export async function decodeRunResponse(
+  ctx: RunContext,
+  sent: SentResponse,
+  streaming: boolean,
+  outputSchema: Parameters<typeof validateResponse>[0],
+  outputSchemaName: string,
+): Promise<unknown> {
+  const { response, done } = sent;
+  const contentType = response.header("content-type") ?? "";
+  if (contentType.startsWith("text/event-stream")) {
+    return new EdgeAIStream<TextGenerationChunk>({ chunks: response.chunks(), finish: done }, toTextGenerationChunk);
+  }
+  try {
+    if (contentType.includes("json") || contentType === "") {
+      const body = parseJSON(await response.text());
+      const result = unwrapEnvelope(ctx, response.status, response.headerRecord.bind(response), body);
+      validateResponse(outputSchema, outputSchemaName, result, ctx.validation);
+      const normalised = normaliseTextGeneration(result);
+      // Some models (gpt-oss) answer a stream request with JSON; callers still get something to iterate.
+      return streaming ? EdgeAIStream.fromValues([normalised], toTextGenerationChunk) : normalised;
+    }
+    return { contentType, bytes: await response.bytes() } satisfies BinaryResult;
+  } finally {
+    done();
+  }
+}
+
+/** Returns `result` of a Cloudflare envelope; a `success: false` body becomes the matching typed error. */
+export function unwrapEnvelope(ctx: RunContext, status: number, headers: () => Record<string, string>, body: unknown): unknown {
+  if (typeof body !== "object" || body === null || Array.isArray(body) || !("result" in body || "success" in body)) return body;
+  const env = body as { result?: unknown; success?: unknown };
+  if (env.success === false) {
+    throw errorFromResponse({ status, headers: headers(), bodyText: JSON.stringify(body), scrub: ctx.core.scrub });
+  }
+  return env.result;
+}
+
+/**
+ * Newer models answer text generation in the OpenAI `chat.completion` shape even on /ai/run. Adding the native
+ * fields (`response`, `tool_calls`, `usage`) lets one code path read both; the OpenAI fields stay in place.
+ */
+export function normaliseTextGeneration(result: unknown): unknown {
+  if (typeof result !== "object" || result === null || !Array.isArray((result as { choices?: unknown }).choices)) return result;
+  const r = result as Record<string, unknown> & { choices: { message?: { content?: unknown; tool_calls?: unknown } }[] };
+  if (r.response !== undefined) return result;
+  const message = r.choices[0]?.message;
+  r.response = typeof message?.content === "string" ? message.content : "";
+  if (r.tool_calls === undefined && Array.isArray(message?.tool_calls)) r.tool_calls = message.tool_calls;
+  return result;
+}

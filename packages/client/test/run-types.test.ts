@@ -1,0 +1,39 @@
+/**
+ * Type-level behaviour of `run`, checked by `tsc` (pnpm typecheck); the runtime assertions only make vitest
+ * count the cases. A wrong narrowing fails the typecheck, not this file's tests.
+ */
+import { describe, expectTypeOf, it } from "vitest";
+import type { BinaryResult, EdgeAI, EdgeAIStream, TextGenerationChunk } from "../src/index.js";
+
+declare const ai: EdgeAI;
+const messages = [{ role: "user", content: "Hi" }];
+
+describe("run() typing", () => {
+  it("narrows text generation results to the native fields", () => {
+    const call = () => ai.run("@cf/meta/llama-3.3-70b-instruct-fp8-fast", { messages: [{ role: "user", content: "Hi" }] });
+    expectTypeOf<Awaited<ReturnType<typeof call>>["response"]>().toEqualTypeOf<string | Record<string, unknown> | null | undefined>();
+  });
+
+  it("returns a stream of chunks when stream: true", () => {
+    const call = () => ai.run("@cf/meta/llama-3.1-8b-instruct-fast", { messages, stream: true });
+    expectTypeOf<Awaited<ReturnType<typeof call>>>().toEqualTypeOf<EdgeAIStream<TextGenerationChunk>>();
+  });
+
+  it("types embeddings and binary image results", () => {
+    const emb = () => ai.run("@cf/baai/bge-base-en-v1.5", { text: ["a", "b"] });
+    expectTypeOf<Awaited<ReturnType<typeof emb>>["data"]>().toEqualTypeOf<number[][]>();
+    const img = () => ai.run("@cf/stabilityai/stable-diffusion-xl-base-1.0", { prompt: "a lighthouse" });
+    expectTypeOf<Awaited<ReturnType<typeof img>>>().toEqualTypeOf<BinaryResult>();
+  });
+
+  it("rejects an input of the wrong shape for a catalogued model", () => {
+    // @ts-expect-error embeddings take `text`, not `prompt`
+    const bad = () => ai.run("@cf/baai/bge-base-en-v1.5", { prompt: 1 });
+    expectTypeOf(bad).toBeFunction();
+  });
+
+  it("accepts any object for a model outside the catalog", () => {
+    const loose = () => ai.run("@cf/acme/brand-new-model", { anything: true });
+    expectTypeOf(loose).toBeFunction();
+  });
+});
