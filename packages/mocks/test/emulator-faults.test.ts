@@ -23,29 +23,29 @@ describe("fault header steps", () => {
     expect(res.headers.get("retry-after")).toBe("2");
     expect(res.headers.get("ratelimit")).toBe('"default";r=0;t=2');
     expect(res.headers.get("ratelimit-policy")).toMatch(/^"default";q=\d+;w=60$/);
-    expect((await res.json()).success).toBe(false);
+    expect((await res.json() as any).success).toBe(false);
   });
 
   it("quota and capacity answer 429 with codes 3036 and 3040", async () => {
     const quota = await chat("quota");
     const capacity = await chat("capacity");
     expect([quota.status, capacity.status]).toEqual([429, 429]);
-    expect((await quota.json()).errors[0].code).toBe(3036);
-    expect((await capacity.json()).errors[0].code).toBe(3040);
+    expect((await quota.json() as any).errors[0].code).toBe(3036);
+    expect((await capacity.json() as any).errors[0].code).toBe(3040);
   });
 
   it("unauthorized and forbidden answer 401 and 403", async () => {
     const a = await chat("unauthorized");
     const f = await chat("forbidden");
     expect([a.status, f.status]).toEqual([401, 403]);
-    expect((await a.json()).errors[0].code).toBe(10000);
+    expect((await a.json() as any).errors[0].code).toBe(10000);
   });
 
   it("server-error answers a 5xx envelope, 500 by default", async () => {
     expect((await chat("server-error")).status).toBe(500);
     const res = await chat("server-error:503");
     expect(res.status).toBe(503);
-    expect((await res.json()).success).toBe(false);
+    expect((await res.json() as any).success).toBe(false);
   });
 
   it("html-502 answers a proxy's HTML page", async () => {
@@ -90,13 +90,13 @@ describe("fault header steps", () => {
   it("json-for-stream answers a stream request with a JSON envelope", async () => {
     const res = await chat("json-for-stream", {}, { prompt: "hi", stream: true });
     expect(res.headers.get("content-type")).toBe("application/json");
-    expect(typeof (await res.json()).result.response).toBe("string");
+    expect(typeof (await res.json() as any).result.response).toBe("string");
   });
 
   it("rejects an unknown step with a 400 naming it", async () => {
     const res = await chat("explode");
     expect(res.status).toBe(400);
-    expect((await res.json()).errors[0].message).toContain('"explode"');
+    expect((await res.json() as any).errors[0].message).toContain('"explode"');
   });
 
   it("walks the steps per key and reports attempts with timestamps", async () => {
@@ -104,13 +104,13 @@ describe("fault header steps", () => {
     const statuses = [];
     for (let i = 0; i < 4; i++) statuses.push((await chat("rate-limit:1,capacity,none", { "x-emulator-fault-key": key })).status);
     expect(statuses).toEqual([429, 429, 200, 200]);
-    const stats = await (await fetch(`${emu.url.replace("/client/v4", "")}/__emulator/requests?key=${key}`)).json();
+    const stats = await (await fetch(`${emu.url.replace("/client/v4", "")}/__emulator/requests?key=${key}`)).json() as any;
     expect(stats.key).toBe(key);
     expect(stats.count).toBe(4);
     expect(stats.timestamps).toHaveLength(4);
     expect(stats.timestamps[3]).toBeGreaterThanOrEqual(stats.timestamps[0]);
     await fetch(`${emu.url.replace("/client/v4", "")}/__emulator/requests`, { method: "DELETE" });
-    expect((await (await fetch(`${emu.url.replace("/client/v4", "")}/__emulator/requests?key=${key}`)).json()).count).toBe(0);
+    expect((await (await fetch(`${emu.url.replace("/client/v4", "")}/__emulator/requests?key=${key}`)).json() as any).count).toBe(0);
   });
 });
 
@@ -155,7 +155,7 @@ describe("global faults, rate limits, neuron budget, tokens", () => {
       expect((await budgeted.call(CHAT, { json: { prompt: "hi" } })).status).toBe(200);
       const res = await budgeted.call(CHAT, { json: { prompt: "hi" } });
       expect(res.status).toBe(429);
-      expect((await res.json()).errors[0].code).toBe(3036);
+      expect((await res.json() as any).errors[0].code).toBe(3036);
     } finally {
       await budgeted.close();
     }

@@ -20,35 +20,35 @@ describe("emulator routing and errors", () => {
   it("requires a bearer token (401 / 10000)", async () => {
     const res = await fetch(`${emu.url}/accounts/acc/ai/models/search`);
     expect(res.status).toBe(401);
-    expect(await res.json()).toMatchObject({ success: false, result: null, errors: [{ code: 10000 }] });
+    expect(await res.json() as any).toMatchObject({ success: false, result: null, errors: [{ code: 10000 }] });
   });
 
   it("does not route a percent-encoded slash in the model slug (400 / 7000)", async () => {
     const res = await emu.call("/accounts/acc/ai/run/@cf%2Fmeta%2Fllama-3.1-8b-instruct-fast", { json: { prompt: "hi" } });
     expect(res.status).toBe(400);
-    expect((await res.json()).errors[0]).toEqual({ code: 7000, message: "No route for that URI" });
+    expect((await res.json() as any).errors[0]).toEqual({ code: 7000, message: "No route for that URI" });
   });
 
   it("answers unknown models with 5007 and unknown paths with 7000", async () => {
     const unknown = await emu.call("/accounts/acc/ai/run/@cf/nobody/nothing", { json: { prompt: "hi" } });
     expect(unknown.status).toBe(400);
-    expect((await unknown.json()).errors[0].code).toBe(5007);
+    expect((await unknown.json() as any).errors[0].code).toBe(5007);
     const nowhere = await emu.call("/accounts/acc/ai/nowhere");
     expect(nowhere.status).toBe(404);
-    expect((await nowhere.json()).errors[0].code).toBe(7000);
+    expect((await nowhere.json() as any).errors[0].code).toBe(7000);
   });
 
   it("refuses bodies over 10 MB with 413 / 3006 and keeps serving", async () => {
     const res = await emu.call(CHAT, { method: "POST", body: "x".repeat(10 * 1024 * 1024 + 1), headers: { "content-type": "application/json" } });
     expect(res.status).toBe(413);
-    expect((await res.json()).errors[0].code).toBe(3006);
+    expect((await res.json() as any).errors[0].code).toBe(3006);
     expect((await emu.call(CHAT, { json: { prompt: "still there?" } })).status).toBe(200);
   });
 
   it("answers malformed JSON with a 400 envelope", async () => {
     const res = await emu.call(CHAT, { method: "POST", body: '{"prompt": ', headers: { "content-type": "application/json" } });
     expect(res.status).toBe(400);
-    const body = await res.json();
+    const body = await res.json() as any;
     expect(body.success).toBe(false);
     expect(body.errors[0].message).toMatch(/malformed JSON/);
   });
@@ -56,16 +56,16 @@ describe("emulator routing and errors", () => {
   it("answers an unsupported content type with 415, but takes raw audio for whisper", async () => {
     const xml = await emu.call(CHAT, { method: "POST", body: "<prompt/>", headers: { "content-type": "application/xml" } });
     expect(xml.status).toBe(415);
-    expect((await xml.json()).errors[0].message).toMatch(/application\/xml/);
+    expect((await xml.json() as any).errors[0].message).toMatch(/application\/xml/);
     const audio = await emu.call("/accounts/acc/ai/run/@cf/openai/whisper", { method: "POST", body: new Uint8Array(48_000), headers: { "content-type": "application/octet-stream" } });
     expect(audio.status).toBe(200);
-    z["WhisperResponse"]!.parse(await audio.json());
+    z["WhisperResponse"]!.parse(await audio.json() as any);
   });
 
   it("names the offending field and rule of an invalid input", async () => {
     const res = await emu.call("/accounts/acc/ai/run/@cf/baai/bge-base-en-v1.5", { json: { text: [] } });
     expect(res.status).toBe(400);
-    expect((await res.json()).errors[0].message).toMatch(/TextEmbeddingsInput: text: .*too_small/);
+    expect((await res.json() as any).errors[0].message).toMatch(/TextEmbeddingsInput: text: .*too_small/);
   });
 
   it("accepts curl's default form content type as JSON, as the real API does", async () => {
@@ -93,7 +93,7 @@ describe("emulator answers per task", () => {
   it("embeds with the model's real dimension, similar texts scoring higher", async () => {
     for (const [model, dim] of [["bge-small-en-v1.5", 384], ["bge-base-en-v1.5", 768], ["bge-large-en-v1.5", 1024]] as const) {
       const res = await emu.call(`/accounts/acc/ai/run/@cf/baai/${model}`, { json: { text: ["a cat sat on the mat", "the cat sat on a mat", "stock market rally"] } });
-      const { result } = await res.json();
+      const { result } = await res.json() as any;
       expect(result.shape).toEqual([3, dim]);
       const [a, b, c] = result.data as number[][];
       const dot = (x: number[], y: number[]) => x.reduce((s, v, i) => s + v * y[i]!, 0);
@@ -104,7 +104,7 @@ describe("emulator answers per task", () => {
   it("follows the requested JSON schema in JSON mode", async () => {
     const schema = { type: "object", properties: { city: { type: "string" }, population: { type: "integer", minimum: 1 } }, required: ["city", "population"] };
     const res = await emu.call("/accounts/acc/ai/run/@cf/meta/llama-3.3-70b-instruct-fp8-fast", { json: { messages: [{ role: "user", content: "A city?" }], response_format: { type: "json_schema", json_schema: schema } } });
-    const { result } = await res.json();
+    const { result } = await res.json() as any;
     expect(typeof result.response.city).toBe("string");
     expect(Number.isInteger(result.response.population)).toBe(true);
   });
@@ -112,7 +112,7 @@ describe("emulator answers per task", () => {
   it("calls one of the given tools with arguments following its parameters", async () => {
     const tools = [{ name: "get_weather", description: "Weather", parameters: { type: "object", properties: { location: { type: "string" } }, required: ["location"] } }];
     const res = await emu.call("/accounts/acc/ai/run/@cf/meta/llama-3.3-70b-instruct-fp8-fast", { json: { messages: [{ role: "user", content: "Weather in Lisbon?" }], tools } });
-    const { result } = await res.json();
+    const { result } = await res.json() as any;
     expect(result.tool_calls[0].name).toBe("get_weather");
     expect(typeof result.tool_calls[0].arguments.location).toBe("string");
   });
@@ -120,7 +120,7 @@ describe("emulator answers per task", () => {
   it("answers gpt-oss with an OpenAI-shaped result and JSON even when a stream is asked for", async () => {
     const res = await emu.call("/accounts/acc/ai/run/@cf/openai/gpt-oss-120b", { json: { messages: [{ role: "user", content: "hi" }], stream: true } });
     expect(res.headers.get("content-type")).toBe("application/json");
-    const { result } = await res.json();
+    const { result } = await res.json() as any;
     expect(result.object).toBe("chat.completion");
   });
 
@@ -133,34 +133,34 @@ describe("emulator answers per task", () => {
 
   it("returns flux images as base64 JPEG in the envelope", async () => {
     const res = await emu.call("/accounts/acc/ai/run/@cf/black-forest-labs/flux-1-schnell", { json: { prompt: "a fox" } });
-    const { result } = await res.json();
+    const { result } = await res.json() as any;
     const bytes = Buffer.from(result.image, "base64");
     expect([bytes[0], bytes[1], bytes.at(-2), bytes.at(-1)]).toEqual([0xff, 0xd8, 0xff, 0xd9]);
   });
 
   it("transcribes with word timings and WebVTT", async () => {
     const res = await emu.call("/accounts/acc/ai/run/@cf/openai/whisper", { json: { audio: Array.from({ length: 32_000 }, (_, i) => i % 256) } });
-    const { result } = await res.json();
+    const { result } = await res.json() as any;
     expect(result.word_count).toBe(result.words.length);
     expect(result.vtt.startsWith("WEBVTT")).toBe(true);
     expect(result.words[0].end).toBeGreaterThan(result.words[0].start);
   });
 
   it("translates, classifies and detects", async () => {
-    const t = await (await emu.call("/accounts/acc/ai/run/@cf/meta/m2m100-1.2b", { json: { text: "Hello world", target_lang: "es" } })).json();
+    const t = await (await emu.call("/accounts/acc/ai/run/@cf/meta/m2m100-1.2b", { json: { text: "Hello world", target_lang: "es" } })).json() as any;
     expect(t.result.translated_text).toBe("Hola mundo");
-    const c = await (await emu.call("/accounts/acc/ai/run/@cf/huggingface/distilbert-sst-2-int8", { json: { text: "I love this, it is great" } })).json();
+    const c = await (await emu.call("/accounts/acc/ai/run/@cf/huggingface/distilbert-sst-2-int8", { json: { text: "I love this, it is great" } })).json() as any;
     expect(c.result[0].label).toBe("POSITIVE");
-    const d = await (await emu.call("/accounts/acc/ai/run/@cf/facebook/detr-resnet-50", { json: { image: [1, 2, 3] } })).json();
+    const d = await (await emu.call("/accounts/acc/ai/run/@cf/facebook/detr-resnet-50", { json: { image: [1, 2, 3] } })).json() as any;
     for (const o of d.result) expect(o.box.xmax).toBeGreaterThan(o.box.xmin);
   });
 
   it("runs a batch: queued, then running, then results out of order", async () => {
     const path = "/accounts/acc/ai/run/@cf/meta/llama-3.3-70b-instruct-fp8-fast?queueRequest=true";
     const requests = [0, 1, 2, 3].map((i) => ({ prompt: `question ${i}`, external_reference: `ref-${i}` }));
-    const submitted = (await (await emu.call(path, { json: { requests } })).json()).result;
+    const submitted = (await (await emu.call(path, { json: { requests } })).json() as any).result;
     expect(submitted).toMatchObject({ status: "queued", model: "@cf/meta/llama-3.3-70b-instruct-fp8-fast" });
-    const poll = async () => (await (await emu.call(path, { json: { request_id: submitted.request_id } })).json()).result;
+    const poll = async () => (await (await emu.call(path, { json: { request_id: submitted.request_id } })).json() as any).result;
     expect((await poll()).status).toBe("queued");
     expect((await poll()).status).toBe("running");
     const done = await poll();
@@ -172,7 +172,7 @@ describe("emulator answers per task", () => {
   });
 
   it("pages and filters models/search over the catalog", async () => {
-    const page = async (q: string) => (await (await emu.call(`/accounts/acc/ai/models/search?${q}`)).json());
+    const page = async (q: string) => (await (await emu.call(`/accounts/acc/ai/models/search?${q}`)).json() as any);
     const first = await page("per_page=3&page=1");
     expect(first.result).toHaveLength(3);
     expect(first.result_info).toMatchObject({ page: 1, per_page: 3, count: 3 });
@@ -188,7 +188,7 @@ describe("emulator answers per task", () => {
   });
 
   it("describes a model's input and output as JSON Schema", async () => {
-    const { result } = await (await emu.call("/accounts/acc/ai/models/schema?model=@cf/baai/bge-base-en-v1.5")).json();
+    const { result } = await (await emu.call("/accounts/acc/ai/models/schema?model=@cf/baai/bge-base-en-v1.5")).json() as any;
     expect(result.input.properties.text).toBeDefined();
     expect(result.output.properties.data).toBeDefined();
   });

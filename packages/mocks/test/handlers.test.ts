@@ -78,12 +78,12 @@ describe("generated msw handlers", () => {
   it("rejects a request without a bearer token with 401 / 10000", async () => {
     const res = await answer(new Request(`${BASE}/accounts/acc/ai/models/search`));
     expect(res.status).toBe(401);
-    expect((await res.json()).errors[0].code).toBe(10000);
+    expect((await res.json() as any).errors[0].code).toBe(10000);
   });
 
   it("does not route a model slug with an encoded slash (7000)", async () => {
     const res = await answer(request("/accounts/acc/ai/run/@cf%2Fmeta%2Fllama-3.1-8b-instruct-fast", "POST", { prompt: "x" }));
     expect(res.status).toBe(400);
-    expect((await res.json()).errors[0].code).toBe(7000);
+    expect((await res.json() as any).errors[0].code).toBe(7000);
   });
 });

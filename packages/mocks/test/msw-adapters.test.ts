@@ -12,7 +12,7 @@ describe("undici bridge", () => {
   it("serves undici.request from the handlers without a socket", async () => {
     const res = await request(`${BASE}/run/@cf/meta/llama-3.1-8b-instruct-fast`, { method: "POST", dispatcher, headers: AUTH, body: JSON.stringify({ prompt: "hi" }) });
     expect(res.statusCode).toBe(200);
-    const body = (await res.body.json()) as { result: { response: string } };
+    const body = (await res.body.json() as any) as { result: { response: string } };
     expect(body.result.response.length).toBeGreaterThan(0);
   });
 
@@ -73,7 +73,7 @@ describe("setupMockServer with global fetch and scenarios", () => {
       server.use(...handlers);
       const res = await chat();
       expect(res.status).toBe(status);
-      expect((await res.json()).errors[0].code).toBe(code);
+      expect((await res.json() as any).errors[0].code).toBe(code);
     }
   });
 
@@ -97,9 +97,9 @@ describe("setupMockServer with global fetch and scenarios", () => {
 
   it("override replaces one operation only", async () => {
     server.use(...scenarios.override("runLlama31_8bInstructFast", () => HttpResponse.json({ result: { response: "overridden" }, success: true, errors: [], messages: [] })));
-    expect((await (await chat()).json()).result.response).toBe("overridden");
+    expect((await (await chat()).json() as any).result.response).toBe("overridden");
     const other = await fetch(`${BASE}/run/@cf/meta/llama-3.2-1b-instruct`, { method: "POST", headers: AUTH, body: JSON.stringify({ prompt: "hi" }) });
-    expect((await other.json()).result.response).not.toBe("overridden");
+    expect((await other.json() as any).result.response).not.toBe("overridden");
   });
 
   it("scopes a scenario to one operation id", async () => {

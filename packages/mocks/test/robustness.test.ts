@@ -83,7 +83,7 @@ describe("emulator robustness", () => {
     for (const body of ["null", "[]", "42", '"text"', Buffer.from([0x7b, 0xff, 0xfe, 0x7d])]) {
       const res = await emu.call(CHAT, { method: "POST", body, headers: { "content-type": "application/json" } });
       expect(res.status).toBe(400);
-      expect((await res.json()).success).toBe(false);
+      expect((await res.json() as any).success).toBe(false);
     }
     await stillServing();
   });
@@ -91,7 +91,7 @@ describe("emulator robustness", () => {
   it("answers an empty body with 400 / 3003", async () => {
     const res = await emu.call(CHAT, { method: "POST", headers: { "content-type": "application/json" } });
     expect(res.status).toBe(400);
-    expect((await res.json()).errors[0].code).toBe(3003);
+    expect((await res.json() as any).errors[0].code).toBe(3003);
   });
 
   it("handles many concurrent streams and requests at once", async () => {
