@@ -1,0 +1,155 @@
+using System.Reflection;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
+using EdgeAi.Client;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace EdgeAi.Conformance.Tests;
+
+/// <summary>
+/// Makes a scenario's call through EdgeAi.Client the way an application would: <c>AddEdgeAiClient</c> with the
+/// scenario's retry and timeout settings, then the typed method the NSwag export names for the model, with the
+/// scenario input bound to that method's DTO. Only the fault headers are added, by a handler inside the retry
+/// pipeline so every attempt carries them.
+/// </summary>
+public sealed class ClientInvoker(EmulatorFixture emulator, IReadOnlyDictionary<string, ErrorKindRow> kinds)
+{
+    private const string AccountId = "0123456789abcdef0123456789abcdef";
+    private const string ApiToken = "conformance-test-token";
+
+    private static readonly JsonSerializerOptions OutputJson = new() { DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull };
+    private static readonly JsonSerializerOptions InputJson = new() { DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull };
+
+    /// <summary>Runs the call and returns what the client produced (a result or an error, never throws for client errors).</summary>
+    public async System.Threading.Tasks.Task<Outcome> RunAsync(Scenario scenario, string faultKey)
+    {
+        var call = scenario.Call;
+        var opts = call.Options;
+        var services = new ServiceCollection();
+        services.AddEdgeAiClient(o =>
+            {
+                o.AccountId = AccountId;
+                o.ApiToken = ApiToken;
+                o.BaseUrl = emulator.BaseUrl;
+                if (opts?.MaxRetries is int retries) o.MaxRetries = retries;
+                if (opts?.RetryInitialDelayMs is int initial) o.InitialRetryDelay = TimeSpan.FromMilliseconds(initial);
+                if (opts?.RetryMaxDelayMs is int max) o.MaxRetryDelay = TimeSpan.FromMilliseconds(max);
+                if (opts?.TimeoutMs is int timeout) o.AttemptTimeout = TimeSpan.FromMilliseconds(timeout);
+            })
+            .AddHttpMessageHandler(() => new FaultHeaderHandler(scenario.Emulator?.Faults, faultKey));
+        await using var provider = services.BuildServiceProvider();
+
+        using var cts = new CancellationTokenSource();
+        if (opts?.AbortAfterMs is int abortAfter) cts.CancelAfter(abortAfter);
+        var input = (JsonObject)call.Input.DeepClone();
+        if (call.Fill is Fill fill) input[fill.Key] = new string('a', fill.Length);
+
+        var chunks = new List<ObservedChunk>();
+        try
+        {
+            if (call.Stream == true)
+                throw new NotSupportedException("the C# runner has no streaming call wired for EdgeAi.Client yet");
+            var (client, method) = Resolve(provider, call);
+            var args = BindArguments(method, call, input, cts.Token);
+            var task = (System.Threading.Tasks.Task)method.Invoke(client, args)!;
+            await task.ConfigureAwait(false);
+            var value = task.GetType().GetProperty("Result")!.GetValue(task);
+            return await ToOutcomeAsync(value).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not Xunit.Sdk.XunitException)
+        {
+            return ToError(e is TargetInvocationException { InnerException: { } inner } ? inner : e, scenario.Expect.Error?.Kind, chunks.Count);
+        }
+    }
+
+    private static (object Client, MethodInfo Method) Resolve(IServiceProvider provider, ScenarioCall call)
+    {
+        var operationId = call.Operation == "chat-completions"
+            ? "OpenAICompatible_CreateChatCompletion"
+            : OperationMap.OperationIdFor($"/ai/run/{call.Model}") ?? OperationMap.OperationIdFor("/ai/run/{model_name}")!;
+        var (clientClass, methodName) = OperationMap.Split(operationId);
+        var type = typeof(EdgeAiException).Assembly.GetType($"EdgeAi.Client.{clientClass}")
+            ?? throw new InvalidOperationException($"EdgeAi.Client has no {clientClass} (operation {operationId})");
+        var method = type.GetMethods().SingleOrDefault(m => m.Name == methodName && m.GetParameters().LastOrDefault()?.ParameterType == typeof(CancellationToken))
+            ?? throw new InvalidOperationException($"{clientClass} has no {methodName}(..., CancellationToken) (operation {operationId})");
+        return (provider.GetRequiredService(type), method);
+    }
+
+    private static object?[] BindArguments(MethodInfo method, ScenarioCall call, JsonObject input, CancellationToken token)
+    {
+        if (call.Operation == "chat-completions") input["model"] = call.Model;
+        return [.. method.GetParameters().Select(p =>
+        {
+            if (p.ParameterType == typeof(CancellationToken)) return token;
+            if (p.Name == "body")
+            {
+                try
+                {
+                    return input.Deserialize(p.ParameterType, InputJson);
+                }
+                catch (JsonException e)
+                {
+                    throw new InvalidOperationException($"the scenario input does not bind to {p.ParameterType.Name}: {e.Message}", e);
+                }
+            }
+            if (p.Name == "model_name") return call.Model;
+            return null; // optional query parameters (queueRequest) stay unset
+        })];
+    }
+
+    private static async System.Threading.Tasks.Task<Outcome> ToOutcomeAsync(object? value)
+    {
+        if (value is FileResponse file)
+        {
+            using (file)
+            {
+                using var buffer = new MemoryStream();
+                await file.Stream.CopyToAsync(buffer).ConfigureAwait(false);
+                var mediaType = file.Headers.FirstOrDefault(h => h.Key.Equals("Content-Type", StringComparison.OrdinalIgnoreCase)).Value?.FirstOrDefault() ?? "";
+                return new ImageOutcome(mediaType, buffer.ToArray());
+            }
+        }
+        // Envelopes carry the payload in Result; OpenAI-compatible answers are the payload themselves.
+        var result = value?.GetType().GetProperty("Result") is PropertyInfo p && value.GetType().GetProperty("Success") is not null ? p.GetValue(value) : value;
+        return new JsonOutcome(result is null ? null : JsonSerializer.SerializeToNode(result, result.GetType(), OutputJson));
+    }
+
+    private ErrorOutcome ToError(Exception e, string? expectedKind, int chunksBeforeError)
+    {
+        string? kind;
+        int? code = null, status = null;
+        if (e is EdgeAiException edge)
+        {
+            kind = edge.Kind;
+            code = edge.Code;
+            status = edge.StatusCode;
+        }
+        else
+        {
+            // A .NET type the table names for a kind (OperationCanceledException for abort) stands for that kind.
+            kind = kinds.FirstOrDefault(k => TypeFor(k.Value.Csharp)?.IsInstanceOfType(e) == true && TypeFor(k.Value.Csharp) != typeof(EdgeAiException)).Key;
+        }
+        var matches = expectedKind is not null && kinds.TryGetValue(expectedKind, out var row) && TypeFor(row.Csharp)?.IsInstanceOfType(e) == true;
+        return new ErrorOutcome(kind, code, status, e.GetType().FullName ?? e.GetType().Name, matches, e.Message, chunksBeforeError);
+    }
+
+    private static Type? TypeFor(string name) =>
+        typeof(EdgeAiException).Assembly.GetType(name) ?? Type.GetType(name);
+}
+
+/// <summary>Adds the emulator's fault headers to every attempt.</summary>
+internal sealed class FaultHeaderHandler(IReadOnlyList<string>? faults, string key) : DelegatingHandler
+{
+    protected override System.Threading.Tasks.Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        request.Headers.Remove("x-emulator-fault-key");
+        request.Headers.Add("x-emulator-fault-key", key);
+        if (faults is { Count: > 0 })
+        {
+            request.Headers.Remove("x-emulator-fault");
+            request.Headers.Add("x-emulator-fault", string.Join(',', faults));
+        }
+        return base.SendAsync(request, cancellationToken);
+    }
+}

@@ -1,0 +1,32 @@
+namespace EdgeAi.Conformance.Tests;
+
+/// <summary>
+/// Every scenario of conformance/scenarios through EdgeAi.Client against one emulator. A scenario listed for
+/// csharp in EXCEPTIONS.md must still fail (with its written reason); once it passes, the test says to unlist it.
+/// Scenarios run one after another (one xunit collection), so timing checks are not disturbed by each other.
+/// </summary>
+public sealed class ConformanceTests(EmulatorFixture emulator) : IClassFixture<EmulatorFixture>
+{
+    private static readonly IReadOnlyDictionary<string, ErrorKindRow> Kinds = ScenarioSource.ErrorKinds();
+
+    /// <summary>Scenario ids, in the TypeScript runner's order.</summary>
+    public static TheoryData<string> ScenarioIds() => [.. ScenarioSource.Scenarios.Select(s => s.Id)];
+
+    [Theory]
+    [MemberData(nameof(ScenarioIds))]
+    public async Task Scenario_passes_on_the_csharp_client(string id)
+    {
+        var scenario = ScenarioSource.Scenarios.Single(s => s.Id == id);
+        var key = EmulatorFixture.NewFaultKey(scenario.Id);
+        var outcome = await new ClientInvoker(emulator, Kinds).RunAsync(scenario, key);
+        var stats = await emulator.StatsAsync(key);
+        var failures = Evaluator.Evaluate(scenario, outcome, stats);
+
+        if (ScenarioSource.CsharpExceptions().TryGetValue(id, out var reason))
+        {
+            Assert.True(failures.Count > 0, $"{id} now passes on C#; remove it from conformance/EXCEPTIONS.md (listed because: {reason})");
+            return;
+        }
+        Assert.True(failures.Count == 0, $"{scenario.File} › {id}: {scenario.Title}\n  - {string.Join("\n  - ", failures)}");
+    }
+}
