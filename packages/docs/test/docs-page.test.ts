@@ -58,7 +58,7 @@ async function renderedOperations(page: Page): Promise<RenderedOperation[]> {
 }
 
 async function waitForBlocks(page: Page, count: number): Promise<void> {
-  await page.waitForFunction((n) => document.querySelectorAll(".opblock").length >= n, count, { timeout: 30_000 });
+  await page.waitForFunction((n) => document.querySelectorAll(".opblock").length >= n, count, { timeout: 60_000 });
 }
 
 // Swagger UI 5 logs this through console.error for every deep link whose tag or operationId contains "_"
@@ -104,7 +104,8 @@ afterEach(async () => {
   await context.close();
 });
 
-describe("pnpm docs in headless chromium", () => {
+// Rendering ~60 operations takes seconds on a loaded 2-core runner; these bounds only catch hangs.
+describe("pnpm run docs in headless chromium", { timeout: 120_000 }, () => {
   it("opens on the contract's title and summary and renders every operation of the contract", async () => {
     const page = await openPage();
     const title = contract.info?.title ?? "";
@@ -165,7 +166,7 @@ describe("pnpm docs in headless chromium", () => {
     const page = await openPage(`#/${deepLinkPart(target.tags[0]!)}/${deepLinkPart(target.operationId!)}`);
     await waitForBlocks(page, expectedBlocks(contract));
     const block = page.locator(".opblock", { has: page.locator(`.opblock-summary-operation-id:text-is("${target.operationId}")`) });
-    await block.locator(".opblock-body").waitFor({ timeout: 30_000 });
+    await block.locator(".opblock-body").waitFor({ timeout: 60_000 });
     expect(await page.locator(".opblock .opblock-body").count()).toBe(1);
     expect(await block.locator(".opblock-summary [data-path]").getAttribute("data-path")).toBe(target.path);
     // Swagger UI scrolls the linked operation into view.
@@ -180,7 +181,7 @@ describe("pnpm docs in headless chromium", () => {
     expect(chat, "a current Text Generation operation on /ai/run/@cf/...").toBeDefined();
     const page = await openPage(`#/${deepLinkPart("Text Generation")}/${deepLinkPart(chat!.operationId!)}`);
     const block = page.locator(".opblock.is-open");
-    await block.waitFor({ timeout: 30_000 });
+    await block.waitFor({ timeout: 60_000 });
 
     await block.locator("button.try-out__btn").click();
     await block.locator('tr[data-param-name="account_id"] input').fill("023e105f4ecef8ad9ca31a8372d0c353");
