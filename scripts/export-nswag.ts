@@ -9,7 +9,7 @@
 import { readFileSync, writeFileSync, existsSync } from "node:fs";
 import { resolve } from "node:path";
 import { ACCOUNT_PREFIX, convertPaths } from "./nswag/operations.js";
-import { reservedTypeNames } from "./nswag/naming.js";
+import { reservedTypeNames, shadowingTypeNames } from "./nswag/naming.js";
 import { Report } from "./nswag/report.js";
 import { SchemaConverter } from "./nswag/schema-down-convert.js";
 import type { Schema } from "./nswag/union-merge.js";
@@ -19,8 +19,9 @@ export const DEFAULT_INPUT = "openapi/dist/edge-ai.openapi.json";
 export const DEFAULT_OUTPUT = "openapi/dist/edge-ai.nswag.json";
 
 /** Converts a bundled 3.1 contract into the NSwag profile; pure, so tests can call it on small documents. */
-export function exportNswag(doc: Schema, inputName = DEFAULT_INPUT): { doc: Schema; report: Report } {
+export function exportNswag(input: Schema, inputName = DEFAULT_INPUT): { doc: Schema; report: Report } {
   const report = new Report();
+  const doc = renameShadowingComponents(input, report);
   const components = (doc.components ?? {}) as Schema;
   const sourceSchemas = (components.schemas ?? {}) as Record<string, Schema>;
   for (const name of Object.keys(sourceSchemas)) {
@@ -53,6 +54,25 @@ export function exportNswag(doc: Schema, inputName = DEFAULT_INPUT): { doc: Sche
   };
   for (const [k, v] of Object.entries(doc)) if (k.startsWith("x-")) out[k] = v;
   return { doc: out, report };
+}
+
+/** Renames components such as `Task` that would shadow BCL types in C# (rule 8), rewriting every reference. */
+function renameShadowingComponents(doc: Schema, report: Report): Schema {
+  const schemas = ((doc.components as Schema | undefined)?.schemas ?? {}) as Schema;
+  const renames = Object.entries(shadowingTypeNames).filter(([from, to]) => from in schemas && !(to in schemas));
+  if (renames.length === 0) return doc;
+  let text = JSON.stringify(doc);
+  for (const [from, to] of renames) {
+    text = text.replaceAll(`"#/components/schemas/${from}"`, `"#/components/schemas/${to}"`);
+    report.add(8, `#/components/schemas/${from}`, `renamed to ${to} (would shadow a .NET type in C#)`);
+  }
+  const out = JSON.parse(text) as Schema;
+  const outSchemas = (out.components as Schema).schemas as Schema;
+  for (const [from, to] of renames) {
+    outSchemas[to] = outSchemas[from];
+    delete outSchemas[from];
+  }
+  return out;
 }
 
 function main(): void {

@@ -41,3 +41,12 @@ export function uniqueName(wanted: string, taken: (name: string) => boolean): st
 
 /** Names the generated C# already uses; a component with one of these keys would clash with NSwag's own types. */
 export const reservedTypeNames = new Set(["FileResponse", "ApiException", "FileParameter", "Object", "object"]);
+
+/**
+ * Component names that compile but shadow a BCL type every caller uses (`Task` hides
+ * System.Threading.Tasks.Task in any namespace below the client's); the export renames them.
+ */
+export const shadowingTypeNames: Record<string, string> = {
+  Task: "TaskInfo", Type: "TypeInfo", String: "StringValue", Exception: "ExceptionInfo", Action: "ActionInfo",
+  Func: "FuncInfo", Stream: "StreamInfo", Uri: "UriInfo", Attribute: "AttributeInfo", Version: "VersionInfo",
+};

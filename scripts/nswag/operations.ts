@@ -116,8 +116,8 @@ function convertParams(ctx: OpContext, params: Schema[], where: string): Schema[
     if (p.in === "path" && p.name === "account_id") continue;
     const { schema, examples, content, ...rest } = p;
     const q: Schema = { ...rest };
-    const converted = ctx.conv.convert((schema ?? { type: "string" }) as Schema, `${where}.parameters.${String(p.name)}`, pascalCase(`${String(p.name)} param`));
-    q.schema = Array.isArray(converted.enum) ? ctx.conv.share(pascalCase(String(p.name)), converted) : converted;
+    // Inline enums come back as shared named components, so one C# enum serves every operation.
+    q.schema = ctx.conv.convert((schema ?? { type: "string" }) as Schema, `${where}.parameters.${String(p.name)}`, pascalCase(String(p.name)));
     if (examples || content) ctx.report.add(13, `${where}.parameters.${String(p.name)}`, "parameter examples/content dropped");
     out.push(q);
   }

@@ -142,6 +142,12 @@ export class SchemaConverter {
     }
     if (type === "object") this.objectBody(src, out, where, hint);
     if (!top && out.type === "object" && out.properties) return this.hoist(out, where, hint);
+    if (!top && Array.isArray(out["x-enumNames"])) {
+      // A named enum reads better in C# than NSwag's `ParentProperty_name` for inline enums.
+      const { nullable: n, description, ...shape } = out;
+      const ref = this.share(hint, shape);
+      return n ? { allOf: [ref], nullable: true, ...(description ? { description } : {}) } : { ...ref };
+    }
     return out;
   }
 
@@ -154,13 +160,19 @@ export class SchemaConverter {
       );
       const req = ((src.required ?? []) as string[]).filter((r) => names.includes(r));
       if (req.length) out.required = req;
-      if (src.additionalProperties !== false) {
-        if (src.additionalProperties !== undefined && src.additionalProperties !== true) {
-          this.report.add(10, where, "additionalProperties schema dropped on an object with properties");
+      if (src.additionalProperties === true || isObj(src.additionalProperties)) {
+        // Deliberately open (for example a batch item carrying any model input): NSwag adds an
+        // AdditionalProperties dictionary ([JsonExtensionData]), which is exactly what such a shape needs.
+        out.additionalProperties = isObj(src.additionalProperties) && Object.keys(src.additionalProperties).length
+          ? this.child(src.additionalProperties, `${where}/additionalProperties`, `${hint}Value`)
+          : { "x-edge-ai-any": true };
+        this.report.add(10, where, "explicitly open object kept open (C# AdditionalProperties dictionary)");
+      } else {
+        if (src.additionalProperties === undefined) {
+          this.report.add(10, where, "open-by-default object closed (additionalProperties: false); unknown keys are ignored when reading");
         }
-        this.report.add(10, where, "open object closed (additionalProperties: false); unknown keys are ignored when reading");
+        out.additionalProperties = false;
       }
-      out.additionalProperties = false;
     } else if (isObj(src.additionalProperties) && Object.keys(src.additionalProperties).length > 0) {
       out.additionalProperties = this.child(src.additionalProperties, `${where}/additionalProperties`, `${hint}Value`);
     } else if (src.additionalProperties === false) {

@@ -10106,6 +10106,20 @@ namespace EdgeAi.Client
     }
 
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public enum BatchStatusStatus
+    {
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"queued")]
+        [System.Runtime.Serialization.EnumMember(Value = @"queued")]
+        Queued = 0,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"running")]
+        [System.Runtime.Serialization.EnumMember(Value = @"running")]
+        Running = 1,
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class BatchSubmitInput
     {
 
@@ -10319,11 +10333,29 @@ namespace EdgeAi.Client
         public double? Presence_penalty { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("reasoning_effort")]
-        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<ChatCompletionRequestReasoning_effort>))]
-        public ChatCompletionRequestReasoning_effort? Reasoning_effort { get; set; } = default!;
+        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<ChatCompletionRequestReasoningEffort>))]
+        public ChatCompletionRequestReasoningEffort? Reasoning_effort { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("options")]
         public RunOptions? Options { get; set; } = default!;
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public enum ChatCompletionRequestReasoningEffort
+    {
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"low")]
+        [System.Runtime.Serialization.EnumMember(Value = @"low")]
+        Low = 0,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"medium")]
+        [System.Runtime.Serialization.EnumMember(Value = @"medium")]
+        Medium = 1,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"high")]
+        [System.Runtime.Serialization.EnumMember(Value = @"high")]
+        High = 2,
 
     }
 
@@ -10338,6 +10370,24 @@ namespace EdgeAi.Client
 
         [System.Text.Json.Serialization.JsonPropertyName("json_schema")]
         public System.Collections.Generic.IDictionary<string, object>? Json_schema { get; set; } = default!;
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public enum ChatCompletionRequestResponseFormatType
+    {
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"text")]
+        [System.Runtime.Serialization.EnumMember(Value = @"text")]
+        Text = 0,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"json_object")]
+        [System.Runtime.Serialization.EnumMember(Value = @"json_object")]
+        JsonObject = 1,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"json_schema")]
+        [System.Runtime.Serialization.EnumMember(Value = @"json_schema")]
+        JsonSchema = 2,
 
     }
 
@@ -10441,6 +10491,20 @@ namespace EdgeAi.Client
     }
 
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public enum ContentPartType
+    {
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"text")]
+        [System.Runtime.Serialization.EnumMember(Value = @"text")]
+        Text = 0,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"image_url")]
+        [System.Runtime.Serialization.EnumMember(Value = @"image_url")]
+        ImageUrl = 1,
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class DetectedObject
     {
 
@@ -10511,6 +10575,16 @@ namespace EdgeAi.Client
     }
 
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public enum EmbeddingListObject
+    {
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"list")]
+        [System.Runtime.Serialization.EnumMember(Value = @"list")]
+        List = 0,
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class EmbeddingListUsage
     {
 
@@ -10521,6 +10595,16 @@ namespace EdgeAi.Client
         [System.Text.Json.Serialization.JsonPropertyName("total_tokens")]
         [System.ComponentModel.DataAnnotations.Range(0, int.MaxValue)]
         public int? Total_tokens { get; set; } = default!;
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public enum EmbeddingObject
+    {
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"embedding")]
+        [System.Runtime.Serialization.EnumMember(Value = @"embedding")]
+        Embedding = 0,
 
     }
 
@@ -10540,8 +10624,18 @@ namespace EdgeAi.Client
         public System.Collections.Generic.IList<string> Input { get; set; } = new System.Collections.Generic.List<string>();
 
         [System.Text.Json.Serialization.JsonPropertyName("encoding_format")]
-        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<EmbeddingsRequestEncoding_format>))]
-        public EmbeddingsRequestEncoding_format? Encoding_format { get; set; } = default!;
+        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<EmbeddingsRequestEncodingFormat>))]
+        public EmbeddingsRequestEncodingFormat? Encoding_format { get; set; } = default!;
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public enum EmbeddingsRequestEncodingFormat
+    {
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"float")]
+        [System.Runtime.Serialization.EnumMember(Value = @"float")]
+        Float = 0,
 
     }
 
@@ -10812,6 +10906,16 @@ namespace EdgeAi.Client
 
     }
 
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public enum ImageUrlContentPartType
+    {
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"image_url")]
+        [System.Runtime.Serialization.EnumMember(Value = @"image_url")]
+        ImageUrl = 0,
+
+    }
+
     /// <summary>
     /// One classification label with its score.
     /// </summary>
@@ -11054,6 +11158,16 @@ namespace EdgeAi.Client
     }
 
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public enum OpenAIToolCallType
+    {
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"function")]
+        [System.Runtime.Serialization.EnumMember(Value = @"function")]
+        Function = 0,
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class OpenAIToolFunction
     {
 
@@ -11069,6 +11183,16 @@ namespace EdgeAi.Client
 
         [System.Text.Json.Serialization.JsonPropertyName("strict")]
         public bool? Strict { get; set; } = default!;
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public enum OpenAIToolType
+    {
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"function")]
+        [System.Runtime.Serialization.EnumMember(Value = @"function")]
+        Function = 0,
 
     }
 
@@ -11172,6 +11296,20 @@ namespace EdgeAi.Client
 
         [System.Text.Json.Serialization.JsonPropertyName("json_schema")]
         public System.Collections.Generic.IDictionary<string, object>? Json_schema { get; set; } = default!;
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public enum ResponseFormatType
+    {
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"json_object")]
+        [System.Runtime.Serialization.EnumMember(Value = @"json_object")]
+        JsonObject = 0,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"json_schema")]
+        [System.Runtime.Serialization.EnumMember(Value = @"json_schema")]
+        JsonSchema = 1,
 
     }
 
@@ -11332,7 +11470,7 @@ namespace EdgeAi.Client
     }
 
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class Task
+    public partial class TaskInfo
     {
 
         [System.Text.Json.Serialization.JsonPropertyName("id")]
@@ -11352,7 +11490,7 @@ namespace EdgeAi.Client
 
         [System.Text.Json.Serialization.JsonPropertyName("result")]
         [System.ComponentModel.DataAnnotations.Required]
-        public System.Collections.Generic.IList<Task> Result { get; set; } = new System.Collections.Generic.List<Task>();
+        public System.Collections.Generic.IList<TaskInfo> Result { get; set; } = new System.Collections.Generic.List<TaskInfo>();
 
         [System.Text.Json.Serialization.JsonPropertyName("success")]
         public bool Success { get; set; } = default!;
@@ -11420,6 +11558,16 @@ namespace EdgeAi.Client
 
     }
 
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public enum TextContentPartType
+    {
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"text")]
+        [System.Runtime.Serialization.EnumMember(Value = @"text")]
+        Text = 0,
+
+    }
+
     /// <summary>
     /// A normal `TextEmbeddingsInput`, an async batch submission (with ?queueRequest=true) or a batch poll.
     /// </summary>
@@ -11435,9 +11583,6 @@ namespace EdgeAi.Client
         [System.ComponentModel.DataAnnotations.MaxLength(100)]
         public System.Collections.Generic.IList<string>? Text { get; set; } = default!;
 
-        /// <summary>
-        /// `cls` vectors cannot be compared with `mean` vectors.
-        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("pooling")]
         [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<TextEmbeddingsBatchableInputPooling>))]
         public TextEmbeddingsBatchableInputPooling? Pooling { get; set; } = default!;
@@ -11455,6 +11600,20 @@ namespace EdgeAi.Client
         [System.Text.Json.Serialization.JsonPropertyName("request_id")]
         [System.ComponentModel.DataAnnotations.StringLength(int.MaxValue, MinimumLength = 1)]
         public string? Request_id { get; set; } = default!;
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public enum TextEmbeddingsBatchableInputPooling
+    {
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"mean")]
+        [System.Runtime.Serialization.EnumMember(Value = @"mean")]
+        Mean = 0,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"cls")]
+        [System.Runtime.Serialization.EnumMember(Value = @"cls")]
+        Cls = 1,
 
     }
 
@@ -11515,6 +11674,34 @@ namespace EdgeAi.Client
     }
 
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public enum TextEmbeddingsBatchableResponseResultPooling
+    {
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"mean")]
+        [System.Runtime.Serialization.EnumMember(Value = @"mean")]
+        Mean = 0,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"cls")]
+        [System.Runtime.Serialization.EnumMember(Value = @"cls")]
+        Cls = 1,
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public enum TextEmbeddingsBatchableResponseResultStatus
+    {
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"queued")]
+        [System.Runtime.Serialization.EnumMember(Value = @"queued")]
+        Queued = 0,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"running")]
+        [System.Runtime.Serialization.EnumMember(Value = @"running")]
+        Running = 1,
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class TextEmbeddingsInput
     {
 
@@ -11527,12 +11714,23 @@ namespace EdgeAi.Client
         [System.ComponentModel.DataAnnotations.MaxLength(100)]
         public System.Collections.Generic.IList<string> Text { get; set; } = new System.Collections.Generic.List<string>();
 
-        /// <summary>
-        /// `cls` vectors cannot be compared with `mean` vectors.
-        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("pooling")]
         [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<TextEmbeddingsInputPooling>))]
         public TextEmbeddingsInputPooling? Pooling { get; set; } = default!;
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public enum TextEmbeddingsInputPooling
+    {
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"mean")]
+        [System.Runtime.Serialization.EnumMember(Value = @"mean")]
+        Mean = 0,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"cls")]
+        [System.Runtime.Serialization.EnumMember(Value = @"cls")]
+        Cls = 1,
 
     }
 
@@ -11553,6 +11751,20 @@ namespace EdgeAi.Client
         [System.Text.Json.Serialization.JsonPropertyName("pooling")]
         [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<TextEmbeddingsOutputPooling>))]
         public TextEmbeddingsOutputPooling? Pooling { get; set; } = default!;
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public enum TextEmbeddingsOutputPooling
+    {
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"mean")]
+        [System.Runtime.Serialization.EnumMember(Value = @"mean")]
+        Mean = 0,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"cls")]
+        [System.Runtime.Serialization.EnumMember(Value = @"cls")]
+        Cls = 1,
 
     }
 
@@ -11655,8 +11867,8 @@ namespace EdgeAi.Client
         /// Reasoning models (gpt-oss, QwQ, GLM, Kimi).
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("reasoning_effort")]
-        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<TextGenerationBatchableInputReasoning_effort>))]
-        public TextGenerationBatchableInputReasoning_effort? Reasoning_effort { get; set; } = default!;
+        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<TextGenerationBatchableInputReasoningEffort>))]
+        public TextGenerationBatchableInputReasoningEffort? Reasoning_effort { get; set; } = default!;
 
         /// <summary>
         /// Passed to the model's chat template (reasoning models).
@@ -11713,6 +11925,24 @@ namespace EdgeAi.Client
         [System.Text.Json.Serialization.JsonPropertyName("code")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public string Code { get; set; } = default!;
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public enum TextGenerationBatchableInputReasoningEffort
+    {
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"low")]
+        [System.Runtime.Serialization.EnumMember(Value = @"low")]
+        Low = 0,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"medium")]
+        [System.Runtime.Serialization.EnumMember(Value = @"medium")]
+        Medium = 1,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"high")]
+        [System.Runtime.Serialization.EnumMember(Value = @"high")]
+        High = 2,
 
     }
 
@@ -11774,6 +12004,20 @@ namespace EdgeAi.Client
 
         [System.Text.Json.Serialization.JsonPropertyName("responses")]
         public System.Collections.Generic.IList<BatchResponseItem>? Responses { get; set; } = default!;
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public enum TextGenerationBatchableResponseResultStatus
+    {
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"queued")]
+        [System.Runtime.Serialization.EnumMember(Value = @"queued")]
+        Queued = 0,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"running")]
+        [System.Runtime.Serialization.EnumMember(Value = @"running")]
+        Running = 1,
 
     }
 
@@ -11855,8 +12099,8 @@ namespace EdgeAi.Client
         /// Reasoning models (gpt-oss, QwQ, GLM, Kimi).
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("reasoning_effort")]
-        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<TextGenerationInputReasoning_effort>))]
-        public TextGenerationInputReasoning_effort? Reasoning_effort { get; set; } = default!;
+        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<TextGenerationInputReasoningEffort>))]
+        public TextGenerationInputReasoningEffort? Reasoning_effort { get; set; } = default!;
 
         /// <summary>
         /// Passed to the model's chat template (reasoning models).
@@ -11899,6 +12143,24 @@ namespace EdgeAi.Client
         [System.Text.Json.Serialization.JsonPropertyName("code")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public string Code { get; set; } = default!;
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public enum TextGenerationInputReasoningEffort
+    {
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"low")]
+        [System.Runtime.Serialization.EnumMember(Value = @"low")]
+        Low = 0,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"medium")]
+        [System.Runtime.Serialization.EnumMember(Value = @"medium")]
+        Medium = 1,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"high")]
+        [System.Runtime.Serialization.EnumMember(Value = @"high")]
+        High = 2,
 
     }
 
@@ -11984,8 +12246,8 @@ namespace EdgeAi.Client
         /// Reasoning models (gpt-oss, QwQ, GLM, Kimi).
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("reasoning_effort")]
-        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<TextGenerationMessagesInputReasoning_effort>))]
-        public TextGenerationMessagesInputReasoning_effort? Reasoning_effort { get; set; } = default!;
+        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<TextGenerationMessagesInputReasoningEffort>))]
+        public TextGenerationMessagesInputReasoningEffort? Reasoning_effort { get; set; } = default!;
 
         /// <summary>
         /// Passed to the model's chat template (reasoning models).
@@ -12009,6 +12271,24 @@ namespace EdgeAi.Client
         [System.Text.Json.Serialization.JsonPropertyName("code")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public string Code { get; set; } = default!;
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public enum TextGenerationMessagesInputReasoningEffort
+    {
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"low")]
+        [System.Runtime.Serialization.EnumMember(Value = @"low")]
+        Low = 0,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"medium")]
+        [System.Runtime.Serialization.EnumMember(Value = @"medium")]
+        Medium = 1,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"high")]
+        [System.Runtime.Serialization.EnumMember(Value = @"high")]
+        High = 2,
 
     }
 
@@ -12106,8 +12386,8 @@ namespace EdgeAi.Client
         /// Reasoning models (gpt-oss, QwQ, GLM, Kimi).
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("reasoning_effort")]
-        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<TextGenerationPromptInputReasoning_effort>))]
-        public TextGenerationPromptInputReasoning_effort? Reasoning_effort { get; set; } = default!;
+        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<TextGenerationPromptInputReasoningEffort>))]
+        public TextGenerationPromptInputReasoningEffort? Reasoning_effort { get; set; } = default!;
 
         /// <summary>
         /// Passed to the model's chat template (reasoning models).
@@ -12117,6 +12397,24 @@ namespace EdgeAi.Client
 
         [System.Text.Json.Serialization.JsonPropertyName("options")]
         public RunOptions? Options { get; set; } = default!;
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public enum TextGenerationPromptInputReasoningEffort
+    {
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"low")]
+        [System.Runtime.Serialization.EnumMember(Value = @"low")]
+        Low = 0,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"medium")]
+        [System.Runtime.Serialization.EnumMember(Value = @"medium")]
+        Medium = 1,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"high")]
+        [System.Runtime.Serialization.EnumMember(Value = @"high")]
+        High = 2,
 
     }
 
@@ -12245,6 +12543,16 @@ namespace EdgeAi.Client
 
     }
 
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public enum TextGenerationSseEventToolCallsItemType
+    {
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"function")]
+        [System.Runtime.Serialization.EnumMember(Value = @"function")]
+        Function = 0,
+
+    }
+
     /// <summary>
     /// Native SSE event: `data: {"response":"&lt;delta&gt;","p":"&lt;padding&gt;"}`. Unknown keys are ignored.
     /// </summary>
@@ -12298,6 +12606,16 @@ namespace EdgeAi.Client
         [System.Text.Json.Serialization.JsonPropertyName("index")]
         [System.ComponentModel.DataAnnotations.Range(0, int.MaxValue)]
         public int? Index { get; set; } = default!;
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public enum TextGenerationStreamEventToolCallsItemType
+    {
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"function")]
+        [System.Runtime.Serialization.EnumMember(Value = @"function")]
+        Function = 0,
 
     }
 
@@ -12469,6 +12787,16 @@ namespace EdgeAi.Client
     }
 
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public enum ToolCallType
+    {
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"function")]
+        [System.Runtime.Serialization.EnumMember(Value = @"function")]
+        Function = 0,
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class ToolFunction
     {
 
@@ -12502,6 +12830,16 @@ namespace EdgeAi.Client
 
         [System.Text.Json.Serialization.JsonPropertyName("required")]
         public System.Collections.Generic.IList<string>? Required { get; set; } = default!;
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public enum ToolType
+    {
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"function")]
+        [System.Runtime.Serialization.EnumMember(Value = @"function")]
+        Function = 0,
 
     }
 
@@ -12586,6 +12924,20 @@ namespace EdgeAi.Client
 
         [System.Text.Json.Serialization.JsonPropertyName("usage")]
         public Usage? Usage { get; set; } = default!;
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public enum TranslationBatchableResponseResultStatus
+    {
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"queued")]
+        [System.Runtime.Serialization.EnumMember(Value = @"queued")]
+        Queued = 0,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"running")]
+        [System.Runtime.Serialization.EnumMember(Value = @"running")]
+        Running = 1,
 
     }
 
@@ -12782,6 +13134,20 @@ namespace EdgeAi.Client
     }
 
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public enum WhisperTurboInputTask
+    {
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"transcribe")]
+        [System.Runtime.Serialization.EnumMember(Value = @"transcribe")]
+        Transcribe = 0,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"translate")]
+        [System.Runtime.Serialization.EnumMember(Value = @"translate")]
+        Translate = 1,
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class WhisperTurboOutput
     {
 
@@ -12884,378 +13250,6 @@ namespace EdgeAi.Client
 
         [System.Text.Json.Serialization.JsonPropertyName("messages")]
         public System.Collections.Generic.IList<ResponseInfo>? Messages { get; set; } = default!;
-
-    }
-
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public enum BatchStatusStatus
-    {
-
-        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"queued")]
-        [System.Runtime.Serialization.EnumMember(Value = @"queued")]
-        Queued = 0,
-
-        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"running")]
-        [System.Runtime.Serialization.EnumMember(Value = @"running")]
-        Running = 1,
-
-    }
-
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public enum ChatCompletionRequestReasoning_effort
-    {
-
-        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"low")]
-        [System.Runtime.Serialization.EnumMember(Value = @"low")]
-        Low = 0,
-
-        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"medium")]
-        [System.Runtime.Serialization.EnumMember(Value = @"medium")]
-        Medium = 1,
-
-        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"high")]
-        [System.Runtime.Serialization.EnumMember(Value = @"high")]
-        High = 2,
-
-    }
-
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public enum ChatCompletionRequestResponseFormatType
-    {
-
-        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"text")]
-        [System.Runtime.Serialization.EnumMember(Value = @"text")]
-        Text = 0,
-
-        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"json_object")]
-        [System.Runtime.Serialization.EnumMember(Value = @"json_object")]
-        JsonObject = 1,
-
-        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"json_schema")]
-        [System.Runtime.Serialization.EnumMember(Value = @"json_schema")]
-        JsonSchema = 2,
-
-    }
-
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public enum ContentPartType
-    {
-
-        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"text")]
-        [System.Runtime.Serialization.EnumMember(Value = @"text")]
-        Text = 0,
-
-        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"image_url")]
-        [System.Runtime.Serialization.EnumMember(Value = @"image_url")]
-        ImageUrl = 1,
-
-    }
-
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public enum EmbeddingObject
-    {
-
-        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"embedding")]
-        [System.Runtime.Serialization.EnumMember(Value = @"embedding")]
-        Embedding = 0,
-
-    }
-
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public enum EmbeddingListObject
-    {
-
-        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"list")]
-        [System.Runtime.Serialization.EnumMember(Value = @"list")]
-        List = 0,
-
-    }
-
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public enum EmbeddingsRequestEncoding_format
-    {
-
-        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"float")]
-        [System.Runtime.Serialization.EnumMember(Value = @"float")]
-        Float = 0,
-
-    }
-
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public enum ImageUrlContentPartType
-    {
-
-        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"image_url")]
-        [System.Runtime.Serialization.EnumMember(Value = @"image_url")]
-        ImageUrl = 0,
-
-    }
-
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public enum OpenAIToolType
-    {
-
-        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"function")]
-        [System.Runtime.Serialization.EnumMember(Value = @"function")]
-        Function = 0,
-
-    }
-
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public enum OpenAIToolCallType
-    {
-
-        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"function")]
-        [System.Runtime.Serialization.EnumMember(Value = @"function")]
-        Function = 0,
-
-    }
-
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public enum ResponseFormatType
-    {
-
-        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"json_object")]
-        [System.Runtime.Serialization.EnumMember(Value = @"json_object")]
-        JsonObject = 0,
-
-        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"json_schema")]
-        [System.Runtime.Serialization.EnumMember(Value = @"json_schema")]
-        JsonSchema = 1,
-
-    }
-
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public enum TextContentPartType
-    {
-
-        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"text")]
-        [System.Runtime.Serialization.EnumMember(Value = @"text")]
-        Text = 0,
-
-    }
-
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public enum TextEmbeddingsBatchableInputPooling
-    {
-
-        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"mean")]
-        [System.Runtime.Serialization.EnumMember(Value = @"mean")]
-        Mean = 0,
-
-        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"cls")]
-        [System.Runtime.Serialization.EnumMember(Value = @"cls")]
-        Cls = 1,
-
-    }
-
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public enum TextEmbeddingsBatchableResponseResultPooling
-    {
-
-        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"mean")]
-        [System.Runtime.Serialization.EnumMember(Value = @"mean")]
-        Mean = 0,
-
-        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"cls")]
-        [System.Runtime.Serialization.EnumMember(Value = @"cls")]
-        Cls = 1,
-
-    }
-
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public enum TextEmbeddingsBatchableResponseResultStatus
-    {
-
-        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"queued")]
-        [System.Runtime.Serialization.EnumMember(Value = @"queued")]
-        Queued = 0,
-
-        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"running")]
-        [System.Runtime.Serialization.EnumMember(Value = @"running")]
-        Running = 1,
-
-    }
-
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public enum TextEmbeddingsInputPooling
-    {
-
-        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"mean")]
-        [System.Runtime.Serialization.EnumMember(Value = @"mean")]
-        Mean = 0,
-
-        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"cls")]
-        [System.Runtime.Serialization.EnumMember(Value = @"cls")]
-        Cls = 1,
-
-    }
-
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public enum TextEmbeddingsOutputPooling
-    {
-
-        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"mean")]
-        [System.Runtime.Serialization.EnumMember(Value = @"mean")]
-        Mean = 0,
-
-        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"cls")]
-        [System.Runtime.Serialization.EnumMember(Value = @"cls")]
-        Cls = 1,
-
-    }
-
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public enum TextGenerationBatchableInputReasoning_effort
-    {
-
-        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"low")]
-        [System.Runtime.Serialization.EnumMember(Value = @"low")]
-        Low = 0,
-
-        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"medium")]
-        [System.Runtime.Serialization.EnumMember(Value = @"medium")]
-        Medium = 1,
-
-        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"high")]
-        [System.Runtime.Serialization.EnumMember(Value = @"high")]
-        High = 2,
-
-    }
-
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public enum TextGenerationBatchableResponseResultStatus
-    {
-
-        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"queued")]
-        [System.Runtime.Serialization.EnumMember(Value = @"queued")]
-        Queued = 0,
-
-        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"running")]
-        [System.Runtime.Serialization.EnumMember(Value = @"running")]
-        Running = 1,
-
-    }
-
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public enum TextGenerationInputReasoning_effort
-    {
-
-        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"low")]
-        [System.Runtime.Serialization.EnumMember(Value = @"low")]
-        Low = 0,
-
-        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"medium")]
-        [System.Runtime.Serialization.EnumMember(Value = @"medium")]
-        Medium = 1,
-
-        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"high")]
-        [System.Runtime.Serialization.EnumMember(Value = @"high")]
-        High = 2,
-
-    }
-
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public enum TextGenerationMessagesInputReasoning_effort
-    {
-
-        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"low")]
-        [System.Runtime.Serialization.EnumMember(Value = @"low")]
-        Low = 0,
-
-        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"medium")]
-        [System.Runtime.Serialization.EnumMember(Value = @"medium")]
-        Medium = 1,
-
-        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"high")]
-        [System.Runtime.Serialization.EnumMember(Value = @"high")]
-        High = 2,
-
-    }
-
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public enum TextGenerationPromptInputReasoning_effort
-    {
-
-        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"low")]
-        [System.Runtime.Serialization.EnumMember(Value = @"low")]
-        Low = 0,
-
-        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"medium")]
-        [System.Runtime.Serialization.EnumMember(Value = @"medium")]
-        Medium = 1,
-
-        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"high")]
-        [System.Runtime.Serialization.EnumMember(Value = @"high")]
-        High = 2,
-
-    }
-
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public enum TextGenerationSseEventToolCallsItemType
-    {
-
-        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"function")]
-        [System.Runtime.Serialization.EnumMember(Value = @"function")]
-        Function = 0,
-
-    }
-
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public enum TextGenerationStreamEventToolCallsItemType
-    {
-
-        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"function")]
-        [System.Runtime.Serialization.EnumMember(Value = @"function")]
-        Function = 0,
-
-    }
-
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public enum ToolType
-    {
-
-        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"function")]
-        [System.Runtime.Serialization.EnumMember(Value = @"function")]
-        Function = 0,
-
-    }
-
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public enum ToolCallType
-    {
-
-        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"function")]
-        [System.Runtime.Serialization.EnumMember(Value = @"function")]
-        Function = 0,
-
-    }
-
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public enum TranslationBatchableResponseResultStatus
-    {
-
-        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"queued")]
-        [System.Runtime.Serialization.EnumMember(Value = @"queued")]
-        Queued = 0,
-
-        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"running")]
-        [System.Runtime.Serialization.EnumMember(Value = @"running")]
-        Running = 1,
-
-    }
-
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public enum WhisperTurboInputTask
-    {
-
-        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"transcribe")]
-        [System.Runtime.Serialization.EnumMember(Value = @"transcribe")]
-        Transcribe = 0,
-
-        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"translate")]
-        [System.Runtime.Serialization.EnumMember(Value = @"translate")]
-        Translate = 1,
 
     }
 

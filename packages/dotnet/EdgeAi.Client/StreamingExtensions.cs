@@ -1,0 +1,75 @@
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+
+namespace EdgeAi.Client;
+
+/// <summary>Typed <see cref="IAsyncEnumerable{T}"/> streaming over the generated SSE operations.</summary>
+public static class StreamingExtensions
+{
+    /// <summary>
+    /// Streams a text-generation answer as events (native <c>{response}</c> deltas or OpenAI chunks, one merged
+    /// type). Sets <c>stream: true</c> on <paramref name="input"/>. A model that ignores streaming and answers
+    /// JSON yields one event with the whole text.
+    /// </summary>
+    /// <example>
+    /// <code>
+    /// await foreach (var e in client.StreamEventsAsync("@cf/meta/llama-3.1-8b-instruct-fast", new() { Prompt = "Hi" }))
+    ///     Console.Write(e.Response);
+    /// </code>
+    /// </example>
+    public static async IAsyncEnumerable<TextGenerationSseEvent> StreamEventsAsync(this ITextGenerationClient client, string modelId, TextGenerationInput input, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        ArgumentNullException.ThrowIfNull(input);
+        var (author, model) = ModelId.SplitCatalogId(modelId);
+        input.Stream = true;
+        using var file = await client.StreamAsync(author, model, input, cancellationToken).ConfigureAwait(false);
+        await foreach (var e in SseReader.ReadAsync(file, FromJsonAnswer, cancellationToken).ConfigureAwait(false))
+            yield return e;
+    }
+
+    /// <summary>The text deltas of <see cref="StreamEventsAsync"/> (native <c>response</c> or the chunk's <c>delta.content</c>).</summary>
+    public static async IAsyncEnumerable<string> StreamTextAsync(this ITextGenerationClient client, string modelId, TextGenerationInput input, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        await foreach (var e in client.StreamEventsAsync(modelId, input, cancellationToken).ConfigureAwait(false))
+        {
+            var text = e.Response ?? (e.Choices is { Count: > 0 } c ? c[0].Delta?.Content : null);
+            if (!string.IsNullOrEmpty(text))
+                yield return text;
+        }
+    }
+
+    /// <summary>Streams an OpenAI-compatible chat completion as <see cref="ChatCompletionChunk"/> events (sets <c>stream: true</c>).</summary>
+    public static async IAsyncEnumerable<ChatCompletionChunk> StreamChatCompletionAsync(this IOpenAICompatibleClient client, ChatCompletionRequest request, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        ArgumentNullException.ThrowIfNull(request);
+        request.Stream = true;
+        using var file = await client.StreamAsync("v1", request, cancellationToken).ConfigureAwait(false);
+        await foreach (var e in SseReader.ReadAsync<ChatCompletionChunk>(file, _ => throw new EdgeAiException(EdgeAiErrorKind.Stream, "expected an event stream, got JSON"), cancellationToken).ConfigureAwait(false))
+            yield return e;
+    }
+
+    /// <summary>A JSON envelope where a stream was asked for (gpt-oss, Kimi): one event carrying the whole answer.</summary>
+    private static IEnumerable<TextGenerationSseEvent> FromJsonAnswer(string body)
+    {
+        TextGenerationResponse? envelope;
+        try
+        {
+            envelope = JsonSerializer.Deserialize<TextGenerationResponse>(body, SseReader.Json);
+        }
+        catch (JsonException e)
+        {
+            throw new EdgeAiException(EdgeAiErrorKind.Validation, $"expected an event stream or a JSON envelope: {e.Message}", innerException: e);
+        }
+        var result = envelope?.Result;
+        var text = result?.Response switch
+        {
+            JsonElement { ValueKind: JsonValueKind.String } s => s.GetString(),
+            JsonElement other => other.GetRawText(),
+            string s => s,
+            _ => result?.Choices is { Count: > 0 } c ? c[0].Message?.Content : null,
+        };
+        return [new TextGenerationSseEvent { Response = text ?? "", Usage = result?.Usage }];
+    }
+}
