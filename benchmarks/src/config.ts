@@ -41,17 +41,17 @@ export const SUITES = ["emulator-json", "emulator-sse", "client-http", "sse-pars
 export type SuiteName = (typeof SUITES)[number];
 
 const DEFAULT: Omit<BenchConfig, "profile" | "only" | "outDir"> = {
-  warmupMs: 500,
-  durationMs: 2_000,
-  rounds: 2,
+  warmupMs: 300,
+  durationMs: 1_000,
+  rounds: 3,
   maxRequests: 200_000,
   emulatorConcurrency: [1, 32],
   clientConcurrency: [1, 16],
   streams: 1_000,
-  streamPacingMs: 25,
+  streamPacingMs: 200,
   sseBytes: 2 * 1024 * 1024,
   sseRounds: 5,
-  importRuns: 7,
+  importRuns: 5,
 };
 
 const QUICK: Omit<BenchConfig, "profile" | "only" | "outDir"> = {
@@ -70,11 +70,11 @@ const QUICK: Omit<BenchConfig, "profile" | "only" | "outDir"> = {
 
 export const USAGE = `Usage: pnpm bench [-- options]
   --quick              smoke run: short windows, 100 streams, one import run
-  --duration-ms N      measured window per measurement (default 2000)
-  --warmup-ms N        warm-up per measurement (default 500)
-  --rounds N           alternating rounds per comparison; the median is reported (default 2)
+  --duration-ms N      measured window per measurement (default 1000)
+  --warmup-ms N        warm-up per measurement (default 300)
+  --rounds N           alternating rounds per comparison; the median is reported (default 3)
   --streams N          SSE streams held open at once (default 1000, max 5000)
-  --import-runs N      fresh processes per SDK for cold import (default 7)
+  --import-runs N      fresh processes per SDK for cold import (default 5)
   --only LIST          comma list of ${SUITES.join(", ")}
   --out DIR            write latest.json / latest.md there (default benchmarks/results)`;
 

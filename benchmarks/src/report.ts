@@ -2,7 +2,7 @@
  * The results document (latest.json) and its markdown rendering (latest.md, also printed at the end of a run).
  * Every figure in the markdown comes from the JSON, so the two can never disagree.
  */
-import { cpus, totalmem } from "node:os";
+import { cpus, loadavg, totalmem } from "node:os";
 import type { BenchConfig, SuiteName } from "./config.js";
 import { fmtMiB, fmtMs, fmtRatio, fmtRps, mdTable } from "./format.js";
 import type { ClientHttpResult } from "./suites/client-http.js";
@@ -14,7 +14,9 @@ import type { SSEParseResult } from "./suites/sse-parse.js";
 /** Everything one `pnpm bench` run produced. */
 export interface BenchResults {
   generatedAt: string;
-  machine: { node: string; platform: string; cpus: number; cpuModel: string; memoryBytes: number };
+  machine: { node: string; platform: string; cpus: number; cpuModel: string; memoryBytes: number; loadAverageAtStart: number[] };
+  /** 1-minute load average when the run ended; with the start value it shows how busy the shared machine was. */
+  loadAverageAtEnd: number[];
   config: Omit<BenchConfig, "outDir">;
   durationMs: number;
   suites: {
@@ -31,7 +33,14 @@ export interface BenchResults {
 /** Machine facts recorded with each run (figures from another machine are not comparable). */
 export function machineInfo(): BenchResults["machine"] {
   const list = cpus();
-  return { node: process.version, platform: `${process.platform} ${process.arch}`, cpus: list.length, cpuModel: list[0]?.model ?? "unknown", memoryBytes: totalmem() };
+  return {
+    node: process.version,
+    platform: `${process.platform} ${process.arch}`,
+    cpus: list.length,
+    cpuModel: list[0]?.model ?? "unknown",
+    memoryBytes: totalmem(),
+    loadAverageAtStart: loadavg().map((n) => Math.round(n * 100) / 100),
+  };
 }
 
 function emulatorJsonMd(r: EmulatorJsonResult): string {
@@ -127,7 +136,9 @@ export function renderMarkdown(results: BenchResults): string {
     "",
     `Generated ${results.generatedAt} by \`pnpm bench\` (profile: ${results.config.profile}; ${results.config.rounds} alternating round(s), ` +
       `${results.config.warmupMs} ms warm-up + ${results.config.durationMs} ms per measurement) in ${(results.durationMs / 1000).toFixed(0)} s. ` +
-      `Node ${m.node}, ${m.platform}, ${m.cpus} × ${m.cpuModel}, ${fmtMiB(m.memoryBytes)}. Loads only on 127.0.0.1; servers in separate processes.`,
+      `Node ${m.node}, ${m.platform}, ${m.cpus} × ${m.cpuModel}, ${fmtMiB(m.memoryBytes)}. Loads only on 127.0.0.1; servers in separate processes. ` +
+      `Load average (1/5/15 min) at start ${m.loadAverageAtStart.join(" / ")}, at end ${results.loadAverageAtEnd.join(" / ")}: ` +
+      `the machine is shared, so figures taken under load are noisy; compare ratios from the same run, not absolute rates across runs.`,
   ];
   if (s["emulator-json"]) parts.push("", emulatorJsonMd(s["emulator-json"]));
   if (s["emulator-sse"]) parts.push("", emulatorSseMd(s["emulator-sse"]));

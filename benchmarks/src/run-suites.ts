@@ -3,6 +3,7 @@
  * results. A suite that throws is recorded as a failure and the others still run. Suites are imported lazily so
  * that one whose dependencies cannot load (say, a client mid-refactor) fails alone instead of the whole run.
  */
+import { loadavg } from "node:os";
 import type { BenchConfig, SuiteName } from "./config.js";
 import { type BenchResults, machineInfo } from "./report.js";
 import { describeError } from "./load.js";
@@ -20,6 +21,7 @@ export async function runSuites(config: BenchConfig, log: (line: string) => void
     machine: machineInfo(),
     config: recorded,
     durationMs: 0,
+    loadAverageAtEnd: [],
     suites: {},
     failures: [],
   };
@@ -54,5 +56,6 @@ export async function runSuites(config: BenchConfig, log: (line: string) => void
     results.suites["cold-import"] = await runColdImport(config, log);
   });
   results.durationMs = performance.now() - started;
+  results.loadAverageAtEnd = loadavg().map((n) => Math.round(n * 100) / 100);
   return results;
 }

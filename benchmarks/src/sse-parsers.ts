@@ -5,8 +5,8 @@
  * work (count the event, add its data length) so neither can be optimised away.
  */
 import { createParser } from "eventsource-parser";
-// The client's parser module, imported by path: benchmarks may reach into sources (see README).
-import { SSEParser } from "../../packages/client/src/sse-parser.js";
+// The same parser the client's streams use; @edge-ai/client exports it.
+import { SSEParser } from "@edge-ai/client";
 
 /** What a parser saw: equal tallies prove both parsed the same events. */
 export interface ParseTally {

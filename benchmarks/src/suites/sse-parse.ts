@@ -95,7 +95,7 @@ export function runSSEParse(config: Pick<BenchConfig, "sseBytes" | "sseRounds">,
   }
   const ratios = rows.map((r) => r.ratio).filter((r): r is number => r !== null);
   const geo = ratios.length === 0 ? null : Math.round(Math.exp(ratios.reduce((s, r) => s + Math.log(r), 0) / ratios.length) * 100) / 100;
-  return { parserVersions: { edgeAI: "packages/client/src/sse-parser.ts", eventsourceParser: "3.1.1" }, rows, overallRatio: geo, goal: 1 };
+  return { parserVersions: { edgeAI: "@edge-ai/client SSEParser (packages/client/src/sse-parser.ts)", eventsourceParser: "3.1.1" }, rows, overallRatio: geo, goal: 1 };
 }
 
 function round1(n: number): number {
