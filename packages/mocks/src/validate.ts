@@ -74,10 +74,55 @@ function describe(issue: ZodIssueLike, prefix: PropertyKey[] = []): string {
   return `${where}: ${issue.code}: ${issue.message}`;
 }
 
+type Parser = { safeParse(value: unknown): { success: boolean; error?: unknown } };
+
+interface ZodInternals {
+  _zod?: { def?: { type?: string; options?: unknown[]; shape?: Record<string, { _zod?: { optin?: string } }> } };
+}
+
+/** Required keys of a zod object schema, or undefined when it is not a plain object schema. */
+function requiredKeys(schema: unknown): string[] | undefined {
+  const def = (schema as ZodInternals)._zod?.def;
+  if (def?.type !== "object" || !def.shape) return undefined;
+  return Object.keys(def.shape).filter((key) => def.shape![key]!._zod?.optin !== "optional");
+}
+
+const branchCache = new WeakMap<object, Array<{ schema: Parser; required: string[] }> | null>();
+
+/**
+ * The contract's oneOf unions (prompt | messages, ...) parse every branch, and zod's failing
+ * branches are the expensive part of a request. A branch whose required keys are missing from
+ * the value can never match, so when exactly one branch is possible it alone decides the answer.
+ * Any other case, and every failure (for its message), goes through the full schema.
+ */
+function quickValid(schema: Parser, value: unknown): boolean {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) return false;
+  let branches = branchCache.get(schema);
+  if (branches === undefined) {
+    const def = (schema as ZodInternals)._zod?.def;
+    const options = def?.type === "union" ? def.options : undefined;
+    const mapped = options?.map((o) => ({ schema: o as Parser, required: requiredKeys(o) }));
+    branches = mapped && mapped.every((b) => b.required !== undefined && b.required.length > 0)
+      ? (mapped as Array<{ schema: Parser; required: string[] }>)
+      : null;
+    branchCache.set(schema, branches);
+  }
+  if (!branches) return false;
+  let candidate: Parser | undefined;
+  for (const branch of branches) {
+    if (branch.required.every((key) => (value as Record<string, unknown>)[key] !== undefined)) {
+      if (candidate) return false;
+      candidate = branch.schema;
+    }
+  }
+  return candidate !== undefined && candidate.safeParse(value).success;
+}
+
 /** Validates against a named contract component; undefined when valid or when no schema exists. */
 export function validateAgainst(schemaName: string | undefined, value: unknown): MockResponse | undefined {
   const schema = componentSchema(schemaName);
   if (!schema) return undefined;
+  if (quickValid(schema, value)) return undefined;
   const result = schema.safeParse(value);
   if (result.success) return undefined;
   const issues = ((result.error as { issues?: ZodIssueLike[] })?.issues ?? []).slice(0, 3);

@@ -11,7 +11,7 @@ import type { MockRequest, MockResponse } from "../mock-response.js";
 import { MockState, type MockOptions } from "../mock-state.js";
 import { tooLarge } from "../validate.js";
 import { answerPreflight, CORS_HEADERS } from "./cors.js";
-import { readBody } from "./read-body.js";
+import { readBody, type BodyResult } from "./read-body.js";
 import { writeResponse } from "./write-response.js";
 
 /** Options of {@link startEmulator}. */
@@ -58,6 +58,28 @@ function json(status: number, body: unknown): MockResponse {
   return { status, headers: { "content-type": "application/json" }, body: body as object };
 }
 
+/** GET /__emulator/requests?key= (attempts + timestamps), DELETE resets. */
+function stats(method: string | undefined, search: string, state: MockState): MockResponse {
+  const key = new URLSearchParams(search).get("key");
+  if (method === "DELETE") {
+    state.faults.reset();
+    return json(200, { reset: true });
+  }
+  if (method === "GET" && key) return json(200, state.faults.stats(key));
+  return failure(400, undefined, "Bad input: GET /__emulator/requests needs ?key=<id>; DELETE resets");
+}
+
+/** Wraps a callback so it runs at most once (streams report both end and close). */
+function once(fn: (() => void) | undefined): (() => void) | undefined {
+  if (!fn) return undefined;
+  let called = false;
+  return () => {
+    if (called) return;
+    called = true;
+    fn();
+  };
+}
+
 /**
  * Starts the emulator.
  * @example
@@ -69,56 +91,28 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const state = new MockState({ ...options, rateLimits: options.rateLimits ?? true });
   const log = options.quiet ? undefined : (options.log ?? ((line: string) => process.stdout.write(`${line}\n`)));
 
-  const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
-    const started = performance.now();
-    const rawUrl = req.url ?? "/";
-    const q = rawUrl.indexOf("?");
-    const path = q === -1 ? rawUrl : rawUrl.slice(0, q);
-    const search = q === -1 ? "" : rawUrl.slice(q + 1);
-    let finished = false;
-    const send = (response: MockResponse): void => {
-      const done = (): void => {
-        if (finished) return;
-        finished = true;
-        log?.(`${req.method} ${path} ${response.status} ${(performance.now() - started).toFixed(1)}ms`);
-      };
-      if (response.transport?.reset) {
-        req.socket.destroy();
-        done();
-        return;
-      }
-      const delay = response.transport?.delayMs ?? 0;
-      if (delay > 0) {
-        const timer = setTimeout(() => !res.destroyed && writeResponse(res, response, done), delay);
-        res.on("close", () => clearTimeout(timer));
-      } else {
-        writeResponse(res, response, done);
-      }
-    };
+  /** Writes an answer, honouring transport faults; logs once the answer is done. */
+  const send = (req: IncomingMessage, res: ServerResponse, path: string, started: number, response: MockResponse): void => {
+    const done = log
+      ? () => log(`${req.method} ${path} ${response.status} ${(performance.now() - started).toFixed(1)}ms`)
+      : undefined;
+    const transport = response.transport;
+    if (transport === undefined) return writeResponse(res, response, once(done));
+    if (transport.reset) {
+      req.socket.destroy();
+      return done?.();
+    }
+    const delay = transport.delayMs ?? 0;
+    if (delay <= 0) return writeResponse(res, response, once(done));
+    const timer = setTimeout(() => !res.destroyed && writeResponse(res, response, once(done)), delay);
+    res.on("close", () => clearTimeout(timer));
+  };
 
-    if (req.method === "OPTIONS") {
-      answerPreflight(req, res);
-      return;
-    }
-    if (path === STATS) {
-      const key = new URLSearchParams(search).get("key");
-      if (req.method === "DELETE") {
-        state.faults.reset();
-        send(json(200, { reset: true }));
-      } else if (req.method === "GET" && key) send(json(200, state.faults.stats(key)));
-      else send(failure(400, undefined, "Bad input: GET /__emulator/requests needs ?key=<id>; DELETE resets"));
-      return;
-    }
-    if (!path.startsWith(`${BASE}/`)) {
-      send(noRoute(404));
-      return;
-    }
-    const body = await readBody(req);
+  const answer = (req: IncomingMessage, res: ServerResponse, path: string, search: string, started: number, body: BodyResult): void => {
     if (body === "aborted") return; // the client is gone; nothing to answer
     if (body === "too-large") {
       res.shouldKeepAlive = false; // the unread rest of the body must not be parsed as a request
-      send(tooLarge());
-      return;
+      return send(req, res, path, started, tooLarge());
     }
     let response: MockResponse;
     try {
@@ -126,11 +120,27 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     } catch (error) {
       response = failure(500, ErrorCode.internal, `Internal emulator error: ${(error as Error).message}`);
     }
-    send(response);
+    send(req, res, path, started, response);
+  };
+
+  const handle = (req: IncomingMessage, res: ServerResponse): void => {
+    const started = log ? performance.now() : 0;
+    const rawUrl = req.url ?? "/";
+    const q = rawUrl.indexOf("?");
+    const path = q === -1 ? rawUrl : rawUrl.slice(0, q);
+    const search = q === -1 ? "" : rawUrl.slice(q + 1);
+    if (req.method === "OPTIONS") return answerPreflight(req, res);
+    if (path === STATS) return send(req, res, path, started, stats(req.method, search, state));
+    if (!path.startsWith(`${BASE}/`)) return send(req, res, path, started, noRoute(404));
+    readBody(req, (body) => answer(req, res, path, search, started, body));
   };
 
   const server = createServer({ keepAliveTimeout: 5_000, requestTimeout: 60_000, headersTimeout: 20_000 }, (req, res) => {
-    handle(req, res).catch(() => res.destroy());
+    try {
+      handle(req, res);
+    } catch {
+      res.destroy(); // never take the process down for one request
+    }
   });
   server.on("clientError", (error: NodeJS.ErrnoException, socket: Socket) => {
     // Malformed requests (bad framing, oversize headers) get a plain answer; only that socket closes.

@@ -9,7 +9,7 @@ import { CORS_HEADERS } from "./cors.js";
 const DONE = "data: [DONE]\n\n";
 
 function writeSse(res: ServerResponse, status: number, headers: Record<string, string>, sse: SseEvents, done: () => void): void {
-  res.writeHead(status, { ...headers, ...CORS_HEADERS, connection: "keep-alive" });
+  res.writeHead(status, headerList(headers, undefined) as unknown as string[]);
   res.flushHeaders();
   const limit = sse.cutAfter ?? Number.POSITIVE_INFINITY;
   const pacing = sse.pacingMs ?? 0;
@@ -45,22 +45,34 @@ function writeSse(res: ServerResponse, status: number, headers: Record<string, s
   step();
 }
 
+function headerList(headers: Record<string, string>, extra: number | undefined): Array<string | number> {
+  // A flat [name, value, ...] list: node:http takes it without building another object.
+  const list: Array<string | number> = [];
+  for (const name in headers) list.push(name, headers[name]!);
+  for (const name in CORS_HEADERS) list.push(name, CORS_HEADERS[name]!);
+  if (extra !== undefined) list.push("content-length", extra);
+  return list;
+}
+
 /** Writes `response`; calls `done` once the answer is finished or abandoned. */
-export function writeResponse(res: ServerResponse, response: MockResponse, done: () => void): void {
+export function writeResponse(res: ServerResponse, response: MockResponse, done?: () => void): void {
   const { status, headers, body } = response;
   if (isSse(body)) {
-    writeSse(res, status, headers, body, done);
+    writeSse(res, status, headers, body, done ?? noop);
     return;
   }
   let payload: string | Uint8Array;
-  if (body instanceof Uint8Array || typeof body === "string") payload = body;
-  else if (body === null) payload = "";
-  else payload = JSON.stringify(body);
-  res.writeHead(status, {
-    ...headers,
-    ...CORS_HEADERS,
-    "content-length": typeof payload === "string" ? Buffer.byteLength(payload) : payload.length,
-  });
+  let length: number;
+  if (body instanceof Uint8Array) {
+    payload = body;
+    length = body.length;
+  } else {
+    payload = typeof body === "string" ? body : body === null ? "" : JSON.stringify(body);
+    length = Buffer.byteLength(payload);
+  }
+  res.writeHead(status, headerList(headers, length) as unknown as string[]);
   res.end(payload);
-  done();
+  done?.();
 }
+
+function noop(): void {}

@@ -32,8 +32,16 @@ function properties(model: ModelInfo): Array<{ property_id: string; value: unkno
   return out;
 }
 
-/** The Model object of models/search for a catalogued model. */
+const modelObjects = new Map<string, Record<string, unknown>>();
+
+/** The Model object of models/search for a catalogued model (built once; the catalog is static). */
 export function modelObject(model: ModelInfo): Record<string, unknown> {
+  let object = modelObjects.get(model.id);
+  if (!object) modelObjects.set(model.id, (object = buildModelObject(model)));
+  return object;
+}
+
+function buildModelObject(model: ModelInfo): Record<string, unknown> {
   return {
     id: seededUuid(hashSeed("model", model.id)),
     source: 1,
@@ -107,13 +115,19 @@ export function modelSchema(query: URLSearchParams, find: (id: string) => ModelI
   return success({ input: jsonSchemaOf(model.inputSchema, model), output: jsonSchemaOf(model.outputSchema, model) });
 }
 
+let taskList: unknown[] | undefined;
+let authorList: unknown[] | undefined;
+
 /** GET tasks/search. */
 export function searchTasks(): MockResponse {
-  return success(catalogTasks.map((t) => ({ id: seededUuid(hashSeed("task", t.id)), name: t.name, description: t.description })));
+  taskList ??= catalogTasks.map((t) => ({ id: seededUuid(hashSeed("task", t.id)), name: t.name, description: t.description }));
+  return success(taskList);
 }
 
 /** GET authors/search: the authors behind the catalogued model ids. */
 export function searchAuthors(): MockResponse {
-  const authors = [...new Set(catalogModels.map((m) => m.id.split("/")[1]!))].sort();
-  return success(authors.map((name) => ({ id: seededUuid(hashSeed("author", name)), name, description: `Models published by ${name}` })));
+  authorList ??= [...new Set(catalogModels.map((m) => m.id.split("/")[1]!))]
+    .sort()
+    .map((name) => ({ id: seededUuid(hashSeed("author", name)), name, description: `Models published by ${name}` }));
+  return success(authorList);
 }
