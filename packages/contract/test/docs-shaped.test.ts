@@ -32,8 +32,15 @@ const docsShaped: Record<string, [string, unknown][]> = {
     ["JSON mode with a bare schema", { messages: [{ role: "user", content: "List two cities" }], response_format: { type: "json_schema", json_schema: { type: "object", properties: { cities: { type: "array", items: { type: "string" } } }, required: ["cities"] } } }],
     ["vision content parts", { messages: [{ role: "user", content: [{ type: "text", text: "What is in this image?" }, { type: "image_url", image_url: { url: "data:image/png;base64,iVBORw0KGgo=" } }] }] }],
     ["llama-3.2 vision image bytes", { prompt: "Describe the image", image: bytes }],
+    ["single content part object (vision models)", { messages: [{ role: "user", content: { type: "image_url", image_url: { url: "data:image/jpeg;base64,/9j/" } } }] }],
     ["reasoning effort and rejectIfBusy", { messages: [{ role: "user", content: "Prove it" }], reasoning_effort: "high", options: { rejectIfBusy: true } }],
   ],
+  GptOssInput: [
+    ["Responses input with reasoning", { input: "What are the benefits of open-source models?", instructions: "Be concise.", reasoning: { effort: "high", summary: "auto" } }],
+    ["Responses input items", { input: [{ role: "user", content: "Hi" }] }],
+    ["chat messages", { messages: [{ role: "user", content: "Hi" }], reasoning_effort: "low" }],
+  ],
+  ResponsesRequest: [["gpt-oss via /ai/v1/responses", { model: "@cf/openai/gpt-oss-20b", input: "Hello", reasoning: { effort: "medium" } }]],
   TextGenerationBatchableInput: [
     ["batch submission", { requests: [{ prompt: "Tell me a joke", external_reference: "r1" }, { messages: [{ role: "user", content: "Hi" }] }] }],
     ["batch poll", { request_id: "000-000-000" }],

@@ -222,7 +222,7 @@ export const models = [
       "outputSchemaName": "TextGenerationResult",
       "requestSchemaName": "TextGenerationInput",
       "responseSchemaName": "TextGenerationResponse",
-      "contextWindow": null,
+      "contextWindow": 128000,
       "dimensions": null,
       "rateLimitPerMinute": 300,
       "prices": [],
@@ -251,7 +251,7 @@ export const models = [
       "outputSchemaName": "TextGenerationResult",
       "requestSchemaName": "TextGenerationInput",
       "responseSchemaName": "TextGenerationResponse",
-      "contextWindow": null,
+      "contextWindow": 32000,
       "dimensions": null,
       "rateLimitPerMinute": 300,
       "prices": [],
@@ -280,7 +280,7 @@ export const models = [
       "outputSchemaName": "TextGenerationResult",
       "requestSchemaName": "TextGenerationInput",
       "responseSchemaName": "TextGenerationResponse",
-      "contextWindow": null,
+      "contextWindow": 60000,
       "dimensions": null,
       "rateLimitPerMinute": 300,
       "prices": [
@@ -320,7 +320,7 @@ export const models = [
       "outputSchemaName": "TextGenerationResult",
       "requestSchemaName": "TextGenerationBatchableInput",
       "responseSchemaName": "TextGenerationBatchableResponse",
-      "contextWindow": null,
+      "contextWindow": 24000,
       "dimensions": null,
       "rateLimitPerMinute": 300,
       "prices": [
@@ -392,7 +392,7 @@ export const models = [
         "functionCalling": false,
         "asyncBatch": false,
         "vision": true,
-        "lora": false
+        "lora": true
       },
       "outputMedia": "application/json",
       "binaryInput": false,
@@ -400,7 +400,7 @@ export const models = [
       "outputSchemaName": "TextGenerationResult",
       "requestSchemaName": "TextGenerationInput",
       "responseSchemaName": "TextGenerationResponse",
-      "contextWindow": null,
+      "contextWindow": 128000,
       "dimensions": null,
       "rateLimitPerMinute": 300,
       "prices": [],
@@ -568,11 +568,11 @@ export const models = [
       },
       "outputMedia": "application/json",
       "binaryInput": false,
-      "inputSchemaName": "TextGenerationInput",
+      "inputSchemaName": "GptOssInput",
       "outputSchemaName": "TextGenerationResult",
-      "requestSchemaName": "TextGenerationBatchableInput",
+      "requestSchemaName": "GptOssBatchableInput",
       "responseSchemaName": "TextGenerationBatchableResponse",
-      "contextWindow": null,
+      "contextWindow": 128000,
       "dimensions": null,
       "rateLimitPerMinute": 300,
       "prices": [
@@ -608,9 +608,9 @@ export const models = [
       },
       "outputMedia": "application/json",
       "binaryInput": false,
-      "inputSchemaName": "TextGenerationInput",
+      "inputSchemaName": "GptOssInput",
       "outputSchemaName": "TextGenerationResult",
-      "requestSchemaName": "TextGenerationInput",
+      "requestSchemaName": "GptOssInput",
       "responseSchemaName": "TextGenerationResponse",
       "contextWindow": null,
       "dimensions": null,
@@ -710,7 +710,7 @@ export const models = [
       "outputSchemaName": "TextGenerationResult",
       "requestSchemaName": "TextGenerationInput",
       "responseSchemaName": "TextGenerationResponse",
-      "contextWindow": null,
+      "contextWindow": 80000,
       "dimensions": null,
       "rateLimitPerMinute": 300,
       "prices": [
@@ -1855,13 +1855,13 @@ export interface ModelMap {
     streaming: true;
   };
   "@cf/openai/gpt-oss-120b": {
-    input: components["schemas"]["TextGenerationInput"];
+    input: components["schemas"]["GptOssInput"];
     output: components["schemas"]["TextGenerationResult"];
     media: "application/json";
     streaming: false;
   };
   "@cf/openai/gpt-oss-20b": {
-    input: components["schemas"]["TextGenerationInput"];
+    input: components["schemas"]["GptOssInput"];
     output: components["schemas"]["TextGenerationResult"];
     media: "application/json";
     streaming: false;

@@ -132,6 +132,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/accounts/{account_id}/ai/v1/responses": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * OpenAI-compatible Responses API (gpt-oss only)
+         * @description Only `@cf/openai/gpt-oss-120b` and `@cf/openai/gpt-oss-20b`; non-streaming. Plain OpenAI shapes, no envelope on success.
+         */
+        post: operations["createResponse"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/accounts/{account_id}/ai/run/@cf/meta/llama-3.1-8b-instruct": {
         parameters: {
             query?: never;
@@ -279,7 +299,7 @@ export interface paths {
          * Run @cf/meta/llama-3.2-11b-vision-instruct
          * @description Meta Llama 3.2 11B Vision; needs a one-time licence agreement (code 5016).
          *
-         *     Task: Text Generation. Output: `application/json`. Capabilities: streaming, vision.
+         *     Task: Text Generation. Output: `application/json`. Capabilities: streaming, vision, lora.
          */
         post: operations["runLlama32_11bVisionInstruct"];
         delete?: never;
@@ -1364,7 +1384,8 @@ export interface components {
              * @example tool
              */
             role: string;
-            content: string | components["schemas"]["ContentPart"][];
+            /** @description A string, content parts, or (vision models) a single content part. */
+            content: string | components["schemas"]["ContentPart"][] | components["schemas"]["ContentPart"];
             name?: string;
             tool_call_id?: string;
             tool_calls?: components["schemas"]["ToolCall"][];
@@ -1436,6 +1457,10 @@ export interface components {
             errors?: components["schemas"]["ResponseInfo"][];
             messages?: components["schemas"]["ResponseInfo"][];
         };
+        /** @description A normal `GptOssInput`, an async batch submission (with ?queueRequest=true) or a batch poll. */
+        GptOssBatchableInput: components["schemas"]["GptOssInput"] | components["schemas"]["BatchSubmitInput"] | components["schemas"]["BatchPollInput"];
+        /** @description gpt-oss on /ai/run takes the Responses shape (`input`), or a prompt or chat messages. */
+        GptOssInput: components["schemas"]["TextGenerationResponsesInput"] | components["schemas"]["TextGenerationPromptInput"] | components["schemas"]["TextGenerationMessagesInput"];
         /** @description Image file bytes as an array of unsigned 8-bit integers. */
         ImageBytes: number[];
         ImageClassificationInput: {
@@ -1565,6 +1590,12 @@ export interface components {
                 arguments?: string;
             };
         };
+        ReasoningOptions: {
+            /** @enum {string} */
+            effort?: "low" | "medium" | "high";
+            /** @enum {string} */
+            summary?: "auto" | "concise" | "detailed";
+        };
         RerankInput: {
             query: string;
             contexts: {
@@ -1600,6 +1631,33 @@ export interface components {
             documentation_url?: string;
             source?: {
                 pointer?: string;
+            };
+        };
+        /** @description POST /ai/v1/responses: only `@cf/openai/gpt-oss-120b` and `@cf/openai/gpt-oss-20b`, non-streaming. */
+        ResponsesRequest: {
+            /** @enum {string} */
+            model: "@cf/openai/gpt-oss-120b" | "@cf/openai/gpt-oss-20b";
+            input: string | unknown[];
+            instructions?: string;
+            reasoning?: components["schemas"]["ReasoningOptions"];
+            max_output_tokens?: number;
+            temperature?: number;
+        };
+        /** @description An OpenAI Responses API `response` object (no Cloudflare envelope). */
+        ResponsesResult: {
+            id?: string;
+            /** @example response */
+            object?: string;
+            created_at?: number;
+            model?: string;
+            status?: string;
+            /** @description Output items (reasoning, message, function_call...); kept untyped. */
+            output: Record<string, unknown>[];
+            output_text?: string;
+            usage?: {
+                input_tokens?: number;
+                output_tokens?: number;
+                total_tokens?: number;
             };
         };
         /** @description Paging data of list endpoints. Clients page until a page comes back empty. */
@@ -1803,6 +1861,13 @@ export interface components {
             success: boolean;
             errors?: components["schemas"]["ResponseInfo"][];
             messages?: components["schemas"]["ResponseInfo"][];
+        };
+        /** @description The OpenAI Responses shape gpt-oss models take on /ai/run (non-streaming only). */
+        TextGenerationResponsesInput: {
+            /** @description A string or Responses API input items. */
+            input: string | unknown[];
+            instructions?: string;
+            reasoning?: components["schemas"]["ReasoningOptions"];
         };
         /** @description Older models answer the native shape; newer and reasoning models an OpenAI chat.completion. Check for `choices`. */
         TextGenerationResult: components["schemas"]["TextGenerationOutput"] | components["schemas"]["ChatCompletion"];
@@ -2248,6 +2313,38 @@ export interface operations {
             "5XX": components["responses"]["Error"];
         };
     };
+    createResponse: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The Cloudflare account id (32 hex characters).
+                 * @example 023e105f4ecef8ad9ca31a8372d0c353
+                 */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ResponsesRequest"];
+            };
+        };
+        responses: {
+            /** @description An OpenAI `response` object. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResponsesResult"];
+                };
+            };
+            "4XX": components["responses"]["Error"];
+            "5XX": components["responses"]["Error"];
+        };
+    };
     runLlama31_8bInstruct: {
         parameters: {
             query?: never;
@@ -2631,7 +2728,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["TextGenerationBatchableInput"];
+                "application/json": components["schemas"]["GptOssBatchableInput"];
             };
         };
         responses: {
@@ -2663,7 +2760,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["TextGenerationInput"];
+                "application/json": components["schemas"]["GptOssInput"];
             };
         };
         responses: {

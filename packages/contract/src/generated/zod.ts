@@ -82,7 +82,7 @@ export const zFlatToolCall = z.looseObject({ name: z.string(), arguments: z.unio
 export const zToolCall = z.union([zFlatToolCall, zOpenAIToolCall]);
 
 /** A chat turn. `role` is free-form in the model schemas: system, user, assistant and tool are the usual values. */
-export const zChatMessage = z.looseObject({ role: z.string().min(1), content: z.union([z.string(), z.array(zContentPart)]), name: z.string().optional(), tool_call_id: z.string().optional(), tool_calls: z.array(zToolCall).optional() });
+export const zChatMessage = z.looseObject({ role: z.string().min(1), content: z.union([z.string(), z.array(zContentPart), zContentPart]), name: z.string().optional(), tool_call_id: z.string().optional(), tool_calls: z.array(zToolCall).optional() });
 
 /** Per-request serving options on newer models. */
 export const zRunOptions = z.looseObject({ rejectIfBusy: z.boolean().optional() });
@@ -131,6 +131,27 @@ export const zFluxResponse = z.looseObject({ result: z.union([zFluxOutput, z.nul
 
 /** Image file bytes as an array of unsigned 8-bit integers. */
 export const zImageBytes = z.array(z.int().min(0).max(255)).min(1);
+
+/** JSON mode. `json_schema` is the bare JSON Schema, not OpenAI's `{name, schema, strict}` wrapper. JSON mode does not stream. */
+export const zResponseFormat = z.looseObject({ type: z.enum(["json_object","json_schema"]), json_schema: z.record(z.string(), z.unknown()).optional() });
+
+/** The `TextGenerationMessagesInput` component of the contract. */
+export const zTextGenerationMessagesInput = z.looseObject({ messages: z.array(zChatMessage).min(1), tools: z.array(zTool).optional(), tool_choice: z.union([z.enum(["auto","none","required"]), z.record(z.string(), z.unknown())]).optional(), functions: z.array(z.looseObject({ name: z.string(), code: z.string() })).optional(), lora: z.string().min(1).optional(), stream: z.boolean().optional(), max_tokens: z.int().min(1).optional(), temperature: z.number().min(0).max(5).optional(), top_p: z.number().min(0).max(2).optional(), top_k: z.int().min(1).max(50).optional(), seed: z.int().min(1).max(9999999999).optional(), repetition_penalty: z.number().min(0).max(2).optional(), frequency_penalty: z.number().min(-2).max(2).optional(), presence_penalty: z.number().min(-2).max(2).optional(), response_format: zResponseFormat.optional(), image: z.union([zImageBytes, z.string().min(1)]).optional(), reasoning_effort: z.enum(["low","medium","high"]).nullable().optional(), chat_template_kwargs: z.record(z.string(), z.unknown()).optional(), options: zRunOptions.optional() });
+
+/** The `TextGenerationPromptInput` component of the contract. */
+export const zTextGenerationPromptInput = z.looseObject({ prompt: z.string().min(1).max(131072), raw: z.boolean().optional(), lora: z.string().min(1).optional(), stream: z.boolean().optional(), max_tokens: z.int().min(1).optional(), temperature: z.number().min(0).max(5).optional(), top_p: z.number().min(0).max(2).optional(), top_k: z.int().min(1).max(50).optional(), seed: z.int().min(1).max(9999999999).optional(), repetition_penalty: z.number().min(0).max(2).optional(), frequency_penalty: z.number().min(-2).max(2).optional(), presence_penalty: z.number().min(-2).max(2).optional(), response_format: zResponseFormat.optional(), image: z.union([zImageBytes, z.string().min(1)]).optional(), reasoning_effort: z.enum(["low","medium","high"]).nullable().optional(), chat_template_kwargs: z.record(z.string(), z.unknown()).optional(), options: zRunOptions.optional() });
+
+/** The `ReasoningOptions` component of the contract. */
+export const zReasoningOptions = z.looseObject({ effort: z.enum(["low","medium","high"]).optional(), summary: z.enum(["auto","concise","detailed"]).optional() });
+
+/** The OpenAI Responses shape gpt-oss models take on /ai/run (non-streaming only). */
+export const zTextGenerationResponsesInput = z.looseObject({ input: z.union([z.string().min(1), z.array(z.unknown()).min(1)]), instructions: z.string().optional(), reasoning: zReasoningOptions.optional() });
+
+/** gpt-oss on /ai/run takes the Responses shape (`input`), or a prompt or chat messages. */
+export const zGptOssInput = exactlyOne([zTextGenerationResponsesInput, zTextGenerationPromptInput, zTextGenerationMessagesInput]);
+
+/** A normal `GptOssInput`, an async batch submission (with ?queueRequest=true) or a batch poll. */
+export const zGptOssBatchableInput = exactlyOne([zGptOssInput, zBatchSubmitInput, zBatchPollInput]);
 
 /** The `ImageClassificationInput` component of the contract. */
 export const zImageClassificationInput = z.looseObject({ image: zImageBytes });
@@ -192,8 +213,11 @@ export const zRerankOutput = z.looseObject({ response: z.array(z.looseObject({ i
 /** Envelope of a successful run whose result is `RerankOutput`. */
 export const zRerankResponse = z.looseObject({ result: z.union([zRerankOutput, z.null()]), success: z.boolean(), errors: z.array(zResponseInfo).optional(), messages: z.array(zResponseInfo).optional() });
 
-/** JSON mode. `json_schema` is the bare JSON Schema, not OpenAI's `{name, schema, strict}` wrapper. JSON mode does not stream. */
-export const zResponseFormat = z.looseObject({ type: z.enum(["json_object","json_schema"]), json_schema: z.record(z.string(), z.unknown()).optional() });
+/** POST /ai/v1/responses: only `@cf/openai/gpt-oss-120b` and `@cf/openai/gpt-oss-20b`, non-streaming. */
+export const zResponsesRequest = z.looseObject({ model: z.enum(["@cf/openai/gpt-oss-120b","@cf/openai/gpt-oss-20b"]), input: z.union([z.string().min(1), z.array(z.unknown()).min(1)]), instructions: z.string().optional(), reasoning: zReasoningOptions.optional(), max_output_tokens: z.int().min(1).optional(), temperature: z.number().min(0).max(2).optional() });
+
+/** An OpenAI Responses API `response` object (no Cloudflare envelope). */
+export const zResponsesResult = z.looseObject({ id: z.string().optional(), object: z.string().optional(), created_at: z.number().optional(), model: z.string().optional(), status: z.string().optional(), output: z.array(z.record(z.string(), z.unknown())), output_text: z.string().optional(), usage: z.looseObject({ input_tokens: z.int().min(0).optional(), output_tokens: z.int().min(0).optional(), total_tokens: z.int().min(0).optional() }).optional() });
 
 /** Any model input, for models not in the catalog. Validation happens server-side only. */
 export const zRunModelInput = z.record(z.string(), z.unknown());
@@ -239,12 +263,6 @@ export const zTextEmbeddingsBatchableResponse = z.looseObject({ result: z.union(
 
 /** Envelope of a successful run whose result is `TextEmbeddingsOutput`. */
 export const zTextEmbeddingsResponse = z.looseObject({ result: z.union([zTextEmbeddingsOutput, z.null()]), success: z.boolean(), errors: z.array(zResponseInfo).optional(), messages: z.array(zResponseInfo).optional() });
-
-/** The `TextGenerationMessagesInput` component of the contract. */
-export const zTextGenerationMessagesInput = z.looseObject({ messages: z.array(zChatMessage).min(1), tools: z.array(zTool).optional(), tool_choice: z.union([z.enum(["auto","none","required"]), z.record(z.string(), z.unknown())]).optional(), functions: z.array(z.looseObject({ name: z.string(), code: z.string() })).optional(), lora: z.string().min(1).optional(), stream: z.boolean().optional(), max_tokens: z.int().min(1).optional(), temperature: z.number().min(0).max(5).optional(), top_p: z.number().min(0).max(2).optional(), top_k: z.int().min(1).max(50).optional(), seed: z.int().min(1).max(9999999999).optional(), repetition_penalty: z.number().min(0).max(2).optional(), frequency_penalty: z.number().min(-2).max(2).optional(), presence_penalty: z.number().min(-2).max(2).optional(), response_format: zResponseFormat.optional(), image: z.union([zImageBytes, z.string().min(1)]).optional(), reasoning_effort: z.enum(["low","medium","high"]).nullable().optional(), chat_template_kwargs: z.record(z.string(), z.unknown()).optional(), options: zRunOptions.optional() });
-
-/** The `TextGenerationPromptInput` component of the contract. */
-export const zTextGenerationPromptInput = z.looseObject({ prompt: z.string().min(1).max(131072), raw: z.boolean().optional(), lora: z.string().min(1).optional(), stream: z.boolean().optional(), max_tokens: z.int().min(1).optional(), temperature: z.number().min(0).max(5).optional(), top_p: z.number().min(0).max(2).optional(), top_k: z.int().min(1).max(50).optional(), seed: z.int().min(1).max(9999999999).optional(), repetition_penalty: z.number().min(0).max(2).optional(), frequency_penalty: z.number().min(-2).max(2).optional(), presence_penalty: z.number().min(-2).max(2).optional(), response_format: zResponseFormat.optional(), image: z.union([zImageBytes, z.string().min(1)]).optional(), reasoning_effort: z.enum(["low","medium","high"]).nullable().optional(), chat_template_kwargs: z.record(z.string(), z.unknown()).optional(), options: zRunOptions.optional() });
 
 /** Either a raw `prompt` or chat `messages`, never both. */
 export const zTextGenerationInput = exactlyOne([zTextGenerationPromptInput, zTextGenerationMessagesInput]);
@@ -346,6 +364,8 @@ export const schemas = {
   FluxInput: zFluxInput,
   FluxOutput: zFluxOutput,
   FluxResponse: zFluxResponse,
+  GptOssBatchableInput: zGptOssBatchableInput,
+  GptOssInput: zGptOssInput,
   ImageBytes: zImageBytes,
   ImageClassificationInput: zImageClassificationInput,
   ImageClassificationOutput: zImageClassificationOutput,
@@ -366,11 +386,14 @@ export const schemas = {
   ObjectDetectionResponse: zObjectDetectionResponse,
   OpenAITool: zOpenAITool,
   OpenAIToolCall: zOpenAIToolCall,
+  ReasoningOptions: zReasoningOptions,
   RerankInput: zRerankInput,
   RerankOutput: zRerankOutput,
   RerankResponse: zRerankResponse,
   ResponseFormat: zResponseFormat,
   ResponseInfo: zResponseInfo,
+  ResponsesRequest: zResponsesRequest,
+  ResponsesResult: zResponsesResult,
   ResultInfo: zResultInfo,
   RunModelInput: zRunModelInput,
   RunModelResponse: zRunModelResponse,
@@ -396,6 +419,7 @@ export const schemas = {
   TextGenerationOutput: zTextGenerationOutput,
   TextGenerationPromptInput: zTextGenerationPromptInput,
   TextGenerationResponse: zTextGenerationResponse,
+  TextGenerationResponsesInput: zTextGenerationResponsesInput,
   TextGenerationResult: zTextGenerationResult,
   TextGenerationSseEvent: zTextGenerationSseEvent,
   TextGenerationStreamEvent: zTextGenerationStreamEvent,
