@@ -26,6 +26,7 @@ describe("errorFromResponse", () => {
   const cases: [string, number, number | undefined, new (...a: never[]) => APIError, string, boolean][] = [
     ["401 without code", 401, undefined, AuthenticationError, "authentication", false],
     ["code 10000", 400, 10000, AuthenticationError, "authentication", false],
+    ["403 with 10000 (valid token, missing permission)", 403, 10000, PermissionError, "permission", false],
     ["403 without code", 403, undefined, PermissionError, "permission", false],
     ["licence 5016", 403, 5016, LicenceRequiredError, "permission", false],
     ["paid plan 5035", 403, 5035, PaidPlanRequiredError, "permission", false],

@@ -64,7 +64,11 @@ export function errorFromResponse(facts: ErrorFacts): APIError {
     message: `HTTP ${status}: ${summary}`,
   };
   // The contract's error table decides kind and retryability; the code wins over the status.
-  const { kind, retryable, code } = classifyError(status, errors.map((e) => e.code));
+  const classified = classifyError(status, errors.map((e) => e.code));
+  const { retryable, code } = classified;
+  // Cloudflare sends 10000 "Authentication error" with 403 too, for a valid token lacking a permission;
+  // the status is the sharper signal there (re-authenticating would not help).
+  const kind = status === 403 && code === 10000 ? "permission" : classified.kind;
   init.retryable = retryable;
   switch (kind) {
     case "authentication":

@@ -3,7 +3,7 @@
  * maps each event to a chunk, remembers the last usage, and insists on `data: [DONE]` (a body that just stops
  * is a truncation, reported as StreamError rather than a silently short answer).
  */
-import { EdgeAIError, StreamError } from "./errors.js";
+import { ConnectionError, EdgeAIError, StreamError } from "./errors.js";
 import { SSEParser } from "./sse-parser.js";
 
 /** Token counts as Workers AI reports them (native and OpenAI shapes share these names). */
@@ -98,6 +98,10 @@ export class EdgeAIStream<T> implements AsyncIterable<T> {
       }
       if (failure !== undefined) throw failure;
       if (!done) throw new StreamError("truncated", "The stream ended without data: [DONE]; the answer is incomplete");
+    } catch (err) {
+      // A socket closed mid-stream is a truncated answer, not a connection problem the caller could retry blindly.
+      if (err instanceof ConnectionError) throw new StreamError("truncated", `The connection closed mid-stream: ${err.message}`, { cause: err });
+      throw err;
     } finally {
       finish();
     }
