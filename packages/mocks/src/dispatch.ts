@@ -9,7 +9,7 @@ import { isSse, type MockRequest, type MockResponse } from "./mock-response.js";
 import type { MockState } from "./mock-state.js";
 import { admit, runModel } from "./run-model.js";
 import { modelSchema, searchAuthors, searchModels, searchTasks } from "./responders/discovery.js";
-import { chatCompletions, embeddings } from "./responders/openai-compat.js";
+import { chatCompletions, embeddings, responses } from "./responders/openai-compat.js";
 import { hashSeed } from "./seed.js";
 import { decodeBody, validateAgainst } from "./validate.js";
 
@@ -78,6 +78,7 @@ function route(req: MockRequest, state: MockState, forceJson: boolean): MockResp
       return searchAuthors();
     case "POST v1/chat/completions":
     case "POST v1/embeddings":
+    case "POST v1/responses":
       return openAiRoute(req, state, rest, seed, forceJson);
     default:
       return noRoute(404);
@@ -89,20 +90,23 @@ function openAiRoute(req: MockRequest, state: MockState, rest: string, seed: num
   if (decoded.kind === "error") return decoded.response;
   if (decoded.kind !== "json") return noRoute(400);
   const chat = rest === "v1/chat/completions";
+  const responsesApi = rest === "v1/responses";
   const body = decoded.value as Record<string, unknown>;
   // The openai SDK asks for base64 embeddings unless told otherwise; answer it, validate the rest.
   const base64 = !chat && typeof body === "object" && body !== null && body["encoding_format"] === "base64";
   const toValidate = base64 ? { ...body, encoding_format: undefined } : body;
-  const invalid = validateAgainst(chat ? "ChatCompletionRequest" : "EmbeddingsRequest", toValidate);
+  const invalid = validateAgainst(chat ? "ChatCompletionRequest" : responsesApi ? "ResponsesRequest" : "EmbeddingsRequest", toValidate);
   if (invalid) return invalid;
   const model = findModel(String(body["model"]));
   if (!model) return unknownModel(String(body["model"]));
-  const wanted = chat ? "text-generation" : "text-embeddings";
+  const wanted = chat || responsesApi ? "text-generation" : "text-embeddings";
   if (model.task !== wanted) return failure(400, undefined, `AiError: Bad input: ${model.id} is a ${model.taskName} model, not ${chat ? "a chat" : "an embeddings"} model`);
   const admitted = admit(model, req, state);
   if ("status" in admitted && typeof admitted.status === "number") return admitted as MockResponse;
   const answer = chat
     ? chatCompletions(model, body as Parameters<typeof chatCompletions>[1], seed, state.pacingMs, forceJson)
-    : embeddings(model, body as Parameters<typeof embeddings>[1]);
+    : responsesApi
+      ? responses(model, body as Parameters<typeof responses>[1], seed)
+      : embeddings(model, body as Parameters<typeof embeddings>[1]);
   return { ...answer, headers: { ...answer.headers, ...(admitted as Record<string, string>) } };
 }

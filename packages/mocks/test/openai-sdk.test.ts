@@ -59,6 +59,13 @@ describe("official openai SDK against the emulator", () => {
     expect(norm).toBeCloseTo(1, 3);
   });
 
+  it("answers the Responses API for gpt-oss", async () => {
+    const response = await client.responses.create({ model: "@cf/openai/gpt-oss-120b", input: "Why open models?", reasoning: { effort: "low" } });
+    expect(response.status).toBe("completed");
+    expect(response.output_text.length).toBeGreaterThan(0);
+    expect(response.usage!.total_tokens).toBeGreaterThan(0);
+  });
+
   it("surfaces emulator errors as SDK errors with the status", async () => {
     await expect(
       client.chat.completions.create({ model: "@cf/nobody/nothing", messages: [{ role: "user", content: "x" }] }),

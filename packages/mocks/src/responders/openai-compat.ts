@@ -5,7 +5,7 @@
 import type { MockResponse } from "../mock-response.js";
 import type { ModelInfo } from "../model-info.js";
 import { embed } from "./embeddings.js";
-import { chatCompletion, chunkStreamEvents, planReply, type TextGenerationRequest } from "./text-generation.js";
+import { chatCompletion, chunkStreamEvents, planReply, responsesObject, type TextGenerationRequest } from "./text-generation.js";
 import { estimateTokens } from "../words.js";
 
 const JSON_HEADERS = { "content-type": "application/json" };
@@ -38,4 +38,9 @@ export function embeddings(model: ModelInfo, input: { input: string | string[]; 
     headers: JSON_HEADERS,
     body: { object: "list", data, model: model.id, usage: { prompt_tokens: tokens, total_tokens: tokens } },
   };
+}
+
+/** POST /ai/v1/responses (gpt-oss only, non-streaming). */
+export function responses(model: ModelInfo, input: TextGenerationRequest, seed: number): MockResponse {
+  return { status: 200, headers: JSON_HEADERS, body: responsesObject(planReply(input, seed), model.id, seed) };
 }

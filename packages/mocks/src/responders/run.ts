@@ -7,7 +7,7 @@ import type { ModelInfo } from "../model-info.js";
 import { embeddingsOutput, rerankOutput } from "./embeddings.js";
 import { summarizationOutput, textClassificationOutput, translationOutput } from "./language.js";
 import { fluxOutput, textToImageJpeg, textToImagePng, textToSpeechOutput, whisperOutput, whisperTurboOutput } from "./media.js";
-import { chatCompletion, chunkStreamEvents, nativeOutput, nativeStreamEvents, planReply, type TextGenerationRequest } from "./text-generation.js";
+import { chatCompletion, chunkStreamEvents, nativeOutput, nativeStreamEvents, planReply, responsesObject, type TextGenerationRequest } from "./text-generation.js";
 import { imageClassificationOutput, imageToTextOutput, objectDetectionOutput } from "./vision.js";
 
 /** Everything a responder may read. */
@@ -51,6 +51,9 @@ function textGeneration(ctx: RunContext): MockResponse {
   const wantsStream = input.stream === true && !ctx.forceJson && !ctx.model.ignoresStream;
   if (wantsStream) {
     return sse(ctx.model.openAiShape ? chunkStreamEvents(reply, ctx.model.id, ctx.seed) : nativeStreamEvents(reply, ctx.seed), ctx.pacingMs);
+  }
+  if (input.input !== undefined && input.prompt === undefined && input.messages === undefined) {
+    return success(responsesObject(reply, ctx.model.id, ctx.seed)); // gpt-oss Responses input
   }
   return success(ctx.model.openAiShape ? chatCompletion(reply, ctx.model.id, ctx.seed) : nativeOutput(reply));
 }

@@ -10,6 +10,10 @@ import { valueFromSchema } from "./json-from-schema.js";
 /** The loose view of TextGenerationInput / ChatCompletionRequest the planner reads. */
 export interface TextGenerationRequest {
   prompt?: string;
+  /** Responses-API input (gpt-oss): a string or a list of input items. */
+  input?: unknown;
+  instructions?: string;
+  max_output_tokens?: number;
   messages?: Array<{ role?: string; content?: unknown; tool_call_id?: string }>;
   max_tokens?: number;
   stream?: boolean;
@@ -39,6 +43,7 @@ export interface Reply {
 
 function promptText(input: TextGenerationRequest): string {
   if (typeof input.prompt === "string") return input.prompt;
+  if (input.input !== undefined) return `${input.instructions ?? ""}${typeof input.input === "string" ? input.input : JSON.stringify(input.input)}`;
   return (input.messages ?? [])
     .map((m) => (typeof m.content === "string" ? m.content : JSON.stringify(m.content ?? "")))
     .join("\n");
@@ -88,7 +93,7 @@ export function planReply(input: TextGenerationRequest, seed: number): Reply {
     const text = JSON.stringify(value);
     return { plan: { kind: "json", value, text }, usage: usage(estimateTokens(text)) };
   }
-  const limit = input.max_tokens ?? 256;
+  const limit = input.max_tokens ?? input.max_output_tokens ?? 256;
   const wanted = rng.int(12, 48);
   const count = Math.max(1, Math.min(limit, wanted));
   const words = sentenceWords(rng, count);
@@ -174,4 +179,38 @@ function chunkText(text: string): string[] {
   const out: string[] = [];
   for (let i = 0; i < text.length; i += 8) out.push(text.slice(i, i + 8));
   return out;
+}
+
+/** The OpenAI Responses API object (gpt-oss: /ai/v1/responses, and Responses input on /ai/run). */
+export function responsesObject(reply: Reply, model: string, seed: number, created = Math.floor(Date.now() / 1000)): Record<string, unknown> {
+  const rng = createRng(seed);
+  const { plan, usage } = reply;
+  const output: Array<Record<string, unknown>> = [
+    { type: "reasoning", id: `rs_${rng.hex(24)}`, summary: [], content: [{ type: "reasoning_text", text: "The user asked a question; answer briefly." }] },
+  ];
+  let text = "";
+  if (plan.kind === "tools") {
+    for (const call of plan.calls) {
+      output.push({ type: "function_call", id: `fc_${rng.hex(24)}`, call_id: call.id, name: call.name, arguments: JSON.stringify(call.arguments), status: "completed" });
+    }
+  } else {
+    text = plan.text;
+    output.push({
+      type: "message",
+      id: `msg_${rng.hex(24)}`,
+      role: "assistant",
+      status: "completed",
+      content: [{ type: "output_text", text, annotations: [] }],
+    });
+  }
+  return {
+    id: `resp_${rng.hex(24)}`,
+    object: "response",
+    created_at: created,
+    model,
+    status: "completed",
+    output,
+    output_text: text,
+    usage: { input_tokens: usage.prompt_tokens, output_tokens: usage.completion_tokens, total_tokens: usage.total_tokens },
+  };
 }
