@@ -198,6 +198,7 @@ export function buildModelOperation(model: ModelSource, task: TaskSource, exampl
 
   const parameters: Json[] = [{ $ref: "#/components/parameters/AccountId" }];
   if (batch) parameters.push({ $ref: "#/components/parameters/QueueRequest" });
+  if (model.task === "text-generation") parameters.push({ $ref: "#/components/parameters/SessionAffinity" });
 
   const op: Json = {
     operationId: `run${model.method}`,

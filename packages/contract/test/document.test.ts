@@ -74,6 +74,14 @@ describe("the bundled document", () => {
     expect(doc.paths["/accounts/{account_id}/ai/v1/embeddings"].post.responses["200"].content["application/json"].schema.$ref).toBe("#/components/schemas/EmbeddingList");
   });
 
+  it("documents the rate-limit headers of errors and session affinity on text generation", () => {
+    expect(Object.keys(doc.components.responses.Error.headers).sort()).toEqual(["Ratelimit", "Ratelimit-Policy", "Retry-After"]);
+    for (const { op } of modelOps) {
+      const names = (op.parameters as Json[]).map((p) => resolveRef(p).name);
+      expect(names.includes("x-session-affinity"), op.operationId).toBe(op["x-edge-ai-model"].task === "text-generation");
+    }
+  });
+
   it("carries the error table as x-edge-ai-error-codes with every documented code", () => {
     const codes = (doc["x-edge-ai-error-codes"].codes as Json[]).map((c) => c.code as number);
     for (const code of [10000, 3003, 3006, 3007, 3008, 3023, 3036, 3039, 3040, 3041, 3042, 5004, 5005, 5007, 5016, 5018, 5019, 5035, 7000, 7003, 8006]) {

@@ -2036,6 +2036,12 @@ export interface components {
         /** @description A Cloudflare error envelope. */
         Error: {
             headers: {
+                /** @description Seconds to wait before retrying (sent with 429). */
+                "Retry-After"?: number;
+                /** @description Remaining quota and reset, for example `"default";r=0;t=42`. */
+                Ratelimit?: string;
+                /** @description The policy, for example `"default";q=1200;w=300`. */
+                "Ratelimit-Policy"?: string;
                 [name: string]: unknown;
             };
             content: {
@@ -2063,6 +2069,11 @@ export interface components {
          * @example @cf/meta/llama-3.1-8b-instruct-fast
          */
         ModelName: string;
+        /**
+         * @description A session id; routes multi-turn requests to the same instance so the prompt cache is reused (see `usage.prompt_tokens_details.cached_tokens`).
+         * @example ses_3f1c0a2e
+         */
+        SessionAffinity: string;
         /** @description "true" submits an async batch (`BatchSubmitInput`) or polls one (`BatchPollInput`). */
         QueueRequest: "true";
     };
@@ -2251,7 +2262,13 @@ export interface operations {
     createChatCompletion: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description A session id; routes multi-turn requests to the same instance so the prompt cache is reused (see `usage.prompt_tokens_details.cached_tokens`).
+                 * @example ses_3f1c0a2e
+                 */
+                "x-session-affinity"?: components["parameters"]["SessionAffinity"];
+            };
             path: {
                 /**
                  * @description The Cloudflare account id (32 hex characters).
@@ -2348,7 +2365,13 @@ export interface operations {
     runLlama31_8bInstruct: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description A session id; routes multi-turn requests to the same instance so the prompt cache is reused (see `usage.prompt_tokens_details.cached_tokens`).
+                 * @example ses_3f1c0a2e
+                 */
+                "x-session-affinity"?: components["parameters"]["SessionAffinity"];
+            };
             path: {
                 /**
                  * @description The Cloudflare account id (32 hex characters).
@@ -2381,7 +2404,13 @@ export interface operations {
     runLlama31_8bInstructFast: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description A session id; routes multi-turn requests to the same instance so the prompt cache is reused (see `usage.prompt_tokens_details.cached_tokens`).
+                 * @example ses_3f1c0a2e
+                 */
+                "x-session-affinity"?: components["parameters"]["SessionAffinity"];
+            };
             path: {
                 /**
                  * @description The Cloudflare account id (32 hex characters).
@@ -2414,7 +2443,13 @@ export interface operations {
     runLlama31_8bInstructFp8: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description A session id; routes multi-turn requests to the same instance so the prompt cache is reused (see `usage.prompt_tokens_details.cached_tokens`).
+                 * @example ses_3f1c0a2e
+                 */
+                "x-session-affinity"?: components["parameters"]["SessionAffinity"];
+            };
             path: {
                 /**
                  * @description The Cloudflare account id (32 hex characters).
@@ -2447,7 +2482,13 @@ export interface operations {
     runLlama32_1bInstruct: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description A session id; routes multi-turn requests to the same instance so the prompt cache is reused (see `usage.prompt_tokens_details.cached_tokens`).
+                 * @example ses_3f1c0a2e
+                 */
+                "x-session-affinity"?: components["parameters"]["SessionAffinity"];
+            };
             path: {
                 /**
                  * @description The Cloudflare account id (32 hex characters).
@@ -2483,7 +2524,13 @@ export interface operations {
                 /** @description "true" submits an async batch (`BatchSubmitInput`) or polls one (`BatchPollInput`). */
                 queueRequest?: components["parameters"]["QueueRequest"];
             };
-            header?: never;
+            header?: {
+                /**
+                 * @description A session id; routes multi-turn requests to the same instance so the prompt cache is reused (see `usage.prompt_tokens_details.cached_tokens`).
+                 * @example ses_3f1c0a2e
+                 */
+                "x-session-affinity"?: components["parameters"]["SessionAffinity"];
+            };
             path: {
                 /**
                  * @description The Cloudflare account id (32 hex characters).
@@ -2516,7 +2563,13 @@ export interface operations {
     runLlama4Scout17b16eInstruct: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description A session id; routes multi-turn requests to the same instance so the prompt cache is reused (see `usage.prompt_tokens_details.cached_tokens`).
+                 * @example ses_3f1c0a2e
+                 */
+                "x-session-affinity"?: components["parameters"]["SessionAffinity"];
+            };
             path: {
                 /**
                  * @description The Cloudflare account id (32 hex characters).
@@ -2549,7 +2602,13 @@ export interface operations {
     runLlama32_11bVisionInstruct: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description A session id; routes multi-turn requests to the same instance so the prompt cache is reused (see `usage.prompt_tokens_details.cached_tokens`).
+                 * @example ses_3f1c0a2e
+                 */
+                "x-session-affinity"?: components["parameters"]["SessionAffinity"];
+            };
             path: {
                 /**
                  * @description The Cloudflare account id (32 hex characters).
@@ -2582,7 +2641,13 @@ export interface operations {
     runLlamaGuard3_8b: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description A session id; routes multi-turn requests to the same instance so the prompt cache is reused (see `usage.prompt_tokens_details.cached_tokens`).
+                 * @example ses_3f1c0a2e
+                 */
+                "x-session-affinity"?: components["parameters"]["SessionAffinity"];
+            };
             path: {
                 /**
                  * @description The Cloudflare account id (32 hex characters).
@@ -2614,7 +2679,13 @@ export interface operations {
     runMistral7bInstructV01: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description A session id; routes multi-turn requests to the same instance so the prompt cache is reused (see `usage.prompt_tokens_details.cached_tokens`).
+                 * @example ses_3f1c0a2e
+                 */
+                "x-session-affinity"?: components["parameters"]["SessionAffinity"];
+            };
             path: {
                 /**
                  * @description The Cloudflare account id (32 hex characters).
@@ -2647,7 +2718,13 @@ export interface operations {
     runMistral7bInstructV02Lora: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description A session id; routes multi-turn requests to the same instance so the prompt cache is reused (see `usage.prompt_tokens_details.cached_tokens`).
+                 * @example ses_3f1c0a2e
+                 */
+                "x-session-affinity"?: components["parameters"]["SessionAffinity"];
+            };
             path: {
                 /**
                  * @description The Cloudflare account id (32 hex characters).
@@ -2680,7 +2757,13 @@ export interface operations {
     runMistralSmall31_24bInstruct: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description A session id; routes multi-turn requests to the same instance so the prompt cache is reused (see `usage.prompt_tokens_details.cached_tokens`).
+                 * @example ses_3f1c0a2e
+                 */
+                "x-session-affinity"?: components["parameters"]["SessionAffinity"];
+            };
             path: {
                 /**
                  * @description The Cloudflare account id (32 hex characters).
@@ -2716,7 +2799,13 @@ export interface operations {
                 /** @description "true" submits an async batch (`BatchSubmitInput`) or polls one (`BatchPollInput`). */
                 queueRequest?: components["parameters"]["QueueRequest"];
             };
-            header?: never;
+            header?: {
+                /**
+                 * @description A session id; routes multi-turn requests to the same instance so the prompt cache is reused (see `usage.prompt_tokens_details.cached_tokens`).
+                 * @example ses_3f1c0a2e
+                 */
+                "x-session-affinity"?: components["parameters"]["SessionAffinity"];
+            };
             path: {
                 /**
                  * @description The Cloudflare account id (32 hex characters).
@@ -2748,7 +2837,13 @@ export interface operations {
     runGptOss20b: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description A session id; routes multi-turn requests to the same instance so the prompt cache is reused (see `usage.prompt_tokens_details.cached_tokens`).
+                 * @example ses_3f1c0a2e
+                 */
+                "x-session-affinity"?: components["parameters"]["SessionAffinity"];
+            };
             path: {
                 /**
                  * @description The Cloudflare account id (32 hex characters).
@@ -2780,7 +2875,13 @@ export interface operations {
     runQwq32b: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description A session id; routes multi-turn requests to the same instance so the prompt cache is reused (see `usage.prompt_tokens_details.cached_tokens`).
+                 * @example ses_3f1c0a2e
+                 */
+                "x-session-affinity"?: components["parameters"]["SessionAffinity"];
+            };
             path: {
                 /**
                  * @description The Cloudflare account id (32 hex characters).
@@ -2813,7 +2914,13 @@ export interface operations {
     runQwen3_30bA3bFp8: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description A session id; routes multi-turn requests to the same instance so the prompt cache is reused (see `usage.prompt_tokens_details.cached_tokens`).
+                 * @example ses_3f1c0a2e
+                 */
+                "x-session-affinity"?: components["parameters"]["SessionAffinity"];
+            };
             path: {
                 /**
                  * @description The Cloudflare account id (32 hex characters).
@@ -2846,7 +2953,13 @@ export interface operations {
     runDeepseekR1DistillQwen32b: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description A session id; routes multi-turn requests to the same instance so the prompt cache is reused (see `usage.prompt_tokens_details.cached_tokens`).
+                 * @example ses_3f1c0a2e
+                 */
+                "x-session-affinity"?: components["parameters"]["SessionAffinity"];
+            };
             path: {
                 /**
                  * @description The Cloudflare account id (32 hex characters).
@@ -2879,7 +2992,13 @@ export interface operations {
     runGemma4_26bA4bIt: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description A session id; routes multi-turn requests to the same instance so the prompt cache is reused (see `usage.prompt_tokens_details.cached_tokens`).
+                 * @example ses_3f1c0a2e
+                 */
+                "x-session-affinity"?: components["parameters"]["SessionAffinity"];
+            };
             path: {
                 /**
                  * @description The Cloudflare account id (32 hex characters).
@@ -2912,7 +3031,13 @@ export interface operations {
     runGlm47Flash: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description A session id; routes multi-turn requests to the same instance so the prompt cache is reused (see `usage.prompt_tokens_details.cached_tokens`).
+                 * @example ses_3f1c0a2e
+                 */
+                "x-session-affinity"?: components["parameters"]["SessionAffinity"];
+            };
             path: {
                 /**
                  * @description The Cloudflare account id (32 hex characters).
@@ -2945,7 +3070,13 @@ export interface operations {
     runNemotron3_120bA12b: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description A session id; routes multi-turn requests to the same instance so the prompt cache is reused (see `usage.prompt_tokens_details.cached_tokens`).
+                 * @example ses_3f1c0a2e
+                 */
+                "x-session-affinity"?: components["parameters"]["SessionAffinity"];
+            };
             path: {
                 /**
                  * @description The Cloudflare account id (32 hex characters).
@@ -2978,7 +3109,13 @@ export interface operations {
     runKimiK26: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description A session id; routes multi-turn requests to the same instance so the prompt cache is reused (see `usage.prompt_tokens_details.cached_tokens`).
+                 * @example ses_3f1c0a2e
+                 */
+                "x-session-affinity"?: components["parameters"]["SessionAffinity"];
+            };
             path: {
                 /**
                  * @description The Cloudflare account id (32 hex characters).
@@ -3010,7 +3147,13 @@ export interface operations {
     runLlama3_8bInstruct: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description A session id; routes multi-turn requests to the same instance so the prompt cache is reused (see `usage.prompt_tokens_details.cached_tokens`).
+                 * @example ses_3f1c0a2e
+                 */
+                "x-session-affinity"?: components["parameters"]["SessionAffinity"];
+            };
             path: {
                 /**
                  * @description The Cloudflare account id (32 hex characters).
@@ -3043,7 +3186,13 @@ export interface operations {
     runHermes2ProMistral7b: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description A session id; routes multi-turn requests to the same instance so the prompt cache is reused (see `usage.prompt_tokens_details.cached_tokens`).
+                 * @example ses_3f1c0a2e
+                 */
+                "x-session-affinity"?: components["parameters"]["SessionAffinity"];
+            };
             path: {
                 /**
                  * @description The Cloudflare account id (32 hex characters).
@@ -3076,7 +3225,13 @@ export interface operations {
     runPhi2: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description A session id; routes multi-turn requests to the same instance so the prompt cache is reused (see `usage.prompt_tokens_details.cached_tokens`).
+                 * @example ses_3f1c0a2e
+                 */
+                "x-session-affinity"?: components["parameters"]["SessionAffinity"];
+            };
             path: {
                 /**
                  * @description The Cloudflare account id (32 hex characters).
@@ -3109,7 +3264,13 @@ export interface operations {
     runGemma3_12bIt: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description A session id; routes multi-turn requests to the same instance so the prompt cache is reused (see `usage.prompt_tokens_details.cached_tokens`).
+                 * @example ses_3f1c0a2e
+                 */
+                "x-session-affinity"?: components["parameters"]["SessionAffinity"];
+            };
             path: {
                 /**
                  * @description The Cloudflare account id (32 hex characters).
@@ -3142,7 +3303,13 @@ export interface operations {
     runKimiK25: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description A session id; routes multi-turn requests to the same instance so the prompt cache is reused (see `usage.prompt_tokens_details.cached_tokens`).
+                 * @example ses_3f1c0a2e
+                 */
+                "x-session-affinity"?: components["parameters"]["SessionAffinity"];
+            };
             path: {
                 /**
                  * @description The Cloudflare account id (32 hex characters).
