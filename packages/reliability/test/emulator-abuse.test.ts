@@ -1,4 +1,5 @@
 import fc from "fast-check";
+import { fuzz } from "../src/fuzz-run.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type EmulatorProcess, startEmulatorProcess } from "../src/emulator-process.js";
 import { mib, recordFigures } from "../src/figures.js";
@@ -61,7 +62,7 @@ beforeAll(async () => {
   const m = await emu.memory(true);
   baselineHeap = m.heapUsed;
   baselineRss = m.rss;
-});
+}, 120_000);
 
 afterAll(async () => {
   await emu?.close();
@@ -98,8 +99,7 @@ describe("the emulator under abuse", () => {
 
   it("answers arbitrary JSON bodies on run routes with 2xx or 4xx, never a 5xx", async () => {
     const model = fc.constantFrom(MODEL, "@cf/baai/bge-base-en-v1.5", "@cf/black-forest-labs/flux-1-schnell", "@cf/openai/whisper", "@cf/meta/m2m100-1.2b", "@cf/x/y");
-    await fc.assert(
-      fc.asyncProperty(model, hostileJsonText, async (m, body) => {
+    await fuzz("emulator-json-bodies#1", fc.asyncProperty(model, hostileJsonText, async (m, body) => {
         const res = await postJson(`${emu.url}/accounts/fuzz/ai/run/${m}`, body, AUTH);
         expect(res.status, `${m} ${body.slice(0, 120)} -> ${res.body.slice(0, 200)}`).toBeLessThan(500);
       }),

@@ -1,4 +1,5 @@
 import fc from "fast-check";
+import { fuzz } from "../src/fuzz-run.js";
 import { describe, expect, it } from "vitest";
 import { APIError, errorFromResponse, parseRateLimit, parseRetryAfter } from "../src/client-internals.js";
 import { garbageBodyText, hostileEnvelopeText, hostileJsonText, hostileNumberText } from "../src/hostile-json.js";
@@ -25,10 +26,9 @@ const headers = fc
   .map((h) => Object.fromEntries(Object.entries(h).filter(([, v]) => v !== undefined)) as Record<string, string>);
 
 describe("error mapping under fuzzing", () => {
-  it("maps any status, headers and body to a typed APIError without throwing or touching prototypes", () => {
+  it("maps any status, headers and body to a typed APIError without throwing or touching prototypes", async () => {
     const before = snapshotPrototypes();
-    fc.assert(
-      fc.property(fc.integer({ min: 400, max: 599 }), headers, fc.oneof(hostileEnvelopeText, hostileJsonText, garbageBodyText), (status, h, body) => {
+    await fuzz("error-mapping#1", fc.property(fc.integer({ min: 400, max: 599 }), headers, fc.oneof(hostileEnvelopeText, hostileJsonText, garbageBodyText), (status, h, body) => {
         const err = errorFromResponse({ status, headers: h, bodyText: body });
         expect(err).toBeInstanceOf(APIError);
         expect(kinds).toContain(err.kind);
@@ -46,9 +46,8 @@ describe("error mapping under fuzzing", () => {
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 
-  it("never makes 3036 retryable, whatever the status and headers around it", () => {
-    fc.assert(
-      fc.property(fc.integer({ min: 400, max: 599 }), headers, fc.constantFrom("3036", '"3036"'), (status, h, code) => {
+  it("never makes 3036 retryable, whatever the status and headers around it", async () => {
+    await fuzz("error-mapping#2", fc.property(fc.integer({ min: 400, max: 599 }), headers, fc.constantFrom("3036", '"3036"'), (status, h, code) => {
         const err = errorFromResponse({ status, headers: h, bodyText: `{"success":false,"errors":[{"code":${code},"message":"daily"}],"result":null}` });
         expect(err.kind).toBe("quota_exhausted");
         expect(err.retryable).toBe(false);
@@ -57,9 +56,8 @@ describe("error mapping under fuzzing", () => {
     );
   });
 
-  it("reads Retry-After and Ratelimit headers as undefined or finite non-negative numbers", () => {
-    fc.assert(
-      fc.property(headers, (h) => {
+  it("reads Retry-After and Ratelimit headers as undefined or finite non-negative numbers", async () => {
+    await fuzz("error-mapping#3", fc.property(headers, (h) => {
         const ms = parseRetryAfter(h, new Date(0));
         if (ms !== undefined) expect(Number.isFinite(ms) && ms >= 0, `retry-after ${ms}`).toBe(true);
         const rl = parseRateLimit(h);

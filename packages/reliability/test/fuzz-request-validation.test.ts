@@ -1,5 +1,6 @@
 import { EdgeAI, EdgeAIError, ValidationError } from "@edge-ai/client";
 import fc from "fast-check";
+import { fuzz } from "../src/fuzz-run.js";
 import { describe, expect, it } from "vitest";
 import { hostileJsonText } from "../src/hostile-json.js";
 import { modelsWithInputs } from "../src/model-inputs.js";
@@ -46,8 +47,7 @@ describe("request validation under fuzzing", () => {
     });
     const before = snapshotPrototypes();
     const stats = { accepted: 0, rejectedBeforeSend: 0, rejectedAfterSend: 0 };
-    await fc.assert(
-      fc.asyncProperty(
+    await fuzz("request-validation#1", fc.asyncProperty(
         fc.constantFrom(...usable).chain((m) => fc.tuple(fc.constant(m), inputFor(m.input))),
         async ([model, input]) => {
           const sentBefore = sent;
@@ -84,8 +84,7 @@ describe("request validation under fuzzing", () => {
         return new Response('{"success":true,"errors":[],"messages":[],"result":{}}', { status: 200, headers: { "content-type": "application/json" } });
       },
     });
-    await fc.assert(
-      fc.asyncProperty(fc.constantFrom(...usable).chain((m) => fc.tuple(fc.constant(m), inputFor(m.input, unserialisable))), async ([model, input]) => {
+    await fuzz("request-validation#2", fc.asyncProperty(fc.constantFrom(...usable).chain((m) => fc.tuple(fc.constant(m), inputFor(m.input, unserialisable))), async ([model, input]) => {
         const sentBefore = sent;
         const error = await ai.run(model.id, input as Record<string, unknown>).then(
           () => undefined,

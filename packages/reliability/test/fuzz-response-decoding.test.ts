@@ -1,5 +1,6 @@
 import { EdgeAI, EdgeAIError } from "@edge-ai/client";
 import fc from "fast-check";
+import { fuzz } from "../src/fuzz-run.js";
 import { describe, expect, it } from "vitest";
 import { garbageBodyText, hostileEnvelopeText, hostileJsonText } from "../src/hostile-json.js";
 import { modelsWithInputs } from "../src/model-inputs.js";
@@ -57,8 +58,7 @@ describe("response decoding under fuzzing", () => {
     };
     const before = snapshotPrototypes();
     const stats = { ok: 0, typed: 0 };
-    await fc.assert(
-      fc.asyncProperty(fc.constantFrom(...usable), fc.constantFrom("tolerant" as const, "strict" as const), fc.boolean(), answer, async (model, mode, stream, a) => {
+    await fuzz("response-decoding#1", fc.asyncProperty(fc.constantFrom(...usable), fc.constantFrom("tolerant" as const, "strict" as const), fc.boolean(), answer, async (model, mode, stream, a) => {
         next = a;
         const input = stream && model.streaming ? { ...model.input, stream: true } : model.input;
         const r = await settle(clients[mode].run(model.id, input));

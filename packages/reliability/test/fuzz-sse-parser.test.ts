@@ -1,4 +1,5 @@
 import fc from "fast-check";
+import { fuzz } from "../src/fuzz-run.js";
 import { describe, expect, it } from "vitest";
 import { SSEParser } from "../src/client-internals.js";
 import { prototypeChanges, snapshotPrototypes } from "../src/prototype-guard.js";
@@ -17,9 +18,8 @@ function parseChunks(chunks: (Uint8Array | string)[]): DispatchedEvent[] {
 }
 
 describe("SSE parser under fuzzing", () => {
-  it("dispatches exactly the reference events for any byte chunking, line-end mix, comment and BOM", () => {
-    fc.assert(
-      fc.property(sseDocument, cutPoints, (doc, cuts) => {
+  it("dispatches exactly the reference events for any byte chunking, line-end mix, comment and BOM", async () => {
+    await fuzz("sse-parser#1", fc.property(sseDocument, cutPoints, (doc, cuts) => {
         const bytes = encoder.encode(serialize(doc));
         expect(parseChunks(splitBytes(bytes, cuts))).toEqual(expectedEvents(doc));
       }),
@@ -27,9 +27,8 @@ describe("SSE parser under fuzzing", () => {
     );
   });
 
-  it("dispatches the reference events when fed text chunks split anywhere, even between CR and LF", () => {
-    fc.assert(
-      fc.property(sseDocument, cutPoints, (doc, cuts) => {
+  it("dispatches the reference events when fed text chunks split anywhere, even between CR and LF", async () => {
+    await fuzz("sse-parser#2", fc.property(sseDocument, cutPoints, (doc, cuts) => {
         const text = serialize({ ...doc, bom: false });
         expect(parseChunks(splitText(text, cuts))).toEqual(expectedEvents({ ...doc, bom: false }));
       }),
@@ -37,10 +36,9 @@ describe("SSE parser under fuzzing", () => {
     );
   });
 
-  it("never throws, never pollutes a prototype and only hands strings to the callback on garbage bytes", () => {
+  it("never throws, never pollutes a prototype and only hands strings to the callback on garbage bytes", async () => {
     const before = snapshotPrototypes();
-    fc.assert(
-      fc.property(fc.uint8Array({ maxLength: 512 }), cutPoints, (bytes, cuts) => {
+    await fuzz("sse-parser#3", fc.property(fc.uint8Array({ maxLength: 512 }), cutPoints, (bytes, cuts) => {
         const events = parseChunks(splitBytes(bytes, cuts));
         for (const e of events) {
           expect(typeof e.data).toBe("string");
@@ -51,8 +49,7 @@ describe("SSE parser under fuzzing", () => {
     );
     // Garbage made of SSE-ish tokens reaches the field-handling branches far more often than random bytes.
     const token = fc.constantFrom("data", "event", "id", "retry", ":", " ", "\r", "\n", "\r\n", "\uFEFF", "\0", "[DONE]", "{", "\u00e9", "\u{1F600}");
-    fc.assert(
-      fc.property(fc.array(token, { maxLength: 200 }), cutPoints, (tokens, cuts) => {
+    await fuzz("sse-parser#4", fc.property(fc.array(token, { maxLength: 200 }), cutPoints, (tokens, cuts) => {
         parseChunks(splitBytes(encoder.encode(tokens.join("")), cuts));
       }),
       { numRuns: fuzzRuns },
@@ -60,7 +57,7 @@ describe("SSE parser under fuzzing", () => {
     expect(prototypeChanges(before)).toEqual([]);
   });
 
-  it("parses a 4 MiB data line arriving in 256 chunks into one event", () => {
+  it("parses a 4 MiB data line arriving in 256 chunks into one event", async () => {
     const line = `data: ${"x".repeat(4 * 1024 * 1024)}\n\n`;
     const bytes = encoder.encode(line);
     const chunks: Uint8Array[] = [];

@@ -1,4 +1,5 @@
 import fc from "fast-check";
+import { fuzz } from "../src/fuzz-run.js";
 import { describe, expect, it } from "vitest";
 import { EdgeAIError, EdgeAIStream, toTextGenerationChunk } from "../src/client-internals.js";
 import { prototypeChanges, snapshotPrototypes } from "../src/prototype-guard.js";
@@ -47,8 +48,7 @@ const payload = fc.oneof(
 describe("EdgeAIStream under fuzzing", () => {
   it("yields chunks or rejects with an EdgeAIError for any event payloads, with or without [DONE]", async () => {
     const before = snapshotPrototypes();
-    await fc.assert(
-      fc.asyncProperty(fc.array(payload, { maxLength: 8 }), fc.boolean(), cutPoints, async (events, done, cuts) => {
+    await fuzz("stream#1", fc.asyncProperty(fc.array(payload, { maxLength: 8 }), fc.boolean(), cutPoints, async (events, done, cuts) => {
         const body = events.map((e) => `data: ${e}\n\n`).join("") + (done ? "data: [DONE]\n\n" : "");
         const r = await drain(splitBytes(encoder.encode(body), cuts));
         if (!r.ok) expect(r.error, String(r.error)).toBeInstanceOf(EdgeAIError);
@@ -60,8 +60,7 @@ describe("EdgeAIStream under fuzzing", () => {
   });
 
   it("rejects a stream without [DONE] as truncated instead of returning a short answer", async () => {
-    await fc.assert(
-      fc.asyncProperty(fc.array(fc.string({ maxLength: 10 }), { maxLength: 5 }), cutPoints, async (texts, cuts) => {
+    await fuzz("stream#2", fc.asyncProperty(fc.array(fc.string({ maxLength: 10 }), { maxLength: 5 }), cutPoints, async (texts, cuts) => {
         const body = texts.map((t) => `data: ${JSON.stringify({ response: t })}\n\n`).join("");
         const r = await drain(splitBytes(encoder.encode(body), cuts));
         expect(r.ok).toBe(false);
@@ -72,8 +71,7 @@ describe("EdgeAIStream under fuzzing", () => {
   });
 
   it("never hangs or crashes on arbitrary bytes", async () => {
-    await fc.assert(
-      fc.asyncProperty(fc.uint8Array({ maxLength: 512 }), cutPoints, async (bytes, cuts) => {
+    await fuzz("stream#3", fc.asyncProperty(fc.uint8Array({ maxLength: 512 }), cutPoints, async (bytes, cuts) => {
         const r = await drain(splitBytes(bytes, cuts));
         if (!r.ok) expect(r.error, String(r.error)).toBeInstanceOf(EdgeAIError);
       }),
