@@ -49,13 +49,22 @@ public sealed class ClientInvoker(EmulatorFixture emulator, IReadOnlyDictionary<
         try
         {
             if (call.Stream == true)
-                throw new NotSupportedException("the C# runner has no streaming call wired for EdgeAi.Client yet");
+            {
+                await foreach (var chunk in StreamAsync(provider, call, input, cts.Token).ConfigureAwait(false))
+                    chunks.Add(Observe(chunk));
+                return new StreamOutcome(chunks);
+            }
             var (client, method) = Resolve(provider, call);
             var args = BindArguments(method, call, input, cts.Token);
             var task = (System.Threading.Tasks.Task)method.Invoke(client, args)!;
+            if (task is System.Threading.Tasks.Task<FileResponse> binary)
+            {
+                var image = await binary.ReadImageAsync(cts.Token).ConfigureAwait(false);
+                return new ImageOutcome(image.ContentType, image.Bytes);
+            }
             await task.ConfigureAwait(false);
             var value = task.GetType().GetProperty("Result")!.GetValue(task);
-            return await ToOutcomeAsync(value).ConfigureAwait(false);
+            return ToOutcome(value);
         }
         catch (Exception e) when (e is not Xunit.Sdk.XunitException)
         {
@@ -98,18 +107,42 @@ public sealed class ClientInvoker(EmulatorFixture emulator, IReadOnlyDictionary<
         })];
     }
 
-    private static async System.Threading.Tasks.Task<Outcome> ToOutcomeAsync(object? value)
+    /// <summary>The client's streaming API: StreamEventsAsync for /ai/run, StreamChatCompletionAsync for chat completions.</summary>
+    private static IAsyncEnumerable<object> StreamAsync(IServiceProvider provider, ScenarioCall call, JsonObject input, CancellationToken token)
     {
-        if (value is FileResponse file)
+        if (call.Operation == "chat-completions")
         {
-            using (file)
-            {
-                using var buffer = new MemoryStream();
-                await file.Stream.CopyToAsync(buffer).ConfigureAwait(false);
-                var mediaType = file.Headers.FirstOrDefault(h => h.Key.Equals("Content-Type", StringComparison.OrdinalIgnoreCase)).Value?.FirstOrDefault() ?? "";
-                return new ImageOutcome(mediaType, buffer.ToArray());
-            }
+            input["model"] = call.Model;
+            var request = Bind<ChatCompletionRequest>(input);
+            return provider.GetRequiredService<IOpenAICompatibleClient>().StreamChatCompletionAsync(request, token);
         }
+        return provider.GetRequiredService<ITextGenerationClient>().StreamEventsAsync(call.Model, Bind<TextGenerationInput>(input), token);
+    }
+
+    private static T Bind<T>(JsonObject input)
+    {
+        try
+        {
+            return input.Deserialize<T>(InputJson) ?? throw new InvalidOperationException($"the scenario input binds to a null {typeof(T).Name}");
+        }
+        catch (JsonException e)
+        {
+            throw new InvalidOperationException($"the scenario input does not bind to {typeof(T).Name}: {e.Message}", e);
+        }
+    }
+
+    /// <summary>The text delta of an event: native <c>response</c>, or an OpenAI chunk's <c>choices[0].delta.content</c>.</summary>
+    private static ObservedChunk Observe(object chunk)
+    {
+        var node = JsonSerializer.SerializeToNode(chunk, chunk.GetType(), OutputJson) as JsonObject;
+        var text = node?["response"] is JsonValue r && r.GetValueKind() == JsonValueKind.String ? r.GetValue<string>()
+            : node?["choices"]?[0]?["delta"]?["content"] is JsonValue c && c.GetValueKind() == JsonValueKind.String ? c.GetValue<string>()
+            : "";
+        return new ObservedChunk(text, node?["usage"] is not null);
+    }
+
+    private static JsonOutcome ToOutcome(object? value)
+    {
         // Envelopes carry the payload in Result; OpenAI-compatible answers are the payload themselves.
         var result = value?.GetType().GetProperty("Result") is PropertyInfo p && value.GetType().GetProperty("Success") is not null ? p.GetValue(value) : value;
         return new JsonOutcome(result is null ? null : JsonSerializer.SerializeToNode(result, result.GetType(), OutputJson));
