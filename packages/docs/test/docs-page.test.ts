@@ -4,7 +4,7 @@
  */
 import { mkdirSync, readFileSync, existsSync } from "node:fs";
 import path from "node:path";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import {
   DEMO_TOKEN,
@@ -70,15 +70,23 @@ let contract: OpenApiDocument;
 let nswag: OpenApiDocument;
 let browser: Browser;
 let docs: RunningDocs;
-let context: BrowserContext;
+let context: BrowserContext | undefined;
 let traffic: Traffic;
 
+// A missing chromium, spec file or emulator fails every test with the reason (never a skip): setup errors
+// are kept and rethrown before each test instead of failing the beforeAll hook, which would mark the tests "skipped".
+let setupError: unknown;
+
 beforeAll(async () => {
-  contract = readSpec(CONTRACT);
-  nswag = readSpec(NSWAG);
-  browser = await launchChromium();
-  docs = await startDocs({ port: 0, emulatorPort: 0, startEmulator: true, quiet: true, sources: [CONTRACT, NSWAG] });
-  mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  try {
+    contract = readSpec(CONTRACT);
+    nswag = readSpec(NSWAG);
+    browser = await launchChromium();
+    docs = await startDocs({ port: 0, emulatorPort: 0, startEmulator: true, quiet: true, sources: [CONTRACT, NSWAG] });
+    mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  } catch (error) {
+    setupError = error;
+  }
 });
 
 afterAll(async () => {
@@ -86,22 +94,29 @@ afterAll(async () => {
   await docs?.close();
 });
 
+beforeEach(() => {
+  if (setupError) throw setupError;
+});
+
 async function openPage(suffix = ""): Promise<Page> {
-  context = await browser.newContext({ viewport: { width: 1280, height: 1000 } });
-  traffic = await recordTraffic(context);
-  const page = await context.newPage();
+  const fresh = await browser.newContext({ viewport: { width: 1280, height: 1000 } });
+  context = fresh;
+  traffic = await recordTraffic(fresh);
+  const page = await fresh.newPage();
   watchPage(page, traffic);
   await page.goto(new URL(suffix, docs.url).href);
   return page;
 }
 
 afterEach(async () => {
+  if (!context) return; // the test failed before opening a page
   // Every test's page stays on this machine and runs without errors.
   expect(traffic.requests.length).toBeGreaterThan(0);
   expect(traffic.requests.filter((url) => !isLocalUrl(url))).toEqual([]);
   expect(traffic.pageErrors).toEqual([]);
   expect(traffic.consoleErrors.filter((message) => !SWAGGER_UI_UNDERSCORE_WARNING.test(message))).toEqual([]);
   await context.close();
+  context = undefined;
 });
 
 // Rendering ~60 operations takes seconds on a loaded 2-core runner; these bounds only catch hangs.
