@@ -1,5 +1,8 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { jsonEquals, parsePath, runChecks, select } from "./json-checks.js";
+import { type Check, jsonEquals, parsePath, runChecks, select } from "./json-checks.js";
+import { conformanceRoot } from "./load-scenarios.js";
 
 describe("parsePath", () => {
   it("splits keys, indexes and wildcards", () => {
@@ -68,5 +71,14 @@ describe("jsonEquals", () => {
   it("ignores key order and undefined members", () => {
     expect(jsonEquals({ a: 1, b: [1, { c: 2 }] }, { b: [1, { c: 2 }], a: 1, d: undefined })).toBe(true);
     expect(jsonEquals({ a: 1 }, { a: 2 })).toBe(false);
+  });
+});
+
+describe("shared fixtures (also run by the C# runner)", () => {
+  const fixtures = JSON.parse(readFileSync(join(conformanceRoot, "checks-fixtures.json"), "utf8")) as {
+    cases: Array<{ name: string; value: unknown; checks: Check[]; failures: string[] }>;
+  };
+  it.each(fixtures.cases.map((c) => [c.name, c] as const))("%s", (_name, c) => {
+    expect(runChecks(c.value, c.checks)).toEqual(c.failures);
   });
 });
