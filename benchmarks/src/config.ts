@@ -41,9 +41,9 @@ export const SUITES = ["emulator-json", "emulator-sse", "client-http", "sse-pars
 export type SuiteName = (typeof SUITES)[number];
 
 const DEFAULT: Omit<BenchConfig, "profile" | "only" | "outDir"> = {
-  warmupMs: 300,
-  durationMs: 1_000,
-  rounds: 3,
+  warmupMs: 200,
+  durationMs: 600,
+  rounds: 5,
   maxRequests: 200_000,
   emulatorConcurrency: [1, 32],
   clientConcurrency: [1, 16],
@@ -70,9 +70,9 @@ const QUICK: Omit<BenchConfig, "profile" | "only" | "outDir"> = {
 
 export const USAGE = `Usage: pnpm bench [-- options]
   --quick              smoke run: short windows, 100 streams, one import run
-  --duration-ms N      measured window per measurement (default 1000)
-  --warmup-ms N        warm-up per measurement (default 300)
-  --rounds N           alternating rounds per comparison; the median is reported (default 3)
+  --duration-ms N      measured window per measurement (default 600)
+  --warmup-ms N        warm-up per measurement (default 200)
+  --rounds N           alternating rounds per comparison; the median is reported (default 5)
   --streams N          SSE streams held open at once (default 1000, max 5000)
   --import-runs N      fresh processes per SDK for cold import (default 5)
   --only LIST          comma list of ${SUITES.join(", ")}
