@@ -43,6 +43,9 @@ function generate(outDir: string): string[] {
     {
         static partial void UpdateJsonSerializerSettings(System.Text.Json.JsonSerializerOptions settings) => EdgeAiClientHooks.ConfigureJson(settings);
 
+        // Keeps the raw body for EdgeAiApiException (error codes, a proxy's HTML) instead of streaming it away.
+        partial void Initialize() => ReadResponseAsString = true;
+
         partial void PrepareRequest(System.Net.Http.HttpClient client, System.Net.Http.HttpRequestMessage request, System.Text.StringBuilder urlBuilder) => EdgeAiClientHooks.RestoreSlugSlashes(urlBuilder);
     }
 `);

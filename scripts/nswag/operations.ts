@@ -84,7 +84,7 @@ export function convertPaths(ctx: OpContext): { paths: Record<string, Schema>; c
       streamPathOwner.set(streamPath, streamId);
       ids.add(streamId);
       const streamParams = streamPath === RUN_STREAM_PATH
-        ? [pathParam("author", "Model author segment, e.g. `meta` in `@cf/meta/llama-3.1-8b-instruct-fast`."), pathParam("model", "Model name segment, e.g. `llama-3.1-8b-instruct-fast`.")]
+        ? [pathParam("author", "Model author segment, e.g. `meta` in `@cf/meta/llama-3.1-8b-instruct-fast`."), pathParam("model", "Model name segment, e.g. `llama-3.1-8b-instruct-fast`."), ...params.filter((p) => p.in === "header")]
         : [pathParam("api_version", "Always `v1`.", "v1"), ...params.filter((p) => p.in !== "path")];
       const { "x-edge-ai-model": _model, ...streamBase } = base;
       (out[streamPath] ??= {}).post = {

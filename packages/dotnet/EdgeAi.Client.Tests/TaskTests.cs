@@ -41,7 +41,7 @@ public sealed class TaskTests(EmulatorFixture emulator) : IDisposable
     [Fact]
     public async Task When_a_batchable_model_is_called_without_queueing_then_the_normal_result_is_typed()
     {
-        var answer = await Client<ITextGenerationClient>().Llama33x70bInstructFp8FastAsync(null, new TextGenerationBatchableInput { Prompt = "One word." });
+        var answer = await Client<ITextGenerationClient>().Llama33x70bInstructFp8FastAsync(new TextGenerationBatchableInput { Prompt = "One word." });
 
         Assert.NotNull(answer.Result!.Response);
     }
@@ -49,7 +49,7 @@ public sealed class TaskTests(EmulatorFixture emulator) : IDisposable
     [Fact]
     public async Task When_texts_are_embedded_then_one_vector_per_text_with_the_model_dimension()
     {
-        var answer = await Client<ITextEmbeddingsClient>().BgeBaseEnV15Async(null, new TextEmbeddingsBatchableInput { Text = ["first", "second"] });
+        var answer = await Client<ITextEmbeddingsClient>().BgeBaseEnV15Async(new TextEmbeddingsBatchableInput { Text = ["first", "second"] });
 
         Assert.Equal(2, answer.Result!.Data!.Count);
         Assert.All(answer.Result.Data, v => Assert.Equal(768, v.Count));
@@ -138,7 +138,7 @@ public sealed class TaskTests(EmulatorFixture emulator) : IDisposable
     [Fact]
     public async Task When_text_is_translated_then_the_translation_comes_back()
     {
-        var answer = await Client<ITranslationClient>().M2m100x12bAsync(null, new TranslationBatchableInput { Text = "Hello", Target_lang = "es" });
+        var answer = await Client<ITranslationClient>().M2m100x12bAsync(new TranslationBatchableInput { Text = "Hello", Target_lang = "es" });
 
         Assert.False(string.IsNullOrEmpty(answer.Result!.Translated_text));
     }

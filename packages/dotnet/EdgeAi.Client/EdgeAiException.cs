@@ -74,7 +74,7 @@ public class EdgeAiApiException<TResult> : EdgeAiApiException
 {
     /// <summary>Called by generated code when the error body parsed as <typeparamref name="TResult"/>.</summary>
     public EdgeAiApiException(string message, int statusCode, string? response, IReadOnlyDictionary<string, IEnumerable<string>> headers, TResult result, Exception? innerException)
-        : base(message, statusCode, response, headers, innerException)
+        : base(message, statusCode, response ?? ErrorClassifier.Serialize(result), headers, innerException)
     {
         Result = result;
     }
@@ -101,6 +101,9 @@ internal sealed record ErrorRule(string Kind, bool Retryable);
 /// </summary>
 internal static class ErrorClassifier
 {
+    /// <summary>The parsed error body as JSON again, when the generated client did not keep the text.</summary>
+    public static string? Serialize<T>(T value) => value is null ? null : JsonSerializer.Serialize(value, SseReader.Json);
+
     public static ErrorClassification Classify(int status, string? body)
     {
         var errors = ParseErrors(body);

@@ -49,7 +49,8 @@ public static class EdgeAiServiceCollectionExtensions
         builder.AddResilienceHandler("edge-ai", (pipeline, context) =>
         {
             var options = Options(context.ServiceProvider);
-            pipeline.AddRetry(RetryPolicy.Create(options));
+            if (options.MaxRetries > 0)
+                pipeline.AddRetry(RetryPolicy.Create(options));
             pipeline.AddTimeout(new HttpTimeoutStrategyOptions { Timeout = options.AttemptTimeout });
         });
 

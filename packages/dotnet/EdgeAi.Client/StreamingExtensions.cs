@@ -23,7 +23,7 @@ public static class StreamingExtensions
         ArgumentNullException.ThrowIfNull(input);
         var (author, model) = ModelId.SplitCatalogId(modelId);
         input.Stream = true;
-        using var file = await client.StreamAsync(author, model, input, cancellationToken).ConfigureAwait(false);
+        using var file = await client.StreamAsync(author, model, input, cancellationToken: cancellationToken).ConfigureAwait(false);
         await foreach (var e in SseReader.ReadAsync(file, FromJsonAnswer, cancellationToken).ConfigureAwait(false))
             yield return e;
     }
@@ -45,7 +45,7 @@ public static class StreamingExtensions
         ArgumentNullException.ThrowIfNull(client);
         ArgumentNullException.ThrowIfNull(request);
         request.Stream = true;
-        using var file = await client.StreamAsync("v1", request, cancellationToken).ConfigureAwait(false);
+        using var file = await client.StreamAsync("v1", request, cancellationToken: cancellationToken).ConfigureAwait(false);
         await foreach (var e in SseReader.ReadAsync<ChatCompletionChunk>(file, _ => throw new EdgeAiException(EdgeAiErrorKind.Stream, "expected an event stream, got JSON"), cancellationToken).ConfigureAwait(false))
             yield return e;
     }

@@ -74,9 +74,12 @@ public sealed class ClientInvoker(EmulatorFixture emulator, IReadOnlyDictionary<
 
     private static (object Client, MethodInfo Method) Resolve(IServiceProvider provider, ScenarioCall call)
     {
-        var operationId = call.Operation == "chat-completions"
-            ? "OpenAICompatible_CreateChatCompletion"
-            : OperationMap.OperationIdFor($"/ai/run/{call.Model}") ?? OperationMap.OperationIdFor("/ai/run/{model_name}")!;
+        var operationId = call.Operation switch
+        {
+            "chat-completions" => OperationMap.OperationIdFor("/ai/v1/chat/completions")!,
+            "embeddings" => OperationMap.OperationIdFor("/ai/v1/embeddings")!,
+            _ => OperationMap.OperationIdFor($"/ai/run/{call.Model}") ?? OperationMap.OperationIdFor("/ai/run/{model_name}")!,
+        };
         var (clientClass, methodName) = OperationMap.Split(operationId);
         var type = typeof(EdgeAiException).Assembly.GetType($"EdgeAi.Client.{clientClass}")
             ?? throw new InvalidOperationException($"EdgeAi.Client has no {clientClass} (operation {operationId})");
@@ -87,7 +90,7 @@ public sealed class ClientInvoker(EmulatorFixture emulator, IReadOnlyDictionary<
 
     private static object?[] BindArguments(MethodInfo method, ScenarioCall call, JsonObject input, CancellationToken token)
     {
-        if (call.Operation == "chat-completions") input["model"] = call.Model;
+        if (call.Operation is "chat-completions" or "embeddings") input["model"] = call.Model;
         return [.. method.GetParameters().Select(p =>
         {
             if (p.ParameterType == typeof(CancellationToken)) return token;
@@ -135,10 +138,12 @@ public sealed class ClientInvoker(EmulatorFixture emulator, IReadOnlyDictionary<
     private static ObservedChunk Observe(object chunk)
     {
         var node = JsonSerializer.SerializeToNode(chunk, chunk.GetType(), OutputJson) as JsonObject;
+        var delta = node?["choices"] is JsonArray { Count: > 0 } choices ? choices[0]?["delta"] : null;
         var text = node?["response"] is JsonValue r && r.GetValueKind() == JsonValueKind.String ? r.GetValue<string>()
-            : node?["choices"]?[0]?["delta"]?["content"] is JsonValue c && c.GetValueKind() == JsonValueKind.String ? c.GetValue<string>()
+            : delta?["content"] is JsonValue c && c.GetValueKind() == JsonValueKind.String ? c.GetValue<string>()
             : "";
-        return new ObservedChunk(text, node?["usage"] is not null);
+        var toolCalls = node?["tool_calls"] as JsonArray ?? delta?["tool_calls"] as JsonArray;
+        return new ObservedChunk(text, node?["usage"] is not null, toolCalls is { Count: > 0 });
     }
 
     private static JsonOutcome ToOutcome(object? value)

@@ -85,6 +85,7 @@ public static class Evaluator
                 var text = string.Concat(s.Chunks.Select(c => c.Text));
                 if (r.TextMinLength is int minT && text.Length < minT) f.Add($"stream text: {text.Length} characters, expected at least {minT}");
                 if (r.Usage == true && !s.Chunks.Any(c => c.HasUsage)) f.Add("stream: no chunk carried usage");
+                if (r.ToolCalls == true && !s.Chunks.Any(c => c.HasToolCalls)) f.Add("stream: no chunk carried tool calls");
                 break;
             default:
                 f.Add($"expected a {r.Type} result, got {Describe(outcome)}");

@@ -5,7 +5,8 @@ namespace EdgeAi.Conformance.Tests;
 /// <summary>One chunk of a stream as the client surfaced it.</summary>
 /// <param name="Text">The text delta ("" for tool-call or usage-only chunks).</param>
 /// <param name="HasUsage">Whether the chunk carried token usage.</param>
-public sealed record ObservedChunk(string Text, bool HasUsage);
+/// <param name="HasToolCalls">Whether the chunk carried tool calls (native or in an OpenAI delta).</param>
+public sealed record ObservedChunk(string Text, bool HasUsage, bool HasToolCalls);
 
 /// <summary>What a run observed; mirrors conformance/src/outcome.ts.</summary>
 public abstract record Outcome;

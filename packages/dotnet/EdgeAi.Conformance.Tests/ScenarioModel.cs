@@ -47,7 +47,8 @@ public sealed record ResultExpectation(
     int? MinChunks,
     int? MaxChunks,
     int? TextMinLength,
-    bool? Usage);
+    bool? Usage,
+    bool? ToolCalls);
 
 /// <summary>One row of conformance/error-kinds.json.</summary>
 public sealed record ErrorKindRow(string Description, string Typescript, string Csharp, bool Retried);

@@ -10,12 +10,18 @@ namespace EdgeAi.Client
     {
         static partial void UpdateJsonSerializerSettings(System.Text.Json.JsonSerializerOptions settings) => EdgeAiClientHooks.ConfigureJson(settings);
 
+        // Keeps the raw body for EdgeAiApiException (error codes, a proxy's HTML) instead of streaming it away.
+        partial void Initialize() => ReadResponseAsString = true;
+
         partial void PrepareRequest(System.Net.Http.HttpClient client, System.Net.Http.HttpRequestMessage request, System.Text.StringBuilder urlBuilder) => EdgeAiClientHooks.RestoreSlugSlashes(urlBuilder);
     }
 
     public partial class ImageClassificationClient
     {
         static partial void UpdateJsonSerializerSettings(System.Text.Json.JsonSerializerOptions settings) => EdgeAiClientHooks.ConfigureJson(settings);
+
+        // Keeps the raw body for EdgeAiApiException (error codes, a proxy's HTML) instead of streaming it away.
+        partial void Initialize() => ReadResponseAsString = true;
 
         partial void PrepareRequest(System.Net.Http.HttpClient client, System.Net.Http.HttpRequestMessage request, System.Text.StringBuilder urlBuilder) => EdgeAiClientHooks.RestoreSlugSlashes(urlBuilder);
     }
@@ -24,12 +30,18 @@ namespace EdgeAi.Client
     {
         static partial void UpdateJsonSerializerSettings(System.Text.Json.JsonSerializerOptions settings) => EdgeAiClientHooks.ConfigureJson(settings);
 
+        // Keeps the raw body for EdgeAiApiException (error codes, a proxy's HTML) instead of streaming it away.
+        partial void Initialize() => ReadResponseAsString = true;
+
         partial void PrepareRequest(System.Net.Http.HttpClient client, System.Net.Http.HttpRequestMessage request, System.Text.StringBuilder urlBuilder) => EdgeAiClientHooks.RestoreSlugSlashes(urlBuilder);
     }
 
     public partial class ModelsClient
     {
         static partial void UpdateJsonSerializerSettings(System.Text.Json.JsonSerializerOptions settings) => EdgeAiClientHooks.ConfigureJson(settings);
+
+        // Keeps the raw body for EdgeAiApiException (error codes, a proxy's HTML) instead of streaming it away.
+        partial void Initialize() => ReadResponseAsString = true;
 
         partial void PrepareRequest(System.Net.Http.HttpClient client, System.Net.Http.HttpRequestMessage request, System.Text.StringBuilder urlBuilder) => EdgeAiClientHooks.RestoreSlugSlashes(urlBuilder);
     }
@@ -38,12 +50,18 @@ namespace EdgeAi.Client
     {
         static partial void UpdateJsonSerializerSettings(System.Text.Json.JsonSerializerOptions settings) => EdgeAiClientHooks.ConfigureJson(settings);
 
+        // Keeps the raw body for EdgeAiApiException (error codes, a proxy's HTML) instead of streaming it away.
+        partial void Initialize() => ReadResponseAsString = true;
+
         partial void PrepareRequest(System.Net.Http.HttpClient client, System.Net.Http.HttpRequestMessage request, System.Text.StringBuilder urlBuilder) => EdgeAiClientHooks.RestoreSlugSlashes(urlBuilder);
     }
 
     public partial class OpenAICompatibleClient
     {
         static partial void UpdateJsonSerializerSettings(System.Text.Json.JsonSerializerOptions settings) => EdgeAiClientHooks.ConfigureJson(settings);
+
+        // Keeps the raw body for EdgeAiApiException (error codes, a proxy's HTML) instead of streaming it away.
+        partial void Initialize() => ReadResponseAsString = true;
 
         partial void PrepareRequest(System.Net.Http.HttpClient client, System.Net.Http.HttpRequestMessage request, System.Text.StringBuilder urlBuilder) => EdgeAiClientHooks.RestoreSlugSlashes(urlBuilder);
     }
@@ -52,12 +70,18 @@ namespace EdgeAi.Client
     {
         static partial void UpdateJsonSerializerSettings(System.Text.Json.JsonSerializerOptions settings) => EdgeAiClientHooks.ConfigureJson(settings);
 
+        // Keeps the raw body for EdgeAiApiException (error codes, a proxy's HTML) instead of streaming it away.
+        partial void Initialize() => ReadResponseAsString = true;
+
         partial void PrepareRequest(System.Net.Http.HttpClient client, System.Net.Http.HttpRequestMessage request, System.Text.StringBuilder urlBuilder) => EdgeAiClientHooks.RestoreSlugSlashes(urlBuilder);
     }
 
     public partial class SummarizationClient
     {
         static partial void UpdateJsonSerializerSettings(System.Text.Json.JsonSerializerOptions settings) => EdgeAiClientHooks.ConfigureJson(settings);
+
+        // Keeps the raw body for EdgeAiApiException (error codes, a proxy's HTML) instead of streaming it away.
+        partial void Initialize() => ReadResponseAsString = true;
 
         partial void PrepareRequest(System.Net.Http.HttpClient client, System.Net.Http.HttpRequestMessage request, System.Text.StringBuilder urlBuilder) => EdgeAiClientHooks.RestoreSlugSlashes(urlBuilder);
     }
@@ -66,12 +90,18 @@ namespace EdgeAi.Client
     {
         static partial void UpdateJsonSerializerSettings(System.Text.Json.JsonSerializerOptions settings) => EdgeAiClientHooks.ConfigureJson(settings);
 
+        // Keeps the raw body for EdgeAiApiException (error codes, a proxy's HTML) instead of streaming it away.
+        partial void Initialize() => ReadResponseAsString = true;
+
         partial void PrepareRequest(System.Net.Http.HttpClient client, System.Net.Http.HttpRequestMessage request, System.Text.StringBuilder urlBuilder) => EdgeAiClientHooks.RestoreSlugSlashes(urlBuilder);
     }
 
     public partial class TextEmbeddingsClient
     {
         static partial void UpdateJsonSerializerSettings(System.Text.Json.JsonSerializerOptions settings) => EdgeAiClientHooks.ConfigureJson(settings);
+
+        // Keeps the raw body for EdgeAiApiException (error codes, a proxy's HTML) instead of streaming it away.
+        partial void Initialize() => ReadResponseAsString = true;
 
         partial void PrepareRequest(System.Net.Http.HttpClient client, System.Net.Http.HttpRequestMessage request, System.Text.StringBuilder urlBuilder) => EdgeAiClientHooks.RestoreSlugSlashes(urlBuilder);
     }
@@ -80,12 +110,18 @@ namespace EdgeAi.Client
     {
         static partial void UpdateJsonSerializerSettings(System.Text.Json.JsonSerializerOptions settings) => EdgeAiClientHooks.ConfigureJson(settings);
 
+        // Keeps the raw body for EdgeAiApiException (error codes, a proxy's HTML) instead of streaming it away.
+        partial void Initialize() => ReadResponseAsString = true;
+
         partial void PrepareRequest(System.Net.Http.HttpClient client, System.Net.Http.HttpRequestMessage request, System.Text.StringBuilder urlBuilder) => EdgeAiClientHooks.RestoreSlugSlashes(urlBuilder);
     }
 
     public partial class TextToImageClient
     {
         static partial void UpdateJsonSerializerSettings(System.Text.Json.JsonSerializerOptions settings) => EdgeAiClientHooks.ConfigureJson(settings);
+
+        // Keeps the raw body for EdgeAiApiException (error codes, a proxy's HTML) instead of streaming it away.
+        partial void Initialize() => ReadResponseAsString = true;
 
         partial void PrepareRequest(System.Net.Http.HttpClient client, System.Net.Http.HttpRequestMessage request, System.Text.StringBuilder urlBuilder) => EdgeAiClientHooks.RestoreSlugSlashes(urlBuilder);
     }
@@ -94,12 +130,18 @@ namespace EdgeAi.Client
     {
         static partial void UpdateJsonSerializerSettings(System.Text.Json.JsonSerializerOptions settings) => EdgeAiClientHooks.ConfigureJson(settings);
 
+        // Keeps the raw body for EdgeAiApiException (error codes, a proxy's HTML) instead of streaming it away.
+        partial void Initialize() => ReadResponseAsString = true;
+
         partial void PrepareRequest(System.Net.Http.HttpClient client, System.Net.Http.HttpRequestMessage request, System.Text.StringBuilder urlBuilder) => EdgeAiClientHooks.RestoreSlugSlashes(urlBuilder);
     }
 
     public partial class TranslationClient
     {
         static partial void UpdateJsonSerializerSettings(System.Text.Json.JsonSerializerOptions settings) => EdgeAiClientHooks.ConfigureJson(settings);
+
+        // Keeps the raw body for EdgeAiApiException (error codes, a proxy's HTML) instead of streaming it away.
+        partial void Initialize() => ReadResponseAsString = true;
 
         partial void PrepareRequest(System.Net.Http.HttpClient client, System.Net.Http.HttpRequestMessage request, System.Text.StringBuilder urlBuilder) => EdgeAiClientHooks.RestoreSlugSlashes(urlBuilder);
     }

@@ -30,12 +30,6 @@ namespace EdgeAi.Client
     [System.CodeDom.Compiler.GeneratedCode("NSwag", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial interface IModelsClient
     {
-        /// <summary>
-        /// List model authors
-        /// </summary>
-        /// <returns>All authors.</returns>
-        /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<AuthorSearchResponse> SearchAuthorsAsync();
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -43,14 +37,7 @@ namespace EdgeAi.Client
         /// </summary>
         /// <returns>All authors.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<AuthorSearchResponse> SearchAuthorsAsync(System.Threading.CancellationToken cancellationToken);
-
-        /// <summary>
-        /// Get a model's input and output schemas
-        /// </summary>
-        /// <returns>The JSON Schemas of the model's input and output.</returns>
-        /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<ModelSchemaResponse> GetModelSchemaAsync(string model);
+        System.Threading.Tasks.Task<AuthorSearchResponse> SearchAuthorsAsync(System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -58,22 +45,7 @@ namespace EdgeAi.Client
         /// </summary>
         /// <returns>The JSON Schemas of the model's input and output.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<ModelSchemaResponse> GetModelSchemaAsync(string model, System.Threading.CancellationToken cancellationToken);
-
-        /// <summary>
-        /// Search models
-        /// </summary>
-        /// <remarks>
-        /// Lists models one page at a time. Page until a page comes back empty.
-        /// </remarks>
-        /// <param name="search">Free-text search over name and description.</param>
-        /// <param name="task">Task display name, for example `Text Generation`.</param>
-        /// <param name="source">Model source (1 = Cloudflare).</param>
-        /// <param name="include_deprecated">Also list models within the 3-month grace window after their planned deprecation date.</param>
-        /// <param name="format">Marketplace format of the list.</param>
-        /// <returns>A page of models.</returns>
-        /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<ModelSearchResponse> SearchModelsAsync(int? page, int? per_page, string? search, string? task, string? author, double? source, bool? hide_experimental, bool? include_deprecated, Format? format);
+        System.Threading.Tasks.Task<ModelSchemaResponse> GetModelSchemaAsync(string model, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -89,14 +61,7 @@ namespace EdgeAi.Client
         /// <param name="format">Marketplace format of the list.</param>
         /// <returns>A page of models.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<ModelSearchResponse> SearchModelsAsync(int? page, int? per_page, string? search, string? task, string? author, double? source, bool? hide_experimental, bool? include_deprecated, Format? format, System.Threading.CancellationToken cancellationToken);
-
-        /// <summary>
-        /// List tasks
-        /// </summary>
-        /// <returns>All tasks.</returns>
-        /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<TaskSearchResponse> SearchTasksAsync();
+        System.Threading.Tasks.Task<ModelSearchResponse> SearchModelsAsync(int? page = null, int? per_page = null, string? search = null, string? task = null, string? author = null, double? source = null, bool? hide_experimental = null, bool? include_deprecated = null, Format? format = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -104,7 +69,7 @@ namespace EdgeAi.Client
         /// </summary>
         /// <returns>All tasks.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<TaskSearchResponse> SearchTasksAsync(System.Threading.CancellationToken cancellationToken);
+        System.Threading.Tasks.Task<TaskSearchResponse> SearchTasksAsync(System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
     }
 
@@ -140,23 +105,13 @@ namespace EdgeAi.Client
         partial void PrepareRequest(System.Net.Http.HttpClient client, System.Net.Http.HttpRequestMessage request, System.Text.StringBuilder urlBuilder);
         partial void ProcessResponse(System.Net.Http.HttpClient client, System.Net.Http.HttpResponseMessage response);
 
-        /// <summary>
-        /// List model authors
-        /// </summary>
-        /// <returns>All authors.</returns>
-        /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        public virtual System.Threading.Tasks.Task<AuthorSearchResponse> SearchAuthorsAsync()
-        {
-            return SearchAuthorsAsync(System.Threading.CancellationToken.None);
-        }
-
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
         /// List model authors
         /// </summary>
         /// <returns>All authors.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<AuthorSearchResponse> SearchAuthorsAsync(System.Threading.CancellationToken cancellationToken)
+        public virtual async System.Threading.Tasks.Task<AuthorSearchResponse> SearchAuthorsAsync(System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             var client_ = _httpClient;
             var disposeClient_ = false;
@@ -228,23 +183,13 @@ namespace EdgeAi.Client
             }
         }
 
-        /// <summary>
-        /// Get a model's input and output schemas
-        /// </summary>
-        /// <returns>The JSON Schemas of the model's input and output.</returns>
-        /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        public virtual System.Threading.Tasks.Task<ModelSchemaResponse> GetModelSchemaAsync(string model)
-        {
-            return GetModelSchemaAsync(model, System.Threading.CancellationToken.None);
-        }
-
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
         /// Get a model's input and output schemas
         /// </summary>
         /// <returns>The JSON Schemas of the model's input and output.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<ModelSchemaResponse> GetModelSchemaAsync(string model, System.Threading.CancellationToken cancellationToken)
+        public virtual async System.Threading.Tasks.Task<ModelSchemaResponse> GetModelSchemaAsync(string model, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (model == null)
                 throw new System.ArgumentNullException("model");
@@ -322,24 +267,6 @@ namespace EdgeAi.Client
             }
         }
 
-        /// <summary>
-        /// Search models
-        /// </summary>
-        /// <remarks>
-        /// Lists models one page at a time. Page until a page comes back empty.
-        /// </remarks>
-        /// <param name="search">Free-text search over name and description.</param>
-        /// <param name="task">Task display name, for example `Text Generation`.</param>
-        /// <param name="source">Model source (1 = Cloudflare).</param>
-        /// <param name="include_deprecated">Also list models within the 3-month grace window after their planned deprecation date.</param>
-        /// <param name="format">Marketplace format of the list.</param>
-        /// <returns>A page of models.</returns>
-        /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        public virtual System.Threading.Tasks.Task<ModelSearchResponse> SearchModelsAsync(int? page, int? per_page, string? search, string? task, string? author, double? source, bool? hide_experimental, bool? include_deprecated, Format? format)
-        {
-            return SearchModelsAsync(page, per_page, search, task, author, source, hide_experimental, include_deprecated, format, System.Threading.CancellationToken.None);
-        }
-
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
         /// Search models
@@ -354,7 +281,7 @@ namespace EdgeAi.Client
         /// <param name="format">Marketplace format of the list.</param>
         /// <returns>A page of models.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<ModelSearchResponse> SearchModelsAsync(int? page, int? per_page, string? search, string? task, string? author, double? source, bool? hide_experimental, bool? include_deprecated, Format? format, System.Threading.CancellationToken cancellationToken)
+        public virtual async System.Threading.Tasks.Task<ModelSearchResponse> SearchModelsAsync(int? page = null, int? per_page = null, string? search = null, string? task = null, string? author = null, double? source = null, bool? hide_experimental = null, bool? include_deprecated = null, Format? format = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             var client_ = _httpClient;
             var disposeClient_ = false;
@@ -464,23 +391,13 @@ namespace EdgeAi.Client
             }
         }
 
-        /// <summary>
-        /// List tasks
-        /// </summary>
-        /// <returns>All tasks.</returns>
-        /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        public virtual System.Threading.Tasks.Task<TaskSearchResponse> SearchTasksAsync()
-        {
-            return SearchTasksAsync(System.Threading.CancellationToken.None);
-        }
-
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
         /// List tasks
         /// </summary>
         /// <returns>All tasks.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<TaskSearchResponse> SearchTasksAsync(System.Threading.CancellationToken cancellationToken)
+        public virtual async System.Threading.Tasks.Task<TaskSearchResponse> SearchTasksAsync(System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             var client_ = _httpClient;
             var disposeClient_ = false;
@@ -684,18 +601,6 @@ namespace EdgeAi.Client
     [System.CodeDom.Compiler.GeneratedCode("NSwag", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial interface ITextEmbeddingsClient
     {
-        /// <summary>
-        /// Run @cf/baai/bge-base-en-v1.5
-        /// </summary>
-        /// <remarks>
-        /// BAAI bge base English v1.5, 768 dimensions.
-        /// <br/>
-        /// <br/>Task: Text Embeddings. Output: `application/json`. Capabilities: async_batch.
-        /// </remarks>
-        /// <param name="queueRequest">"true" submits an async batch (`BatchSubmitInput`) or polls one (`BatchPollInput`).</param>
-        /// <returns>The model's result in the Cloudflare envelope.</returns>
-        /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<TextEmbeddingsBatchableResponse> BgeBaseEnV15Async(QueueRequest? queueRequest, TextEmbeddingsBatchableInput body);
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -709,20 +614,7 @@ namespace EdgeAi.Client
         /// <param name="queueRequest">"true" submits an async batch (`BatchSubmitInput`) or polls one (`BatchPollInput`).</param>
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<TextEmbeddingsBatchableResponse> BgeBaseEnV15Async(QueueRequest? queueRequest, TextEmbeddingsBatchableInput body, System.Threading.CancellationToken cancellationToken);
-
-        /// <summary>
-        /// Run @cf/baai/bge-large-en-v1.5
-        /// </summary>
-        /// <remarks>
-        /// BAAI bge large English v1.5, 1024 dimensions.
-        /// <br/>
-        /// <br/>Task: Text Embeddings. Output: `application/json`. Capabilities: async_batch.
-        /// </remarks>
-        /// <param name="queueRequest">"true" submits an async batch (`BatchSubmitInput`) or polls one (`BatchPollInput`).</param>
-        /// <returns>The model's result in the Cloudflare envelope.</returns>
-        /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<TextEmbeddingsBatchableResponse> BgeLargeEnV15Async(QueueRequest? queueRequest, TextEmbeddingsBatchableInput body);
+        System.Threading.Tasks.Task<TextEmbeddingsBatchableResponse> BgeBaseEnV15Async(TextEmbeddingsBatchableInput body, QueueRequest? queueRequest = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -736,20 +628,7 @@ namespace EdgeAi.Client
         /// <param name="queueRequest">"true" submits an async batch (`BatchSubmitInput`) or polls one (`BatchPollInput`).</param>
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<TextEmbeddingsBatchableResponse> BgeLargeEnV15Async(QueueRequest? queueRequest, TextEmbeddingsBatchableInput body, System.Threading.CancellationToken cancellationToken);
-
-        /// <summary>
-        /// Run @cf/baai/bge-m3
-        /// </summary>
-        /// <remarks>
-        /// BAAI bge-m3, multilingual embeddings.
-        /// <br/>
-        /// <br/>Task: Text Embeddings. Output: `application/json`. Capabilities: async_batch.
-        /// </remarks>
-        /// <param name="queueRequest">"true" submits an async batch (`BatchSubmitInput`) or polls one (`BatchPollInput`).</param>
-        /// <returns>The model's result in the Cloudflare envelope.</returns>
-        /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<TextEmbeddingsBatchableResponse> BgeM3Async(QueueRequest? queueRequest, TextEmbeddingsBatchableInput body);
+        System.Threading.Tasks.Task<TextEmbeddingsBatchableResponse> BgeLargeEnV15Async(TextEmbeddingsBatchableInput body, QueueRequest? queueRequest = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -763,20 +642,7 @@ namespace EdgeAi.Client
         /// <param name="queueRequest">"true" submits an async batch (`BatchSubmitInput`) or polls one (`BatchPollInput`).</param>
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<TextEmbeddingsBatchableResponse> BgeM3Async(QueueRequest? queueRequest, TextEmbeddingsBatchableInput body, System.Threading.CancellationToken cancellationToken);
-
-        /// <summary>
-        /// Run @cf/baai/bge-small-en-v1.5
-        /// </summary>
-        /// <remarks>
-        /// BAAI bge small English v1.5, 384 dimensions.
-        /// <br/>
-        /// <br/>Task: Text Embeddings. Output: `application/json`. Capabilities: async_batch.
-        /// </remarks>
-        /// <param name="queueRequest">"true" submits an async batch (`BatchSubmitInput`) or polls one (`BatchPollInput`).</param>
-        /// <returns>The model's result in the Cloudflare envelope.</returns>
-        /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<TextEmbeddingsBatchableResponse> BgeSmallEnV15Async(QueueRequest? queueRequest, TextEmbeddingsBatchableInput body);
+        System.Threading.Tasks.Task<TextEmbeddingsBatchableResponse> BgeM3Async(TextEmbeddingsBatchableInput body, QueueRequest? queueRequest = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -790,19 +656,7 @@ namespace EdgeAi.Client
         /// <param name="queueRequest">"true" submits an async batch (`BatchSubmitInput`) or polls one (`BatchPollInput`).</param>
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<TextEmbeddingsBatchableResponse> BgeSmallEnV15Async(QueueRequest? queueRequest, TextEmbeddingsBatchableInput body, System.Threading.CancellationToken cancellationToken);
-
-        /// <summary>
-        /// Run @cf/google/embeddinggemma-300m
-        /// </summary>
-        /// <remarks>
-        /// Google EmbeddingGemma 300M.
-        /// <br/>
-        /// <br/>Task: Text Embeddings. Output: `application/json`. Capabilities: none.
-        /// </remarks>
-        /// <returns>The model's result in the Cloudflare envelope.</returns>
-        /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<TextEmbeddingsResponse> Embeddinggemma300mAsync(TextEmbeddingsInput body);
+        System.Threading.Tasks.Task<TextEmbeddingsBatchableResponse> BgeSmallEnV15Async(TextEmbeddingsBatchableInput body, QueueRequest? queueRequest = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -815,19 +669,7 @@ namespace EdgeAi.Client
         /// </remarks>
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<TextEmbeddingsResponse> Embeddinggemma300mAsync(TextEmbeddingsInput body, System.Threading.CancellationToken cancellationToken);
-
-        /// <summary>
-        /// Run @cf/qwen/qwen3-embedding-0.6b
-        /// </summary>
-        /// <remarks>
-        /// Qwen3 Embedding 0.6B.
-        /// <br/>
-        /// <br/>Task: Text Embeddings. Output: `application/json`. Capabilities: none.
-        /// </remarks>
-        /// <returns>The model's result in the Cloudflare envelope.</returns>
-        /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<TextEmbeddingsResponse> Qwen3Embedding06bAsync(TextEmbeddingsInput body);
+        System.Threading.Tasks.Task<TextEmbeddingsResponse> Embeddinggemma300mAsync(TextEmbeddingsInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -840,7 +682,7 @@ namespace EdgeAi.Client
         /// </remarks>
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<TextEmbeddingsResponse> Qwen3Embedding06bAsync(TextEmbeddingsInput body, System.Threading.CancellationToken cancellationToken);
+        System.Threading.Tasks.Task<TextEmbeddingsResponse> Qwen3Embedding06bAsync(TextEmbeddingsInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
     }
 
@@ -876,22 +718,6 @@ namespace EdgeAi.Client
         partial void PrepareRequest(System.Net.Http.HttpClient client, System.Net.Http.HttpRequestMessage request, System.Text.StringBuilder urlBuilder);
         partial void ProcessResponse(System.Net.Http.HttpClient client, System.Net.Http.HttpResponseMessage response);
 
-        /// <summary>
-        /// Run @cf/baai/bge-base-en-v1.5
-        /// </summary>
-        /// <remarks>
-        /// BAAI bge base English v1.5, 768 dimensions.
-        /// <br/>
-        /// <br/>Task: Text Embeddings. Output: `application/json`. Capabilities: async_batch.
-        /// </remarks>
-        /// <param name="queueRequest">"true" submits an async batch (`BatchSubmitInput`) or polls one (`BatchPollInput`).</param>
-        /// <returns>The model's result in the Cloudflare envelope.</returns>
-        /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        public virtual System.Threading.Tasks.Task<TextEmbeddingsBatchableResponse> BgeBaseEnV15Async(QueueRequest? queueRequest, TextEmbeddingsBatchableInput body)
-        {
-            return BgeBaseEnV15Async(queueRequest, body, System.Threading.CancellationToken.None);
-        }
-
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
         /// Run @cf/baai/bge-base-en-v1.5
@@ -904,7 +730,7 @@ namespace EdgeAi.Client
         /// <param name="queueRequest">"true" submits an async batch (`BatchSubmitInput`) or polls one (`BatchPollInput`).</param>
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<TextEmbeddingsBatchableResponse> BgeBaseEnV15Async(QueueRequest? queueRequest, TextEmbeddingsBatchableInput body, System.Threading.CancellationToken cancellationToken)
+        public virtual async System.Threading.Tasks.Task<TextEmbeddingsBatchableResponse> BgeBaseEnV15Async(TextEmbeddingsBatchableInput body, QueueRequest? queueRequest = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (body == null)
                 throw new System.ArgumentNullException("body");
@@ -989,22 +815,6 @@ namespace EdgeAi.Client
             }
         }
 
-        /// <summary>
-        /// Run @cf/baai/bge-large-en-v1.5
-        /// </summary>
-        /// <remarks>
-        /// BAAI bge large English v1.5, 1024 dimensions.
-        /// <br/>
-        /// <br/>Task: Text Embeddings. Output: `application/json`. Capabilities: async_batch.
-        /// </remarks>
-        /// <param name="queueRequest">"true" submits an async batch (`BatchSubmitInput`) or polls one (`BatchPollInput`).</param>
-        /// <returns>The model's result in the Cloudflare envelope.</returns>
-        /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        public virtual System.Threading.Tasks.Task<TextEmbeddingsBatchableResponse> BgeLargeEnV15Async(QueueRequest? queueRequest, TextEmbeddingsBatchableInput body)
-        {
-            return BgeLargeEnV15Async(queueRequest, body, System.Threading.CancellationToken.None);
-        }
-
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
         /// Run @cf/baai/bge-large-en-v1.5
@@ -1017,7 +827,7 @@ namespace EdgeAi.Client
         /// <param name="queueRequest">"true" submits an async batch (`BatchSubmitInput`) or polls one (`BatchPollInput`).</param>
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<TextEmbeddingsBatchableResponse> BgeLargeEnV15Async(QueueRequest? queueRequest, TextEmbeddingsBatchableInput body, System.Threading.CancellationToken cancellationToken)
+        public virtual async System.Threading.Tasks.Task<TextEmbeddingsBatchableResponse> BgeLargeEnV15Async(TextEmbeddingsBatchableInput body, QueueRequest? queueRequest = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (body == null)
                 throw new System.ArgumentNullException("body");
@@ -1102,22 +912,6 @@ namespace EdgeAi.Client
             }
         }
 
-        /// <summary>
-        /// Run @cf/baai/bge-m3
-        /// </summary>
-        /// <remarks>
-        /// BAAI bge-m3, multilingual embeddings.
-        /// <br/>
-        /// <br/>Task: Text Embeddings. Output: `application/json`. Capabilities: async_batch.
-        /// </remarks>
-        /// <param name="queueRequest">"true" submits an async batch (`BatchSubmitInput`) or polls one (`BatchPollInput`).</param>
-        /// <returns>The model's result in the Cloudflare envelope.</returns>
-        /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        public virtual System.Threading.Tasks.Task<TextEmbeddingsBatchableResponse> BgeM3Async(QueueRequest? queueRequest, TextEmbeddingsBatchableInput body)
-        {
-            return BgeM3Async(queueRequest, body, System.Threading.CancellationToken.None);
-        }
-
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
         /// Run @cf/baai/bge-m3
@@ -1130,7 +924,7 @@ namespace EdgeAi.Client
         /// <param name="queueRequest">"true" submits an async batch (`BatchSubmitInput`) or polls one (`BatchPollInput`).</param>
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<TextEmbeddingsBatchableResponse> BgeM3Async(QueueRequest? queueRequest, TextEmbeddingsBatchableInput body, System.Threading.CancellationToken cancellationToken)
+        public virtual async System.Threading.Tasks.Task<TextEmbeddingsBatchableResponse> BgeM3Async(TextEmbeddingsBatchableInput body, QueueRequest? queueRequest = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (body == null)
                 throw new System.ArgumentNullException("body");
@@ -1215,22 +1009,6 @@ namespace EdgeAi.Client
             }
         }
 
-        /// <summary>
-        /// Run @cf/baai/bge-small-en-v1.5
-        /// </summary>
-        /// <remarks>
-        /// BAAI bge small English v1.5, 384 dimensions.
-        /// <br/>
-        /// <br/>Task: Text Embeddings. Output: `application/json`. Capabilities: async_batch.
-        /// </remarks>
-        /// <param name="queueRequest">"true" submits an async batch (`BatchSubmitInput`) or polls one (`BatchPollInput`).</param>
-        /// <returns>The model's result in the Cloudflare envelope.</returns>
-        /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        public virtual System.Threading.Tasks.Task<TextEmbeddingsBatchableResponse> BgeSmallEnV15Async(QueueRequest? queueRequest, TextEmbeddingsBatchableInput body)
-        {
-            return BgeSmallEnV15Async(queueRequest, body, System.Threading.CancellationToken.None);
-        }
-
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
         /// Run @cf/baai/bge-small-en-v1.5
@@ -1243,7 +1021,7 @@ namespace EdgeAi.Client
         /// <param name="queueRequest">"true" submits an async batch (`BatchSubmitInput`) or polls one (`BatchPollInput`).</param>
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<TextEmbeddingsBatchableResponse> BgeSmallEnV15Async(QueueRequest? queueRequest, TextEmbeddingsBatchableInput body, System.Threading.CancellationToken cancellationToken)
+        public virtual async System.Threading.Tasks.Task<TextEmbeddingsBatchableResponse> BgeSmallEnV15Async(TextEmbeddingsBatchableInput body, QueueRequest? queueRequest = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (body == null)
                 throw new System.ArgumentNullException("body");
@@ -1328,21 +1106,6 @@ namespace EdgeAi.Client
             }
         }
 
-        /// <summary>
-        /// Run @cf/google/embeddinggemma-300m
-        /// </summary>
-        /// <remarks>
-        /// Google EmbeddingGemma 300M.
-        /// <br/>
-        /// <br/>Task: Text Embeddings. Output: `application/json`. Capabilities: none.
-        /// </remarks>
-        /// <returns>The model's result in the Cloudflare envelope.</returns>
-        /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        public virtual System.Threading.Tasks.Task<TextEmbeddingsResponse> Embeddinggemma300mAsync(TextEmbeddingsInput body)
-        {
-            return Embeddinggemma300mAsync(body, System.Threading.CancellationToken.None);
-        }
-
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
         /// Run @cf/google/embeddinggemma-300m
@@ -1354,7 +1117,7 @@ namespace EdgeAi.Client
         /// </remarks>
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<TextEmbeddingsResponse> Embeddinggemma300mAsync(TextEmbeddingsInput body, System.Threading.CancellationToken cancellationToken)
+        public virtual async System.Threading.Tasks.Task<TextEmbeddingsResponse> Embeddinggemma300mAsync(TextEmbeddingsInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (body == null)
                 throw new System.ArgumentNullException("body");
@@ -1433,21 +1196,6 @@ namespace EdgeAi.Client
             }
         }
 
-        /// <summary>
-        /// Run @cf/qwen/qwen3-embedding-0.6b
-        /// </summary>
-        /// <remarks>
-        /// Qwen3 Embedding 0.6B.
-        /// <br/>
-        /// <br/>Task: Text Embeddings. Output: `application/json`. Capabilities: none.
-        /// </remarks>
-        /// <returns>The model's result in the Cloudflare envelope.</returns>
-        /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        public virtual System.Threading.Tasks.Task<TextEmbeddingsResponse> Qwen3Embedding06bAsync(TextEmbeddingsInput body)
-        {
-            return Qwen3Embedding06bAsync(body, System.Threading.CancellationToken.None);
-        }
-
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
         /// Run @cf/qwen/qwen3-embedding-0.6b
@@ -1459,7 +1207,7 @@ namespace EdgeAi.Client
         /// </remarks>
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<TextEmbeddingsResponse> Qwen3Embedding06bAsync(TextEmbeddingsInput body, System.Threading.CancellationToken cancellationToken)
+        public virtual async System.Threading.Tasks.Task<TextEmbeddingsResponse> Qwen3Embedding06bAsync(TextEmbeddingsInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (body == null)
                 throw new System.ArgumentNullException("body");
@@ -1670,17 +1418,6 @@ namespace EdgeAi.Client
     [System.CodeDom.Compiler.GeneratedCode("NSwag", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial interface ITextClassificationClient
     {
-        /// <summary>
-        /// Run @cf/baai/bge-reranker-base
-        /// </summary>
-        /// <remarks>
-        /// BAAI bge reranker base: scores contexts against a query.
-        /// <br/>
-        /// <br/>Task: Text Classification. Output: `application/json`. Capabilities: none.
-        /// </remarks>
-        /// <returns>The model's result in the Cloudflare envelope.</returns>
-        /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<RerankResponse> BgeRerankerBaseAsync(RerankInput body);
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -1693,19 +1430,7 @@ namespace EdgeAi.Client
         /// </remarks>
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<RerankResponse> BgeRerankerBaseAsync(RerankInput body, System.Threading.CancellationToken cancellationToken);
-
-        /// <summary>
-        /// Run @cf/huggingface/distilbert-sst-2-int8
-        /// </summary>
-        /// <remarks>
-        /// DistilBERT fine-tuned on SST-2: POSITIVE / NEGATIVE sentiment.
-        /// <br/>
-        /// <br/>Task: Text Classification. Output: `application/json`. Capabilities: none.
-        /// </remarks>
-        /// <returns>The model's result in the Cloudflare envelope.</returns>
-        /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<TextClassificationResponse> DistilbertSst2Int8Async(TextClassificationInput body);
+        System.Threading.Tasks.Task<RerankResponse> BgeRerankerBaseAsync(RerankInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -1718,7 +1443,7 @@ namespace EdgeAi.Client
         /// </remarks>
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<TextClassificationResponse> DistilbertSst2Int8Async(TextClassificationInput body, System.Threading.CancellationToken cancellationToken);
+        System.Threading.Tasks.Task<TextClassificationResponse> DistilbertSst2Int8Async(TextClassificationInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
     }
 
@@ -1754,21 +1479,6 @@ namespace EdgeAi.Client
         partial void PrepareRequest(System.Net.Http.HttpClient client, System.Net.Http.HttpRequestMessage request, System.Text.StringBuilder urlBuilder);
         partial void ProcessResponse(System.Net.Http.HttpClient client, System.Net.Http.HttpResponseMessage response);
 
-        /// <summary>
-        /// Run @cf/baai/bge-reranker-base
-        /// </summary>
-        /// <remarks>
-        /// BAAI bge reranker base: scores contexts against a query.
-        /// <br/>
-        /// <br/>Task: Text Classification. Output: `application/json`. Capabilities: none.
-        /// </remarks>
-        /// <returns>The model's result in the Cloudflare envelope.</returns>
-        /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        public virtual System.Threading.Tasks.Task<RerankResponse> BgeRerankerBaseAsync(RerankInput body)
-        {
-            return BgeRerankerBaseAsync(body, System.Threading.CancellationToken.None);
-        }
-
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
         /// Run @cf/baai/bge-reranker-base
@@ -1780,7 +1490,7 @@ namespace EdgeAi.Client
         /// </remarks>
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<RerankResponse> BgeRerankerBaseAsync(RerankInput body, System.Threading.CancellationToken cancellationToken)
+        public virtual async System.Threading.Tasks.Task<RerankResponse> BgeRerankerBaseAsync(RerankInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (body == null)
                 throw new System.ArgumentNullException("body");
@@ -1859,21 +1569,6 @@ namespace EdgeAi.Client
             }
         }
 
-        /// <summary>
-        /// Run @cf/huggingface/distilbert-sst-2-int8
-        /// </summary>
-        /// <remarks>
-        /// DistilBERT fine-tuned on SST-2: POSITIVE / NEGATIVE sentiment.
-        /// <br/>
-        /// <br/>Task: Text Classification. Output: `application/json`. Capabilities: none.
-        /// </remarks>
-        /// <returns>The model's result in the Cloudflare envelope.</returns>
-        /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        public virtual System.Threading.Tasks.Task<TextClassificationResponse> DistilbertSst2Int8Async(TextClassificationInput body)
-        {
-            return DistilbertSst2Int8Async(body, System.Threading.CancellationToken.None);
-        }
-
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
         /// Run @cf/huggingface/distilbert-sst-2-int8
@@ -1885,7 +1580,7 @@ namespace EdgeAi.Client
         /// </remarks>
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<TextClassificationResponse> DistilbertSst2Int8Async(TextClassificationInput body, System.Threading.CancellationToken cancellationToken)
+        public virtual async System.Threading.Tasks.Task<TextClassificationResponse> DistilbertSst2Int8Async(TextClassificationInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (body == null)
                 throw new System.ArgumentNullException("body");
@@ -2096,17 +1791,6 @@ namespace EdgeAi.Client
     [System.CodeDom.Compiler.GeneratedCode("NSwag", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial interface ITextToImageClient
     {
-        /// <summary>
-        /// Run @cf/black-forest-labs/flux-1-schnell
-        /// </summary>
-        /// <remarks>
-        /// FLUX.1 schnell; answers a base64 image in JSON.
-        /// <br/>
-        /// <br/>Task: Text-to-Image. Output: `application/json`. Capabilities: none.
-        /// </remarks>
-        /// <returns>The model's result in the Cloudflare envelope.</returns>
-        /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<FluxResponse> Flux1SchnellAsync(FluxInput body);
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -2119,19 +1803,7 @@ namespace EdgeAi.Client
         /// </remarks>
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<FluxResponse> Flux1SchnellAsync(FluxInput body, System.Threading.CancellationToken cancellationToken);
-
-        /// <summary>
-        /// Run @cf/bytedance/stable-diffusion-xl-lightning
-        /// </summary>
-        /// <remarks>
-        /// SDXL Lightning: a few-step SDXL; answers PNG bytes.
-        /// <br/>
-        /// <br/>Task: Text-to-Image. Output: `image/png`. Capabilities: none.
-        /// </remarks>
-        /// <returns>The image bytes (no envelope).</returns>
-        /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<FileResponse> StableDiffusionXlLightningAsync(TextToImageInput body);
+        System.Threading.Tasks.Task<FluxResponse> Flux1SchnellAsync(FluxInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -2144,19 +1816,7 @@ namespace EdgeAi.Client
         /// </remarks>
         /// <returns>The image bytes (no envelope).</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<FileResponse> StableDiffusionXlLightningAsync(TextToImageInput body, System.Threading.CancellationToken cancellationToken);
-
-        /// <summary>
-        /// Run @cf/leonardo/phoenix-1.0
-        /// </summary>
-        /// <remarks>
-        /// Leonardo Phoenix 1.0; answers JPEG bytes.
-        /// <br/>
-        /// <br/>Task: Text-to-Image. Output: `image/jpeg`. Capabilities: none.
-        /// </remarks>
-        /// <returns>The image bytes (no envelope).</returns>
-        /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<FileResponse> Phoenix10Async(TextToImageInput body);
+        System.Threading.Tasks.Task<FileResponse> StableDiffusionXlLightningAsync(TextToImageInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -2169,19 +1829,7 @@ namespace EdgeAi.Client
         /// </remarks>
         /// <returns>The image bytes (no envelope).</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<FileResponse> Phoenix10Async(TextToImageInput body, System.Threading.CancellationToken cancellationToken);
-
-        /// <summary>
-        /// Run @cf/lykon/dreamshaper-8-lcm
-        /// </summary>
-        /// <remarks>
-        /// DreamShaper 8 LCM, photorealistic SD 1.5 fine-tune; answers PNG bytes.
-        /// <br/>
-        /// <br/>Task: Text-to-Image. Output: `image/png`. Capabilities: none.
-        /// </remarks>
-        /// <returns>The image bytes (no envelope).</returns>
-        /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<FileResponse> Dreamshaper8LcmAsync(TextToImageInput body);
+        System.Threading.Tasks.Task<FileResponse> Phoenix10Async(TextToImageInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -2194,19 +1842,7 @@ namespace EdgeAi.Client
         /// </remarks>
         /// <returns>The image bytes (no envelope).</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<FileResponse> Dreamshaper8LcmAsync(TextToImageInput body, System.Threading.CancellationToken cancellationToken);
-
-        /// <summary>
-        /// Run @cf/stabilityai/stable-diffusion-xl-base-1.0
-        /// </summary>
-        /// <remarks>
-        /// Stable Diffusion XL base 1.0 (beta); answers PNG bytes.
-        /// <br/>
-        /// <br/>Task: Text-to-Image. Output: `image/png`. Capabilities: none.
-        /// </remarks>
-        /// <returns>The image bytes (no envelope).</returns>
-        /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<FileResponse> StableDiffusionXlBase10Async(TextToImageInput body);
+        System.Threading.Tasks.Task<FileResponse> Dreamshaper8LcmAsync(TextToImageInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -2219,7 +1855,7 @@ namespace EdgeAi.Client
         /// </remarks>
         /// <returns>The image bytes (no envelope).</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<FileResponse> StableDiffusionXlBase10Async(TextToImageInput body, System.Threading.CancellationToken cancellationToken);
+        System.Threading.Tasks.Task<FileResponse> StableDiffusionXlBase10Async(TextToImageInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
     }
 
@@ -2255,21 +1891,6 @@ namespace EdgeAi.Client
         partial void PrepareRequest(System.Net.Http.HttpClient client, System.Net.Http.HttpRequestMessage request, System.Text.StringBuilder urlBuilder);
         partial void ProcessResponse(System.Net.Http.HttpClient client, System.Net.Http.HttpResponseMessage response);
 
-        /// <summary>
-        /// Run @cf/black-forest-labs/flux-1-schnell
-        /// </summary>
-        /// <remarks>
-        /// FLUX.1 schnell; answers a base64 image in JSON.
-        /// <br/>
-        /// <br/>Task: Text-to-Image. Output: `application/json`. Capabilities: none.
-        /// </remarks>
-        /// <returns>The model's result in the Cloudflare envelope.</returns>
-        /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        public virtual System.Threading.Tasks.Task<FluxResponse> Flux1SchnellAsync(FluxInput body)
-        {
-            return Flux1SchnellAsync(body, System.Threading.CancellationToken.None);
-        }
-
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
         /// Run @cf/black-forest-labs/flux-1-schnell
@@ -2281,7 +1902,7 @@ namespace EdgeAi.Client
         /// </remarks>
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<FluxResponse> Flux1SchnellAsync(FluxInput body, System.Threading.CancellationToken cancellationToken)
+        public virtual async System.Threading.Tasks.Task<FluxResponse> Flux1SchnellAsync(FluxInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (body == null)
                 throw new System.ArgumentNullException("body");
@@ -2360,21 +1981,6 @@ namespace EdgeAi.Client
             }
         }
 
-        /// <summary>
-        /// Run @cf/bytedance/stable-diffusion-xl-lightning
-        /// </summary>
-        /// <remarks>
-        /// SDXL Lightning: a few-step SDXL; answers PNG bytes.
-        /// <br/>
-        /// <br/>Task: Text-to-Image. Output: `image/png`. Capabilities: none.
-        /// </remarks>
-        /// <returns>The image bytes (no envelope).</returns>
-        /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        public virtual System.Threading.Tasks.Task<FileResponse> StableDiffusionXlLightningAsync(TextToImageInput body)
-        {
-            return StableDiffusionXlLightningAsync(body, System.Threading.CancellationToken.None);
-        }
-
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
         /// Run @cf/bytedance/stable-diffusion-xl-lightning
@@ -2386,7 +1992,7 @@ namespace EdgeAi.Client
         /// </remarks>
         /// <returns>The image bytes (no envelope).</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<FileResponse> StableDiffusionXlLightningAsync(TextToImageInput body, System.Threading.CancellationToken cancellationToken)
+        public virtual async System.Threading.Tasks.Task<FileResponse> StableDiffusionXlLightningAsync(TextToImageInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (body == null)
                 throw new System.ArgumentNullException("body");
@@ -2463,21 +2069,6 @@ namespace EdgeAi.Client
             }
         }
 
-        /// <summary>
-        /// Run @cf/leonardo/phoenix-1.0
-        /// </summary>
-        /// <remarks>
-        /// Leonardo Phoenix 1.0; answers JPEG bytes.
-        /// <br/>
-        /// <br/>Task: Text-to-Image. Output: `image/jpeg`. Capabilities: none.
-        /// </remarks>
-        /// <returns>The image bytes (no envelope).</returns>
-        /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        public virtual System.Threading.Tasks.Task<FileResponse> Phoenix10Async(TextToImageInput body)
-        {
-            return Phoenix10Async(body, System.Threading.CancellationToken.None);
-        }
-
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
         /// Run @cf/leonardo/phoenix-1.0
@@ -2489,7 +2080,7 @@ namespace EdgeAi.Client
         /// </remarks>
         /// <returns>The image bytes (no envelope).</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<FileResponse> Phoenix10Async(TextToImageInput body, System.Threading.CancellationToken cancellationToken)
+        public virtual async System.Threading.Tasks.Task<FileResponse> Phoenix10Async(TextToImageInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (body == null)
                 throw new System.ArgumentNullException("body");
@@ -2566,21 +2157,6 @@ namespace EdgeAi.Client
             }
         }
 
-        /// <summary>
-        /// Run @cf/lykon/dreamshaper-8-lcm
-        /// </summary>
-        /// <remarks>
-        /// DreamShaper 8 LCM, photorealistic SD 1.5 fine-tune; answers PNG bytes.
-        /// <br/>
-        /// <br/>Task: Text-to-Image. Output: `image/png`. Capabilities: none.
-        /// </remarks>
-        /// <returns>The image bytes (no envelope).</returns>
-        /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        public virtual System.Threading.Tasks.Task<FileResponse> Dreamshaper8LcmAsync(TextToImageInput body)
-        {
-            return Dreamshaper8LcmAsync(body, System.Threading.CancellationToken.None);
-        }
-
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
         /// Run @cf/lykon/dreamshaper-8-lcm
@@ -2592,7 +2168,7 @@ namespace EdgeAi.Client
         /// </remarks>
         /// <returns>The image bytes (no envelope).</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<FileResponse> Dreamshaper8LcmAsync(TextToImageInput body, System.Threading.CancellationToken cancellationToken)
+        public virtual async System.Threading.Tasks.Task<FileResponse> Dreamshaper8LcmAsync(TextToImageInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (body == null)
                 throw new System.ArgumentNullException("body");
@@ -2669,21 +2245,6 @@ namespace EdgeAi.Client
             }
         }
 
-        /// <summary>
-        /// Run @cf/stabilityai/stable-diffusion-xl-base-1.0
-        /// </summary>
-        /// <remarks>
-        /// Stable Diffusion XL base 1.0 (beta); answers PNG bytes.
-        /// <br/>
-        /// <br/>Task: Text-to-Image. Output: `image/png`. Capabilities: none.
-        /// </remarks>
-        /// <returns>The image bytes (no envelope).</returns>
-        /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        public virtual System.Threading.Tasks.Task<FileResponse> StableDiffusionXlBase10Async(TextToImageInput body)
-        {
-            return StableDiffusionXlBase10Async(body, System.Threading.CancellationToken.None);
-        }
-
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
         /// Run @cf/stabilityai/stable-diffusion-xl-base-1.0
@@ -2695,7 +2256,7 @@ namespace EdgeAi.Client
         /// </remarks>
         /// <returns>The image bytes (no envelope).</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<FileResponse> StableDiffusionXlBase10Async(TextToImageInput body, System.Threading.CancellationToken cancellationToken)
+        public virtual async System.Threading.Tasks.Task<FileResponse> StableDiffusionXlBase10Async(TextToImageInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (body == null)
                 throw new System.ArgumentNullException("body");
@@ -2904,17 +2465,6 @@ namespace EdgeAi.Client
     [System.CodeDom.Compiler.GeneratedCode("NSwag", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial interface ITextToSpeechClient
     {
-        /// <summary>
-        /// Run @cf/deepgram/aura-2-en
-        /// </summary>
-        /// <remarks>
-        /// Deepgram Aura 2, English text-to-speech.
-        /// <br/>
-        /// <br/>Task: Text-to-Speech. Output: `application/json`. Capabilities: none.
-        /// </remarks>
-        /// <returns>The model's result in the Cloudflare envelope.</returns>
-        /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<TextToSpeechResponse> Aura2EnAsync(TextToSpeechInput body);
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -2927,19 +2477,7 @@ namespace EdgeAi.Client
         /// </remarks>
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<TextToSpeechResponse> Aura2EnAsync(TextToSpeechInput body, System.Threading.CancellationToken cancellationToken);
-
-        /// <summary>
-        /// Run @cf/myshell-ai/melotts
-        /// </summary>
-        /// <remarks>
-        /// MyShell MeloTTS, multilingual text-to-speech.
-        /// <br/>
-        /// <br/>Task: Text-to-Speech. Output: `application/json`. Capabilities: none.
-        /// </remarks>
-        /// <returns>The model's result in the Cloudflare envelope.</returns>
-        /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<TextToSpeechResponse> MelottsAsync(TextToSpeechInput body);
+        System.Threading.Tasks.Task<TextToSpeechResponse> Aura2EnAsync(TextToSpeechInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -2952,7 +2490,7 @@ namespace EdgeAi.Client
         /// </remarks>
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<TextToSpeechResponse> MelottsAsync(TextToSpeechInput body, System.Threading.CancellationToken cancellationToken);
+        System.Threading.Tasks.Task<TextToSpeechResponse> MelottsAsync(TextToSpeechInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
     }
 
@@ -2988,21 +2526,6 @@ namespace EdgeAi.Client
         partial void PrepareRequest(System.Net.Http.HttpClient client, System.Net.Http.HttpRequestMessage request, System.Text.StringBuilder urlBuilder);
         partial void ProcessResponse(System.Net.Http.HttpClient client, System.Net.Http.HttpResponseMessage response);
 
-        /// <summary>
-        /// Run @cf/deepgram/aura-2-en
-        /// </summary>
-        /// <remarks>
-        /// Deepgram Aura 2, English text-to-speech.
-        /// <br/>
-        /// <br/>Task: Text-to-Speech. Output: `application/json`. Capabilities: none.
-        /// </remarks>
-        /// <returns>The model's result in the Cloudflare envelope.</returns>
-        /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        public virtual System.Threading.Tasks.Task<TextToSpeechResponse> Aura2EnAsync(TextToSpeechInput body)
-        {
-            return Aura2EnAsync(body, System.Threading.CancellationToken.None);
-        }
-
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
         /// Run @cf/deepgram/aura-2-en
@@ -3014,7 +2537,7 @@ namespace EdgeAi.Client
         /// </remarks>
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<TextToSpeechResponse> Aura2EnAsync(TextToSpeechInput body, System.Threading.CancellationToken cancellationToken)
+        public virtual async System.Threading.Tasks.Task<TextToSpeechResponse> Aura2EnAsync(TextToSpeechInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (body == null)
                 throw new System.ArgumentNullException("body");
@@ -3093,21 +2616,6 @@ namespace EdgeAi.Client
             }
         }
 
-        /// <summary>
-        /// Run @cf/myshell-ai/melotts
-        /// </summary>
-        /// <remarks>
-        /// MyShell MeloTTS, multilingual text-to-speech.
-        /// <br/>
-        /// <br/>Task: Text-to-Speech. Output: `application/json`. Capabilities: none.
-        /// </remarks>
-        /// <returns>The model's result in the Cloudflare envelope.</returns>
-        /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        public virtual System.Threading.Tasks.Task<TextToSpeechResponse> MelottsAsync(TextToSpeechInput body)
-        {
-            return MelottsAsync(body, System.Threading.CancellationToken.None);
-        }
-
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
         /// Run @cf/myshell-ai/melotts
@@ -3119,7 +2627,7 @@ namespace EdgeAi.Client
         /// </remarks>
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<TextToSpeechResponse> MelottsAsync(TextToSpeechInput body, System.Threading.CancellationToken cancellationToken)
+        public virtual async System.Threading.Tasks.Task<TextToSpeechResponse> MelottsAsync(TextToSpeechInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (body == null)
                 throw new System.ArgumentNullException("body");
@@ -3330,17 +2838,6 @@ namespace EdgeAi.Client
     [System.CodeDom.Compiler.GeneratedCode("NSwag", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial interface ITextGenerationClient
     {
-        /// <summary>
-        /// Run @cf/deepseek-ai/deepseek-r1-distill-qwen-32b
-        /// </summary>
-        /// <remarks>
-        /// DeepSeek R1 distilled into Qwen 32B, with JSON mode.
-        /// <br/>
-        /// <br/>Task: Text Generation. Output: `application/json`. Capabilities: streaming, json_mode.
-        /// </remarks>
-        /// <returns>The model's result in the Cloudflare envelope.</returns>
-        /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<TextGenerationResponse> DeepseekR1DistillQwen32bAsync(TextGenerationInput body);
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -3351,21 +2848,10 @@ namespace EdgeAi.Client
         /// <br/>
         /// <br/>Task: Text Generation. Output: `application/json`. Capabilities: streaming, json_mode.
         /// </remarks>
+        /// <param name="x_session_affinity">A session id; routes multi-turn requests to the same instance so the prompt cache is reused (see `usage.prompt_tokens_details.cached_tokens`).</param>
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<TextGenerationResponse> DeepseekR1DistillQwen32bAsync(TextGenerationInput body, System.Threading.CancellationToken cancellationToken);
-
-        /// <summary>
-        /// Streams the answer as server-sent events (send `"stream": true` in the body).
-        /// </summary>
-        /// <remarks>
-        /// Server-sent events: `data: &lt;json&gt;` lines ending with `data: [DONE]`. Event schema: TextGenerationSseEvent.
-        /// </remarks>
-        /// <param name="author">Model author segment, e.g. `meta` in `@cf/meta/llama-3.1-8b-instruct-fast`.</param>
-        /// <param name="model">Model name segment, e.g. `llama-3.1-8b-instruct-fast`.</param>
-        /// <returns>An SSE stream.</returns>
-        /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<FileResponse> StreamAsync(string author, string model, TextGenerationInput body);
+        System.Threading.Tasks.Task<TextGenerationResponse> DeepseekR1DistillQwen32bAsync(TextGenerationInput body, string? x_session_affinity = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -3376,23 +2862,10 @@ namespace EdgeAi.Client
         /// </remarks>
         /// <param name="author">Model author segment, e.g. `meta` in `@cf/meta/llama-3.1-8b-instruct-fast`.</param>
         /// <param name="model">Model name segment, e.g. `llama-3.1-8b-instruct-fast`.</param>
+        /// <param name="x_session_affinity">A session id; routes multi-turn requests to the same instance so the prompt cache is reused (see `usage.prompt_tokens_details.cached_tokens`).</param>
         /// <returns>An SSE stream.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<FileResponse> StreamAsync(string author, string model, TextGenerationInput body, System.Threading.CancellationToken cancellationToken);
-
-        /// <summary>
-        /// Run @cf/google/gemma-3-12b-it
-        /// </summary>
-        /// <remarks>
-        /// Google Gemma 3 12B instruction-tuned. Retired.
-        /// <br/>
-        /// <br/>Task: Text Generation. Output: `application/json`. Capabilities: streaming, vision.
-        /// <br/>Deprecated on 2026-05-30. Use `@cf/google/gemma-4-26b-a4b-it` instead.
-        /// </remarks>
-        /// <returns>The model's result in the Cloudflare envelope.</returns>
-        /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        [System.Obsolete]
-        System.Threading.Tasks.Task<TextGenerationResponse> Gemma3x12bItAsync(TextGenerationInput body);
+        System.Threading.Tasks.Task<FileResponse> StreamAsync(string author, string model, TextGenerationInput body, string? x_session_affinity = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -3404,22 +2877,11 @@ namespace EdgeAi.Client
         /// <br/>Task: Text Generation. Output: `application/json`. Capabilities: streaming, vision.
         /// <br/>Deprecated on 2026-05-30. Use `@cf/google/gemma-4-26b-a4b-it` instead.
         /// </remarks>
+        /// <param name="x_session_affinity">A session id; routes multi-turn requests to the same instance so the prompt cache is reused (see `usage.prompt_tokens_details.cached_tokens`).</param>
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
         [System.Obsolete]
-        System.Threading.Tasks.Task<TextGenerationResponse> Gemma3x12bItAsync(TextGenerationInput body, System.Threading.CancellationToken cancellationToken);
-
-        /// <summary>
-        /// Run @cf/google/gemma-4-26b-a4b-it
-        /// </summary>
-        /// <remarks>
-        /// Google Gemma 4 26B A4B instruction-tuned, with vision and tools; a recommended replacement.
-        /// <br/>
-        /// <br/>Task: Text Generation. Output: `application/json`. Capabilities: streaming, function_calling, vision.
-        /// </remarks>
-        /// <returns>The model's result in the Cloudflare envelope.</returns>
-        /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<TextGenerationResponse> Gemma4x26bA4bItAsync(TextGenerationInput body);
+        System.Threading.Tasks.Task<TextGenerationResponse> Gemma3x12bItAsync(TextGenerationInput body, string? x_session_affinity = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -3430,23 +2892,10 @@ namespace EdgeAi.Client
         /// <br/>
         /// <br/>Task: Text Generation. Output: `application/json`. Capabilities: streaming, function_calling, vision.
         /// </remarks>
+        /// <param name="x_session_affinity">A session id; routes multi-turn requests to the same instance so the prompt cache is reused (see `usage.prompt_tokens_details.cached_tokens`).</param>
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<TextGenerationResponse> Gemma4x26bA4bItAsync(TextGenerationInput body, System.Threading.CancellationToken cancellationToken);
-
-        /// <summary>
-        /// Run @cf/meta/llama-3-8b-instruct
-        /// </summary>
-        /// <remarks>
-        /// Meta Llama 3 8B Instruct. Retired.
-        /// <br/>
-        /// <br/>Task: Text Generation. Output: `application/json`. Capabilities: streaming, json_mode.
-        /// <br/>Deprecated on 2026-05-30. Use `@cf/meta/llama-3.1-8b-instruct-fast` instead.
-        /// </remarks>
-        /// <returns>The model's result in the Cloudflare envelope.</returns>
-        /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        [System.Obsolete]
-        System.Threading.Tasks.Task<TextGenerationResponse> Llama3x8bInstructAsync(TextGenerationInput body);
+        System.Threading.Tasks.Task<TextGenerationResponse> Gemma4x26bA4bItAsync(TextGenerationInput body, string? x_session_affinity = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -3458,24 +2907,11 @@ namespace EdgeAi.Client
         /// <br/>Task: Text Generation. Output: `application/json`. Capabilities: streaming, json_mode.
         /// <br/>Deprecated on 2026-05-30. Use `@cf/meta/llama-3.1-8b-instruct-fast` instead.
         /// </remarks>
+        /// <param name="x_session_affinity">A session id; routes multi-turn requests to the same instance so the prompt cache is reused (see `usage.prompt_tokens_details.cached_tokens`).</param>
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
         [System.Obsolete]
-        System.Threading.Tasks.Task<TextGenerationResponse> Llama3x8bInstructAsync(TextGenerationInput body, System.Threading.CancellationToken cancellationToken);
-
-        /// <summary>
-        /// Run @cf/meta/llama-3.1-8b-instruct
-        /// </summary>
-        /// <remarks>
-        /// Meta Llama 3.1 8B Instruct. Retired; use the -fast variant.
-        /// <br/>
-        /// <br/>Task: Text Generation. Output: `application/json`. Capabilities: streaming, json_mode.
-        /// <br/>Deprecated on 2026-05-30. Use `@cf/meta/llama-3.1-8b-instruct-fast` instead.
-        /// </remarks>
-        /// <returns>The model's result in the Cloudflare envelope.</returns>
-        /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        [System.Obsolete]
-        System.Threading.Tasks.Task<TextGenerationResponse> Llama31x8bInstructAsync(TextGenerationInput body);
+        System.Threading.Tasks.Task<TextGenerationResponse> Llama3x8bInstructAsync(TextGenerationInput body, string? x_session_affinity = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -3487,22 +2923,11 @@ namespace EdgeAi.Client
         /// <br/>Task: Text Generation. Output: `application/json`. Capabilities: streaming, json_mode.
         /// <br/>Deprecated on 2026-05-30. Use `@cf/meta/llama-3.1-8b-instruct-fast` instead.
         /// </remarks>
+        /// <param name="x_session_affinity">A session id; routes multi-turn requests to the same instance so the prompt cache is reused (see `usage.prompt_tokens_details.cached_tokens`).</param>
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
         [System.Obsolete]
-        System.Threading.Tasks.Task<TextGenerationResponse> Llama31x8bInstructAsync(TextGenerationInput body, System.Threading.CancellationToken cancellationToken);
-
-        /// <summary>
-        /// Run @cf/meta/llama-3.1-8b-instruct-fast
-        /// </summary>
-        /// <remarks>
-        /// Meta Llama 3.1 8B Instruct, fast serving.
-        /// <br/>
-        /// <br/>Task: Text Generation. Output: `application/json`. Capabilities: streaming.
-        /// </remarks>
-        /// <returns>The model's result in the Cloudflare envelope.</returns>
-        /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<TextGenerationResponse> Llama31x8bInstructFastAsync(TextGenerationInput body);
+        System.Threading.Tasks.Task<TextGenerationResponse> Llama31x8bInstructAsync(TextGenerationInput body, string? x_session_affinity = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -3513,21 +2938,10 @@ namespace EdgeAi.Client
         /// <br/>
         /// <br/>Task: Text Generation. Output: `application/json`. Capabilities: streaming.
         /// </remarks>
+        /// <param name="x_session_affinity">A session id; routes multi-turn requests to the same instance so the prompt cache is reused (see `usage.prompt_tokens_details.cached_tokens`).</param>
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<TextGenerationResponse> Llama31x8bInstructFastAsync(TextGenerationInput body, System.Threading.CancellationToken cancellationToken);
-
-        /// <summary>
-        /// Run @cf/meta/llama-3.1-8b-instruct-fp8
-        /// </summary>
-        /// <remarks>
-        /// Meta Llama 3.1 8B Instruct quantised to FP8.
-        /// <br/>
-        /// <br/>Task: Text Generation. Output: `application/json`. Capabilities: streaming.
-        /// </remarks>
-        /// <returns>The model's result in the Cloudflare envelope.</returns>
-        /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<TextGenerationResponse> Llama31x8bInstructFp8Async(TextGenerationInput body);
+        System.Threading.Tasks.Task<TextGenerationResponse> Llama31x8bInstructFastAsync(TextGenerationInput body, string? x_session_affinity = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -3538,21 +2952,10 @@ namespace EdgeAi.Client
         /// <br/>
         /// <br/>Task: Text Generation. Output: `application/json`. Capabilities: streaming.
         /// </remarks>
+        /// <param name="x_session_affinity">A session id; routes multi-turn requests to the same instance so the prompt cache is reused (see `usage.prompt_tokens_details.cached_tokens`).</param>
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<TextGenerationResponse> Llama31x8bInstructFp8Async(TextGenerationInput body, System.Threading.CancellationToken cancellationToken);
-
-        /// <summary>
-        /// Run @cf/meta/llama-3.2-11b-vision-instruct
-        /// </summary>
-        /// <remarks>
-        /// Meta Llama 3.2 11B Vision; needs a one-time licence agreement (code 5016).
-        /// <br/>
-        /// <br/>Task: Text Generation. Output: `application/json`. Capabilities: streaming, vision.
-        /// </remarks>
-        /// <returns>The model's result in the Cloudflare envelope.</returns>
-        /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<TextGenerationResponse> Llama32x11bVisionInstructAsync(TextGenerationInput body);
+        System.Threading.Tasks.Task<TextGenerationResponse> Llama31x8bInstructFp8Async(TextGenerationInput body, string? x_session_affinity = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -3561,23 +2964,12 @@ namespace EdgeAi.Client
         /// <remarks>
         /// Meta Llama 3.2 11B Vision; needs a one-time licence agreement (code 5016).
         /// <br/>
-        /// <br/>Task: Text Generation. Output: `application/json`. Capabilities: streaming, vision.
+        /// <br/>Task: Text Generation. Output: `application/json`. Capabilities: streaming, vision, lora.
         /// </remarks>
+        /// <param name="x_session_affinity">A session id; routes multi-turn requests to the same instance so the prompt cache is reused (see `usage.prompt_tokens_details.cached_tokens`).</param>
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<TextGenerationResponse> Llama32x11bVisionInstructAsync(TextGenerationInput body, System.Threading.CancellationToken cancellationToken);
-
-        /// <summary>
-        /// Run @cf/meta/llama-3.2-1b-instruct
-        /// </summary>
-        /// <remarks>
-        /// Meta Llama 3.2 1B Instruct, a small multilingual model.
-        /// <br/>
-        /// <br/>Task: Text Generation. Output: `application/json`. Capabilities: streaming.
-        /// </remarks>
-        /// <returns>The model's result in the Cloudflare envelope.</returns>
-        /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<TextGenerationResponse> Llama32x1bInstructAsync(TextGenerationInput body);
+        System.Threading.Tasks.Task<TextGenerationResponse> Llama32x11bVisionInstructAsync(TextGenerationInput body, string? x_session_affinity = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -3588,22 +2980,10 @@ namespace EdgeAi.Client
         /// <br/>
         /// <br/>Task: Text Generation. Output: `application/json`. Capabilities: streaming.
         /// </remarks>
+        /// <param name="x_session_affinity">A session id; routes multi-turn requests to the same instance so the prompt cache is reused (see `usage.prompt_tokens_details.cached_tokens`).</param>
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<TextGenerationResponse> Llama32x1bInstructAsync(TextGenerationInput body, System.Threading.CancellationToken cancellationToken);
-
-        /// <summary>
-        /// Run @cf/meta/llama-3.3-70b-instruct-fp8-fast
-        /// </summary>
-        /// <remarks>
-        /// Meta Llama 3.3 70B Instruct (FP8, fast) with JSON mode, tools and async batch.
-        /// <br/>
-        /// <br/>Task: Text Generation. Output: `application/json`. Capabilities: streaming, json_mode, function_calling, async_batch.
-        /// </remarks>
-        /// <param name="queueRequest">"true" submits an async batch (`BatchSubmitInput`) or polls one (`BatchPollInput`).</param>
-        /// <returns>The model's result in the Cloudflare envelope.</returns>
-        /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<TextGenerationBatchableResponse> Llama33x70bInstructFp8FastAsync(QueueRequest? queueRequest, TextGenerationBatchableInput body);
+        System.Threading.Tasks.Task<TextGenerationResponse> Llama32x1bInstructAsync(TextGenerationInput body, string? x_session_affinity = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -3615,21 +2995,10 @@ namespace EdgeAi.Client
         /// <br/>Task: Text Generation. Output: `application/json`. Capabilities: streaming, json_mode, function_calling, async_batch.
         /// </remarks>
         /// <param name="queueRequest">"true" submits an async batch (`BatchSubmitInput`) or polls one (`BatchPollInput`).</param>
+        /// <param name="x_session_affinity">A session id; routes multi-turn requests to the same instance so the prompt cache is reused (see `usage.prompt_tokens_details.cached_tokens`).</param>
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<TextGenerationBatchableResponse> Llama33x70bInstructFp8FastAsync(QueueRequest? queueRequest, TextGenerationBatchableInput body, System.Threading.CancellationToken cancellationToken);
-
-        /// <summary>
-        /// Run @cf/meta/llama-4-scout-17b-16e-instruct
-        /// </summary>
-        /// <remarks>
-        /// Meta Llama 4 Scout, a natively multimodal mixture-of-experts model.
-        /// <br/>
-        /// <br/>Task: Text Generation. Output: `application/json`. Capabilities: streaming, function_calling, vision.
-        /// </remarks>
-        /// <returns>The model's result in the Cloudflare envelope.</returns>
-        /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<TextGenerationResponse> Llama4Scout17b16eInstructAsync(TextGenerationInput body);
+        System.Threading.Tasks.Task<TextGenerationBatchableResponse> Llama33x70bInstructFp8FastAsync(TextGenerationBatchableInput body, QueueRequest? queueRequest = null, string? x_session_affinity = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -3640,21 +3009,10 @@ namespace EdgeAi.Client
         /// <br/>
         /// <br/>Task: Text Generation. Output: `application/json`. Capabilities: streaming, function_calling, vision.
         /// </remarks>
+        /// <param name="x_session_affinity">A session id; routes multi-turn requests to the same instance so the prompt cache is reused (see `usage.prompt_tokens_details.cached_tokens`).</param>
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<TextGenerationResponse> Llama4Scout17b16eInstructAsync(TextGenerationInput body, System.Threading.CancellationToken cancellationToken);
-
-        /// <summary>
-        /// Run @cf/meta/llama-guard-3-8b
-        /// </summary>
-        /// <remarks>
-        /// Meta Llama Guard 3 8B, a safety classifier for prompts and responses.
-        /// <br/>
-        /// <br/>Task: Text Generation. Output: `application/json`. Capabilities: none.
-        /// </remarks>
-        /// <returns>The model's result in the Cloudflare envelope.</returns>
-        /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<TextGenerationResponse> LlamaGuard3x8bAsync(TextGenerationInput body);
+        System.Threading.Tasks.Task<TextGenerationResponse> Llama4Scout17b16eInstructAsync(TextGenerationInput body, string? x_session_affinity = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -3665,23 +3023,10 @@ namespace EdgeAi.Client
         /// <br/>
         /// <br/>Task: Text Generation. Output: `application/json`. Capabilities: none.
         /// </remarks>
+        /// <param name="x_session_affinity">A session id; routes multi-turn requests to the same instance so the prompt cache is reused (see `usage.prompt_tokens_details.cached_tokens`).</param>
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<TextGenerationResponse> LlamaGuard3x8bAsync(TextGenerationInput body, System.Threading.CancellationToken cancellationToken);
-
-        /// <summary>
-        /// Run @cf/microsoft/phi-2
-        /// </summary>
-        /// <remarks>
-        /// Microsoft Phi-2. Retired.
-        /// <br/>
-        /// <br/>Task: Text Generation. Output: `application/json`. Capabilities: streaming.
-        /// <br/>Deprecated on 2026-05-30. Use `@cf/zai-org/glm-4.7-flash` instead.
-        /// </remarks>
-        /// <returns>The model's result in the Cloudflare envelope.</returns>
-        /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        [System.Obsolete]
-        System.Threading.Tasks.Task<TextGenerationResponse> Phi2Async(TextGenerationInput body);
+        System.Threading.Tasks.Task<TextGenerationResponse> LlamaGuard3x8bAsync(TextGenerationInput body, string? x_session_affinity = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -3693,24 +3038,11 @@ namespace EdgeAi.Client
         /// <br/>Task: Text Generation. Output: `application/json`. Capabilities: streaming.
         /// <br/>Deprecated on 2026-05-30. Use `@cf/zai-org/glm-4.7-flash` instead.
         /// </remarks>
+        /// <param name="x_session_affinity">A session id; routes multi-turn requests to the same instance so the prompt cache is reused (see `usage.prompt_tokens_details.cached_tokens`).</param>
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
         [System.Obsolete]
-        System.Threading.Tasks.Task<TextGenerationResponse> Phi2Async(TextGenerationInput body, System.Threading.CancellationToken cancellationToken);
-
-        /// <summary>
-        /// Run @cf/mistral/mistral-7b-instruct-v0.1
-        /// </summary>
-        /// <remarks>
-        /// Mistral 7B Instruct v0.1. Retired.
-        /// <br/>
-        /// <br/>Task: Text Generation. Output: `application/json`. Capabilities: streaming.
-        /// <br/>Deprecated on 2026-05-30. Use `@cf/zai-org/glm-4.7-flash` instead.
-        /// </remarks>
-        /// <returns>The model's result in the Cloudflare envelope.</returns>
-        /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        [System.Obsolete]
-        System.Threading.Tasks.Task<TextGenerationResponse> Mistral7bInstructV01Async(TextGenerationInput body);
+        System.Threading.Tasks.Task<TextGenerationResponse> Phi2Async(TextGenerationInput body, string? x_session_affinity = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -3722,22 +3054,11 @@ namespace EdgeAi.Client
         /// <br/>Task: Text Generation. Output: `application/json`. Capabilities: streaming.
         /// <br/>Deprecated on 2026-05-30. Use `@cf/zai-org/glm-4.7-flash` instead.
         /// </remarks>
+        /// <param name="x_session_affinity">A session id; routes multi-turn requests to the same instance so the prompt cache is reused (see `usage.prompt_tokens_details.cached_tokens`).</param>
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
         [System.Obsolete]
-        System.Threading.Tasks.Task<TextGenerationResponse> Mistral7bInstructV01Async(TextGenerationInput body, System.Threading.CancellationToken cancellationToken);
-
-        /// <summary>
-        /// Run @cf/mistral/mistral-7b-instruct-v0.2-lora
-        /// </summary>
-        /// <remarks>
-        /// Mistral 7B Instruct v0.2, a base model for LoRA adapters.
-        /// <br/>
-        /// <br/>Task: Text Generation. Output: `application/json`. Capabilities: streaming, lora.
-        /// </remarks>
-        /// <returns>The model's result in the Cloudflare envelope.</returns>
-        /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<TextGenerationResponse> Mistral7bInstructV02LoraAsync(TextGenerationInput body);
+        System.Threading.Tasks.Task<TextGenerationResponse> Mistral7bInstructV01Async(TextGenerationInput body, string? x_session_affinity = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -3748,21 +3069,10 @@ namespace EdgeAi.Client
         /// <br/>
         /// <br/>Task: Text Generation. Output: `application/json`. Capabilities: streaming, lora.
         /// </remarks>
+        /// <param name="x_session_affinity">A session id; routes multi-turn requests to the same instance so the prompt cache is reused (see `usage.prompt_tokens_details.cached_tokens`).</param>
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<TextGenerationResponse> Mistral7bInstructV02LoraAsync(TextGenerationInput body, System.Threading.CancellationToken cancellationToken);
-
-        /// <summary>
-        /// Run @cf/mistralai/mistral-small-3.1-24b-instruct
-        /// </summary>
-        /// <remarks>
-        /// Mistral Small 3.1 24B Instruct.
-        /// <br/>
-        /// <br/>Task: Text Generation. Output: `application/json`. Capabilities: streaming.
-        /// </remarks>
-        /// <returns>The model's result in the Cloudflare envelope.</returns>
-        /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<TextGenerationResponse> MistralSmall31x24bInstructAsync(TextGenerationInput body);
+        System.Threading.Tasks.Task<TextGenerationResponse> Mistral7bInstructV02LoraAsync(TextGenerationInput body, string? x_session_affinity = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -3773,23 +3083,10 @@ namespace EdgeAi.Client
         /// <br/>
         /// <br/>Task: Text Generation. Output: `application/json`. Capabilities: streaming.
         /// </remarks>
+        /// <param name="x_session_affinity">A session id; routes multi-turn requests to the same instance so the prompt cache is reused (see `usage.prompt_tokens_details.cached_tokens`).</param>
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<TextGenerationResponse> MistralSmall31x24bInstructAsync(TextGenerationInput body, System.Threading.CancellationToken cancellationToken);
-
-        /// <summary>
-        /// Run @cf/moonshotai/kimi-k2.5
-        /// </summary>
-        /// <remarks>
-        /// Moonshot Kimi K2.5. Retired; aliased to kimi-k2.6.
-        /// <br/>
-        /// <br/>Task: Text Generation. Output: `application/json`. Capabilities: none.
-        /// <br/>Deprecated on 2026-05-30. Use `@cf/moonshotai/kimi-k2.6` instead.
-        /// </remarks>
-        /// <returns>The model's result in the Cloudflare envelope.</returns>
-        /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        [System.Obsolete]
-        System.Threading.Tasks.Task<TextGenerationResponse> KimiK25Async(TextGenerationInput body);
+        System.Threading.Tasks.Task<TextGenerationResponse> MistralSmall31x24bInstructAsync(TextGenerationInput body, string? x_session_affinity = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -3801,22 +3098,11 @@ namespace EdgeAi.Client
         /// <br/>Task: Text Generation. Output: `application/json`. Capabilities: none.
         /// <br/>Deprecated on 2026-05-30. Use `@cf/moonshotai/kimi-k2.6` instead.
         /// </remarks>
+        /// <param name="x_session_affinity">A session id; routes multi-turn requests to the same instance so the prompt cache is reused (see `usage.prompt_tokens_details.cached_tokens`).</param>
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
         [System.Obsolete]
-        System.Threading.Tasks.Task<TextGenerationResponse> KimiK25Async(TextGenerationInput body, System.Threading.CancellationToken cancellationToken);
-
-        /// <summary>
-        /// Run @cf/moonshotai/kimi-k2.6
-        /// </summary>
-        /// <remarks>
-        /// Moonshot Kimi K2.6; needs a paid method (code 5035) and does not stream on /ai/run.
-        /// <br/>
-        /// <br/>Task: Text Generation. Output: `application/json`. Capabilities: none.
-        /// </remarks>
-        /// <returns>The model's result in the Cloudflare envelope.</returns>
-        /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<TextGenerationResponse> KimiK26Async(TextGenerationInput body);
+        System.Threading.Tasks.Task<TextGenerationResponse> KimiK25Async(TextGenerationInput body, string? x_session_affinity = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -3827,21 +3113,10 @@ namespace EdgeAi.Client
         /// <br/>
         /// <br/>Task: Text Generation. Output: `application/json`. Capabilities: none.
         /// </remarks>
+        /// <param name="x_session_affinity">A session id; routes multi-turn requests to the same instance so the prompt cache is reused (see `usage.prompt_tokens_details.cached_tokens`).</param>
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<TextGenerationResponse> KimiK26Async(TextGenerationInput body, System.Threading.CancellationToken cancellationToken);
-
-        /// <summary>
-        /// Run @cf/nvidia/nemotron-3-120b-a12b
-        /// </summary>
-        /// <remarks>
-        /// NVIDIA Nemotron 3 120B A12B.
-        /// <br/>
-        /// <br/>Task: Text Generation. Output: `application/json`. Capabilities: streaming.
-        /// </remarks>
-        /// <returns>The model's result in the Cloudflare envelope.</returns>
-        /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<TextGenerationResponse> Nemotron3x120bA12bAsync(TextGenerationInput body);
+        System.Threading.Tasks.Task<TextGenerationResponse> KimiK26Async(TextGenerationInput body, string? x_session_affinity = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -3852,22 +3127,10 @@ namespace EdgeAi.Client
         /// <br/>
         /// <br/>Task: Text Generation. Output: `application/json`. Capabilities: streaming.
         /// </remarks>
+        /// <param name="x_session_affinity">A session id; routes multi-turn requests to the same instance so the prompt cache is reused (see `usage.prompt_tokens_details.cached_tokens`).</param>
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<TextGenerationResponse> Nemotron3x120bA12bAsync(TextGenerationInput body, System.Threading.CancellationToken cancellationToken);
-
-        /// <summary>
-        /// Run @cf/openai/gpt-oss-120b
-        /// </summary>
-        /// <remarks>
-        /// OpenAI gpt-oss 120B reasoning model; answers an OpenAI-shaped result and does not stream on /ai/run.
-        /// <br/>
-        /// <br/>Task: Text Generation. Output: `application/json`. Capabilities: function_calling, async_batch.
-        /// </remarks>
-        /// <param name="queueRequest">"true" submits an async batch (`BatchSubmitInput`) or polls one (`BatchPollInput`).</param>
-        /// <returns>The model's result in the Cloudflare envelope.</returns>
-        /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<TextGenerationBatchableResponse> GptOss120bAsync(QueueRequest? queueRequest, TextGenerationBatchableInput body);
+        System.Threading.Tasks.Task<TextGenerationResponse> Nemotron3x120bA12bAsync(TextGenerationInput body, string? x_session_affinity = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -3879,21 +3142,10 @@ namespace EdgeAi.Client
         /// <br/>Task: Text Generation. Output: `application/json`. Capabilities: function_calling, async_batch.
         /// </remarks>
         /// <param name="queueRequest">"true" submits an async batch (`BatchSubmitInput`) or polls one (`BatchPollInput`).</param>
+        /// <param name="x_session_affinity">A session id; routes multi-turn requests to the same instance so the prompt cache is reused (see `usage.prompt_tokens_details.cached_tokens`).</param>
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<TextGenerationBatchableResponse> GptOss120bAsync(QueueRequest? queueRequest, TextGenerationBatchableInput body, System.Threading.CancellationToken cancellationToken);
-
-        /// <summary>
-        /// Run @cf/openai/gpt-oss-20b
-        /// </summary>
-        /// <remarks>
-        /// OpenAI gpt-oss 20B reasoning model; does not stream on /ai/run.
-        /// <br/>
-        /// <br/>Task: Text Generation. Output: `application/json`. Capabilities: function_calling.
-        /// </remarks>
-        /// <returns>The model's result in the Cloudflare envelope.</returns>
-        /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<TextGenerationResponse> GptOss20bAsync(TextGenerationInput body);
+        System.Threading.Tasks.Task<TextGenerationBatchableResponse> GptOss120bAsync(GptOssBatchableInput body, QueueRequest? queueRequest = null, string? x_session_affinity = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -3904,21 +3156,10 @@ namespace EdgeAi.Client
         /// <br/>
         /// <br/>Task: Text Generation. Output: `application/json`. Capabilities: function_calling.
         /// </remarks>
+        /// <param name="x_session_affinity">A session id; routes multi-turn requests to the same instance so the prompt cache is reused (see `usage.prompt_tokens_details.cached_tokens`).</param>
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<TextGenerationResponse> GptOss20bAsync(TextGenerationInput body, System.Threading.CancellationToken cancellationToken);
-
-        /// <summary>
-        /// Run @cf/qwen/qwen3-30b-a3b-fp8
-        /// </summary>
-        /// <remarks>
-        /// Qwen3 30B A3B (FP8), a mixture-of-experts reasoning model.
-        /// <br/>
-        /// <br/>Task: Text Generation. Output: `application/json`. Capabilities: streaming.
-        /// </remarks>
-        /// <returns>The model's result in the Cloudflare envelope.</returns>
-        /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<TextGenerationResponse> Qwen3x30bA3bFp8Async(TextGenerationInput body);
+        System.Threading.Tasks.Task<TextGenerationResponse> GptOss20bAsync(GptOssInput body, string? x_session_affinity = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -3929,21 +3170,10 @@ namespace EdgeAi.Client
         /// <br/>
         /// <br/>Task: Text Generation. Output: `application/json`. Capabilities: streaming.
         /// </remarks>
+        /// <param name="x_session_affinity">A session id; routes multi-turn requests to the same instance so the prompt cache is reused (see `usage.prompt_tokens_details.cached_tokens`).</param>
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<TextGenerationResponse> Qwen3x30bA3bFp8Async(TextGenerationInput body, System.Threading.CancellationToken cancellationToken);
-
-        /// <summary>
-        /// Run @cf/qwen/qwq-32b
-        /// </summary>
-        /// <remarks>
-        /// Qwen QwQ 32B reasoning model.
-        /// <br/>
-        /// <br/>Task: Text Generation. Output: `application/json`. Capabilities: streaming.
-        /// </remarks>
-        /// <returns>The model's result in the Cloudflare envelope.</returns>
-        /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<TextGenerationResponse> Qwq32bAsync(TextGenerationInput body);
+        System.Threading.Tasks.Task<TextGenerationResponse> Qwen3x30bA3bFp8Async(TextGenerationInput body, string? x_session_affinity = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -3954,21 +3184,10 @@ namespace EdgeAi.Client
         /// <br/>
         /// <br/>Task: Text Generation. Output: `application/json`. Capabilities: streaming.
         /// </remarks>
+        /// <param name="x_session_affinity">A session id; routes multi-turn requests to the same instance so the prompt cache is reused (see `usage.prompt_tokens_details.cached_tokens`).</param>
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<TextGenerationResponse> Qwq32bAsync(TextGenerationInput body, System.Threading.CancellationToken cancellationToken);
-
-        /// <summary>
-        /// Run @cf/zai-org/glm-4.7-flash
-        /// </summary>
-        /// <remarks>
-        /// Z.ai GLM 4.7 Flash; a recommended replacement for retired small models.
-        /// <br/>
-        /// <br/>Task: Text Generation. Output: `application/json`. Capabilities: streaming.
-        /// </remarks>
-        /// <returns>The model's result in the Cloudflare envelope.</returns>
-        /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<TextGenerationResponse> Glm47FlashAsync(TextGenerationInput body);
+        System.Threading.Tasks.Task<TextGenerationResponse> Qwq32bAsync(TextGenerationInput body, string? x_session_affinity = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -3979,23 +3198,10 @@ namespace EdgeAi.Client
         /// <br/>
         /// <br/>Task: Text Generation. Output: `application/json`. Capabilities: streaming.
         /// </remarks>
+        /// <param name="x_session_affinity">A session id; routes multi-turn requests to the same instance so the prompt cache is reused (see `usage.prompt_tokens_details.cached_tokens`).</param>
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<TextGenerationResponse> Glm47FlashAsync(TextGenerationInput body, System.Threading.CancellationToken cancellationToken);
-
-        /// <summary>
-        /// Run @hf/nousresearch/hermes-2-pro-mistral-7b
-        /// </summary>
-        /// <remarks>
-        /// Hermes 2 Pro on Mistral 7B, with JSON mode and tools. Retired.
-        /// <br/>
-        /// <br/>Task: Text Generation. Output: `application/json`. Capabilities: streaming, json_mode, function_calling.
-        /// <br/>Deprecated on 2026-05-30. Use `@cf/zai-org/glm-4.7-flash` instead.
-        /// </remarks>
-        /// <returns>The model's result in the Cloudflare envelope.</returns>
-        /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        [System.Obsolete]
-        System.Threading.Tasks.Task<TextGenerationResponse> Hermes2ProMistral7bAsync(TextGenerationInput body);
+        System.Threading.Tasks.Task<TextGenerationResponse> Glm47FlashAsync(TextGenerationInput body, string? x_session_affinity = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -4007,10 +3213,11 @@ namespace EdgeAi.Client
         /// <br/>Task: Text Generation. Output: `application/json`. Capabilities: streaming, json_mode, function_calling.
         /// <br/>Deprecated on 2026-05-30. Use `@cf/zai-org/glm-4.7-flash` instead.
         /// </remarks>
+        /// <param name="x_session_affinity">A session id; routes multi-turn requests to the same instance so the prompt cache is reused (see `usage.prompt_tokens_details.cached_tokens`).</param>
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
         [System.Obsolete]
-        System.Threading.Tasks.Task<TextGenerationResponse> Hermes2ProMistral7bAsync(TextGenerationInput body, System.Threading.CancellationToken cancellationToken);
+        System.Threading.Tasks.Task<TextGenerationResponse> Hermes2ProMistral7bAsync(TextGenerationInput body, string? x_session_affinity = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
     }
 
@@ -4046,21 +3253,6 @@ namespace EdgeAi.Client
         partial void PrepareRequest(System.Net.Http.HttpClient client, System.Net.Http.HttpRequestMessage request, System.Text.StringBuilder urlBuilder);
         partial void ProcessResponse(System.Net.Http.HttpClient client, System.Net.Http.HttpResponseMessage response);
 
-        /// <summary>
-        /// Run @cf/deepseek-ai/deepseek-r1-distill-qwen-32b
-        /// </summary>
-        /// <remarks>
-        /// DeepSeek R1 distilled into Qwen 32B, with JSON mode.
-        /// <br/>
-        /// <br/>Task: Text Generation. Output: `application/json`. Capabilities: streaming, json_mode.
-        /// </remarks>
-        /// <returns>The model's result in the Cloudflare envelope.</returns>
-        /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        public virtual System.Threading.Tasks.Task<TextGenerationResponse> DeepseekR1DistillQwen32bAsync(TextGenerationInput body)
-        {
-            return DeepseekR1DistillQwen32bAsync(body, System.Threading.CancellationToken.None);
-        }
-
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
         /// Run @cf/deepseek-ai/deepseek-r1-distill-qwen-32b
@@ -4070,9 +3262,10 @@ namespace EdgeAi.Client
         /// <br/>
         /// <br/>Task: Text Generation. Output: `application/json`. Capabilities: streaming, json_mode.
         /// </remarks>
+        /// <param name="x_session_affinity">A session id; routes multi-turn requests to the same instance so the prompt cache is reused (see `usage.prompt_tokens_details.cached_tokens`).</param>
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<TextGenerationResponse> DeepseekR1DistillQwen32bAsync(TextGenerationInput body, System.Threading.CancellationToken cancellationToken)
+        public virtual async System.Threading.Tasks.Task<TextGenerationResponse> DeepseekR1DistillQwen32bAsync(TextGenerationInput body, string? x_session_affinity = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (body == null)
                 throw new System.ArgumentNullException("body");
@@ -4083,6 +3276,9 @@ namespace EdgeAi.Client
             {
                 using (var request_ = new System.Net.Http.HttpRequestMessage())
                 {
+
+                    if (x_session_affinity != null)
+                        request_.Headers.TryAddWithoutValidation("x-session-affinity", ConvertToString(x_session_affinity, System.Globalization.CultureInfo.InvariantCulture));
                     var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings);
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
                     content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
@@ -4151,21 +3347,6 @@ namespace EdgeAi.Client
             }
         }
 
-        /// <summary>
-        /// Streams the answer as server-sent events (send `"stream": true` in the body).
-        /// </summary>
-        /// <remarks>
-        /// Server-sent events: `data: &lt;json&gt;` lines ending with `data: [DONE]`. Event schema: TextGenerationSseEvent.
-        /// </remarks>
-        /// <param name="author">Model author segment, e.g. `meta` in `@cf/meta/llama-3.1-8b-instruct-fast`.</param>
-        /// <param name="model">Model name segment, e.g. `llama-3.1-8b-instruct-fast`.</param>
-        /// <returns>An SSE stream.</returns>
-        /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        public virtual System.Threading.Tasks.Task<FileResponse> StreamAsync(string author, string model, TextGenerationInput body)
-        {
-            return StreamAsync(author, model, body, System.Threading.CancellationToken.None);
-        }
-
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
         /// Streams the answer as server-sent events (send `"stream": true` in the body).
@@ -4175,9 +3356,10 @@ namespace EdgeAi.Client
         /// </remarks>
         /// <param name="author">Model author segment, e.g. `meta` in `@cf/meta/llama-3.1-8b-instruct-fast`.</param>
         /// <param name="model">Model name segment, e.g. `llama-3.1-8b-instruct-fast`.</param>
+        /// <param name="x_session_affinity">A session id; routes multi-turn requests to the same instance so the prompt cache is reused (see `usage.prompt_tokens_details.cached_tokens`).</param>
         /// <returns>An SSE stream.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<FileResponse> StreamAsync(string author, string model, TextGenerationInput body, System.Threading.CancellationToken cancellationToken)
+        public virtual async System.Threading.Tasks.Task<FileResponse> StreamAsync(string author, string model, TextGenerationInput body, string? x_session_affinity = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (author == null)
                 throw new System.ArgumentNullException("author");
@@ -4194,6 +3376,9 @@ namespace EdgeAi.Client
             {
                 using (var request_ = new System.Net.Http.HttpRequestMessage())
                 {
+
+                    if (x_session_affinity != null)
+                        request_.Headers.TryAddWithoutValidation("x-session-affinity", ConvertToString(x_session_affinity, System.Globalization.CultureInfo.InvariantCulture));
                     var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings);
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
                     content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
@@ -4263,23 +3448,6 @@ namespace EdgeAi.Client
             }
         }
 
-        /// <summary>
-        /// Run @cf/google/gemma-3-12b-it
-        /// </summary>
-        /// <remarks>
-        /// Google Gemma 3 12B instruction-tuned. Retired.
-        /// <br/>
-        /// <br/>Task: Text Generation. Output: `application/json`. Capabilities: streaming, vision.
-        /// <br/>Deprecated on 2026-05-30. Use `@cf/google/gemma-4-26b-a4b-it` instead.
-        /// </remarks>
-        /// <returns>The model's result in the Cloudflare envelope.</returns>
-        /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        [System.Obsolete]
-        public virtual System.Threading.Tasks.Task<TextGenerationResponse> Gemma3x12bItAsync(TextGenerationInput body)
-        {
-            return Gemma3x12bItAsync(body, System.Threading.CancellationToken.None);
-        }
-
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
         /// Run @cf/google/gemma-3-12b-it
@@ -4290,10 +3458,11 @@ namespace EdgeAi.Client
         /// <br/>Task: Text Generation. Output: `application/json`. Capabilities: streaming, vision.
         /// <br/>Deprecated on 2026-05-30. Use `@cf/google/gemma-4-26b-a4b-it` instead.
         /// </remarks>
+        /// <param name="x_session_affinity">A session id; routes multi-turn requests to the same instance so the prompt cache is reused (see `usage.prompt_tokens_details.cached_tokens`).</param>
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
         [System.Obsolete]
-        public virtual async System.Threading.Tasks.Task<TextGenerationResponse> Gemma3x12bItAsync(TextGenerationInput body, System.Threading.CancellationToken cancellationToken)
+        public virtual async System.Threading.Tasks.Task<TextGenerationResponse> Gemma3x12bItAsync(TextGenerationInput body, string? x_session_affinity = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (body == null)
                 throw new System.ArgumentNullException("body");
@@ -4304,6 +3473,9 @@ namespace EdgeAi.Client
             {
                 using (var request_ = new System.Net.Http.HttpRequestMessage())
                 {
+
+                    if (x_session_affinity != null)
+                        request_.Headers.TryAddWithoutValidation("x-session-affinity", ConvertToString(x_session_affinity, System.Globalization.CultureInfo.InvariantCulture));
                     var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings);
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
                     content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
@@ -4372,21 +3544,6 @@ namespace EdgeAi.Client
             }
         }
 
-        /// <summary>
-        /// Run @cf/google/gemma-4-26b-a4b-it
-        /// </summary>
-        /// <remarks>
-        /// Google Gemma 4 26B A4B instruction-tuned, with vision and tools; a recommended replacement.
-        /// <br/>
-        /// <br/>Task: Text Generation. Output: `application/json`. Capabilities: streaming, function_calling, vision.
-        /// </remarks>
-        /// <returns>The model's result in the Cloudflare envelope.</returns>
-        /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        public virtual System.Threading.Tasks.Task<TextGenerationResponse> Gemma4x26bA4bItAsync(TextGenerationInput body)
-        {
-            return Gemma4x26bA4bItAsync(body, System.Threading.CancellationToken.None);
-        }
-
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
         /// Run @cf/google/gemma-4-26b-a4b-it
@@ -4396,9 +3553,10 @@ namespace EdgeAi.Client
         /// <br/>
         /// <br/>Task: Text Generation. Output: `application/json`. Capabilities: streaming, function_calling, vision.
         /// </remarks>
+        /// <param name="x_session_affinity">A session id; routes multi-turn requests to the same instance so the prompt cache is reused (see `usage.prompt_tokens_details.cached_tokens`).</param>
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<TextGenerationResponse> Gemma4x26bA4bItAsync(TextGenerationInput body, System.Threading.CancellationToken cancellationToken)
+        public virtual async System.Threading.Tasks.Task<TextGenerationResponse> Gemma4x26bA4bItAsync(TextGenerationInput body, string? x_session_affinity = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (body == null)
                 throw new System.ArgumentNullException("body");
@@ -4409,6 +3567,9 @@ namespace EdgeAi.Client
             {
                 using (var request_ = new System.Net.Http.HttpRequestMessage())
                 {
+
+                    if (x_session_affinity != null)
+                        request_.Headers.TryAddWithoutValidation("x-session-affinity", ConvertToString(x_session_affinity, System.Globalization.CultureInfo.InvariantCulture));
                     var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings);
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
                     content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
@@ -4477,23 +3638,6 @@ namespace EdgeAi.Client
             }
         }
 
-        /// <summary>
-        /// Run @cf/meta/llama-3-8b-instruct
-        /// </summary>
-        /// <remarks>
-        /// Meta Llama 3 8B Instruct. Retired.
-        /// <br/>
-        /// <br/>Task: Text Generation. Output: `application/json`. Capabilities: streaming, json_mode.
-        /// <br/>Deprecated on 2026-05-30. Use `@cf/meta/llama-3.1-8b-instruct-fast` instead.
-        /// </remarks>
-        /// <returns>The model's result in the Cloudflare envelope.</returns>
-        /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        [System.Obsolete]
-        public virtual System.Threading.Tasks.Task<TextGenerationResponse> Llama3x8bInstructAsync(TextGenerationInput body)
-        {
-            return Llama3x8bInstructAsync(body, System.Threading.CancellationToken.None);
-        }
-
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
         /// Run @cf/meta/llama-3-8b-instruct
@@ -4504,10 +3648,11 @@ namespace EdgeAi.Client
         /// <br/>Task: Text Generation. Output: `application/json`. Capabilities: streaming, json_mode.
         /// <br/>Deprecated on 2026-05-30. Use `@cf/meta/llama-3.1-8b-instruct-fast` instead.
         /// </remarks>
+        /// <param name="x_session_affinity">A session id; routes multi-turn requests to the same instance so the prompt cache is reused (see `usage.prompt_tokens_details.cached_tokens`).</param>
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
         [System.Obsolete]
-        public virtual async System.Threading.Tasks.Task<TextGenerationResponse> Llama3x8bInstructAsync(TextGenerationInput body, System.Threading.CancellationToken cancellationToken)
+        public virtual async System.Threading.Tasks.Task<TextGenerationResponse> Llama3x8bInstructAsync(TextGenerationInput body, string? x_session_affinity = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (body == null)
                 throw new System.ArgumentNullException("body");
@@ -4518,6 +3663,9 @@ namespace EdgeAi.Client
             {
                 using (var request_ = new System.Net.Http.HttpRequestMessage())
                 {
+
+                    if (x_session_affinity != null)
+                        request_.Headers.TryAddWithoutValidation("x-session-affinity", ConvertToString(x_session_affinity, System.Globalization.CultureInfo.InvariantCulture));
                     var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings);
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
                     content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
@@ -4586,23 +3734,6 @@ namespace EdgeAi.Client
             }
         }
 
-        /// <summary>
-        /// Run @cf/meta/llama-3.1-8b-instruct
-        /// </summary>
-        /// <remarks>
-        /// Meta Llama 3.1 8B Instruct. Retired; use the -fast variant.
-        /// <br/>
-        /// <br/>Task: Text Generation. Output: `application/json`. Capabilities: streaming, json_mode.
-        /// <br/>Deprecated on 2026-05-30. Use `@cf/meta/llama-3.1-8b-instruct-fast` instead.
-        /// </remarks>
-        /// <returns>The model's result in the Cloudflare envelope.</returns>
-        /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        [System.Obsolete]
-        public virtual System.Threading.Tasks.Task<TextGenerationResponse> Llama31x8bInstructAsync(TextGenerationInput body)
-        {
-            return Llama31x8bInstructAsync(body, System.Threading.CancellationToken.None);
-        }
-
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
         /// Run @cf/meta/llama-3.1-8b-instruct
@@ -4613,10 +3744,11 @@ namespace EdgeAi.Client
         /// <br/>Task: Text Generation. Output: `application/json`. Capabilities: streaming, json_mode.
         /// <br/>Deprecated on 2026-05-30. Use `@cf/meta/llama-3.1-8b-instruct-fast` instead.
         /// </remarks>
+        /// <param name="x_session_affinity">A session id; routes multi-turn requests to the same instance so the prompt cache is reused (see `usage.prompt_tokens_details.cached_tokens`).</param>
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
         [System.Obsolete]
-        public virtual async System.Threading.Tasks.Task<TextGenerationResponse> Llama31x8bInstructAsync(TextGenerationInput body, System.Threading.CancellationToken cancellationToken)
+        public virtual async System.Threading.Tasks.Task<TextGenerationResponse> Llama31x8bInstructAsync(TextGenerationInput body, string? x_session_affinity = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (body == null)
                 throw new System.ArgumentNullException("body");
@@ -4627,6 +3759,9 @@ namespace EdgeAi.Client
             {
                 using (var request_ = new System.Net.Http.HttpRequestMessage())
                 {
+
+                    if (x_session_affinity != null)
+                        request_.Headers.TryAddWithoutValidation("x-session-affinity", ConvertToString(x_session_affinity, System.Globalization.CultureInfo.InvariantCulture));
                     var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings);
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
                     content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
@@ -4695,21 +3830,6 @@ namespace EdgeAi.Client
             }
         }
 
-        /// <summary>
-        /// Run @cf/meta/llama-3.1-8b-instruct-fast
-        /// </summary>
-        /// <remarks>
-        /// Meta Llama 3.1 8B Instruct, fast serving.
-        /// <br/>
-        /// <br/>Task: Text Generation. Output: `application/json`. Capabilities: streaming.
-        /// </remarks>
-        /// <returns>The model's result in the Cloudflare envelope.</returns>
-        /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        public virtual System.Threading.Tasks.Task<TextGenerationResponse> Llama31x8bInstructFastAsync(TextGenerationInput body)
-        {
-            return Llama31x8bInstructFastAsync(body, System.Threading.CancellationToken.None);
-        }
-
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
         /// Run @cf/meta/llama-3.1-8b-instruct-fast
@@ -4719,9 +3839,10 @@ namespace EdgeAi.Client
         /// <br/>
         /// <br/>Task: Text Generation. Output: `application/json`. Capabilities: streaming.
         /// </remarks>
+        /// <param name="x_session_affinity">A session id; routes multi-turn requests to the same instance so the prompt cache is reused (see `usage.prompt_tokens_details.cached_tokens`).</param>
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<TextGenerationResponse> Llama31x8bInstructFastAsync(TextGenerationInput body, System.Threading.CancellationToken cancellationToken)
+        public virtual async System.Threading.Tasks.Task<TextGenerationResponse> Llama31x8bInstructFastAsync(TextGenerationInput body, string? x_session_affinity = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (body == null)
                 throw new System.ArgumentNullException("body");
@@ -4732,6 +3853,9 @@ namespace EdgeAi.Client
             {
                 using (var request_ = new System.Net.Http.HttpRequestMessage())
                 {
+
+                    if (x_session_affinity != null)
+                        request_.Headers.TryAddWithoutValidation("x-session-affinity", ConvertToString(x_session_affinity, System.Globalization.CultureInfo.InvariantCulture));
                     var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings);
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
                     content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
@@ -4800,21 +3924,6 @@ namespace EdgeAi.Client
             }
         }
 
-        /// <summary>
-        /// Run @cf/meta/llama-3.1-8b-instruct-fp8
-        /// </summary>
-        /// <remarks>
-        /// Meta Llama 3.1 8B Instruct quantised to FP8.
-        /// <br/>
-        /// <br/>Task: Text Generation. Output: `application/json`. Capabilities: streaming.
-        /// </remarks>
-        /// <returns>The model's result in the Cloudflare envelope.</returns>
-        /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        public virtual System.Threading.Tasks.Task<TextGenerationResponse> Llama31x8bInstructFp8Async(TextGenerationInput body)
-        {
-            return Llama31x8bInstructFp8Async(body, System.Threading.CancellationToken.None);
-        }
-
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
         /// Run @cf/meta/llama-3.1-8b-instruct-fp8
@@ -4824,9 +3933,10 @@ namespace EdgeAi.Client
         /// <br/>
         /// <br/>Task: Text Generation. Output: `application/json`. Capabilities: streaming.
         /// </remarks>
+        /// <param name="x_session_affinity">A session id; routes multi-turn requests to the same instance so the prompt cache is reused (see `usage.prompt_tokens_details.cached_tokens`).</param>
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<TextGenerationResponse> Llama31x8bInstructFp8Async(TextGenerationInput body, System.Threading.CancellationToken cancellationToken)
+        public virtual async System.Threading.Tasks.Task<TextGenerationResponse> Llama31x8bInstructFp8Async(TextGenerationInput body, string? x_session_affinity = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (body == null)
                 throw new System.ArgumentNullException("body");
@@ -4837,6 +3947,9 @@ namespace EdgeAi.Client
             {
                 using (var request_ = new System.Net.Http.HttpRequestMessage())
                 {
+
+                    if (x_session_affinity != null)
+                        request_.Headers.TryAddWithoutValidation("x-session-affinity", ConvertToString(x_session_affinity, System.Globalization.CultureInfo.InvariantCulture));
                     var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings);
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
                     content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
@@ -4905,21 +4018,6 @@ namespace EdgeAi.Client
             }
         }
 
-        /// <summary>
-        /// Run @cf/meta/llama-3.2-11b-vision-instruct
-        /// </summary>
-        /// <remarks>
-        /// Meta Llama 3.2 11B Vision; needs a one-time licence agreement (code 5016).
-        /// <br/>
-        /// <br/>Task: Text Generation. Output: `application/json`. Capabilities: streaming, vision.
-        /// </remarks>
-        /// <returns>The model's result in the Cloudflare envelope.</returns>
-        /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        public virtual System.Threading.Tasks.Task<TextGenerationResponse> Llama32x11bVisionInstructAsync(TextGenerationInput body)
-        {
-            return Llama32x11bVisionInstructAsync(body, System.Threading.CancellationToken.None);
-        }
-
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
         /// Run @cf/meta/llama-3.2-11b-vision-instruct
@@ -4927,11 +4025,12 @@ namespace EdgeAi.Client
         /// <remarks>
         /// Meta Llama 3.2 11B Vision; needs a one-time licence agreement (code 5016).
         /// <br/>
-        /// <br/>Task: Text Generation. Output: `application/json`. Capabilities: streaming, vision.
+        /// <br/>Task: Text Generation. Output: `application/json`. Capabilities: streaming, vision, lora.
         /// </remarks>
+        /// <param name="x_session_affinity">A session id; routes multi-turn requests to the same instance so the prompt cache is reused (see `usage.prompt_tokens_details.cached_tokens`).</param>
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<TextGenerationResponse> Llama32x11bVisionInstructAsync(TextGenerationInput body, System.Threading.CancellationToken cancellationToken)
+        public virtual async System.Threading.Tasks.Task<TextGenerationResponse> Llama32x11bVisionInstructAsync(TextGenerationInput body, string? x_session_affinity = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (body == null)
                 throw new System.ArgumentNullException("body");
@@ -4942,6 +4041,9 @@ namespace EdgeAi.Client
             {
                 using (var request_ = new System.Net.Http.HttpRequestMessage())
                 {
+
+                    if (x_session_affinity != null)
+                        request_.Headers.TryAddWithoutValidation("x-session-affinity", ConvertToString(x_session_affinity, System.Globalization.CultureInfo.InvariantCulture));
                     var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings);
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
                     content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
@@ -5010,21 +4112,6 @@ namespace EdgeAi.Client
             }
         }
 
-        /// <summary>
-        /// Run @cf/meta/llama-3.2-1b-instruct
-        /// </summary>
-        /// <remarks>
-        /// Meta Llama 3.2 1B Instruct, a small multilingual model.
-        /// <br/>
-        /// <br/>Task: Text Generation. Output: `application/json`. Capabilities: streaming.
-        /// </remarks>
-        /// <returns>The model's result in the Cloudflare envelope.</returns>
-        /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        public virtual System.Threading.Tasks.Task<TextGenerationResponse> Llama32x1bInstructAsync(TextGenerationInput body)
-        {
-            return Llama32x1bInstructAsync(body, System.Threading.CancellationToken.None);
-        }
-
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
         /// Run @cf/meta/llama-3.2-1b-instruct
@@ -5034,9 +4121,10 @@ namespace EdgeAi.Client
         /// <br/>
         /// <br/>Task: Text Generation. Output: `application/json`. Capabilities: streaming.
         /// </remarks>
+        /// <param name="x_session_affinity">A session id; routes multi-turn requests to the same instance so the prompt cache is reused (see `usage.prompt_tokens_details.cached_tokens`).</param>
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<TextGenerationResponse> Llama32x1bInstructAsync(TextGenerationInput body, System.Threading.CancellationToken cancellationToken)
+        public virtual async System.Threading.Tasks.Task<TextGenerationResponse> Llama32x1bInstructAsync(TextGenerationInput body, string? x_session_affinity = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (body == null)
                 throw new System.ArgumentNullException("body");
@@ -5047,6 +4135,9 @@ namespace EdgeAi.Client
             {
                 using (var request_ = new System.Net.Http.HttpRequestMessage())
                 {
+
+                    if (x_session_affinity != null)
+                        request_.Headers.TryAddWithoutValidation("x-session-affinity", ConvertToString(x_session_affinity, System.Globalization.CultureInfo.InvariantCulture));
                     var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings);
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
                     content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
@@ -5115,22 +4206,6 @@ namespace EdgeAi.Client
             }
         }
 
-        /// <summary>
-        /// Run @cf/meta/llama-3.3-70b-instruct-fp8-fast
-        /// </summary>
-        /// <remarks>
-        /// Meta Llama 3.3 70B Instruct (FP8, fast) with JSON mode, tools and async batch.
-        /// <br/>
-        /// <br/>Task: Text Generation. Output: `application/json`. Capabilities: streaming, json_mode, function_calling, async_batch.
-        /// </remarks>
-        /// <param name="queueRequest">"true" submits an async batch (`BatchSubmitInput`) or polls one (`BatchPollInput`).</param>
-        /// <returns>The model's result in the Cloudflare envelope.</returns>
-        /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        public virtual System.Threading.Tasks.Task<TextGenerationBatchableResponse> Llama33x70bInstructFp8FastAsync(QueueRequest? queueRequest, TextGenerationBatchableInput body)
-        {
-            return Llama33x70bInstructFp8FastAsync(queueRequest, body, System.Threading.CancellationToken.None);
-        }
-
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
         /// Run @cf/meta/llama-3.3-70b-instruct-fp8-fast
@@ -5141,9 +4216,10 @@ namespace EdgeAi.Client
         /// <br/>Task: Text Generation. Output: `application/json`. Capabilities: streaming, json_mode, function_calling, async_batch.
         /// </remarks>
         /// <param name="queueRequest">"true" submits an async batch (`BatchSubmitInput`) or polls one (`BatchPollInput`).</param>
+        /// <param name="x_session_affinity">A session id; routes multi-turn requests to the same instance so the prompt cache is reused (see `usage.prompt_tokens_details.cached_tokens`).</param>
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<TextGenerationBatchableResponse> Llama33x70bInstructFp8FastAsync(QueueRequest? queueRequest, TextGenerationBatchableInput body, System.Threading.CancellationToken cancellationToken)
+        public virtual async System.Threading.Tasks.Task<TextGenerationBatchableResponse> Llama33x70bInstructFp8FastAsync(TextGenerationBatchableInput body, QueueRequest? queueRequest = null, string? x_session_affinity = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (body == null)
                 throw new System.ArgumentNullException("body");
@@ -5154,6 +4230,9 @@ namespace EdgeAi.Client
             {
                 using (var request_ = new System.Net.Http.HttpRequestMessage())
                 {
+
+                    if (x_session_affinity != null)
+                        request_.Headers.TryAddWithoutValidation("x-session-affinity", ConvertToString(x_session_affinity, System.Globalization.CultureInfo.InvariantCulture));
                     var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings);
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
                     content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
@@ -5228,21 +4307,6 @@ namespace EdgeAi.Client
             }
         }
 
-        /// <summary>
-        /// Run @cf/meta/llama-4-scout-17b-16e-instruct
-        /// </summary>
-        /// <remarks>
-        /// Meta Llama 4 Scout, a natively multimodal mixture-of-experts model.
-        /// <br/>
-        /// <br/>Task: Text Generation. Output: `application/json`. Capabilities: streaming, function_calling, vision.
-        /// </remarks>
-        /// <returns>The model's result in the Cloudflare envelope.</returns>
-        /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        public virtual System.Threading.Tasks.Task<TextGenerationResponse> Llama4Scout17b16eInstructAsync(TextGenerationInput body)
-        {
-            return Llama4Scout17b16eInstructAsync(body, System.Threading.CancellationToken.None);
-        }
-
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
         /// Run @cf/meta/llama-4-scout-17b-16e-instruct
@@ -5252,9 +4316,10 @@ namespace EdgeAi.Client
         /// <br/>
         /// <br/>Task: Text Generation. Output: `application/json`. Capabilities: streaming, function_calling, vision.
         /// </remarks>
+        /// <param name="x_session_affinity">A session id; routes multi-turn requests to the same instance so the prompt cache is reused (see `usage.prompt_tokens_details.cached_tokens`).</param>
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<TextGenerationResponse> Llama4Scout17b16eInstructAsync(TextGenerationInput body, System.Threading.CancellationToken cancellationToken)
+        public virtual async System.Threading.Tasks.Task<TextGenerationResponse> Llama4Scout17b16eInstructAsync(TextGenerationInput body, string? x_session_affinity = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (body == null)
                 throw new System.ArgumentNullException("body");
@@ -5265,6 +4330,9 @@ namespace EdgeAi.Client
             {
                 using (var request_ = new System.Net.Http.HttpRequestMessage())
                 {
+
+                    if (x_session_affinity != null)
+                        request_.Headers.TryAddWithoutValidation("x-session-affinity", ConvertToString(x_session_affinity, System.Globalization.CultureInfo.InvariantCulture));
                     var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings);
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
                     content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
@@ -5333,21 +4401,6 @@ namespace EdgeAi.Client
             }
         }
 
-        /// <summary>
-        /// Run @cf/meta/llama-guard-3-8b
-        /// </summary>
-        /// <remarks>
-        /// Meta Llama Guard 3 8B, a safety classifier for prompts and responses.
-        /// <br/>
-        /// <br/>Task: Text Generation. Output: `application/json`. Capabilities: none.
-        /// </remarks>
-        /// <returns>The model's result in the Cloudflare envelope.</returns>
-        /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        public virtual System.Threading.Tasks.Task<TextGenerationResponse> LlamaGuard3x8bAsync(TextGenerationInput body)
-        {
-            return LlamaGuard3x8bAsync(body, System.Threading.CancellationToken.None);
-        }
-
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
         /// Run @cf/meta/llama-guard-3-8b
@@ -5357,9 +4410,10 @@ namespace EdgeAi.Client
         /// <br/>
         /// <br/>Task: Text Generation. Output: `application/json`. Capabilities: none.
         /// </remarks>
+        /// <param name="x_session_affinity">A session id; routes multi-turn requests to the same instance so the prompt cache is reused (see `usage.prompt_tokens_details.cached_tokens`).</param>
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<TextGenerationResponse> LlamaGuard3x8bAsync(TextGenerationInput body, System.Threading.CancellationToken cancellationToken)
+        public virtual async System.Threading.Tasks.Task<TextGenerationResponse> LlamaGuard3x8bAsync(TextGenerationInput body, string? x_session_affinity = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (body == null)
                 throw new System.ArgumentNullException("body");
@@ -5370,6 +4424,9 @@ namespace EdgeAi.Client
             {
                 using (var request_ = new System.Net.Http.HttpRequestMessage())
                 {
+
+                    if (x_session_affinity != null)
+                        request_.Headers.TryAddWithoutValidation("x-session-affinity", ConvertToString(x_session_affinity, System.Globalization.CultureInfo.InvariantCulture));
                     var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings);
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
                     content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
@@ -5438,23 +4495,6 @@ namespace EdgeAi.Client
             }
         }
 
-        /// <summary>
-        /// Run @cf/microsoft/phi-2
-        /// </summary>
-        /// <remarks>
-        /// Microsoft Phi-2. Retired.
-        /// <br/>
-        /// <br/>Task: Text Generation. Output: `application/json`. Capabilities: streaming.
-        /// <br/>Deprecated on 2026-05-30. Use `@cf/zai-org/glm-4.7-flash` instead.
-        /// </remarks>
-        /// <returns>The model's result in the Cloudflare envelope.</returns>
-        /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        [System.Obsolete]
-        public virtual System.Threading.Tasks.Task<TextGenerationResponse> Phi2Async(TextGenerationInput body)
-        {
-            return Phi2Async(body, System.Threading.CancellationToken.None);
-        }
-
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
         /// Run @cf/microsoft/phi-2
@@ -5465,10 +4505,11 @@ namespace EdgeAi.Client
         /// <br/>Task: Text Generation. Output: `application/json`. Capabilities: streaming.
         /// <br/>Deprecated on 2026-05-30. Use `@cf/zai-org/glm-4.7-flash` instead.
         /// </remarks>
+        /// <param name="x_session_affinity">A session id; routes multi-turn requests to the same instance so the prompt cache is reused (see `usage.prompt_tokens_details.cached_tokens`).</param>
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
         [System.Obsolete]
-        public virtual async System.Threading.Tasks.Task<TextGenerationResponse> Phi2Async(TextGenerationInput body, System.Threading.CancellationToken cancellationToken)
+        public virtual async System.Threading.Tasks.Task<TextGenerationResponse> Phi2Async(TextGenerationInput body, string? x_session_affinity = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (body == null)
                 throw new System.ArgumentNullException("body");
@@ -5479,6 +4520,9 @@ namespace EdgeAi.Client
             {
                 using (var request_ = new System.Net.Http.HttpRequestMessage())
                 {
+
+                    if (x_session_affinity != null)
+                        request_.Headers.TryAddWithoutValidation("x-session-affinity", ConvertToString(x_session_affinity, System.Globalization.CultureInfo.InvariantCulture));
                     var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings);
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
                     content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
@@ -5547,23 +4591,6 @@ namespace EdgeAi.Client
             }
         }
 
-        /// <summary>
-        /// Run @cf/mistral/mistral-7b-instruct-v0.1
-        /// </summary>
-        /// <remarks>
-        /// Mistral 7B Instruct v0.1. Retired.
-        /// <br/>
-        /// <br/>Task: Text Generation. Output: `application/json`. Capabilities: streaming.
-        /// <br/>Deprecated on 2026-05-30. Use `@cf/zai-org/glm-4.7-flash` instead.
-        /// </remarks>
-        /// <returns>The model's result in the Cloudflare envelope.</returns>
-        /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        [System.Obsolete]
-        public virtual System.Threading.Tasks.Task<TextGenerationResponse> Mistral7bInstructV01Async(TextGenerationInput body)
-        {
-            return Mistral7bInstructV01Async(body, System.Threading.CancellationToken.None);
-        }
-
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
         /// Run @cf/mistral/mistral-7b-instruct-v0.1
@@ -5574,10 +4601,11 @@ namespace EdgeAi.Client
         /// <br/>Task: Text Generation. Output: `application/json`. Capabilities: streaming.
         /// <br/>Deprecated on 2026-05-30. Use `@cf/zai-org/glm-4.7-flash` instead.
         /// </remarks>
+        /// <param name="x_session_affinity">A session id; routes multi-turn requests to the same instance so the prompt cache is reused (see `usage.prompt_tokens_details.cached_tokens`).</param>
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
         [System.Obsolete]
-        public virtual async System.Threading.Tasks.Task<TextGenerationResponse> Mistral7bInstructV01Async(TextGenerationInput body, System.Threading.CancellationToken cancellationToken)
+        public virtual async System.Threading.Tasks.Task<TextGenerationResponse> Mistral7bInstructV01Async(TextGenerationInput body, string? x_session_affinity = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (body == null)
                 throw new System.ArgumentNullException("body");
@@ -5588,6 +4616,9 @@ namespace EdgeAi.Client
             {
                 using (var request_ = new System.Net.Http.HttpRequestMessage())
                 {
+
+                    if (x_session_affinity != null)
+                        request_.Headers.TryAddWithoutValidation("x-session-affinity", ConvertToString(x_session_affinity, System.Globalization.CultureInfo.InvariantCulture));
                     var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings);
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
                     content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
@@ -5656,21 +4687,6 @@ namespace EdgeAi.Client
             }
         }
 
-        /// <summary>
-        /// Run @cf/mistral/mistral-7b-instruct-v0.2-lora
-        /// </summary>
-        /// <remarks>
-        /// Mistral 7B Instruct v0.2, a base model for LoRA adapters.
-        /// <br/>
-        /// <br/>Task: Text Generation. Output: `application/json`. Capabilities: streaming, lora.
-        /// </remarks>
-        /// <returns>The model's result in the Cloudflare envelope.</returns>
-        /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        public virtual System.Threading.Tasks.Task<TextGenerationResponse> Mistral7bInstructV02LoraAsync(TextGenerationInput body)
-        {
-            return Mistral7bInstructV02LoraAsync(body, System.Threading.CancellationToken.None);
-        }
-
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
         /// Run @cf/mistral/mistral-7b-instruct-v0.2-lora
@@ -5680,9 +4696,10 @@ namespace EdgeAi.Client
         /// <br/>
         /// <br/>Task: Text Generation. Output: `application/json`. Capabilities: streaming, lora.
         /// </remarks>
+        /// <param name="x_session_affinity">A session id; routes multi-turn requests to the same instance so the prompt cache is reused (see `usage.prompt_tokens_details.cached_tokens`).</param>
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<TextGenerationResponse> Mistral7bInstructV02LoraAsync(TextGenerationInput body, System.Threading.CancellationToken cancellationToken)
+        public virtual async System.Threading.Tasks.Task<TextGenerationResponse> Mistral7bInstructV02LoraAsync(TextGenerationInput body, string? x_session_affinity = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (body == null)
                 throw new System.ArgumentNullException("body");
@@ -5693,6 +4710,9 @@ namespace EdgeAi.Client
             {
                 using (var request_ = new System.Net.Http.HttpRequestMessage())
                 {
+
+                    if (x_session_affinity != null)
+                        request_.Headers.TryAddWithoutValidation("x-session-affinity", ConvertToString(x_session_affinity, System.Globalization.CultureInfo.InvariantCulture));
                     var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings);
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
                     content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
@@ -5761,21 +4781,6 @@ namespace EdgeAi.Client
             }
         }
 
-        /// <summary>
-        /// Run @cf/mistralai/mistral-small-3.1-24b-instruct
-        /// </summary>
-        /// <remarks>
-        /// Mistral Small 3.1 24B Instruct.
-        /// <br/>
-        /// <br/>Task: Text Generation. Output: `application/json`. Capabilities: streaming.
-        /// </remarks>
-        /// <returns>The model's result in the Cloudflare envelope.</returns>
-        /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        public virtual System.Threading.Tasks.Task<TextGenerationResponse> MistralSmall31x24bInstructAsync(TextGenerationInput body)
-        {
-            return MistralSmall31x24bInstructAsync(body, System.Threading.CancellationToken.None);
-        }
-
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
         /// Run @cf/mistralai/mistral-small-3.1-24b-instruct
@@ -5785,9 +4790,10 @@ namespace EdgeAi.Client
         /// <br/>
         /// <br/>Task: Text Generation. Output: `application/json`. Capabilities: streaming.
         /// </remarks>
+        /// <param name="x_session_affinity">A session id; routes multi-turn requests to the same instance so the prompt cache is reused (see `usage.prompt_tokens_details.cached_tokens`).</param>
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<TextGenerationResponse> MistralSmall31x24bInstructAsync(TextGenerationInput body, System.Threading.CancellationToken cancellationToken)
+        public virtual async System.Threading.Tasks.Task<TextGenerationResponse> MistralSmall31x24bInstructAsync(TextGenerationInput body, string? x_session_affinity = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (body == null)
                 throw new System.ArgumentNullException("body");
@@ -5798,6 +4804,9 @@ namespace EdgeAi.Client
             {
                 using (var request_ = new System.Net.Http.HttpRequestMessage())
                 {
+
+                    if (x_session_affinity != null)
+                        request_.Headers.TryAddWithoutValidation("x-session-affinity", ConvertToString(x_session_affinity, System.Globalization.CultureInfo.InvariantCulture));
                     var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings);
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
                     content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
@@ -5866,23 +4875,6 @@ namespace EdgeAi.Client
             }
         }
 
-        /// <summary>
-        /// Run @cf/moonshotai/kimi-k2.5
-        /// </summary>
-        /// <remarks>
-        /// Moonshot Kimi K2.5. Retired; aliased to kimi-k2.6.
-        /// <br/>
-        /// <br/>Task: Text Generation. Output: `application/json`. Capabilities: none.
-        /// <br/>Deprecated on 2026-05-30. Use `@cf/moonshotai/kimi-k2.6` instead.
-        /// </remarks>
-        /// <returns>The model's result in the Cloudflare envelope.</returns>
-        /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        [System.Obsolete]
-        public virtual System.Threading.Tasks.Task<TextGenerationResponse> KimiK25Async(TextGenerationInput body)
-        {
-            return KimiK25Async(body, System.Threading.CancellationToken.None);
-        }
-
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
         /// Run @cf/moonshotai/kimi-k2.5
@@ -5893,10 +4885,11 @@ namespace EdgeAi.Client
         /// <br/>Task: Text Generation. Output: `application/json`. Capabilities: none.
         /// <br/>Deprecated on 2026-05-30. Use `@cf/moonshotai/kimi-k2.6` instead.
         /// </remarks>
+        /// <param name="x_session_affinity">A session id; routes multi-turn requests to the same instance so the prompt cache is reused (see `usage.prompt_tokens_details.cached_tokens`).</param>
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
         [System.Obsolete]
-        public virtual async System.Threading.Tasks.Task<TextGenerationResponse> KimiK25Async(TextGenerationInput body, System.Threading.CancellationToken cancellationToken)
+        public virtual async System.Threading.Tasks.Task<TextGenerationResponse> KimiK25Async(TextGenerationInput body, string? x_session_affinity = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (body == null)
                 throw new System.ArgumentNullException("body");
@@ -5907,6 +4900,9 @@ namespace EdgeAi.Client
             {
                 using (var request_ = new System.Net.Http.HttpRequestMessage())
                 {
+
+                    if (x_session_affinity != null)
+                        request_.Headers.TryAddWithoutValidation("x-session-affinity", ConvertToString(x_session_affinity, System.Globalization.CultureInfo.InvariantCulture));
                     var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings);
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
                     content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
@@ -5975,21 +4971,6 @@ namespace EdgeAi.Client
             }
         }
 
-        /// <summary>
-        /// Run @cf/moonshotai/kimi-k2.6
-        /// </summary>
-        /// <remarks>
-        /// Moonshot Kimi K2.6; needs a paid method (code 5035) and does not stream on /ai/run.
-        /// <br/>
-        /// <br/>Task: Text Generation. Output: `application/json`. Capabilities: none.
-        /// </remarks>
-        /// <returns>The model's result in the Cloudflare envelope.</returns>
-        /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        public virtual System.Threading.Tasks.Task<TextGenerationResponse> KimiK26Async(TextGenerationInput body)
-        {
-            return KimiK26Async(body, System.Threading.CancellationToken.None);
-        }
-
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
         /// Run @cf/moonshotai/kimi-k2.6
@@ -5999,9 +4980,10 @@ namespace EdgeAi.Client
         /// <br/>
         /// <br/>Task: Text Generation. Output: `application/json`. Capabilities: none.
         /// </remarks>
+        /// <param name="x_session_affinity">A session id; routes multi-turn requests to the same instance so the prompt cache is reused (see `usage.prompt_tokens_details.cached_tokens`).</param>
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<TextGenerationResponse> KimiK26Async(TextGenerationInput body, System.Threading.CancellationToken cancellationToken)
+        public virtual async System.Threading.Tasks.Task<TextGenerationResponse> KimiK26Async(TextGenerationInput body, string? x_session_affinity = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (body == null)
                 throw new System.ArgumentNullException("body");
@@ -6012,6 +4994,9 @@ namespace EdgeAi.Client
             {
                 using (var request_ = new System.Net.Http.HttpRequestMessage())
                 {
+
+                    if (x_session_affinity != null)
+                        request_.Headers.TryAddWithoutValidation("x-session-affinity", ConvertToString(x_session_affinity, System.Globalization.CultureInfo.InvariantCulture));
                     var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings);
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
                     content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
@@ -6080,21 +5065,6 @@ namespace EdgeAi.Client
             }
         }
 
-        /// <summary>
-        /// Run @cf/nvidia/nemotron-3-120b-a12b
-        /// </summary>
-        /// <remarks>
-        /// NVIDIA Nemotron 3 120B A12B.
-        /// <br/>
-        /// <br/>Task: Text Generation. Output: `application/json`. Capabilities: streaming.
-        /// </remarks>
-        /// <returns>The model's result in the Cloudflare envelope.</returns>
-        /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        public virtual System.Threading.Tasks.Task<TextGenerationResponse> Nemotron3x120bA12bAsync(TextGenerationInput body)
-        {
-            return Nemotron3x120bA12bAsync(body, System.Threading.CancellationToken.None);
-        }
-
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
         /// Run @cf/nvidia/nemotron-3-120b-a12b
@@ -6104,9 +5074,10 @@ namespace EdgeAi.Client
         /// <br/>
         /// <br/>Task: Text Generation. Output: `application/json`. Capabilities: streaming.
         /// </remarks>
+        /// <param name="x_session_affinity">A session id; routes multi-turn requests to the same instance so the prompt cache is reused (see `usage.prompt_tokens_details.cached_tokens`).</param>
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<TextGenerationResponse> Nemotron3x120bA12bAsync(TextGenerationInput body, System.Threading.CancellationToken cancellationToken)
+        public virtual async System.Threading.Tasks.Task<TextGenerationResponse> Nemotron3x120bA12bAsync(TextGenerationInput body, string? x_session_affinity = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (body == null)
                 throw new System.ArgumentNullException("body");
@@ -6117,6 +5088,9 @@ namespace EdgeAi.Client
             {
                 using (var request_ = new System.Net.Http.HttpRequestMessage())
                 {
+
+                    if (x_session_affinity != null)
+                        request_.Headers.TryAddWithoutValidation("x-session-affinity", ConvertToString(x_session_affinity, System.Globalization.CultureInfo.InvariantCulture));
                     var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings);
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
                     content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
@@ -6185,22 +5159,6 @@ namespace EdgeAi.Client
             }
         }
 
-        /// <summary>
-        /// Run @cf/openai/gpt-oss-120b
-        /// </summary>
-        /// <remarks>
-        /// OpenAI gpt-oss 120B reasoning model; answers an OpenAI-shaped result and does not stream on /ai/run.
-        /// <br/>
-        /// <br/>Task: Text Generation. Output: `application/json`. Capabilities: function_calling, async_batch.
-        /// </remarks>
-        /// <param name="queueRequest">"true" submits an async batch (`BatchSubmitInput`) or polls one (`BatchPollInput`).</param>
-        /// <returns>The model's result in the Cloudflare envelope.</returns>
-        /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        public virtual System.Threading.Tasks.Task<TextGenerationBatchableResponse> GptOss120bAsync(QueueRequest? queueRequest, TextGenerationBatchableInput body)
-        {
-            return GptOss120bAsync(queueRequest, body, System.Threading.CancellationToken.None);
-        }
-
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
         /// Run @cf/openai/gpt-oss-120b
@@ -6211,9 +5169,10 @@ namespace EdgeAi.Client
         /// <br/>Task: Text Generation. Output: `application/json`. Capabilities: function_calling, async_batch.
         /// </remarks>
         /// <param name="queueRequest">"true" submits an async batch (`BatchSubmitInput`) or polls one (`BatchPollInput`).</param>
+        /// <param name="x_session_affinity">A session id; routes multi-turn requests to the same instance so the prompt cache is reused (see `usage.prompt_tokens_details.cached_tokens`).</param>
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<TextGenerationBatchableResponse> GptOss120bAsync(QueueRequest? queueRequest, TextGenerationBatchableInput body, System.Threading.CancellationToken cancellationToken)
+        public virtual async System.Threading.Tasks.Task<TextGenerationBatchableResponse> GptOss120bAsync(GptOssBatchableInput body, QueueRequest? queueRequest = null, string? x_session_affinity = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (body == null)
                 throw new System.ArgumentNullException("body");
@@ -6224,6 +5183,9 @@ namespace EdgeAi.Client
             {
                 using (var request_ = new System.Net.Http.HttpRequestMessage())
                 {
+
+                    if (x_session_affinity != null)
+                        request_.Headers.TryAddWithoutValidation("x-session-affinity", ConvertToString(x_session_affinity, System.Globalization.CultureInfo.InvariantCulture));
                     var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings);
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
                     content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
@@ -6298,21 +5260,6 @@ namespace EdgeAi.Client
             }
         }
 
-        /// <summary>
-        /// Run @cf/openai/gpt-oss-20b
-        /// </summary>
-        /// <remarks>
-        /// OpenAI gpt-oss 20B reasoning model; does not stream on /ai/run.
-        /// <br/>
-        /// <br/>Task: Text Generation. Output: `application/json`. Capabilities: function_calling.
-        /// </remarks>
-        /// <returns>The model's result in the Cloudflare envelope.</returns>
-        /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        public virtual System.Threading.Tasks.Task<TextGenerationResponse> GptOss20bAsync(TextGenerationInput body)
-        {
-            return GptOss20bAsync(body, System.Threading.CancellationToken.None);
-        }
-
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
         /// Run @cf/openai/gpt-oss-20b
@@ -6322,9 +5269,10 @@ namespace EdgeAi.Client
         /// <br/>
         /// <br/>Task: Text Generation. Output: `application/json`. Capabilities: function_calling.
         /// </remarks>
+        /// <param name="x_session_affinity">A session id; routes multi-turn requests to the same instance so the prompt cache is reused (see `usage.prompt_tokens_details.cached_tokens`).</param>
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<TextGenerationResponse> GptOss20bAsync(TextGenerationInput body, System.Threading.CancellationToken cancellationToken)
+        public virtual async System.Threading.Tasks.Task<TextGenerationResponse> GptOss20bAsync(GptOssInput body, string? x_session_affinity = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (body == null)
                 throw new System.ArgumentNullException("body");
@@ -6335,6 +5283,9 @@ namespace EdgeAi.Client
             {
                 using (var request_ = new System.Net.Http.HttpRequestMessage())
                 {
+
+                    if (x_session_affinity != null)
+                        request_.Headers.TryAddWithoutValidation("x-session-affinity", ConvertToString(x_session_affinity, System.Globalization.CultureInfo.InvariantCulture));
                     var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings);
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
                     content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
@@ -6403,21 +5354,6 @@ namespace EdgeAi.Client
             }
         }
 
-        /// <summary>
-        /// Run @cf/qwen/qwen3-30b-a3b-fp8
-        /// </summary>
-        /// <remarks>
-        /// Qwen3 30B A3B (FP8), a mixture-of-experts reasoning model.
-        /// <br/>
-        /// <br/>Task: Text Generation. Output: `application/json`. Capabilities: streaming.
-        /// </remarks>
-        /// <returns>The model's result in the Cloudflare envelope.</returns>
-        /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        public virtual System.Threading.Tasks.Task<TextGenerationResponse> Qwen3x30bA3bFp8Async(TextGenerationInput body)
-        {
-            return Qwen3x30bA3bFp8Async(body, System.Threading.CancellationToken.None);
-        }
-
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
         /// Run @cf/qwen/qwen3-30b-a3b-fp8
@@ -6427,9 +5363,10 @@ namespace EdgeAi.Client
         /// <br/>
         /// <br/>Task: Text Generation. Output: `application/json`. Capabilities: streaming.
         /// </remarks>
+        /// <param name="x_session_affinity">A session id; routes multi-turn requests to the same instance so the prompt cache is reused (see `usage.prompt_tokens_details.cached_tokens`).</param>
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<TextGenerationResponse> Qwen3x30bA3bFp8Async(TextGenerationInput body, System.Threading.CancellationToken cancellationToken)
+        public virtual async System.Threading.Tasks.Task<TextGenerationResponse> Qwen3x30bA3bFp8Async(TextGenerationInput body, string? x_session_affinity = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (body == null)
                 throw new System.ArgumentNullException("body");
@@ -6440,6 +5377,9 @@ namespace EdgeAi.Client
             {
                 using (var request_ = new System.Net.Http.HttpRequestMessage())
                 {
+
+                    if (x_session_affinity != null)
+                        request_.Headers.TryAddWithoutValidation("x-session-affinity", ConvertToString(x_session_affinity, System.Globalization.CultureInfo.InvariantCulture));
                     var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings);
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
                     content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
@@ -6508,21 +5448,6 @@ namespace EdgeAi.Client
             }
         }
 
-        /// <summary>
-        /// Run @cf/qwen/qwq-32b
-        /// </summary>
-        /// <remarks>
-        /// Qwen QwQ 32B reasoning model.
-        /// <br/>
-        /// <br/>Task: Text Generation. Output: `application/json`. Capabilities: streaming.
-        /// </remarks>
-        /// <returns>The model's result in the Cloudflare envelope.</returns>
-        /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        public virtual System.Threading.Tasks.Task<TextGenerationResponse> Qwq32bAsync(TextGenerationInput body)
-        {
-            return Qwq32bAsync(body, System.Threading.CancellationToken.None);
-        }
-
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
         /// Run @cf/qwen/qwq-32b
@@ -6532,9 +5457,10 @@ namespace EdgeAi.Client
         /// <br/>
         /// <br/>Task: Text Generation. Output: `application/json`. Capabilities: streaming.
         /// </remarks>
+        /// <param name="x_session_affinity">A session id; routes multi-turn requests to the same instance so the prompt cache is reused (see `usage.prompt_tokens_details.cached_tokens`).</param>
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<TextGenerationResponse> Qwq32bAsync(TextGenerationInput body, System.Threading.CancellationToken cancellationToken)
+        public virtual async System.Threading.Tasks.Task<TextGenerationResponse> Qwq32bAsync(TextGenerationInput body, string? x_session_affinity = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (body == null)
                 throw new System.ArgumentNullException("body");
@@ -6545,6 +5471,9 @@ namespace EdgeAi.Client
             {
                 using (var request_ = new System.Net.Http.HttpRequestMessage())
                 {
+
+                    if (x_session_affinity != null)
+                        request_.Headers.TryAddWithoutValidation("x-session-affinity", ConvertToString(x_session_affinity, System.Globalization.CultureInfo.InvariantCulture));
                     var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings);
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
                     content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
@@ -6613,21 +5542,6 @@ namespace EdgeAi.Client
             }
         }
 
-        /// <summary>
-        /// Run @cf/zai-org/glm-4.7-flash
-        /// </summary>
-        /// <remarks>
-        /// Z.ai GLM 4.7 Flash; a recommended replacement for retired small models.
-        /// <br/>
-        /// <br/>Task: Text Generation. Output: `application/json`. Capabilities: streaming.
-        /// </remarks>
-        /// <returns>The model's result in the Cloudflare envelope.</returns>
-        /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        public virtual System.Threading.Tasks.Task<TextGenerationResponse> Glm47FlashAsync(TextGenerationInput body)
-        {
-            return Glm47FlashAsync(body, System.Threading.CancellationToken.None);
-        }
-
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
         /// Run @cf/zai-org/glm-4.7-flash
@@ -6637,9 +5551,10 @@ namespace EdgeAi.Client
         /// <br/>
         /// <br/>Task: Text Generation. Output: `application/json`. Capabilities: streaming.
         /// </remarks>
+        /// <param name="x_session_affinity">A session id; routes multi-turn requests to the same instance so the prompt cache is reused (see `usage.prompt_tokens_details.cached_tokens`).</param>
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<TextGenerationResponse> Glm47FlashAsync(TextGenerationInput body, System.Threading.CancellationToken cancellationToken)
+        public virtual async System.Threading.Tasks.Task<TextGenerationResponse> Glm47FlashAsync(TextGenerationInput body, string? x_session_affinity = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (body == null)
                 throw new System.ArgumentNullException("body");
@@ -6650,6 +5565,9 @@ namespace EdgeAi.Client
             {
                 using (var request_ = new System.Net.Http.HttpRequestMessage())
                 {
+
+                    if (x_session_affinity != null)
+                        request_.Headers.TryAddWithoutValidation("x-session-affinity", ConvertToString(x_session_affinity, System.Globalization.CultureInfo.InvariantCulture));
                     var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings);
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
                     content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
@@ -6718,23 +5636,6 @@ namespace EdgeAi.Client
             }
         }
 
-        /// <summary>
-        /// Run @hf/nousresearch/hermes-2-pro-mistral-7b
-        /// </summary>
-        /// <remarks>
-        /// Hermes 2 Pro on Mistral 7B, with JSON mode and tools. Retired.
-        /// <br/>
-        /// <br/>Task: Text Generation. Output: `application/json`. Capabilities: streaming, json_mode, function_calling.
-        /// <br/>Deprecated on 2026-05-30. Use `@cf/zai-org/glm-4.7-flash` instead.
-        /// </remarks>
-        /// <returns>The model's result in the Cloudflare envelope.</returns>
-        /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        [System.Obsolete]
-        public virtual System.Threading.Tasks.Task<TextGenerationResponse> Hermes2ProMistral7bAsync(TextGenerationInput body)
-        {
-            return Hermes2ProMistral7bAsync(body, System.Threading.CancellationToken.None);
-        }
-
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
         /// Run @hf/nousresearch/hermes-2-pro-mistral-7b
@@ -6745,10 +5646,11 @@ namespace EdgeAi.Client
         /// <br/>Task: Text Generation. Output: `application/json`. Capabilities: streaming, json_mode, function_calling.
         /// <br/>Deprecated on 2026-05-30. Use `@cf/zai-org/glm-4.7-flash` instead.
         /// </remarks>
+        /// <param name="x_session_affinity">A session id; routes multi-turn requests to the same instance so the prompt cache is reused (see `usage.prompt_tokens_details.cached_tokens`).</param>
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
         [System.Obsolete]
-        public virtual async System.Threading.Tasks.Task<TextGenerationResponse> Hermes2ProMistral7bAsync(TextGenerationInput body, System.Threading.CancellationToken cancellationToken)
+        public virtual async System.Threading.Tasks.Task<TextGenerationResponse> Hermes2ProMistral7bAsync(TextGenerationInput body, string? x_session_affinity = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (body == null)
                 throw new System.ArgumentNullException("body");
@@ -6759,6 +5661,9 @@ namespace EdgeAi.Client
             {
                 using (var request_ = new System.Net.Http.HttpRequestMessage())
                 {
+
+                    if (x_session_affinity != null)
+                        request_.Headers.TryAddWithoutValidation("x-session-affinity", ConvertToString(x_session_affinity, System.Globalization.CultureInfo.InvariantCulture));
                     var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings);
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
                     content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
@@ -6959,19 +5864,6 @@ namespace EdgeAi.Client
     [System.CodeDom.Compiler.GeneratedCode("NSwag", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial interface ISummarizationClient
     {
-        /// <summary>
-        /// Run @cf/facebook/bart-large-cnn
-        /// </summary>
-        /// <remarks>
-        /// BART large CNN summarization. Retired; no other summarization model is listed.
-        /// <br/>
-        /// <br/>Task: Summarization. Output: `application/json`. Capabilities: none.
-        /// <br/>Deprecated on 2026-05-30.
-        /// </remarks>
-        /// <returns>The model's result in the Cloudflare envelope.</returns>
-        /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        [System.Obsolete]
-        System.Threading.Tasks.Task<SummarizationResponse> BartLargeCnnAsync(SummarizationInput body);
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -6986,7 +5878,7 @@ namespace EdgeAi.Client
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
         [System.Obsolete]
-        System.Threading.Tasks.Task<SummarizationResponse> BartLargeCnnAsync(SummarizationInput body, System.Threading.CancellationToken cancellationToken);
+        System.Threading.Tasks.Task<SummarizationResponse> BartLargeCnnAsync(SummarizationInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
     }
 
@@ -7022,23 +5914,6 @@ namespace EdgeAi.Client
         partial void PrepareRequest(System.Net.Http.HttpClient client, System.Net.Http.HttpRequestMessage request, System.Text.StringBuilder urlBuilder);
         partial void ProcessResponse(System.Net.Http.HttpClient client, System.Net.Http.HttpResponseMessage response);
 
-        /// <summary>
-        /// Run @cf/facebook/bart-large-cnn
-        /// </summary>
-        /// <remarks>
-        /// BART large CNN summarization. Retired; no other summarization model is listed.
-        /// <br/>
-        /// <br/>Task: Summarization. Output: `application/json`. Capabilities: none.
-        /// <br/>Deprecated on 2026-05-30.
-        /// </remarks>
-        /// <returns>The model's result in the Cloudflare envelope.</returns>
-        /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        [System.Obsolete]
-        public virtual System.Threading.Tasks.Task<SummarizationResponse> BartLargeCnnAsync(SummarizationInput body)
-        {
-            return BartLargeCnnAsync(body, System.Threading.CancellationToken.None);
-        }
-
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
         /// Run @cf/facebook/bart-large-cnn
@@ -7052,7 +5927,7 @@ namespace EdgeAi.Client
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
         [System.Obsolete]
-        public virtual async System.Threading.Tasks.Task<SummarizationResponse> BartLargeCnnAsync(SummarizationInput body, System.Threading.CancellationToken cancellationToken)
+        public virtual async System.Threading.Tasks.Task<SummarizationResponse> BartLargeCnnAsync(SummarizationInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (body == null)
                 throw new System.ArgumentNullException("body");
@@ -7263,17 +6138,6 @@ namespace EdgeAi.Client
     [System.CodeDom.Compiler.GeneratedCode("NSwag", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial interface IObjectDetectionClient
     {
-        /// <summary>
-        /// Run @cf/facebook/detr-resnet-50
-        /// </summary>
-        /// <remarks>
-        /// Facebook DETR with a ResNet-50 backbone (beta).
-        /// <br/>
-        /// <br/>Task: Object Detection. Output: `application/json`. Capabilities: none.
-        /// </remarks>
-        /// <returns>The model's result in the Cloudflare envelope.</returns>
-        /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<ObjectDetectionResponse> DetrResnet50Async(ObjectDetectionInput body);
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -7286,7 +6150,7 @@ namespace EdgeAi.Client
         /// </remarks>
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<ObjectDetectionResponse> DetrResnet50Async(ObjectDetectionInput body, System.Threading.CancellationToken cancellationToken);
+        System.Threading.Tasks.Task<ObjectDetectionResponse> DetrResnet50Async(ObjectDetectionInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
     }
 
@@ -7322,21 +6186,6 @@ namespace EdgeAi.Client
         partial void PrepareRequest(System.Net.Http.HttpClient client, System.Net.Http.HttpRequestMessage request, System.Text.StringBuilder urlBuilder);
         partial void ProcessResponse(System.Net.Http.HttpClient client, System.Net.Http.HttpResponseMessage response);
 
-        /// <summary>
-        /// Run @cf/facebook/detr-resnet-50
-        /// </summary>
-        /// <remarks>
-        /// Facebook DETR with a ResNet-50 backbone (beta).
-        /// <br/>
-        /// <br/>Task: Object Detection. Output: `application/json`. Capabilities: none.
-        /// </remarks>
-        /// <returns>The model's result in the Cloudflare envelope.</returns>
-        /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        public virtual System.Threading.Tasks.Task<ObjectDetectionResponse> DetrResnet50Async(ObjectDetectionInput body)
-        {
-            return DetrResnet50Async(body, System.Threading.CancellationToken.None);
-        }
-
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
         /// Run @cf/facebook/detr-resnet-50
@@ -7348,7 +6197,7 @@ namespace EdgeAi.Client
         /// </remarks>
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<ObjectDetectionResponse> DetrResnet50Async(ObjectDetectionInput body, System.Threading.CancellationToken cancellationToken)
+        public virtual async System.Threading.Tasks.Task<ObjectDetectionResponse> DetrResnet50Async(ObjectDetectionInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (body == null)
                 throw new System.ArgumentNullException("body");
@@ -7559,17 +6408,6 @@ namespace EdgeAi.Client
     [System.CodeDom.Compiler.GeneratedCode("NSwag", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial interface IImageToTextClient
     {
-        /// <summary>
-        /// Run @cf/llava-hf/llava-1.5-7b-hf
-        /// </summary>
-        /// <remarks>
-        /// LLaVA 1.5 7B: captions and answers about images (beta).
-        /// <br/>
-        /// <br/>Task: Image-to-Text. Output: `application/json`. Capabilities: none.
-        /// </remarks>
-        /// <returns>The model's result in the Cloudflare envelope.</returns>
-        /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<ImageToTextResponse> Llava15x7bHfAsync(ImageToTextInput body);
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -7582,21 +6420,7 @@ namespace EdgeAi.Client
         /// </remarks>
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<ImageToTextResponse> Llava15x7bHfAsync(ImageToTextInput body, System.Threading.CancellationToken cancellationToken);
-
-        /// <summary>
-        /// Run @cf/unum/uform-gen2-qwen-500m
-        /// </summary>
-        /// <remarks>
-        /// UForm-Gen2 Qwen 500M captioning. Retired.
-        /// <br/>
-        /// <br/>Task: Image-to-Text. Output: `application/json`. Capabilities: none.
-        /// <br/>Deprecated on 2026-05-30. Use `@cf/llava-hf/llava-1.5-7b-hf` instead.
-        /// </remarks>
-        /// <returns>The model's result in the Cloudflare envelope.</returns>
-        /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        [System.Obsolete]
-        System.Threading.Tasks.Task<ImageToTextResponse> UformGen2Qwen500mAsync(ImageToTextInput body);
+        System.Threading.Tasks.Task<ImageToTextResponse> Llava15x7bHfAsync(ImageToTextInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -7611,7 +6435,7 @@ namespace EdgeAi.Client
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
         [System.Obsolete]
-        System.Threading.Tasks.Task<ImageToTextResponse> UformGen2Qwen500mAsync(ImageToTextInput body, System.Threading.CancellationToken cancellationToken);
+        System.Threading.Tasks.Task<ImageToTextResponse> UformGen2Qwen500mAsync(ImageToTextInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
     }
 
@@ -7647,21 +6471,6 @@ namespace EdgeAi.Client
         partial void PrepareRequest(System.Net.Http.HttpClient client, System.Net.Http.HttpRequestMessage request, System.Text.StringBuilder urlBuilder);
         partial void ProcessResponse(System.Net.Http.HttpClient client, System.Net.Http.HttpResponseMessage response);
 
-        /// <summary>
-        /// Run @cf/llava-hf/llava-1.5-7b-hf
-        /// </summary>
-        /// <remarks>
-        /// LLaVA 1.5 7B: captions and answers about images (beta).
-        /// <br/>
-        /// <br/>Task: Image-to-Text. Output: `application/json`. Capabilities: none.
-        /// </remarks>
-        /// <returns>The model's result in the Cloudflare envelope.</returns>
-        /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        public virtual System.Threading.Tasks.Task<ImageToTextResponse> Llava15x7bHfAsync(ImageToTextInput body)
-        {
-            return Llava15x7bHfAsync(body, System.Threading.CancellationToken.None);
-        }
-
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
         /// Run @cf/llava-hf/llava-1.5-7b-hf
@@ -7673,7 +6482,7 @@ namespace EdgeAi.Client
         /// </remarks>
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<ImageToTextResponse> Llava15x7bHfAsync(ImageToTextInput body, System.Threading.CancellationToken cancellationToken)
+        public virtual async System.Threading.Tasks.Task<ImageToTextResponse> Llava15x7bHfAsync(ImageToTextInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (body == null)
                 throw new System.ArgumentNullException("body");
@@ -7752,23 +6561,6 @@ namespace EdgeAi.Client
             }
         }
 
-        /// <summary>
-        /// Run @cf/unum/uform-gen2-qwen-500m
-        /// </summary>
-        /// <remarks>
-        /// UForm-Gen2 Qwen 500M captioning. Retired.
-        /// <br/>
-        /// <br/>Task: Image-to-Text. Output: `application/json`. Capabilities: none.
-        /// <br/>Deprecated on 2026-05-30. Use `@cf/llava-hf/llava-1.5-7b-hf` instead.
-        /// </remarks>
-        /// <returns>The model's result in the Cloudflare envelope.</returns>
-        /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        [System.Obsolete]
-        public virtual System.Threading.Tasks.Task<ImageToTextResponse> UformGen2Qwen500mAsync(ImageToTextInput body)
-        {
-            return UformGen2Qwen500mAsync(body, System.Threading.CancellationToken.None);
-        }
-
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
         /// Run @cf/unum/uform-gen2-qwen-500m
@@ -7782,7 +6574,7 @@ namespace EdgeAi.Client
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
         [System.Obsolete]
-        public virtual async System.Threading.Tasks.Task<ImageToTextResponse> UformGen2Qwen500mAsync(ImageToTextInput body, System.Threading.CancellationToken cancellationToken)
+        public virtual async System.Threading.Tasks.Task<ImageToTextResponse> UformGen2Qwen500mAsync(ImageToTextInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (body == null)
                 throw new System.ArgumentNullException("body");
@@ -7993,18 +6785,6 @@ namespace EdgeAi.Client
     [System.CodeDom.Compiler.GeneratedCode("NSwag", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial interface ITranslationClient
     {
-        /// <summary>
-        /// Run @cf/meta/m2m100-1.2b
-        /// </summary>
-        /// <remarks>
-        /// Meta M2M100 1.2B, many-to-many translation.
-        /// <br/>
-        /// <br/>Task: Translation. Output: `application/json`. Capabilities: async_batch.
-        /// </remarks>
-        /// <param name="queueRequest">"true" submits an async batch (`BatchSubmitInput`) or polls one (`BatchPollInput`).</param>
-        /// <returns>The model's result in the Cloudflare envelope.</returns>
-        /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<TranslationBatchableResponse> M2m100x12bAsync(QueueRequest? queueRequest, TranslationBatchableInput body);
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -8018,7 +6798,7 @@ namespace EdgeAi.Client
         /// <param name="queueRequest">"true" submits an async batch (`BatchSubmitInput`) or polls one (`BatchPollInput`).</param>
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<TranslationBatchableResponse> M2m100x12bAsync(QueueRequest? queueRequest, TranslationBatchableInput body, System.Threading.CancellationToken cancellationToken);
+        System.Threading.Tasks.Task<TranslationBatchableResponse> M2m100x12bAsync(TranslationBatchableInput body, QueueRequest? queueRequest = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
     }
 
@@ -8054,22 +6834,6 @@ namespace EdgeAi.Client
         partial void PrepareRequest(System.Net.Http.HttpClient client, System.Net.Http.HttpRequestMessage request, System.Text.StringBuilder urlBuilder);
         partial void ProcessResponse(System.Net.Http.HttpClient client, System.Net.Http.HttpResponseMessage response);
 
-        /// <summary>
-        /// Run @cf/meta/m2m100-1.2b
-        /// </summary>
-        /// <remarks>
-        /// Meta M2M100 1.2B, many-to-many translation.
-        /// <br/>
-        /// <br/>Task: Translation. Output: `application/json`. Capabilities: async_batch.
-        /// </remarks>
-        /// <param name="queueRequest">"true" submits an async batch (`BatchSubmitInput`) or polls one (`BatchPollInput`).</param>
-        /// <returns>The model's result in the Cloudflare envelope.</returns>
-        /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        public virtual System.Threading.Tasks.Task<TranslationBatchableResponse> M2m100x12bAsync(QueueRequest? queueRequest, TranslationBatchableInput body)
-        {
-            return M2m100x12bAsync(queueRequest, body, System.Threading.CancellationToken.None);
-        }
-
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
         /// Run @cf/meta/m2m100-1.2b
@@ -8082,7 +6846,7 @@ namespace EdgeAi.Client
         /// <param name="queueRequest">"true" submits an async batch (`BatchSubmitInput`) or polls one (`BatchPollInput`).</param>
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<TranslationBatchableResponse> M2m100x12bAsync(QueueRequest? queueRequest, TranslationBatchableInput body, System.Threading.CancellationToken cancellationToken)
+        public virtual async System.Threading.Tasks.Task<TranslationBatchableResponse> M2m100x12bAsync(TranslationBatchableInput body, QueueRequest? queueRequest = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (body == null)
                 throw new System.ArgumentNullException("body");
@@ -8299,17 +7063,6 @@ namespace EdgeAi.Client
     [System.CodeDom.Compiler.GeneratedCode("NSwag", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial interface IImageClassificationClient
     {
-        /// <summary>
-        /// Run @cf/microsoft/resnet-50
-        /// </summary>
-        /// <remarks>
-        /// Microsoft ResNet-50 ImageNet classifier.
-        /// <br/>
-        /// <br/>Task: Image Classification. Output: `application/json`. Capabilities: none.
-        /// </remarks>
-        /// <returns>The model's result in the Cloudflare envelope.</returns>
-        /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<ImageClassificationResponse> Resnet50Async(ImageClassificationInput body);
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -8322,7 +7075,7 @@ namespace EdgeAi.Client
         /// </remarks>
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<ImageClassificationResponse> Resnet50Async(ImageClassificationInput body, System.Threading.CancellationToken cancellationToken);
+        System.Threading.Tasks.Task<ImageClassificationResponse> Resnet50Async(ImageClassificationInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
     }
 
@@ -8358,21 +7111,6 @@ namespace EdgeAi.Client
         partial void PrepareRequest(System.Net.Http.HttpClient client, System.Net.Http.HttpRequestMessage request, System.Text.StringBuilder urlBuilder);
         partial void ProcessResponse(System.Net.Http.HttpClient client, System.Net.Http.HttpResponseMessage response);
 
-        /// <summary>
-        /// Run @cf/microsoft/resnet-50
-        /// </summary>
-        /// <remarks>
-        /// Microsoft ResNet-50 ImageNet classifier.
-        /// <br/>
-        /// <br/>Task: Image Classification. Output: `application/json`. Capabilities: none.
-        /// </remarks>
-        /// <returns>The model's result in the Cloudflare envelope.</returns>
-        /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        public virtual System.Threading.Tasks.Task<ImageClassificationResponse> Resnet50Async(ImageClassificationInput body)
-        {
-            return Resnet50Async(body, System.Threading.CancellationToken.None);
-        }
-
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
         /// Run @cf/microsoft/resnet-50
@@ -8384,7 +7122,7 @@ namespace EdgeAi.Client
         /// </remarks>
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<ImageClassificationResponse> Resnet50Async(ImageClassificationInput body, System.Threading.CancellationToken cancellationToken)
+        public virtual async System.Threading.Tasks.Task<ImageClassificationResponse> Resnet50Async(ImageClassificationInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (body == null)
                 throw new System.ArgumentNullException("body");
@@ -8595,17 +7333,6 @@ namespace EdgeAi.Client
     [System.CodeDom.Compiler.GeneratedCode("NSwag", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial interface IAutomaticSpeechRecognitionClient
     {
-        /// <summary>
-        /// Run @cf/openai/whisper
-        /// </summary>
-        /// <remarks>
-        /// OpenAI Whisper; audio bytes (integer array or raw body) in, transcript out.
-        /// <br/>
-        /// <br/>Task: Automatic Speech Recognition. Output: `application/json`. Capabilities: none.
-        /// </remarks>
-        /// <returns>The model's result in the Cloudflare envelope.</returns>
-        /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<WhisperResponse> WhisperAsync(WhisperInput body);
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -8618,19 +7345,7 @@ namespace EdgeAi.Client
         /// </remarks>
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<WhisperResponse> WhisperAsync(WhisperInput body, System.Threading.CancellationToken cancellationToken);
-
-        /// <summary>
-        /// Run @cf/openai/whisper-large-v3-turbo
-        /// </summary>
-        /// <remarks>
-        /// OpenAI Whisper large v3 turbo; base64 audio in, segments and VTT out.
-        /// <br/>
-        /// <br/>Task: Automatic Speech Recognition. Output: `application/json`. Capabilities: none.
-        /// </remarks>
-        /// <returns>The model's result in the Cloudflare envelope.</returns>
-        /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<WhisperTurboResponse> WhisperLargeV3TurboAsync(WhisperTurboInput body);
+        System.Threading.Tasks.Task<WhisperResponse> WhisperAsync(WhisperInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -8643,19 +7358,7 @@ namespace EdgeAi.Client
         /// </remarks>
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<WhisperTurboResponse> WhisperLargeV3TurboAsync(WhisperTurboInput body, System.Threading.CancellationToken cancellationToken);
-
-        /// <summary>
-        /// Run @cf/openai/whisper-tiny-en
-        /// </summary>
-        /// <remarks>
-        /// OpenAI Whisper tiny, English only (beta).
-        /// <br/>
-        /// <br/>Task: Automatic Speech Recognition. Output: `application/json`. Capabilities: none.
-        /// </remarks>
-        /// <returns>The model's result in the Cloudflare envelope.</returns>
-        /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<WhisperResponse> WhisperTinyEnAsync(WhisperInput body);
+        System.Threading.Tasks.Task<WhisperTurboResponse> WhisperLargeV3TurboAsync(WhisperTurboInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -8668,7 +7371,7 @@ namespace EdgeAi.Client
         /// </remarks>
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<WhisperResponse> WhisperTinyEnAsync(WhisperInput body, System.Threading.CancellationToken cancellationToken);
+        System.Threading.Tasks.Task<WhisperResponse> WhisperTinyEnAsync(WhisperInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
     }
 
@@ -8704,21 +7407,6 @@ namespace EdgeAi.Client
         partial void PrepareRequest(System.Net.Http.HttpClient client, System.Net.Http.HttpRequestMessage request, System.Text.StringBuilder urlBuilder);
         partial void ProcessResponse(System.Net.Http.HttpClient client, System.Net.Http.HttpResponseMessage response);
 
-        /// <summary>
-        /// Run @cf/openai/whisper
-        /// </summary>
-        /// <remarks>
-        /// OpenAI Whisper; audio bytes (integer array or raw body) in, transcript out.
-        /// <br/>
-        /// <br/>Task: Automatic Speech Recognition. Output: `application/json`. Capabilities: none.
-        /// </remarks>
-        /// <returns>The model's result in the Cloudflare envelope.</returns>
-        /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        public virtual System.Threading.Tasks.Task<WhisperResponse> WhisperAsync(WhisperInput body)
-        {
-            return WhisperAsync(body, System.Threading.CancellationToken.None);
-        }
-
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
         /// Run @cf/openai/whisper
@@ -8730,7 +7418,7 @@ namespace EdgeAi.Client
         /// </remarks>
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<WhisperResponse> WhisperAsync(WhisperInput body, System.Threading.CancellationToken cancellationToken)
+        public virtual async System.Threading.Tasks.Task<WhisperResponse> WhisperAsync(WhisperInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (body == null)
                 throw new System.ArgumentNullException("body");
@@ -8809,21 +7497,6 @@ namespace EdgeAi.Client
             }
         }
 
-        /// <summary>
-        /// Run @cf/openai/whisper-large-v3-turbo
-        /// </summary>
-        /// <remarks>
-        /// OpenAI Whisper large v3 turbo; base64 audio in, segments and VTT out.
-        /// <br/>
-        /// <br/>Task: Automatic Speech Recognition. Output: `application/json`. Capabilities: none.
-        /// </remarks>
-        /// <returns>The model's result in the Cloudflare envelope.</returns>
-        /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        public virtual System.Threading.Tasks.Task<WhisperTurboResponse> WhisperLargeV3TurboAsync(WhisperTurboInput body)
-        {
-            return WhisperLargeV3TurboAsync(body, System.Threading.CancellationToken.None);
-        }
-
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
         /// Run @cf/openai/whisper-large-v3-turbo
@@ -8835,7 +7508,7 @@ namespace EdgeAi.Client
         /// </remarks>
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<WhisperTurboResponse> WhisperLargeV3TurboAsync(WhisperTurboInput body, System.Threading.CancellationToken cancellationToken)
+        public virtual async System.Threading.Tasks.Task<WhisperTurboResponse> WhisperLargeV3TurboAsync(WhisperTurboInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (body == null)
                 throw new System.ArgumentNullException("body");
@@ -8914,21 +7587,6 @@ namespace EdgeAi.Client
             }
         }
 
-        /// <summary>
-        /// Run @cf/openai/whisper-tiny-en
-        /// </summary>
-        /// <remarks>
-        /// OpenAI Whisper tiny, English only (beta).
-        /// <br/>
-        /// <br/>Task: Automatic Speech Recognition. Output: `application/json`. Capabilities: none.
-        /// </remarks>
-        /// <returns>The model's result in the Cloudflare envelope.</returns>
-        /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        public virtual System.Threading.Tasks.Task<WhisperResponse> WhisperTinyEnAsync(WhisperInput body)
-        {
-            return WhisperTinyEnAsync(body, System.Threading.CancellationToken.None);
-        }
-
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
         /// Run @cf/openai/whisper-tiny-en
@@ -8940,7 +7598,7 @@ namespace EdgeAi.Client
         /// </remarks>
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<WhisperResponse> WhisperTinyEnAsync(WhisperInput body, System.Threading.CancellationToken cancellationToken)
+        public virtual async System.Threading.Tasks.Task<WhisperResponse> WhisperTinyEnAsync(WhisperInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (body == null)
                 throw new System.ArgumentNullException("body");
@@ -9151,20 +7809,6 @@ namespace EdgeAi.Client
     [System.CodeDom.Compiler.GeneratedCode("NSwag", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial interface IRunClient
     {
-        /// <summary>
-        /// Run any model
-        /// </summary>
-        /// <remarks>
-        /// Runs a model that is not in the catalog. `model_name` is a slug with literal `/` characters
-        /// <br/>(for example `@cf/meta/llama-3.1-8b-instruct-fast`); send it unencoded, never as `%2F`. Path templating
-        /// <br/>cannot express a multi-segment parameter, so generated clients must insert the slug verbatim.
-        /// <br/>The result is untyped JSON; use the model's own operation for typed results.
-        /// </remarks>
-        /// <param name="model_name">A model slug with literal slashes, for example `@cf/meta/llama-3.1-8b-instruct-fast`. Send the `/` characters unencoded.</param>
-        /// <param name="queueRequest">"true" submits an async batch (`BatchSubmitInput`) or polls one (`BatchPollInput`).</param>
-        /// <returns>The model's result (JSON envelope, event stream or image bytes, by model).</returns>
-        /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<RunModelResponse> RunModelAsync(string model_name, QueueRequest? queueRequest, System.Collections.Generic.IDictionary<string, object> body);
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -9180,7 +7824,7 @@ namespace EdgeAi.Client
         /// <param name="queueRequest">"true" submits an async batch (`BatchSubmitInput`) or polls one (`BatchPollInput`).</param>
         /// <returns>The model's result (JSON envelope, event stream or image bytes, by model).</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<RunModelResponse> RunModelAsync(string model_name, QueueRequest? queueRequest, System.Collections.Generic.IDictionary<string, object> body, System.Threading.CancellationToken cancellationToken);
+        System.Threading.Tasks.Task<RunModelResponse> RunModelAsync(string model_name, System.Collections.Generic.IDictionary<string, object> body, QueueRequest? queueRequest = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
     }
 
@@ -9216,24 +7860,6 @@ namespace EdgeAi.Client
         partial void PrepareRequest(System.Net.Http.HttpClient client, System.Net.Http.HttpRequestMessage request, System.Text.StringBuilder urlBuilder);
         partial void ProcessResponse(System.Net.Http.HttpClient client, System.Net.Http.HttpResponseMessage response);
 
-        /// <summary>
-        /// Run any model
-        /// </summary>
-        /// <remarks>
-        /// Runs a model that is not in the catalog. `model_name` is a slug with literal `/` characters
-        /// <br/>(for example `@cf/meta/llama-3.1-8b-instruct-fast`); send it unencoded, never as `%2F`. Path templating
-        /// <br/>cannot express a multi-segment parameter, so generated clients must insert the slug verbatim.
-        /// <br/>The result is untyped JSON; use the model's own operation for typed results.
-        /// </remarks>
-        /// <param name="model_name">A model slug with literal slashes, for example `@cf/meta/llama-3.1-8b-instruct-fast`. Send the `/` characters unencoded.</param>
-        /// <param name="queueRequest">"true" submits an async batch (`BatchSubmitInput`) or polls one (`BatchPollInput`).</param>
-        /// <returns>The model's result (JSON envelope, event stream or image bytes, by model).</returns>
-        /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        public virtual System.Threading.Tasks.Task<RunModelResponse> RunModelAsync(string model_name, QueueRequest? queueRequest, System.Collections.Generic.IDictionary<string, object> body)
-        {
-            return RunModelAsync(model_name, queueRequest, body, System.Threading.CancellationToken.None);
-        }
-
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
         /// Run any model
@@ -9248,7 +7874,7 @@ namespace EdgeAi.Client
         /// <param name="queueRequest">"true" submits an async batch (`BatchSubmitInput`) or polls one (`BatchPollInput`).</param>
         /// <returns>The model's result (JSON envelope, event stream or image bytes, by model).</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<RunModelResponse> RunModelAsync(string model_name, QueueRequest? queueRequest, System.Collections.Generic.IDictionary<string, object> body, System.Threading.CancellationToken cancellationToken)
+        public virtual async System.Threading.Tasks.Task<RunModelResponse> RunModelAsync(string model_name, System.Collections.Generic.IDictionary<string, object> body, QueueRequest? queueRequest = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (model_name == null)
                 throw new System.ArgumentNullException("model_name");
@@ -9469,15 +8095,6 @@ namespace EdgeAi.Client
     [System.CodeDom.Compiler.GeneratedCode("NSwag", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial interface IOpenAICompatibleClient
     {
-        /// <summary>
-        /// OpenAI-compatible chat completions
-        /// </summary>
-        /// <remarks>
-        /// Plain OpenAI request and response shapes, no Cloudflare envelope on success. With `stream:true` the answer is `chat.completion.chunk` events ending in `data:[DONE]`.
-        /// </remarks>
-        /// <returns>A chat completion, or a stream of chunks when `stream` is true.</returns>
-        /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<ChatCompletion> CreateChatCompletionAsync(ChatCompletionRequest body);
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -9486,20 +8103,10 @@ namespace EdgeAi.Client
         /// <remarks>
         /// Plain OpenAI request and response shapes, no Cloudflare envelope on success. With `stream:true` the answer is `chat.completion.chunk` events ending in `data:[DONE]`.
         /// </remarks>
+        /// <param name="x_session_affinity">A session id; routes multi-turn requests to the same instance so the prompt cache is reused (see `usage.prompt_tokens_details.cached_tokens`).</param>
         /// <returns>A chat completion, or a stream of chunks when `stream` is true.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<ChatCompletion> CreateChatCompletionAsync(ChatCompletionRequest body, System.Threading.CancellationToken cancellationToken);
-
-        /// <summary>
-        /// Streams the answer as server-sent events (send `"stream": true` in the body).
-        /// </summary>
-        /// <remarks>
-        /// Server-sent events: `data: &lt;json&gt;` lines ending with `data: [DONE]`. Event schema: ChatCompletionChunk.
-        /// </remarks>
-        /// <param name="api_version">Always `v1`.</param>
-        /// <returns>An SSE stream.</returns>
-        /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<FileResponse> StreamAsync(string api_version, ChatCompletionRequest body);
+        System.Threading.Tasks.Task<ChatCompletion> CreateChatCompletionAsync(ChatCompletionRequest body, string? x_session_affinity = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -9509,16 +8116,10 @@ namespace EdgeAi.Client
         /// Server-sent events: `data: &lt;json&gt;` lines ending with `data: [DONE]`. Event schema: ChatCompletionChunk.
         /// </remarks>
         /// <param name="api_version">Always `v1`.</param>
+        /// <param name="x_session_affinity">A session id; routes multi-turn requests to the same instance so the prompt cache is reused (see `usage.prompt_tokens_details.cached_tokens`).</param>
         /// <returns>An SSE stream.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<FileResponse> StreamAsync(string api_version, ChatCompletionRequest body, System.Threading.CancellationToken cancellationToken);
-
-        /// <summary>
-        /// OpenAI-compatible embeddings
-        /// </summary>
-        /// <returns>An OpenAI embedding list (no envelope).</returns>
-        /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<EmbeddingList> CreateEmbeddingsAsync(EmbeddingsRequest body);
+        System.Threading.Tasks.Task<FileResponse> StreamAsync(string api_version, ChatCompletionRequest body, string? x_session_affinity = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -9526,7 +8127,18 @@ namespace EdgeAi.Client
         /// </summary>
         /// <returns>An OpenAI embedding list (no envelope).</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<EmbeddingList> CreateEmbeddingsAsync(EmbeddingsRequest body, System.Threading.CancellationToken cancellationToken);
+        System.Threading.Tasks.Task<EmbeddingList> CreateEmbeddingsAsync(EmbeddingsRequest body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// OpenAI-compatible Responses API (gpt-oss only)
+        /// </summary>
+        /// <remarks>
+        /// Only `@cf/openai/gpt-oss-120b` and `@cf/openai/gpt-oss-20b`; non-streaming. Plain OpenAI shapes, no envelope on success.
+        /// </remarks>
+        /// <returns>An OpenAI `response` object.</returns>
+        /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
+        System.Threading.Tasks.Task<ResponsesResult> CreateResponseAsync(ResponsesRequest body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
     }
 
@@ -9562,19 +8174,6 @@ namespace EdgeAi.Client
         partial void PrepareRequest(System.Net.Http.HttpClient client, System.Net.Http.HttpRequestMessage request, System.Text.StringBuilder urlBuilder);
         partial void ProcessResponse(System.Net.Http.HttpClient client, System.Net.Http.HttpResponseMessage response);
 
-        /// <summary>
-        /// OpenAI-compatible chat completions
-        /// </summary>
-        /// <remarks>
-        /// Plain OpenAI request and response shapes, no Cloudflare envelope on success. With `stream:true` the answer is `chat.completion.chunk` events ending in `data:[DONE]`.
-        /// </remarks>
-        /// <returns>A chat completion, or a stream of chunks when `stream` is true.</returns>
-        /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        public virtual System.Threading.Tasks.Task<ChatCompletion> CreateChatCompletionAsync(ChatCompletionRequest body)
-        {
-            return CreateChatCompletionAsync(body, System.Threading.CancellationToken.None);
-        }
-
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
         /// OpenAI-compatible chat completions
@@ -9582,9 +8181,10 @@ namespace EdgeAi.Client
         /// <remarks>
         /// Plain OpenAI request and response shapes, no Cloudflare envelope on success. With `stream:true` the answer is `chat.completion.chunk` events ending in `data:[DONE]`.
         /// </remarks>
+        /// <param name="x_session_affinity">A session id; routes multi-turn requests to the same instance so the prompt cache is reused (see `usage.prompt_tokens_details.cached_tokens`).</param>
         /// <returns>A chat completion, or a stream of chunks when `stream` is true.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<ChatCompletion> CreateChatCompletionAsync(ChatCompletionRequest body, System.Threading.CancellationToken cancellationToken)
+        public virtual async System.Threading.Tasks.Task<ChatCompletion> CreateChatCompletionAsync(ChatCompletionRequest body, string? x_session_affinity = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (body == null)
                 throw new System.ArgumentNullException("body");
@@ -9595,6 +8195,9 @@ namespace EdgeAi.Client
             {
                 using (var request_ = new System.Net.Http.HttpRequestMessage())
                 {
+
+                    if (x_session_affinity != null)
+                        request_.Headers.TryAddWithoutValidation("x-session-affinity", ConvertToString(x_session_affinity, System.Globalization.CultureInfo.InvariantCulture));
                     var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings);
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
                     content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
@@ -9663,20 +8266,6 @@ namespace EdgeAi.Client
             }
         }
 
-        /// <summary>
-        /// Streams the answer as server-sent events (send `"stream": true` in the body).
-        /// </summary>
-        /// <remarks>
-        /// Server-sent events: `data: &lt;json&gt;` lines ending with `data: [DONE]`. Event schema: ChatCompletionChunk.
-        /// </remarks>
-        /// <param name="api_version">Always `v1`.</param>
-        /// <returns>An SSE stream.</returns>
-        /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        public virtual System.Threading.Tasks.Task<FileResponse> StreamAsync(string api_version, ChatCompletionRequest body)
-        {
-            return StreamAsync(api_version, body, System.Threading.CancellationToken.None);
-        }
-
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
         /// Streams the answer as server-sent events (send `"stream": true` in the body).
@@ -9685,9 +8274,10 @@ namespace EdgeAi.Client
         /// Server-sent events: `data: &lt;json&gt;` lines ending with `data: [DONE]`. Event schema: ChatCompletionChunk.
         /// </remarks>
         /// <param name="api_version">Always `v1`.</param>
+        /// <param name="x_session_affinity">A session id; routes multi-turn requests to the same instance so the prompt cache is reused (see `usage.prompt_tokens_details.cached_tokens`).</param>
         /// <returns>An SSE stream.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<FileResponse> StreamAsync(string api_version, ChatCompletionRequest body, System.Threading.CancellationToken cancellationToken)
+        public virtual async System.Threading.Tasks.Task<FileResponse> StreamAsync(string api_version, ChatCompletionRequest body, string? x_session_affinity = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (api_version == null)
                 throw new System.ArgumentNullException("api_version");
@@ -9701,6 +8291,9 @@ namespace EdgeAi.Client
             {
                 using (var request_ = new System.Net.Http.HttpRequestMessage())
                 {
+
+                    if (x_session_affinity != null)
+                        request_.Headers.TryAddWithoutValidation("x-session-affinity", ConvertToString(x_session_affinity, System.Globalization.CultureInfo.InvariantCulture));
                     var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings);
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
                     content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
@@ -9769,23 +8362,13 @@ namespace EdgeAi.Client
             }
         }
 
-        /// <summary>
-        /// OpenAI-compatible embeddings
-        /// </summary>
-        /// <returns>An OpenAI embedding list (no envelope).</returns>
-        /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        public virtual System.Threading.Tasks.Task<EmbeddingList> CreateEmbeddingsAsync(EmbeddingsRequest body)
-        {
-            return CreateEmbeddingsAsync(body, System.Threading.CancellationToken.None);
-        }
-
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
         /// OpenAI-compatible embeddings
         /// </summary>
         /// <returns>An OpenAI embedding list (no envelope).</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<EmbeddingList> CreateEmbeddingsAsync(EmbeddingsRequest body, System.Threading.CancellationToken cancellationToken)
+        public virtual async System.Threading.Tasks.Task<EmbeddingList> CreateEmbeddingsAsync(EmbeddingsRequest body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (body == null)
                 throw new System.ArgumentNullException("body");
@@ -9834,6 +8417,94 @@ namespace EdgeAi.Client
                         if (status_ == 200)
                         {
                             var objectResponse_ = await ReadObjectResponseAsync<EmbeddingList>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new EdgeAiApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            return objectResponse_.Object;
+                        }
+                        else
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ErrorEnvelope>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new EdgeAiApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new EdgeAiApiException<ErrorEnvelope>("Error envelope (any 4xx/5xx).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                    }
+                    finally
+                    {
+                        if (disposeResponse_)
+                            response_.Dispose();
+                    }
+                }
+            }
+            finally
+            {
+                if (disposeClient_)
+                    client_.Dispose();
+            }
+        }
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// OpenAI-compatible Responses API (gpt-oss only)
+        /// </summary>
+        /// <remarks>
+        /// Only `@cf/openai/gpt-oss-120b` and `@cf/openai/gpt-oss-20b`; non-streaming. Plain OpenAI shapes, no envelope on success.
+        /// </remarks>
+        /// <returns>An OpenAI `response` object.</returns>
+        /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
+        public virtual async System.Threading.Tasks.Task<ResponsesResult> CreateResponseAsync(ResponsesRequest body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        {
+            if (body == null)
+                throw new System.ArgumentNullException("body");
+
+            var client_ = _httpClient;
+            var disposeClient_ = false;
+            try
+            {
+                using (var request_ = new System.Net.Http.HttpRequestMessage())
+                {
+                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings);
+                    var content_ = new System.Net.Http.ByteArrayContent(json_);
+                    content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
+                    request_.Content = content_;
+                    request_.Method = new System.Net.Http.HttpMethod("POST");
+                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
+
+                    var urlBuilder_ = new System.Text.StringBuilder();
+                
+                    // Operation Path: "ai/v1/responses"
+                    urlBuilder_.Append("ai/v1/responses");
+
+                    PrepareRequest(client_, request_, urlBuilder_);
+
+                    var url_ = urlBuilder_.ToString();
+                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
+
+                    PrepareRequest(client_, request_, url_);
+
+                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+                    var disposeResponse_ = true;
+                    try
+                    {
+                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
+                        foreach (var item_ in response_.Headers)
+                            headers_[item_.Key] = item_.Value;
+                        if (response_.Content != null && response_.Content.Headers != null)
+                        {
+                            foreach (var item_ in response_.Content.Headers)
+                                headers_[item_.Key] = item_.Value;
+                        }
+
+                        ProcessResponse(client_, response_);
+
+                        var status_ = (int)response_.StatusCode;
+                        if (status_ == 200)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ResponsesResult>(response_, headers_, cancellationToken).ConfigureAwait(false);
                             if (objectResponse_.Object == null)
                             {
                                 throw new EdgeAiApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
@@ -10445,6 +9116,9 @@ namespace EdgeAi.Client
         [System.ComponentModel.DataAnnotations.Required]
         public string Role { get; set; } = default!;
 
+        /// <summary>
+        /// A string, content parts, or (vision models) a single content part.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("content")]
         [System.ComponentModel.DataAnnotations.Required]
         public object Content { get; set; } = default!;
@@ -10664,6 +9338,9 @@ namespace EdgeAi.Client
 
     }
 
+    /// <summary>
+    /// The native Workers AI tool form; the model pages mark name, description and parameters required.
+    /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class FlatTool
     {
@@ -10677,7 +9354,8 @@ namespace EdgeAi.Client
         public string Description { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("parameters")]
-        public ToolParameters? Parameters { get; set; } = default!;
+        [System.ComponentModel.DataAnnotations.Required]
+        public ToolParameters Parameters { get; set; } = new ToolParameters();
 
     }
 
@@ -10753,6 +9431,330 @@ namespace EdgeAi.Client
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"openrouter")]
         [System.Runtime.Serialization.EnumMember(Value = @"openrouter")]
         Openrouter = 0,
+
+    }
+
+    /// <summary>
+    /// A normal `GptOssInput`, an async batch submission (with ?queueRequest=true) or a batch poll.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class GptOssBatchableInput
+    {
+
+        /// <summary>
+        /// A string or Responses API input items.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("input")]
+        public object? Input { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("instructions")]
+        public string? Instructions { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("reasoning")]
+        public ReasoningOptions? Reasoning { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("prompt")]
+        [System.ComponentModel.DataAnnotations.StringLength(131072, MinimumLength = 1)]
+        public string? Prompt { get; set; } = default!;
+
+        /// <summary>
+        /// Skip the chat template.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("raw")]
+        public bool? Raw { get; set; } = default!;
+
+        /// <summary>
+        /// Finetune id or name; only on `-lora` base models.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("lora")]
+        [System.ComponentModel.DataAnnotations.StringLength(int.MaxValue, MinimumLength = 1)]
+        public string? Lora { get; set; } = default!;
+
+        /// <summary>
+        /// Answer with `text/event-stream` instead of JSON (ignored by gpt-oss and Kimi on /ai/run).
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("stream")]
+        public bool? Stream { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("max_tokens")]
+        [System.ComponentModel.DataAnnotations.Range(1, int.MaxValue)]
+        public int? Max_tokens { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("temperature")]
+        [System.ComponentModel.DataAnnotations.Range(0D, 5D)]
+        public double? Temperature { get; set; } = default!;
+
+        /// <summary>
+        /// Older schemas allow 0..2, newer ones 0.001..1; the union is accepted here.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("top_p")]
+        [System.ComponentModel.DataAnnotations.Range(0D, 2D)]
+        public double? Top_p { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("top_k")]
+        [System.ComponentModel.DataAnnotations.Range(1, 50)]
+        public int? Top_k { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("seed")]
+        [System.ComponentModel.DataAnnotations.Range(1L, 9999999999L)]
+        public long? Seed { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("repetition_penalty")]
+        [System.ComponentModel.DataAnnotations.Range(0D, 2D)]
+        public double? Repetition_penalty { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("frequency_penalty")]
+        [System.ComponentModel.DataAnnotations.Range(-2D, 2D)]
+        public double? Frequency_penalty { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("presence_penalty")]
+        [System.ComponentModel.DataAnnotations.Range(-2D, 2D)]
+        public double? Presence_penalty { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("response_format")]
+        public ResponseFormat? Response_format { get; set; } = default!;
+
+        /// <summary>
+        /// Vision models (llama-3.2-11b-vision) only. Image bytes or a base64 string.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("image")]
+        public object? Image { get; set; } = default!;
+
+        /// <summary>
+        /// Reasoning models (gpt-oss, QwQ, GLM, Kimi).
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("reasoning_effort")]
+        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<GptOssBatchableInputReasoningEffort>))]
+        public GptOssBatchableInputReasoningEffort? Reasoning_effort { get; set; } = default!;
+
+        /// <summary>
+        /// Passed to the model's chat template (reasoning models).
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("chat_template_kwargs")]
+        public System.Collections.Generic.IDictionary<string, object>? Chat_template_kwargs { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("options")]
+        public RunOptions? Options { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("messages")]
+        [System.ComponentModel.DataAnnotations.MinLength(1)]
+        public System.Collections.Generic.IList<ChatMessage>? Messages { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("tools")]
+        public System.Collections.Generic.IList<Tool>? Tools { get; set; } = default!;
+
+        /// <summary>
+        /// OpenAI-style tool choice, passed through on newer models.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("tool_choice")]
+        public object? Tool_choice { get; set; } = default!;
+
+        /// <summary>
+        /// Legacy embedded function calling.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("functions")]
+        public System.Collections.Generic.IList<GptOssBatchableInputFunctionsItem>? Functions { get; set; } = default!;
+
+        /// <summary>
+        /// Normal model inputs, each with an optional `external_reference`. Total payload under 10 MB.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("requests")]
+        [System.ComponentModel.DataAnnotations.MinLength(1)]
+        public System.Collections.Generic.IList<BatchRequestItem>? Requests { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("external_reference")]
+        public string? External_reference { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("request_id")]
+        [System.ComponentModel.DataAnnotations.StringLength(int.MaxValue, MinimumLength = 1)]
+        public string? Request_id { get; set; } = default!;
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class GptOssBatchableInputFunctionsItem
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("name")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public string Name { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("code")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public string Code { get; set; } = default!;
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public enum GptOssBatchableInputReasoningEffort
+    {
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"low")]
+        [System.Runtime.Serialization.EnumMember(Value = @"low")]
+        Low = 0,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"medium")]
+        [System.Runtime.Serialization.EnumMember(Value = @"medium")]
+        Medium = 1,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"high")]
+        [System.Runtime.Serialization.EnumMember(Value = @"high")]
+        High = 2,
+
+    }
+
+    /// <summary>
+    /// gpt-oss on /ai/run takes the Responses shape (`input`), or a prompt or chat messages.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class GptOssInput
+    {
+
+        /// <summary>
+        /// A string or Responses API input items.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("input")]
+        public object? Input { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("instructions")]
+        public string? Instructions { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("reasoning")]
+        public ReasoningOptions? Reasoning { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("prompt")]
+        [System.ComponentModel.DataAnnotations.StringLength(131072, MinimumLength = 1)]
+        public string? Prompt { get; set; } = default!;
+
+        /// <summary>
+        /// Skip the chat template.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("raw")]
+        public bool? Raw { get; set; } = default!;
+
+        /// <summary>
+        /// Finetune id or name; only on `-lora` base models.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("lora")]
+        [System.ComponentModel.DataAnnotations.StringLength(int.MaxValue, MinimumLength = 1)]
+        public string? Lora { get; set; } = default!;
+
+        /// <summary>
+        /// Answer with `text/event-stream` instead of JSON (ignored by gpt-oss and Kimi on /ai/run).
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("stream")]
+        public bool? Stream { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("max_tokens")]
+        [System.ComponentModel.DataAnnotations.Range(1, int.MaxValue)]
+        public int? Max_tokens { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("temperature")]
+        [System.ComponentModel.DataAnnotations.Range(0D, 5D)]
+        public double? Temperature { get; set; } = default!;
+
+        /// <summary>
+        /// Older schemas allow 0..2, newer ones 0.001..1; the union is accepted here.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("top_p")]
+        [System.ComponentModel.DataAnnotations.Range(0D, 2D)]
+        public double? Top_p { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("top_k")]
+        [System.ComponentModel.DataAnnotations.Range(1, 50)]
+        public int? Top_k { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("seed")]
+        [System.ComponentModel.DataAnnotations.Range(1L, 9999999999L)]
+        public long? Seed { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("repetition_penalty")]
+        [System.ComponentModel.DataAnnotations.Range(0D, 2D)]
+        public double? Repetition_penalty { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("frequency_penalty")]
+        [System.ComponentModel.DataAnnotations.Range(-2D, 2D)]
+        public double? Frequency_penalty { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("presence_penalty")]
+        [System.ComponentModel.DataAnnotations.Range(-2D, 2D)]
+        public double? Presence_penalty { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("response_format")]
+        public ResponseFormat? Response_format { get; set; } = default!;
+
+        /// <summary>
+        /// Vision models (llama-3.2-11b-vision) only. Image bytes or a base64 string.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("image")]
+        public object? Image { get; set; } = default!;
+
+        /// <summary>
+        /// Reasoning models (gpt-oss, QwQ, GLM, Kimi).
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("reasoning_effort")]
+        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<GptOssInputReasoningEffort>))]
+        public GptOssInputReasoningEffort? Reasoning_effort { get; set; } = default!;
+
+        /// <summary>
+        /// Passed to the model's chat template (reasoning models).
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("chat_template_kwargs")]
+        public System.Collections.Generic.IDictionary<string, object>? Chat_template_kwargs { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("options")]
+        public RunOptions? Options { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("messages")]
+        [System.ComponentModel.DataAnnotations.MinLength(1)]
+        public System.Collections.Generic.IList<ChatMessage>? Messages { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("tools")]
+        public System.Collections.Generic.IList<Tool>? Tools { get; set; } = default!;
+
+        /// <summary>
+        /// OpenAI-style tool choice, passed through on newer models.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("tool_choice")]
+        public object? Tool_choice { get; set; } = default!;
+
+        /// <summary>
+        /// Legacy embedded function calling.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("functions")]
+        public System.Collections.Generic.IList<GptOssInputFunctionsItem>? Functions { get; set; } = default!;
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class GptOssInputFunctionsItem
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("name")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public string Name { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("code")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public string Code { get; set; } = default!;
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public enum GptOssInputReasoningEffort
+    {
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"low")]
+        [System.Runtime.Serialization.EnumMember(Value = @"low")]
+        Low = 0,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"medium")]
+        [System.Runtime.Serialization.EnumMember(Value = @"medium")]
+        Medium = 1,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"high")]
+        [System.Runtime.Serialization.EnumMember(Value = @"high")]
+        High = 2,
 
     }
 
@@ -11207,6 +10209,56 @@ namespace EdgeAi.Client
     }
 
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class ReasoningOptions
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("effort")]
+        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<ReasoningOptionsEffort>))]
+        public ReasoningOptionsEffort? Effort { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("summary")]
+        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<ReasoningOptionsSummary>))]
+        public ReasoningOptionsSummary? Summary { get; set; } = default!;
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public enum ReasoningOptionsEffort
+    {
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"low")]
+        [System.Runtime.Serialization.EnumMember(Value = @"low")]
+        Low = 0,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"medium")]
+        [System.Runtime.Serialization.EnumMember(Value = @"medium")]
+        Medium = 1,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"high")]
+        [System.Runtime.Serialization.EnumMember(Value = @"high")]
+        High = 2,
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public enum ReasoningOptionsSummary
+    {
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"auto")]
+        [System.Runtime.Serialization.EnumMember(Value = @"auto")]
+        Auto = 0,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"concise")]
+        [System.Runtime.Serialization.EnumMember(Value = @"concise")]
+        Concise = 1,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"detailed")]
+        [System.Runtime.Serialization.EnumMember(Value = @"detailed")]
+        Detailed = 2,
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class RerankInput
     {
 
@@ -11344,6 +10396,107 @@ namespace EdgeAi.Client
 
         [System.Text.Json.Serialization.JsonPropertyName("pointer")]
         public string? Pointer { get; set; } = default!;
+
+    }
+
+    /// <summary>
+    /// POST /ai/v1/responses: only `@cf/openai/gpt-oss-120b` and `@cf/openai/gpt-oss-20b`, non-streaming.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class ResponsesRequest
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("model")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<ResponsesRequestModel>))]
+        public ResponsesRequestModel Model { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("input")]
+        [System.ComponentModel.DataAnnotations.Required]
+        public object Input { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("instructions")]
+        public string? Instructions { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("reasoning")]
+        public ReasoningOptions? Reasoning { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("max_output_tokens")]
+        [System.ComponentModel.DataAnnotations.Range(1, int.MaxValue)]
+        public int? Max_output_tokens { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("temperature")]
+        [System.ComponentModel.DataAnnotations.Range(0D, 2D)]
+        public double? Temperature { get; set; } = default!;
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public enum ResponsesRequestModel
+    {
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"@cf/openai/gpt-oss-120b")]
+        [System.Runtime.Serialization.EnumMember(Value = @"@cf/openai/gpt-oss-120b")]
+        CfOpenaiGptOss120b = 0,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"@cf/openai/gpt-oss-20b")]
+        [System.Runtime.Serialization.EnumMember(Value = @"@cf/openai/gpt-oss-20b")]
+        CfOpenaiGptOss20b = 1,
+
+    }
+
+    /// <summary>
+    /// An OpenAI Responses API `response` object (no Cloudflare envelope).
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class ResponsesResult
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("id")]
+        public string? Id { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("object")]
+        public string? Object { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("created_at")]
+        public double? Created_at { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("model")]
+        public string? Model { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("status")]
+        public string? Status { get; set; } = default!;
+
+        /// <summary>
+        /// Output items (reasoning, message, function_call...); kept untyped.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("output")]
+        [System.ComponentModel.DataAnnotations.Required]
+        public System.Collections.Generic.IList<System.Collections.Generic.IDictionary<string, object>> Output { get; set; } = new System.Collections.Generic.List<System.Collections.Generic.IDictionary<string, object>>();
+
+        [System.Text.Json.Serialization.JsonPropertyName("output_text")]
+        public string? Output_text { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("usage")]
+        public ResponsesResultUsage? Usage { get; set; } = default!;
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class ResponsesResultUsage
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("input_tokens")]
+        [System.ComponentModel.DataAnnotations.Range(0, int.MaxValue)]
+        public int? Input_tokens { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("output_tokens")]
+        [System.ComponentModel.DataAnnotations.Range(0, int.MaxValue)]
+        public int? Output_tokens { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("total_tokens")]
+        [System.ComponentModel.DataAnnotations.Range(0, int.MaxValue)]
+        public int? Total_tokens { get; set; } = default!;
 
     }
 
@@ -12436,6 +11589,28 @@ namespace EdgeAi.Client
 
         [System.Text.Json.Serialization.JsonPropertyName("messages")]
         public System.Collections.Generic.IList<ResponseInfo>? Messages { get; set; } = default!;
+
+    }
+
+    /// <summary>
+    /// The OpenAI Responses shape gpt-oss models take on /ai/run (non-streaming only).
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class TextGenerationResponsesInput
+    {
+
+        /// <summary>
+        /// A string or Responses API input items.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("input")]
+        [System.ComponentModel.DataAnnotations.Required]
+        public object Input { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("instructions")]
+        public string? Instructions { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("reasoning")]
+        public ReasoningOptions? Reasoning { get; set; } = default!;
 
     }
 
