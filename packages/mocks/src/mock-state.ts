@@ -2,6 +2,7 @@
  * The mutable state behind one emulator or one msw handler set: fault counters, rate-limit windows,
  * the neuron budget and batch jobs. Responders stay pure; only dispatch touches this.
  */
+import { AnswerCache } from "./answer-cache.js";
 import { BatchStore } from "./responders/batch.js";
 import { FaultState, parseGlobalFaults } from "./faults.js";
 import { NeuronBudget } from "./neuron-budget.js";
@@ -31,6 +32,8 @@ export class MockState {
   readonly limiter: RateLimiter | undefined;
   readonly budget: NeuronBudget | undefined;
   readonly batches = new BatchStore();
+  /** Memo of pure /ai/run answers (the emulator fast path). */
+  readonly answers = new AnswerCache();
   readonly tokens: ReadonlySet<string> | undefined;
   readonly pacingMs: number;
 

@@ -46,6 +46,13 @@ export function runModel(req: MockRequest, slug: string, seed: number, state: Mo
   const admitted = admit(model, req, state);
   if ("status" in admitted && typeof admitted.status === "number") return admitted as MockResponse;
   const headers = admitted as Record<string, string>;
+  // Repeats of a pure request are served from the memo (see answer-cache.ts); faults that change
+  // the answer (json-for-stream) bypass it.
+  const search = req.query.toString();
+  if (!forceJson) {
+    const cached = state.answers.get(seed, req.path, search, req.header("content-type"), req.body);
+    if (cached) return withHeaders(cached, headers);
+  }
   const decoded = decodeBody(req, model.binaryInput || BINARY_TASKS.has(model.task));
   if (decoded.kind === "error") return withHeaders(decoded.response, headers);
   if (decoded.kind === "binary") {
@@ -62,7 +69,8 @@ export function runModel(req: MockRequest, slug: string, seed: number, state: Mo
   if (queued) return withHeaders(submitBatch(model, input, seed, state), headers);
   const invalid = validateAgainst(model.inputSchema, input);
   if (invalid) return withHeaders(invalid, headers);
-  return withHeaders(respondToRun({ model, input, seed, pacingMs: state.pacingMs, forceJson }), headers);
+  const answer = respondToRun({ model, input, seed, pacingMs: state.pacingMs, forceJson });
+  return withHeaders(forceJson ? answer : state.answers.put(seed, req.path, search, req.header("content-type"), req.body, answer), headers);
 }
 
 function submitBatch(model: ModelInfo, input: unknown, seed: number, state: MockState): MockResponse {

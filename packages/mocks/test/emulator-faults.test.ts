@@ -149,6 +149,23 @@ describe("global faults, rate limits, neuron budget, tokens", () => {
     }
   });
 
+  it("serves repeats from the answer memo with identical bytes while limits and faults still apply", async () => {
+    const limited = await startTestEmulator({ rateLimits: true });
+    try {
+      const send = (headers: Record<string, string> = {}) => limited.call(CHAT, { json: { prompt: "memo" }, headers });
+      const a = await send();
+      const b = await send();
+      expect(await b.text()).toBe(await a.text());
+      expect(a.headers.get("ratelimit")).toMatch(/r=299;/);
+      expect(b.headers.get("ratelimit")).toMatch(/r=298;/);
+      expect((await send({ "x-emulator-fault": "capacity" })).status).toBe(429);
+      const xml = await limited.call(CHAT, { method: "POST", body: JSON.stringify({ prompt: "memo" }), headers: { "content-type": "application/xml" } });
+      expect(xml.status).toBe(415);
+    } finally {
+      await limited.close();
+    }
+  });
+
   it("answers 3036 once the daily neuron budget is used up", async () => {
     const budgeted = await startTestEmulator({ rateLimits: false, neuronBudget: 5 });
     try {
