@@ -151,8 +151,10 @@ export function verifySoak(outcomes: CallOutcome[], stats: Map<string, KeyStats>
     f.attempts += s.count;
     v.maxAttemptsSeen = Math.max(v.maxAttemptsSeen, s.count);
     if (s.count > maxAttempts) bad(o, `${s.count} attempts exceed the policy's ${maxAttempts}`);
+    // Timing faults get only the upper bound: under load an attempt can time out on the client before the server
+    // has read it, so the server may count fewer attempts than were made (seen once in 20,000 calls).
     const expected = !fault || fault.benign || !fault.retryable ? 1 : Math.min(repeats, maxRetries) + 1;
-    if (fault?.timing ? s.count < expected : s.count !== expected) bad(o, `${s.count} attempts, expected ${fault?.timing ? "at least " : ""}${expected}`);
+    if (!fault?.timing && s.count !== expected) bad(o, `${s.count} attempts, expected ${expected}`);
     if (fault?.minGapMs !== undefined) {
       for (let i = 1; i < Math.min(s.timestamps.length, repeats + 1); i++) {
         const gap = (s.timestamps[i] as number) - (s.timestamps[i - 1] as number);
