@@ -39,12 +39,13 @@ describe("evaluate", () => {
   });
 
   it("checks stream chunk bounds, text and usage", () => {
-    const s: Scenario = { ...base, expect: { result: { type: "stream", minChunks: 1, maxChunks: 1, textMinLength: 3, usage: true }, attempts: 1 } };
-    const chunks = [{ text: "a", hasUsage: false }, { text: "b", hasUsage: false }];
+    const s: Scenario = { ...base, expect: { result: { type: "stream", minChunks: 1, maxChunks: 1, textMinLength: 3, usage: true, toolCalls: true }, attempts: 1 } };
+    const chunks = [{ text: "a", hasUsage: false, hasToolCalls: false }, { text: "b", hasUsage: false, hasToolCalls: false }];
     expect(evaluate(s, { ok: true, result: { type: "stream", chunks } }, { count: 1, timestamps: [0] })).toEqual([
       "stream: 2 chunk(s), expected at most 1",
       "stream text: 2 characters, expected at least 3",
       "stream: no chunk carried usage",
+      "stream: no chunk carried tool calls",
     ]);
   });
 

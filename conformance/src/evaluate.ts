@@ -61,6 +61,7 @@ export function evaluate(scenario: Scenario, outcome: Outcome, stats: KeyStats):
     const text = got.chunks.map((c) => c.text).join("");
     if (want.textMinLength !== undefined && text.length < want.textMinLength) failures.push(`stream text: ${text.length} characters, expected at least ${want.textMinLength}`);
     if (want.usage === true && !got.chunks.some((c) => c.hasUsage)) failures.push("stream: no chunk carried usage");
+    if (want.toolCalls === true && !got.chunks.some((c) => c.hasToolCalls)) failures.push("stream: no chunk carried tool calls");
   }
   return failures;
 }

@@ -9,6 +9,8 @@ export interface ObservedChunk {
   text: string;
   /** Whether the chunk carried token usage. */
   hasUsage: boolean;
+  /** Whether the chunk carried tool calls (native `tool_calls` or an OpenAI delta's). */
+  hasToolCalls: boolean;
 }
 
 /** A successful call's result. */

@@ -20,8 +20,8 @@ export interface CallOptions {
 
 /** What the client is asked to do. */
 export interface Call {
-  /** `run` (default): POST /ai/run/{model}; `chat-completions`: POST /ai/v1/chat/completions. */
-  operation?: "run" | "chat-completions";
+  /** `run` (default): POST /ai/run/{model}; otherwise the OpenAI-compatible /ai/v1/chat/completions or /ai/v1/embeddings. */
+  operation?: "run" | "chat-completions" | "embeddings";
   model: string;
   stream?: boolean;
   input: Record<string, unknown>;
@@ -34,7 +34,7 @@ export interface Call {
 export type ResultExpectation =
   | { type: "json"; checks?: Check[] }
   | { type: "image"; mediaType: "image/png" | "image/jpeg"; minBytes?: number; magicHex?: string }
-  | { type: "stream"; minChunks?: number; maxChunks?: number; textMinLength?: number; usage?: boolean };
+  | { type: "stream"; minChunks?: number; maxChunks?: number; textMinLength?: number; usage?: boolean; toolCalls?: boolean };
 
 /** Expected error of a failing call. */
 export interface ErrorExpectation {

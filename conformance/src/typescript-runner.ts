@@ -1,6 +1,6 @@
 /**
  * Makes a scenario's call through @edge-ai/client the way an application would: a client built with the
- * scenario's retry and timeout settings, then `ai.run` (or `ai.chat.completions.create`), consuming streams to the
+ * scenario's retry and timeout settings, then `ai.run` (or `ai.chat.completions.create` / `ai.embeddings.create`), consuming streams to the
  * end. The only additions are the emulator's fault headers, sent on every attempt as default headers.
  */
 import * as client from "@edge-ai/client";
@@ -32,9 +32,11 @@ function clientFor(scenario: Scenario, baseUrl: string, faultKey: string): EdgeA
 
 /** The text delta of a chunk: native/normalised chunks carry `response`, OpenAI chunks `choices[0].delta.content`. */
 function observeChunk(chunk: unknown): ObservedChunk {
-  const c = (chunk ?? {}) as { response?: unknown; choices?: Array<{ delta?: { content?: unknown } }>; usage?: unknown };
-  const text = typeof c.response === "string" ? c.response : typeof c.choices?.[0]?.delta?.content === "string" ? c.choices[0].delta.content : "";
-  return { text, hasUsage: c.usage !== undefined && c.usage !== null };
+  const c = (chunk ?? {}) as { response?: unknown; tool_calls?: unknown; choices?: Array<{ delta?: { content?: unknown; tool_calls?: unknown } }>; usage?: unknown };
+  const delta = c.choices?.[0]?.delta;
+  const text = typeof c.response === "string" ? c.response : typeof delta?.content === "string" ? delta.content : "";
+  const toolCalls = Array.isArray(c.tool_calls) ? c.tool_calls : delta?.tool_calls;
+  return { text, hasUsage: c.usage !== undefined && c.usage !== null, hasToolCalls: Array.isArray(toolCalls) && toolCalls.length > 0 };
 }
 
 function isAsyncIterable(value: unknown): value is AsyncIterable<unknown> {
@@ -73,7 +75,9 @@ export async function runWithTypeScriptClient(
     const value: unknown =
       call.operation === "chat-completions"
         ? await ai.chat.completions.create({ ...input, model: call.model } as unknown as client.ChatCompletionCreateParams, options)
-        : await ai.run(call.model as "@cf/meta/llama-3.1-8b-instruct-fast", input as never, options);
+        : call.operation === "embeddings"
+          ? await ai.embeddings.create({ ...input, model: call.model } as unknown as client.EmbeddingsCreateParams, options)
+          : await ai.run(call.model as "@cf/meta/llama-3.1-8b-instruct-fast", input as never, options);
     let result: ObservedResult;
     if (call.stream && isAsyncIterable(value)) {
       for await (const chunk of value) chunks.push(observeChunk(chunk));
