@@ -38,6 +38,7 @@ describe("docs server", () => {
     const html = await res.text();
     expect(html).toContain("<title>Placeholder Workers AI API</title>");
     expect(html).toContain("is not built yet");
+    expect(res.headers.get("content-security-policy")).toContain("connect-src 'self' http://127.0.0.1:* http://localhost:* https://api.cloudflare.com");
   });
 
   it("serves the spec with this run's emulator first and leaves everything else as in the file", async () => {

@@ -6,7 +6,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from "node:ht
 import { createReadStream } from "node:fs";
 import { stat } from "node:fs/promises";
 import type { AddressInfo } from "node:net";
-import { renderIndexPage } from "./index-page.js";
+import { contentSecurityPolicy, renderIndexPage } from "./index-page.js";
 import { servedSpec, type EmulatorTarget } from "./served-spec.js";
 import { loadSpec, loadSpecs, type SpecSource } from "./spec-sources.js";
 import { staticAssets } from "./static-assets.js";
@@ -56,7 +56,9 @@ async function handle(req: IncomingMessage, res: ServerResponse, options: DocsSe
   if (pathname === "/" || pathname === "/index.html") {
     const specs = await loadSpecs(options.sources);
     const html = renderIndexPage({ specs, emulatorUrl: options.emulator.url, emulatorRunning: options.emulator.running });
-    send(res, 200, "text/html; charset=utf-8", req.method === "HEAD" ? "" : html);
+    send(res, 200, "text/html; charset=utf-8", req.method === "HEAD" ? "" : html, {
+      "content-security-policy": contentSecurityPolicy(specs),
+    });
     return;
   }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { browserConfig, pageSummary, renderIndexPage, shortDescription } from "./index-page.js";
+import { browserConfig, contentSecurityPolicy, pageSummary, renderIndexPage, shortDescription } from "./index-page.js";
 import type { LoadedSpec, SpecSource } from "./spec-sources.js";
 
 const contractSource: SpecSource = { id: "edge-ai.openapi", name: "Contract (OpenAPI 3.1)", file: "/x/edge-ai.openapi.json", producedBy: "pnpm generate" };
@@ -68,5 +68,25 @@ describe("renderIndexPage", () => {
     expect(config.urls[0].name).toBe("</script><script>alert(1)</script>");
     expect(config.emulatorOrigin).toBe("http://127.0.0.1:4000");
     expect(config.primaryName).toBe("</script><script>alert(1)</script>");
+  });
+});
+
+describe("contentSecurityPolicy", () => {
+  it("allows network calls only to this machine and the specs' https servers", () => {
+    const withServers: LoadedSpec = {
+      ...contract,
+      document: {
+        ...(contract.status === "ok" ? contract.document : {}),
+        servers: [
+          { url: "https://api.cloudflare.com/client/v4" },
+          { url: "http://127.0.0.1:8787/client/v4" },
+          { url: "{scheme}://templated.example" },
+        ],
+      },
+    };
+    const csp = contentSecurityPolicy([withServers, { source: nswagSource, status: "missing" }]);
+    expect(csp).toContain("connect-src 'self' http://127.0.0.1:* http://localhost:* https://api.cloudflare.com;");
+    expect(csp).toContain("script-src 'self';");
+    expect(csp).not.toContain("templated");
   });
 });

@@ -58,6 +58,36 @@ export function pageSummary(info: { summary?: string; description?: string } | u
   return summary ? shortDescription(summary) : shortDescription(info?.description);
 }
 
+/**
+ * Content-Security-Policy of the page: scripts, styles and images only from this server (plus `data:` images
+ * and React's inline styles), and network calls only to this machine or to the remote servers the specs list
+ * (Cloudflare, for a user who picks it and authorizes). The browser itself then refuses anything else.
+ */
+export function contentSecurityPolicy(specs: readonly LoadedSpec[]): string {
+  const remote = new Set<string>();
+  for (const spec of specs) {
+    if (spec.status !== "ok") continue;
+    for (const server of spec.document.servers ?? []) {
+      try {
+        const url = new URL(server.url);
+        if (url.protocol === "https:") remote.add(url.origin);
+      } catch {
+        // Templated or relative server URLs add nothing: relative ones are 'self'.
+      }
+    }
+  }
+  return [
+    "default-src 'self'",
+    "script-src 'self'",
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data:",
+    ["connect-src 'self' http://127.0.0.1:* http://localhost:*", ...[...remote].sort()].join(" "),
+    "object-src 'none'",
+    "base-uri 'none'",
+    "frame-ancestors 'none'",
+  ].join("; ");
+}
+
 /** Builds the browser config: only specs that loaded are offered; the contract stays the default. */
 export function browserConfig(input: IndexPageInput): BrowserConfig {
   const urls = input.specs

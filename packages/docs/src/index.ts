@@ -18,4 +18,4 @@ export { defaultSpecSources, loadSpec, loadSpecs, REPO_ROOT } from "./spec-sourc
 export type { SpecSource, LoadedSpec, OpenApiDocument } from "./spec-sources.js";
 export { servedSpec, listOperations, isLoopbackServer } from "./served-spec.js";
 export type { EmulatorTarget, ListedOperation } from "./served-spec.js";
-export { renderIndexPage, shortDescription, pageSummary, browserConfig, DEMO_TOKEN } from "./index-page.js";
+export { renderIndexPage, shortDescription, pageSummary, browserConfig, contentSecurityPolicy, DEMO_TOKEN } from "./index-page.js";

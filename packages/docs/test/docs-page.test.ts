@@ -143,6 +143,21 @@ describe("pnpm run docs in headless chromium", { timeout: 120_000 }, () => {
       expect(renderedKeys, `${op.method} ${op.path}`).toContain(`${op.method} ${op.path}`);
     }
     await page.screenshot({ path: path.join(SCREENSHOT_DIR, "docs.png") });
+
+    // The page's Content-Security-Policy makes chromium itself refuse an off-machine call before any request
+    // is made (the recorder in afterEach would list it otherwise).
+    const violated = await page.evaluate(
+      () =>
+        new Promise<string>((resolve) => {
+          document.addEventListener("securitypolicyviolation", (e) => resolve(e.effectiveDirective), { once: true });
+          fetch("https://example.com/").catch(() => undefined);
+        }),
+    );
+    expect(violated).toBe("connect-src");
+    // chromium also logs the refusal as a console error; it is this test's doing, so drop it once it arrives.
+    const isRefusal = (m: string): boolean => m.includes("https://example.com/") && m.includes("Content Security Policy");
+    await expect.poll(() => traffic.consoleErrors.some(isRefusal)).toBe(true);
+    traffic.consoleErrors = traffic.consoleErrors.filter((m) => !isRefusal(m));
   });
 
   it("lists the emulator of this run first and Cloudflare second in the servers selector", async () => {
