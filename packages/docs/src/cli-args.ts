@@ -1,9 +1,9 @@
 /**
- * Command-line flags of `pnpm docs`. Parsing is separate from the server so bad flags fail before anything
+ * Command-line flags of `pnpm run docs`. Parsing is separate from the server so bad flags fail before anything
  * binds a port, with an error that names the flag.
  */
 
-/** What `pnpm docs` was asked to do. */
+/** What `pnpm run docs` was asked to do. */
 export interface DocsCliOptions {
   /** Port of the docs page on 127.0.0.1 (0 picks a free one). */
   port: number;
@@ -47,7 +47,7 @@ function parsePort(flag: string, raw: string | undefined): number {
 }
 
 /**
- * Parses the flags after `pnpm docs`. Accepts `--flag value` and `--flag=value`; a bare `--` (which some pnpm
+ * Parses the flags after `pnpm run docs`. Accepts `--flag value` and `--flag=value`; a bare `--` (which some pnpm
  * versions insert before forwarded arguments) is ignored.
  *
  * @example parseDocsArgs(["--port", "9000", "--no-emulator"]) // { port: 9000, startEmulator: false, ... }

@@ -1,6 +1,6 @@
 /**
  * @edge-ai/docs: Swagger UI for the edge-ai contract, served offline on 127.0.0.1 next to the emulator.
- * Private package; the public surface is what `pnpm docs` and the browser test use.
+ * Private package; the public surface is what `pnpm run docs` and the browser test use.
  */
 
 // Starting the page

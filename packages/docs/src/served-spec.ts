@@ -40,7 +40,7 @@ export function servedSpec(document: OpenApiDocument, emulator: EmulatorTarget):
   const local: Server = {
     url: emulator.url,
     description: emulator.running
-      ? "Local emulator started by `pnpm docs` (any bearer token works)"
+      ? "Local emulator started by `pnpm run docs` (any bearer token works)"
       : "Local emulator (not started by the docs page: run `pnpm mock`)",
   };
   copy.servers = emulator.running ? [local, ...remote] : [...remote, local];

@@ -1,5 +1,5 @@
 /**
- * `pnpm docs` as a function: the local emulator (unless told not to) plus the page server, started and
+ * `pnpm run docs` as a function: the local emulator (unless told not to) plus the page server, started and
  * stopped together, so "Try it out" has something to call without a Cloudflare account.
  */
 import { startDocsServer } from "./docs-server.js";
