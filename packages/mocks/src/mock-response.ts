@@ -11,6 +11,8 @@ export interface MockRequest {
   path: string;
   /** Parsed query string. */
   query: URLSearchParams;
+  /** The raw query string without `?` (cheaper than `query` when only compared); derived from `query` when absent. */
+  search?: string;
   /** Lower-case header lookup; adapters pass whatever their transport already parsed. */
   header(name: string): string | undefined;
   /** The raw body (empty for GET). */

@@ -48,7 +48,7 @@ export function runModel(req: MockRequest, slug: string, seed: number, state: Mo
   const headers = admitted as Record<string, string>;
   // Repeats of a pure request are served from the memo (see answer-cache.ts); faults that change
   // the answer (json-for-stream) bypass it.
-  const search = req.query.toString();
+  const search = req.search ?? req.query.toString();
   if (!forceJson) {
     const cached = state.answers.get(seed, req.path, search, req.header("content-type"), req.body);
     if (cached) return withHeaders(cached, headers);

@@ -43,6 +43,7 @@ function makeRequest(req: IncomingMessage, path: string, search: string, body: U
   return {
     method: req.method ?? "GET",
     path,
+    search,
     get query() {
       return (query ??= new URLSearchParams(search));
     },

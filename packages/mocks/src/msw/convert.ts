@@ -21,6 +21,7 @@ export async function toMockRequest(request: Request): Promise<MockRequest> {
     method: request.method.toUpperCase(),
     path: apiPath(url.pathname),
     query: url.searchParams,
+    search: url.search.slice(1),
     header: (name) => request.headers.get(name) ?? undefined,
     body,
   };
