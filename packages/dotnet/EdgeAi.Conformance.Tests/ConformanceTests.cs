@@ -14,7 +14,7 @@ public sealed class ConformanceTests(EmulatorFixture emulator) : IClassFixture<E
 
     [Theory]
     [MemberData(nameof(ScenarioIds))]
-    public async Task Scenario_passes_on_the_csharp_client(string id)
+    public async Task When_a_scenario_runs_on_the_csharp_client_then_it_meets_its_expectations(string id)
     {
         var scenario = ScenarioSource.Scenarios.Single(s => s.Id == id);
         var key = EmulatorFixture.NewFaultKey(scenario.Id);
