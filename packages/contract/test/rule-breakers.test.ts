@@ -24,6 +24,7 @@ const breakers: [string, string, unknown][] = [
   ["unknown response_format type", "TextGenerationInput", { prompt: "Hi", response_format: { type: "xml" } }],
   ["unknown reasoning_effort", "TextGenerationInput", { prompt: "Hi", reasoning_effort: "max" }],
   ["tool without a name", "TextGenerationInput", { messages: [{ role: "user", content: "Hi" }], tools: [{ description: "x" }] }],
+  ["flat tool without parameters", "TextGenerationInput", { messages: [{ role: "user", content: "Hi" }], tools: [{ name: "f", description: "d" }] }],
   ["OpenAI tool of another type", "OpenAITool", { type: "retrieval", function: { name: "f" } }],
   ["flux steps 50", "FluxInput", { prompt: "A cat", steps: 50 }],
   ["flux steps 0", "FluxInput", { prompt: "A cat", steps: 0 }],

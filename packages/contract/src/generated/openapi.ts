@@ -1431,10 +1431,11 @@ export interface components {
             errors: components["schemas"]["ResponseInfo"][];
             messages?: components["schemas"]["ResponseInfo"][];
         };
+        /** @description The native Workers AI tool form; the model pages mark name, description and parameters required. */
         FlatTool: {
             name: string;
             description: string;
-            parameters?: components["schemas"]["ToolParameters"];
+            parameters: components["schemas"]["ToolParameters"];
         };
         FlatToolCall: {
             name: string;

@@ -90,8 +90,8 @@ export const zRunOptions = z.looseObject({ rejectIfBusy: z.boolean().optional() 
 /** JSON Schema of the tool arguments (an object schema). */
 export const zToolParameters = z.looseObject({ type: z.string().optional(), properties: z.record(z.string(), z.record(z.string(), z.unknown())).optional(), required: z.array(z.string()).optional() });
 
-/** The `FlatTool` component of the contract. */
-export const zFlatTool = z.looseObject({ name: z.string().min(1), description: z.string(), parameters: zToolParameters.optional() });
+/** The native Workers AI tool form; the model pages mark name, description and parameters required. */
+export const zFlatTool = z.looseObject({ name: z.string().min(1), description: z.string(), parameters: zToolParameters });
 
 /** The `OpenAITool` component of the contract. */
 export const zOpenAITool = z.looseObject({ type: z.literal("function"), function: z.looseObject({ name: z.string().min(1), description: z.string().optional(), parameters: zToolParameters.optional(), strict: z.boolean().optional() }) });
