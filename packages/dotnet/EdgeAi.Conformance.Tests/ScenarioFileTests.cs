@@ -24,6 +24,13 @@ public sealed class ScenarioFileTests
     }
 
     [Fact]
+    public void When_a_scenario_breaks_the_schema_then_validation_fails()
+    {
+        using var json = JsonDocument.Parse("""{"scenarios":[{"id":"Bad Id","title":"short","call":{"model":"gpt-4","input":{}},"expect":{"attempts":-1}}]}""");
+        Assert.False(Schema.Evaluate(json.RootElement).IsValid);
+    }
+
+    [Fact]
     public void When_the_files_are_loaded_then_there_are_at_least_40_scenarios_with_unique_ids()
     {
         var ids = ScenarioSource.Scenarios.Select(s => s.Id).ToList();
