@@ -76,7 +76,7 @@ export async function decodeRunResponse(
   try {
     if (contentType.includes("json") || contentType === "") {
       const body = parseJSON(await response.text());
-      const result = unwrapEnvelope(ctx, response.status, response.headerRecord.bind(response), body);
+      const result = unwrapEnvelope(ctx, response.status, () => response.headerRecord(), body);
       validateResponse(outputSchema, outputSchemaName, result, ctx.validation);
       const normalised = normaliseTextGeneration(result);
       // Some models (gpt-oss) answer a stream request with JSON; callers still get something to iterate.

@@ -2,8 +2,10 @@
  * Time limits per attempt. Three limits exist because one total timeout either kills long healthy streams or
  * waits forever on a stalled one (openai-node#419): `total` bounds a non-streaming call, `firstByte` bounds the
  * wait for response headers of a stream, `idle` bounds the gap between stream chunks. On the undici transport
- * the last two become undici's own `headersTimeout`/`bodyTimeout` per request, so undici's silent 300 s
- * defaults never apply (openai-node#2153).
+ * all three become undici's own per-request `headersTimeout`/`bodyTimeout` (a non-streaming call uses `total`
+ * for both: time to headers, then any gap while reading the body), so undici's silent 300 s defaults never
+ * apply (openai-node#2153) and no JS timer runs per request. undici checks them on a ~1 s clock. The fetch
+ * transport has no such knobs and runs JS timers instead.
  */
 import { AbortError, TimeoutError, type TimeoutPhase } from "./errors.js";
 
@@ -34,10 +36,17 @@ export class AttemptSignal {
   private readonly user: AbortSignal | undefined;
   private readonly onUserAbort: (() => void) | undefined;
 
-  /** `needTimers` forces a controller even without limits here, for transports that arm timers later. */
+  /**
+   * `totalMs` > 0 arms a JS timer for the whole attempt; `needTimers` forces a controller for transports that
+   * arm timers later (fetch). Without either, the caller's signal is passed through untouched: undici enforces
+   * the limits itself, and an AbortController plus timer per request cost about a fifth of the throughput.
+   */
   constructor(user: AbortSignal | undefined, totalMs: number, needTimers = false) {
     this.user = user;
-    if (!user && totalMs <= 0 && !needTimers) return;
+    if (totalMs <= 0 && !needTimers) {
+      this.signal = user;
+      return;
+    }
     const controller = new AbortController();
     this.controller = controller;
     this.signal = controller.signal;

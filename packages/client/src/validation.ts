@@ -7,6 +7,7 @@
 import type { z } from "zod";
 import { ValidationError, type ValidationIssue } from "./errors.js";
 import { strictSchema } from "./internal/strict-schema.js";
+import { selectBranch } from "./internal/union-branch.js";
 
 /** How strictly responses are checked against the contract. */
 export type ValidationMode = "strict" | "tolerant" | "off";
@@ -16,7 +17,7 @@ type Schema = z.ZodType;
 /** Throws a request ValidationError naming the path and rule of each failed check; returns nothing on success. */
 export function validateRequest(schema: Schema | undefined, schemaName: string, input: unknown, mode: ValidationMode): void {
   if (schema === undefined || mode === "off") return;
-  const result = schema.safeParse(input);
+  const result = selectBranch(schema, input).safeParse(input);
   if (!result.success) throw new ValidationError("request", schemaName, toIssues(result.error));
 }
 

@@ -91,7 +91,8 @@ export class ClientCore {
     const signal = o?.signal;
     const debug = s.log.enabled("debug");
     for (let retries = 0; ; retries++) {
-      const attempt = new AttemptSignal(signal, req.streaming ? 0 : timeouts.total, s.jsTimers && req.streaming);
+      // undici enforces every limit natively (headersTimeout/bodyTimeout); only fetch needs JS timers.
+      const attempt = new AttemptSignal(signal, s.jsTimers && !req.streaming ? timeouts.total : 0, s.jsTimers);
       const started = debug ? performance.now() : 0;
       if (debug) s.log.write("debug", `-> ${req.method} ${path}`, { headers: redactHeaders(headers), attempt: retries + 1 });
       let error: unknown;

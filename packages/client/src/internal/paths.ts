@@ -25,6 +25,17 @@ const slugPattern = /^[^\s?#]+$/;
  * @example modelPath("@cf/meta/llama-3.1-8b-instruct") // "@cf/meta/llama-3.1-8b-instruct"
  */
 export function modelPath(model: string): string {
+  const hit = pathCache.get(model);
+  if (hit !== undefined) return hit;
+  const path = encodeSlug(model);
+  // Bounded: ids are few in practice, but a caller generating ids must not grow memory without limit.
+  if (pathCache.size < 1024) pathCache.set(model, path);
+  return path;
+}
+
+const pathCache = new Map<string, string>();
+
+function encodeSlug(model: string): string {
   if (typeof model !== "string" || !slugPattern.test(model) || model.split("/").some((s) => s === "" || s === "." || s === "..")) {
     throw new ValidationError("request", "model", [{ path: "model", rule: "slug", message: `not a model id: ${JSON.stringify(model)}` }]);
   }

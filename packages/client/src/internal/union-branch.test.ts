@@ -1,0 +1,30 @@
+import { schemas } from "@edge-ai/contract";
+import { z } from "zod";
+import { describe, expect, it } from "vitest";
+import { selectBranch } from "./union-branch.js";
+
+describe("selectBranch", () => {
+  it("picks the messages or prompt branch of the text-generation union from the input's keys", () => {
+    expect(selectBranch(schemas.TextGenerationInput, { messages: [] })).toBe(schemas.TextGenerationMessagesInput);
+    expect(selectBranch(schemas.TextGenerationInput, { prompt: "x" })).toBe(schemas.TextGenerationPromptInput);
+  });
+
+  it("keeps the whole union when the keys are ambiguous or select nothing, so its own error is reported", () => {
+    const both = { prompt: "x", messages: [{ role: "user", content: "y" }] };
+    expect(selectBranch(schemas.TextGenerationInput, both)).toBe(schemas.TextGenerationInput);
+    expect(schemas.TextGenerationInput.safeParse(both).success).toBe(false);
+    expect(selectBranch(schemas.TextGenerationInput, { text: "x" })).toBe(schemas.TextGenerationInput);
+  });
+
+  it("does not select when a branch has no required keys (it could match anything)", () => {
+    const u = z.union([z.object({ a: z.string() }), z.object({ b: z.string().optional() })]);
+    expect(selectBranch(u, { a: "x" })).toBe(u);
+  });
+
+  it("agrees with the full union on valid and invalid inputs", () => {
+    const cases = [{ prompt: "hi" }, { prompt: "" }, { messages: [{ role: "user", content: "hi" }] }, { messages: [{ role: "user", content: 1 }] }, { messages: [] }];
+    for (const c of cases) {
+      expect(selectBranch(schemas.TextGenerationInput, c).safeParse(c).success, JSON.stringify(c)).toBe(schemas.TextGenerationInput.safeParse(c).success);
+    }
+  });
+});
