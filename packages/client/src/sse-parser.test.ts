@@ -33,6 +33,13 @@ describe("SSEParser", () => {
     expect(parseAll([": keep-alive\nevent: delta\nid: 7\ndata: one\ndata:two\n\n"])).toEqual([["one\ntwo", "delta", "7"]]);
   });
 
+  it("passes event type and id to single-line events and resets the type after each event", () => {
+    expect(parseAll(["id: 1\nevent: delta\ndata: a\n\ndata: b\n\n"])).toEqual([
+      ["a", "delta", "1"],
+      ["b", undefined, "1"],
+    ]);
+  });
+
   it("strips one leading space only and a BOM at the start of the stream", () => {
     const bom = new Uint8Array([0xef, 0xbb, 0xbf, ...new TextEncoder().encode("data:  x\n\n")]);
     expect(parseAll([bom])).toEqual([[" x", undefined, undefined]]);

@@ -10,6 +10,14 @@ export type SSEEventHandler = (data: string, event: string | undefined, id: stri
 
 const LF = 10;
 const CR = 13;
+const SPACE = 32;
+
+/** `data:` at `i`, compared by char code (measurably faster than startsWith in the hot loop). */
+function isData(text: string, i: number): boolean {
+  return (
+    text.charCodeAt(i) === 100 && text.charCodeAt(i + 1) === 97 && text.charCodeAt(i + 2) === 116 && text.charCodeAt(i + 3) === 97 && text.charCodeAt(i + 4) === 58
+  );
+}
 
 /**
  * Incremental SSE parser: feed it bytes or text as they arrive, call `end()` when the body ends.
@@ -53,11 +61,31 @@ export class SSEParser {
     const len = text.length;
     let pos = 0;
     if (text.indexOf("\r") === -1) {
-      // Fast path: LF-only line ends, which is what Workers AI and most servers send.
+      // Fast path: LF-only line ends, which is what Workers AI and most servers send. A complete one-line
+      // event ("data: x\n\n") is dispatched straight from the chunk without touching the parser state.
+      const onEvent = this.onEvent;
       for (;;) {
         const nl = text.indexOf("\n", pos);
         if (nl === -1) break;
-        this.line(text, pos, nl);
+        if (nl === pos) {
+          this.dispatch();
+          pos = nl + 1;
+          continue;
+        }
+        if (isData(text, pos)) {
+          const start = text.charCodeAt(pos + 5) === SPACE ? pos + 6 : pos + 5;
+          if (this.data === undefined && text.charCodeAt(nl + 1) === LF) {
+            const event = this.eventType;
+            this.eventType = undefined;
+            onEvent(text.slice(start, nl), event === "" ? undefined : event, this.lastId);
+            pos = nl + 2;
+            continue;
+          }
+          const value = text.slice(start, nl);
+          this.data = this.data === undefined ? value : `${this.data}\n${value}`;
+        } else {
+          this.line(text, pos, nl);
+        }
         pos = nl + 1;
       }
     } else {
@@ -102,9 +130,9 @@ export class SSEParser {
     const first = text.charCodeAt(start);
     if (first === 58 /* ":" */) return; // comment
     // Common case first: "data: ..." / "data:..."
-    if (first === 100 /* d */ && text.startsWith("data:", start)) {
+    if (isData(text, start)) {
       let v = start + 5;
-      if (text.charCodeAt(v) === 32) v++;
+      if (text.charCodeAt(v) === SPACE) v++;
       const value = text.slice(v, end);
       this.data = this.data === undefined ? value : `${this.data}\n${value}`;
       return;
