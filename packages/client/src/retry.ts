@@ -1,7 +1,7 @@
 /**
  * Retry policy: exponential backoff with jitter, server hints honoured up to a cap. Defaults follow the Stainless
  * SDKs (2 retries, 0.5 s doubling to 8 s, up to 25 % jitter) so users of openai/cloudflare see familiar behaviour;
- * see docs/decisions/0004-client-retries-timeouts-validation.md.
+ * see docs/decisions/0042-client-retry-defaults.md.
  */
 import { EdgeAIError } from "./errors.js";
 
