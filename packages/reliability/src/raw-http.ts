@@ -92,12 +92,31 @@ export interface StreamRead {
   chunks: number;
   sawDone: boolean;
   abandoned: boolean;
+  /** performance.now() when the response headers arrived and when the stream ended or was dropped. */
+  openedAt?: number;
+  closedAt?: number;
+}
+
+/** The largest number of streams open at the same moment, from their open/close times. */
+export function peakConcurrency(reads: StreamRead[]): number {
+  const edges: [number, number][] = [];
+  for (const r of reads) {
+    if (r.openedAt === undefined || r.closedAt === undefined) continue;
+    edges.push([r.openedAt, 1], [r.closedAt, -1]);
+  }
+  // Closes before opens at the same instant, so touching intervals do not count as overlapping.
+  edges.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  let open = 0;
+  let peak = 0;
+  for (const [, d] of edges) peak = Math.max(peak, (open += d));
+  return peak;
 }
 
 /** Opens a streaming run; reads to the end, or destroys the connection after `dropAfterChunks` chunks. */
 export function readStream(url: string, body: string, headers: Record<string, string>, dropAfterChunks?: number, timeoutMs = 60_000): Promise<StreamRead> {
   return new Promise((resolve, reject) => {
     const req = httpRequest(url, { method: "POST", agent: false, headers: { "content-type": "application/json", ...headers } }, (res) => {
+      const openedAt = performance.now();
       let chunks = 0;
       let tail = "";
       res.on("data", (c: Buffer) => {
@@ -105,10 +124,12 @@ export function readStream(url: string, body: string, headers: Record<string, st
         tail = (tail + c.toString("utf8")).slice(-64);
         if (dropAfterChunks !== undefined && chunks >= dropAfterChunks) {
           req.destroy();
-          resolve({ status: res.statusCode ?? 0, chunks, sawDone: false, abandoned: true });
+          resolve({ status: res.statusCode ?? 0, chunks, sawDone: false, abandoned: true, openedAt, closedAt: performance.now() });
         }
       });
-      res.on("end", () => resolve({ status: res.statusCode ?? 0, chunks, sawDone: tail.includes("data: [DONE]"), abandoned: false }));
+      res.on("end", () =>
+        resolve({ status: res.statusCode ?? 0, chunks, sawDone: tail.includes("data: [DONE]"), abandoned: false, openedAt, closedAt: performance.now() }),
+      );
       res.on("error", (e) => (dropAfterChunks !== undefined ? undefined : reject(e)));
     });
     req.setTimeout(timeoutMs, () => req.destroy(new Error(`stream did not finish within ${timeoutMs} ms`)));

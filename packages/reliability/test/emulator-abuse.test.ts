@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type EmulatorProcess, startEmulatorProcess } from "../src/emulator-process.js";
 import { mib, recordFigures } from "../src/figures.js";
 import { hostileJsonText } from "../src/hostile-json.js";
-import { postJson, rawExchange, readStream, slowWriter } from "../src/raw-http.js";
+import { peakConcurrency, postJson, rawExchange, readStream, slowWriter } from "../src/raw-http.js";
 import { suiteSizes } from "../src/sizes.js";
 
 const sizes = suiteSizes();
@@ -14,7 +14,7 @@ let emu: EmulatorProcess;
 let runUrl: string;
 let baselineHeap = 0;
 let baselineRss = 0;
-const peaks = { rss: 0, heapUsed: 0 };
+const peaks = { rss: 0, heapUsed: 0, openStreams: 0 };
 
 /** A well-behaved client: one normal call on a fresh connection must succeed. */
 async function probe(): Promise<void> {
@@ -133,9 +133,12 @@ describe("the emulator under abuse", () => {
       Array.from({ length: n }, (_, i) => readStream(runUrl, body, AUTH, i % 3 === 0 ? 2 : undefined)),
     );
     await samplePeak();
+    peaks.openStreams = peakConcurrency(reads);
     const probeResult = await probes.stop();
     const finished = reads.filter((r) => !r.abandoned);
     expect(finished.length).toBeGreaterThan(0);
+    // They really were in flight together, not one after another.
+    expect(peaks.openStreams).toBeGreaterThan(n / 2);
     for (const r of finished) {
       expect(r.status).toBe(200);
       expect(r.sawDone).toBe(true);
@@ -165,6 +168,7 @@ describe("the emulator under abuse", () => {
     const after = await emu.memory(true);
     const figures = {
       streams: sizes.abuseStreams,
+      peakOpenStreams: peaks.openStreams,
       connectionsPerKind: sizes.abuseConnections,
       baselineHeapMiB: mib(baselineHeap),
       baselineRssMiB: mib(baselineRss),
