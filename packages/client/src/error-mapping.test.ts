@@ -1,22 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { errorFromResponse, parseRateLimit, parseRetryAfter } from "./error-mapping.js";
-import {
-  APIError,
-  AuthenticationError,
-  BadRequestError,
-  CapacityError,
-  EdgeAIError,
-  LicenceRequiredError,
-  NotFoundError,
-  PaidPlanRequiredError,
-  PermissionError,
-  QuotaExhaustedError,
-  RateLimitError,
-  ServerError,
-  ServerTimeoutError,
-  TooLargeError,
-  UnknownModelError,
-} from "./errors.js";
+import { APIError, AuthenticationError, BadRequestError, CapacityError, LicenceRequiredError, NotFoundError, PaidPlanRequiredError, PermissionError, QuotaExhaustedError, RateLimitError, ServerError, ServerTimeoutError, TooLargeError, UnknownModelError } from "./api-errors.js";
+import { EdgeAIError } from "./errors.js";
 
 const json = { "content-type": "application/json" };
 const body = (code: number | undefined, message = "boom") =>

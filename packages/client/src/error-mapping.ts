@@ -5,25 +5,7 @@
  * retryable), and routing failures (7000/7003) arrive as 400.
  */
 import { classifyError } from "@edge-ai/contract";
-import {
-  APIError,
-  type APIErrorDetail,
-  type APIErrorInit,
-  AuthenticationError,
-  BadRequestError,
-  CapacityError,
-  LicenceRequiredError,
-  NotFoundError,
-  PaidPlanRequiredError,
-  PermissionError,
-  QuotaExhaustedError,
-  RateLimitError,
-  type RateLimitInfo,
-  ServerError,
-  ServerTimeoutError,
-  TooLargeError,
-  UnknownModelError,
-} from "./errors.js";
+import { APIError, type APIErrorDetail, type APIErrorInit, AuthenticationError, BadRequestError, CapacityError, LicenceRequiredError, NotFoundError, PaidPlanRequiredError, PermissionError, QuotaExhaustedError, RateLimitError, type RateLimitInfo, ServerError, ServerTimeoutError, TooLargeError, UnknownModelError } from "./api-errors.js";
 
 /** Codes that name a missing model or an unroutable URL (an encoded slug produces 7000). */
 const unknownModelCodes = new Set([5007, 3042, 7000, 7003]);

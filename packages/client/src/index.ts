@@ -30,7 +30,6 @@ export { estimateCost, USD_PER_1000_NEURONS, FREE_NEURONS_PER_DAY, type CostEsti
 
 // Errors
 export {
-  EdgeAIError,
   APIError,
   AuthenticationError,
   PermissionError,
@@ -45,14 +44,17 @@ export {
   ServerTimeoutError,
   BadRequestError,
   ServerError,
+  type APIErrorDetail,
+  type RateLimitInfo,
+} from "./api-errors.js";
+export {
+  EdgeAIError,
   ConnectionError,
   TimeoutError,
   AbortError,
   ValidationError,
   StreamError,
   type ErrorKind,
-  type APIErrorDetail,
-  type RateLimitInfo,
   type TimeoutPhase,
   type ValidationIssue,
   type StreamFailure,

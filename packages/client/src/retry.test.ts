@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { AbortError, BadRequestError, CapacityError, ConnectionError, QuotaExhaustedError, RateLimitError } from "./errors.js";
+import { BadRequestError, CapacityError, QuotaExhaustedError, RateLimitError } from "./api-errors.js";
+import { AbortError, ConnectionError } from "./errors.js";
 import { defaultRetryPolicy, retryDelay, sleep } from "./retry.js";
 
 const init = { status: 429, errors: [], requestId: undefined, headers: {}, rawBody: undefined, message: "x" };
