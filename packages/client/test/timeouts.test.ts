@@ -79,6 +79,26 @@ for (const [name, transport] of transports) {
       expect(server.requests).toHaveLength(1);
     });
 
+    it("ends a running stream with AbortError when the caller aborts mid-way", async () => {
+      server = await startTestServer(async (_req, res) => {
+        res.writeHead(200, { "content-type": "text/event-stream" });
+        for (let i = 0; i < 50 && !res.destroyed; i++) {
+          res.write(`data: {"response":"${i}"}\n\n`);
+          await new Promise((r) => setTimeout(r, 20));
+        }
+        res.end("data: [DONE]\n\n");
+      });
+      const ai = testClient(server.baseUrl, transport);
+      const controller = new AbortController();
+      const stream = await ai.run(model, { prompt: "Hi", stream: true }, { signal: controller.signal });
+      let n = 0;
+      const err = await (async () => {
+        for await (const _ of stream) if (++n === 3) controller.abort();
+      })().catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(AbortError);
+      expect(n).toBeLessThan(10);
+    });
+
     it("rejects at once when the signal is already aborted", async () => {
       server = await startTestServer((_req, res) => sendJSON(res, 200, envelope({ response: "x" })));
       const ai = testClient(server.baseUrl, transport);
