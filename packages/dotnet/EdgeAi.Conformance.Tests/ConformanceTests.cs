@@ -2,10 +2,11 @@ namespace EdgeAi.Conformance.Tests;
 
 /// <summary>
 /// Every scenario of conformance/scenarios through EdgeAi.Client against one emulator. A scenario listed for
-/// csharp in EXCEPTIONS.md must still fail (with its written reason); once it passes, the test says to unlist it.
+/// csharp in EXCEPTIONS.md still runs; its failures (or its passing, which means the line can go) are written to
+/// the test output instead of failing the suite.
 /// Scenarios run one after another (one xunit collection), so timing checks are not disturbed by each other.
 /// </summary>
-public sealed class ConformanceTests(EmulatorFixture emulator) : IClassFixture<EmulatorFixture>
+public sealed class ConformanceTests(EmulatorFixture emulator, ITestOutputHelper output) : IClassFixture<EmulatorFixture>
 {
     private static readonly IReadOnlyDictionary<string, ErrorKindRow> Kinds = ScenarioSource.ErrorKinds();
 
@@ -24,7 +25,10 @@ public sealed class ConformanceTests(EmulatorFixture emulator) : IClassFixture<E
 
         if (ScenarioSource.CsharpExceptions().TryGetValue(id, out var reason))
         {
-            Assert.True(failures.Count > 0, $"{id} now passes on C#; remove it from conformance/EXCEPTIONS.md (listed because: {reason})");
+            // Listed: allowed to fail (some divergences are intermittent, e.g. jitter), but always run and reported.
+            output.WriteLine(failures.Count > 0
+                ? $"{id} fails on C# as listed in EXCEPTIONS.md ({reason}):\n  - {string.Join("\n  - ", failures)}"
+                : $"{id} now passes on C#; remove it from conformance/EXCEPTIONS.md");
             return;
         }
         Assert.True(failures.Count == 0, $"{scenario.File} › {id}: {scenario.Title}\n  - {string.Join("\n  - ", failures)}");

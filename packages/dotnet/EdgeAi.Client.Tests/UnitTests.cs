@@ -1,0 +1,105 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+
+namespace EdgeAi.Client.Tests;
+
+/// <summary>The hand-written pieces on their own, without the emulator.</summary>
+public sealed class UnitTests
+{
+    [Theory]
+    [InlineData("ai/run/%40cf%2Fmeta%2Fllama-3.1-8b-instruct-fast", "ai/run/@cf/meta/llama-3.1-8b-instruct-fast")]
+    [InlineData("ai/run/%40cf%2Fmeta%2Fm?queueRequest=true", "ai/run/@cf/meta/m?queueRequest=true")]
+    [InlineData("ai/run/@cf/meta/already-literal", "ai/run/@cf/meta/already-literal")]
+    [InlineData("ai/models/search?search=a%2Fb", "ai/models/search?search=a%2Fb")]
+    public void When_a_run_url_is_prepared_then_only_the_slug_gets_literal_slashes(string built, string sent)
+    {
+        var url = new StringBuilder(built);
+
+        EdgeAiClientHooks.RestoreSlugSlashes(url);
+
+        Assert.Equal(sent, url.ToString());
+    }
+
+    [Theory]
+    [InlineData(429, "{\"errors\":[{\"code\":3036,\"message\":\"quota\"}]}", EdgeAiErrorKind.QuotaExhausted, false)]
+    [InlineData(429, "{\"errors\":[{\"code\":3040,\"message\":\"capacity\"}]}", EdgeAiErrorKind.Capacity, true)]
+    [InlineData(429, "{\"errors\":[{\"message\":\"slow down\"}]}", EdgeAiErrorKind.RateLimited, true)]
+    [InlineData(400, "{\"errors\":[{\"code\":\"7000\",\"message\":\"No route\"}]}", EdgeAiErrorKind.NotFound, false)]
+    [InlineData(400, "{\"errors\":[{\"message\":\"bad input\"}]}", EdgeAiErrorKind.BadRequest, false)]
+    [InlineData(404, "{\"success\":false,\"error\":\"no such model\"}", EdgeAiErrorKind.NotFound, false)]
+    [InlineData(408, "", EdgeAiErrorKind.Timeout, true)]
+    [InlineData(409, "", EdgeAiErrorKind.Server, true)]
+    [InlineData(502, "<html><title>502 Bad Gateway</title></html>", EdgeAiErrorKind.Server, true)]
+    [InlineData(200, "{\"result\":", EdgeAiErrorKind.Validation, false)]
+    public void When_an_answer_is_classified_then_the_code_wins_over_the_status(int status, string body, string kind, bool retryable)
+    {
+        var c = ErrorClassifier.Classify(status, body);
+
+        Assert.Equal(kind, c.Kind);
+        Assert.Equal(retryable, c.Retryable);
+    }
+
+    [Fact]
+    public void When_retry_after_is_within_the_cap_then_it_is_the_delay()
+    {
+        using var response = new HttpResponseMessage(HttpStatusCode.TooManyRequests);
+        response.Headers.RetryAfter = new RetryConditionHeaderValue(TimeSpan.FromSeconds(3));
+
+        Assert.Equal(TimeSpan.FromSeconds(3), RetryPolicy.ServerDelay(response, TimeSpan.FromSeconds(60), DateTimeOffset.UtcNow));
+    }
+
+    [Fact]
+    public void When_retry_after_ms_is_present_then_it_wins_over_retry_after()
+    {
+        using var response = new HttpResponseMessage(HttpStatusCode.TooManyRequests);
+        response.Headers.RetryAfter = new RetryConditionHeaderValue(TimeSpan.FromSeconds(3));
+        response.Headers.TryAddWithoutValidation("retry-after-ms", "250");
+
+        Assert.Equal(TimeSpan.FromMilliseconds(250), RetryPolicy.ServerDelay(response, TimeSpan.FromSeconds(60), DateTimeOffset.UtcNow));
+    }
+
+    [Fact]
+    public void When_retry_after_is_an_http_date_then_the_delay_is_counted_from_now()
+    {
+        var now = new DateTimeOffset(2026, 11, 27, 4, 0, 0, TimeSpan.Zero);
+        using var response = new HttpResponseMessage(HttpStatusCode.ServiceUnavailable);
+        response.Headers.RetryAfter = new RetryConditionHeaderValue(now.AddSeconds(5));
+
+        Assert.Equal(TimeSpan.FromSeconds(5), RetryPolicy.ServerDelay(response, TimeSpan.FromSeconds(60), now));
+    }
+
+    [Fact]
+    public void When_retry_after_exceeds_the_cap_then_the_backoff_decides()
+    {
+        using var response = new HttpResponseMessage(HttpStatusCode.TooManyRequests);
+        response.Headers.RetryAfter = new RetryConditionHeaderValue(TimeSpan.FromHours(5));
+
+        Assert.Null(RetryPolicy.ServerDelay(response, TimeSpan.FromSeconds(60), DateTimeOffset.UtcNow));
+    }
+
+    [Fact]
+    public void When_a_catalog_id_is_split_then_author_and_model_come_back()
+    {
+        Assert.Equal(("meta", "llama-3.1-8b-instruct-fast"), ModelId.SplitCatalogId("@cf/meta/llama-3.1-8b-instruct-fast"));
+        Assert.Throws<ArgumentException>(() => ModelId.SplitCatalogId("@hf/nousresearch/hermes-2-pro-mistral-7b"));
+        Assert.Throws<ArgumentException>(() => ModelId.SplitCatalogId("@cf/meta"));
+    }
+
+    [Fact]
+    public void When_options_are_printed_then_the_token_is_redacted()
+    {
+        var options = new EdgeAiClientOptions { AccountId = "abc", ApiToken = "very-secret-token" };
+
+        Assert.DoesNotContain("very-secret-token", options.ToString(), StringComparison.Ordinal);
+        Assert.Equal(new Uri("https://api.cloudflare.com/client/v4/accounts/abc/"), options.AccountBaseAddress);
+    }
+
+    [Fact]
+    public void When_flux_base64_is_not_base64_then_a_validation_error_is_thrown()
+    {
+        var error = Assert.Throws<EdgeAiException>(() => new FluxOutput { Image = "not base64!" }.DecodeImage());
+
+        Assert.Equal(EdgeAiErrorKind.Validation, error.Kind);
+    }
+}
