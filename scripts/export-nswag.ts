@@ -4,7 +4,7 @@
  * printed as a report line naming the checklist rule it serves. Output is deterministic (sorted keys where order
  * carries no meaning), so CI can diff it.
  *
- * Usage: tsx scripts/export-nswag.ts [--input openapi/dist/edge-ai.openapi.json] [--output …] [--quiet] [--check]
+ * Usage: tsx scripts/export-nswag.ts [--input openapi/dist/edge-ai.openapi.json] [--output …] [--quiet|--verbose] [--check]
  */
 import { readFileSync, writeFileSync, existsSync } from "node:fs";
 import { resolve } from "node:path";
@@ -98,7 +98,7 @@ function main(): void {
     return;
   }
   writeFileSync(outPath, text);
-  if (!args.includes("--quiet")) for (const line of report.lines()) console.log(line);
+  if (!args.includes("--quiet")) for (const line of args.includes("--verbose") ? report.lines() : report.grouped()) console.log(line);
   const ops = Object.values(doc.paths as Record<string, Schema>).reduce((n, item) => n + Object.keys(item).length, 0);
   console.log(`export-nswag: wrote ${output} (${ops} operations, ${Object.keys((doc.components as Schema).schemas as Schema).length} schemas)`);
   console.log(`export-nswag: ${report.summary()}`);

@@ -20,8 +20,27 @@ export class Report {
     this.entries.push({ rule, where, what });
   }
 
+  /** Every entry, one line each (`--verbose`). */
   lines(): string[] {
     return this.entries.map((e) => `rule ${String(e.rule).padStart(2)}  ${e.where}: ${e.what}`);
+  }
+
+  /**
+   * The same entries with identical changes folded into one line ("… at 57 places, e.g. A, B"), so the
+   * default output stays readable while still naming every kind of loss.
+   */
+  grouped(): string[] {
+    const groups = new Map<string, ReportEntry[]>();
+    for (const e of this.entries) {
+      const key = `${e.rule}\u0000${e.what}`;
+      groups.set(key, [...(groups.get(key) ?? []), e]);
+    }
+    return [...groups.values()].map((g) => {
+      const first = g[0] as ReportEntry;
+      if (g.length === 1) return `rule ${String(first.rule).padStart(2)}  ${first.where}: ${first.what}`;
+      const sample = g.slice(0, 2).map((e) => e.where).join(", ");
+      return `rule ${String(first.rule).padStart(2)}  ${first.what} — at ${g.length} places, e.g. ${sample}`;
+    });
   }
 
   summary(): string {

@@ -1,3 +1,5 @@
+using Xunit.Abstractions;
+
 namespace EdgeAi.Conformance.Tests;
 
 /// <summary>
