@@ -25,6 +25,8 @@ check "EdgeAi.Client builds (net10.0, net8.0, warnings as errors)" dotnet build 
 check "NSwag default settings compile the export" bash packages/dotnet/check-nswag-defaults.sh
 
 projects=(packages/dotnet/EdgeAi.Client.Tests)
+# Other owners' .NET test projects join when present (the C# conformance runner).
+[ -d packages/dotnet/EdgeAi.Conformance.Tests ] && projects+=(packages/dotnet/EdgeAi.Conformance.Tests)
 [ -d examples/aspnet-minimal/AspNetMinimal.Tests ] && projects+=(examples/aspnet-minimal/AspNetMinimal.Tests)
 rc=0
 for proj in "${projects[@]}"; do
