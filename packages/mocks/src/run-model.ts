@@ -2,7 +2,7 @@
  * POST /accounts/{id}/ai/run/{model}: catalog lookup (5007), rate limit and neuron budget, body
  * decoding and validation, batch submit/poll, then the task's responder.
  */
-import { findModel } from "./catalog.js";
+import { catalogTasks, findModel } from "./catalog.js";
 import { failure, success, unknownModel } from "./envelope.js";
 import { quotaExhausted, rateLimited } from "./faults.js";
 import type { MockRequest, MockResponse } from "./mock-response.js";
@@ -12,13 +12,20 @@ import { neuronCost } from "./neuron-budget.js";
 import { respondToRun } from "./responders/run.js";
 import { decodeBody, validateAgainst } from "./validate.js";
 
+const taskLimits = new Map(catalogTasks.map((t) => [t.id, t.rateLimitPerMinute]));
+
+function taskLimit(task: string): number | undefined {
+  return taskLimits.get(task);
+}
+
 const BINARY_TASKS = new Set(["automatic-speech-recognition", "image-classification", "object-detection", "image-to-text"]);
 
 /** Rate limit + budget admission shared by /ai/run and /ai/v1; returns a refusal or the headers to add. */
 export function admit(model: ModelInfo, req: MockRequest, state: MockState): MockResponse | Record<string, string> {
   let headers: Record<string, string> = {};
   if (state.limiter) {
-    const key = `${model.task}:${model.rateLimitPerMinute}`; // per-model exceptions get their own window
+    // A task shares one window; a model with its own limit (a per-model exception) has its own.
+    const key = model.rateLimitPerMinute === taskLimit(model.task) ? model.task : model.id;
     const decision = state.limiter.check(key, model.rateLimitPerMinute);
     if (!decision.allowed) return rateLimited(decision.resetSeconds, decision.headers);
     headers = decision.headers;

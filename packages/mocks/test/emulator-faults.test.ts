@@ -142,6 +142,10 @@ describe("global faults, rate limits, neuron budget, tokens", () => {
       expect(over.status).toBe(429);
       expect(Number(over.headers.get("retry-after"))).toBeGreaterThan(0);
       expect(over.headers.get("ratelimit")).toMatch(/^"default";r=0;t=\d+$/);
+      // A per-model exception (mistral-7b-instruct-v0.1: 400/min) has its own window.
+      const mistral = await limited.call("/accounts/acc/ai/run/@cf/mistral/mistral-7b-instruct-v0.1", { json: { prompt: "hi" } });
+      expect(mistral.status).toBe(200);
+      expect(mistral.headers.get("ratelimit-policy")).toBe('"default";q=400;w=60');
       // Another task has its own window.
       expect((await limited.call("/accounts/acc/ai/run/@cf/baai/bge-base-en-v1.5", { json: { text: "x" } })).status).toBe(200);
     } finally {

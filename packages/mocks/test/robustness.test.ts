@@ -88,6 +88,21 @@ describe("emulator robustness", () => {
     await stillServing();
   });
 
+  it("refuses a chunked body that grows past 10 MB without a Content-Length", async () => {
+    const chunk = new Uint8Array(1024 * 1024).fill(0x20);
+    let sent = 0;
+    const body = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        if (sent++ >= 12) controller.close();
+        else controller.enqueue(chunk);
+      },
+    });
+    const res = await emu.call(CHAT, { method: "POST", body, headers: { "content-type": "application/json" }, duplex: "half" } as RequestInit);
+    expect(res.status).toBe(413);
+    expect((await res.json() as any).errors[0].code).toBe(3006);
+    await stillServing();
+  });
+
   it("answers an empty body with 400 / 3003", async () => {
     const res = await emu.call(CHAT, { method: "POST", headers: { "content-type": "application/json" } });
     expect(res.status).toBe(400);
