@@ -1,6 +1,6 @@
 /**
  * EXCEPTIONS.md: the written list of scenarios one client may fail, each with its reason. A scenario not listed
- * there must pass on both clients; a listed one is still run, and the runner reports the listed reason.
+ * there must pass on both clients; a listed one still runs, and the runner prints its failures (or that it passes).
  */
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";

@@ -1,7 +1,8 @@
 /**
  * The TypeScript runner: every scenario of conformance/scenarios through @edge-ai/client against one emulator on
  * port 0. Attempts and waits come from the emulator's request log. Scenarios run one after another so timing
- * checks are not disturbed; a scenario EXCEPTIONS.md lists for typescript must still fail, with its reason.
+ * checks are not disturbed. A scenario EXCEPTIONS.md lists for typescript still runs; its failures (or its passing,
+ * which means the line can go) are printed instead of failing the suite.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type EmulatorSession, startEmulatorSession } from "../src/emulator-session.js";
@@ -30,7 +31,12 @@ describe("@edge-ai/client conformance", () => {
     const failures = evaluate(scenario, outcome, await emulator.stats(key));
     const reason = exceptions.get(scenario.id);
     if (reason) {
-      expect(failures, `${scenario.id} now passes on TypeScript; remove it from conformance/EXCEPTIONS.md (listed because: ${reason})`).not.toEqual([]);
+      // Listed: allowed to fail (some divergences are intermittent, e.g. jitter), but always run and reported.
+      console.warn(
+        failures.length > 0
+          ? `[conformance] ${scenario.id} fails on TypeScript as listed in EXCEPTIONS.md (${reason}):\n  - ${failures.join("\n  - ")}`
+          : `[conformance] ${scenario.id} now passes on TypeScript; remove it from conformance/EXCEPTIONS.md`,
+      );
       return;
     }
     expect(failures, `${scenario.file} › ${scenario.id}: ${scenario.title}`).toEqual([]);
