@@ -8,6 +8,8 @@ import { ErrorCode, failure, unauthorized } from "./envelope.js";
 import type { MockResponse } from "./mock-response.js";
 import { createRng, type Rng } from "./seed.js";
 
+const MAX_KEYS = 10_000;
+
 /** Names of every fault step. */
 export const FAULT_STEP_NAMES = [
   "none", "rate-limit", "quota", "capacity", "unauthorized", "forbidden", "server-error", "html-502",
@@ -65,7 +67,11 @@ export class FaultState {
   /** Records a keyed request and returns its 1-based ordinal for that key. */
   record(key: string, now = Date.now()): number {
     let list = this.seen.get(key);
-    if (!list) this.seen.set(key, (list = []));
+    if (!list) {
+      // Bounded: a long-lived emulator serving many suites forgets the oldest keys first.
+      if (this.seen.size >= MAX_KEYS) this.seen.delete(this.seen.keys().next().value!);
+      this.seen.set(key, (list = []));
+    }
     list.push(now);
     return list.length;
   }
