@@ -6,6 +6,7 @@ export default defineConfig({
   resolve: { conditions: ["@edge-ai/source"] },
   ssr: { resolve: { conditions: ["@edge-ai/source"] } },
   test: {
+    name: "client",
     include: ["src/**/*.test.ts", "test/**/*.test.ts"],
     testTimeout: 15_000,
   },
