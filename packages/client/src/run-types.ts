@@ -52,5 +52,15 @@ export type ModelOutput<M extends string> = M extends KnownModel
     : BinaryResult
   : LooseResult;
 
-/** The return kind follows the input: `stream: true` gives a stream, otherwise the model's result. */
-export type RunResult<M extends string, I> = I extends { stream: true } ? EdgeAIStream<TextGenerationChunk> : ModelOutput<M>;
+/** The `stream` flag of an input as a type: `true`, `false`, `boolean` (not known statically) or `undefined`. */
+type StreamFlag<I> = I extends Uint8Array ? undefined : "stream" extends keyof I ? I[Extract<"stream", keyof I>] : undefined;
+
+/**
+ * The return kind follows the input: `stream: true` gives a stream, no flag or `false` the model's result, and
+ * a flag only known at run time (`boolean`) either of the two.
+ */
+export type RunResult<M extends string, I> = [StreamFlag<I>] extends [true]
+  ? EdgeAIStream<TextGenerationChunk>
+  : true extends StreamFlag<I>
+    ? EdgeAIStream<TextGenerationChunk> | ModelOutput<M>
+    : ModelOutput<M>;

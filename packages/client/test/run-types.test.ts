@@ -3,7 +3,7 @@
  * count the cases. A wrong narrowing fails the typecheck, not this file's tests.
  */
 import { describe, expectTypeOf, it } from "vitest";
-import type { BinaryResult, EdgeAI, EdgeAIStream, TextGenerationChunk } from "../src/index.js";
+import type { BinaryResult, ChatCompletionChunk, EdgeAI, EdgeAIStream, TextGenerationChunk } from "../src/index.js";
 
 declare const ai: EdgeAI;
 const messages = [{ role: "user", content: "Hi" }];
@@ -17,6 +17,27 @@ describe("run() typing", () => {
   it("returns a stream of chunks when stream: true", () => {
     const call = () => ai.run("@cf/meta/llama-3.1-8b-instruct-fast", { messages, stream: true });
     expectTypeOf<Awaited<ReturnType<typeof call>>>().toEqualTypeOf<EdgeAIStream<TextGenerationChunk>>();
+  });
+
+  it("returns either kind when the stream flag is only known at run time", () => {
+    const flag = Math.random() > 0.5;
+    const call = () => ai.run("@cf/meta/llama-3.1-8b-instruct-fast", { messages, stream: flag });
+    expectTypeOf<Awaited<ReturnType<typeof call>>>().toExtend<EdgeAIStream<TextGenerationChunk> | { response?: unknown }>();
+    expectTypeOf<EdgeAIStream<TextGenerationChunk>>().toExtend<Awaited<ReturnType<typeof call>>>();
+    const off = () => ai.run("@cf/meta/llama-3.1-8b-instruct-fast", { messages, stream: false });
+    expectTypeOf<Awaited<ReturnType<typeof off>>>().not.toExtend<EdgeAIStream<TextGenerationChunk>>();
+  });
+
+  it("types chat completions by the stream flag", () => {
+    const plain = () => ai.chat.completions.create({ model: "@cf/meta/llama-3.1-8b-instruct-fast", messages });
+    expectTypeOf<Awaited<ReturnType<typeof plain>>["choices"][number]["message"]["content"]>().toEqualTypeOf<string | null | undefined>();
+    const streamed = () => ai.chat.completions.create({ model: "@cf/meta/llama-3.1-8b-instruct-fast", messages, stream: true });
+    expectTypeOf<Awaited<ReturnType<typeof streamed>>>().toEqualTypeOf<EdgeAIStream<ChatCompletionChunk>>();
+  });
+
+  it("types finished batch results by model", () => {
+    const wait = () => ai.batch.wait("@cf/baai/bge-base-en-v1.5", "id");
+    expectTypeOf<NonNullable<Awaited<ReturnType<typeof wait>>["responses"][number]["result"]>["data"]>().toEqualTypeOf<number[][]>();
   });
 
   it("types embeddings and binary image results", () => {
