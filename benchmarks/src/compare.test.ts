@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import { describe, expect, it } from "vitest";
-import { type BenchTarget, compareTargets, pickMedianRound } from "./compare.js";
+import { type BenchTarget, compareTargets, pickMedianRound, primeTargets } from "./compare.js";
 import type { LoadResult } from "./load.js";
 
 function result(rps: number): LoadResult {
@@ -43,7 +43,42 @@ describe("pickMedianRound", () => {
     expect(m.rps).toBe(200);
     expect(m.p50).toBe(1 / 200);
     expect(m.roundsRps).toEqual([300, 100, 200]);
+    expect(m.bestRps).toBe(300);
     expect(pickMedianRound([result(300), result(100)]).rps).toBe(100);
     expect(() => pickMedianRound([])).toThrow(RangeError);
+  });
+});
+
+describe("primeTargets", () => {
+  it("runs each target alone at concurrency 1 and closes it again", async () => {
+    const seen: string[] = [];
+    let calls = 0;
+    const target = (name: string): BenchTarget => ({
+      name,
+      description: name,
+      async open(concurrency) {
+        seen.push(`open ${name}@${concurrency}`);
+        return { call: async () => void calls++, close: async () => void seen.push(`close ${name}`) };
+      },
+    });
+    await primeTargets([target("a"), target("b")], 20);
+    expect(seen).toEqual(["open a@1", "close a", "open b@1", "close b"]);
+    expect(calls).toBeGreaterThan(2);
+  });
+
+  it("fails naming the target when not a single call succeeds", async () => {
+    const broken: BenchTarget = {
+      name: "broken",
+      description: "always throws",
+      async open() {
+        return {
+          call: async () => {
+            throw new Error("connection refused");
+          },
+          close: async () => {},
+        };
+      },
+    };
+    await expect(primeTargets([broken], 10)).rejects.toThrow("broken failed before measuring: Error: connection refused");
   });
 });

@@ -23,6 +23,8 @@ export interface BenchTarget {
 export interface Measurement extends LoadResult {
   /** requests/s of every round, in run order. */
   roundsRps: number[];
+  /** The fastest round's requests/s: the least disturbed sample when the shared machine is busy. */
+  bestRps: number;
 }
 
 /** Bounds shared by every measurement of a comparison. */
@@ -77,10 +79,27 @@ export async function compareTargets(targets: BenchTarget[], options: CompareOpt
   return out;
 }
 
+/**
+ * Runs every target alone for `ms` at concurrency 1 before any measurement. The first few thousand requests of
+ * a process are slow (JIT, undici's parser, the server's handler), and without this the first target measured
+ * would pay for it; it also lets the replay server record each distinct request outside the measured windows.
+ */
+export async function primeTargets(targets: BenchTarget[], ms: number): Promise<void> {
+  for (const t of targets) {
+    const open = await t.open(1);
+    try {
+      const r = await runLoad(open.call, { concurrency: 1, warmupMs: 0, durationMs: ms });
+      if (r.requests === 0) throw new Error(`${t.name} failed before measuring: ${r.firstError ?? "no call completed"}`);
+    } finally {
+      await open.close();
+    }
+  }
+}
+
 /** The round with the median requests/s (the lower middle for an even count), plus every round's rate. */
 export function pickMedianRound(rounds: LoadResult[]): Measurement {
   if (rounds.length === 0) throw new RangeError("no rounds to summarise");
   const sorted = [...rounds].sort((a, b) => a.rps - b.rps);
   const mid = sorted[(sorted.length - 1) >> 1]!;
-  return { ...mid, roundsRps: rounds.map((r) => r.rps) };
+  return { ...mid, roundsRps: rounds.map((r) => r.rps), bestRps: sorted[sorted.length - 1]!.rps };
 }

@@ -8,6 +8,8 @@ import { parseArgs } from "node:util";
 /** Every knob of one benchmark run. */
 export interface BenchConfig {
   profile: "default" | "quick" | "custom";
+  /** Time each target runs alone before any measurement (JIT and connection warm-up), milliseconds. */
+  primeMs: number;
   /** Warm-up per measurement, milliseconds. */
   warmupMs: number;
   /** Measured window per measurement, milliseconds. */
@@ -41,6 +43,7 @@ export const SUITES = ["emulator-json", "emulator-sse", "client-http", "sse-pars
 export type SuiteName = (typeof SUITES)[number];
 
 const DEFAULT: Omit<BenchConfig, "profile" | "only" | "outDir"> = {
+  primeMs: 700,
   warmupMs: 200,
   durationMs: 600,
   rounds: 5,
@@ -55,6 +58,7 @@ const DEFAULT: Omit<BenchConfig, "profile" | "only" | "outDir"> = {
 };
 
 const QUICK: Omit<BenchConfig, "profile" | "only" | "outDir"> = {
+  primeMs: 100,
   warmupMs: 100,
   durationMs: 300,
   rounds: 1,

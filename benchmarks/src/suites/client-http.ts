@@ -11,15 +11,13 @@ import OpenAI from "openai";
 import { request } from "undici";
 import { EdgeAI } from "@edge-ai/client";
 import { serverEntry, spawnServer, type ChildServer } from "../child-server.js";
-import { type BenchTarget, compareTargets, type Measurement } from "../compare.js";
+import { type BenchTarget, compareTargets, type Measurement, primeTargets } from "../compare.js";
 import type { BenchConfig } from "../config.js";
 import { ACCOUNT_ID, API_TOKEN, startEmulatorProcess } from "../emulator-process.js";
-import { describeError } from "../load.js";
 import { ratio } from "../stats.js";
 
 const MODEL = "@cf/meta/llama-3.1-8b-instruct-fast";
 const PER_PAGE = 5;
-const PRIME_CALLS = 50;
 const MESSAGES = [{ role: "user" as const, content: "Say hello in five words." }];
 
 /** One target's figures per concurrency level. */
@@ -29,11 +27,12 @@ export interface ClientRow {
   byConcurrency: Record<number, Measurement>;
 }
 
-/** A named ratio with its goal. */
+/** A named ratio with its goal: `value` from the median rounds, `best` from each side's fastest round. */
 export interface ClientRatio {
   name: string;
   concurrency: number;
   value: number | null;
+  best: number | null;
   goal: number;
 }
 
@@ -221,31 +220,13 @@ export function clientTargets(baseUrl: string): BenchTarget[] {
 }
 
 /**
- * Calls every target a few times before measuring: the replay server records each distinct request here (so
- * no emulator round trip lands in a measured window) and every code path is past its first, unoptimised calls.
- */
-async function prime(targets: BenchTarget[], log: (line: string) => void): Promise<void> {
-  for (const t of targets) {
-    const open = await t.open(1);
-    try {
-      for (let i = 0; i < PRIME_CALLS; i++) await open.call();
-    } catch (err) {
-      throw new Error(`${t.name} failed before measuring: ${describeError(err)}`);
-    } finally {
-      await open.close();
-    }
-  }
-  log(`client-http: primed ${targets.length} targets with ${PRIME_CALLS} calls each`);
-}
-
-/**
  * Runs the client comparison.
  * @example
  * const r = await runClientHttp(parseConfig([]));
  * r.ratios.filter((x) => x.value !== null && x.value < x.goal); // goals missed
  */
 export async function runClientHttp(
-  config: Pick<BenchConfig, "clientConcurrency" | "rounds" | "warmupMs" | "durationMs" | "maxRequests">,
+  config: Pick<BenchConfig, "clientConcurrency" | "rounds" | "warmupMs" | "durationMs" | "maxRequests" | "primeMs">,
   log: (line: string) => void = () => {},
 ): Promise<ClientHttpResult> {
   const servers: ChildServer[] = [];
@@ -255,7 +236,8 @@ export async function runClientHttp(
     const replay = await spawnServer({ entry: serverEntry("replay-server.ts"), args: [new URL(emulator.url).origin] });
     servers.push(replay);
     const targets = clientTargets(replay.url);
-    await prime(targets, log);
+    await primeTargets(targets, config.primeMs);
+    log(`client-http: primed ${targets.length} targets for ${config.primeMs} ms each`);
     const byTarget = await compareTargets(targets, {
       concurrency: config.clientConcurrency,
       rounds: config.rounds,
@@ -267,19 +249,22 @@ export async function runClientHttp(
     });
     const stats = (await (await request(`${new URL(replay.url).origin}/__replay/stats`)).body.json()) as ClientHttpResult["replay"];
     const rows = targets.map((t) => ({ name: t.name, description: t.description, byConcurrency: byTarget[t.name]! }));
-    const rps = (name: string, c: number) => byTarget[name]?.[c]?.rps;
-    const ratios: ClientRatio[] = [];
-    for (const c of config.clientConcurrency) {
-      ratios.push(
-        { name: "@edge-ai/client ai.run / undici.request run", concurrency: c, value: ratio(rps("@edge-ai/client ai.run", c), rps("undici.request run", c)), goal: 0.85 },
-        { name: "@edge-ai/client chat.completions / undici.request chat", concurrency: c, value: ratio(rps("@edge-ai/client chat.completions", c), rps("undici.request chat", c)), goal: 0.85 },
-        { name: "@edge-ai/client ai.run / cloudflare ai.run (as shipped, 7000)", concurrency: c, value: ratio(rps("@edge-ai/client ai.run", c), rps("cloudflare ai.run (as shipped)", c)), goal: 4 },
-        { name: "@edge-ai/client ai.run / cloudflare ai.run (slash fix)", concurrency: c, value: ratio(rps("@edge-ai/client ai.run", c), rps("cloudflare ai.run (slash fix)", c)), goal: 4 },
-        { name: "@edge-ai/client chat.completions / openai chat.completions", concurrency: c, value: ratio(rps("@edge-ai/client chat.completions", c), rps("openai chat.completions", c)), goal: 4 },
-        { name: "@edge-ai/client models.search / undici.request models/search", concurrency: c, value: ratio(rps("@edge-ai/client models.search", c), rps("undici.request models/search", c)), goal: 0.85 },
-        { name: "@edge-ai/client models.search / cloudflare ai.models.list", concurrency: c, value: ratio(rps("@edge-ai/client models.search", c), rps("cloudflare ai.models.list", c)), goal: 4 },
-      );
-    }
+    const pairs: [name: string, ours: string, theirs: string, goal: number][] = [
+      ["@edge-ai/client ai.run / undici.request run", "@edge-ai/client ai.run", "undici.request run", 0.85],
+      ["@edge-ai/client chat.completions / undici.request chat", "@edge-ai/client chat.completions", "undici.request chat", 0.85],
+      ["@edge-ai/client models.search / undici.request models/search", "@edge-ai/client models.search", "undici.request models/search", 0.85],
+      ["@edge-ai/client ai.run / cloudflare ai.run (as shipped, 7000)", "@edge-ai/client ai.run", "cloudflare ai.run (as shipped)", 4],
+      ["@edge-ai/client ai.run / cloudflare ai.run (slash fix)", "@edge-ai/client ai.run", "cloudflare ai.run (slash fix)", 4],
+      ["@edge-ai/client models.search / cloudflare ai.models.list", "@edge-ai/client models.search", "cloudflare ai.models.list", 4],
+      ["@edge-ai/client chat.completions / openai chat.completions", "@edge-ai/client chat.completions", "openai chat.completions", 4],
+    ];
+    const ratios: ClientRatio[] = config.clientConcurrency.flatMap((c) =>
+      pairs.map(([name, ours, theirs, goal]) => {
+        const a = byTarget[ours]?.[c];
+        const b = byTarget[theirs]?.[c];
+        return { name, concurrency: c, value: ratio(a?.rps, b?.rps), best: ratio(a?.bestRps, b?.bestRps), goal };
+      }),
+    );
     return {
       server: "replay server (separate process) answering recorded emulator responses; emulator in a third process records on first sight",
       model: MODEL,
