@@ -7,7 +7,7 @@ import { failure, noRoute, unauthorized, unknownModel } from "./envelope.js";
 import { FaultSyntaxError, terminalFaultResponse, type FaultStep } from "./faults.js";
 import { isSse, type MockRequest, type MockResponse } from "./mock-response.js";
 import type { MockState } from "./mock-state.js";
-import { admit, runModel } from "./run-model.js";
+import { admit, runModel, unsupportedTools } from "./run-model.js";
 import { modelSchema, searchAuthors, searchModels, searchTasks } from "./responders/discovery.js";
 import { chatCompletions, embeddings, responses } from "./responders/openai-compat.js";
 import { hashSeed } from "./seed.js";
@@ -101,6 +101,8 @@ function openAiRoute(req: MockRequest, state: MockState, rest: string, seed: num
   if (!model) return unknownModel(String(body["model"]));
   const wanted = chat || responsesApi ? "text-generation" : "text-embeddings";
   if (model.task !== wanted) return failure(400, undefined, `AiError: Bad input: ${model.id} is a ${model.taskName} model, not ${chat ? "a chat" : "an embeddings"} model`);
+  const unsupported = unsupportedTools(model, body);
+  if (unsupported) return unsupported;
   const admitted = admit(model, req, state);
   if ("status" in admitted && typeof admitted.status === "number") return admitted as MockResponse;
   const answer = chat

@@ -74,10 +74,21 @@ export function runModel(req: MockRequest, slug: string, seed: number, state: Mo
   }
   const queued = req.query.get("queueRequest") === "true" || (isRecord(input) && Array.isArray(input["requests"]));
   if (queued) return withHeaders(submitBatch(model, input, seed, state), headers);
-  const invalid = validateAgainst(model.inputSchema, input);
+  const invalid = validateAgainst(model.inputSchema, input) ?? unsupportedTools(model, input);
   if (invalid) return withHeaders(invalid, headers);
   const answer = respondToRun({ model, input, seed, pacingMs: state.pacingMs, forceJson });
   return withHeaders(forceJson ? answer : state.answers.put(seed, req.path, search, req.header("content-type"), req.body, answer), headers);
+}
+
+/**
+ * Tools on a model without function calling: the real API answers 400 (workers-ai-api.md §2.1), so
+ * code that forgets to check the capability fails here rather than in production.
+ */
+export function unsupportedTools(model: ModelInfo, input: unknown): MockResponse | undefined {
+  if (model.task !== "text-generation" || model.functionCalling) return undefined;
+  const tools = isRecord(input) ? input["tools"] : undefined;
+  if (!Array.isArray(tools) || tools.length === 0) return undefined;
+  return failure(400, undefined, `AiError: Bad input: ${model.id} does not support function calling; remove "tools" or use a model with the function_calling property`);
 }
 
 function submitBatch(model: ModelInfo, input: unknown, seed: number, state: MockState): MockResponse {

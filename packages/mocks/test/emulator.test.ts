@@ -117,6 +117,13 @@ describe("emulator answers per task", () => {
     expect(typeof result.tool_calls[0].arguments.location).toBe("string");
   });
 
+  it("refuses tools on a model without function calling (400), as the real API does", async () => {
+    const tools = [{ name: "f", description: "d", parameters: { type: "object", properties: {} } }];
+    const res = await emu.call(CHAT, { json: { messages: [{ role: "user", content: "hi" }], tools } });
+    expect(res.status).toBe(400);
+    expect((await res.json() as any).errors[0].message).toMatch(/does not support function calling/);
+  });
+
   it("answers gpt-oss with an OpenAI-shaped result and JSON even when a stream is asked for", async () => {
     const res = await emu.call("/accounts/acc/ai/run/@cf/openai/gpt-oss-120b", { json: { messages: [{ role: "user", content: "hi" }], stream: true } });
     expect(res.headers.get("content-type")).toBe("application/json");
