@@ -225,4 +225,16 @@ public sealed class TaskTests(EmulatorFixture emulator) : IDisposable
 
         Assert.Equal(2, list.Data.Count);
     }
+    [Fact]
+    public async Task When_a_batch_is_submitted_and_polled_then_the_responses_come_back_in_request_order()
+    {
+        var run = Client<IRunClient>();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+
+        var queued = await run.SubmitBatchAsync("@cf/baai/bge-base-en-v1.5", [new { text = new[] { "first" } }, new { text = new[] { "second" }, external_reference = "r2" }], timeout.Token);
+        var result = await run.WaitForBatchAsync("@cf/baai/bge-base-en-v1.5", queued.Request_id, TimeSpan.FromMilliseconds(200), timeout.Token);
+
+        Assert.Equal([0, 1], result.Responses.Select(r => r.Id));
+        Assert.Equal("r2", result.Responses[1].External_reference);
+    }
 }
