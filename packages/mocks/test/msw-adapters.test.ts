@@ -1,5 +1,5 @@
 import { HttpResponse } from "msw";
-import { fetch as undiciFetch, request } from "undici";
+import { interceptors, fetch as undiciFetch, request } from "undici";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { createHandlers, createUndiciBridge, scenarios, setupMockServer } from "@edge-ai/mocks";
 
@@ -31,6 +31,15 @@ describe("undici bridge", () => {
   it("reports a connection reset scenario as a request error", async () => {
     const bridge = createUndiciBridge([...scenarios.connectionReset(), ...createHandlers()]);
     await expect(request(`${BASE}/models/search`, { dispatcher: bridge, headers: AUTH })).rejects.toThrow(/other side closed/);
+  });
+
+  it("works under composed undici interceptors (new handler API): a retried 429 then 200", async () => {
+    const composed = createUndiciBridge([...scenarios.rateLimited({ retryAfterSeconds: 0, once: true }), ...createHandlers()]).compose(
+      interceptors.retry({ maxRetries: 2, minTimeout: 5, timeoutFactor: 1, statusCodes: [429], methods: ["GET"] }),
+    );
+    const res = await request(`${BASE}/models/search`, { dispatcher: composed, headers: AUTH });
+    expect(res.statusCode).toBe(200);
+    expect(((await res.body.json()) as { success: boolean }).success).toBe(true);
   });
 
   it("keeps the 401 of a request without a token", async () => {
