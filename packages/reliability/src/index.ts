@@ -16,7 +16,7 @@ export { activeResources, resourceGrowth, settleResources, type ResourceCounts }
 
 // Emulator in a child process, and HTTP at the socket level
 export { startEmulatorProcess, type EmulatorProcess, type EmulatorProcessOptions } from "./emulator-process.js";
-export { fetchKeyStats } from "./emulator-stats.js";
+export { createStatsReader, fetchKeyStats, type StatsReader } from "./emulator-stats.js";
 export { rawExchange, slowWriter, postJson, readStream, type RawAnswer, type StreamRead } from "./raw-http.js";
 
 // Fuzzing

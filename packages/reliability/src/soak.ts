@@ -30,6 +30,8 @@ export interface RunCallsOptions {
   kindOf: (error: unknown) => string | undefined;
   /** Called after each call settles with the number settled so far (for memory sampling). */
   onSettled?: (settled: number) => void;
+  /** Awaited by the worker after each call, before it starts the next (e.g. to read the call's server stats). */
+  afterEach?: (outcome: CallOutcome) => Promise<void>;
 }
 
 /** Runs every plan with at most `concurrency` in flight; never rejects. */
@@ -42,8 +44,10 @@ export async function runCalls(o: RunCallsOptions): Promise<CallOutcome[]> {
       const i = next++;
       const plan = o.plans[i];
       if (!plan) return;
-      outcomes[i] = await runOne(plan, o);
+      const outcome = await runOne(plan, o);
+      outcomes[i] = outcome;
       o.onSettled?.(++settled);
+      if (o.afterEach) await o.afterEach(outcome);
     }
   };
   await Promise.all(Array.from({ length: Math.min(o.concurrency, o.plans.length) }, worker));
