@@ -74,7 +74,8 @@ function normalise(m: Entry): ModelInfo {
     dimensions: field(m, "embeddingDimensions", "dimensions") as number | undefined,
     // Newer reasoning models answer chat.completion-shaped results even on /ai/run (workers-ai-api.md §2.1).
     openAiShape: /gpt-oss|kimi/.test(id),
-    ignoresStream: taskId === "text-generation" && !streaming && /gpt-oss|kimi/.test(id),
+    // Models without the streaming capability answer JSON to `stream: true` (gpt-oss, Kimi, llama-guard).
+    ignoresStream: taskId === "text-generation" && !streaming,
     binaryInput: field(m, "binaryInput", "binary_input") === true,
     asyncQueue: capability("async_batch", "asyncBatch"),
     functionCalling: capability("function_calling", "functionCalling"),

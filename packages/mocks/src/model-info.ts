@@ -24,7 +24,7 @@ export interface ModelInfo {
   dimensions?: number;
   /** Text generation answers in the OpenAI chat.completion shape (newer models). */
   openAiShape: boolean;
-  /** Ignores `stream: true` on /ai/run and answers JSON (gpt-oss, Kimi). */
+  /** Ignores `stream: true` on /ai/run and answers JSON (no streaming capability: gpt-oss, Kimi, ...). */
   ignoresStream: boolean;
   /** Accepts a raw binary body (`application/octet-stream`, `audio/*`, `image/*`). */
   binaryInput: boolean;

@@ -66,6 +66,14 @@ describe("generated msw handlers", () => {
     });
   }
 
+  for (const op of facts.filter((f) => f.model !== undefined && !f.media.includes("text/event-stream") && f.jsonResponse?.startsWith("TextGeneration"))) {
+    it(`${op.operationId} (no streaming capability) answers stream: true with JSON`, async () => {
+      const res = await answer(request(concretePath(op), op.method, { ...(op.example as object), stream: true }));
+      expect(res.headers.get("content-type")).toBe("application/json");
+      schemaMap[op.jsonResponse!]!.parse(await res.json());
+    });
+  }
+
   it("answers the same request with the same body (deterministic seeding)", async () => {
     const body = { messages: [{ role: "user", content: "Same question" }] };
     const path = "/accounts/acc/ai/run/@cf/meta/llama-3.1-8b-instruct-fast";

@@ -22,6 +22,8 @@ export interface OperationFacts {
   jsonResponse: string | undefined;
   /** Media types of the 200 answer. */
   media: string[];
+  /** The catalogued model of a per-model operation. */
+  model: string | undefined;
 }
 
 function refName(schema: unknown): string | undefined {
@@ -46,6 +48,7 @@ export function operationFacts(): OperationFacts[] {
         example,
         jsonResponse: refName(ok?.["application/json"]?.["schema"]),
         media: Object.keys(ok ?? {}),
+        model: (op["x-edge-ai-model"] as { id?: string } | undefined)?.id,
       });
     }
   }
