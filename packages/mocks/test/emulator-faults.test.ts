@@ -78,8 +78,27 @@ describe("fault header steps", () => {
       failed = true;
     }
     expect(failed).toBe(true);
-    expect(sseData(text).length).toBeLessThanOrEqual(2);
+    expect(sseData(text)).toHaveLength(2);
     expect(text).not.toContain("[DONE]");
+  });
+
+  it("stream-cut also cuts a paced stream after exactly N events", async () => {
+    const paced = await startTestEmulator({ rateLimits: false, pacingMs: 10 });
+    try {
+      const res = await paced.call(CHAT, { json: { prompt: "hi", stream: true }, headers: { "x-emulator-fault": "stream-cut:3" } });
+      const reader = res.body!.getReader();
+      let text = "";
+      await expect((async () => {
+        for (;;) {
+          const { done, value } = await reader.read();
+          if (done) return;
+          text += new TextDecoder().decode(value);
+        }
+      })()).rejects.toThrow();
+      expect(sseData(text)).toHaveLength(3);
+    } finally {
+      await paced.close();
+    }
   });
 
   it("reset destroys the connection before any answer", async () => {

@@ -39,7 +39,12 @@ function writeSse(res: ServerResponse, status: number, headers: Record<string, s
     // Unpaced: write everything in one go (one syscall per stream, not per event).
     let out = "";
     while (index < sse.events.length && index < limit) out += `data: ${sse.events[index++]}\n\n`;
-    res.write(out);
+    if (index >= limit && out !== "") {
+      // Cut after the events are flushed, so the client really receives the first N.
+      res.write(out, () => res.destroy());
+      return;
+    }
+    if (out !== "") res.write(out);
     step();
   };
   step();
