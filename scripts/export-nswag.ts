@@ -15,7 +15,9 @@ import { SchemaConverter } from "./nswag/schema-down-convert.js";
 import type { Schema } from "./nswag/union-merge.js";
 
 const root = resolve(import.meta.dirname, "..");
+/** The bundled 3.1 contract (written by scripts/bundle-openapi.ts). */
 export const DEFAULT_INPUT = "openapi/dist/edge-ai.openapi.json";
+/** The committed NSwag profile; packages/dotnet/nswag.json reads it. */
 export const DEFAULT_OUTPUT = "openapi/dist/edge-ai.nswag.json";
 
 /** Converts a bundled 3.1 contract into the NSwag profile; pure, so tests can call it on small documents. */

@@ -16,6 +16,7 @@ export interface ReportEntry {
 export class Report {
   readonly entries: ReportEntry[] = [];
 
+  /** Records one change; `where` is a JSON-pointer-like path into the source document. */
   add(rule: number, where: string, what: string): void {
     this.entries.push({ rule, where, what });
   }
@@ -43,6 +44,7 @@ export class Report {
     });
   }
 
+  /** One line: the total and the count per checklist rule. */
   summary(): string {
     const byRule = new Map<number, number>();
     for (const e of this.entries) byRule.set(e.rule, (byRule.get(e.rule) ?? 0) + 1);

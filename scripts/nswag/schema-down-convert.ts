@@ -38,6 +38,7 @@ export class SchemaConverter {
     return s;
   };
 
+  /** Converts every source component (sorted, so hoisted names are stable) into `out`. */
   convertAll(): void {
     for (const name of Object.keys(this.source).sort()) {
       this.out[name] = this.convert(this.source[name] as Schema, `${REF}${name}`, name, true);
