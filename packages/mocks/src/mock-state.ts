@@ -18,8 +18,8 @@ export interface MockOptions {
   neuronBudget?: number;
   /** Probability of a global fault per request. */
   faultRate?: number;
-  /** Steps global faults choose from (comma list), default `rate-limit,capacity,server-error`. */
-  faults?: string;
+  /** Steps global faults choose from (comma list or array), default `rate-limit,capacity,server-error`. */
+  faults?: string | string[];
   /** Milliseconds between SSE events. */
   pacingMs?: number;
   /** Seed of the global fault generator. */
@@ -38,7 +38,8 @@ export class MockState {
   readonly pacingMs: number;
 
   constructor(options: MockOptions = {}) {
-    this.faults = new FaultState(parseGlobalFaults(options.faultRate, options.faults, options.seed ?? 1));
+    const list = Array.isArray(options.faults) ? options.faults.join(",") : options.faults;
+    this.faults = new FaultState(parseGlobalFaults(options.faultRate, list, options.seed ?? 1));
     this.limiter = options.rateLimits ? new RateLimiter() : undefined;
     this.budget = options.neuronBudget !== undefined ? new NeuronBudget(options.neuronBudget) : undefined;
     this.tokens = options.tokens && options.tokens.length > 0 ? new Set(options.tokens) : undefined;

@@ -135,7 +135,7 @@ describe("fault header steps", () => {
 
 describe("global faults, rate limits, neuron budget, tokens", () => {
   it("injects seeded global faults at the configured rate", async () => {
-    const faulty = await startTestEmulator({ rateLimits: false, faultRate: 0.5, faults: "capacity", seed: 3 });
+    const faulty = await startTestEmulator({ rateLimits: false, faultRate: 0.5, faults: ["capacity"], seed: 3 });
     try {
       const statuses = [];
       for (let i = 0; i < 40; i++) statuses.push((await faulty.call(CHAT, { json: { prompt: `q${i}` } })).status);
