@@ -53,7 +53,7 @@ const DEFAULT: Omit<BenchConfig, "profile" | "only" | "outDir"> = {
   streams: 1_000,
   streamPacingMs: 200,
   sseBytes: 2 * 1024 * 1024,
-  sseRounds: 5,
+  sseRounds: 7,
   importRuns: 5,
 };
 

@@ -1,7 +1,9 @@
 /**
  * SSE parsing throughput: @edge-ai/client's parser against eventsource-parser on the same bytes, for both stream
  * flavours and several chunkings. In-process and CPU-bound; each timing repeats the input until it lasts at least
- * `MIN_SAMPLE_MS`, parsers alternate per round, and the median MB/s is reported.
+ * `MIN_SAMPLE_MS` and parsers alternate per round. The ratio uses each parser's best round (timeit's rule for
+ * CPU-bound code: the fastest sample is the one least disturbed by other processes on the shared machine); the
+ * medians are kept beside it.
  */
 import type { BenchConfig } from "../config.js";
 import { type ParseRun, type ParseTally, parseWithEdgeAI, parseWithEventsourceParser } from "../sse-parsers.js";
@@ -15,23 +17,28 @@ export interface SSEParseRow {
   inputBytes: number;
   chunks: number;
   events: number;
-  /** Median MB/s (10^6 bytes) of each parser. */
+  /** Best-round MB/s (10^6 bytes) of each parser. */
   edgeAI: number;
   eventsourceParser: number;
-  /** edgeAI / eventsourceParser; the goal is >= 1. */
+  /** edgeAI / eventsourceParser from the best rounds; the goal is >= 1. */
   ratio: number | null;
+  /** Median-round MB/s of each parser and their ratio, a second view of the same samples. */
+  median: { edgeAI: number; eventsourceParser: number; ratio: number | null };
 }
 
 /** The suite's output. */
 export interface SSEParseResult {
   parserVersions: { edgeAI: string; eventsourceParser: string };
   rows: SSEParseRow[];
-  /** Geometric mean of the row ratios. */
+  /** Geometric mean of the row ratios (best rounds), and of the median-round ratios. */
   overallRatio: number | null;
+  overallMedianRatio: number | null;
+  /** Alternating rounds per row. */
+  rounds: number;
   goal: number;
 }
 
-const MIN_SAMPLE_MS = 40;
+const MIN_SAMPLE_MS = 30;
 const CHUNKINGS: Chunking[] = [{ kind: "whole" }, { kind: "fixed", size: 65_536 }, { kind: "per-event" }, { kind: "fixed", size: 1024 }, { kind: "fixed", size: 37 }];
 
 function timeParser(run: ParseRun, chunks: Uint8Array[], bytes: number): number {
@@ -85,17 +92,29 @@ export function runSSEParse(config: Pick<BenchConfig, "sseBytes" | "sseRounds">,
         inputBytes: bytes,
         chunks: chunks.length,
         events: ours.events,
-        edgeAI: round1(median(a)),
-        eventsourceParser: round1(median(b)),
-        ratio: ratio(median(a), median(b)),
+        edgeAI: round1(Math.max(...a)),
+        eventsourceParser: round1(Math.max(...b)),
+        ratio: ratio(Math.max(...a), Math.max(...b)),
+        median: { edgeAI: round1(median(a)), eventsourceParser: round1(median(b)), ratio: ratio(median(a), median(b)) },
       };
       log(`sse-parse ${flavour} ${row.chunking}: edge-ai ${row.edgeAI} MB/s, eventsource-parser ${row.eventsourceParser} MB/s (${row.ratio}x)`);
       rows.push(row);
     }
   }
-  const ratios = rows.map((r) => r.ratio).filter((r): r is number => r !== null);
-  const geo = ratios.length === 0 ? null : Math.round(Math.exp(ratios.reduce((s, r) => s + Math.log(r), 0) / ratios.length) * 100) / 100;
-  return { parserVersions: { edgeAI: "@edge-ai/client SSEParser (packages/client/src/sse-parser.ts)", eventsourceParser: "3.1.1" }, rows, overallRatio: geo, goal: 1 };
+  return {
+    parserVersions: { edgeAI: "packages/client/src/sse-parser.ts", eventsourceParser: "3.1.1" },
+    rows,
+    overallRatio: geometricMean(rows.map((r) => r.ratio)),
+    overallMedianRatio: geometricMean(rows.map((r) => r.median.ratio)),
+    rounds: config.sseRounds,
+    goal: 1,
+  };
+}
+
+function geometricMean(values: (number | null)[]): number | null {
+  const xs = values.filter((r): r is number => r !== null);
+  if (xs.length === 0) return null;
+  return Math.round(Math.exp(xs.reduce((s, r) => s + Math.log(r), 0) / xs.length) * 100) / 100;
 }
 
 function round1(n: number): number {
