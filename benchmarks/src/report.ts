@@ -141,7 +141,8 @@ function coldImportMd(r: ColdImportResult): string {
   return [
     "## Cold import",
     "",
-    `Fresh \`node\` process per import, median of ${r.rows[0]?.runs ?? 0} runs. An empty node process: ${fmtMs(r.baseline.wallMs)} ms wall, ${fmtMiB(r.baseline.rssBytes)} RSS.`,
+    `Fresh \`node\` process per import, median of ${r.rows[0]?.runs ?? 0} runs. An empty node process: ${fmtMs(r.baseline.wallMs)} ms wall, ${fmtMiB(r.baseline.rssBytes)} RSS. ` +
+      "@edge-ai/client's figure includes loading its two dependencies, undici and zod (and the contract's generated zod schemas bundled into it); cloudflare and openai have no dependencies.",
     "",
     mdTable(
       ["package", "import() ms", "process wall ms", "RSS after import", "what was imported"],
