@@ -6,8 +6,16 @@ const ok = (result: unknown): MockResponse => ({ status: 200, headers: { "conten
 const bytes = (s: string) => new TextEncoder().encode(s);
 
 describe("AnswerCache", () => {
+  it("stores an answer on its second sighting only, so unique requests cost nothing", () => {
+    const cache = new AnswerCache();
+    const first = cache.put(1, "/p", "", undefined, bytes("{}"), ok(1));
+    expect(first.body).toEqual({ result: 1 });
+    expect(cache.get(1, "/p", "", undefined, bytes("{}"))).toBeUndefined();
+  });
+
   it("returns the stored answer, serialized, only for the exact same request", () => {
     const cache = new AnswerCache();
+    cache.put(1, "/p", "", "application/json", bytes("{}"), ok(42));
     const sent = cache.put(1, "/p", "", "application/json", bytes("{}"), ok(42));
     expect(Buffer.from(sent.body as Uint8Array).toString()).toBe('{"result":42}');
     expect(cache.get(1, "/p", "", "application/json", bytes("{}"))).toBe(sent);
@@ -21,6 +29,7 @@ describe("AnswerCache", () => {
     let now = 0;
     const cache = new AnswerCache(() => now);
     cache.put(1, "/p", "", undefined, bytes("a"), ok(1));
+    cache.put(1, "/p", "", undefined, bytes("a"), ok(1));
     now = 999;
     expect(cache.get(1, "/p", "", undefined, bytes("a"))).toBeDefined();
     now = 1000;
@@ -29,15 +38,17 @@ describe("AnswerCache", () => {
 
   it("never stores errors, streams or transport faults", () => {
     const cache = new AnswerCache();
-    cache.put(1, "/p", "", undefined, bytes("a"), { status: 400, headers: {}, body: {} });
-    cache.put(2, "/p", "", undefined, bytes("a"), { status: 200, headers: {}, body: { kind: "sse", events: [] } });
-    cache.put(3, "/p", "", undefined, bytes("a"), { status: 200, headers: {}, body: {}, transport: { delayMs: 5 } });
+    for (const _ of [1, 2]) {
+      cache.put(1, "/p", "", undefined, bytes("a"), { status: 400, headers: {}, body: {} });
+      cache.put(2, "/p", "", undefined, bytes("a"), { status: 200, headers: {}, body: { kind: "sse", events: [] } });
+      cache.put(3, "/p", "", undefined, bytes("a"), { status: 200, headers: {}, body: {}, transport: { delayMs: 5 } });
+    }
     for (const seed of [1, 2, 3]) expect(cache.get(seed, "/p", "", undefined, bytes("a"))).toBeUndefined();
   });
 
   it("stays bounded", () => {
     const cache = new AnswerCache();
-    for (let i = 0; i < 1000; i++) cache.put(i, "/p", "", undefined, bytes(String(i)), ok(i));
+    for (let i = 0; i < 1000; i++) for (const _ of [1, 2]) cache.put(i, "/p", "", undefined, bytes(String(i)), ok(i));
     expect(cache.get(0, "/p", "", undefined, bytes("0"))).toBeUndefined();
     expect(cache.get(999, "/p", "", undefined, bytes("999"))).toBeDefined();
   });

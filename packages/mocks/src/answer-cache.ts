@@ -24,6 +24,7 @@ const MAX_ENTRIES = 256;
 const MAX_ENTRY_BYTES = 1024 * 1024;
 const MAX_BODY_BYTES = 64 * 1024;
 const TTL_MS = 1000;
+const MAX_SEEN = 4096;
 
 function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
   if (a.length !== b.length) return false;
@@ -34,6 +35,8 @@ function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
 /** A bounded, short-lived memo of pure answers keyed by the request hash plus exact bytes. */
 export class AnswerCache {
   private readonly entries = new Map<number, Entry>();
+  /** Request hashes seen once: an answer is stored on its second sighting, so unique traffic pays nothing. */
+  private readonly seenOnce = new Set<number>();
   hits = 0;
   misses = 0;
 
@@ -56,11 +59,17 @@ export class AnswerCache {
    */
   put(seed: number, path: string, search: string, contentType: string | undefined, body: Uint8Array, response: MockResponse): MockResponse {
     if (response.status !== 200 || response.transport || isSse(response.body) || body.length > MAX_BODY_BYTES) return response;
+    if (!this.seenOnce.has(seed)) {
+      if (this.seenOnce.size >= MAX_SEEN) this.seenOnce.clear();
+      this.seenOnce.add(seed);
+      return response;
+    }
+    this.seenOnce.delete(seed);
     const payload = response.body instanceof Uint8Array ? response.body : Buffer.from(JSON.stringify(response.body));
     if (payload.length > MAX_ENTRY_BYTES) return response;
     const stored: MockResponse = { status: 200, headers: response.headers, body: payload };
     if (this.entries.size >= MAX_ENTRIES) this.entries.delete(this.entries.keys().next().value!);
-    this.entries.set(seed, { path, contentType, search, body: Uint8Array.from(body), response: stored, bytes: payload.length, expires: this.now() + TTL_MS });
+    this.entries.set(seed, { path, contentType, search, body: body.slice(), response: stored, bytes: payload.length, expires: this.now() + TTL_MS });
     return stored;
   }
 }

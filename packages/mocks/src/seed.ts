@@ -39,26 +39,40 @@ export interface Rng {
   hex(length: number): string;
 }
 
-/** Creates a seeded generator; the same seed always yields the same sequence. */
-export function createRng(seed: number): Rng {
-  let a = seed >>> 0;
-  const next = (): number => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
+/** mulberry32 as a class: methods live on the prototype, so a generator per request costs one object. */
+class Mulberry32 implements Rng {
+  private state: number;
+
+  constructor(seed: number) {
+    this.state = seed >>> 0;
+  }
+
+  next(): number {
+    this.state = (this.state + 0x6d2b79f5) >>> 0;
+    let t = this.state;
     t = Math.imul(t ^ (t >>> 15), t | 1);
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  return {
-    next,
-    int: (min, max) => min + Math.floor(next() * (max - min + 1)),
-    pick: (items) => items[Math.floor(next() * items.length)]!,
-    hex: (length) => {
-      let out = "";
-      while (out.length < length) out += Math.floor(next() * 0x100000000).toString(16).padStart(8, "0");
-      return out.slice(0, length);
-    },
-  };
+  }
+
+  int(min: number, max: number): number {
+    return min + Math.floor(this.next() * (max - min + 1));
+  }
+
+  pick<T>(items: readonly T[]): T {
+    return items[Math.floor(this.next() * items.length)]!;
+  }
+
+  hex(length: number): string {
+    let out = "";
+    while (out.length < length) out += Math.floor(this.next() * 0x100000000).toString(16).padStart(8, "0");
+    return out.slice(0, length);
+  }
+}
+
+/** Creates a seeded generator; the same seed always yields the same sequence. */
+export function createRng(seed: number): Rng {
+  return new Mulberry32(seed);
 }
 
 /** A UUID-shaped id derived from a seed (ids in answers must be stable too). */
