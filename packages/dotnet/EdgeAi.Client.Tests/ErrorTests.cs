@@ -21,8 +21,8 @@ public sealed class ErrorTests(EmulatorFixture emulator) : IDisposable
 
     [Theory]
     [InlineData("unauthorized", EdgeAiErrorKind.Authentication, 401, 10000)]
-    // The emulator's 403 carries code 10000, and the contract's table (like the TypeScript client) lets the code win.
-    [InlineData("forbidden", EdgeAiErrorKind.Authentication, 403, 10000)]
+    // Cloudflare's 403 carries code 10000 ("Authentication error"); like the TypeScript client, 403 + 10000 is permission.
+    [InlineData("forbidden", EdgeAiErrorKind.Permission, 403, 10000)]
     [InlineData("quota", EdgeAiErrorKind.QuotaExhausted, 429, 3036)]
     public async Task When_the_api_refuses_then_the_exception_carries_kind_status_and_code(string fault, string kind, int status, int? code)
     {

@@ -69,16 +69,28 @@ public sealed class RetryTests(EmulatorFixture emulator) : IDisposable
     }
 
     [Fact]
-    public async Task When_retry_after_exceeds_the_cap_then_the_backoff_is_used_instead()
+    public async Task When_retry_after_exceeds_the_cap_then_the_rate_limit_surfaces_at_once()
     {
         using var services = ClientFactory.Create(emulator, o => o.MaxRetryAfter = TimeSpan.FromMilliseconds(500));
         using var fault = Faults.Inject("rate-limit:30", out var key);
+
+        var error = await Assert.ThrowsAnyAsync<EdgeAiException>(() => Call(services));
+
+        Assert.Equal(EdgeAiErrorKind.RateLimited, error.Kind);
+        Assert.Equal(1, (await emulator.RequestsAsync(key)).Count);
+    }
+
+    [Fact]
+    public async Task When_no_retry_after_is_sent_then_the_retry_waits_at_least_three_quarters_of_the_backoff()
+    {
+        using var services = ClientFactory.Create(emulator, o => { o.InitialRetryDelay = TimeSpan.FromMilliseconds(400); o.MaxRetryDelay = TimeSpan.FromSeconds(1); o.MaxRetries = 1; });
+        using var fault = Faults.Inject("server-error:500", out var key);
 
         await Call(services);
 
         var (count, stamps) = await emulator.RequestsAsync(key);
         Assert.Equal(2, count);
-        Assert.True(stamps[1] - stamps[0] < 5000, $"gap was {stamps[1] - stamps[0]} ms");
+        Assert.True(stamps[1] - stamps[0] >= 290, $"gap was {stamps[1] - stamps[0]} ms");
     }
 
     [Fact]

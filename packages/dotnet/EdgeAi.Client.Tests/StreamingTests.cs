@@ -90,6 +90,20 @@ public sealed class StreamingTests(EmulatorFixture emulator) : IDisposable
     }
 
     [Fact]
+    public async Task When_the_chat_completions_endpoint_answers_json_to_a_stream_request_then_one_chunk_carries_the_message()
+    {
+        using var fault = Faults.Inject("json-for-stream", out _);
+        var request = new ChatCompletionRequest { Model = Model, Messages = [new ChatMessage { Role = "user", Content = "Hi" }] };
+
+        var chunks = new List<ChatCompletionChunk>();
+        await foreach (var c in _services.GetRequiredService<IOpenAICompatibleClient>().StreamChatCompletionAsync(request))
+            chunks.Add(c);
+
+        var only = Assert.Single(chunks);
+        Assert.False(string.IsNullOrEmpty(only.Choices![0].Delta!.Content));
+    }
+
+    [Fact]
     public async Task When_a_model_id_is_not_a_catalog_slug_then_streaming_refuses_before_sending()
     {
         var error = await Assert.ThrowsAsync<ArgumentException>(async () =>

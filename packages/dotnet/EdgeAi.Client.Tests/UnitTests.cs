@@ -28,6 +28,8 @@ public sealed class UnitTests
     [InlineData(400, "{\"errors\":[{\"code\":\"7000\",\"message\":\"No route\"}]}", EdgeAiErrorKind.NotFound, false)]
     [InlineData(400, "{\"errors\":[{\"message\":\"bad input\"}]}", EdgeAiErrorKind.BadRequest, false)]
     [InlineData(404, "{\"success\":false,\"error\":\"no such model\"}", EdgeAiErrorKind.NotFound, false)]
+    [InlineData(403, "{\"errors\":[{\"code\":10000,\"message\":\"Authentication error\"}]}", EdgeAiErrorKind.Permission, false)]
+    [InlineData(401, "{\"errors\":[{\"code\":10000,\"message\":\"Authentication error\"}]}", EdgeAiErrorKind.Authentication, false)]
     [InlineData(408, "", EdgeAiErrorKind.Timeout, true)]
     [InlineData(409, "", EdgeAiErrorKind.Server, true)]
     [InlineData(502, "<html><title>502 Bad Gateway</title></html>", EdgeAiErrorKind.Server, true)]
@@ -76,6 +78,18 @@ public sealed class UnitTests
         response.Headers.RetryAfter = new RetryConditionHeaderValue(TimeSpan.FromHours(5));
 
         Assert.Null(RetryPolicy.ServerDelay(response, TimeSpan.FromSeconds(60), DateTimeOffset.UtcNow));
+    }
+
+    [Theory]
+    [InlineData(0, 0.0, 500)]
+    [InlineData(0, 1.0, 375)]
+    [InlineData(1, 0.0, 1000)]
+    [InlineData(5, 0.0, 8000)]
+    public void When_no_server_hint_exists_then_the_backoff_doubles_with_at_most_25_percent_jitter(int retries, double random, double expectedMs)
+    {
+        var delay = RetryPolicy.Backoff(retries, TimeSpan.FromMilliseconds(500), TimeSpan.FromSeconds(8), random);
+
+        Assert.Equal(expectedMs, delay.TotalMilliseconds, 3);
     }
 
     [Fact]

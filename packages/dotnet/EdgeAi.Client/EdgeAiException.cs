@@ -112,6 +112,9 @@ internal static class ErrorClassifier
         var summary = first is null ? null : first.Code is null ? first.Message : $"{first.Code}: {first.Message}";
         if (status is >= 200 and < 300)
             return new(EdgeAiErrorKind.Validation, false, code, summary ?? "the body does not match the contract", errors);
+        // Cloudflare sends 10000 "Authentication error" with 403 too, for a valid token lacking a permission.
+        if (status == 403 && code == 10000)
+            return new(EdgeAiErrorKind.Permission, false, code, summary, errors);
         if (code is int c && ErrorTable.Codes.TryGetValue(c, out var byCode))
             return new(byCode.Kind, byCode.Retryable, code, summary, errors);
         var key = status >= 500 ? "5XX" : status.ToString(System.Globalization.CultureInfo.InvariantCulture);

@@ -18,20 +18,35 @@ internal static class RetryPolicy
     {
         MaxRetryAttempts = Math.Max(options.MaxRetries, 0),
         BackoffType = DelayBackoffType.Exponential,
-        UseJitter = true,
         Delay = options.InitialRetryDelay,
         MaxDelay = options.MaxRetryDelay,
-        ShouldHandle = args => ShouldRetryAsync(args.Outcome, args.Context.CancellationToken),
-        DelayGenerator = args => new ValueTask<TimeSpan?>(ServerDelay(args.Outcome.Result, options.MaxRetryAfter, DateTimeOffset.UtcNow)),
+        ShouldHandle = args => ShouldRetryAsync(args.Outcome, options.MaxRetryAfter, args.Context.CancellationToken),
+        DelayGenerator = args => new ValueTask<TimeSpan?>(
+            ServerDelay(args.Outcome.Result, options.MaxRetryAfter, DateTimeOffset.UtcNow)
+            ?? Backoff(args.AttemptNumber, options.InitialRetryDelay, options.MaxRetryDelay, Random.Shared.NextDouble())),
     };
 
+    /// <summary>
+    /// The TypeScript (and Stainless) backoff: <c>min(initial × 2^retry, max) × (1 − rand × 0.25)</c>, so a retry
+    /// never comes sooner than 75 % of the nominal delay (Polly's decorrelated jitter can go far below it).
+    /// </summary>
+    public static TimeSpan Backoff(int retriesSoFar, TimeSpan initial, TimeSpan max, double random)
+    {
+        var nominal = Math.Min(initial.TotalMilliseconds * Math.Pow(2, retriesSoFar), max.TotalMilliseconds);
+        return TimeSpan.FromMilliseconds(nominal * (1 - (random * 0.25)));
+    }
+
     /// <summary>Whether an attempt's outcome is worth another attempt.</summary>
-    public static async ValueTask<bool> ShouldRetryAsync(Outcome<HttpResponseMessage> outcome, CancellationToken cancellationToken)
+    /// <remarks>A server asking for a longer wait than <paramref name="maxRetryAfter"/> gets no retry: the error
+    /// surfaces at once (with its Retry-After) so the caller can schedule it, as in the TypeScript client.</remarks>
+    public static async ValueTask<bool> ShouldRetryAsync(Outcome<HttpResponseMessage> outcome, TimeSpan maxRetryAfter, CancellationToken cancellationToken)
     {
         if (outcome.Exception is not null)
             return outcome.Exception is HttpRequestException or TimeoutRejectedException;
         var response = outcome.Result;
         if (response is null || response.IsSuccessStatusCode)
+            return false;
+        if (Hint(response, DateTimeOffset.UtcNow) is TimeSpan asked && asked > maxRetryAfter)
             return false;
         var body = await ReadBufferedAsync(response, cancellationToken).ConfigureAwait(false);
         return ErrorClassifier.Classify((int)response.StatusCode, body).Retryable;
@@ -41,17 +56,17 @@ internal static class RetryPolicy
     /// The delay the server asked for (<c>retry-after-ms</c>, then <c>Retry-After</c> as seconds or an HTTP date),
     /// or null to use the backoff: also when the hint is negative or above <paramref name="cap"/>.
     /// </summary>
-    public static TimeSpan? ServerDelay(HttpResponseMessage? response, TimeSpan cap, DateTimeOffset now)
+    public static TimeSpan? ServerDelay(HttpResponseMessage? response, TimeSpan cap, DateTimeOffset now) =>
+        response is not null && Hint(response, now) is TimeSpan d && d >= TimeSpan.Zero && d <= cap ? d : null;
+
+    private static TimeSpan? Hint(HttpResponseMessage response, DateTimeOffset now)
     {
-        if (response is null)
-            return null;
-        TimeSpan? hint = null;
         if (response.Headers.TryGetValues("retry-after-ms", out var ms)
             && double.TryParse(ms.FirstOrDefault(), NumberStyles.Float, CultureInfo.InvariantCulture, out var millis))
-            hint = TimeSpan.FromMilliseconds(millis);
-        else if (response.Headers.RetryAfter is RetryConditionHeaderValue ra)
-            hint = ra.Delta ?? (ra.Date is DateTimeOffset at ? at - now : null);
-        return hint is TimeSpan d && d >= TimeSpan.Zero && d <= cap ? d : null;
+            return TimeSpan.FromMilliseconds(millis);
+        if (response.Headers.RetryAfter is RetryConditionHeaderValue ra)
+            return ra.Delta ?? (ra.Date is DateTimeOffset at ? at - now : null);
+        return null;
     }
 
     /// <summary>Error bodies are small; buffering them lets the generated client read them again afterwards.</summary>

@@ -46,8 +46,41 @@ public static class StreamingExtensions
         ArgumentNullException.ThrowIfNull(request);
         request.Stream = true;
         using var file = await client.StreamAsync("v1", request, cancellationToken: cancellationToken).ConfigureAwait(false);
-        await foreach (var e in SseReader.ReadAsync<ChatCompletionChunk>(file, _ => throw new EdgeAiException(EdgeAiErrorKind.Stream, "expected an event stream, got JSON"), cancellationToken).ConfigureAwait(false))
+        await foreach (var e in SseReader.ReadAsync(file, ChunkFromJsonAnswer, cancellationToken).ConfigureAwait(false))
             yield return e;
+    }
+
+    /// <summary>A whole chat.completion where a stream was asked for: one chunk carrying the complete message.</summary>
+    private static IEnumerable<ChatCompletionChunk> ChunkFromJsonAnswer(string body)
+    {
+        ChatCompletion? completion;
+        try
+        {
+            completion = JsonSerializer.Deserialize<ChatCompletion>(body, SseReader.Json);
+        }
+        catch (JsonException e)
+        {
+            throw new EdgeAiException(EdgeAiErrorKind.Validation, $"expected an event stream or a chat.completion: {e.Message}", innerException: e);
+        }
+        if (completion is null)
+            throw new EdgeAiException(EdgeAiErrorKind.Validation, "expected an event stream or a chat.completion, got null");
+        return
+        [
+            new ChatCompletionChunk
+            {
+                Id = completion.Id,
+                Object = "chat.completion.chunk",
+                Created = completion.Created,
+                Model = completion.Model,
+                Usage = completion.Usage,
+                Choices = [.. (completion.Choices ?? []).Select(c => new ChatCompletionChunkChoice
+                {
+                    Index = c.Index,
+                    Finish_reason = c.Finish_reason,
+                    Delta = new ChatCompletionChunkChoiceDelta { Role = c.Message?.Role, Content = c.Message?.Content, Reasoning_content = c.Message?.Reasoning_content },
+                })],
+            },
+        ];
     }
 
     /// <summary>A JSON envelope where a stream was asked for (gpt-oss, Kimi): one event carrying the whole answer.</summary>
