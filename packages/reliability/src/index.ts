@@ -13,6 +13,7 @@ export { runSoak, SOAK_TOKEN, type SoakOptions, type SoakReport } from "./soak-s
 export { runCalls, verifySoak, type CallOutcome, type KeyStats, type RunCallsOptions, type SoakVerdict } from "./soak.js";
 export { FAULT_KINDS, planCalls, createRandom, type CallPlan, type FaultKind, type PlanOptions } from "./fault-plan.js";
 export { activeResources, resourceGrowth, settleResources, type ResourceCounts } from "./active-resources.js";
+export { trackTimers, type TimerTracker } from "./timer-tracker.js";
 
 // Emulator in a child process, and HTTP at the socket level
 export { startEmulatorProcess, type EmulatorProcess, type EmulatorProcessOptions } from "./emulator-process.js";

@@ -10,6 +10,7 @@ import { startEmulatorProcess } from "./emulator-process.js";
 import { createStatsReader } from "./emulator-stats.js";
 import { type CallPlan, planCalls } from "./fault-plan.js";
 import { mib } from "./figures.js";
+import { trackTimers } from "./timer-tracker.js";
 import { type KeyStats, runCalls, type SoakVerdict, verifySoak } from "./soak.js";
 
 /** The token of the soak client; the secret-hygiene suite looks for it too. */
@@ -37,6 +38,8 @@ export interface SoakReport extends SoakVerdict {
   seconds: number;
   unhandledRejections: string[];
   leakedAfterClose: ResourceCounts;
+  /** Timers (ref'd or not) created during the soak outside this harness and still pending after `ai.close()`. */
+  pendingTimersAfterClose: string[];
   rssStartMiB: number;
   rssEndMiB: number;
   heapStartMiB: number;
@@ -68,6 +71,7 @@ export async function runSoak(o: SoakOptions): Promise<SoakReport> {
   try {
     const emuStart = await emu.memory(true);
     const baseline = activeResources();
+    const timers = trackTimers();
     const ai = new EdgeAI({ accountId: "soak", apiToken: SOAK_TOKEN, baseUrl: emu.url, maxRetries: MAX_RETRIES, timeout: NORMAL_TIMEOUT_MS });
     const plans = planCalls({
       calls: o.calls,
@@ -131,6 +135,12 @@ export async function runSoak(o: SoakOptions): Promise<SoakReport> {
     reader.close();
     await ai.close();
     const leakedAfterClose = await settleResources(baseline);
+    // The harness's own timers (deadline races, polling) live in this package and are ignored. undici's shared
+    // 500 ms tick stops itself once its last timer is gone (up to two ticks), so poll like settleResources does.
+    const foreignTimers = () => timers.pending().filter((frame) => !frame.includes("packages/reliability/"));
+    for (const until = Date.now() + 3_000; foreignTimers().length > 0 && Date.now() < until; ) await new Promise((r) => setTimeout(r, 50));
+    const pendingTimersAfterClose = foreignTimers();
+    timers.stop();
     // Let any late rejection surface before the listener goes.
     await new Promise((r) => setTimeout(r, 50));
     gc?.();
@@ -145,6 +155,7 @@ export async function runSoak(o: SoakOptions): Promise<SoakReport> {
       seconds: Math.round(seconds * 10) / 10,
       unhandledRejections: unhandled,
       leakedAfterClose,
+      pendingTimersAfterClose,
       rssStartMiB: mib(rssStart.rss),
       rssEndMiB: mib(rssEnd.rss),
       heapStartMiB: mib(rssStart.heapUsed),

@@ -16,6 +16,7 @@ describe("fault-injection soak through the emulator", () => {
     expect(report.untypedErrors).toBe(0);
     expect(report.unhandledRejections).toEqual([]);
     expect(report.leakedAfterClose, summary).toEqual({});
+    expect(report.pendingTimersAfterClose, summary).toEqual([]);
     // Every fault kind was exercised, and the server saw retries (the policy was actually used).
     for (const kind of ["rate-limit", "capacity-3040", "quota-3036", "server-503", "reset", "slow-first-byte", "stream-cut"]) {
       expect(report.byFault[kind]?.calls ?? 0, `fault ${kind} ${summary}`).toBeGreaterThan(0);
