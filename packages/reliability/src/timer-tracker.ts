@@ -20,7 +20,7 @@ export function trackTimers(): TimerTracker {
     init(id, type) {
       if (type !== "Timeout") return;
       // The first stack frame outside node internals says who created it (only built for timers).
-      const frame = new Error().stack?.split("\n").slice(2).find((l) => !l.includes("node:") && !l.includes("timer-tracker")) ?? "unknown";
+      const frame = new Error().stack?.split("\n").slice(2).find((l) => !l.includes("node:") && !l.includes("/timer-tracker.ts")) ?? "unknown";
       live.set(id, frame.trim());
     },
     destroy(id) {
