@@ -14,7 +14,7 @@ async function run(base: string, conns: number, total: number): Promise<number> 
   const t0 = performance.now();
   await Promise.all(Array.from({ length: conns }, async () => {
     while (left-- > 0) {
-      const r = await pool.request({ path: u.pathname + path, method: method as "GET", headers: { authorization: "Bearer t", "content-type": "application/json" }, body: method === "GET" ? undefined : body });
+      const r = await pool.request({ path: u.pathname + path, method: method as "GET", headers: { authorization: "Bearer t", "content-type": "application/json" }, body: method === "GET" ? undefined : (process.env.UNIQUE ? body.replace("five", `five ${left}`) : body) });
       await r.body.arrayBuffer();
     }
   }));

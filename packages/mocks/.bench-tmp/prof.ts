@@ -7,7 +7,7 @@ let left = 30000;
 const t0 = performance.now();
 await Promise.all(Array.from({ length: 32 }, async () => {
   while (left-- > 0) {
-    const r = await pool.request({ path: u.pathname + "/accounts/acc/ai/run/@cf/meta/llama-3.1-8b-instruct-fast", method: "POST", headers: { authorization: "Bearer t", "content-type": "application/json" }, body: '{"prompt":"hi","max_tokens":16}' });
+    const r = await pool.request({ path: u.pathname + "/accounts/acc/ai/run/@cf/meta/llama-3.1-8b-instruct-fast", method: "POST", headers: { authorization: "Bearer t", "content-type": "application/json" }, body: `{"messages":[{"role":"user","content":"Say hello in ${left} words."}],"max_tokens":32}` });
     await r.body.arrayBuffer();
   }
 }));

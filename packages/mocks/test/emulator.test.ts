@@ -45,6 +45,14 @@ describe("emulator routing and errors", () => {
     expect((await emu.call(CHAT, { json: { prompt: "still there?" } })).status).toBe(200);
   });
 
+  it("counts a refused oversized request under its fault key", async () => {
+    const key = `big-${Math.random()}`;
+    const res = await emu.call(CHAT, { method: "POST", body: "x".repeat(10 * 1024 * 1024 + 1), headers: { "content-type": "application/json", "x-emulator-fault-key": key } });
+    expect(res.status).toBe(413);
+    const stats = await (await fetch(`${emu.url.replace("/client/v4", "")}/__emulator/requests?key=${key}`)).json() as any;
+    expect(stats.count).toBe(1);
+  });
+
   it("answers malformed JSON with a 400 envelope", async () => {
     const res = await emu.call(CHAT, { method: "POST", body: '{"prompt": ', headers: { "content-type": "application/json" } });
     expect(res.status).toBe(400);

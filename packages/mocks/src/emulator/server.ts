@@ -112,6 +112,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const answer = (req: IncomingMessage, res: ServerResponse, path: string, search: string, started: number, body: BodyResult): void => {
     if (body === "aborted") return; // the client is gone; nothing to answer
     if (body === "too-large") {
+      // Answered before dispatch, so count the attempt here: runners check attempts per fault key.
+      const key = req.headers["x-emulator-fault-key"];
+      if (typeof key === "string") state.faults.record(key);
       res.shouldKeepAlive = false; // the unread rest of the body must not be parsed as a request
       return send(req, res, path, started, tooLarge());
     }
