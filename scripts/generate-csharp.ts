@@ -46,7 +46,7 @@ function generate(outDir: string): string[] {
         // Keeps the raw body for EdgeAiApiException (error codes, a proxy's HTML) instead of streaming it away.
         partial void Initialize() => ReadResponseAsString = true;
 
-        partial void PrepareRequest(System.Net.Http.HttpClient client, System.Net.Http.HttpRequestMessage request, System.Text.StringBuilder urlBuilder) => EdgeAiClientHooks.RestoreSlugSlashes(urlBuilder);
+        partial void PrepareRequest(System.Net.Http.HttpClient client, System.Net.Http.HttpRequestMessage request, System.Text.StringBuilder urlBuilder) => EdgeAiClientHooks.Prepare(request, urlBuilder);
     }
 `);
   const registrations = clients

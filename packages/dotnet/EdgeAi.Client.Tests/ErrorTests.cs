@@ -65,6 +65,38 @@ public sealed class ErrorTests(EmulatorFixture emulator) : IDisposable
     }
 
     [Fact]
+    public async Task When_an_embedding_text_is_empty_then_validation_fails_and_nothing_is_sent()
+    {
+        using var fault = Faults.Inject("none", out var key);
+
+        var error = await Assert.ThrowsAnyAsync<EdgeAiException>(() => _services.GetRequiredService<ITextEmbeddingsClient>().BgeBaseEnV15Async(new TextEmbeddingsBatchableInput { Text = ["ok", ""] }));
+
+        Assert.Equal(EdgeAiErrorKind.Validation, error.Kind);
+        Assert.Contains("text", error.Message, StringComparison.Ordinal);
+        Assert.Equal(0, (await emulator.RequestsAsync(key)).Count);
+    }
+
+    [Fact]
+    public async Task When_a_required_field_is_missing_then_validation_fails_and_nothing_is_sent()
+    {
+        using var fault = Faults.Inject("none", out var key);
+
+        var error = await Assert.ThrowsAnyAsync<EdgeAiException>(() => _services.GetRequiredService<ITranslationClient>().M2m100x12bAsync(new TranslationBatchableInput { Text = "Hello" }));
+
+        Assert.Equal(EdgeAiErrorKind.Validation, error.Kind);
+        Assert.Equal(0, (await emulator.RequestsAsync(key)).Count);
+    }
+
+    [Fact]
+    public async Task When_a_value_is_out_of_range_then_the_message_names_the_field()
+    {
+        var error = await Assert.ThrowsAnyAsync<EdgeAiException>(() => Chat.Llama31x8bInstructFastAsync(new TextGenerationInput { Prompt = "x", Temperature = 9 }));
+
+        Assert.Equal(EdgeAiErrorKind.Validation, error.Kind);
+        Assert.Contains("TextGenerationInput", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task When_the_generic_run_gets_a_slug_then_the_url_keeps_its_literal_slashes()
     {
         var run = _services.GetRequiredService<IRunClient>();

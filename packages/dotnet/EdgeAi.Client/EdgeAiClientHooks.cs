@@ -17,6 +17,22 @@ internal static class EdgeAiClientHooks
         settings.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
 
     /// <summary>
+    /// Runs before every generated request is sent: literal slug slashes, then the contract check of the body
+    /// (<see cref="RequestValidator"/>), so an invalid input throws kind <c>validation</c> and is never sent.
+    /// </summary>
+    public static void Prepare(HttpRequestMessage request, StringBuilder urlBuilder)
+    {
+        RestoreSlugSlashes(urlBuilder);
+        if (request.Content is null)
+            return;
+        var url = urlBuilder.ToString();
+        var query = url.IndexOf('?', StringComparison.Ordinal);
+        using var body = new MemoryStream();
+        request.Content.ReadAsStream().CopyTo(body);
+        RequestValidator.Validate(request.Method, query < 0 ? url : url[..query], body.GetBuffer().AsSpan(0, (int)body.Length));
+    }
+
+    /// <summary>
     /// NSwag escapes path parameters with <c>Uri.EscapeDataString</c>, turning the model slug
     /// <c>@cf/meta/llama</c> into <c>%40cf%2Fmeta%2Fllama</c>; the API answers that with 400 / code 7000.
     /// The run path's model segment gets its literal <c>@</c> and <c>/</c> back before the request is sent.

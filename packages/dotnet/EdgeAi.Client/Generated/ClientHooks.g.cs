@@ -13,7 +13,7 @@ namespace EdgeAi.Client
         // Keeps the raw body for EdgeAiApiException (error codes, a proxy's HTML) instead of streaming it away.
         partial void Initialize() => ReadResponseAsString = true;
 
-        partial void PrepareRequest(System.Net.Http.HttpClient client, System.Net.Http.HttpRequestMessage request, System.Text.StringBuilder urlBuilder) => EdgeAiClientHooks.RestoreSlugSlashes(urlBuilder);
+        partial void PrepareRequest(System.Net.Http.HttpClient client, System.Net.Http.HttpRequestMessage request, System.Text.StringBuilder urlBuilder) => EdgeAiClientHooks.Prepare(request, urlBuilder);
     }
 
     public partial class ImageClassificationClient
@@ -23,7 +23,7 @@ namespace EdgeAi.Client
         // Keeps the raw body for EdgeAiApiException (error codes, a proxy's HTML) instead of streaming it away.
         partial void Initialize() => ReadResponseAsString = true;
 
-        partial void PrepareRequest(System.Net.Http.HttpClient client, System.Net.Http.HttpRequestMessage request, System.Text.StringBuilder urlBuilder) => EdgeAiClientHooks.RestoreSlugSlashes(urlBuilder);
+        partial void PrepareRequest(System.Net.Http.HttpClient client, System.Net.Http.HttpRequestMessage request, System.Text.StringBuilder urlBuilder) => EdgeAiClientHooks.Prepare(request, urlBuilder);
     }
 
     public partial class ImageToTextClient
@@ -33,7 +33,7 @@ namespace EdgeAi.Client
         // Keeps the raw body for EdgeAiApiException (error codes, a proxy's HTML) instead of streaming it away.
         partial void Initialize() => ReadResponseAsString = true;
 
-        partial void PrepareRequest(System.Net.Http.HttpClient client, System.Net.Http.HttpRequestMessage request, System.Text.StringBuilder urlBuilder) => EdgeAiClientHooks.RestoreSlugSlashes(urlBuilder);
+        partial void PrepareRequest(System.Net.Http.HttpClient client, System.Net.Http.HttpRequestMessage request, System.Text.StringBuilder urlBuilder) => EdgeAiClientHooks.Prepare(request, urlBuilder);
     }
 
     public partial class ModelsClient
@@ -43,7 +43,7 @@ namespace EdgeAi.Client
         // Keeps the raw body for EdgeAiApiException (error codes, a proxy's HTML) instead of streaming it away.
         partial void Initialize() => ReadResponseAsString = true;
 
-        partial void PrepareRequest(System.Net.Http.HttpClient client, System.Net.Http.HttpRequestMessage request, System.Text.StringBuilder urlBuilder) => EdgeAiClientHooks.RestoreSlugSlashes(urlBuilder);
+        partial void PrepareRequest(System.Net.Http.HttpClient client, System.Net.Http.HttpRequestMessage request, System.Text.StringBuilder urlBuilder) => EdgeAiClientHooks.Prepare(request, urlBuilder);
     }
 
     public partial class ObjectDetectionClient
@@ -53,7 +53,7 @@ namespace EdgeAi.Client
         // Keeps the raw body for EdgeAiApiException (error codes, a proxy's HTML) instead of streaming it away.
         partial void Initialize() => ReadResponseAsString = true;
 
-        partial void PrepareRequest(System.Net.Http.HttpClient client, System.Net.Http.HttpRequestMessage request, System.Text.StringBuilder urlBuilder) => EdgeAiClientHooks.RestoreSlugSlashes(urlBuilder);
+        partial void PrepareRequest(System.Net.Http.HttpClient client, System.Net.Http.HttpRequestMessage request, System.Text.StringBuilder urlBuilder) => EdgeAiClientHooks.Prepare(request, urlBuilder);
     }
 
     public partial class OpenAICompatibleClient
@@ -63,7 +63,7 @@ namespace EdgeAi.Client
         // Keeps the raw body for EdgeAiApiException (error codes, a proxy's HTML) instead of streaming it away.
         partial void Initialize() => ReadResponseAsString = true;
 
-        partial void PrepareRequest(System.Net.Http.HttpClient client, System.Net.Http.HttpRequestMessage request, System.Text.StringBuilder urlBuilder) => EdgeAiClientHooks.RestoreSlugSlashes(urlBuilder);
+        partial void PrepareRequest(System.Net.Http.HttpClient client, System.Net.Http.HttpRequestMessage request, System.Text.StringBuilder urlBuilder) => EdgeAiClientHooks.Prepare(request, urlBuilder);
     }
 
     public partial class RunClient
@@ -73,7 +73,7 @@ namespace EdgeAi.Client
         // Keeps the raw body for EdgeAiApiException (error codes, a proxy's HTML) instead of streaming it away.
         partial void Initialize() => ReadResponseAsString = true;
 
-        partial void PrepareRequest(System.Net.Http.HttpClient client, System.Net.Http.HttpRequestMessage request, System.Text.StringBuilder urlBuilder) => EdgeAiClientHooks.RestoreSlugSlashes(urlBuilder);
+        partial void PrepareRequest(System.Net.Http.HttpClient client, System.Net.Http.HttpRequestMessage request, System.Text.StringBuilder urlBuilder) => EdgeAiClientHooks.Prepare(request, urlBuilder);
     }
 
     public partial class SummarizationClient
@@ -83,7 +83,7 @@ namespace EdgeAi.Client
         // Keeps the raw body for EdgeAiApiException (error codes, a proxy's HTML) instead of streaming it away.
         partial void Initialize() => ReadResponseAsString = true;
 
-        partial void PrepareRequest(System.Net.Http.HttpClient client, System.Net.Http.HttpRequestMessage request, System.Text.StringBuilder urlBuilder) => EdgeAiClientHooks.RestoreSlugSlashes(urlBuilder);
+        partial void PrepareRequest(System.Net.Http.HttpClient client, System.Net.Http.HttpRequestMessage request, System.Text.StringBuilder urlBuilder) => EdgeAiClientHooks.Prepare(request, urlBuilder);
     }
 
     public partial class TextClassificationClient
@@ -93,7 +93,7 @@ namespace EdgeAi.Client
         // Keeps the raw body for EdgeAiApiException (error codes, a proxy's HTML) instead of streaming it away.
         partial void Initialize() => ReadResponseAsString = true;
 
-        partial void PrepareRequest(System.Net.Http.HttpClient client, System.Net.Http.HttpRequestMessage request, System.Text.StringBuilder urlBuilder) => EdgeAiClientHooks.RestoreSlugSlashes(urlBuilder);
+        partial void PrepareRequest(System.Net.Http.HttpClient client, System.Net.Http.HttpRequestMessage request, System.Text.StringBuilder urlBuilder) => EdgeAiClientHooks.Prepare(request, urlBuilder);
     }
 
     public partial class TextEmbeddingsClient
@@ -103,7 +103,7 @@ namespace EdgeAi.Client
         // Keeps the raw body for EdgeAiApiException (error codes, a proxy's HTML) instead of streaming it away.
         partial void Initialize() => ReadResponseAsString = true;
 
-        partial void PrepareRequest(System.Net.Http.HttpClient client, System.Net.Http.HttpRequestMessage request, System.Text.StringBuilder urlBuilder) => EdgeAiClientHooks.RestoreSlugSlashes(urlBuilder);
+        partial void PrepareRequest(System.Net.Http.HttpClient client, System.Net.Http.HttpRequestMessage request, System.Text.StringBuilder urlBuilder) => EdgeAiClientHooks.Prepare(request, urlBuilder);
     }
 
     public partial class TextGenerationClient
@@ -113,7 +113,7 @@ namespace EdgeAi.Client
         // Keeps the raw body for EdgeAiApiException (error codes, a proxy's HTML) instead of streaming it away.
         partial void Initialize() => ReadResponseAsString = true;
 
-        partial void PrepareRequest(System.Net.Http.HttpClient client, System.Net.Http.HttpRequestMessage request, System.Text.StringBuilder urlBuilder) => EdgeAiClientHooks.RestoreSlugSlashes(urlBuilder);
+        partial void PrepareRequest(System.Net.Http.HttpClient client, System.Net.Http.HttpRequestMessage request, System.Text.StringBuilder urlBuilder) => EdgeAiClientHooks.Prepare(request, urlBuilder);
     }
 
     public partial class TextToImageClient
@@ -123,7 +123,7 @@ namespace EdgeAi.Client
         // Keeps the raw body for EdgeAiApiException (error codes, a proxy's HTML) instead of streaming it away.
         partial void Initialize() => ReadResponseAsString = true;
 
-        partial void PrepareRequest(System.Net.Http.HttpClient client, System.Net.Http.HttpRequestMessage request, System.Text.StringBuilder urlBuilder) => EdgeAiClientHooks.RestoreSlugSlashes(urlBuilder);
+        partial void PrepareRequest(System.Net.Http.HttpClient client, System.Net.Http.HttpRequestMessage request, System.Text.StringBuilder urlBuilder) => EdgeAiClientHooks.Prepare(request, urlBuilder);
     }
 
     public partial class TextToSpeechClient
@@ -133,7 +133,7 @@ namespace EdgeAi.Client
         // Keeps the raw body for EdgeAiApiException (error codes, a proxy's HTML) instead of streaming it away.
         partial void Initialize() => ReadResponseAsString = true;
 
-        partial void PrepareRequest(System.Net.Http.HttpClient client, System.Net.Http.HttpRequestMessage request, System.Text.StringBuilder urlBuilder) => EdgeAiClientHooks.RestoreSlugSlashes(urlBuilder);
+        partial void PrepareRequest(System.Net.Http.HttpClient client, System.Net.Http.HttpRequestMessage request, System.Text.StringBuilder urlBuilder) => EdgeAiClientHooks.Prepare(request, urlBuilder);
     }
 
     public partial class TranslationClient
@@ -143,7 +143,7 @@ namespace EdgeAi.Client
         // Keeps the raw body for EdgeAiApiException (error codes, a proxy's HTML) instead of streaming it away.
         partial void Initialize() => ReadResponseAsString = true;
 
-        partial void PrepareRequest(System.Net.Http.HttpClient client, System.Net.Http.HttpRequestMessage request, System.Text.StringBuilder urlBuilder) => EdgeAiClientHooks.RestoreSlugSlashes(urlBuilder);
+        partial void PrepareRequest(System.Net.Http.HttpClient client, System.Net.Http.HttpRequestMessage request, System.Text.StringBuilder urlBuilder) => EdgeAiClientHooks.Prepare(request, urlBuilder);
     }
 
     internal static class GeneratedClients
