@@ -5,6 +5,7 @@
  * retried), and RSS at start and end. Used by the CI test (2,000 calls) and the long run (20,000).
  */
 import { EdgeAI, EdgeAIError } from "@edge-ai/client";
+import { Agent, fetch as undiciFetch } from "undici";
 import { activeResources, type ResourceCounts, settleResources } from "./active-resources.js";
 import { startEmulatorProcess } from "./emulator-process.js";
 import { createStatsReader } from "./emulator-stats.js";
@@ -30,11 +31,17 @@ export interface SoakOptions {
   seed?: number;
   /** Share of clean calls whose attempt count is also checked server-side (faulted calls always are). */
   cleanSampleRate?: number;
+  /**
+   * "undici" (default): the client's own keep-alive Agent, limits enforced by undici. "fetch": the client's fetch
+   * transport over undici's fetch with a private Agent, where first-byte and idle limits are JS timers.
+   */
+  transport?: "undici" | "fetch";
 }
 
 /** The figures of one soak, plus the verdict whose `violations` must be empty. */
 export interface SoakReport extends SoakVerdict {
   concurrency: number;
+  transport: "undici" | "fetch";
   seconds: number;
   unhandledRejections: string[];
   leakedAfterClose: ResourceCounts;
@@ -72,7 +79,17 @@ export async function runSoak(o: SoakOptions): Promise<SoakReport> {
     const emuStart = await emu.memory(true);
     const baseline = activeResources();
     const timers = trackTimers();
-    const ai = new EdgeAI({ accountId: "soak", apiToken: SOAK_TOKEN, baseUrl: emu.url, maxRetries: MAX_RETRIES, timeout: NORMAL_TIMEOUT_MS });
+    const transport = o.transport ?? "undici";
+    // With the fetch transport the caller owns the connection pool; this one is closed after the client.
+    const pool = transport === "fetch" ? new Agent({ keepAliveTimeout: 1_000 }) : undefined;
+    const ai = new EdgeAI({
+      accountId: "soak",
+      apiToken: SOAK_TOKEN,
+      baseUrl: emu.url,
+      maxRetries: MAX_RETRIES,
+      timeout: NORMAL_TIMEOUT_MS,
+      ...(pool ? { fetch: (url: string, init: RequestInit) => undiciFetch(url, { ...(init as object), dispatcher: pool }) as unknown as Promise<Response> } : {}),
+    });
     const plans = planCalls({
       calls: o.calls,
       faultRate: o.faultRate ?? 0.1,
@@ -134,6 +151,7 @@ export async function runSoak(o: SoakOptions): Promise<SoakReport> {
     // The stats reader's sockets are not the client's: close them before counting what the client left behind.
     reader.close();
     await ai.close();
+    await pool?.close();
     const leakedAfterClose = await settleResources(baseline);
     // The harness's own timers (deadline races, polling) live in this package and are ignored. undici's shared
     // 500 ms tick stops itself once its last timer is gone (up to two ticks), so poll like settleResources does.
@@ -152,6 +170,7 @@ export async function runSoak(o: SoakOptions): Promise<SoakReport> {
     return {
       ...verdict,
       concurrency: o.concurrency,
+      transport,
       seconds: Math.round(seconds * 10) / 10,
       unhandledRejections: unhandled,
       leakedAfterClose,
