@@ -103,6 +103,37 @@ describe("emulator robustness", () => {
     await stillServing();
   });
 
+  it("refuses an oversized upload announced with Expect: 100-continue without asking for the body", async () => {
+    const answer = await raw(`POST ${new URL(emu.url).pathname}${CHAT} HTTP/1.1\r\nhost: x\r\nauthorization: Bearer t\r\ncontent-type: application/json\r\ncontent-length: 50000000\r\nexpect: 100-continue\r\n\r\n`, 1000);
+    expect(answer).toMatch(/^HTTP\/1\.1 413/);
+    expect(answer).not.toContain("100 Continue");
+    await stillServing();
+  });
+
+  it("still asks for the body of a normal upload announced with Expect: 100-continue", async () => {
+    const body = JSON.stringify({ prompt: "x".repeat(2000) });
+    const answer = await new Promise<string>((resolve) => {
+      const socket = connect(emu.port, "127.0.0.1");
+      let text = "";
+      let sent = false;
+      socket.on("data", (d) => {
+        text += d.toString("latin1");
+        if (!sent && text.startsWith("HTTP/1.1 100")) {
+          sent = true;
+          socket.write(body);
+        }
+        if (text.includes("HTTP/1.1 200")) {
+          socket.destroy();
+          resolve(text);
+        }
+      });
+      socket.on("error", () => resolve(text));
+      socket.write(`POST ${new URL(emu.url).pathname}${CHAT} HTTP/1.1\r\nhost: x\r\nauthorization: Bearer t\r\ncontent-type: application/json\r\ncontent-length: ${body.length}\r\nexpect: 100-continue\r\n\r\n`);
+    });
+    expect(answer).toMatch(/^HTTP\/1\.1 100 Continue/);
+    expect(answer).toContain("HTTP/1.1 200");
+  });
+
   it("answers an empty body with 400 / 3003", async () => {
     const res = await emu.call(CHAT, { method: "POST", headers: { "content-type": "application/json" } });
     expect(res.status).toBe(400);

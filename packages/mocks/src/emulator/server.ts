@@ -9,7 +9,7 @@ import { dispatch } from "../dispatch.js";
 import { failure, ErrorCode, noRoute } from "../envelope.js";
 import type { MockRequest, MockResponse } from "../mock-response.js";
 import { MockState, type MockOptions } from "../mock-state.js";
-import { tooLarge } from "../validate.js";
+import { MAX_BODY_BYTES, tooLarge } from "../validate.js";
 import { answerPreflight, CORS_HEADERS } from "./cors.js";
 import { readBody, type BodyResult } from "./read-body.js";
 import { writeResponse } from "./write-response.js";
@@ -145,6 +145,11 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     } catch {
       res.destroy(); // never take the process down for one request
     }
+  });
+  server.on("checkContinue", (req: IncomingMessage, res: ServerResponse) => {
+    // `Expect: 100-continue` (curl, for bodies over 1 kB): refuse an oversized upload before it is sent.
+    if (!(Number(req.headers["content-length"]) > MAX_BODY_BYTES)) res.writeContinue();
+    server.emit("request", req, res);
   });
   server.on("clientError", (error: NodeJS.ErrnoException, socket: Socket) => {
     // Malformed requests (bad framing, oversize headers) get a plain answer; only that socket closes.
