@@ -134,6 +134,14 @@ describe("emulator robustness", () => {
     expect(answer).toContain("HTTP/1.1 200");
   });
 
+  it("answers JSON mode with an absurd schema (huge minItems/minLength) quickly and stays up", async () => {
+    const schema = { type: "object", properties: { a: { type: "array", minItems: 1e9, items: { type: "string", minLength: 1e9 } } } };
+    const res = await emu.call("/accounts/acc/ai/run/@cf/meta/llama-3.3-70b-instruct-fp8-fast", { json: { prompt: "x", response_format: { type: "json_schema", json_schema: schema } } });
+    expect(res.status).toBe(200);
+    expect((await res.text()).length).toBeLessThan(300_000);
+    await stillServing();
+  });
+
   it("answers an empty body with 400 / 3003", async () => {
     const res = await emu.call(CHAT, { method: "POST", headers: { "content-type": "application/json" } });
     expect(res.status).toBe(400);

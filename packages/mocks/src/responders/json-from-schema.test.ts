@@ -37,6 +37,12 @@ describe("valueFromSchema", () => {
     expect(JSON.stringify(valueFromSchema(deep, createRng(3))).split("child").length - 1).toBeLessThanOrEqual(6);
   });
 
+  it("keeps answers small when a caller's schema asks for absurd sizes", () => {
+    const value = valueFromSchema({ type: "object", properties: { a: { type: "array", minItems: 1e9, items: { type: "string", minLength: 1e9 } } } }, createRng(4)) as { a: string[] };
+    expect(value.a.length).toBeLessThanOrEqual(20);
+    expect(value.a[0]!.length).toBeLessThanOrEqual(10_000);
+  });
+
   it("is deterministic for a seed", () => {
     const schema = { type: "object", properties: { city: { type: "string" }, n: { type: "number" } } };
     expect(valueFromSchema(schema, createRng(9))).toEqual(valueFromSchema(schema, createRng(9)));

@@ -9,6 +9,9 @@ import { sentence } from "../words.js";
 type Schema = Record<string, unknown>;
 
 const MAX_DEPTH = 6;
+// Caller-supplied schemas may ask for absurd sizes; answers stay small (and the server alive).
+const MAX_ITEMS = 20;
+const MAX_STRING = 10_000;
 
 function firstType(schema: Schema): string | undefined {
   const type = schema["type"];
@@ -40,8 +43,8 @@ export function valueFromSchema(schema: unknown, rng: Rng, name = "value", depth
     }
     case "array": {
       if (depth >= MAX_DEPTH) return [];
-      const min = typeof s["minItems"] === "number" ? s["minItems"] : 1;
-      const max = typeof s["maxItems"] === "number" ? s["maxItems"] : Math.max(min, 3);
+      const min = Math.min(MAX_ITEMS, typeof s["minItems"] === "number" && s["minItems"] >= 0 ? s["minItems"] : 1);
+      const max = Math.min(MAX_ITEMS, typeof s["maxItems"] === "number" ? s["maxItems"] : Math.max(min, 3));
       const count = rng.int(min, Math.max(min, Math.min(max, min + 2)));
       return Array.from({ length: count }, () => valueFromSchema(s["items"], rng, name, depth + 1));
     }
@@ -71,8 +74,7 @@ function stringFor(s: Schema, name: string, rng: Rng): string {
   if (/name/i.test(name)) return rng.pick(["Ada", "Grace", "Linus", "Margaret", "Alan"]);
   const text = sentence(rng, rng.int(2, 6));
   const maxLength = typeof s["maxLength"] === "number" ? s["maxLength"] : undefined;
-  const minLength = typeof s["minLength"] === "number" ? s["minLength"] : 0;
-  let out = maxLength !== undefined ? text.slice(0, maxLength) : text;
-  while (out.length < minLength) out += "x";
-  return out;
+  const minLength = Math.min(MAX_STRING, typeof s["minLength"] === "number" ? s["minLength"] : 0);
+  const out = maxLength !== undefined ? text.slice(0, maxLength) : text;
+  return out.length < minLength ? out.padEnd(minLength, "x") : out;
 }
