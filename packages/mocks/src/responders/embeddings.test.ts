@@ -14,6 +14,11 @@ describe("embeddings", () => {
     expect(cosine(a, embed("a cat on a mat", 768))).toBeGreaterThan(cosine(a, embed("quarterly revenue grew", 768)));
   });
 
+  it("embeds only the start of a very long text, like a 512-token model", () => {
+    const long = "alpha beta ".repeat(500_000);
+    expect(embed(long, 1024)).toEqual(embed("alpha beta ".repeat(256), 1024));
+  });
+
   it("shapes the output as [n, dim] with the pooling echoed", () => {
     expect(embeddingsOutput({ text: ["a", "b"], pooling: "cls" }, 1024)).toMatchObject({ shape: [2, 1024], pooling: "cls" });
   });

@@ -7,6 +7,8 @@ import { createRng, hashSeed } from "../seed.js";
 
 const cache = new Map<string, Float64Array>();
 const CACHE_LIMIT = 5000;
+const MAX_WORDS = 512;
+const MAX_CHARS = 16_384;
 
 function wordVector(word: string, dimensions: number): Float64Array {
   const key = `${dimensions}:${word}`;
@@ -24,7 +26,8 @@ function wordVector(word: string, dimensions: number): Float64Array {
 /** The unit vector of `text` with `dimensions` components (rounded like the real API's floats). */
 export function embed(text: string, dimensions: number): number[] {
   const sum = new Float64Array(dimensions);
-  const words = text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [text];
+  // Like the real models (max_input_tokens 512), only the start of a long text counts.
+  const words = (text.slice(0, MAX_CHARS).toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [text.slice(0, 64)]).slice(0, MAX_WORDS);
   for (const word of words) {
     const v = wordVector(word, dimensions);
     for (let i = 0; i < dimensions; i++) sum[i]! += v[i]!;
