@@ -20,6 +20,7 @@ check() {
 }
 
 dotnet tool restore >/dev/null || { echo "dotnet tool restore failed"; echo "0 passed, 1 failed"; exit 1; }
+check "NSwag export and checklist linter behave (node:test)" node --import tsx --test scripts/nswag/export-nswag.test.ts
 check "C# client is current (generate-csharp.ts --check)" pnpm exec tsx scripts/generate-csharp.ts --check
 check "EdgeAi.Client builds (net10.0, net8.0, warnings as errors)" dotnet build packages/dotnet/EdgeAi.Client -c Release -nologo -v q
 check "NSwag default settings compile the export" bash packages/dotnet/check-nswag-defaults.sh

@@ -132,7 +132,10 @@ export class SchemaConverter {
     }
     if ("default" in src) {
       const d = coerceDefault(src.default, type);
-      if (d.ok) out.default = d.value;
+      if (d.ok) {
+        out.default = d.value;
+        if (d.value !== src.default) this.report.add(18, where, `default ${JSON.stringify(src.default)} coerced to ${JSON.stringify(d.value)}`);
+      }
       else this.report.add(18, where, `default ${JSON.stringify(src.default)} does not match type ${String(type)}; dropped`);
     }
     if (Array.isArray(src.allOf)) {
