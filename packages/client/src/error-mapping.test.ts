@@ -89,6 +89,13 @@ describe("errorFromResponse", () => {
     const err = errorFromResponse({ status: 401, headers: json, bodyText: body(10000, `bad token ${secret}`), scrub: (t) => t.split(secret).join("[REDACTED]") });
     expect(JSON.stringify({ m: err.message, e: err.errors, r: err.rawBody })).not.toContain(secret);
   });
+
+  it("scrubs secrets a proxy echoes into headers and extra error fields", () => {
+    const secret = "tok_abcdefghijklmnopqrstuvwxyz0123456789";
+    const bodyText = JSON.stringify({ success: false, result: null, errors: [{ code: 1000, message: "no", source: { pointer: secret } }] });
+    const err = errorFromResponse({ status: 502, headers: { ...json, "x-echo": `Bearer ${secret}` }, bodyText, scrub: (t) => t.split(secret).join("[REDACTED]") });
+    expect(JSON.stringify({ h: err.headers, e: err.errors, r: err.rawBody, m: err.message })).not.toContain(secret);
+  });
 });
 
 describe("parseRetryAfter", () => {
@@ -103,8 +110,14 @@ describe("parseRetryAfter", () => {
     expect(parseRetryAfter({ "retry-after": "-1" }, now)).toBeUndefined();
     expect(parseRetryAfter({ "retry-after": "soon" }, now)).toBeUndefined();
   });
+  it("treats a delay that overflows once in milliseconds as unparsable", () => {
+    expect(parseRetryAfter({ "retry-after": "1.797693134862316e+305" }, now)).toBeUndefined();
+  });
 });
 
 describe("parseRateLimit", () => {
   it("returns undefined without headers", () => expect(parseRateLimit({})).toBeUndefined());
+  it("drops parameters too large to be finite", () => {
+    expect(parseRateLimit({ ratelimit: `"default";r=${"9".repeat(400)};t=30` })).toEqual({ resetSeconds: 30 });
+  });
 });

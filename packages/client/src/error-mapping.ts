@@ -28,9 +28,12 @@ const maxRawBody = 2048;
  */
 export function errorFromResponse(facts: ErrorFacts): APIError {
   const scrub = facts.scrub ?? ((t: string) => t);
-  const { status, headers } = facts;
+  const { status } = facts;
+  // A proxy may echo the request back: every header value and error field the error keeps is scrubbed.
+  const headers: Record<string, string | undefined> = {};
+  for (const [k, v] of Object.entries(facts.headers)) headers[k] = v === undefined ? v : scrub(v);
   const parsed = parseErrorBody(facts.bodyText, headers["content-type"]);
-  const errors = parsed.errors.map((e) => ({ ...e, message: scrub(e.message) }));
+  const errors = parsed.errors.map((e) => scrubDetail(e, scrub));
   const first = errors[0];
   const summary = first
     ? `${first.code !== undefined ? `${first.code}: ` : ""}${first.message}`
@@ -119,6 +122,12 @@ function toDetail(item: unknown): APIErrorDetail | undefined {
   return out;
 }
 
+function scrubDetail<T extends { message: string }>(detail: T, scrub: (text: string) => string): T {
+  const json = JSON.stringify(detail);
+  const clean = scrub(json);
+  return clean === json ? detail : (JSON.parse(clean) as T);
+}
+
 /**
  * Server-requested delay in ms: `retry-after-ms` first (Azure/OpenAI convention), then `Retry-After` as seconds
  * or an HTTP date. Unparsable or negative values give undefined.
@@ -132,7 +141,8 @@ export function parseRetryAfter(headers: Record<string, string | undefined>, now
   const ra = headers["retry-after"];
   if (ra === undefined || ra.trim() === "") return undefined;
   const seconds = Number(ra);
-  if (Number.isFinite(seconds)) return seconds >= 0 ? seconds * 1000 : undefined;
+  // A finite number of seconds can still overflow once turned into ms (1e305 s): treat it as unparsable.
+  if (Number.isFinite(seconds)) return seconds >= 0 && Number.isFinite(seconds * 1000) ? seconds * 1000 : undefined;
   const date = Date.parse(ra);
   if (Number.isNaN(date)) return undefined;
   return Math.max(0, date - now.getTime());
@@ -158,5 +168,7 @@ export function parseRateLimit(headers: Record<string, string | undefined>): Rat
 function param(header: string | undefined, key: string): number | undefined {
   if (header === undefined) return undefined;
   const m = new RegExp(`(?:^|;)\\s*${key}=(\\d+(?:\\.\\d+)?)`).exec(header);
-  return m?.[1] === undefined ? undefined : Number(m[1]);
+  if (m?.[1] === undefined) return undefined;
+  const n = Number(m[1]);
+  return Number.isFinite(n) ? n : undefined; // 400 digits parse to Infinity
 }

@@ -156,7 +156,13 @@ export class ClientCore {
 function encodeBody(body: unknown): string | Uint8Array | undefined {
   if (body === undefined) return undefined;
   if (body instanceof Uint8Array || typeof body === "string") return body;
-  return JSON.stringify(body);
+  // Schemas tolerate unknown keys, so a cycle or a BigInt there passes validation; it must still fail typed.
+  try {
+    return JSON.stringify(body);
+  } catch (cause) {
+    const message = cause instanceof Error ? cause.message : String(cause);
+    throw new ValidationError("request", "JSON", [{ path: "", rule: "json", message: `input cannot be encoded as JSON: ${message}` }]);
+  }
 }
 
 function mergeTimeouts(base: TimeoutSettings, o: RequestOptions): TimeoutSettings {
