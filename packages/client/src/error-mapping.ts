@@ -30,8 +30,8 @@ export function errorFromResponse(facts: ErrorFacts): APIError {
   const scrub = facts.scrub ?? ((t: string) => t);
   const { status } = facts;
   // A proxy may echo the request back: every header value and error field the error keeps is scrubbed.
-  const headers: Record<string, string | undefined> = {};
-  for (const [k, v] of Object.entries(facts.headers)) headers[k] = v === undefined ? v : scrub(v);
+  const headers: Record<string, string> = {};
+  for (const [k, v] of Object.entries(facts.headers)) headers[k] = scrub(v);
   const parsed = parseErrorBody(facts.bodyText, headers["content-type"]);
   const errors = parsed.errors.map((e) => scrubDetail(e, scrub));
   const first = errors[0];
