@@ -219,6 +219,16 @@ public sealed class TaskTests(EmulatorFixture emulator) : IDisposable
     }
 
     [Fact]
+    public async Task When_the_responses_endpoint_is_called_for_gpt_oss_then_output_text_comes_back()
+    {
+        var request = new ResponsesRequest { Model = ResponsesRequestModel.CfOpenaiGptOss120b, Input = "What is 2 + 2?" };
+
+        var result = await Client<IOpenAICompatibleClient>().CreateResponseAsync(request);
+
+        Assert.False(string.IsNullOrEmpty(result.Output_text));
+    }
+
+    [Fact]
     public async Task When_the_openai_embeddings_endpoint_is_called_then_an_embedding_list_comes_back()
     {
         var list = await Client<IOpenAICompatibleClient>().CreateEmbeddingsAsync(new EmbeddingsRequest { Model = "@cf/baai/bge-base-en-v1.5", Input = ["a", "b"] });
