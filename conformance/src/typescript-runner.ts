@@ -26,7 +26,7 @@ function clientFor(scenario: Scenario, baseUrl: string, faultKey: string): EdgeA
     ...(o.maxRetries === undefined ? {} : { maxRetries: o.maxRetries }),
     // timeoutMs is the per-attempt limit for the response headers: `timeout` for JSON calls, `firstByte` for streams.
     ...(o.timeoutMs === undefined ? {} : { timeout: o.timeoutMs, streamTimeouts: { firstByte: o.timeoutMs } }),
-    logLevel: "off" as client.LogLevel,
+    logLevel: "off",
   });
 }
 
