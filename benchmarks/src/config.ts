@@ -26,9 +26,9 @@ export interface BenchConfig {
   streams: number;
   /** Milliseconds between SSE events while the streams are held (emulator `--pacing-ms`). */
   streamPacingMs: number;
-  /** Bytes of SSE input per parser pass and passes per chunking. */
+  /** Bytes of SSE input per parser pass, and interleaved pass pairs per chunking. */
   sseBytes: number;
-  sseRounds: number;
+  ssePairs: number;
   /** Fresh node processes per SDK for the cold-import median. */
   importRuns: number;
   /** Suites to run (all by default). */
@@ -52,8 +52,8 @@ const DEFAULT: Omit<BenchConfig, "profile" | "only" | "outDir"> = {
   clientConcurrency: [1, 16],
   streams: 1_000,
   streamPacingMs: 200,
-  sseBytes: 2 * 1024 * 1024,
-  sseRounds: 7,
+  sseBytes: 512 * 1024,
+  ssePairs: 80,
   importRuns: 5,
 };
 
@@ -67,8 +67,8 @@ const QUICK: Omit<BenchConfig, "profile" | "only" | "outDir"> = {
   clientConcurrency: [1, 16],
   streams: 100,
   streamPacingMs: 10,
-  sseBytes: 256 * 1024,
-  sseRounds: 1,
+  sseBytes: 128 * 1024,
+  ssePairs: 5,
   importRuns: 1,
 };
 

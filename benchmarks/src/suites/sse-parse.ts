@@ -1,14 +1,14 @@
 /**
  * SSE parsing throughput: @edge-ai/client's parser against eventsource-parser on the same bytes, for both stream
- * flavours and several chunkings. In-process and CPU-bound; each timing repeats the input until it lasts at least
- * `MIN_SAMPLE_MS` and parsers alternate per round. The ratio uses each parser's best round (timeit's rule for
- * CPU-bound code: the fastest sample is the one least disturbed by other processes on the shared machine); the
- * medians are kept beside it.
+ * flavours and several chunkings. In-process and CPU-bound, on a machine other people use at the same time, so
+ * the two parsers are interleaved pass by pass (A B, B A, A B, ...): each pair sees the same disturbances, and
+ * the reported ratio is the median of the per-pair time ratios, which a preemption or a GC pause landing in one
+ * pass cannot move. Throughput is the input size over each parser's median pass time.
  */
 import type { BenchConfig } from "../config.js";
 import { type ParseRun, type ParseTally, parseWithEdgeAI, parseWithEventsourceParser } from "../sse-parsers.js";
 import { buildSSEEvents, type Chunking, chunkEvents, chunkingName, type SSEFlavour } from "../sse-input.js";
-import { median, ratio } from "../stats.js";
+import { median } from "../stats.js";
 
 /** One flavour × chunking cell of the table. */
 export interface SSEParseRow {
@@ -17,40 +17,32 @@ export interface SSEParseRow {
   inputBytes: number;
   chunks: number;
   events: number;
-  /** Best-round MB/s (10^6 bytes) of each parser. */
+  /** MB/s (10^6 bytes) from each parser's median pass time. */
   edgeAI: number;
   eventsourceParser: number;
-  /** edgeAI / eventsourceParser from the best rounds; the goal is >= 1. */
+  /** Median over pairs of (eventsource-parser time / edge-ai time): above 1 means ours is faster; goal >= 1. */
   ratio: number | null;
-  /** Median-round MB/s of each parser and their ratio, a second view of the same samples. */
-  median: { edgeAI: number; eventsourceParser: number; ratio: number | null };
+  /** Share of pairs in which ours was faster, 0..1. */
+  wins: number;
 }
 
 /** The suite's output. */
 export interface SSEParseResult {
   parserVersions: { edgeAI: string; eventsourceParser: string };
   rows: SSEParseRow[];
-  /** Geometric mean of the row ratios (best rounds), and of the median-round ratios. */
+  /** Geometric mean of the row ratios. */
   overallRatio: number | null;
-  overallMedianRatio: number | null;
-  /** Alternating rounds per row. */
-  rounds: number;
+  /** Interleaved pass pairs per row. */
+  pairs: number;
   goal: number;
 }
 
-const MIN_SAMPLE_MS = 30;
 const CHUNKINGS: Chunking[] = [{ kind: "whole" }, { kind: "fixed", size: 65_536 }, { kind: "per-event" }, { kind: "fixed", size: 1024 }, { kind: "fixed", size: 37 }];
 
-function timeParser(run: ParseRun, chunks: Uint8Array[], bytes: number): number {
-  let passes = 0;
+function timePass(run: ParseRun, chunks: Uint8Array[]): number {
   const t0 = performance.now();
-  let elapsed = 0;
-  do {
-    run(chunks);
-    passes++;
-    elapsed = performance.now() - t0;
-  } while (elapsed < MIN_SAMPLE_MS);
-  return (bytes * passes) / 1e6 / (elapsed / 1000);
+  run(chunks);
+  return performance.now() - t0;
 }
 
 function sameTally(a: ParseTally, b: ParseTally): boolean {
@@ -60,10 +52,10 @@ function sameTally(a: ParseTally, b: ParseTally): boolean {
 /**
  * Runs the parser comparison.
  * @example
- * const r = runSSEParse(parseConfig(["--quick"]));
+ * const r = runSSEParse({ sseBytes: 512 * 1024, ssePairs: 60 });
  * r.rows.map((row) => `${row.chunking}: ${row.ratio}x`);
  */
-export function runSSEParse(config: Pick<BenchConfig, "sseBytes" | "sseRounds">, log: (line: string) => void = () => {}): SSEParseResult {
+export function runSSEParse(config: Pick<BenchConfig, "sseBytes" | "ssePairs">, log: (line: string) => void = () => {}): SSEParseResult {
   const rows: SSEParseRow[] = [];
   for (const flavour of ["native", "openai"] as const) {
     const events = buildSSEEvents(flavour, config.sseBytes);
@@ -75,16 +67,27 @@ export function runSSEParse(config: Pick<BenchConfig, "sseBytes" | "sseRounds">,
       if (!sameTally(ours, theirs) || ours.events !== events.length) {
         throw new Error(`parsers disagree on ${flavour}/${chunkingName(chunking)}: edge-ai ${JSON.stringify(ours)}, eventsource-parser ${JSON.stringify(theirs)}, expected ${events.length} events`);
       }
+      // Untimed passes so both parsers are optimised before the first pair.
+      for (let i = 0; i < 3; i++) {
+        parseWithEdgeAI(chunks);
+        parseWithEventsourceParser(chunks);
+      }
       const a: number[] = [];
       const b: number[] = [];
-      for (let round = 0; round < config.sseRounds; round++) {
-        if (round % 2 === 0) {
-          a.push(timeParser(parseWithEdgeAI, chunks, bytes));
-          b.push(timeParser(parseWithEventsourceParser, chunks, bytes));
+      const pairRatios: number[] = [];
+      for (let pair = 0; pair < config.ssePairs; pair++) {
+        let ta: number;
+        let tb: number;
+        if (pair % 2 === 0) {
+          ta = timePass(parseWithEdgeAI, chunks);
+          tb = timePass(parseWithEventsourceParser, chunks);
         } else {
-          b.push(timeParser(parseWithEventsourceParser, chunks, bytes));
-          a.push(timeParser(parseWithEdgeAI, chunks, bytes));
+          tb = timePass(parseWithEventsourceParser, chunks);
+          ta = timePass(parseWithEdgeAI, chunks);
         }
+        a.push(ta);
+        b.push(tb);
+        pairRatios.push(tb / ta);
       }
       const row: SSEParseRow = {
         flavour,
@@ -92,12 +95,12 @@ export function runSSEParse(config: Pick<BenchConfig, "sseBytes" | "sseRounds">,
         inputBytes: bytes,
         chunks: chunks.length,
         events: ours.events,
-        edgeAI: round1(Math.max(...a)),
-        eventsourceParser: round1(Math.max(...b)),
-        ratio: ratio(Math.max(...a), Math.max(...b)),
-        median: { edgeAI: round1(median(a)), eventsourceParser: round1(median(b)), ratio: ratio(median(a), median(b)) },
+        edgeAI: mbPerSecond(bytes, median(a)),
+        eventsourceParser: mbPerSecond(bytes, median(b)),
+        ratio: Math.round(median(pairRatios) * 100) / 100,
+        wins: Math.round((pairRatios.filter((r) => r > 1).length / pairRatios.length) * 100) / 100,
       };
-      log(`sse-parse ${flavour} ${row.chunking}: edge-ai ${row.edgeAI} MB/s, eventsource-parser ${row.eventsourceParser} MB/s (${row.ratio}x)`);
+      log(`sse-parse ${flavour} ${row.chunking}: edge-ai ${row.edgeAI} MB/s, eventsource-parser ${row.eventsourceParser} MB/s (${row.ratio}x, faster in ${Math.round(row.wins * 100)}% of pairs)`);
       rows.push(row);
     }
   }
@@ -105,18 +108,17 @@ export function runSSEParse(config: Pick<BenchConfig, "sseBytes" | "sseRounds">,
     parserVersions: { edgeAI: "packages/client/src/sse-parser.ts", eventsourceParser: "3.1.1" },
     rows,
     overallRatio: geometricMean(rows.map((r) => r.ratio)),
-    overallMedianRatio: geometricMean(rows.map((r) => r.median.ratio)),
-    rounds: config.sseRounds,
+    pairs: config.ssePairs,
     goal: 1,
   };
 }
 
-function geometricMean(values: (number | null)[]): number | null {
-  const xs = values.filter((r): r is number => r !== null);
-  if (xs.length === 0) return null;
-  return Math.round(Math.exp(xs.reduce((s, r) => s + Math.log(r), 0) / xs.length) * 100) / 100;
+function mbPerSecond(bytes: number, ms: number): number {
+  return Math.round((bytes / 1e6 / (ms / 1000)) * 10) / 10;
 }
 
-function round1(n: number): number {
-  return Math.round(n * 10) / 10;
+function geometricMean(values: (number | null)[]): number | null {
+  const xs = values.filter((r): r is number => r !== null && r > 0);
+  if (xs.length === 0) return null;
+  return Math.round(Math.exp(xs.reduce((s, r) => s + Math.log(r), 0) / xs.length) * 100) / 100;
 }
