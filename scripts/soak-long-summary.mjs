@@ -12,9 +12,9 @@ const abuse = rows.filter((r) => r.suite === "emulator-abuse");
 for (const s of soak) {
   const leaked = Object.keys(s.leakedAfterClose).length === 0 ? "none" : JSON.stringify(s.leakedAfterClose);
   console.log(`\n### Soak, ${s.transport ?? "undici"} transport (${s.at})\n`);
-  console.log("| calls | concurrency | faulted | settled | succeeded | typed errors | untyped | hung | unhandled rejections | leaked handles after close | pending timers after close | max attempts | violations | seconds | p50 / p99 ms | RSS start / end MiB | heap start / end MiB | emulator RSS start / end MiB |");
-  console.log("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
-  console.log(`| ${s.calls} | ${s.concurrency} | ${s.faulted} | ${s.settled} | ${s.succeeded} | ${s.typedErrors} | ${s.untypedErrors} | ${s.hung} | ${s.unhandledRejections.length} | ${leaked} | ${(s.pendingTimersAfterClose ?? []).length} | ${s.maxAttemptsSeen} | ${s.violations.length} | ${s.seconds} | ${s.p50ms} / ${s.p99ms} | ${s.rssStartMiB} / ${s.rssEndMiB} | ${s.heapStartMiB} / ${s.heapEndMiB} | ${s.emulatorRssStartMiB} / ${s.emulatorRssEndMiB} |`);
+  console.log("| calls | concurrency | faulted | settled | succeeded | typed errors | untyped | hung | unhandled rejections | leaked handles after close | pending timers after close | max attempts | violations | seconds | p50 / p99 ms | RSS start / end MiB | heap start / end MiB | external start / end MiB | emulator RSS start / end MiB |");
+  console.log("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
+  console.log(`| ${s.calls} | ${s.concurrency} | ${s.faulted} | ${s.settled} | ${s.succeeded} | ${s.typedErrors} | ${s.untypedErrors} | ${s.hung} | ${s.unhandledRejections.length} | ${leaked} | ${(s.pendingTimersAfterClose ?? []).length} | ${s.maxAttemptsSeen} | ${s.violations.length} | ${s.seconds} | ${s.p50ms} / ${s.p99ms} | ${s.rssStartMiB} / ${s.rssEndMiB} | ${s.heapStartMiB} / ${s.heapEndMiB} | ${s.externalStartMiB} / ${s.externalEndMiB} | ${s.emulatorRssStartMiB} / ${s.emulatorRssEndMiB} |`);
   console.log(`\nRSS every tenth of the calls (MiB${s.gcExposed ? ", after GC" : ""}): ${s.rssSamplesMiB.join(", ")}\n`);
   console.log("| fault | calls | recovered | failed (typed) | server-side attempts |\n|---|---|---|---|---|");
   for (const [name, f] of Object.entries(s.byFault)) console.log(`| ${name} | ${f.calls} | ${f.ok} | ${f.failed} | ${f.attempts} |`);

@@ -51,6 +51,9 @@ export interface SoakReport extends SoakVerdict {
   rssEndMiB: number;
   heapStartMiB: number;
   heapEndMiB: number;
+  /** Memory outside the JS heap (Buffers, native): where RSS growth with a flat heap would show. */
+  externalStartMiB: number;
+  externalEndMiB: number;
   emulatorRssStartMiB: number;
   emulatorRssEndMiB: number;
   p50ms: number;
@@ -179,6 +182,8 @@ export async function runSoak(o: SoakOptions): Promise<SoakReport> {
       rssEndMiB: mib(rssEnd.rss),
       heapStartMiB: mib(rssStart.heapUsed),
       heapEndMiB: mib(rssEnd.heapUsed),
+      externalStartMiB: mib(rssStart.external),
+      externalEndMiB: mib(rssEnd.external),
       emulatorRssStartMiB: mib(emuStart.rss),
       emulatorRssEndMiB: mib(emuEnd.rss),
       p50ms: Math.round(times[Math.floor(times.length * 0.5)] ?? 0),
