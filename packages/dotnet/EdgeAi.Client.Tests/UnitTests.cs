@@ -101,6 +101,32 @@ public sealed class UnitTests
     }
 
     [Fact]
+    public async Task When_an_error_body_echoes_the_token_then_the_exception_never_sees_it()
+    {
+        const string secret = "tok-0123456789-secret";
+        using var handler = new BearerTokenHandler(() => secret) { InnerHandler = new EchoAuthorization() };
+        using var http = new HttpClient(handler) { BaseAddress = new Uri("http://127.0.0.1/client/v4/accounts/a/") };
+        var client = new TextGenerationClient(http);
+
+        var error = await Assert.ThrowsAnyAsync<EdgeAiApiException>(() => client.Llama31x8bInstructFastAsync(new TextGenerationInput { Prompt = "x" }));
+
+        Assert.Equal(403, error.StatusCode);
+        Assert.Contains("[redacted]", error.Response, StringComparison.Ordinal);
+        Assert.DoesNotContain(secret, error.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain(secret, error.Response, StringComparison.Ordinal);
+    }
+
+    /// <summary>A server that answers 403 and echoes the Authorization header in its error message.</summary>
+    private sealed class EchoAuthorization : HttpMessageHandler
+    {
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
+            Task.FromResult(new HttpResponseMessage(HttpStatusCode.Forbidden)
+            {
+                Content = new StringContent($"{{\"success\":false,\"errors\":[{{\"code\":9109,\"message\":\"bad header {request.Headers.Authorization}\"}}]}}", Encoding.UTF8, "application/json"),
+            });
+    }
+
+    [Fact]
     public void When_options_are_printed_then_the_token_is_redacted()
     {
         var options = new EdgeAiClientOptions { AccountId = "abc", ApiToken = "very-secret-token" };

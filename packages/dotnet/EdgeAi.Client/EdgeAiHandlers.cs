@@ -3,13 +3,29 @@ using Polly.Timeout;
 
 namespace EdgeAi.Client;
 
-/// <summary>Adds the Bearer token; the only place that ever reads <see cref="EdgeAiClientOptions.ApiToken"/>.</summary>
+/// <summary>
+/// Adds the Bearer token, the only place that ever reads <see cref="EdgeAiClientOptions.ApiToken"/>, and removes
+/// it from error bodies (a proxy or a debug endpoint may echo request headers) before they can reach an exception.
+/// </summary>
 internal sealed class BearerTokenHandler(Func<string> token) : DelegatingHandler
 {
-    protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    private const string Redacted = "[redacted]";
+
+    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        request.Headers.Authorization ??= new AuthenticationHeaderValue("Bearer", token());
-        return base.SendAsync(request, cancellationToken);
+        var secret = token();
+        request.Headers.Authorization ??= new AuthenticationHeaderValue("Bearer", secret);
+        var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        if (response.IsSuccessStatusCode || secret.Length == 0)
+            return response;
+        var body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+        if (body.Contains(secret, StringComparison.Ordinal))
+        {
+            var scrubbed = new StringContent(body.Replace(secret, Redacted, StringComparison.Ordinal));
+            scrubbed.Headers.ContentType = response.Content.Headers.ContentType;
+            response.Content = scrubbed;
+        }
+        return response;
     }
 }
 
