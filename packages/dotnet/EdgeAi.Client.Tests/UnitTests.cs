@@ -42,6 +42,22 @@ public sealed class UnitTests
         Assert.Equal(retryable, c.Retryable);
     }
 
+    [Theory]
+    [InlineData(500, null, true)]
+    [InlineData(500, "false", false)]
+    [InlineData(400, "true", true)]
+    [InlineData(400, null, false)]
+    public async Task When_the_server_sends_x_should_retry_then_it_overrules_the_status(int status, string? header, bool retried)
+    {
+        using var response = new HttpResponseMessage((HttpStatusCode)status) { Content = new StringContent("{}") };
+        if (header is not null)
+            response.Headers.TryAddWithoutValidation("x-should-retry", header);
+
+        var decision = await RetryPolicy.ShouldRetryAsync(Polly.Outcome.FromResult(response), TimeSpan.FromSeconds(60), CancellationToken.None);
+
+        Assert.Equal(retried, decision);
+    }
+
     [Fact]
     public void When_retry_after_is_within_the_cap_then_it_is_the_delay()
     {

@@ -48,6 +48,15 @@ internal static class RetryPolicy
             return false;
         if (Hint(response, DateTimeOffset.UtcNow) is TimeSpan asked && asked > maxRetryAfter)
             return false;
+        // `x-should-retry: true|false` lets the server overrule the status (Stainless convention, as in TypeScript).
+        if (response.Headers.TryGetValues("x-should-retry", out var overrule))
+        {
+            var value = overrule.FirstOrDefault();
+            if (value == "true")
+                return true;
+            if (value == "false")
+                return false;
+        }
         var body = await ReadBufferedAsync(response, cancellationToken).ConfigureAwait(false);
         return ErrorClassifier.Classify((int)response.StatusCode, body).Retryable;
     }
