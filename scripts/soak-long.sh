@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Long run of the reliability suites (issue 7): the same test files as CI, at long-run sizes.
 #   soak:   20,000 calls at concurrency 64, 10% injected faults of every kind
-#   fuzz:   RELIABILITY_FUZZ_RUNS=6500 per property -> ~107,000 cases over 14 properties
+#   fuzz:   RELIABILITY_FUZZ_RUNS=6500 per property -> ~115,000 cases over 14 properties
 #   abuse:  1,000 concurrent streams, 300 connections per abuse kind
 # Every suite appends its figures as JSON lines to $RELIABILITY_FIGURES; the summary at the end is what
 # packages/reliability/RESULTS.md records. Only 127.0.0.1 is used; ports are picked by the OS.
