@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Long run of the reliability suites (issue 7): the same test files as CI, at long-run sizes.
-#   soak:   20,000 calls at concurrency 64, 10% injected faults of every kind
+#   soak:   20,000 calls (undici transport) + 10,000 (fetch transport) at concurrency 64, 10% faults of every kind
 #   fuzz:   RELIABILITY_FUZZ_RUNS=6500 per property -> ~115,000 cases over 14 properties
 #   abuse:  1,000 concurrent streams, 300 connections per abuse kind
 # Every suite appends its figures as JSON lines to $RELIABILITY_FIGURES; the summary at the end is what
