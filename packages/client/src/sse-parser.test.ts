@@ -54,6 +54,11 @@ describe("SSEParser", () => {
     expect(parseAll(["event: ping\n\n", "data: [DONE]"])).toEqual([["[DONE]", undefined, undefined]]);
   });
 
+  it("honours a final data: [DONE] whose blank line never came, and drops any other unterminated event", () => {
+    expect(parseAll(['data: {"response":"a"}\n\n', "data: [DONE]\n"])).toEqual([['{"response":"a"}', undefined, undefined], ["[DONE]", undefined, undefined]]);
+    expect(parseAll(['data: {"response":"a"}\n\n', 'data: {"resp'])).toEqual([['{"response":"a"}', undefined, undefined]]);
+  });
+
   it("yields the same events however the byte stream is chunked", () => {
     const line = fc.stringMatching(/^[a-z{}":, \u00e9]{0,12}$/);
     const event = fc.array(line, { minLength: 1, maxLength: 3 });

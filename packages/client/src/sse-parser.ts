@@ -110,16 +110,17 @@ export class SSEParser {
   }
 
   /**
-   * Finishes the stream. Per the spec an event not terminated by a blank line is discarded, but the final
-   * line is still processed so a trailing `data: [DONE]` without newline is not lost.
+   * Finishes the stream. Per the spec an event not terminated by a blank line is discarded; the one exception is
+   * a final `data: [DONE]` (with or without its line end), which servers sometimes send without the blank line.
+   * Anything else left over is dropped, so the stream reads as truncated rather than as a half event.
    */
   end(): void {
     const tail = this.pending + this.decoder.decode();
     this.pending = "";
-    if (tail.length > 0) {
-      this.line(tail, 0, tail.length);
-      this.dispatch();
-    }
+    if (tail.length > 0) this.line(tail, 0, tail.length);
+    if (this.data === "[DONE]") this.dispatch();
+    this.data = undefined;
+    this.eventType = undefined;
   }
 
   private line(text: string, start: number, end: number): void {
