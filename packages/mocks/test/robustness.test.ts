@@ -103,6 +103,15 @@ describe("emulator robustness", () => {
     await stillServing();
   });
 
+  it("reads an oversized upload to its end before answering 413, so a client that sends everything first sees the answer", async () => {
+    const size = 11 * 1024 * 1024;
+    const head = `POST ${new URL(emu.url).pathname}${CHAT} HTTP/1.1\r\nhost: x\r\nauthorization: Bearer t\r\ncontent-type: application/json\r\ncontent-length: ${size}\r\n\r\n`;
+    const answer = await raw(Buffer.concat([Buffer.from(head), Buffer.alloc(size, 32)]), 5000);
+    expect(answer).toMatch(/^HTTP\/1\.1 413/);
+    expect(answer).toContain("3006");
+    await stillServing();
+  });
+
   it("refuses an oversized upload announced with Expect: 100-continue without asking for the body", async () => {
     const answer = await raw(`POST ${new URL(emu.url).pathname}${CHAT} HTTP/1.1\r\nhost: x\r\nauthorization: Bearer t\r\ncontent-type: application/json\r\ncontent-length: 50000000\r\nexpect: 100-continue\r\n\r\n`, 1000);
     expect(answer).toMatch(/^HTTP\/1\.1 413/);

@@ -1,6 +1,7 @@
 /**
  * Collects a request body with a hard size cap. Oversized bodies stop being buffered as soon as
- * the cap is crossed (Content-Length is checked first), so a 1 GB upload costs no memory.
+ * the cap is crossed, so a 1 GB upload costs no memory; they are drained (up to MAX_DRAIN_BYTES) so the
+ * client can read the 413.
  */
 import type { IncomingMessage } from "node:http";
 import { MAX_BODY_BYTES } from "../validate.js";
@@ -11,13 +12,21 @@ export type BodyResult = Uint8Array | "too-large" | "aborted";
 const EMPTY = new Uint8Array(0);
 
 /**
+ * An oversized body is still read (and thrown away) up to this many bytes before the 413 goes out. Clients such
+ * as .NET's HttpClient send the whole body before they read any answer; closing on them mid-upload turns a clean
+ * 413/3006 into a connection error. Past this the connection is cut, as a front door would.
+ */
+export const MAX_DRAIN_BYTES = 64 * 1024 * 1024;
+
+/**
  * Reads the whole body of `req` (empty for GET/HEAD) and calls `done` exactly once. Callback
  * style on purpose: this runs per request, and a Promise per body is measurable on the hot path.
  */
 export function readBody(req: IncomingMessage, done: (result: BodyResult) => void, limit = MAX_BODY_BYTES): void {
   if (req.method === "GET" || req.method === "HEAD") return done(EMPTY);
   const declared = Number(req.headers["content-length"]);
-  if (declared > limit) return done("too-large");
+  // With `Expect: 100-continue` an oversized body is never asked for (see server.ts), so there is nothing to drain.
+  if (declared > MAX_DRAIN_BYTES || (declared > limit && /100-continue/i.test(req.headers.expect ?? ""))) return done("too-large");
   let first: Buffer | undefined;
   let chunks: Buffer[] | undefined;
   let size = 0;
@@ -30,15 +39,16 @@ export function readBody(req: IncomingMessage, done: (result: BodyResult) => voi
   req.on("data", (chunk: Buffer) => {
     if (settled) return;
     size += chunk.length;
-    if (size > limit) {
-      first = undefined;
-      chunks = undefined;
+    if (size > MAX_DRAIN_BYTES) {
       req.pause();
       settle("too-large");
+    } else if (size > limit || declared > limit) {
+      first = undefined; // keep reading to the end, keep nothing
+      chunks = undefined;
     } else if (first === undefined) first = chunk;
     else (chunks ??= [first]).push(chunk);
   });
-  req.on("end", () => settle(chunks ? Buffer.concat(chunks, size) : (first ?? EMPTY)));
+  req.on("end", () => settle(size > limit || declared > limit ? "too-large" : chunks ? Buffer.concat(chunks, size) : (first ?? EMPTY)));
   req.on("error", () => settle("aborted"));
   req.on("close", () => settle("aborted"));
 }
