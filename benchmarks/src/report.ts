@@ -99,11 +99,12 @@ function clientHttpMd(r: ClientHttpResult): string {
     mdTable(["client", ...concurrencies.flatMap((c) => [`c=${c} req/s`, `c=${c} best`, `c=${c} p50 / p99 ms`]), "errors"], rows),
     "",
     mdTable(
-      ["ratio", "concurrency", "median rounds", "best rounds"],
-      r.ratios.map((x) => [x.name, String(x.concurrency), fmtRatio(x.value, x.goal), fmtRatio(x.best, x.goal)]),
+      ["ratio", "concurrency", "median rounds", "best rounds", "ceiling: raw undici / same SDK"],
+      r.ratios.map((x) => [x.name, String(x.concurrency), fmtRatio(x.value, x.goal), fmtRatio(x.best, x.goal), x.ceiling === undefined ? "" : fmtRatio(x.ceiling)]),
     ),
     "",
-    "Median rounds: each side's median-rate round (the table above). Best rounds: each side's fastest round, the least disturbed by other work on the shared machine.",
+    "Median rounds: each side's median-rate round (the table above). Best rounds: each side's fastest round, the least disturbed by other work on the shared machine. " +
+      "Ceiling: raw undici on the same route over the official SDK; no client can beat it, since the server round trip is a floor under every call (at concurrency 1 especially).",
     "",
     ...r.rows.map((row) => `- **${row.name}**: ${row.description}`),
     "",
