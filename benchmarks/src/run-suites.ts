@@ -49,7 +49,7 @@ export async function runSuites(config: BenchConfig, log: (line: string) => void
   });
   await run("sse-parse", async () => {
     const { runSSEParse } = await import("./suites/sse-parse.js");
-    results.suites["sse-parse"] = runSSEParse(config, log);
+    results.suites["sse-parse"] = await runSSEParse(config, log);
   });
   await run("cold-import", async () => {
     const { runColdImport } = await import("./suites/cold-import.js");

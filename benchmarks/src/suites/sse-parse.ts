@@ -4,7 +4,12 @@
  * the two parsers are interleaved pass by pass (A B, B A, A B, ...): each pair sees the same disturbances, and
  * the reported ratio is the median of the per-pair time ratios, which a preemption or a GC pause landing in one
  * pass cannot move. Throughput is the input size over each parser's median pass time.
+ * Each row runs in a fresh node process (src/sse-parse-row.ts): V8 specialises both parsers for the strings it
+ * has seen, so rows run one after another in one process influence each other (the same row measured 0.5x or
+ * 1.9x depending on what ran before). A fresh process per row is also what a real client is: one stream shape.
  */
+import { spawn } from "node:child_process";
+import { fileURLToPath } from "node:url";
 import type { BenchConfig } from "../config.js";
 import { type ParseRun, type ParseTally, parseWithEdgeAI, parseWithEventsourceParser } from "../sse-parsers.js";
 import { buildSSEEvents, type Chunking, chunkEvents, chunkingName, type SSEFlavour } from "../sse-input.js";
@@ -50,56 +55,90 @@ function sameTally(a: ParseTally, b: ParseTally): boolean {
 }
 
 /**
- * Runs the parser comparison.
+ * Measures one flavour × chunking row in the current process (called by the per-row child process).
+ * @example const row = measureRow("native", { kind: "per-event" }, 512 * 1024, 80);
+ */
+export function measureRow(flavour: SSEFlavour, chunking: Chunking, sseBytes: number, pairs: number): SSEParseRow {
+  const events = buildSSEEvents(flavour, sseBytes);
+  const chunks = chunkEvents(events, chunking);
+  const bytes = chunks.reduce((n, c) => n + c.length, 0);
+  const ours = parseWithEdgeAI(chunks);
+  const theirs = parseWithEventsourceParser(chunks);
+  if (!sameTally(ours, theirs) || ours.events !== events.length) {
+    throw new Error(`parsers disagree on ${flavour}/${chunkingName(chunking)}: edge-ai ${JSON.stringify(ours)}, eventsource-parser ${JSON.stringify(theirs)}, expected ${events.length} events`);
+  }
+  // Untimed passes so both parsers are optimised before the first pair.
+  for (let i = 0; i < 3; i++) {
+    parseWithEdgeAI(chunks);
+    parseWithEventsourceParser(chunks);
+  }
+  const a: number[] = [];
+  const b: number[] = [];
+  const pairRatios: number[] = [];
+  for (let pair = 0; pair < pairs; pair++) {
+    let ta: number;
+    let tb: number;
+    if (pair % 2 === 0) {
+      ta = timePass(parseWithEdgeAI, chunks);
+      tb = timePass(parseWithEventsourceParser, chunks);
+    } else {
+      tb = timePass(parseWithEventsourceParser, chunks);
+      ta = timePass(parseWithEdgeAI, chunks);
+    }
+    a.push(ta);
+    b.push(tb);
+    pairRatios.push(tb / ta);
+  }
+  return {
+    flavour,
+    chunking: chunkingName(chunking),
+    inputBytes: bytes,
+    chunks: chunks.length,
+    events: ours.events,
+    edgeAI: mbPerSecond(bytes, median(a)),
+    eventsourceParser: mbPerSecond(bytes, median(b)),
+    ratio: Math.round(median(pairRatios) * 100) / 100,
+    wins: Math.round((pairRatios.filter((r) => r > 1).length / pairRatios.length) * 100) / 100,
+  };
+}
+
+const ROW_ENTRY = fileURLToPath(new URL("../sse-parse-row.ts", import.meta.url));
+const PACKAGE_ROOT = fileURLToPath(new URL("../..", import.meta.url));
+
+function measureRowInChild(flavour: SSEFlavour, chunking: Chunking, sseBytes: number, pairs: number): Promise<SSEParseRow> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(
+      process.execPath,
+      ["--conditions=@edge-ai/source", "--import", "tsx", ROW_ENTRY, JSON.stringify({ flavour, chunking, sseBytes, pairs })],
+      { cwd: PACKAGE_ROOT, stdio: ["ignore", "pipe", "pipe"] },
+    );
+    let out = "";
+    let err = "";
+    child.stdout.setEncoding("utf8").on("data", (d: string) => (out += d));
+    child.stderr.setEncoding("utf8").on("data", (d: string) => (err += d));
+    child.once("error", reject);
+    child.once("exit", (code) => {
+      if (code !== 0) return reject(new Error(`sse-parse row ${flavour}/${chunkingName(chunking)} failed (exit ${code}): ${err.slice(0, 500)}`));
+      try {
+        resolve(JSON.parse(out.trim().split("\n").at(-1) ?? "") as SSEParseRow);
+      } catch {
+        reject(new Error(`sse-parse row ${flavour}/${chunkingName(chunking)}: unexpected output ${out.slice(0, 200)}`));
+      }
+    });
+  });
+}
+
+/**
+ * Runs the parser comparison, one fresh process per row.
  * @example
- * const r = runSSEParse({ sseBytes: 512 * 1024, ssePairs: 60 });
+ * const r = await runSSEParse({ sseBytes: 512 * 1024, ssePairs: 80 });
  * r.rows.map((row) => `${row.chunking}: ${row.ratio}x`);
  */
-export function runSSEParse(config: Pick<BenchConfig, "sseBytes" | "ssePairs">, log: (line: string) => void = () => {}): SSEParseResult {
+export async function runSSEParse(config: Pick<BenchConfig, "sseBytes" | "ssePairs">, log: (line: string) => void = () => {}): Promise<SSEParseResult> {
   const rows: SSEParseRow[] = [];
   for (const flavour of ["native", "openai"] as const) {
-    const events = buildSSEEvents(flavour, config.sseBytes);
     for (const chunking of CHUNKINGS) {
-      const chunks = chunkEvents(events, chunking);
-      const bytes = chunks.reduce((n, c) => n + c.length, 0);
-      const ours = parseWithEdgeAI(chunks);
-      const theirs = parseWithEventsourceParser(chunks);
-      if (!sameTally(ours, theirs) || ours.events !== events.length) {
-        throw new Error(`parsers disagree on ${flavour}/${chunkingName(chunking)}: edge-ai ${JSON.stringify(ours)}, eventsource-parser ${JSON.stringify(theirs)}, expected ${events.length} events`);
-      }
-      // Untimed passes so both parsers are optimised before the first pair.
-      for (let i = 0; i < 3; i++) {
-        parseWithEdgeAI(chunks);
-        parseWithEventsourceParser(chunks);
-      }
-      const a: number[] = [];
-      const b: number[] = [];
-      const pairRatios: number[] = [];
-      for (let pair = 0; pair < config.ssePairs; pair++) {
-        let ta: number;
-        let tb: number;
-        if (pair % 2 === 0) {
-          ta = timePass(parseWithEdgeAI, chunks);
-          tb = timePass(parseWithEventsourceParser, chunks);
-        } else {
-          tb = timePass(parseWithEventsourceParser, chunks);
-          ta = timePass(parseWithEdgeAI, chunks);
-        }
-        a.push(ta);
-        b.push(tb);
-        pairRatios.push(tb / ta);
-      }
-      const row: SSEParseRow = {
-        flavour,
-        chunking: chunkingName(chunking),
-        inputBytes: bytes,
-        chunks: chunks.length,
-        events: ours.events,
-        edgeAI: mbPerSecond(bytes, median(a)),
-        eventsourceParser: mbPerSecond(bytes, median(b)),
-        ratio: Math.round(median(pairRatios) * 100) / 100,
-        wins: Math.round((pairRatios.filter((r) => r > 1).length / pairRatios.length) * 100) / 100,
-      };
+      const row = await measureRowInChild(flavour, chunking, config.sseBytes, config.ssePairs);
       log(`sse-parse ${flavour} ${row.chunking}: edge-ai ${row.edgeAI} MB/s, eventsource-parser ${row.eventsourceParser} MB/s (${row.ratio}x, faster in ${Math.round(row.wins * 100)}% of pairs)`);
       rows.push(row);
     }
