@@ -96,8 +96,13 @@ describe("emulator faults map to typed errors", () => {
 
   it("stream-cut -> StreamError(truncated) after the chunks that did arrive", async () => {
     const stream = await ai().run(chatModel, { ...prompt, stream: true }, fault("stream-cut:2"));
-    const err = (await stream.text().catch((e: unknown) => e)) as StreamError;
+    const received: unknown[] = [];
+    const err = await (async () => {
+      for await (const chunk of stream) received.push(chunk);
+    })().catch((e: unknown) => e);
     expect(err).toBeInstanceOf(StreamError);
+    expect((err as StreamError).reason).toBe("truncated");
+    expect(received).toHaveLength(2);
   });
 
   it("reset -> ConnectionError", async () => {

@@ -7,6 +7,12 @@ import { isSse, type MockResponse, type SseEvents } from "../mock-response.js";
 import { CORS_HEADERS } from "./cors.js";
 
 const DONE = "data: [DONE]\n\n";
+/**
+ * A cut comes this long after the last event was flushed. Destroying the socket in the same tick lets the
+ * client's stream error out before it has handed over the events already received; a real upstream drop
+ * also leaves a gap, and scenarios can then rely on "N events, then the cut".
+ */
+const CUT_GRACE_MS = 25;
 
 function writeSse(res: ServerResponse, status: number, headers: Record<string, string>, sse: SseEvents, done: () => void): void {
   res.writeHead(status, headerList(headers, undefined) as unknown as string[]);
@@ -41,7 +47,9 @@ function writeSse(res: ServerResponse, status: number, headers: Record<string, s
     while (index < sse.events.length && index < limit) out += `data: ${sse.events[index++]}\n\n`;
     if (index >= limit && out !== "") {
       // Cut after the events are flushed, so the client really receives the first N.
-      res.write(out, () => res.destroy());
+      res.write(out, () => {
+        if (!res.destroyed) timer = setTimeout(() => res.destroy(), CUT_GRACE_MS);
+      });
       return;
     }
     if (out !== "") res.write(out);
