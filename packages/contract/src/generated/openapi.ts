@@ -1269,6 +1269,8 @@ export interface components {
         /** @description A normal input of the model (validated by the model, not here) plus an optional `external_reference`. */
         BatchRequestItem: {
             external_reference?: string;
+        } & {
+            [key: string]: unknown;
         };
         BatchResponseItem: {
             id: number;
