@@ -13,6 +13,8 @@ export interface ErrorKindRow {
   description: string;
   /** Name of the error class exported by @edge-ai/client. */
   typescript: string;
+  /** Further @edge-ai/client classes that report this kind (timeout: the client's TimeoutError and the server's 408 ServerTimeoutError). */
+  typescriptAlso?: string[];
   /** Full name of the exception type in EdgeAi.Client. */
   csharp: string;
   /** Whether the default retry policy of both clients retries this kind. */

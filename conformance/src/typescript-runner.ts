@@ -45,13 +45,14 @@ function isAsyncIterable(value: unknown): value is AsyncIterable<unknown> {
 
 function observeError(error: unknown, expectedKind: ErrorKind | undefined, kinds: Record<ErrorKind, ErrorKindRow>): ObservedError {
   const e = error as { kind?: unknown; code?: unknown; status?: unknown; name?: unknown; message?: unknown };
-  const tableClass = expectedKind ? (client as unknown as Record<string, unknown>)[kinds[expectedKind].typescript] : undefined;
+  const row = expectedKind ? kinds[expectedKind] : undefined;
+  const tableClasses = row ? [row.typescript, ...(row.typescriptAlso ?? [])].map((name) => (client as unknown as Record<string, unknown>)[name]) : [];
   return {
     kind: typeof e?.kind === "string" ? e.kind : undefined,
     code: typeof e?.code === "number" ? e.code : undefined,
     status: typeof e?.status === "number" ? e.status : undefined,
     typeName: typeof e?.name === "string" ? e.name : typeof error,
-    matchesTableType: typeof tableClass === "function" && error instanceof (tableClass as new (...a: never[]) => unknown),
+    matchesTableType: tableClasses.some((c) => typeof c === "function" && error instanceof (c as new (...a: never[]) => unknown)),
     message: typeof e?.message === "string" ? e.message : String(error),
   };
 }

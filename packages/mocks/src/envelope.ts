@@ -14,6 +14,7 @@ export const ErrorCode = {
   unknownModel: 5007,
   missingBody: 3003,
   tooLarge: 3006,
+  timeout: 3007,
   quota: 3036,
   capacity: 3040,
   rateLimited: 971,

@@ -63,6 +63,13 @@ describe("terminalFaultResponse", () => {
     expect(codes).toEqual([3036, 3040]);
   });
 
+  it("answers server-timeout with a 408 envelope carrying code 3007", () => {
+    const r = terminalFaultResponse(parseFaultSteps("server-timeout")[0]!)!;
+    expect(r.status).toBe(408);
+    expect(r.headers["content-type"]).toBe("application/json");
+    expect(r.body).toMatchObject({ result: null, success: false, errors: [{ code: 3007 }] });
+  });
+
   it("leaves modifier steps to the normal answer", () => {
     for (const name of ["none", "slow-first-byte", "stream-cut", "json-for-stream"] as const) expect(terminalFaultResponse({ name })).toBeUndefined();
   });

@@ -12,7 +12,7 @@ const MAX_KEYS = 10_000;
 
 /** Names of every fault step. */
 export const FAULT_STEP_NAMES = [
-  "none", "rate-limit", "quota", "capacity", "unauthorized", "forbidden", "server-error", "html-502",
+  "none", "rate-limit", "quota", "capacity", "unauthorized", "forbidden", "server-error", "server-timeout", "html-502",
   "slow-first-byte", "stream-cut", "reset", "json-for-stream",
 ] as const;
 
@@ -152,6 +152,9 @@ export function terminalFaultResponse(step: FaultStep): MockResponse | undefined
       const status = step.arg !== undefined && step.arg >= 500 && step.arg <= 599 ? step.arg : 500;
       return failure(status, ErrorCode.internal, "Internal server error");
     }
+    case "server-timeout":
+      // 408 / 3007 as the edge answers when inference outlives its limit; the contract marks it retryable.
+      return failure(408, ErrorCode.timeout, "AiError: AiError: Request timeout (3007)");
     case "html-502":
       return { status: 502, headers: { "content-type": "text/html" }, body: HTML_502 };
     case "reset":

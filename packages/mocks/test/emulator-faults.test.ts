@@ -48,6 +48,15 @@ describe("fault header steps", () => {
     expect((await res.json() as any).success).toBe(false);
   });
 
+  it("server-timeout answers 408 with a Cloudflare envelope, code 3007, and counts per key", async () => {
+    const key = `st-${Date.now()}`;
+    const first = await chat("server-timeout,none", { "x-emulator-fault-key": key });
+    expect(first.status).toBe(408);
+    expect(first.headers.get("content-type")).toContain("application/json");
+    expect(await first.json()).toMatchObject({ result: null, success: false, errors: [{ code: 3007 }] });
+    expect((await chat("server-timeout,none", { "x-emulator-fault-key": key })).status).toBe(200);
+  });
+
   it("html-502 answers a proxy's HTML page", async () => {
     const res = await chat("html-502");
     expect(res.status).toBe(502);
