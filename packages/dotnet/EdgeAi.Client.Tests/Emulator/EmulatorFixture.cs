@@ -1,16 +1,16 @@
-using System.Diagnostics;
 using System.Text.Json;
+using EdgeAi.TestSupport;
 
 namespace EdgeAi.Client.Tests.Emulator;
 
 /// <summary>
 /// Starts the local Workers AI emulator (@edge-ai/mocks, through node) on a free port for the whole test run.
-/// Set EDGE_AI_EMULATOR_URL to use one that is already running.
+/// Set EDGE_AI_EMULATOR_URL to use one that is already running. Start-up and banner parsing are shared with the
+/// other C# test projects (packages/dotnet/TestSupport/EmulatorProcess.cs).
 /// </summary>
 public sealed class EmulatorFixture : IAsyncLifetime
 {
-    private const string Banner = "edge-ai emulator listening on ";
-    private Process? _process;
+    private EmulatorProcess? _emulator;
 
     /// <summary>The API root, e.g. http://127.0.0.1:41234/client/v4.</summary>
     public Uri BaseUrl { get; private set; } = null!;
@@ -26,35 +26,13 @@ public sealed class EmulatorFixture : IAsyncLifetime
             BaseUrl = new Uri(preset);
             return;
         }
-        var root = RepoRoot.Find();
-        var built = Path.Combine(root, "packages/mocks/dist/cli.js");
-        var start = File.Exists(built) && Environment.GetEnvironmentVariable("EDGE_AI_EMULATOR_FROM_SOURCE") is null
-            ? new ProcessStartInfo("node", [built, "--port", "0", "--quiet"])
-            : new ProcessStartInfo("pnpm", ["exec", "tsx", "--conditions=@edge-ai/source", "packages/mocks/src/cli.ts", "--port", "0", "--quiet"]);
-        start.WorkingDirectory = root;
-        start.RedirectStandardOutput = true;
-        start.RedirectStandardError = true;
-        start.UseShellExecute = false;
-        _process = Process.Start(start) ?? throw new InvalidOperationException("could not start the emulator");
-        _process.ErrorDataReceived += (_, _) => { };
-        _process.BeginErrorReadLine();
-        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(90));
-        var line = await _process.StandardOutput.ReadLineAsync(cts.Token);
-        if (line is null || !line.StartsWith(Banner, StringComparison.Ordinal))
-            throw new InvalidOperationException($"unexpected emulator output: {line}");
-        BaseUrl = new Uri(line[Banner.Length..].Trim());
-        // Keep draining stdout so the child never blocks on a full pipe.
-        _ = Task.Run(async () => { while (await _process.StandardOutput.ReadLineAsync() is not null) { } });
+        _emulator = await EmulatorProcess.StartAsync(RepoRoot.Find(), preferBuilt: true, TimeSpan.FromSeconds(90));
+        BaseUrl = _emulator.BaseUrl;
     }
 
     public Task DisposeAsync()
     {
-        if (_process is { HasExited: false })
-        {
-            _process.Kill(entireProcessTree: true);
-            _process.WaitForExit(5000);
-        }
-        _process?.Dispose();
+        _emulator?.Dispose();
         return Task.CompletedTask;
     }
 
@@ -74,15 +52,4 @@ public sealed class EmulatorFixture : IAsyncLifetime
 public sealed class EmulatorCollection : ICollectionFixture<EmulatorFixture>
 {
     public const string Name = "emulator";
-}
-
-internal static class RepoRoot
-{
-    public static string Find()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "pnpm-workspace.yaml")))
-                return dir.FullName;
-        throw new InvalidOperationException("repository root (pnpm-workspace.yaml) not found above " + AppContext.BaseDirectory);
-    }
 }
