@@ -157,6 +157,59 @@ describe("emulator robustness", () => {
     expect((await res.json() as any).errors[0].code).toBe(3003);
   });
 
+  it("caps the request-body bytes held across connections: large unfinished uploads get 503, others still get 200", async () => {
+    const cap = 8 * 1024 * 1024;
+    const capped = await startTestEmulator({ rateLimits: false, maxBufferedBodyBytes: cap });
+    const sockets: Socket[] = [];
+    const answers: string[] = [];
+    const until = async (ok: () => boolean): Promise<void> => {
+      for (let i = 0; i < 250 && !ok(); i++) await new Promise((r) => setTimeout(r, 20));
+    };
+    /** Starts an upload that sends `send` bytes of its body and then stalls; resolves once the server took or refused it. */
+    const upload = async (send: number, declared?: number): Promise<void> => {
+      const socket = connect(capped.port, "127.0.0.1");
+      const index = sockets.push(socket) - 1;
+      answers[index] = "";
+      socket.on("error", () => {});
+      socket.on("data", (d) => (answers[index] += d.toString("latin1")));
+      const framing = declared === undefined ? "transfer-encoding: chunked" : `content-length: ${declared}`;
+      const before = capped.bufferedBodyBytes();
+      const body = Buffer.alloc(send, 32);
+      socket.write(`POST ${new URL(capped.url).pathname}${CHAT} HTTP/1.1\r\nhost: x\r\nauthorization: Bearer t\r\ncontent-type: application/json\r\n${framing}\r\n\r\n`);
+      socket.write(declared === undefined ? Buffer.concat([Buffer.from(`${send.toString(16)}\r\n`), body, Buffer.from("\r\n")]) : body);
+      await until(() => answers[index] !== "" || capped.bufferedBodyBytes() >= before + send);
+      expect(capped.bufferedBodyBytes()).toBeLessThanOrEqual(cap);
+    };
+    try {
+      const MiB = 1024 * 1024;
+      for (let i = 0; i < 5; i++) await upload(2 * MiB, 3 * MiB); // 3 fit (6 MiB held); the 4th and 5th would pass 8 MiB
+      await upload(3 * MiB); // chunked, no length announced: refused mid-body once it crosses the cap
+      await until(() => answers.filter((a) => a !== "").length >= 3);
+      expect(answers.slice(0, 3)).toEqual(["", "", ""]); // still waiting for the rest of their bodies
+      for (const refused of answers.slice(3)) {
+        expect(refused).toMatch(/^HTTP\/1\.1 503/);
+        expect(refused.toLowerCase()).toContain("retry-after: 1");
+        expect(refused).toContain('"success":false');
+      }
+      expect(capped.bufferedBodyBytes()).toBe(6 * MiB);
+      const ok = await capped.call(CHAT, { json: { prompt: "small and complete" } });
+      expect(ok.status).toBe(200);
+      const bigBody = { prompt: "x".repeat(5 * MiB) };
+      expect((await capped.call(CHAT, { json: bigBody })).status).toBe(503); // 6 + 5 MiB would pass the cap
+      for (const socket of sockets) socket.destroy();
+      await until(() => capped.bufferedBodyBytes() === 0);
+      expect(capped.bufferedBodyBytes()).toBe(0); // given back when the uploads went away
+      const big = await capped.call(CHAT, { json: bigBody });
+      const answer = await big.json() as any;
+      // Read and handed to the model this time: its input validation answers, not the budget.
+      expect(big.status).toBe(400);
+      expect(answer.errors[0].message).toMatch(/prompt: too_big/);
+    } finally {
+      for (const socket of sockets) socket.destroy();
+      await capped.close();
+    }
+  });
+
   it("handles many concurrent streams and requests at once", async () => {
     const fast = await startTestEmulator({ rateLimits: false });
     try {

@@ -11,7 +11,7 @@ import type { MockRequest, MockResponse } from "../mock-response.js";
 import { MockState, type MockOptions } from "../mock-state.js";
 import { MAX_BODY_BYTES, tooLarge } from "../validate.js";
 import { answerPreflight, CORS_HEADERS } from "./cors.js";
-import { readBody, type BodyResult } from "./read-body.js";
+import { BodyBudget, MAX_BUFFERED_BODY_BYTES, readBody, type BodyResult } from "./read-body.js";
 import { writeResponse } from "./write-response.js";
 
 /** Options of {@link startEmulator}. */
@@ -24,6 +24,11 @@ export interface EmulatorOptions extends MockOptions {
   quiet?: boolean;
   /** Where log lines go (default: process.stdout). */
   log?: (line: string) => void;
+  /**
+   * Request-body bytes held at once across all connections (default 64 MiB). A body that would push the total
+   * past it gets a 503 envelope with `Retry-After: 1` instead of being buffered (docs/decisions/0033).
+   */
+  maxBufferedBodyBytes?: number;
 }
 
 /** A running emulator. */
@@ -31,6 +36,8 @@ export interface RunningEmulator {
   /** Base URL to give clients, e.g. `http://127.0.0.1:53121/client/v4`. */
   url: string;
   port: number;
+  /** Request-body bytes held in memory right now (bodies still being read), for tests and diagnostics. */
+  bufferedBodyBytes(): number;
   /** Stops listening and drops open connections. */
   close(): Promise<void>;
 }
@@ -53,6 +60,11 @@ function makeRequest(req: IncomingMessage, path: string, search: string, body: U
     },
     body,
   };
+}
+
+/** 503 for a body that does not fit the server's body budget; retryable once other uploads finish. */
+function busy(): MockResponse {
+  return failure(503, ErrorCode.internal, "Service temporarily unavailable: too many request bodies in flight, retry shortly", { "retry-after": "1" });
 }
 
 function json(status: number, body: unknown): MockResponse {
@@ -90,6 +102,7 @@ function once(fn: (() => void) | undefined): (() => void) | undefined {
  */
 export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
   const state = new MockState({ ...options, rateLimits: options.rateLimits ?? true });
+  const budget = new BodyBudget(options.maxBufferedBodyBytes ?? MAX_BUFFERED_BODY_BYTES);
   const log = options.quiet ? undefined : (options.log ?? ((line: string) => process.stdout.write(`${line}\n`)));
 
   /** Writes an answer, honouring transport faults; logs once the answer is done. */
@@ -111,12 +124,12 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
 
   const answer = (req: IncomingMessage, res: ServerResponse, path: string, search: string, started: number, body: BodyResult): void => {
     if (body === "aborted") return; // the client is gone; nothing to answer
-    if (body === "too-large") {
+    if (body === "too-large" || body === "busy") {
       // Answered before dispatch, so count the attempt here: runners check attempts per fault key.
       const key = req.headers["x-emulator-fault-key"];
       if (typeof key === "string") state.faults.record(key);
       res.shouldKeepAlive = false; // the unread rest of the body must not be parsed as a request
-      return send(req, res, path, started, tooLarge());
+      return send(req, res, path, started, body === "busy" ? busy() : tooLarge());
     }
     let response: MockResponse;
     try {
@@ -136,7 +149,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     if (req.method === "OPTIONS") return answerPreflight(req, res);
     if (path === STATS) return send(req, res, path, started, stats(req.method, search, state));
     if (!path.startsWith(`${BASE}/`)) return send(req, res, path, started, noRoute(404));
-    readBody(req, (body) => answer(req, res, path, search, started, body));
+    readBody(req, (body) => answer(req, res, path, search, started, body), MAX_BODY_BYTES, budget);
   };
 
   const server = createServer({ keepAliveTimeout: 5_000, requestTimeout: 60_000, headersTimeout: 20_000 }, (req, res) => {
@@ -172,6 +185,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   return {
     url: `http://${shownHost}:${port}${BASE}`,
     port,
+    bufferedBodyBytes: () => budget.used,
     close: () =>
       new Promise<void>((resolve) => {
         server.close(() => resolve());
