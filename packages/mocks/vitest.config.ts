@@ -1,8 +1,8 @@
 import { defineConfig } from "vitest/config";
+import { sourceResolve } from "../../vitest.shared.js";
 
 export default defineConfig({
-  resolve: { conditions: ["@edge-ai/source"] },
-  ssr: { resolve: { conditions: ["@edge-ai/source"] } },
+  ...sourceResolve(),
   test: {
     include: ["src/**/*.test.ts", "test/**/*.test.ts"],
     testTimeout: 20_000,
