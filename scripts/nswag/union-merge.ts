@@ -3,6 +3,7 @@
  * export replaces each union by one shape that every member fits:
  * - object members are merged into one object (all properties, `required` = the keys every member requires);
  * - `X | X[]` becomes `X[]` (a one-element array is what a scalar means to the API);
+ * - a value | its encoded string form (`contentEncoding`) becomes the value;
  * - anything else (string | object, number | string…) becomes an explicit "any" schema (`x-edge-ai-any`),
  *   which NSwag maps to `object` (System.Text.Json: `JsonElement` when reading, the runtime type when writing).
  * Works on SOURCE (3.1) schemas; the caller converts the result.
@@ -90,6 +91,13 @@ export function canonicalUnion(members: Schema[], deref: Deref, where: string, r
   if (flat.length === 0) return { "x-edge-ai-any": true };
   if (flat.length === 1) return flat[0] as Schema;
   if (kinds.every((k) => k === "object")) return mergeObjects(flat, deref, where, report);
+  // An encoded string form of the same value (`contentEncoding`, e.g. base64 embeddings) exports as the decoded
+  // form: that is what the client asks for by default, and a typed member beats an untyped one.
+  const encoded = flat.findIndex((m) => kindOf(m) === "string" && typeof m.contentEncoding === "string");
+  if (flat.length === 2 && encoded !== -1) {
+    report.add(6, where, `"${String(flat[encoded]?.contentEncoding)}" string alternative dropped; the decoded ${kindOf(flat[1 - encoded] as Schema)} form is exported`);
+    return flat[1 - encoded] as Schema;
+  }
   if (flat.length === 2 && kinds.includes("array")) {
     const arr = flat[kinds.indexOf("array")] as Schema;
     const other = flat[1 - kinds.indexOf("array")] as Schema;

@@ -92,10 +92,7 @@ function openAiRoute(req: MockRequest, state: MockState, rest: string, seed: num
   const chat = rest === "v1/chat/completions";
   const responsesApi = rest === "v1/responses";
   const body = decoded.value as Record<string, unknown>;
-  // The openai SDK asks for base64 embeddings unless told otherwise; answer it, validate the rest.
-  const base64 = !chat && typeof body === "object" && body !== null && body["encoding_format"] === "base64";
-  const toValidate = base64 ? { ...body, encoding_format: undefined } : body;
-  const invalid = validateAgainst(chat ? "ChatCompletionRequest" : responsesApi ? "ResponsesRequest" : "EmbeddingsRequest", toValidate);
+  const invalid = validateAgainst(chat ? "ChatCompletionRequest" : responsesApi ? "ResponsesRequest" : "EmbeddingsRequest", body);
   if (invalid) return invalid;
   const model = findModel(String(body["model"]));
   if (!model) return unknownModel(String(body["model"]));

@@ -1407,7 +1407,8 @@ export interface components {
             /** @enum {string} */
             object?: "embedding";
             index: number;
-            embedding: number[];
+            /** @description The vector; a base64 string of little-endian float32 bytes when the request asked for `encoding_format` = `base64`. */
+            embedding: number[] | string;
         };
         EmbeddingList: {
             /** @enum {string} */
@@ -1422,8 +1423,11 @@ export interface components {
         EmbeddingsRequest: {
             model: string;
             input: string | string[];
-            /** @enum {string} */
-            encoding_format?: "float";
+            /**
+             * @description `float` (default) gives arrays of numbers; `base64` gives each vector as the base64 of its little-endian float32 bytes (the openai SDK asks for it by default and decodes it).
+             * @enum {string}
+             */
+            encoding_format?: "float" | "base64";
         };
         /** @description Failure envelope returned with 4xx/5xx statuses. `result` is null, `{}` or absent; switch on `errors[].code`, not only on the status. */
         ErrorEnvelope: {

@@ -109,13 +109,13 @@ export const zDetectedObject = z.looseObject({ score: z.number().optional(), lab
 export const zDiscoveryNotFound = z.looseObject({ success: z.boolean(), error: z.string() });
 
 /** The `Embedding` component of the contract. */
-export const zEmbedding = z.looseObject({ object: z.literal("embedding").optional(), index: z.int().min(0), embedding: z.array(z.number()) });
+export const zEmbedding = z.looseObject({ object: z.literal("embedding").optional(), index: z.int().min(0), embedding: z.union([z.array(z.number()), z.string()]) });
 
 /** The `EmbeddingList` component of the contract. */
 export const zEmbeddingList = z.looseObject({ object: z.literal("list"), data: z.array(zEmbedding), model: z.string().optional(), usage: z.looseObject({ prompt_tokens: z.int().min(0).optional(), total_tokens: z.int().min(0).optional() }).optional() });
 
 /** The `EmbeddingsRequest` component of the contract. */
-export const zEmbeddingsRequest = z.looseObject({ model: z.string().regex(new RegExp("^@(cf|hf)/[^/]+/[^/]+$", "u")), input: z.union([z.string().min(1), z.array(z.string().min(1)).min(1).max(100)]), encoding_format: z.literal("float").optional() });
+export const zEmbeddingsRequest = z.looseObject({ model: z.string().regex(new RegExp("^@(cf|hf)/[^/]+/[^/]+$", "u")), input: z.union([z.string().min(1), z.array(z.string().min(1)).min(1).max(100)]), encoding_format: z.enum(["float","base64"]).optional() });
 
 /** Failure envelope returned with 4xx/5xx statuses. `result` is null, `{}` or absent; switch on `errors[].code`, not only on the status. */
 export const zErrorEnvelope = z.looseObject({ result: z.unknown().optional(), success: z.boolean(), errors: z.array(zResponseInfo), messages: z.array(zResponseInfo).optional() });

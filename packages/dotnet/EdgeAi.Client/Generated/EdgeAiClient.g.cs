@@ -9230,6 +9230,9 @@ namespace EdgeAi.Client
         [System.ComponentModel.DataAnnotations.Range(0, int.MaxValue)]
         public int Index { get; set; } = default!;
 
+        /// <summary>
+        /// The vector; a base64 string of little-endian float32 bytes when the request asked for `encoding_format` = `base64`.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("embedding")]
         [System.ComponentModel.DataAnnotations.Required]
         public System.Collections.Generic.IList<double> Embedding1 { get; set; } = new System.Collections.Generic.List<double>();
@@ -9319,6 +9322,10 @@ namespace EdgeAi.Client
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"float")]
         [System.Runtime.Serialization.EnumMember(Value = @"float")]
         Float = 0,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"base64")]
+        [System.Runtime.Serialization.EnumMember(Value = @"base64")]
+        Base64 = 1,
 
     }
 
