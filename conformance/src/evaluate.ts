@@ -18,6 +18,9 @@ function describeOutcome(outcome: Outcome): string {
   return `${e.typeName} (kind ${e.kind ?? "none"}, code ${e.code ?? "none"}, status ${e.status ?? "none"}): ${e.message}`;
 }
 
+/** Resolution of the emulator's request timestamps; a measured gap may be this much short of the true one. */
+export const CLOCK_GRANULARITY_MS = 1;
+
 /** Every way `outcome` and `stats` differ from `scenario.expect` (empty = the scenario passed). */
 export function evaluate(scenario: Scenario, outcome: Outcome, stats: KeyStats): string[] {
   const failures: string[] = [];
@@ -26,7 +29,8 @@ export function evaluate(scenario: Scenario, outcome: Outcome, stats: KeyStats):
   if (expect.minWaitMs !== undefined) {
     const gap = minGapMs(stats.timestamps);
     if (gap === undefined) failures.push(`minWaitMs: fewer than two attempts, cannot measure a wait of ${expect.minWaitMs} ms`);
-    else if (gap < expect.minWaitMs) failures.push(`minWaitMs: attempts ${gap} ms apart, expected at least ${expect.minWaitMs} ms`);
+    // The emulator stamps arrivals in whole milliseconds (Date.now), so a true gap of 14.9 ms can read as 14.
+    else if (gap + CLOCK_GRANULARITY_MS < expect.minWaitMs) failures.push(`minWaitMs: attempts ${gap} ms apart, expected at least ${expect.minWaitMs} ms`);
   }
 
   if (expect.error) {
