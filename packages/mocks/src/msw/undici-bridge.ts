@@ -156,7 +156,7 @@ class MswDispatcher extends Dispatcher {
  * `Pool` or `fetch(..., { dispatcher })`. Requests need an origin (any; the handlers match all).
  * @example
  * const dispatcher = createUndiciBridge();
- * const res = await request("https://api.cloudflare.com/client/v4/accounts/a/ai/models/search", { dispatcher, headers: { authorization: "Bearer t" } });
+ * const res = await request("https://api.cloudflare.com/client/v4/accounts/0123456789abcdef0123456789abcdef/ai/models/search", { dispatcher, headers: { authorization: "Bearer t" } });
  */
 export function createUndiciBridge(handlers: RequestHandler[] = defaultHandlers): Dispatcher {
   return new MswDispatcher(handlers);
