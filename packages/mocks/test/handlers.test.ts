@@ -1,7 +1,7 @@
 import { schemas } from "@edge-ai/contract";
 import { getResponse } from "msw";
 import { describe, expect, it } from "vitest";
-import { createHandlers, operations } from "@edge-ai/mocks";
+import { createHandlers, operations } from "@edge-ai/mocks/msw";
 import { concretePath, operationFacts } from "./support/contract.js";
 import { decodePng, jpegInfo } from "./support/image-checks.js";
 
