@@ -4,6 +4,7 @@
  */
 import { parseArgs } from "node:util";
 import { FaultSyntaxError, parseGlobalFaults } from "./faults.js";
+import { parseLatency } from "./latency.js";
 import type { EmulatorOptions } from "./emulator/server.js";
 
 /** The --help text. */
@@ -17,15 +18,24 @@ export const USAGE = `Usage: edge-ai-emulator [options]
   --fault-rate R      probability in [0,1] of a global fault per request (default 0)
   --faults LIST       steps global faults choose from (default rate-limit,capacity,server-error)
   --pacing-ms N       milliseconds between SSE events (default 0)
+  --latency L         instant (default) or realistic: first-token delay and tokens/s by model size
   --seed N            seed of the global fault generator (default 1)
 Environment: EDGE_AI_EMULATOR_TOKENS (comma list), EDGE_AI_EMULATOR_FAULT_RATE, EDGE_AI_EMULATOR_FAULTS,
-  EDGE_AI_EMULATOR_PACING_MS, EDGE_AI_EMULATOR_NEURON_BUDGET; flags win over the environment.`;
+  EDGE_AI_EMULATOR_PACING_MS, EDGE_AI_EMULATOR_NEURON_BUDGET, EDGE_AI_EMULATOR_LATENCY; flags win over the environment.`;
 
 function number(name: string, raw: string | undefined, min: number, max = Number.MAX_SAFE_INTEGER): number | undefined {
   if (raw === undefined || raw === "") return undefined;
   const value = Number(raw);
   if (!Number.isFinite(value) || value < min || value > max) throw new FaultSyntaxError(`${name} must be a number in [${min}, ${max}], got "${raw}"`);
   return value;
+}
+
+function latencyFlag(raw: string | undefined): EmulatorOptions["latency"] {
+  try {
+    return parseLatency(raw);
+  } catch (error) {
+    throw new FaultSyntaxError((error as Error).message);
+  }
 }
 
 /** Parses argv + environment into emulator options; throws with a message naming the bad flag. */
@@ -42,6 +52,7 @@ export function parseCliOptions(argv: string[], env: NodeJS.ProcessEnv = process
       "fault-rate": { type: "string" },
       faults: { type: "string" },
       "pacing-ms": { type: "string" },
+      latency: { type: "string" },
       seed: { type: "string" },
       help: { type: "boolean", short: "h" },
     },
@@ -63,6 +74,7 @@ export function parseCliOptions(argv: string[], env: NodeJS.ProcessEnv = process
     faultRate,
     faults,
     pacingMs: number("--pacing-ms", values["pacing-ms"] ?? env["EDGE_AI_EMULATOR_PACING_MS"], 0, 60_000),
+    latency: latencyFlag(values.latency ?? env["EDGE_AI_EMULATOR_LATENCY"]),
     seed,
   };
 }

@@ -10,6 +10,7 @@ import type { MockState } from "./mock-state.js";
 import { admit, runModel, unsupportedTools } from "./run-model.js";
 import { modelSchema, searchAuthors, searchModels, searchTasks } from "./responders/discovery.js";
 import { chatCompletions, embeddings, responses } from "./responders/openai-compat.js";
+import { answerDelayMs, eventSchedule, latencyProfile } from "./latency.js";
 import { hashSeed } from "./seed.js";
 import { decodeBody, validateAgainst } from "./validate.js";
 
@@ -51,7 +52,8 @@ export function dispatch(req: MockRequest, state: MockState): MockResponse {
     const terminal = terminalFaultResponse(step);
     if (terminal) return terminal;
   }
-  const response = route(req, state, step?.name === "json-for-stream");
+  const routed = route(req, state, step?.name === "json-for-stream");
+  const response = state.latency === undefined ? routed : paced(req, routed, state);
   if (!step) return response;
   if (step.name === "stream-cut" && isSse(response.body)) {
     return { ...response, body: { ...response.body, cutAfter: step.arg ?? 3 } };
@@ -60,6 +62,33 @@ export function dispatch(req: MockRequest, state: MockState): MockResponse {
     return { ...response, transport: { ...response.transport, delayMs: step.arg ?? 1000 } };
   }
   return response;
+}
+
+const RUN_MODEL = /^\/accounts\/[^/]+\/ai\/run\/(.+)$/;
+
+/** The model a request names: the run path's slug, or the `model` field of an /ai/v1 body. */
+function requestedModel(req: MockRequest): string | undefined {
+  const run = RUN_MODEL.exec(req.path);
+  if (run) return run[1];
+  const match = /"model"\s*:\s*"([^"]+)"/.exec(new TextDecoder().decode(req.body.subarray(0, 4096)));
+  return match?.[1];
+}
+
+/**
+ * `latency` on: streams get a per-event schedule (first token, then the model's rate); a text-generation JSON answer
+ * waits as long as generating its tokens would. Errors and other answers stay instant.
+ */
+function paced(req: MockRequest, response: MockResponse, state: MockState): MockResponse {
+  if (response.status !== 200) return response;
+  const modelId = requestedModel(req);
+  const profile = modelId === undefined ? undefined : latencyProfile(state.latency, modelId);
+  if (!profile) return response;
+  if (isSse(response.body)) return { ...response, body: { ...response.body, schedule: eventSchedule(profile, response.body.events.length) } };
+  const model = findModel(modelId!);
+  if (model?.task !== "text-generation") return response;
+  const usage = (response.body as { result?: { usage?: { completion_tokens?: number } }; usage?: { completion_tokens?: number } } | null);
+  const tokens = usage?.result?.usage?.completion_tokens ?? usage?.usage?.completion_tokens ?? 50;
+  return { ...response, transport: { ...response.transport, delayMs: answerDelayMs(profile, tokens) } };
 }
 
 function route(req: MockRequest, state: MockState, forceJson: boolean): MockResponse {

@@ -7,6 +7,7 @@ import { BatchStore } from "./responders/batch.js";
 import { FaultState, parseGlobalFaults } from "./faults.js";
 import { NeuronBudget } from "./neuron-budget.js";
 import { RateLimiter } from "./rate-limit.js";
+import type { Latency } from "./latency.js";
 
 /** Behaviour switches shared by the emulator and the msw handlers. */
 export interface MockOptions {
@@ -24,6 +25,11 @@ export interface MockOptions {
   pacingMs?: number;
   /** Seed of the global fault generator. */
   seed?: number;
+  /**
+   * Pacing: `"instant"` (default), `"realistic"` (first-token delay and token rate by model size), or a fixed
+   * `{ firstTokenMs, tokensPerSecond }` (docs/decisions/0246).
+   */
+  latency?: Latency;
 }
 
 /** State of one server or handler set. */
@@ -36,6 +42,7 @@ export class MockState {
   readonly answers = new AnswerCache();
   readonly tokens: ReadonlySet<string> | undefined;
   readonly pacingMs: number;
+  readonly latency: Latency | undefined;
 
   constructor(options: MockOptions = {}) {
     const list = Array.isArray(options.faults) ? options.faults.join(",") : options.faults;
@@ -44,5 +51,6 @@ export class MockState {
     this.budget = options.neuronBudget !== undefined ? new NeuronBudget(options.neuronBudget) : undefined;
     this.tokens = options.tokens && options.tokens.length > 0 ? new Set(options.tokens) : undefined;
     this.pacingMs = options.pacingMs ?? 0;
+    this.latency = options.latency === "instant" ? undefined : options.latency;
   }
 }

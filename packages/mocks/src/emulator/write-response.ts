@@ -25,9 +25,23 @@ function writeSse(res: ServerResponse, status: number, headers: Record<string, s
     if (timer) clearTimeout(timer);
     done();
   });
+  const schedule = sse.schedule;
   const step = (): void => {
     timer = undefined;
     if (res.destroyed) return;
+    if (schedule && index < sse.events.length && index < limit) {
+      // Realistic latency: each event at its offset after the headers (the gaps between offsets, no clock read).
+      const wait = schedule[index]! - (index > 0 ? schedule[index - 1]! : 0);
+      const write = (): void => {
+        timer = undefined;
+        if (res.destroyed) return;
+        res.write(`data: ${sse.events[index++]}\n\n`);
+        step();
+      };
+      if (wait > 0) timer = setTimeout(write, wait);
+      else write();
+      return;
+    }
     if (index >= limit) {
       // stream-cut: the connection ends without [DONE], as a dropped upstream would.
       res.destroy();

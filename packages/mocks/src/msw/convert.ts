@@ -30,7 +30,8 @@ function sseStream(sse: SseEvents): ReadableStream<Uint8Array> {
   const pacing = sse.pacingMs ?? 0;
   return new ReadableStream<Uint8Array>({
     async pull(controller) {
-      if (index > 0 && pacing > 0) await new Promise((r) => setTimeout(r, pacing));
+      const wait = sse.schedule && index < sse.events.length ? sse.schedule[index]! - (index > 0 ? sse.schedule[index - 1]! : 0) : index > 0 ? pacing : 0;
+      if (wait > 0) await new Promise((r) => setTimeout(r, wait));
       if (index >= limit) {
         controller.error(new TypeError("terminated: the stream was cut before [DONE] (fault stream-cut)"));
         return;
