@@ -35,6 +35,8 @@ export interface BenchConfig {
   only: SuiteName[];
   /** Where latest.json and latest.md go. */
   outDir: string | undefined;
+  /** Keep the suites this run does not run from the existing latest.json (for `--only` runs). */
+  merge: boolean;
 }
 
 /** The suites, in the order they run. */
@@ -42,7 +44,7 @@ export const SUITES = ["emulator-json", "emulator-sse", "client-http", "sse-pars
 /** One suite's name. */
 export type SuiteName = (typeof SUITES)[number];
 
-const DEFAULT: Omit<BenchConfig, "profile" | "only" | "outDir"> = {
+const DEFAULT: Omit<BenchConfig, "profile" | "only" | "outDir" | "merge"> = {
   primeMs: 700,
   warmupMs: 200,
   durationMs: 600,
@@ -57,7 +59,7 @@ const DEFAULT: Omit<BenchConfig, "profile" | "only" | "outDir"> = {
   importRuns: 5,
 };
 
-const QUICK: Omit<BenchConfig, "profile" | "only" | "outDir"> = {
+const QUICK: Omit<BenchConfig, "profile" | "only" | "outDir" | "merge"> = {
   primeMs: 100,
   warmupMs: 100,
   durationMs: 300,
@@ -80,7 +82,8 @@ export const USAGE = `Usage: pnpm bench [-- options]
   --streams N          SSE streams held open at once (default 1000, max 5000)
   --import-runs N      fresh processes per SDK for cold import (default 5)
   --only LIST          comma list of ${SUITES.join(", ")}
-  --out DIR            write latest.json / latest.md there (default benchmarks/results)`;
+  --out DIR            write latest.json / latest.md there (default benchmarks/results)
+  --merge              keep the other suites' results from the existing latest.json (with --only)`;
 
 function int(name: string, raw: string | undefined, min: number, max: number): number | undefined {
   if (raw === undefined) return undefined;
@@ -102,6 +105,7 @@ export function parseConfig(argv: string[]): BenchConfig & { help: boolean } {
       "import-runs": { type: "string" },
       only: { type: "string" },
       out: { type: "string" },
+      merge: { type: "boolean" },
       help: { type: "boolean", short: "h" },
     },
     strict: true,
@@ -122,6 +126,7 @@ export function parseConfig(argv: string[]): BenchConfig & { help: boolean } {
     profile: custom ? "custom" : values.quick ? "quick" : "default",
     only: only as SuiteName[],
     outDir: values.out,
+    merge: values.merge ?? false,
   };
   for (const [k, v] of Object.entries(overrides)) if (v !== undefined) (config as unknown as Record<string, number>)[k] = v;
   return { ...config, help: values.help ?? false };

@@ -15,16 +15,21 @@ export interface FixedRequest {
   body?: string;
 }
 
-/** Builds a target that fails a call unless the status is `expectStatus`. */
-export function poolTarget(name: string, description: string, origin: string, req: FixedRequest, expectStatus = 200): BenchTarget {
+/**
+ * Builds a target that fails a call unless the status is `expectStatus`. With `bodyFor`, the n-th call sends
+ * `bodyFor(n)` instead of `req.body` (every request different: no server-side answer memo can help).
+ */
+export function poolTarget(name: string, description: string, origin: string, req: FixedRequest, expectStatus = 200, bodyFor?: (n: number) => string): BenchTarget {
   return {
     name,
     description,
     async open(concurrency) {
       const pool = new Pool(origin, { connections: concurrency, pipelining: 1 });
+      let n = 0;
       return {
         call: async () => {
-          const res = await pool.request({ method: req.method, path: req.path, headers: req.headers, body: req.body ?? null });
+          const body = bodyFor ? bodyFor(n++) : (req.body ?? null);
+          const res = await pool.request({ method: req.method, path: req.path, headers: req.headers, body });
           await res.body.arrayBuffer();
           if (res.statusCode !== expectStatus) throw new Error(`${name}: status ${res.statusCode}, expected ${expectStatus}`);
         },

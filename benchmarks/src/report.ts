@@ -26,6 +26,8 @@ export interface BenchResults {
     "sse-parse"?: SSEParseResult;
     "cold-import"?: ColdImportResult;
   };
+  /** With `--merge`: the earlier run whose other suites were kept. */
+  mergedFrom?: { generatedAt: string; suites: string[] };
   /** Suites that threw, with the message; the run exits non-zero when this is not empty. */
   failures: { suite: SuiteName; message: string }[];
 }
@@ -56,12 +58,25 @@ function emulatorJsonMd(r: EmulatorJsonResult): string {
       String(row.emulator.errors),
       `${fmtRatio(row.ratio, r.goal)}; ${fmtRatio(row.bestRatio)}`,
     ],
+    ...(row.unique
+      ? [[
+          String(row.concurrency),
+          "emulator, every body different",
+          fmtRps(row.unique.rps),
+          fmtRps(row.unique.bestRps),
+          fmtMs(row.unique.p50),
+          fmtMs(row.unique.p99),
+          String(row.unique.errors),
+          `${fmtRatio(row.uniqueRatio, r.goal)}; ${fmtRatio(row.uniqueBestRatio)}`,
+        ]]
+      : []),
   ]);
   return [
     "## Emulator vs bare node:http (small JSON)",
     "",
     `Route: \`${r.route.method} ${r.route.path}\` (${r.route.requestBytes} B request, ${r.route.responseBytes} B \`${r.route.contentType}\` answer). ` +
-      `The bare handler answers the emulator's recorded bytes${r.sameBytes ? " (checked byte-for-byte)" : " (WARNING: bytes differed)"}. Rate limits off.`,
+      `The bare handler answers the emulator's recorded bytes${r.sameBytes ? " (checked byte-for-byte)" : " (WARNING: bytes differed)"}. Rate limits off. ` +
+      `"emulator" repeats one body (its one-second answer memo serves the repeats, decision 0031); "every body different" numbers each request's message, so every answer is synthesised, validated and serialised (decision 0247).`,
     "",
     mdTable(["concurrency", "server", "req/s (median round)", "best round req/s", "p50 ms", "p99 ms", "errors", "emulator / bare (median; best)"], rows),
   ].join("\n");
@@ -155,6 +170,9 @@ function coldImportMd(r: ColdImportResult): string {
 export function renderMarkdown(results: BenchResults): string {
   const m = results.machine;
   const s = results.suites;
+  const merged = results.mergedFrom
+    ? ` Suites ${results.mergedFrom.suites.join(", ")} are from the run of ${results.mergedFrom.generatedAt} (kept by \`--merge\`).`
+    : "";
   const parts = [
     "# edge-ai benchmarks",
     "",
@@ -162,7 +180,7 @@ export function renderMarkdown(results: BenchResults): string {
       `${results.config.warmupMs} ms warm-up + ${results.config.durationMs} ms per measurement) in ${(results.durationMs / 1000).toFixed(0)} s. ` +
       `Node ${m.node}, ${m.platform}, ${m.cpus} × ${m.cpuModel}, ${fmtMiB(m.memoryBytes)}. Loads only on 127.0.0.1; servers in separate processes. ` +
       `Load average (1/5/15 min) at start ${m.loadAverageAtStart.join(" / ")}, at end ${results.loadAverageAtEnd.join(" / ")}: ` +
-      `the machine is shared, so figures taken under load are noisy; compare ratios from the same run, not absolute rates across runs.`,
+      `the machine is shared, so figures taken under load are noisy; compare ratios from the same run, not absolute rates across runs.${merged}`,
   ];
   if (s["emulator-json"]) parts.push("", emulatorJsonMd(s["emulator-json"]));
   if (s["emulator-sse"]) parts.push("", emulatorSseMd(s["emulator-sse"]));

@@ -22,6 +22,15 @@ export const EMULATOR_ROUTE = {
   input: { messages: [{ role: "user", content: "Say hello in five words." }], max_tokens: 32 },
 };
 
+/**
+ * The n-th body of the unique-body row: the benchmark route's input with a counter in the message, the same length
+ * every time (so the bare server's fixed body and these cost the same bytes), and a different answer seed each time.
+ */
+export function uniqueBody(n: number): string {
+  const input = { ...EMULATOR_ROUTE.input, messages: [{ role: "user", content: `Say hello in five words. #${String(n).padStart(9, "0")}` }] };
+  return JSON.stringify(input);
+}
+
 /** One concurrency level: both servers and their ratio. */
 export interface EmulatorJsonRow {
   concurrency: number;
@@ -31,6 +40,11 @@ export interface EmulatorJsonRow {
   ratio: number | null;
   /** The same from each side's fastest round. */
   bestRatio: number | null;
+  /** The emulator when every request body is different (no answer memo; issue 14 item 5). */
+  unique: Measurement;
+  /** unique rps / bare rps (median rounds); the goal is >= 0.5. */
+  uniqueRatio: number | null;
+  uniqueBestRatio: number | null;
 }
 
 /** The suite's output. */
@@ -87,6 +101,7 @@ export async function runEmulatorJson(
     const targets = [
       poolTarget("bare", "node:http handler answering the recorded bytes", bareOrigin, req),
       poolTarget("emulator", "edge-ai emulator (packages/mocks/src/cli.ts --no-rate-limits)", emuUrl.origin, req),
+      poolTarget("emulator-unique", "edge-ai emulator, every request body different", emuUrl.origin, req, 200, uniqueBody),
     ];
     await primeTargets(targets, config.primeMs);
     const byTarget = await compareTargets(
@@ -103,7 +118,17 @@ export async function runEmulatorJson(
     const rows = config.emulatorConcurrency.map((c) => {
       const b = byTarget["bare"]![c]!;
       const e = byTarget["emulator"]![c]!;
-      return { concurrency: c, bare: b, emulator: e, ratio: ratio(e.rps, b.rps), bestRatio: ratio(e.bestRps, b.bestRps) };
+      const u = byTarget["emulator-unique"]![c]!;
+      return {
+        concurrency: c,
+        bare: b,
+        emulator: e,
+        ratio: ratio(e.rps, b.rps),
+        bestRatio: ratio(e.bestRps, b.bestRps),
+        unique: u,
+        uniqueRatio: ratio(u.rps, b.rps),
+        uniqueBestRatio: ratio(u.bestRps, b.bestRps),
+      };
     });
     return {
       route: { method: "POST", path: req.path, requestBytes: body.length, responseBytes: recorded.body.length, contentType: recorded.headers["content-type"] ?? "" },
