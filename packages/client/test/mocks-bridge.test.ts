@@ -2,7 +2,8 @@
  * The client in-process against the msw handlers: through the mocks' undici Dispatcher bridge (no socket), and
  * through the `fetch` option with msw's setupServer patching global fetch. Same handlers, two transports.
  */
-import { createUndiciBridge, setupMockServer } from "@edge-ai/mocks";
+import { createUndiciBridge } from "@edge-ai/mocks";
+import { setupMockServer } from "@edge-ai/mocks/msw";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type ClientOptions, EdgeAIStream, QuotaExhaustedError, RateLimitError, UnknownModelError } from "../src/index.js";
 import { testClient } from "./support/client.js";
