@@ -80,6 +80,19 @@ describe("createMock", () => {
     mock.run("@cf/nobody/nothing", () => ({}));
   });
 
+  it("resets itself when its scope names a new test (vitest without isolation)", async () => {
+    let test = "file-a: one";
+    const mock = createMock();
+    mock.scopeBy(() => test);
+    mock.run("@cf/meta/llama-3.1-8b-instruct-fast", () => ({ response: "from one" }));
+    await mock.handle(post("run/@cf/meta/llama-3.1-8b-instruct-fast", { prompt: "x" }));
+    expect(mock.calls).toHaveLength(1);
+    test = "file-b: two";
+    expect(mock.calls).toHaveLength(0);
+    const res = await mock.handle(post("run/@cf/meta/llama-3.1-8b-instruct-fast", { prompt: "x" }));
+    expect((res.body as { result: { response: string } }).result.response).not.toBe("from one");
+  });
+
   it("keeps one process-wide default mock", () => {
     expect(defaultMock()).toBe(defaultMock());
   });

@@ -93,8 +93,10 @@ export class Mock {
   #options: CreateMockOptions;
   /** State behind the default answers (fault counters, rate limits, batches). */
   state: MockState;
-  /** Every request answered since the last {@link reset}, oldest first. */
-  readonly calls: MockCall[] = [];
+  #calls: MockCall[] = [];
+  /** Names the current test (set by `@edge-ai/mocks/vitest`); a new name resets the mock before it is used. */
+  #scopeOf: (() => string | undefined) | undefined;
+  #scope: string | undefined;
 
   constructor(options: CreateMockOptions = {}) {
     this.#options = { rateLimits: false, ...options };
@@ -106,6 +108,7 @@ export class Mock {
    * @example mock.run("@cf/meta/llama-3.1-8b-instruct-fast", (input) => ({ response: `echo: ${input.prompt ?? ""}` }));
    */
   run<M extends ModelId>(model: M, resolver: RunResolver<M>, options: { once?: boolean } = {}): this {
+    this.#sync();
     this.#overrides.unshift({
       once: options.once ?? false,
       resolve: async (req) => {
@@ -124,19 +127,43 @@ export class Mock {
    * @example mock.use((req) => (req.path.endsWith("/models/search") ? error(500, 7000, "down") : undefined));
    */
   use(resolver: RequestResolver, options: { once?: boolean } = {}): this {
+    this.#sync();
     this.#overrides.unshift({ resolve: resolver, once: options.once ?? false });
     return this;
+  }
+
+  /** Every request answered since the last {@link reset}, oldest first. */
+  get calls(): MockCall[] {
+    this.#sync();
+    return this.#calls;
   }
 
   /** Drops every override, the recorded calls and the state (fault counters, batches). */
   reset(): void {
     this.#overrides = [];
-    this.calls.length = 0;
+    this.#calls = [];
     this.state = new MockState(this.#options);
+  }
+
+  /**
+   * Resets the mock whenever `scope()` names a different test than before, so per-test overrides hold even where no
+   * afterEach hook can be registered for every file (vitest with `isolate: false` evaluates a setup import once).
+   */
+  scopeBy(scope: (() => string | undefined) | undefined): void {
+    this.#scopeOf = scope;
+    this.#scope = scope?.();
+  }
+
+  #sync(): void {
+    const current = this.#scopeOf?.();
+    if (current === undefined || current === this.#scope) return;
+    this.#scope = current;
+    this.reset();
   }
 
   /** The answer to one request: the newest matching override, else the contract's default answer. */
   async handle(req: MockRequest): Promise<MockResponse> {
+    this.#sync();
     let response: MockResponse | undefined;
     for (const override of [...this.#overrides]) {
       response = await override.resolve(req);
@@ -145,7 +172,7 @@ export class Mock {
       break;
     }
     response ??= dispatch(req, this.state);
-    this.calls.push({ method: req.method, path: req.path, model: modelOf(req.path), body: parseBody(req), status: response.status });
+    this.#calls.push({ method: req.method, path: req.path, model: modelOf(req.path), body: parseBody(req), status: response.status });
     return response;
   }
 }

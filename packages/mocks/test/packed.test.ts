@@ -97,7 +97,20 @@ console.log(JSON.stringify([first.result.response, typeof second.result.response
   it("answers a default-constructed client from one setup line in vitest, and refuses other hosts", () => {
     link("vitest");
     writeFileSync(join(work, "vitest.setup.ts"), `import "@edge-ai/mocks/vitest";\n`);
-    writeFileSync(join(work, "vitest.config.mjs"), `export default { test: { setupFiles: ["./vitest.setup.ts"], include: ["app.test.ts"] } };\n`);
+    writeFileSync(join(work, "vitest.config.mjs"), `export default { test: { setupFiles: ["./vitest.setup.ts"], include: ["app*.test.ts"] } };\n`);
+    writeFileSync(
+      join(work, "app2.test.ts"),
+      `import { EdgeAI } from "@edge-ai/client";
+import { mock } from "@edge-ai/mocks";
+import { expect, it } from "vitest";
+it("starts with a clean mock in another file, also when files share a worker", async () => {
+  expect(mock.calls).toHaveLength(0);
+  const ai = new EdgeAI({ accountId: "0123456789abcdef0123456789abcdef", apiToken: "test-token", maxRetries: 0 });
+  expect((await ai.run("@cf/meta/llama-3.1-8b-instruct-fast", { prompt: "hi" })).response).not.toBe("mocked: hi");
+  await expect(fetch("https://example.com/")).rejects.toThrow();
+});
+`,
+    );
     writeFileSync(
       join(work, "app.test.ts"),
       `import { EdgeAI } from "@edge-ai/client";
@@ -123,8 +136,11 @@ it("refuses a request to any other host instead of sending it", async () => {
 });
 `,
     );
-    const out = sh(process.execPath, [join(modules, "vitest/vitest.mjs"), "run", "--root", work, "--reporter=json"]);
-    const report = JSON.parse(out.slice(out.indexOf("{"))) as { numPassedTests: number; numFailedTests: number };
-    expect(report).toMatchObject({ numPassedTests: 4, numFailedTests: 0 });
+    // Default isolation, then one worker for both files (the setup import is evaluated once there).
+    for (const extra of [[], ["--no-isolate", "--maxWorkers=1"]]) {
+      const out = sh(process.execPath, [join(modules, "vitest/vitest.mjs"), "run", "--root", work, "--reporter=json", ...extra]);
+      const report = JSON.parse(out.slice(out.indexOf("{"))) as { numPassedTests: number; numFailedTests: number };
+      expect(report, extra.join(" ")).toMatchObject({ numPassedTests: 5, numFailedTests: 0 });
+    }
   });
 });
