@@ -77,6 +77,7 @@ export const rows: readonly Row[] = [
   works("curl.whisper", "curl", "whisper `--data-binary \"@file.mp3\"` (docs/decisions/0242)"),
   works("curl.resnet", "curl", "resnet-50 `--data-binary \"@image.png\"`"),
   works("curl.image", "curl", "SDXL `-o out.png` (raw PNG bytes)"),
+  works("curl.speech", "curl", "melotts `{\"prompt\":…}` -> base64 MP3 in `result.audio`"),
   fails("curl.token-as-account", "curl", "token pasted into the account slot", "400 / 7003 \"Could not route to …\" (docs/decisions/0240)"),
   fails("curl.get-on-run", "curl", "GET on a run URL (forgot `-d`)", "405 / 7001 (docs/decisions/0241)"),
 ];

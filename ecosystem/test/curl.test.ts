@@ -55,6 +55,12 @@ implementRows("curl", {
     expect(status).toBe(200);
     expect([...readFileSync(out).subarray(0, 4)]).toEqual([0x89, 0x50, 0x4e, 0x47]);
   },
+  "curl.speech": async () => {
+    const { status, body } = await curl([run("@cf/myshell-ai/melotts"), "-d", '{"prompt":"Hello from the emulator"}']);
+    expect(status).toBe(200);
+    const audio = Buffer.from(JSON.parse(body).result.audio as string, "base64");
+    expect(audio.length).toBeGreaterThan(0);
+  },
   "curl.token-as-account": async () => {
     const { status, body } = await curl([run("@cf/meta/llama-3.1-8b-instruct", TOKEN), "-d", '{"prompt":"hi"}']);
     expect(status).toBe(400);
