@@ -74,7 +74,7 @@ console.log(JSON.stringify({ bridged: (await viaBridge.body.json()).result.respo
     writeFileSync(join(work, "core.cjs"), `const m = require("@edge-ai/mocks"); const e = require("@edge-ai/mocks/emulator"); const u = require("@edge-ai/mocks/undici"); console.log([typeof m.ok, typeof e.startEmulator, typeof u.interceptUndici, u.mock === m.mock].join(","));`);
     expect(node("core.cjs")).toBe("function,function,function,true");
     expect(() => sh(process.execPath, ["-e", `require("@edge-ai/mocks/msw")`])).toThrow(/msw/); // the peer is really optional
-  });
+  }, 60_000);
 
   it("serves /msw once msw is installed next to it", () => {
     link("msw");
@@ -92,7 +92,7 @@ console.log(JSON.stringify([first.result.response, typeof second.result.response
 `,
     );
     expect(JSON.parse(node("msw.mjs"))).toEqual(["from msw", "string", true]);
-  });
+  }, 60_000);
 
   it("answers a default-constructed client from one setup line in vitest, and refuses other hosts", () => {
     link("vitest");
@@ -142,5 +142,5 @@ it("refuses a request to any other host instead of sending it", async () => {
       const report = JSON.parse(out.slice(out.indexOf("{"))) as { numPassedTests: number; numFailedTests: number };
       expect(report, extra.join(" ")).toMatchObject({ numPassedTests: 5, numFailedTests: 0 });
     }
-  });
+  }, 180_000);
 });
