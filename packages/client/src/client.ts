@@ -43,7 +43,7 @@ export interface ClientOptions {
   streamTimeouts?: { firstByte?: number; idle?: number };
   /** Headers sent with every request (for example AI Gateway's `cf-aig-*`). */
   defaultHeaders?: Record<string, string>;
-  /** Response checking: "tolerant" (default) rejects wrong types, "strict" also unknown fields, "off" none. */
+  /** Response checking: "tolerant" (default) returns a non-matching answer with a logged warning listing its issues, "strict" throws (unknown fields too), "off" none. */
   validation?: ValidationMode;
   /** Where log lines go (default: console). */
   logger?: Logger;

@@ -5,6 +5,7 @@
  * retryable), and routing failures (7000/7003) arrive as 400.
  */
 import { classifyError } from "@edge-ai/contract";
+import { scrubAndCut } from "./redact.js";
 import { APIError, type APIErrorDetail, type APIErrorInit, AuthenticationError, BadRequestError, CapacityError, LicenceRequiredError, NotFoundError, PaidPlanRequiredError, PermissionError, QuotaExhaustedError, RateLimitError, type RateLimitInfo, ServerError, ServerTimeoutError, TooLargeError, UnknownModelError } from "./api-errors.js";
 
 /** Codes that name a missing model or an unroutable URL (an encoded slug produces 7000). */
@@ -45,7 +46,7 @@ export function errorFromResponse(facts: ErrorFacts): APIError {
     errors,
     requestId: headers["cf-ray"],
     headers,
-    rawBody: scrub(facts.bodyText.slice(0, maxRawBody)),
+    rawBody: scrubAndCut(facts.bodyText, scrub, maxRawBody),
     message: `HTTP ${status}: ${summary}`,
   };
   // The contract's error table decides kind and retryability; the code wins over the status.

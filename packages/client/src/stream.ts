@@ -4,6 +4,7 @@
  * is a truncation, reported as StreamError rather than a silently short answer).
  */
 import { ConnectionError, EdgeAIError, StreamError } from "./errors.js";
+import { scrubAndCut } from "./redact.js";
 import { SSEParser } from "./sse-parser.js";
 
 /** Token counts as Workers AI reports them (native and OpenAI shapes share these names). */
@@ -41,13 +42,19 @@ export class EdgeAIStream<T> implements AsyncIterable<T> {
   constructor(
     private readonly source: StreamSource | (() => AsyncIterable<unknown>),
     private readonly mapEvent: EventMapper<T>,
+    /** Removes the token from server text kept in error messages. */
+    private readonly scrub: (text: string) => string = (t) => t,
   ) {}
 
   /** Builds a one-chunk stream from an already decoded JSON answer (models that ignore `stream: true`). */
-  static fromValues<T>(values: unknown[], mapEvent: EventMapper<T>): EdgeAIStream<T> {
-    return new EdgeAIStream<T>(async function* () {
-      yield* values;
-    }, mapEvent);
+  static fromValues<T>(values: unknown[], mapEvent: EventMapper<T>, scrub?: (text: string) => string): EdgeAIStream<T> {
+    return new EdgeAIStream<T>(
+      async function* () {
+        yield* values;
+      },
+      mapEvent,
+      scrub,
+    );
   }
 
   [Symbol.asyncIterator](): AsyncIterator<T> {
@@ -77,7 +84,7 @@ export class EdgeAIStream<T> implements AsyncIterable<T> {
       try {
         ready.push(JSON.parse(data));
       } catch (cause) {
-        failure = new StreamError("malformed", `Stream event is not JSON: ${data.slice(0, 80)}`, { cause });
+        failure = new StreamError("malformed", `Stream event is not JSON: ${scrubAndCut(data, this.scrub, 80)}`);
       }
     });
     try {
@@ -113,7 +120,7 @@ export class EdgeAIStream<T> implements AsyncIterable<T> {
       if (e.usage !== undefined && e.usage !== null) this.usage = e.usage as StreamUsage;
       const fr = e.finish_reason ?? (e.choices as { finish_reason?: unknown }[] | undefined)?.[0]?.finish_reason;
       if (typeof fr === "string") this.finishReason = fr;
-      throwIfErrorEvent(e);
+      throwIfErrorEvent(e, this.scrub);
     }
     return this.mapEvent(event);
   }
@@ -150,11 +157,11 @@ export class EdgeAIStream<T> implements AsyncIterable<T> {
 }
 
 /** An error object sent as an event after the stream started (`{errors:[...]}` or `{error: ...}`). */
-function throwIfErrorEvent(e: Record<string, unknown>): void {
+function throwIfErrorEvent(e: Record<string, unknown>, scrub: (text: string) => string): void {
   const errors = e.errors;
   const hasErrors = Array.isArray(errors) && errors.length > 0 && e.success === false;
   if (!hasErrors && (e.error === undefined || e.error === null)) return;
   const first = hasErrors ? (errors[0] as { message?: unknown }) : e.error;
   const msg = typeof first === "string" ? first : typeof (first as { message?: unknown })?.message === "string" ? (first as { message: string }).message : JSON.stringify(first);
-  throw new StreamError("upstream", `The server reported an error mid-stream: ${msg}`);
+  throw new StreamError("upstream", `The server reported an error mid-stream: ${scrubAndCut(String(msg), scrub, 2048)}`);
 }

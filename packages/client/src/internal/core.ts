@@ -7,7 +7,7 @@ import { inspect } from "node:util";
 import { errorFromResponse } from "../error-mapping.js";
 import { AbortError, ValidationError } from "../errors.js";
 import type { Log } from "../logger.js";
-import { redactHeaders } from "../redact.js";
+import { redactHeaders, scrubAndCut } from "../redact.js";
 import { type RetryPolicy, retryDelay, sleep } from "../retry.js";
 import { AttemptSignal, type TimeoutSettings } from "../timeouts.js";
 import type { Transport, TransportResponse } from "../transport.js";
@@ -121,7 +121,7 @@ export class ClientCore {
   async json(req: CoreRequest): Promise<unknown> {
     const { response, done } = await this.send(req);
     try {
-      return parseJSON(await response.text());
+      return parseJSON(await response.text(), this.#s.scrub);
     } finally {
       done();
     }
@@ -173,11 +173,11 @@ function mergeTimeouts(base: TimeoutSettings, o: RequestOptions): TimeoutSetting
   };
 }
 
-/** JSON.parse with a typed error that keeps the raw text. */
-export function parseJSON(text: string): unknown {
+/** JSON.parse with a typed error that keeps the raw text (scrubbed, then cut to 2 KiB). */
+export function parseJSON(text: string, scrub: (text: string) => string): unknown {
   try {
     return JSON.parse(text) as unknown;
   } catch {
-    throw new ValidationError("response", "JSON", [{ path: "", rule: "json", message: "the body is not valid JSON" }], text.slice(0, 2048));
+    throw new ValidationError("response", "JSON", [{ path: "", rule: "json", message: "the body is not valid JSON" }], scrubAndCut(text, scrub, 2048));
   }
 }
