@@ -5,7 +5,8 @@
 import { inspect } from "node:util";
 import type { Dispatcher } from "undici";
 import { Batch } from "./batch.js";
-import { ValidationError } from "./errors.js";
+import { ValidationError, type ValidationIssue } from "./errors.js";
+import { checkNumericOptions } from "./internal/check-options.js";
 import { ClientCore, type RequestOptions } from "./internal/core.js";
 import { splitBaseUrl } from "./internal/paths.js";
 import { Log, type Logger, type LogLevel, resolveLogLevel } from "./logger.js";
@@ -135,7 +136,7 @@ export class EdgeAI {
 export type { RequestOptions };
 
 function checkOptions(options: ClientOptions): void {
-  const issues = [];
+  const issues: ValidationIssue[] = [];
   if (typeof options?.accountId !== "string" || options.accountId.trim() === "" || options.accountId.includes("/")) {
     issues.push({ path: "accountId", rule: "required", message: "a non-empty account id without slashes is required" });
   }
@@ -145,6 +146,10 @@ function checkOptions(options: ClientOptions): void {
   }
   if (options?.validation !== undefined && !["strict", "tolerant", "off"].includes(options.validation)) {
     issues.push({ path: "validation", rule: "enum", message: 'must be "strict", "tolerant" or "off"' });
+  }
+  if (options !== null && typeof options === "object") {
+    const { maxRetries, timeout, streamTimeouts, retry, defaultHeaders } = options;
+    checkNumericOptions({ maxRetries, timeout, streamTimeouts, retry: retry as Record<string, unknown> | undefined, headers: defaultHeaders }, issues, "defaultHeaders");
   }
   if (issues.length > 0) throw new ValidationError("request", "ClientOptions", issues);
 }

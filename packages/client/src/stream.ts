@@ -3,7 +3,7 @@
  * maps each event to a chunk, remembers the last usage, and insists on `data: [DONE]` (a body that just stops
  * is a truncation, reported as StreamError rather than a silently short answer).
  */
-import { ConnectionError, EdgeAIError, StreamError } from "./errors.js";
+import { ConnectionError, EdgeAIError, StreamError, TimeoutError } from "./errors.js";
 import { scrubAndCut } from "./redact.js";
 import { SSEParser } from "./sse-parser.js";
 
@@ -108,6 +108,8 @@ export class EdgeAIStream<T> implements AsyncIterable<T> {
     } catch (err) {
       // A socket closed mid-stream is a truncated answer, not a connection problem the caller could retry blindly.
       if (err instanceof ConnectionError) throw new StreamError("truncated", `The connection closed mid-stream: ${err.message}`, { cause: err });
+      // Part of the answer was already handed out: replaying the request is the caller's call, not a retry.
+      if (err instanceof TimeoutError && err.retryable) throw new TimeoutError(err.phase, err.timeoutMs, { cause: err.cause, retryable: false });
       throw err;
     } finally {
       finish();

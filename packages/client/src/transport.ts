@@ -4,7 +4,7 @@
  * fetch patched by msw). Both yield the same small response object and throw only typed errors.
  */
 import { Agent, type Dispatcher } from "undici";
-import { AbortError, ConnectionError, TimeoutError } from "./errors.js";
+import { AbortError, ConnectionError, TimeoutError, ValidationError } from "./errors.js";
 import { type AttemptSignal, type TimeoutSettings, undiciTimeouts } from "./timeouts.js";
 
 /** One HTTP request as the client core sees it. */
@@ -48,6 +48,11 @@ export function toTransportError(err: unknown, attempt: AttemptSignal, timeouts:
   const aborted = attempt.abortedError();
   if (aborted) return aborted;
   const code = (err as { code?: unknown })?.code;
+  // undici refused an argument: sending again cannot help, and it is not a network failure.
+  if (code === "UND_ERR_INVALID_ARG") {
+    const message = err instanceof Error ? err.message : String(err);
+    return new ValidationError("request", "request", [{ path: "", rule: "invalid_argument", message }]);
+  }
   if (code === "UND_ERR_HEADERS_TIMEOUT") {
     return new TimeoutError(streaming ? "first_byte" : "total", streaming ? timeouts.firstByte : timeouts.total, { cause: err });
   }
@@ -218,5 +223,43 @@ class FetchResponse implements TransportResponse {
   }
   async discard(): Promise<void> {
     await this.res.body?.cancel().catch(() => undefined);
+  }
+}
+
+/**
+ * A 2xx answer read in full while its attempt was still running (non-streaming calls), so a failure mid-body
+ * was retried. JSON and text bodies are kept as text, anything else as bytes.
+ */
+export class BufferedResponse implements TransportResponse {
+  private constructor(
+    readonly status: number,
+    private readonly live: TransportResponse,
+    private readonly textBody: string | undefined,
+    private readonly bytesBody: Uint8Array | undefined,
+  ) {}
+
+  /** Reads the whole body of `live`; throws the transport's typed errors. */
+  static async read(live: TransportResponse): Promise<BufferedResponse> {
+    const type = live.header("content-type") ?? "";
+    if (type === "" || type.includes("json") || type.startsWith("text/")) return new BufferedResponse(live.status, live, await live.text(), undefined);
+    return new BufferedResponse(live.status, live, undefined, await live.bytes());
+  }
+  header(name: string): string | undefined {
+    return this.live.header(name);
+  }
+  headerRecord(): Record<string, string> {
+    return this.live.headerRecord();
+  }
+  text(): Promise<string> {
+    return Promise.resolve(this.textBody ?? new TextDecoder().decode(this.bytesBody));
+  }
+  bytes(): Promise<Uint8Array> {
+    return Promise.resolve(this.bytesBody ?? new TextEncoder().encode(this.textBody));
+  }
+  async *chunks(): AsyncIterable<Uint8Array> {
+    yield await this.bytes();
+  }
+  discard(): Promise<void> {
+    return Promise.resolve();
   }
 }

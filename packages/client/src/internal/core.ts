@@ -5,12 +5,13 @@
  */
 import { inspect } from "node:util";
 import { errorFromResponse } from "../error-mapping.js";
-import { AbortError, ValidationError } from "../errors.js";
+import { AbortError, ValidationError, type ValidationIssue } from "../errors.js";
 import type { Log } from "../logger.js";
 import { redactHeaders, scrubAndCut } from "../redact.js";
 import { type RetryPolicy, retryDelay, sleep } from "../retry.js";
 import { AttemptSignal, type TimeoutSettings } from "../timeouts.js";
-import type { Transport, TransportResponse } from "../transport.js";
+import { BufferedResponse, type Transport, type TransportResponse } from "../transport.js";
+import { checkNumericOptions } from "./check-options.js";
 
 /** Per-call overrides accepted by every method. */
 export interface RequestOptions {
@@ -83,6 +84,7 @@ export class ClientCore {
   async send(req: CoreRequest): Promise<SentResponse> {
     const s = this.#s;
     const o = req.options;
+    if (o !== undefined) checkRequestOptions(o);
     const path = s.accountPath + req.path;
     const body = encodeBody(req.body);
     const headers = this.headersFor(req, o?.headers);
@@ -99,7 +101,13 @@ export class ClientCore {
       try {
         const response = await s.transport.send({ method: req.method, path, headers, body, streaming: req.streaming, attempt, timeouts });
         if (debug) s.log.write("debug", `<- ${response.status} ${req.method} ${path} in ${Math.round(performance.now() - started)} ms`);
-        if (response.status >= 200 && response.status < 300) return { response, done: () => attempt.dispose() };
+        if (response.status >= 200 && response.status < 300) {
+          if (req.streaming) return { response, done: () => attempt.dispose() };
+          // Buffered inside the attempt: a reset or stall mid-body is retried like any failure before the headers.
+          const buffered = await BufferedResponse.read(response);
+          attempt.dispose();
+          return { response: buffered, done: noop };
+        }
         const bodyText = await response.text().catch(() => "");
         error = errorFromResponse({ status: response.status, headers: response.headerRecord(), bodyText, scrub: s.scrub });
       } catch (err) {
@@ -151,6 +159,14 @@ export class ClientCore {
   toJSON(): Record<string, never> {
     return {};
   }
+}
+
+const noop = (): void => undefined;
+
+function checkRequestOptions(o: RequestOptions): void {
+  const issues: ValidationIssue[] = [];
+  checkNumericOptions(o, issues);
+  if (issues.length > 0) throw new ValidationError("request", "RequestOptions", issues);
 }
 
 function encodeBody(body: unknown): string | Uint8Array | undefined {
