@@ -71,7 +71,7 @@ export async function decodeRunResponse(
   const { response, done } = sent;
   const contentType = response.header("content-type") ?? "";
   if (contentType.startsWith("text/event-stream")) {
-    return new EdgeAIStream<TextGenerationChunk>({ chunks: response.chunks(), finish: done }, toTextGenerationChunk, ctx.core.scrub);
+    return new EdgeAIStream<TextGenerationChunk>({ chunks: response.chunks(), finish: done, handle: sent.handle }, toTextGenerationChunk, ctx.core.scrub);
   }
   try {
     if (contentType.includes("json") || contentType === "") {

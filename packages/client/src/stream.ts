@@ -3,7 +3,8 @@
  * maps each event to a chunk, remembers the last usage, and insists on `data: [DONE]` (a body that just stops
  * is a truncation, reported as StreamError rather than a silently short answer).
  */
-import { ConnectionError, EdgeAIError, StreamError, TimeoutError } from "./errors.js";
+import { AbortError, ConnectionError, EdgeAIError, StreamError, TimeoutError } from "./errors.js";
+import type { StreamHandle } from "./internal/core.js";
 import { scrubAndCut } from "./redact.js";
 import { SSEParser } from "./sse-parser.js";
 
@@ -23,10 +24,14 @@ export type EventMapper<T> = (event: unknown) => T | undefined;
 export interface StreamSource {
   chunks: AsyncIterable<Uint8Array>;
   finish: () => void;
+  /** Releases the connection early; `releasedBy` says who did (the reader, or `EdgeAI.close()`). */
+  handle?: StreamHandle | undefined;
 }
 
 /**
  * An SSE response as an async iterable of typed chunks.
+ * A stream holds its connection until it is read to the end, `cancel()`led (also `await using`), or the client
+ * is closed.
  * @example
  * const stream = await ai.run("@cf/meta/llama-3.1-8b-instruct-fast", { messages, stream: true });
  * for await (const chunk of stream) process.stdout.write(chunk.response ?? "");
@@ -38,6 +43,7 @@ export class EdgeAIStream<T> implements AsyncIterable<T> {
   /** The last `finish_reason` seen, if the model sent one. */
   finishReason: string | undefined = undefined;
   private started = false;
+  private cancelled = false;
 
   constructor(
     private readonly source: StreamSource | (() => AsyncIterable<unknown>),
@@ -57,6 +63,22 @@ export class EdgeAIStream<T> implements AsyncIterable<T> {
     );
   }
 
+  /**
+   * Releases the connection without reading the rest; iterating afterwards ends at once. Safe to call at any
+   * time, also while a loop is reading (that loop then ends quietly) or after the end.
+   */
+  async cancel(): Promise<void> {
+    if (typeof this.source === "function") return;
+    this.cancelled = true;
+    if (this.source.handle) await this.source.handle.release("cancel");
+    else this.source.finish();
+  }
+
+  /** `await using stream = await ai.run(...)` releases the connection when the block ends. */
+  [Symbol.asyncDispose](): Promise<void> {
+    return this.cancel();
+  }
+
   [Symbol.asyncIterator](): AsyncIterator<T> {
     if (this.started) throw new EdgeAIError("stream", "A stream can only be iterated once");
     this.started = true;
@@ -71,7 +93,12 @@ export class EdgeAIStream<T> implements AsyncIterable<T> {
       }
       return;
     }
-    const { chunks, finish } = this.source;
+    const { chunks, finish, handle } = this.source;
+    if (this.cancelled || handle?.releasedBy !== undefined) {
+      finish();
+      if (handle?.releasedBy === "close") throw new AbortError({ cause: new Error("the client was closed") });
+      return;
+    }
     const ready: unknown[] = [];
     let done = false;
     let failure: unknown;
@@ -106,6 +133,9 @@ export class EdgeAIStream<T> implements AsyncIterable<T> {
       if (failure !== undefined) throw failure;
       if (!done) throw new StreamError("truncated", "The stream ended without data: [DONE]; the answer is incomplete");
     } catch (err) {
+      // Released on purpose: by the reader (end quietly) or by EdgeAI.close() (the reader did not ask for it).
+      if (handle?.releasedBy === "close") throw new AbortError({ cause: new Error("the client was closed") });
+      if (this.cancelled || handle?.releasedBy === "cancel") return;
       // A socket closed mid-stream is a truncated answer, not a connection problem the caller could retry blindly.
       if (err instanceof ConnectionError) throw new StreamError("truncated", `The connection closed mid-stream: ${err.message}`, { cause: err });
       // Part of the answer was already handed out: replaying the request is the caller's call, not a retry.

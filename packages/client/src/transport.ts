@@ -5,6 +5,7 @@
  */
 import { Agent, type Dispatcher } from "undici";
 import { AbortError, ConnectionError, TimeoutError, ValidationError } from "./errors.js";
+import { queuedChunks } from "./internal/body-queue.js";
 import { type AttemptSignal, type TimeoutSettings, undiciTimeouts } from "./timeouts.js";
 
 /** One HTTP request as the client core sees it. */
@@ -133,18 +134,12 @@ class UndiciResponse implements TransportResponse {
   bytes(): Promise<Uint8Array> {
     return this.wrap(this.res.body.arrayBuffer().then((b) => new Uint8Array(b)));
   }
-  async *chunks(): AsyncIterable<Uint8Array> {
-    try {
-      for await (const chunk of this.res.body) yield chunk as Uint8Array;
-    } catch (err) {
-      throw toTransportError(err, this.req.attempt, this.req.timeouts, this.req.streaming);
-    } finally {
-      // The consumer may stop early (break); free the socket instead of leaving a half-read body.
-      if (!this.res.body.readableEnded) this.res.body.destroy();
-    }
+  chunks(): AsyncIterable<Uint8Array> {
+    return queuedChunks(this.res.body, (err) => toTransportError(err, this.req.attempt, this.req.timeouts, this.req.streaming));
   }
   async discard(): Promise<void> {
-    await this.res.body.dump().catch(() => undefined);
+    // Destroying an unfinished body closes its socket at once (dump() would wait for a stream that never ends).
+    if (!this.res.body.readableEnded && !this.res.body.destroyed) this.res.body.destroy();
   }
 }
 
@@ -202,10 +197,12 @@ class FetchResponse implements TransportResponse {
   bytes(): Promise<Uint8Array> {
     return this.wrap(this.res.arrayBuffer().then((b) => new Uint8Array(b)));
   }
+  private reader: ReadableStreamDefaultReader<Uint8Array> | undefined;
   async *chunks(): AsyncIterable<Uint8Array> {
     const body = this.res.body;
-    if (!body) return;
+    if (!body || this.discarded) return;
     const reader = body.getReader();
+    this.reader = reader;
     const { attempt, timeouts } = this.req;
     try {
       for (;;) {
@@ -221,8 +218,11 @@ class FetchResponse implements TransportResponse {
       reader.cancel().catch(() => undefined);
     }
   }
+  private discarded = false;
   async discard(): Promise<void> {
-    await this.res.body?.cancel().catch(() => undefined);
+    this.discarded = true;
+    // Cancelling the body (through its reader if one holds the lock) aborts the fetch and frees the connection.
+    await (this.reader ? this.reader.cancel() : this.res.body?.cancel())?.catch(() => undefined);
   }
 }
 

@@ -43,6 +43,43 @@ export interface CoreRequest {
 export interface SentResponse {
   response: TransportResponse;
   done: () => void;
+  /** For streaming calls: lets the stream be released early, and `close()` end it. */
+  handle?: StreamHandle;
+}
+
+/** Why a stream was released before its end. */
+export type StreamRelease = "cancel" | "close";
+
+/** An open streaming response, tracked so that `EdgeAI.close()` can end it. */
+export interface StreamHandle {
+  /** Set once the stream was released early: by its reader (`cancel`) or by `EdgeAI.close()`. */
+  readonly releasedBy: StreamRelease | undefined;
+  /** Frees the connection without reading the rest of the body. */
+  release(why: StreamRelease): Promise<void>;
+}
+
+class OpenStream implements StreamHandle {
+  releasedBy: StreamRelease | undefined;
+  #finished = false;
+  constructor(
+    private readonly response: TransportResponse,
+    private readonly attempt: AttemptSignal,
+    private readonly open: Set<OpenStream>,
+  ) {
+    open.add(this);
+  }
+  finish(): void {
+    if (this.#finished) return;
+    this.#finished = true;
+    this.open.delete(this);
+    this.attempt.dispose();
+  }
+  async release(why: StreamRelease): Promise<void> {
+    if (this.#finished) return;
+    this.releasedBy ??= why;
+    await this.response.discard();
+    this.finish();
+  }
 }
 
 /** Settings the core is built from (already validated by the client). */
@@ -65,6 +102,8 @@ export class ClientCore {
   readonly #plainHeaders: Record<string, string>;
   readonly #jsonHeaders: Record<string, string>;
   readonly #s: CoreSettings;
+  /** Streams handed out and not finished yet; `close()` ends them. */
+  readonly #open = new Set<OpenStream>();
 
   constructor(settings: CoreSettings) {
     this.#s = settings;
@@ -102,7 +141,10 @@ export class ClientCore {
         const response = await s.transport.send({ method: req.method, path, headers, body, streaming: req.streaming, attempt, timeouts });
         if (debug) s.log.write("debug", `<- ${response.status} ${req.method} ${path} in ${Math.round(performance.now() - started)} ms`);
         if (response.status >= 200 && response.status < 300) {
-          if (req.streaming) return { response, done: () => attempt.dispose() };
+          if (req.streaming) {
+            const handle = new OpenStream(response, attempt, this.#open);
+            return { response, done: () => handle.finish(), handle };
+          }
           // Buffered inside the attempt: a reset or stall mid-body is retried like any failure before the headers.
           const buffered = await BufferedResponse.read(response);
           attempt.dispose();
@@ -147,9 +189,10 @@ export class ClientCore {
     return merged;
   }
 
-  /** Releases the transport's connections. */
-  close(): Promise<void> {
-    return this.#s.transport.close();
+  /** Ends open streams (their readers get an AbortError), then releases the transport's connections. */
+  async close(): Promise<void> {
+    await Promise.all([...this.#open].map((stream) => stream.release("close")));
+    await this.#s.transport.close();
   }
 
   [inspect.custom](): string {

@@ -53,9 +53,9 @@ export class ChatCompletions {
     const ctx = this.#ctx;
     validateRequest(zChatCompletionRequest, "ChatCompletionRequest", params, ctx.validation);
     const streaming = params.stream === true;
-    const { response, done } = await ctx.core.send({ method: "POST", path: "/ai/v1/chat/completions", body: params, streaming, options });
+    const { response, done, handle } = await ctx.core.send({ method: "POST", path: "/ai/v1/chat/completions", body: params, streaming, options });
     if (response.header("content-type")?.startsWith("text/event-stream")) {
-      return new EdgeAIStream<ChatCompletionChunk>({ chunks: response.chunks(), finish: done }, identity, ctx.core.scrub);
+      return new EdgeAIStream<ChatCompletionChunk>({ chunks: response.chunks(), finish: done, handle }, identity, ctx.core.scrub);
     }
     try {
       const body = unwrapEnvelope(ctx, response.status, () => response.headerRecord(), parseJSON(await response.text(), ctx.core.scrub));

@@ -29,6 +29,8 @@ export interface EmulatorOptions extends MockOptions {
    * past it gets a 503 envelope with `Retry-After: 1` instead of being buffered (docs/decisions/0033).
    */
   maxBufferedBodyBytes?: number;
+  /** Delay in ms between the last event of a `stream-cut` and the socket cut (default 0: at once). */
+  streamCutGraceMs?: number;
 }
 
 /** A running emulator. */
@@ -104,6 +106,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const state = new MockState({ ...options, rateLimits: options.rateLimits ?? true });
   const budget = new BodyBudget(options.maxBufferedBodyBytes ?? MAX_BUFFERED_BODY_BYTES);
   const log = options.quiet ? undefined : (options.log ?? ((line: string) => process.stdout.write(`${line}\n`)));
+  const writeOptions = { cutGraceMs: options.streamCutGraceMs ?? 0 };
 
   /** Writes an answer, honouring transport faults; logs once the answer is done. */
   const send = (req: IncomingMessage, res: ServerResponse, path: string, started: number, response: MockResponse): void => {
@@ -111,14 +114,14 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       ? () => log(`${req.method} ${path} ${response.status} ${(performance.now() - started).toFixed(1)}ms`)
       : undefined;
     const transport = response.transport;
-    if (transport === undefined) return writeResponse(res, response, once(done));
+    if (transport === undefined) return writeResponse(res, response, once(done), writeOptions);
     if (transport.reset) {
       req.socket.destroy();
       return done?.();
     }
     const delay = transport.delayMs ?? 0;
-    if (delay <= 0) return writeResponse(res, response, once(done));
-    const timer = setTimeout(() => !res.destroyed && writeResponse(res, response, once(done)), delay);
+    if (delay <= 0) return writeResponse(res, response, once(done), writeOptions);
+    const timer = setTimeout(() => !res.destroyed && writeResponse(res, response, once(done), writeOptions), delay);
     res.on("close", () => clearTimeout(timer));
   };
 
