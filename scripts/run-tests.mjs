@@ -81,6 +81,7 @@ mkdirSync(results, { recursive: true });
 // The browser test needs Debian's chromium; install it when missing (root + apt), as .ci/run does. If that is
 // impossible the docs tests fail with the reason, so nothing is skipped silently.
 if (!only || only.has("vitest")) await run("bash", ["scripts/ensure-chromium.sh"]);
+if (!only || only.has("vitest")) await run("bash", ["scripts/ensure-curl.sh"]);
 const totals = { passed: 0, failed: 0, skipped: 0 };
 const lines = [];
 for (const [name, step] of steps) {

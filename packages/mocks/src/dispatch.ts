@@ -3,7 +3,7 @@
  * and free of Request/Response objects, so the emulator can call it straight from node:http.
  */
 import { findModel } from "./catalog.js";
-import { failure, noRoute, unauthorized, unknownModel } from "./envelope.js";
+import { badIdentifier, failure, methodNotAllowed, noRoute, unauthorized, unknownModel } from "./envelope.js";
 import { FaultSyntaxError, terminalFaultResponse, type FaultStep } from "./faults.js";
 import { isSse, type MockRequest, type MockResponse } from "./mock-response.js";
 import type { MockState } from "./mock-state.js";
@@ -14,6 +14,19 @@ import { hashSeed } from "./seed.js";
 import { decodeBody, validateAgainst } from "./validate.js";
 
 const ACCOUNT_PREFIX = /^\/accounts\/([^/]+)\/ai\/(.*)$/;
+/** Cloudflare object identifiers (account ids) are 32 hex digits; anything else is not routed (7003). */
+const ACCOUNT_ID = /^[0-9a-f]{32}$/i;
+
+/** The method each fixed route takes; another method on it is 405 / 7001, not 404. */
+const ROUTE_METHODS: Record<string, string> = {
+  "models/search": "GET",
+  "models/schema": "GET",
+  "tasks/search": "GET",
+  "authors/search": "GET",
+  "v1/chat/completions": "POST",
+  "v1/embeddings": "POST",
+  "v1/responses": "POST",
+};
 
 function authorised(req: MockRequest, state: MockState): boolean {
   const header = req.header("authorization");
@@ -52,12 +65,13 @@ export function dispatch(req: MockRequest, state: MockState): MockResponse {
 function route(req: MockRequest, state: MockState, forceJson: boolean): MockResponse {
   const match = ACCOUNT_PREFIX.exec(req.path);
   if (!match) return noRoute(404);
+  if (!ACCOUNT_ID.test(match[1]!)) return badIdentifier(`/client/v4${req.path}`);
   const rest = match[2]!;
   const seed = hashSeed(req.method, req.path, req.body);
   if (rest.startsWith("run/")) {
     // The real front door does not decode %2F in the slug: such a URL matches no route (7000).
     if (/%2f/i.test(rest)) return noRoute(400);
-    if (req.method !== "POST") return noRoute(404);
+    if (req.method !== "POST") return methodNotAllowed("POST");
     let slug: string;
     try {
       slug = decodeURIComponent(rest.slice(4));
@@ -80,9 +94,20 @@ function route(req: MockRequest, state: MockState, forceJson: boolean): MockResp
     case "POST v1/embeddings":
     case "POST v1/responses":
       return openAiRoute(req, state, rest, seed, forceJson);
-    default:
-      return noRoute(404);
+    default: {
+      const allowed = ROUTE_METHODS[rest];
+      return allowed ? methodNotAllowed(allowed) : noRoute(404);
+    }
   }
+}
+
+/**
+ * `/ai/v1/responses` is documented as non-streaming (cloudflare-docs PR #32116). A JSON 200 to `stream: true`
+ * would read as a stream of zero events in the openai SDK, so the request is refused like any other unsupported
+ * input: 400, no code (docs/decisions/0243).
+ */
+function responsesStreamRefused(): MockResponse {
+  return failure(400, undefined, "AiError: Bad input: ResponsesRequest: stream: streaming is not supported on /ai/v1/responses; send stream: false (or omit it)");
 }
 
 function openAiRoute(req: MockRequest, state: MockState, rest: string, seed: number, forceJson: boolean): MockResponse {
@@ -92,6 +117,7 @@ function openAiRoute(req: MockRequest, state: MockState, rest: string, seed: num
   const chat = rest === "v1/chat/completions";
   const responsesApi = rest === "v1/responses";
   const body = decoded.value as Record<string, unknown>;
+  if (responsesApi && body !== null && typeof body === "object" && body["stream"] === true) return responsesStreamRefused();
   const invalid = validateAgainst(chat ? "ChatCompletionRequest" : responsesApi ? "ResponsesRequest" : "EmbeddingsRequest", body);
   if (invalid) return invalid;
   const model = findModel(String(body["model"]));

@@ -9,6 +9,8 @@ const JSON_HEADERS = { "content-type": "application/json" } as const;
 /** Error codes the emulator emits, named after what they mean. */
 export const ErrorCode = {
   noRoute: 7000,
+  methodNotAllowed: 7001,
+  badIdentifier: 7003,
   unauthorized: 10000,
   forbidden: 10000,
   unknownModel: 5007,
@@ -53,4 +55,29 @@ export function noRoute(status = 400): MockResponse {
 /** 5007 for a model id that is not in the catalog. */
 export function unknownModel(model: string): MockResponse {
   return failure(400, ErrorCode.unknownModel, `AiError: No such model ${model} or task`);
+}
+
+/**
+ * 7003 as the front door answers an account id that is not a 32-hex object identifier (typically the API token
+ * pasted into the account slot): 400 with 7003 naming the path, then 7000 (docs/decisions/0240).
+ */
+export function badIdentifier(fullPath: string): MockResponse {
+  return {
+    status: 400,
+    headers: { ...JSON_HEADERS },
+    body: {
+      result: null,
+      success: false,
+      errors: [
+        { code: ErrorCode.badIdentifier, message: `Could not route to ${fullPath}, perhaps your object identifier is invalid?` },
+        { code: ErrorCode.noRoute, message: "No route for that URI" },
+      ],
+      messages: [],
+    },
+  };
+}
+
+/** 405 / 7001 for a known route called with the wrong method; `Allow` names the right one (docs/decisions/0241). */
+export function methodNotAllowed(allowed: string): MockResponse {
+  return failure(405, ErrorCode.methodNotAllowed, "Method not allowed", { allow: allowed });
 }

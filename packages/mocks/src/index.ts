@@ -1,23 +1,24 @@
 /**
- * @edge-ai/mocks: the Workers AI contract answered locally — msw handlers for tests, and a
- * node:http emulator on 127.0.0.1 for everything else. Both run one shared behaviour.
+ * @edge-ai/mocks: the Workers AI contract answered locally. This core entry loads neither msw nor vitest; the
+ * adapters live in subpaths: `@edge-ai/mocks/undici` (in-process, for undici-based clients), `/msw` (handlers for
+ * global fetch), `/emulator` (a node:http server), `/vitest` (the one-line test setup).
  *
  * @example
- * import { startEmulator } from "@edge-ai/mocks";
- * const emulator = await startEmulator({ port: 0, quiet: true });
- * // point any client at emulator.url (http://127.0.0.1:PORT/client/v4)
- * await emulator.close();
+ * import { mock, ok } from "@edge-ai/mocks";
+ * mock.run("@cf/meta/llama-3.1-8b-instruct-fast", (input) => ok({ response: `you said ${input.prompt ?? "…"}` }));
  */
+import { defaultMock } from "./mock.js";
 
-// Emulator
+// Overrides and answers
+export { ok, error, stream, image, isAnswer, type Answer } from "./answers.js";
+export { createMock, defaultMock, Mock, type CreateMockOptions, type MockCall, type RunResolver, type RequestResolver, type ModelInput, type ModelResult } from "./mock.js";
+/** The process-wide mock: what `@edge-ai/mocks/vitest` and `createUndiciBridge()` answer from. */
+export const mock = defaultMock();
+
+// Adapters without msw (also in their subpaths)
 export { startEmulator, type EmulatorOptions, type RunningEmulator } from "./emulator/server.js";
-
-// msw
-export { handlers, createHandlers } from "./msw/handlers.js";
-export { scenarios, type ScenarioOptions } from "./msw/scenarios.js";
-export { createUndiciBridge } from "./msw/undici-bridge.js";
-export { setupMockServer } from "./msw/setup-server.js";
-export { operations, type OperationId } from "./generated/handlers.js";
+export { createUndiciBridge } from "./undici/bridge.js";
+export { interceptUndici, type Interception, type InterceptOptions } from "./undici/intercept.js";
 
 // Shared behaviour (for custom adapters)
 export { dispatch } from "./dispatch.js";

@@ -25,6 +25,11 @@ export interface SseEvents {
   events: string[];
   /** Milliseconds to wait between events (0 = as fast as possible). */
   pacingMs?: number;
+  /**
+   * Realistic pacing (`latency: "realistic"`): when each event is due, in ms after the headers, one entry per event.
+   * Wins over `pacingMs`. Built by latency.ts from the model's size.
+   */
+  schedule?: readonly number[];
   /** Stop after this many events and drop the connection without `[DONE]` (fault `stream-cut`). */
   cutAfter?: number;
 }

@@ -45,12 +45,28 @@ export function decodeBody(req: MockRequest, allowBinary: boolean): DecodedBody 
     return { kind: "error", response: failure(415, ErrorCode.missingBody, `Unsupported content type "${type}": this endpoint takes ${accepted}`) };
   }
   if (req.body.length === 0) return { kind: "error", response: failure(400, ErrorCode.missingBody, "Request is missing a body") };
+  // Cloudflare's own whisper and resnet examples send `curl --data-binary @file` with no content type, so curl
+  // labels the audio or image x-www-form-urlencoded; the real API takes those bytes (docs/decisions/0242). Only an
+  // explicit JSON type insists on JSON.
+  if (allowBinary && !looksLikeJson(req.body) && !(type === "application/json" || type.endsWith("+json"))) {
+    return { kind: "binary", bytes: req.body };
+  }
   const text = decoder.decode(req.body);
   try {
     return { kind: "json", value: JSON.parse(text) };
   } catch (error) {
     return { kind: "error", response: failure(400, undefined, `Bad input: malformed JSON body (${(error as Error).message})`) };
   }
+}
+
+/** True when the first non-blank byte opens a JSON object or array (what a JSON run body starts with). */
+function looksLikeJson(body: Uint8Array): boolean {
+  for (let i = 0; i < body.length && i < 64; i++) {
+    const c = body[i]!;
+    if (c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d) continue;
+    return c === 0x7b || c === 0x5b; // "{" or "["
+  }
+  return false;
 }
 
 interface ZodIssueLike {

@@ -20,10 +20,10 @@ describe("emulator CLI", () => {
       const first = (await lines.next()).value as string;
       expect(first).toMatch(/^edge-ai emulator listening on http:\/\/127\.0\.0\.1:\d+\/client\/v4$/);
       const url = first.slice("edge-ai emulator listening on ".length);
-      const res = await fetch(`${url}/accounts/acc/ai/tasks/search`, { headers: { authorization: "Bearer secret-token" } });
+      const res = await fetch(`${url}/accounts/0123456789abcdef0123456789abcdef/ai/tasks/search`, { headers: { authorization: "Bearer secret-token" } });
       expect(res.status).toBe(200);
       const logged = (await lines.next()).value as string;
-      expect(logged).toMatch(/^GET \/client\/v4\/accounts\/acc\/ai\/tasks\/search 200 \d+\.\dms$/);
+      expect(logged).toMatch(/^GET \/client\/v4\/accounts\/0123456789abcdef0123456789abcdef\/ai\/tasks\/search 200 \d+\.\dms$/);
       expect(logged).not.toContain("secret-token");
     } finally {
       child.kill("SIGTERM");

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sseData, startTestEmulator, type TestEmulator } from "./support/emulator.js";
 
-const CHAT = "/accounts/acc/ai/run/@cf/meta/llama-3.1-8b-instruct-fast";
+const CHAT = "/accounts/0123456789abcdef0123456789abcdef/ai/run/@cf/meta/llama-3.1-8b-instruct-fast";
 
 let emu: TestEmulator;
 beforeAll(async () => {
@@ -171,11 +171,11 @@ describe("global faults, rate limits, neuron budget, tokens", () => {
       expect(Number(over.headers.get("retry-after"))).toBeGreaterThan(0);
       expect(over.headers.get("ratelimit")).toMatch(/^"default";r=0;t=\d+$/);
       // A per-model exception (mistral-7b-instruct-v0.1: 400/min) has its own window.
-      const mistral = await limited.call("/accounts/acc/ai/run/@cf/mistral/mistral-7b-instruct-v0.1", { json: { prompt: "hi" } });
+      const mistral = await limited.call("/accounts/0123456789abcdef0123456789abcdef/ai/run/@cf/mistral/mistral-7b-instruct-v0.1", { json: { prompt: "hi" } });
       expect(mistral.status).toBe(200);
       expect(mistral.headers.get("ratelimit-policy")).toBe('"default";q=400;w=60');
       // Another task has its own window.
-      expect((await limited.call("/accounts/acc/ai/run/@cf/baai/bge-base-en-v1.5", { json: { text: "x" } })).status).toBe(200);
+      expect((await limited.call("/accounts/0123456789abcdef0123456789abcdef/ai/run/@cf/baai/bge-base-en-v1.5", { json: { text: "x" } })).status).toBe(200);
     } finally {
       await limited.close();
     }
@@ -213,8 +213,8 @@ describe("global faults, rate limits, neuron budget, tokens", () => {
   it("accepts only the configured tokens when --token is given", async () => {
     const strict = await startTestEmulator({ tokens: ["good"] });
     try {
-      const bad = await strict.call("/accounts/acc/ai/tasks/search", { headers: { authorization: "Bearer bad" } });
-      const good = await strict.call("/accounts/acc/ai/tasks/search", { headers: { authorization: "Bearer good" } });
+      const bad = await strict.call("/accounts/0123456789abcdef0123456789abcdef/ai/tasks/search", { headers: { authorization: "Bearer bad" } });
+      const good = await strict.call("/accounts/0123456789abcdef0123456789abcdef/ai/tasks/search", { headers: { authorization: "Bearer good" } });
       expect([bad.status, good.status]).toEqual([401, 200]);
     } finally {
       await strict.close();

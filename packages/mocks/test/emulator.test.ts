@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { decodePng } from "./support/image-checks.js";
 import { sseData, startTestEmulator, type TestEmulator } from "./support/emulator.js";
 
-const CHAT = "/accounts/acc/ai/run/@cf/meta/llama-3.1-8b-instruct-fast";
+const CHAT = "/accounts/0123456789abcdef0123456789abcdef/ai/run/@cf/meta/llama-3.1-8b-instruct-fast";
 const z = schemas as unknown as Record<string, { parse(v: unknown): unknown }>;
 
 let emu: TestEmulator;
@@ -18,22 +18,22 @@ describe("emulator routing and errors", () => {
   });
 
   it("requires a bearer token (401 / 10000)", async () => {
-    const res = await fetch(`${emu.url}/accounts/acc/ai/models/search`);
+    const res = await fetch(`${emu.url}/accounts/0123456789abcdef0123456789abcdef/ai/models/search`);
     expect(res.status).toBe(401);
     expect(await res.json() as any).toMatchObject({ success: false, result: null, errors: [{ code: 10000 }] });
   });
 
   it("does not route a percent-encoded slash in the model slug (400 / 7000)", async () => {
-    const res = await emu.call("/accounts/acc/ai/run/@cf%2Fmeta%2Fllama-3.1-8b-instruct-fast", { json: { prompt: "hi" } });
+    const res = await emu.call("/accounts/0123456789abcdef0123456789abcdef/ai/run/@cf%2Fmeta%2Fllama-3.1-8b-instruct-fast", { json: { prompt: "hi" } });
     expect(res.status).toBe(400);
     expect((await res.json() as any).errors[0]).toEqual({ code: 7000, message: "No route for that URI" });
   });
 
   it("answers unknown models with 5007 and unknown paths with 7000", async () => {
-    const unknown = await emu.call("/accounts/acc/ai/run/@cf/nobody/nothing", { json: { prompt: "hi" } });
+    const unknown = await emu.call("/accounts/0123456789abcdef0123456789abcdef/ai/run/@cf/nobody/nothing", { json: { prompt: "hi" } });
     expect(unknown.status).toBe(400);
     expect((await unknown.json() as any).errors[0].code).toBe(5007);
-    const nowhere = await emu.call("/accounts/acc/ai/nowhere");
+    const nowhere = await emu.call("/accounts/0123456789abcdef0123456789abcdef/ai/nowhere");
     expect(nowhere.status).toBe(404);
     expect((await nowhere.json() as any).errors[0].code).toBe(7000);
   });
@@ -65,13 +65,13 @@ describe("emulator routing and errors", () => {
     const xml = await emu.call(CHAT, { method: "POST", body: "<prompt/>", headers: { "content-type": "application/xml" } });
     expect(xml.status).toBe(415);
     expect((await xml.json() as any).errors[0].message).toMatch(/application\/xml/);
-    const audio = await emu.call("/accounts/acc/ai/run/@cf/openai/whisper", { method: "POST", body: new Uint8Array(48_000), headers: { "content-type": "application/octet-stream" } });
+    const audio = await emu.call("/accounts/0123456789abcdef0123456789abcdef/ai/run/@cf/openai/whisper", { method: "POST", body: new Uint8Array(48_000), headers: { "content-type": "application/octet-stream" } });
     expect(audio.status).toBe(200);
     z["WhisperResponse"]!.parse(await audio.json() as any);
   });
 
   it("names the offending field and rule of an invalid input", async () => {
-    const res = await emu.call("/accounts/acc/ai/run/@cf/baai/bge-base-en-v1.5", { json: { text: [] } });
+    const res = await emu.call("/accounts/0123456789abcdef0123456789abcdef/ai/run/@cf/baai/bge-base-en-v1.5", { json: { text: [] } });
     expect(res.status).toBe(400);
     expect((await res.json() as any).errors[0].message).toMatch(/TextEmbeddingsInput: text: .*too_small/);
   });
@@ -91,8 +91,8 @@ describe("emulator routing and errors", () => {
   });
 
   it("logs method, path, status and milliseconds per request", async () => {
-    await emu.call("/accounts/acc/ai/tasks/search");
-    expect(emu.lines.at(-1)).toMatch(/^GET \/client\/v4\/accounts\/acc\/ai\/tasks\/search 200 \d+\.\dms$/);
+    await emu.call("/accounts/0123456789abcdef0123456789abcdef/ai/tasks/search");
+    expect(emu.lines.at(-1)).toMatch(/^GET \/client\/v4\/accounts\/0123456789abcdef0123456789abcdef\/ai\/tasks\/search 200 \d+\.\dms$/);
     expect(emu.lines.join("\n")).not.toContain("test-token");
   });
 });
@@ -100,7 +100,7 @@ describe("emulator routing and errors", () => {
 describe("emulator answers per task", () => {
   it("embeds with the model's real dimension, similar texts scoring higher", async () => {
     for (const [model, dim] of [["bge-small-en-v1.5", 384], ["bge-base-en-v1.5", 768], ["bge-large-en-v1.5", 1024]] as const) {
-      const res = await emu.call(`/accounts/acc/ai/run/@cf/baai/${model}`, { json: { text: ["a cat sat on the mat", "the cat sat on a mat", "stock market rally"] } });
+      const res = await emu.call(`/accounts/0123456789abcdef0123456789abcdef/ai/run/@cf/baai/${model}`, { json: { text: ["a cat sat on the mat", "the cat sat on a mat", "stock market rally"] } });
       const { result } = await res.json() as any;
       expect(result.shape).toEqual([3, dim]);
       const [a, b, c] = result.data as number[][];
@@ -111,7 +111,7 @@ describe("emulator answers per task", () => {
 
   it("follows the requested JSON schema in JSON mode", async () => {
     const schema = { type: "object", properties: { city: { type: "string" }, population: { type: "integer", minimum: 1 } }, required: ["city", "population"] };
-    const res = await emu.call("/accounts/acc/ai/run/@cf/meta/llama-3.3-70b-instruct-fp8-fast", { json: { messages: [{ role: "user", content: "A city?" }], response_format: { type: "json_schema", json_schema: schema } } });
+    const res = await emu.call("/accounts/0123456789abcdef0123456789abcdef/ai/run/@cf/meta/llama-3.3-70b-instruct-fp8-fast", { json: { messages: [{ role: "user", content: "A city?" }], response_format: { type: "json_schema", json_schema: schema } } });
     const { result } = await res.json() as any;
     expect(typeof result.response.city).toBe("string");
     expect(Number.isInteger(result.response.population)).toBe(true);
@@ -119,7 +119,7 @@ describe("emulator answers per task", () => {
 
   it("calls one of the given tools with arguments following its parameters", async () => {
     const tools = [{ name: "get_weather", description: "Weather", parameters: { type: "object", properties: { location: { type: "string" } }, required: ["location"] } }];
-    const res = await emu.call("/accounts/acc/ai/run/@cf/meta/llama-3.3-70b-instruct-fp8-fast", { json: { messages: [{ role: "user", content: "Weather in Lisbon?" }], tools } });
+    const res = await emu.call("/accounts/0123456789abcdef0123456789abcdef/ai/run/@cf/meta/llama-3.3-70b-instruct-fp8-fast", { json: { messages: [{ role: "user", content: "Weather in Lisbon?" }], tools } });
     const { result } = await res.json() as any;
     expect(result.tool_calls[0].name).toBe("get_weather");
     expect(typeof result.tool_calls[0].arguments.location).toBe("string");
@@ -133,28 +133,28 @@ describe("emulator answers per task", () => {
   });
 
   it("answers gpt-oss with an OpenAI-shaped result and JSON even when a stream is asked for", async () => {
-    const res = await emu.call("/accounts/acc/ai/run/@cf/openai/gpt-oss-120b", { json: { messages: [{ role: "user", content: "hi" }], stream: true } });
+    const res = await emu.call("/accounts/0123456789abcdef0123456789abcdef/ai/run/@cf/openai/gpt-oss-120b", { json: { messages: [{ role: "user", content: "hi" }], stream: true } });
     expect(res.headers.get("content-type")).toBe("application/json");
     const { result } = await res.json() as any;
     expect(result.object).toBe("chat.completion");
   });
 
   it("returns a decodable PNG of the requested size", async () => {
-    const res = await emu.call("/accounts/acc/ai/run/@cf/stabilityai/stable-diffusion-xl-base-1.0", { json: { prompt: "a lighthouse", width: 256, height: 320 } });
+    const res = await emu.call("/accounts/0123456789abcdef0123456789abcdef/ai/run/@cf/stabilityai/stable-diffusion-xl-base-1.0", { json: { prompt: "a lighthouse", width: 256, height: 320 } });
     expect(res.headers.get("content-type")).toBe("image/png");
     const png = decodePng(new Uint8Array(await res.arrayBuffer()));
     expect([png.width, png.height, png.crcOk]).toEqual([256, 320, true]);
   });
 
   it("returns flux images as base64 JPEG in the envelope", async () => {
-    const res = await emu.call("/accounts/acc/ai/run/@cf/black-forest-labs/flux-1-schnell", { json: { prompt: "a fox" } });
+    const res = await emu.call("/accounts/0123456789abcdef0123456789abcdef/ai/run/@cf/black-forest-labs/flux-1-schnell", { json: { prompt: "a fox" } });
     const { result } = await res.json() as any;
     const bytes = Buffer.from(result.image, "base64");
     expect([bytes[0], bytes[1], bytes.at(-2), bytes.at(-1)]).toEqual([0xff, 0xd8, 0xff, 0xd9]);
   });
 
   it("transcribes with word timings and WebVTT", async () => {
-    const res = await emu.call("/accounts/acc/ai/run/@cf/openai/whisper", { json: { audio: Array.from({ length: 32_000 }, (_, i) => i % 256) } });
+    const res = await emu.call("/accounts/0123456789abcdef0123456789abcdef/ai/run/@cf/openai/whisper", { json: { audio: Array.from({ length: 32_000 }, (_, i) => i % 256) } });
     const { result } = await res.json() as any;
     expect(result.word_count).toBe(result.words.length);
     expect(result.vtt.startsWith("WEBVTT")).toBe(true);
@@ -162,16 +162,16 @@ describe("emulator answers per task", () => {
   });
 
   it("translates, classifies and detects", async () => {
-    const t = await (await emu.call("/accounts/acc/ai/run/@cf/meta/m2m100-1.2b", { json: { text: "Hello world", target_lang: "es" } })).json() as any;
+    const t = await (await emu.call("/accounts/0123456789abcdef0123456789abcdef/ai/run/@cf/meta/m2m100-1.2b", { json: { text: "Hello world", target_lang: "es" } })).json() as any;
     expect(t.result.translated_text).toBe("Hola mundo");
-    const c = await (await emu.call("/accounts/acc/ai/run/@cf/huggingface/distilbert-sst-2-int8", { json: { text: "I love this, it is great" } })).json() as any;
+    const c = await (await emu.call("/accounts/0123456789abcdef0123456789abcdef/ai/run/@cf/huggingface/distilbert-sst-2-int8", { json: { text: "I love this, it is great" } })).json() as any;
     expect(c.result[0].label).toBe("POSITIVE");
-    const d = await (await emu.call("/accounts/acc/ai/run/@cf/facebook/detr-resnet-50", { json: { image: [1, 2, 3] } })).json() as any;
+    const d = await (await emu.call("/accounts/0123456789abcdef0123456789abcdef/ai/run/@cf/facebook/detr-resnet-50", { json: { image: [1, 2, 3] } })).json() as any;
     for (const o of d.result) expect(o.box.xmax).toBeGreaterThan(o.box.xmin);
   });
 
   it("runs a batch: queued, then running, then results out of order", async () => {
-    const path = "/accounts/acc/ai/run/@cf/meta/llama-3.3-70b-instruct-fp8-fast?queueRequest=true";
+    const path = "/accounts/0123456789abcdef0123456789abcdef/ai/run/@cf/meta/llama-3.3-70b-instruct-fp8-fast?queueRequest=true";
     const requests = [0, 1, 2, 3].map((i) => ({ prompt: `question ${i}`, external_reference: `ref-${i}` }));
     const submitted = (await (await emu.call(path, { json: { requests } })).json() as any).result;
     expect(submitted).toMatchObject({ status: "queued", model: "@cf/meta/llama-3.3-70b-instruct-fp8-fast" });
@@ -187,7 +187,7 @@ describe("emulator answers per task", () => {
   });
 
   it("pages and filters models/search over the catalog", async () => {
-    const page = async (q: string) => (await (await emu.call(`/accounts/acc/ai/models/search?${q}`)).json() as any);
+    const page = async (q: string) => (await (await emu.call(`/accounts/0123456789abcdef0123456789abcdef/ai/models/search?${q}`)).json() as any);
     const first = await page("per_page=3&page=1");
     expect(first.result).toHaveLength(3);
     expect(first.result_info).toMatchObject({ page: 1, per_page: 3, count: 3 });
@@ -199,11 +199,11 @@ describe("emulator answers per task", () => {
     const withDeprecated = (await page("per_page=100&include_deprecated=true")).result.map((m: { name: string }) => m.name);
     expect(all).not.toContain("@cf/meta/llama-3.1-8b-instruct");
     expect(withDeprecated).toContain("@cf/meta/llama-3.1-8b-instruct");
-    expect((await emu.call("/accounts/acc/ai/models/search?per_page=0")).status).toBe(400);
+    expect((await emu.call("/accounts/0123456789abcdef0123456789abcdef/ai/models/search?per_page=0")).status).toBe(400);
   });
 
   it("describes a model's input and output as JSON Schema", async () => {
-    const { result } = await (await emu.call("/accounts/acc/ai/models/schema?model=@cf/baai/bge-base-en-v1.5")).json() as any;
+    const { result } = await (await emu.call("/accounts/0123456789abcdef0123456789abcdef/ai/models/schema?model=@cf/baai/bge-base-en-v1.5")).json() as any;
     expect(result.input.properties.text).toBeDefined();
     expect(result.output.properties.data).toBeDefined();
   });

@@ -1,7 +1,7 @@
 import { schemas } from "@edge-ai/contract";
 import { getResponse } from "msw";
 import { describe, expect, it } from "vitest";
-import { createHandlers, operations } from "@edge-ai/mocks";
+import { createHandlers, operations } from "@edge-ai/mocks/msw";
 import { concretePath, operationFacts } from "./support/contract.js";
 import { decodePng, jpegInfo } from "./support/image-checks.js";
 
@@ -76,7 +76,7 @@ describe("generated msw handlers", () => {
 
   it("answers the same request with the same body (deterministic seeding)", async () => {
     const body = { messages: [{ role: "user", content: "Same question" }] };
-    const path = "/accounts/acc/ai/run/@cf/meta/llama-3.1-8b-instruct-fast";
+    const path = "/accounts/0123456789abcdef0123456789abcdef/ai/run/@cf/meta/llama-3.1-8b-instruct-fast";
     const [a, b] = await Promise.all([answer(request(path, "POST", body)), answer(request(path, "POST", body))]);
     expect(await a.text()).toBe(await b.text());
     const other = await answer(request(path, "POST", { messages: [{ role: "user", content: "Other question" }] }));
@@ -84,13 +84,13 @@ describe("generated msw handlers", () => {
   });
 
   it("rejects a request without a bearer token with 401 / 10000", async () => {
-    const res = await answer(new Request(`${BASE}/accounts/acc/ai/models/search`));
+    const res = await answer(new Request(`${BASE}/accounts/0123456789abcdef0123456789abcdef/ai/models/search`));
     expect(res.status).toBe(401);
     expect((await res.json() as any).errors[0].code).toBe(10000);
   });
 
   it("does not route a model slug with an encoded slash (7000)", async () => {
-    const res = await answer(request("/accounts/acc/ai/run/@cf%2Fmeta%2Fllama-3.1-8b-instruct-fast", "POST", { prompt: "x" }));
+    const res = await answer(request("/accounts/0123456789abcdef0123456789abcdef/ai/run/@cf%2Fmeta%2Fllama-3.1-8b-instruct-fast", "POST", { prompt: "x" }));
     expect(res.status).toBe(400);
     expect((await res.json() as any).errors[0].code).toBe(7000);
   });

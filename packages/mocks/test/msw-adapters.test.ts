@@ -1,9 +1,10 @@
 import { HttpResponse } from "msw";
 import { interceptors, fetch as undiciFetch, request } from "undici";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { createHandlers, createUndiciBridge, scenarios, setupMockServer } from "@edge-ai/mocks";
+import { createUndiciBridge } from "@edge-ai/mocks/undici";
+import { createHandlers, scenarios, setupMockServer } from "@edge-ai/mocks/msw";
 
-const BASE = "https://api.cloudflare.com/client/v4/accounts/acc/ai";
+const BASE = "https://api.cloudflare.com/client/v4/accounts/0123456789abcdef0123456789abcdef/ai";
 const AUTH = { authorization: "Bearer test-token", "content-type": "application/json" };
 
 describe("undici bridge", () => {

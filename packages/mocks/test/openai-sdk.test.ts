@@ -6,7 +6,7 @@ let emu: TestEmulator;
 let client: OpenAI;
 beforeAll(async () => {
   emu = await startTestEmulator({ rateLimits: true });
-  client = new OpenAI({ apiKey: "test-token", baseURL: `${emu.url}/accounts/acc/ai/v1`, maxRetries: 0 });
+  client = new OpenAI({ apiKey: "test-token", baseURL: `${emu.url}/accounts/0123456789abcdef0123456789abcdef/ai/v1`, maxRetries: 0 });
 });
 afterAll(() => emu.close());
 

@@ -3,7 +3,7 @@ import { request as httpRequest } from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestEmulator, type TestEmulator } from "./support/emulator.js";
 
-const CHAT = "/accounts/acc/ai/run/@cf/meta/llama-3.1-8b-instruct-fast";
+const CHAT = "/accounts/0123456789abcdef0123456789abcdef/ai/run/@cf/meta/llama-3.1-8b-instruct-fast";
 
 let emu: TestEmulator;
 beforeAll(async () => {
@@ -37,7 +37,7 @@ async function stillServing(): Promise<void> {
 
 describe("emulator robustness", () => {
   it("answers 431 to oversized headers and keeps serving", async () => {
-    const answer = await raw(`GET /client/v4/accounts/acc/ai/tasks/search HTTP/1.1\r\nhost: x\r\nx-big: ${"a".repeat(100_000)}\r\n\r\n`);
+    const answer = await raw(`GET /client/v4/accounts/0123456789abcdef0123456789abcdef/ai/tasks/search HTTP/1.1\r\nhost: x\r\nx-big: ${"a".repeat(100_000)}\r\n\r\n`);
     expect(answer).toMatch(/^HTTP\/1\.1 431/);
     await stillServing();
   });
@@ -145,7 +145,7 @@ describe("emulator robustness", () => {
 
   it("answers JSON mode with an absurd schema (huge minItems/minLength) quickly and stays up", async () => {
     const schema = { type: "object", properties: { a: { type: "array", minItems: 1e9, items: { type: "string", minLength: 1e9 } } } };
-    const res = await emu.call("/accounts/acc/ai/run/@cf/meta/llama-3.3-70b-instruct-fp8-fast", { json: { prompt: "x", response_format: { type: "json_schema", json_schema: schema } } });
+    const res = await emu.call("/accounts/0123456789abcdef0123456789abcdef/ai/run/@cf/meta/llama-3.3-70b-instruct-fp8-fast", { json: { prompt: "x", response_format: { type: "json_schema", json_schema: schema } } });
     expect(res.status).toBe(200);
     expect((await res.text()).length).toBeLessThan(300_000);
     await stillServing();

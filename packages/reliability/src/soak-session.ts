@@ -86,7 +86,7 @@ export async function runSoak(o: SoakOptions): Promise<SoakReport> {
     // With the fetch transport the caller owns the connection pool; this one is closed after the client.
     const pool = transport === "fetch" ? new Agent({ keepAliveTimeout: 1_000 }) : undefined;
     const ai = new EdgeAI({
-      accountId: "soak",
+      accountId: "0123456789abcdef0123456789abcdef",
       apiToken: SOAK_TOKEN,
       baseUrl: emu.url,
       maxRetries: MAX_RETRIES,

@@ -58,7 +58,7 @@ beforeAll(async () => {
   // Paced streams (40 ms per event, ~1.5 s each) stay open long enough for most of them to be in flight at once,
   // even while the shared machine is busy opening the other sockets.
   emu = await startEmulatorProcess({ rateLimits: false, pacingMs: 40 });
-  runUrl = `${emu.url}/accounts/abuse/ai/run/${MODEL}`;
+  runUrl = `${emu.url}/accounts/0123456789abcdef0123456789abcdef/ai/run/${MODEL}`;
   for (let i = 0; i < 20; i++) await probe(); // warm up JIT and lazy modules before the baseline
   const m = await emu.memory(true);
   baselineHeap = m.heapUsed;
@@ -101,7 +101,7 @@ describe("the emulator under abuse", () => {
   it("answers arbitrary JSON bodies on run routes with 2xx or 4xx, never a 5xx", async () => {
     const model = fc.constantFrom(MODEL, "@cf/baai/bge-base-en-v1.5", "@cf/black-forest-labs/flux-1-schnell", "@cf/openai/whisper", "@cf/meta/m2m100-1.2b", "@cf/x/y");
     await fuzz("emulator-json-bodies#1", fc.asyncProperty(model, hostileJsonText, async (m, body) => {
-        const res = await postJson(`${emu.url}/accounts/fuzz/ai/run/${m}`, body, AUTH);
+        const res = await postJson(`${emu.url}/accounts/0123456789abcdef0123456789abcdef/ai/run/${m}`, body, AUTH);
         expect(res.status, `${m} ${body.slice(0, 120)} -> ${res.body.slice(0, 200)}`).toBeLessThan(500);
       }),
       { numRuns: Math.max(50, Math.floor(sizes.fuzzRuns / 2)) },

@@ -36,7 +36,7 @@ const inputFor = (base: Record<string, unknown>, value: fc.Arbitrary<unknown> = 
 function countingClient(): { ai: EdgeAI; sent: () => number } {
   let count = 0;
   const ai = new EdgeAI({
-    accountId: "fuzz",
+    accountId: "0123456789abcdef0123456789abcdef",
     apiToken: "fuzz-token-000000000000",
     maxRetries: 0,
     logLevel: "off",

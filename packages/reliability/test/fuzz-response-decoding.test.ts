@@ -53,8 +53,8 @@ describe("response decoding under fuzzing", () => {
     const fetchImpl = async (): Promise<Response> =>
       new Response(next.body, { status: next.status, headers: next.contentType ? { "content-type": next.contentType } : {} });
     const clients = {
-      tolerant: new EdgeAI({ accountId: "fuzz", apiToken: "fuzz-token-000000000000", fetch: fetchImpl, maxRetries: 0, validation: "tolerant", logLevel: "off" }),
-      strict: new EdgeAI({ accountId: "fuzz", apiToken: "fuzz-token-000000000000", fetch: fetchImpl, maxRetries: 0, validation: "strict", logLevel: "off" }),
+      tolerant: new EdgeAI({ accountId: "0123456789abcdef0123456789abcdef", apiToken: "fuzz-token-000000000000", fetch: fetchImpl, maxRetries: 0, validation: "tolerant", logLevel: "off" }),
+      strict: new EdgeAI({ accountId: "0123456789abcdef0123456789abcdef", apiToken: "fuzz-token-000000000000", fetch: fetchImpl, maxRetries: 0, validation: "strict", logLevel: "off" }),
     };
     const before = snapshotPrototypes();
     const stats = { ok: 0, typed: 0 };

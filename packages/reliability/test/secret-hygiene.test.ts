@@ -41,7 +41,7 @@ afterAll(async () => {
 });
 
 function client(baseUrl: string): EdgeAI {
-  return new EdgeAI({ accountId: "hygiene", apiToken: TOKEN, baseUrl, maxRetries: 1, timeout: 400, streamTimeouts: { firstByte: 400, idle: 400 }, logger, logLevel: "debug" });
+  return new EdgeAI({ accountId: "0123456789abcdef0123456789abcdef", apiToken: TOKEN, baseUrl, maxRetries: 1, timeout: 400, streamTimeouts: { firstByte: 400, idle: 400 }, logger, logLevel: "debug" });
 }
 
 async function outcome(promise: Promise<unknown>): Promise<unknown> {

@@ -1355,7 +1355,12 @@ export interface components {
             response_format?: {
                 /** @enum {string} */
                 type: "text" | "json_object" | "json_schema";
-                json_schema?: Record<string, unknown>;
+                /** @description OpenAI's wrapper: `name` is required (the real /ai/v1 refuses a json_schema without it), the JSON Schema goes in `schema`. */
+                json_schema?: {
+                    name: string;
+                    schema?: Record<string, unknown>;
+                    strict?: boolean;
+                };
             };
             max_tokens?: number;
             temperature?: number;

@@ -9049,7 +9049,26 @@ namespace EdgeAi.Client
         public ChatCompletionRequestResponseFormatType Type { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("json_schema")]
-        public System.Collections.Generic.IDictionary<string, object>? Json_schema { get; set; } = default!;
+        public ChatCompletionRequestResponseFormatJsonSchema? Json_schema { get; set; } = default!;
+
+    }
+
+    /// <summary>
+    /// OpenAI's wrapper: `name` is required (the real /ai/v1 refuses a json_schema without it), the JSON Schema goes in `schema`.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class ChatCompletionRequestResponseFormatJsonSchema
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("name")]
+        [System.ComponentModel.DataAnnotations.Required]
+        public string Name { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("schema")]
+        public System.Collections.Generic.IDictionary<string, object>? Schema { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("strict")]
+        public bool? Strict { get; set; } = default!;
 
     }
 

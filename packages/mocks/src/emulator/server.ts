@@ -99,7 +99,7 @@ function once(fn: (() => void) | undefined): (() => void) | undefined {
  * Starts the emulator.
  * @example
  * const emulator = await startEmulator({ port: 0, quiet: true });
- * const res = await fetch(`${emulator.url}/accounts/acc/ai/models/search`, { headers: { authorization: "Bearer t" } });
+ * const res = await fetch(`${emulator.url}/accounts/0123456789abcdef0123456789abcdef/ai/models/search`, { headers: { authorization: "Bearer t" } });
  * await emulator.close();
  */
 export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {

@@ -2,15 +2,10 @@
  * Translation between Fetch API objects (what msw hands us) and the plain MockRequest/MockResponse
  * of the shared dispatch. This is the only msw-specific behaviour.
  */
+import { apiPath } from "../api-path.js";
 import { isSse, type MockRequest, type MockResponse, type SseEvents } from "../mock-response.js";
 
-/** Path below `/client/v4` (or from `/accounts/` when a proxy strips the base path). */
-export function apiPath(pathname: string): string {
-  const base = pathname.indexOf("/client/v4/");
-  if (base !== -1) return pathname.slice(base + "/client/v4".length);
-  const accounts = pathname.indexOf("/accounts/");
-  return accounts === -1 ? pathname : pathname.slice(accounts);
-}
+export { apiPath };
 
 /** Reads a Fetch `Request` into a MockRequest. */
 export async function toMockRequest(request: Request): Promise<MockRequest> {

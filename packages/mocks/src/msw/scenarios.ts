@@ -10,6 +10,7 @@ import { MockState } from "../mock-state.js";
 import { dispatch } from "../dispatch.js";
 import { isSse } from "../mock-response.js";
 import { toFetchResponse, toMockRequest } from "./convert.js";
+import { isAnswer } from "../answers.js";
 
 /** Where a scenario applies: one operation (default: every operation) and whether only once. */
 export interface ScenarioOptions {
@@ -77,6 +78,10 @@ export const scenarios = {
   /** A network error before any response (fetch rejects). */
   connectionReset: (options: ScenarioOptions = {}) => terminal({ name: "reset" }, options),
   /** Replaces one operation's answer with your own resolver. */
-  override: (operationId: OperationId, resolver: Resolver, options: { once?: boolean } = {}) =>
-    build({ operationId, ...options }, resolver),
+  override: (operationId: OperationId, resolver: Resolver | ((info: Parameters<Resolver>[0]) => unknown), options: { once?: boolean } = {}) =>
+    build({ operationId, ...options }, async (info) => {
+      // Answers built with ok() / error() / stream() / image() need no msw HttpResponse.
+      const result = await (resolver as (i: typeof info) => unknown)(info);
+      return (isAnswer(result) ? toFetchResponse(result) : result) as Awaited<ReturnType<Resolver>>;
+    }),
 };

@@ -55,9 +55,9 @@ export function operationFacts(): OperationFacts[] {
   return out;
 }
 
-/** A concrete URL path for an operation (account "acc"; the generic run path gets a real model). */
+/** A concrete URL path for an operation (account 0123…ef; the generic run path gets a real model). */
 export function concretePath(facts: OperationFacts): string {
-  let path = facts.path.replace("{account_id}", "acc").replace("{model_name}", "@cf/meta/llama-3.1-8b-instruct-fast");
+  let path = facts.path.replace("{account_id}", "0123456789abcdef0123456789abcdef").replace("{model_name}", "@cf/meta/llama-3.1-8b-instruct-fast");
   if (facts.operationId === "getModelSchema") path += "?model=@cf/baai/bge-base-en-v1.5";
   return path;
 }
