@@ -14,6 +14,7 @@ import { createScrubber } from "./redact.js";
 import { Authors, Models, Tasks } from "./resources/models.js";
 import { Chat } from "./resources/chat.js";
 import { Embeddings } from "./resources/embeddings.js";
+import { checkGatewayOptions, GatewayTransport, type GatewayOptions, scrubGatewayToken } from "./gateway.js";
 import { defaultRetryPolicy, type RetryPolicy } from "./retry.js";
 import { type RunContext, type RunOptions, runModel } from "./run.js";
 import type { KnownModel, ModelInput, RunResult } from "./run-types.js";
@@ -44,6 +45,8 @@ export interface ClientOptions {
   streamTimeouts?: { firstByte?: number; idle?: number };
   /** Headers sent with every request (for example AI Gateway's `cf-aig-*`). */
   defaultHeaders?: Record<string, string>;
+  /** Route model calls through Cloudflare AI Gateway (`gateway.ai.cloudflare.com/v1/{account}/{id}/workers-ai/...`). */
+  gateway?: GatewayOptions;
   /** Response checking: "tolerant" (default) returns a non-matching answer with a logged warning listing its issues, "strict" throws (unknown fields too), "off" none. */
   validation?: ValidationMode;
   /** Where log lines go (default: console). */
@@ -81,11 +84,13 @@ export class EdgeAI {
     checkOptions(options);
     const baseUrl = options.baseUrl ?? DEFAULT_BASE_URL;
     const { origin, basePath } = splitBaseUrl(baseUrl);
-    const scrub = createScrubber(options.apiToken);
+    const scrub = scrubGatewayToken(createScrubber(options.apiToken), options.gateway);
     const log = new Log(options.logger ?? console, resolveLogLevel(options.logLevel), scrub);
-    const transport = options.fetch ? new FetchTransport(origin, options.fetch) : new UndiciTransport(origin, options.dispatcher);
+    const makeTransport = (o: string) => (options.fetch ? new FetchTransport(o, options.fetch) : new UndiciTransport(o, options.dispatcher));
+    const accountPath = `${basePath}/accounts/${encodeURIComponent(options.accountId)}`;
+    const transport = options.gateway ? new GatewayTransport(options.gateway, options.accountId, accountPath, makeTransport(origin), makeTransport) : makeTransport(origin);
     this.#core = new ClientCore({
-      accountPath: `${basePath}/accounts/${encodeURIComponent(options.accountId)}`,
+      accountPath,
       transport,
       log,
       retry: { ...defaultRetryPolicy, ...options.retry, ...(options.maxRetries === undefined ? {} : { maxRetries: options.maxRetries }) },
@@ -150,6 +155,7 @@ function checkOptions(options: ClientOptions): void {
   if (options !== null && typeof options === "object") {
     const { maxRetries, timeout, streamTimeouts, retry, defaultHeaders } = options;
     checkNumericOptions({ maxRetries, timeout, streamTimeouts, retry: retry as Record<string, unknown> | undefined, headers: defaultHeaders }, issues, "defaultHeaders");
+    checkGatewayOptions(options.gateway, issues);
   }
   if (issues.length > 0) throw new ValidationError("request", "ClientOptions", issues);
 }

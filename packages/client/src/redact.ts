@@ -5,7 +5,7 @@
  */
 
 /** Header names whose values are secrets. */
-const secretHeaders = new Set(["authorization", "proxy-authorization", "x-auth-key", "x-auth-email", "cookie", "set-cookie", "cf-access-client-secret"]);
+const secretHeaders = new Set(["authorization", "proxy-authorization", "x-auth-key", "x-auth-email", "cookie", "set-cookie", "cf-access-client-secret", "cf-aig-authorization"]);
 
 /** The text secrets are replaced with. */
 export const REDACTED = "[REDACTED]";
