@@ -131,11 +131,18 @@ export function dispatchGateway(
   target: GatewayTarget,
   cache: GatewayCache,
   dispatch: (req: MockRequest) => MockResponse,
+  record?: (faultKey: string) => void,
 ): MockResponse {
+  // Answers the gateway gives itself still count as requests seen for a fault key (conformance counts attempts).
+  const seen = (): void => {
+    const key = req.header("x-emulator-fault-key");
+    if (key !== undefined && record) record(key);
+  };
   if (target.provider !== "workers-ai") {
     return failure(404, undefined, `The emulator serves the workers-ai provider only, not ${JSON.stringify(target.provider)}`);
   }
   if (target.gateway.endsWith(AUTHENTICATED_GATEWAY_SUFFIX) && !hasBearer(req.header("cf-aig-authorization"))) {
+    seen();
     return gatewayUnauthorized();
   }
   const forwarded: MockRequest = { ...req, path: target.apiPath, header: req.header, query: req.query };
@@ -143,7 +150,10 @@ export function dispatchGateway(
   const key = skip ? undefined : cacheKey(req, target);
   if (key !== undefined) {
     const hit = cache.get(key);
-    if (hit) return withGatewayHeaders(hit, "HIT", req);
+    if (hit) {
+      seen();
+      return withGatewayHeaders(hit, "HIT", req);
+    }
   }
   const response = dispatch(forwarded);
   if (key !== undefined && cacheable(response)) cache.set(key, response, cacheTtlSeconds(req.header("cf-aig-cache-ttl")));

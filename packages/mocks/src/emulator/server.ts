@@ -140,7 +140,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     try {
       const gateway = gatewayTarget(path); // AI Gateway form: same dispatch behind the gateway's cache (../gateway.ts)
       response = gateway
-        ? dispatchGateway(makeRequest(req, path, search, body), gateway, gatewayCache, (r) => dispatch(r, state))
+        ? dispatchGateway(makeRequest(req, path, search, body), gateway, gatewayCache, (r) => dispatch(r, state), (key) => state.faults.record(key))
         : dispatch(makeRequest(req, path.slice(BASE.length), search, body), state);
     } catch (error) {
       response = failure(500, ErrorCode.internal, `Internal emulator error: ${(error as Error).message}`);
