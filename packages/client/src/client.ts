@@ -14,6 +14,8 @@ import { createScrubber } from "./redact.js";
 import { Authors, Models, Tasks } from "./resources/models.js";
 import { Chat } from "./resources/chat.js";
 import { Embeddings } from "./resources/embeddings.js";
+import { type AiBinding, type BindingClientOptions, bindingClientOptions } from "./binding.js";
+import { runtimeTag } from "./runtime.js";
 import { checkGatewayOptions, GatewayTransport, type GatewayOptions, scrubGatewayToken } from "./gateway.js";
 import { defaultRetryPolicy, type RetryPolicy } from "./retry.js";
 import { type RunContext, type RunOptions, runModel } from "./run.js";
@@ -101,7 +103,7 @@ export class EdgeAI {
       },
       scrub,
       authorization: `Bearer ${options.apiToken}`,
-      userAgent: `edge-ai-client/${VERSION} node/${process.version}`,
+      userAgent: `edge-ai-client/${VERSION} ${runtimeTag()}`,
       defaultHeaders: lowerKeys(options.defaultHeaders ?? {}),
       jsTimers: options.fetch !== undefined,
     });
@@ -113,6 +115,14 @@ export class EdgeAI {
     this.tasks = new Tasks(this.#ctx);
     this.authors = new Authors(this.#ctx);
     this.batch = new Batch(this.#ctx);
+  }
+
+  /**
+   * The same typed client inside a Worker, over the Workers AI binding (no token, no HTTP): `EdgeAI.fromBinding(env.AI)`.
+   * Model calls (`run`, streams, images) go to `binding.run`; REST-only resources answer a NotFoundError.
+   */
+  static fromBinding(binding: AiBinding, options?: BindingClientOptions): EdgeAI {
+    return new EdgeAI(bindingClientOptions(binding, options));
   }
 
   /**

@@ -28,6 +28,9 @@ export { PageIterator, type Page, type ResultInfo } from "./pagination.js";
 // AI Gateway
 export { gatewayHeaders, gatewayInfo, DEFAULT_GATEWAY_URL, type GatewayOptions, type GatewayRequestSettings, type GatewayResponseInfo } from "./gateway.js";
 
+// Workers AI binding
+export type { AiBinding, BindingClientOptions } from "./binding.js";
+
 // Cost
 export { estimateCost, USD_PER_1000_NEURONS, FREE_NEURONS_PER_DAY, type CostEstimate, type CostLine, type CostUsage } from "./cost.js";
 
