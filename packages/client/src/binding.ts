@@ -5,7 +5,8 @@
  * the very same code as over the REST API. No token is needed: the binding is already authorised.
  */
 import type { ClientOptions } from "./client.js";
-import type { GatewayOptions } from "./gateway.js";
+import { ValidationError, type ValidationIssue } from "./errors.js";
+import { checkGatewayOptions, type GatewayOptions } from "./gateway.js";
 import type { FetchLike } from "./transport.js";
 
 /** The part of the Workers AI binding (`env.AI`, type `Ai` in @cloudflare/workers-types) the client uses. */
@@ -33,6 +34,9 @@ export function bindingClientOptions(binding: AiBinding, options: BindingClientO
     throw new TypeError("EdgeAI.fromBinding needs the Workers AI binding (env.AI): an object with a run() method");
   }
   const { gateway, ...rest } = options;
+  const issues: ValidationIssue[] = [];
+  checkGatewayOptions(gateway, issues);
+  if (issues.length > 0) throw new ValidationError("request", "BindingClientOptions", issues);
   return {
     ...rest,
     accountId: BINDING_ACCOUNT,
@@ -123,7 +127,9 @@ export function bindingFetch(binding: AiBinding, gateway?: BindingClientOptions[
     const model = decodeURIComponent(match[1]!);
     const input = JSON.parse(init.body) as Record<string, unknown>;
     const queued = new URL(url).searchParams.get("queueRequest") === "true";
-    const options = queued || runOptions ? { ...runOptions && { gateway: runOptions }, ...(queued ? { queueRequest: true } : {}) } : undefined;
+    let options: Record<string, unknown> | undefined;
+    if (runOptions) options = { gateway: runOptions };
+    if (queued) options = { ...options, queueRequest: true };
     let result: unknown;
     try {
       result = await raceAbort(binding.run(model, input, options), init.signal);
@@ -133,7 +139,11 @@ export function bindingFetch(binding: AiBinding, gateway?: BindingClientOptions[
     }
     const logId = binding.aiGatewayLogId;
     const headers: Record<string, string> = logId ? { "cf-aig-log-id": logId } : {};
-    if (gateway?.onResponse) gateway.onResponse({ status: 200, cacheStatus: undefined, logId: logId ?? undefined, eventId: undefined, step: undefined });
+    try {
+      gateway?.onResponse?.({ status: 200, cacheStatus: undefined, logId: logId ?? undefined, eventId: undefined, step: undefined });
+    } catch {
+      // An observer's bug must not fail (and retry, and bill again) a call that succeeded.
+    }
     if (result instanceof Response) return result;
     if (result instanceof ReadableStream) {
       if (input["stream"] === true) return new Response(result, { status: 200, headers: { ...headers, "content-type": "text/event-stream" } });

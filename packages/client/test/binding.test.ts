@@ -94,6 +94,7 @@ describe("EdgeAI.fromBinding", () => {
     expect(error).toBeInstanceOf(NotFoundError);
     expect((error as Error).message).toMatch(/binding/);
     expect(() => EdgeAI.fromBinding({} as AiBinding)).toThrow(/env\.AI/);
+    expect(() => EdgeAI.fromBinding(standIn(), { gateway: { id: "gw", maxAttempts: 9 } })).toThrow(ValidationError);
   });
 
   it("cancels a slow binding call with the caller's signal", async () => {
