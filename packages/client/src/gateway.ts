@@ -94,7 +94,7 @@ export function checkGatewaySettings(g: GatewayRequestSettings, path: string): V
       out.push({ path: `${path}.${name}`, rule: "range", message: `must be a whole number from ${min} to ${max}` });
     }
   };
-  whole(g.cacheTtl, "cacheTtl", 0, 30 * 24 * 3600);
+  whole(g.cacheTtl, "cacheTtl", 60, 30 * 24 * 3600); // the documented bounds: 60 s to one month
   whole(g.requestTimeout, "requestTimeout", 1, 2_147_483_647);
   whole(g.maxAttempts, "maxAttempts", 1, 5);
   whole(g.retryDelay, "retryDelay", 0, 2_147_483_647);
