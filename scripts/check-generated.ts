@@ -17,6 +17,9 @@ const GENERATED = [
   "openapi/dist",
   "packages/contract/src/generated",
   "packages/mocks/src/generated",
+  "packages/client/src/generated",
+  "conformance/error-kinds.json",
+  "conformance/scenario.schema.json",
   "packages/dotnet",
 ];
 

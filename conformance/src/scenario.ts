@@ -4,10 +4,9 @@
  */
 import type { Check } from "./json-checks.js";
 
-/** Every error kind both clients share; the keys of error-kinds.json. */
-export type ErrorKind =
-  | "authentication" | "permission" | "not_found" | "too_large" | "rate_limited" | "capacity" | "quota_exhausted"
-  | "timeout" | "bad_request" | "server" | "connection" | "abort" | "validation" | "stream";
+/** Every error kind both clients share; the keys of error-kinds.json (both generated from openapi/errors.yaml). */
+import type { ErrorKind } from "@edge-ai/client";
+export type { ErrorKind };
 
 /** Client settings a scenario may set; unset fields keep the client's defaults. */
 export interface CallOptions {

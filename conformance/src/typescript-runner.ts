@@ -7,6 +7,7 @@ import * as client from "@edge-ai/client";
 import { EdgeAI } from "@edge-ai/client";
 import type { ErrorKindRow } from "./error-kinds.js";
 import { ACCOUNT_ID, API_TOKEN } from "./emulator-session.js";
+import { gatewayClientOptions } from "./gateway.js";
 import type { ObservedChunk, ObservedError, ObservedResult, Outcome } from "./outcome.js";
 import type { ErrorKind, Scenario } from "./scenario.js";
 
@@ -27,6 +28,7 @@ function clientFor(scenario: Scenario, baseUrl: string, faultKey: string): EdgeA
     // timeoutMs is the per-attempt limit for the response headers: `timeout` for JSON calls, `firstByte` for streams.
     ...(o.timeoutMs === undefined ? {} : { timeout: o.timeoutMs, streamTimeouts: { firstByte: o.timeoutMs } }),
     logLevel: "off",
+    ...gatewayClientOptions(scenario, baseUrl, faultKey),
   });
 }
 

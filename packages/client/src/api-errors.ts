@@ -22,6 +22,8 @@ export interface APIErrorInit {
   rawBody: string | undefined;
   message: string;
   retryable?: boolean;
+  /** The server's delay hint (`retry-after-ms` or `Retry-After`) in ms, if it sent one. */
+  retryAfterMs?: number | undefined;
 }
 
 /** An HTTP error answer from the API; `code` is the first Cloudflare error code, `requestId` the cf-ray. */
@@ -34,6 +36,8 @@ export class APIError extends EdgeAIError {
   readonly requestId: string | undefined;
   readonly headers: Record<string, string>;
   readonly rawBody: string | undefined;
+  /** The delay the server asked for (`retry-after-ms` or `Retry-After`), in ms; honoured when the error is retried. */
+  readonly retryAfterMs: number | undefined;
 
   constructor(kind: ErrorKind, init: APIErrorInit) {
     super(kind, init.message, { retryable: init.retryable ?? false });
@@ -43,6 +47,7 @@ export class APIError extends EdgeAIError {
     this.requestId = init.requestId;
     this.headers = init.headers;
     this.rawBody = init.rawBody;
+    this.retryAfterMs = init.retryAfterMs;
   }
   override get name(): string {
     return "APIError";
@@ -121,18 +126,15 @@ export interface RateLimitInfo {
 
 /** Extra facts carried by a 429. */
 export interface RateLimitInit extends APIErrorInit {
-  retryAfterMs: number | undefined;
   rateLimit: RateLimitInfo | undefined;
 }
 
 /** 429 (not 3036/3040): too many requests; retried after `retryAfterMs` when the server says so. */
 export class RateLimitError extends APIError {
-  /** Delay the server asked for (`retry-after-ms` or `Retry-After`), in milliseconds. */
-  readonly retryAfterMs: number | undefined;
+  /** The parsed `Ratelimit` / `Ratelimit-Policy` headers. */
   readonly rateLimit: RateLimitInfo | undefined;
   constructor(init: RateLimitInit) {
     super("rate_limited", { ...init, retryable: init.retryable ?? true });
-    this.retryAfterMs = init.retryAfterMs;
     this.rateLimit = init.rateLimit;
   }
   override get name(): string {
@@ -142,10 +144,8 @@ export class RateLimitError extends APIError {
 
 /** 3040: Workers AI is out of capacity for this model right now; retryable with backoff. */
 export class CapacityError extends APIError {
-  readonly retryAfterMs: number | undefined;
-  constructor(init: APIErrorInit & { retryAfterMs?: number | undefined }) {
+  constructor(init: APIErrorInit) {
     super("capacity", { ...init, retryable: init.retryable ?? true });
-    this.retryAfterMs = init.retryAfterMs;
   }
   override get name(): string {
     return "CapacityError";

@@ -66,7 +66,7 @@ export class Batch {
     validateRequest(zBatchSubmitInput, "BatchSubmitInput", body, ctx.validation);
     const raw = await ctx.core.json({ method: "POST", path: `/ai/run/${modelPath(model)}?queueRequest=true`, body, streaming: false, options });
     const status = unwrapEnvelope(ctx, 200, () => ({}), raw);
-    validateResponse(zBatchStatus, "BatchStatus", status, ctx.validation);
+    validateResponse(zBatchStatus, "BatchStatus", status, ctx);
     return status as BatchPending;
   }
 
@@ -82,10 +82,10 @@ export class Batch {
     });
     const result = unwrapEnvelope(ctx, 200, () => ({}), raw) as Record<string, unknown> | null;
     if (result && Array.isArray(result.responses)) {
-      validateResponse(zBatchResult, "BatchResult", result, ctx.validation);
+      validateResponse(zBatchResult, "BatchResult", result, ctx);
       return toDone<ModelOutput<M>>(requestId, result);
     }
-    validateResponse(zBatchStatus, "BatchStatus", result, ctx.validation);
+    validateResponse(zBatchStatus, "BatchStatus", result, ctx);
     return result as unknown as BatchPending;
   }
 

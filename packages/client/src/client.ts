@@ -5,7 +5,8 @@
 import { inspect } from "node:util";
 import type { Dispatcher } from "undici";
 import { Batch } from "./batch.js";
-import { ValidationError } from "./errors.js";
+import { ValidationError, type ValidationIssue } from "./errors.js";
+import { checkNumericOptions } from "./internal/check-options.js";
 import { ClientCore, type RequestOptions } from "./internal/core.js";
 import { splitBaseUrl } from "./internal/paths.js";
 import { Log, type Logger, type LogLevel, resolveLogLevel } from "./logger.js";
@@ -13,6 +14,9 @@ import { createScrubber } from "./redact.js";
 import { Authors, Models, Tasks } from "./resources/models.js";
 import { Chat } from "./resources/chat.js";
 import { Embeddings } from "./resources/embeddings.js";
+import { type AiBinding, type BindingClientOptions, bindingClientOptions } from "./binding.js";
+import { runtimeTag } from "./runtime.js";
+import { checkGatewayOptions, GatewayTransport, type GatewayOptions, scrubGatewayToken } from "./gateway.js";
 import { defaultRetryPolicy, type RetryPolicy } from "./retry.js";
 import { type RunContext, type RunOptions, runModel } from "./run.js";
 import type { KnownModel, ModelInput, RunResult } from "./run-types.js";
@@ -43,7 +47,9 @@ export interface ClientOptions {
   streamTimeouts?: { firstByte?: number; idle?: number };
   /** Headers sent with every request (for example AI Gateway's `cf-aig-*`). */
   defaultHeaders?: Record<string, string>;
-  /** Response checking: "tolerant" (default) rejects wrong types, "strict" also unknown fields, "off" none. */
+  /** Route model calls through Cloudflare AI Gateway (`gateway.ai.cloudflare.com/v1/{account}/{id}/workers-ai/...`). */
+  gateway?: GatewayOptions;
+  /** Response checking: "tolerant" (default) returns a non-matching answer with a logged warning listing its issues, "strict" throws (unknown fields too), "off" none. */
   validation?: ValidationMode;
   /** Where log lines go (default: console). */
   logger?: Logger;
@@ -80,11 +86,13 @@ export class EdgeAI {
     checkOptions(options);
     const baseUrl = options.baseUrl ?? DEFAULT_BASE_URL;
     const { origin, basePath } = splitBaseUrl(baseUrl);
-    const scrub = createScrubber(options.apiToken);
+    const scrub = scrubGatewayToken(createScrubber(options.apiToken), options.gateway);
     const log = new Log(options.logger ?? console, resolveLogLevel(options.logLevel), scrub);
-    const transport = options.fetch ? new FetchTransport(origin, options.fetch) : new UndiciTransport(origin, options.dispatcher);
+    const makeTransport = (o: string) => (options.fetch ? new FetchTransport(o, options.fetch) : new UndiciTransport(o, options.dispatcher));
+    const accountPath = `${basePath}/accounts/${encodeURIComponent(options.accountId)}`;
+    const transport = options.gateway ? new GatewayTransport(options.gateway, options.accountId, accountPath, makeTransport(origin), makeTransport) : makeTransport(origin);
     this.#core = new ClientCore({
-      accountPath: `${basePath}/accounts/${encodeURIComponent(options.accountId)}`,
+      accountPath,
       transport,
       log,
       retry: { ...defaultRetryPolicy, ...options.retry, ...(options.maxRetries === undefined ? {} : { maxRetries: options.maxRetries }) },
@@ -95,7 +103,7 @@ export class EdgeAI {
       },
       scrub,
       authorization: `Bearer ${options.apiToken}`,
-      userAgent: `edge-ai-client/${VERSION} node/${process.version}`,
+      userAgent: `edge-ai-client/${VERSION} ${runtimeTag()}`,
       defaultHeaders: lowerKeys(options.defaultHeaders ?? {}),
       jsTimers: options.fetch !== undefined,
     });
@@ -107,6 +115,14 @@ export class EdgeAI {
     this.tasks = new Tasks(this.#ctx);
     this.authors = new Authors(this.#ctx);
     this.batch = new Batch(this.#ctx);
+  }
+
+  /**
+   * The same typed client inside a Worker, over the Workers AI binding (no token, no HTTP): `EdgeAI.fromBinding(env.AI)`.
+   * Model calls (`run`, streams, images) go to `binding.run`; REST-only resources answer a NotFoundError.
+   */
+  static fromBinding(binding: AiBinding, options?: BindingClientOptions): EdgeAI {
+    return new EdgeAI(bindingClientOptions(binding, options));
   }
 
   /**
@@ -135,7 +151,7 @@ export class EdgeAI {
 export type { RequestOptions };
 
 function checkOptions(options: ClientOptions): void {
-  const issues = [];
+  const issues: ValidationIssue[] = [];
   if (typeof options?.accountId !== "string" || options.accountId.trim() === "" || options.accountId.includes("/")) {
     issues.push({ path: "accountId", rule: "required", message: "a non-empty account id without slashes is required" });
   }
@@ -145,6 +161,11 @@ function checkOptions(options: ClientOptions): void {
   }
   if (options?.validation !== undefined && !["strict", "tolerant", "off"].includes(options.validation)) {
     issues.push({ path: "validation", rule: "enum", message: 'must be "strict", "tolerant" or "off"' });
+  }
+  if (options !== null && typeof options === "object") {
+    const { maxRetries, timeout, streamTimeouts, retry, defaultHeaders } = options;
+    checkNumericOptions({ maxRetries, timeout, streamTimeouts, retry: retry as Record<string, unknown> | undefined, headers: defaultHeaders }, issues, "defaultHeaders");
+    checkGatewayOptions(options.gateway, issues);
   }
   if (issues.length > 0) throw new ValidationError("request", "ClientOptions", issues);
 }

@@ -121,3 +121,28 @@ describe("parseRateLimit", () => {
     expect(parseRateLimit({ ratelimit: `"default";r=${"9".repeat(400)};t=30` })).toEqual({ resetSeconds: 30 });
   });
 });
+
+describe("one table for both clients (generated from openapi/errors.yaml)", () => {
+  const multi = (...codes: (number | undefined)[]) =>
+    JSON.stringify({ success: false, result: null, messages: [], errors: codes.map((code) => (code === undefined ? { message: "m" } : { code, message: "m" })) });
+
+  it("classifies a multi-code body by the first code the table knows, skipping unknown ones", () => {
+    const quota = errorFromResponse({ status: 429, headers: json, bodyText: multi(9999, 3036) });
+    expect(quota).toBeInstanceOf(QuotaExhaustedError);
+    expect(quota.retryable).toBe(false);
+    const capacity = errorFromResponse({ status: 429, headers: json, bodyText: multi(undefined, 9999, 3040, 3036) });
+    expect(capacity).toBeInstanceOf(CapacityError);
+    expect(errorFromResponse({ status: 503, headers: json, bodyText: multi(9999, 1234) })).toBeInstanceOf(ServerError);
+  });
+
+  it("applies the status + code rule 403/10000 from the table (permission), while 10000 alone is authentication", () => {
+    expect(errorFromResponse({ status: 403, headers: json, bodyText: multi(9999, 10000) })).toBeInstanceOf(PermissionError);
+    expect(errorFromResponse({ status: 401, headers: json, bodyText: multi(10000) })).toBeInstanceOf(AuthenticationError);
+  });
+
+  it("keeps the server's Retry-After on every error answer, not only 429s", () => {
+    const err = errorFromResponse({ status: 503, headers: { ...json, "retry-after": "5" }, bodyText: multi() });
+    expect(err).toBeInstanceOf(ServerError);
+    expect(err.retryAfterMs).toBe(5000);
+  });
+});

@@ -1,10 +1,11 @@
 /**
- * Turns an HTTP error answer into the right typed error, using the contract's error table (openapi/errors.yaml)
- * so the C# client classifies identically. The Cloudflare error code wins over the HTTP status, because the API
+ * Turns an HTTP error answer into the right typed error, using the error table generated from
+ * openapi/errors.yaml (the C# client's classifier is generated from the same rows, so both classify identically). The Cloudflare error code wins over the HTTP status, because the API
  * reuses statuses: a 429 is either a rate limit, capacity (3040, retryable) or the daily quota (3036, never
  * retryable), and routing failures (7000/7003) arrive as 400.
  */
-import { classifyError } from "@edge-ai/contract";
+import { classifyError } from "./generated/error-table.js";
+import { scrubAndCut } from "./redact.js";
 import { APIError, type APIErrorDetail, type APIErrorInit, AuthenticationError, BadRequestError, CapacityError, LicenceRequiredError, NotFoundError, PaidPlanRequiredError, PermissionError, QuotaExhaustedError, RateLimitError, type RateLimitInfo, ServerError, ServerTimeoutError, TooLargeError, UnknownModelError } from "./api-errors.js";
 
 /** Codes that name a missing model or an unroutable URL (an encoded slug produces 7000). */
@@ -45,15 +46,13 @@ export function errorFromResponse(facts: ErrorFacts): APIError {
     errors,
     requestId: headers["cf-ray"],
     headers,
-    rawBody: scrub(facts.bodyText.slice(0, maxRawBody)),
+    rawBody: scrubAndCut(facts.bodyText, scrub, maxRawBody),
     message: `HTTP ${status}: ${summary}`,
+    // Every answer carries its hint; the retry loop honours it whenever the answer is retried.
+    retryAfterMs: parseRetryAfter(headers, facts.now),
   };
-  // The contract's error table decides kind and retryability; the code wins over the status.
-  const classified = classifyError(status, errors.map((e) => e.code));
-  const { retryable, code } = classified;
-  // Cloudflare sends 10000 "Authentication error" with 403 too, for a valid token lacking a permission;
-  // the status is the sharper signal there (re-authenticating would not help).
-  const kind = status === 403 && code === 10000 ? "permission" : classified.kind;
+  // The generated table decides kind and retryability: the first known code, then the status.
+  const { kind, retryable, decidedBy: code } = classifyError(status, errors.map((e) => e.code));
   init.retryable = retryable;
   switch (kind) {
     case "authentication":
@@ -65,17 +64,22 @@ export function errorFromResponse(facts: ErrorFacts): APIError {
     case "too_large":
       return new TooLargeError(init);
     case "rate_limited":
-      return new RateLimitError({ ...init, retryAfterMs: parseRetryAfter(headers, facts.now), rateLimit: parseRateLimit(headers) });
+      return new RateLimitError({ ...init, rateLimit: parseRateLimit(headers) });
     case "capacity":
-      return new CapacityError({ ...init, retryAfterMs: parseRetryAfter(headers, facts.now) });
+      return new CapacityError(init);
     case "quota_exhausted":
       return new QuotaExhaustedError(init, facts.now);
     case "timeout":
       return new ServerTimeoutError(init);
     case "server":
       return new ServerError(init);
-    default:
+    case "bad_request":
       return new BadRequestError(init);
+    default: {
+      // A kind added to errors.yaml fails type-checking here until it has its class.
+      const unhandled: never = kind;
+      return new BadRequestError({ ...init, message: `${init.message} (unclassified kind ${String(unhandled)})` });
+    }
   }
 }
 

@@ -4,22 +4,10 @@
  * api-errors.ts; the client-side ones (connection, timeout, abort, validation, stream) here.
  */
 
-/** Stable, language-neutral names of error categories; the C# client and the conformance table use the same names. */
-export type ErrorKind =
-  | "authentication"
-  | "permission"
-  | "not_found"
-  | "too_large"
-  | "rate_limited"
-  | "capacity"
-  | "quota_exhausted"
-  | "timeout"
-  | "bad_request"
-  | "server"
-  | "connection"
-  | "abort"
-  | "validation"
-  | "stream";
+import type { ErrorKind } from "./generated/error-table.js";
+
+/** Stable, language-neutral names of error categories, generated from openapi/errors.yaml (C# and conformance use the same list). */
+export type { ErrorKind };
 
 interface EdgeAIErrorOptions {
   cause?: unknown;

@@ -25,6 +25,12 @@ export type { Models, Tasks, Authors, Model, ModelSchema, ModelSearchParams, Tas
 export type { Batch, BatchDone, BatchItem, BatchPending, BatchRequest, BatchWaitOptions } from "./batch.js";
 export { PageIterator, type Page, type ResultInfo } from "./pagination.js";
 
+// AI Gateway
+export { gatewayHeaders, gatewayInfo, DEFAULT_GATEWAY_URL, type GatewayOptions, type GatewayRequestSettings, type GatewayResponseInfo } from "./gateway.js";
+
+// Workers AI binding
+export type { AiBinding, BindingClientOptions } from "./binding.js";
+
 // Cost
 export { estimateCost, USD_PER_1000_NEURONS, FREE_NEURONS_PER_DAY, type CostEstimate, type CostLine, type CostUsage } from "./cost.js";
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { BadRequestError, CapacityError, QuotaExhaustedError, RateLimitError } from "./api-errors.js";
+import { BadRequestError, CapacityError, QuotaExhaustedError, RateLimitError, ServerError } from "./api-errors.js";
 import { AbortError, ConnectionError } from "./errors.js";
 import { defaultRetryPolicy, retryDelay, sleep } from "./retry.js";
 
@@ -22,6 +22,16 @@ describe("retryDelay", () => {
   it("honours Retry-After up to the cap and refuses to wait longer", () => {
     expect(retryDelay(new RateLimitError({ ...init, retryAfterMs: 2000, rateLimit: undefined }), 0, defaultRetryPolicy)).toBe(2000);
     expect(retryDelay(new RateLimitError({ ...init, retryAfterMs: 120_000, rateLimit: undefined }), 0, defaultRetryPolicy)).toBeUndefined();
+  });
+
+  it("honours Retry-After on every retried answer (503 asking for 5 s waits 5 s), and not past the cap", () => {
+    expect(retryDelay(new ServerError({ ...init, status: 503, retryAfterMs: 5000 }), 0, defaultRetryPolicy)).toBe(5000);
+    expect(retryDelay(new ServerError({ ...init, status: 503, retryAfterMs: 120_000 }), 0, defaultRetryPolicy)).toBeUndefined();
+  });
+
+  it("retries 3036 when the server sends x-should-retry: true, waiting its Retry-After", () => {
+    const err = new QuotaExhaustedError({ ...init, headers: { "x-should-retry": "true" }, retryAfterMs: 1000 });
+    expect(retryDelay(err, 0, defaultRetryPolicy)).toBe(1000);
   });
 
   it("retries capacity but never the daily quota, other 4xx or aborts", () => {

@@ -43,6 +43,7 @@ export function retryDelay(
   const override = serverOverride(error);
   if (override === false) return undefined;
   if (!error.retryable && override !== true) return undefined;
+  // Any retried answer honours the server's hint (every APIError carries it), capped by maxRetryAfterMs.
   const hinted = (error as { retryAfterMs?: number }).retryAfterMs;
   if (typeof hinted === "number") {
     return hinted <= policy.maxRetryAfterMs ? hinted : undefined;

@@ -71,16 +71,16 @@ export async function decodeRunResponse(
   const { response, done } = sent;
   const contentType = response.header("content-type") ?? "";
   if (contentType.startsWith("text/event-stream")) {
-    return new EdgeAIStream<TextGenerationChunk>({ chunks: response.chunks(), finish: done }, toTextGenerationChunk);
+    return new EdgeAIStream<TextGenerationChunk>({ chunks: response.chunks(), finish: done, handle: sent.handle }, toTextGenerationChunk, ctx.core.scrub);
   }
   try {
     if (contentType.includes("json") || contentType === "") {
-      const body = parseJSON(await response.text());
+      const body = parseJSON(await response.text(), ctx.core.scrub);
       const result = unwrapEnvelope(ctx, response.status, () => response.headerRecord(), body);
-      validateResponse(outputSchema, outputSchemaName, result, ctx.validation);
+      validateResponse(outputSchema, outputSchemaName, result, ctx);
       const normalised = normaliseTextGeneration(result);
       // Some models (gpt-oss) answer a stream request with JSON; callers still get something to iterate.
-      return streaming ? EdgeAIStream.fromValues([normalised], toTextGenerationChunk) : normalised;
+      return streaming ? EdgeAIStream.fromValues([normalised], toTextGenerationChunk, ctx.core.scrub) : normalised;
     }
     return { contentType, bytes: await response.bytes() } satisfies BinaryResult;
   } finally {

@@ -3,7 +3,9 @@
  * maps each event to a chunk, remembers the last usage, and insists on `data: [DONE]` (a body that just stops
  * is a truncation, reported as StreamError rather than a silently short answer).
  */
-import { ConnectionError, EdgeAIError, StreamError } from "./errors.js";
+import { AbortError, ConnectionError, EdgeAIError, StreamError, TimeoutError } from "./errors.js";
+import type { StreamHandle } from "./internal/core.js";
+import { scrubAndCut } from "./redact.js";
 import { SSEParser } from "./sse-parser.js";
 
 /** Token counts as Workers AI reports them (native and OpenAI shapes share these names). */
@@ -22,10 +24,14 @@ export type EventMapper<T> = (event: unknown) => T | undefined;
 export interface StreamSource {
   chunks: AsyncIterable<Uint8Array>;
   finish: () => void;
+  /** Releases the connection early; `releasedBy` says who did (the reader, or `EdgeAI.close()`). */
+  handle?: StreamHandle | undefined;
 }
 
 /**
  * An SSE response as an async iterable of typed chunks.
+ * A stream holds its connection until it is read to the end, `cancel()`led (also `await using`), or the client
+ * is closed.
  * @example
  * const stream = await ai.run("@cf/meta/llama-3.1-8b-instruct-fast", { messages, stream: true });
  * for await (const chunk of stream) process.stdout.write(chunk.response ?? "");
@@ -37,17 +43,40 @@ export class EdgeAIStream<T> implements AsyncIterable<T> {
   /** The last `finish_reason` seen, if the model sent one. */
   finishReason: string | undefined = undefined;
   private started = false;
+  private cancelled = false;
 
   constructor(
     private readonly source: StreamSource | (() => AsyncIterable<unknown>),
     private readonly mapEvent: EventMapper<T>,
+    /** Removes the token from server text kept in error messages. */
+    private readonly scrub: (text: string) => string = (t) => t,
   ) {}
 
   /** Builds a one-chunk stream from an already decoded JSON answer (models that ignore `stream: true`). */
-  static fromValues<T>(values: unknown[], mapEvent: EventMapper<T>): EdgeAIStream<T> {
-    return new EdgeAIStream<T>(async function* () {
-      yield* values;
-    }, mapEvent);
+  static fromValues<T>(values: unknown[], mapEvent: EventMapper<T>, scrub?: (text: string) => string): EdgeAIStream<T> {
+    return new EdgeAIStream<T>(
+      async function* () {
+        yield* values;
+      },
+      mapEvent,
+      scrub,
+    );
+  }
+
+  /**
+   * Releases the connection without reading the rest; iterating afterwards ends at once. Safe to call at any
+   * time, also while a loop is reading (that loop then ends quietly) or after the end.
+   */
+  async cancel(): Promise<void> {
+    if (typeof this.source === "function") return;
+    this.cancelled = true;
+    if (this.source.handle) await this.source.handle.release("cancel");
+    else this.source.finish();
+  }
+
+  /** `await using stream = await ai.run(...)` releases the connection when the block ends. */
+  [Symbol.asyncDispose](): Promise<void> {
+    return this.cancel();
   }
 
   [Symbol.asyncIterator](): AsyncIterator<T> {
@@ -64,7 +93,12 @@ export class EdgeAIStream<T> implements AsyncIterable<T> {
       }
       return;
     }
-    const { chunks, finish } = this.source;
+    const { chunks, finish, handle } = this.source;
+    if (this.cancelled || handle?.releasedBy !== undefined) {
+      finish();
+      if (handle?.releasedBy === "close") throw new AbortError({ cause: new Error("the client was closed") });
+      return;
+    }
     const ready: unknown[] = [];
     let done = false;
     let failure: unknown;
@@ -77,7 +111,7 @@ export class EdgeAIStream<T> implements AsyncIterable<T> {
       try {
         ready.push(JSON.parse(data));
       } catch (cause) {
-        failure = new StreamError("malformed", `Stream event is not JSON: ${data.slice(0, 80)}`, { cause });
+        failure = new StreamError("malformed", `Stream event is not JSON: ${scrubAndCut(data, this.scrub, 80)}`);
       }
     });
     try {
@@ -99,8 +133,13 @@ export class EdgeAIStream<T> implements AsyncIterable<T> {
       if (failure !== undefined) throw failure;
       if (!done) throw new StreamError("truncated", "The stream ended without data: [DONE]; the answer is incomplete");
     } catch (err) {
+      // Released on purpose: by the reader (end quietly) or by EdgeAI.close() (the reader did not ask for it).
+      if (handle?.releasedBy === "close") throw new AbortError({ cause: new Error("the client was closed") });
+      if (this.cancelled || handle?.releasedBy === "cancel") return;
       // A socket closed mid-stream is a truncated answer, not a connection problem the caller could retry blindly.
       if (err instanceof ConnectionError) throw new StreamError("truncated", `The connection closed mid-stream: ${err.message}`, { cause: err });
+      // Part of the answer was already handed out: replaying the request is the caller's call, not a retry.
+      if (err instanceof TimeoutError && err.retryable) throw new TimeoutError(err.phase, err.timeoutMs, { cause: err.cause, retryable: false });
       throw err;
     } finally {
       finish();
@@ -113,7 +152,7 @@ export class EdgeAIStream<T> implements AsyncIterable<T> {
       if (e.usage !== undefined && e.usage !== null) this.usage = e.usage as StreamUsage;
       const fr = e.finish_reason ?? (e.choices as { finish_reason?: unknown }[] | undefined)?.[0]?.finish_reason;
       if (typeof fr === "string") this.finishReason = fr;
-      throwIfErrorEvent(e);
+      throwIfErrorEvent(e, this.scrub);
     }
     return this.mapEvent(event);
   }
@@ -150,11 +189,11 @@ export class EdgeAIStream<T> implements AsyncIterable<T> {
 }
 
 /** An error object sent as an event after the stream started (`{errors:[...]}` or `{error: ...}`). */
-function throwIfErrorEvent(e: Record<string, unknown>): void {
+function throwIfErrorEvent(e: Record<string, unknown>, scrub: (text: string) => string): void {
   const errors = e.errors;
   const hasErrors = Array.isArray(errors) && errors.length > 0 && e.success === false;
   if (!hasErrors && (e.error === undefined || e.error === null)) return;
   const first = hasErrors ? (errors[0] as { message?: unknown }) : e.error;
   const msg = typeof first === "string" ? first : typeof (first as { message?: unknown })?.message === "string" ? (first as { message: string }).message : JSON.stringify(first);
-  throw new StreamError("upstream", `The server reported an error mid-stream: ${msg}`);
+  throw new StreamError("upstream", `The server reported an error mid-stream: ${scrubAndCut(String(msg), scrub, 2048)}`);
 }

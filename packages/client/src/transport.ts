@@ -4,7 +4,8 @@
  * fetch patched by msw). Both yield the same small response object and throw only typed errors.
  */
 import { Agent, type Dispatcher } from "undici";
-import { AbortError, ConnectionError, TimeoutError } from "./errors.js";
+import { AbortError, ConnectionError, TimeoutError, ValidationError } from "./errors.js";
+import { queuedChunks } from "./internal/body-queue.js";
 import { type AttemptSignal, type TimeoutSettings, undiciTimeouts } from "./timeouts.js";
 
 /** One HTTP request as the client core sees it. */
@@ -48,6 +49,11 @@ export function toTransportError(err: unknown, attempt: AttemptSignal, timeouts:
   const aborted = attempt.abortedError();
   if (aborted) return aborted;
   const code = (err as { code?: unknown })?.code;
+  // undici refused an argument: sending again cannot help, and it is not a network failure.
+  if (code === "UND_ERR_INVALID_ARG") {
+    const message = err instanceof Error ? err.message : String(err);
+    return new ValidationError("request", "request", [{ path: "", rule: "invalid_argument", message }]);
+  }
   if (code === "UND_ERR_HEADERS_TIMEOUT") {
     return new TimeoutError(streaming ? "first_byte" : "total", streaming ? timeouts.firstByte : timeouts.total, { cause: err });
   }
@@ -128,18 +134,12 @@ class UndiciResponse implements TransportResponse {
   bytes(): Promise<Uint8Array> {
     return this.wrap(this.res.body.arrayBuffer().then((b) => new Uint8Array(b)));
   }
-  async *chunks(): AsyncIterable<Uint8Array> {
-    try {
-      for await (const chunk of this.res.body) yield chunk as Uint8Array;
-    } catch (err) {
-      throw toTransportError(err, this.req.attempt, this.req.timeouts, this.req.streaming);
-    } finally {
-      // The consumer may stop early (break); free the socket instead of leaving a half-read body.
-      if (!this.res.body.readableEnded) this.res.body.destroy();
-    }
+  chunks(): AsyncIterable<Uint8Array> {
+    return queuedChunks(this.res.body, (err) => toTransportError(err, this.req.attempt, this.req.timeouts, this.req.streaming));
   }
   async discard(): Promise<void> {
-    await this.res.body.dump().catch(() => undefined);
+    // Destroying an unfinished body closes its socket at once (dump() would wait for a stream that never ends).
+    if (!this.res.body.readableEnded && !this.res.body.destroyed) this.res.body.destroy();
   }
 }
 
@@ -197,10 +197,12 @@ class FetchResponse implements TransportResponse {
   bytes(): Promise<Uint8Array> {
     return this.wrap(this.res.arrayBuffer().then((b) => new Uint8Array(b)));
   }
+  private reader: ReadableStreamDefaultReader<Uint8Array> | undefined;
   async *chunks(): AsyncIterable<Uint8Array> {
     const body = this.res.body;
-    if (!body) return;
+    if (!body || this.discarded) return;
     const reader = body.getReader();
+    this.reader = reader;
     const { attempt, timeouts } = this.req;
     try {
       for (;;) {
@@ -216,7 +218,48 @@ class FetchResponse implements TransportResponse {
       reader.cancel().catch(() => undefined);
     }
   }
+  private discarded = false;
   async discard(): Promise<void> {
-    await this.res.body?.cancel().catch(() => undefined);
+    this.discarded = true;
+    // Cancelling the body (through its reader if one holds the lock) aborts the fetch and frees the connection.
+    await (this.reader ? this.reader.cancel() : this.res.body?.cancel())?.catch(() => undefined);
+  }
+}
+
+/**
+ * A 2xx answer read in full while its attempt was still running (non-streaming calls), so a failure mid-body
+ * was retried. JSON and text bodies are kept as text, anything else as bytes.
+ */
+export class BufferedResponse implements TransportResponse {
+  private constructor(
+    readonly status: number,
+    private readonly live: TransportResponse,
+    private readonly textBody: string | undefined,
+    private readonly bytesBody: Uint8Array | undefined,
+  ) {}
+
+  /** Reads the whole body of `live`; throws the transport's typed errors. */
+  static async read(live: TransportResponse): Promise<BufferedResponse> {
+    const type = live.header("content-type") ?? "";
+    if (type === "" || type.includes("json") || type.startsWith("text/")) return new BufferedResponse(live.status, live, await live.text(), undefined);
+    return new BufferedResponse(live.status, live, undefined, await live.bytes());
+  }
+  header(name: string): string | undefined {
+    return this.live.header(name);
+  }
+  headerRecord(): Record<string, string> {
+    return this.live.headerRecord();
+  }
+  text(): Promise<string> {
+    return Promise.resolve(this.textBody ?? new TextDecoder().decode(this.bytesBody));
+  }
+  bytes(): Promise<Uint8Array> {
+    return Promise.resolve(this.bytesBody ?? new TextEncoder().encode(this.textBody));
+  }
+  async *chunks(): AsyncIterable<Uint8Array> {
+    yield await this.bytes();
+  }
+  discard(): Promise<void> {
+    return Promise.resolve();
   }
 }

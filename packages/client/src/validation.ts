@@ -1,11 +1,15 @@
 /**
  * Schema checks at the edges. Requests are checked before anything is sent; responses are checked in the
- * configured mode: "tolerant" (default) accepts extra fields but rejects wrong types, "strict" also rejects
- * fields the contract does not know, "off" skips response checks. The value returned is always the decoded
- * body itself, never zod's parsed copy, so extra fields survive and no second object is built.
+ * configured mode. A successful answer has already been billed, so by default ("tolerant") a response that does
+ * not match the contract is still returned, with one logged warning listing its issues; "strict" throws a
+ * response ValidationError (and also rejects fields the contract does not know); "off" skips response checks.
+ * `null` where the contract has an optional field is accepted in every mode (servers send it for "absent").
+ * The value returned is always the decoded body itself, never zod's parsed copy, so extra fields survive.
  */
 import type { z } from "zod";
 import { ValidationError, type ValidationIssue } from "./errors.js";
+import type { Log } from "./logger.js";
+import { scrubValue } from "./redact.js";
 import { strictSchema } from "./internal/strict-schema.js";
 import { selectBranch } from "./internal/union-branch.js";
 
@@ -21,12 +25,56 @@ export function validateRequest(schema: Schema | undefined, schemaName: string, 
   if (!result.success) throw new ValidationError("request", schemaName, toIssues(result.error));
 }
 
-/** Checks a decoded response; throws a response ValidationError that keeps the raw body. */
-export function validateResponse(schema: Schema | undefined, schemaName: string, value: unknown, mode: ValidationMode): void {
+/** What response checks need from the client: the mode, where warnings go, and the token scrubber. */
+export interface ResponseCheckContext {
+  validation: ValidationMode;
+  core: { log: Log; scrub: (text: string) => string };
+}
+
+/**
+ * Checks a decoded response. "strict" throws a response ValidationError keeping the (scrubbed) body; "tolerant"
+ * logs a warning naming the issues and lets the answer through.
+ */
+export function validateResponse(schema: Schema | undefined, schemaName: string, value: unknown, ctx: ResponseCheckContext): void {
+  const mode = ctx.validation;
   if (schema === undefined || mode === "off") return;
   const checked = mode === "strict" ? strictSchema(schema) : schema;
   const result = checked.safeParse(value);
-  if (!result.success) throw new ValidationError("response", schemaName, toIssues(result.error), value);
+  if (result.success) return;
+  // Only on failure: retry without null-valued keys, so `null` for an optional field is accepted.
+  const withoutNulls = dropNulls(value);
+  if (withoutNulls !== value && checked.safeParse(withoutNulls).success) return;
+  const issues = toIssues(result.error);
+  if (mode === "strict") throw new ValidationError("response", schemaName, issues, scrubValue(value, ctx.core.scrub));
+  const listed = issues.slice(0, 10).map((i) => `${i.path || "(root)"}: ${i.message} (${i.rule})`);
+  const more = issues.length > listed.length ? `; and ${issues.length - listed.length} more` : "";
+  ctx.core.log.write("warn", `response does not match ${schemaName}, returned as received: ${listed.join("; ")}${more}`);
+}
+
+/** A deep copy without object keys whose value is null (the original when there are none). */
+function dropNulls(value: unknown): unknown {
+  if (Array.isArray(value)) {
+    let changed = false;
+    const out = value.map((v) => {
+      const d = dropNulls(v);
+      if (d !== v) changed = true;
+      return d;
+    });
+    return changed ? out : value;
+  }
+  if (typeof value !== "object" || value === null) return value;
+  let changed = false;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(value)) {
+    if (v === null) {
+      changed = true;
+      continue;
+    }
+    const d = dropNulls(v);
+    if (d !== v) changed = true;
+    out[k] = d;
+  }
+  return changed ? out : value;
 }
 
 /**

@@ -127,18 +127,41 @@ describe("validation", () => {
     expect(JSON.stringify(err.issues)).toContain("messages[0].content");
   });
 
-  it("tolerates extra response fields by default but rejects wrong types, keeping the raw body", async () => {
+  it("returns a billed answer that does not match the contract by default, logging one warning that lists its issues", async () => {
     server = await startTestServer((_req, res, n) =>
       sendJSON(res, 200, envelope(n === 0 ? { shape: [1, 2], data: [[0.1, 0.2]], brand_new_field: true } : { shape: [1, 2], data: "not vectors" })),
     );
-    const ai = testClient(server.baseUrl);
+    const warnings: string[] = [];
+    const logger = { error() {}, info() {}, debug() {}, warn: (m: string) => warnings.push(m) };
+    const ai = testClient(server.baseUrl, { logger, logLevel: "warn" });
     const ok = await ai.run("@cf/baai/bge-base-en-v1.5", { text: ["a"] });
     expect((ok as Record<string, unknown>).brand_new_field).toBe(true);
-    const err = (await ai.run("@cf/baai/bge-base-en-v1.5", { text: ["a"] }).catch((e: unknown) => e)) as ValidationError;
+    expect(warnings).toEqual([]);
+    const odd = await ai.run("@cf/baai/bge-base-en-v1.5", { text: ["a"] });
+    expect(odd).toEqual({ shape: [1, 2], data: "not vectors" });
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toContain("TextEmbeddingsOutput");
+    expect(warnings[0]).toContain("data");
+  });
+
+  it("throws a response ValidationError keeping the raw body in strict mode", async () => {
+    server = await startTestServer((_req, res) => sendJSON(res, 200, envelope({ shape: [1, 2], data: "not vectors" })));
+    const err = (await testClient(server.baseUrl, { validation: "strict" }).run("@cf/baai/bge-base-en-v1.5", { text: ["a"] }).catch((e: unknown) => e)) as ValidationError;
     expect(err).toBeInstanceOf(ValidationError);
     expect(err.direction).toBe("response");
     expect(err.kind).toBe("validation");
     expect(err.rawBody).toEqual({ shape: [1, 2], data: "not vectors" });
+  });
+
+  it("accepts null for an optional response field in strict mode, without a warning", async () => {
+    server = await startTestServer((_req, res) => sendJSON(res, 200, envelope({ shape: null, data: [[0.5]], pooling: null })));
+    const warnings: string[] = [];
+    const logger = { error() {}, info() {}, debug() {}, warn: (m: string) => warnings.push(m) };
+    for (const validation of ["strict", "tolerant"] as const) {
+      const out = await testClient(server.baseUrl, { validation, logger, logLevel: "warn" }).run("@cf/baai/bge-base-en-v1.5", { text: ["a"] });
+      expect(out).toEqual({ shape: null, data: [[0.5]], pooling: null });
+    }
+    expect(warnings).toEqual([]);
   });
 
   it("rejects unknown response fields in strict mode and checks nothing when off", async () => {

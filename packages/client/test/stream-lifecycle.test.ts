@@ -1,4 +1,11 @@
+/**
+ * A stream owns a connection until it is read to the end, cancelled, disposed, or its client is closed; events
+ * that arrived before a socket cut are handed over even if the consumer was slower than the cut.
+ */
+import type { ServerResponse } from "node:http";
+import { setTimeout as delay } from "node:timers/promises";
 import { afterEach, describe, expect, it } from "vitest";
+import { AbortError, type ClientOptions, StreamError } from "../src/index.js";
 import { testClient } from "./support/client.js";
 import { startTestServer, type TestServer } from "./support/test-server.js";
 
@@ -8,15 +15,88 @@ afterEach(async () => {
   server = undefined;
 });
 
-describe("stream lifecycle", () => {
-  it("does not crash the process when a stream is never iterated and its idle limit passes", async () => {
-    server = await startTestServer((_req, res) => {
-      res.writeHead(200, { "content-type": "text/event-stream" });
-      res.write('data: {"response":"a"}\n\n');
+const model = "@cf/meta/llama-3.1-8b-instruct-fast";
+const transports: [string, Partial<ClientOptions>][] = [
+  ["undici", {}],
+  ["fetch", { fetch: (url, init) => fetch(url, init) }],
+];
+
+/** A server whose streams send one event and then stay open; `closed` resolves when the client lets go. */
+async function openStreamServer() {
+  let onClosed: () => void = () => undefined;
+  const closed = new Promise<void>((resolve) => {
+    onClosed = resolve;
+  });
+  server = await startTestServer((_req, res: ServerResponse) => {
+    res.writeHead(200, { "content-type": "text/event-stream" });
+    res.write('data: {"response":"a"}\n\n');
+    res.on("close", onClosed);
+  });
+  return { closed, baseUrl: server.baseUrl };
+}
+
+for (const [name, transport] of transports) {
+  describe(`stream release (${name} transport)`, () => {
+    it("cancel() releases the connection of a stream that was never iterated, and close() then resolves", async () => {
+      const { closed, baseUrl } = await openStreamServer();
+      const ai = testClient(baseUrl, { ...transport, streamTimeouts: { idle: 0 } });
+      const stream = await ai.run(model, { prompt: "Hi", stream: true });
+      await stream.cancel();
+      await closed;
+      await ai.close();
+      const after: unknown[] = [];
+      for await (const c of stream) after.push(c);
+      expect(after).toEqual([]);
     });
-    const ai = testClient(server.baseUrl, { streamTimeouts: { idle: 100 } });
-    const stream = await ai.run("@cf/meta/llama-3.1-8b-instruct-fast", { prompt: "Hi", stream: true });
-    await new Promise((r) => setTimeout(r, 1800));
-    expect(stream).toBeDefined();
+
+    it("Symbol.asyncDispose releases the connection like cancel()", async () => {
+      const { closed, baseUrl } = await openStreamServer();
+      const ai = testClient(baseUrl, { ...transport, streamTimeouts: { idle: 0 } });
+      const stream = await ai.run(model, { prompt: "Hi", stream: true });
+      await stream[Symbol.asyncDispose]();
+      await closed;
+      await ai.close();
+    });
+
+    it("close() ends open streams instead of waiting for them; a reader then gets an AbortError", async () => {
+      const { closed, baseUrl } = await openStreamServer();
+      const ai = testClient(baseUrl, { ...transport, streamTimeouts: { idle: 0 } });
+      const stream = await ai.run(model, { prompt: "Hi", stream: true });
+      await ai.close();
+      await closed;
+      const err = await stream.text().catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(AbortError);
+    });
+  });
+}
+
+describe("events received before a socket cut", () => {
+  it("hands over every event that arrived before the cut, even to a consumer slower than the cut", async () => {
+    let cut: () => void = () => undefined;
+    const wasCut = new Promise<void>((resolve) => {
+      cut = resolve;
+    });
+    server = await startTestServer(async (_req, res) => {
+      res.writeHead(200, { "content-type": "text/event-stream" });
+      // Separate packets, so several chunks wait in the client's buffer when the cut arrives.
+      for (let i = 0; i < 5; i++) await new Promise<void>((r) => res.write(`data: {"response":"${i}"}\n\n`, () => setTimeout(r, 5)));
+      res.socket?.destroy();
+      cut();
+    });
+    const stream = await testClient(server.baseUrl).run(model, { prompt: "Hi", stream: true });
+    const seen: string[] = [];
+    const err = await (async () => {
+      for await (const c of stream) {
+        seen.push(c.response);
+        // Fall behind: the cut reaches the client while events are still waiting to be read.
+        if (seen.length === 1) {
+          await wasCut;
+          await delay(50);
+        }
+      }
+    })().catch((e: unknown) => e);
+    expect(seen).toEqual(["0", "1", "2", "3", "4"]);
+    expect(err).toBeInstanceOf(StreamError);
+    expect((err as StreamError).reason).toBe("truncated");
   });
 });

@@ -30,6 +30,9 @@ public sealed class EdgeAiClientOptions
     /// <summary>Time allowed per attempt until the response headers arrive (streams then run as long as they last).</summary>
     public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(120);
 
+    /// <summary>Route model calls through Cloudflare AI Gateway (null: straight to the REST API).</summary>
+    public EdgeAiGatewayOptions? Gateway { get; set; }
+
     /// <summary>The account-scoped base address the generated (relative) paths are resolved against.</summary>
     public Uri AccountBaseAddress =>
         new($"{BaseUrl.AbsoluteUri.TrimEnd('/')}/accounts/{Uri.EscapeDataString(AccountId)}/");

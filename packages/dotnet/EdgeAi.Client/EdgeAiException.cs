@@ -96,8 +96,8 @@ internal sealed record ErrorClassification(string Kind, bool Retryable, int? Cod
 internal sealed record ErrorRule(string Kind, bool Retryable);
 
 /// <summary>
-/// Maps an answer to a kind: the Cloudflare code wins over the HTTP status (table generated from the contract
-/// into ErrorCodes.g.cs), a 2xx that failed to parse is a validation error.
+/// Maps an answer to a kind: the Cloudflare code wins over the HTTP status (table generated from
+/// openapi/errors.yaml into ErrorTable.g.cs by scripts/generate-errors.ts), a 2xx that failed to parse is a validation error.
 /// </summary>
 internal static class ErrorClassifier
 {
@@ -112,15 +112,9 @@ internal static class ErrorClassifier
         var summary = first is null ? null : first.Code is null ? first.Message : $"{first.Code}: {first.Message}";
         if (status is >= 200 and < 300)
             return new(EdgeAiErrorKind.Validation, false, code, summary ?? "the body does not match the contract", errors);
-        // Cloudflare sends 10000 "Authentication error" with 403 too, for a valid token lacking a permission.
-        if (status == 403 && code == 10000)
-            return new(EdgeAiErrorKind.Permission, false, code, summary, errors);
-        if (code is int c && ErrorTable.Codes.TryGetValue(c, out var byCode))
-            return new(byCode.Kind, byCode.Retryable, code, summary, errors);
-        var key = status >= 500 ? "5XX" : status.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        if (ErrorTable.Statuses.TryGetValue(key, out var byStatus))
-            return new(byStatus.Kind, byStatus.Retryable, code, summary, errors);
-        return new(status >= 500 ? EdgeAiErrorKind.Server : EdgeAiErrorKind.BadRequest, status >= 500, code, summary, errors);
+        // The generated table (openapi/errors.yaml, shared with TypeScript): status + code rules, then the first known code, then the status.
+        var rule = ErrorTable.Classify(status, errors.Select(e => e.Code));
+        return new(rule.Kind, rule.Retryable, code, summary, errors);
     }
 
     /// <summary>Reads <c>errors[]</c> from the envelope, <c>{error: string}</c> (discovery) or OpenAI's <c>{error: {message}}</c>.</summary>

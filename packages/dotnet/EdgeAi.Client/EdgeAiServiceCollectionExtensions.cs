@@ -43,9 +43,11 @@ public static class EdgeAiServiceCollectionExtensions
             })
             .RedactLoggedHeaders(h => h.Equals("Authorization", StringComparison.OrdinalIgnoreCase)
                 || h.StartsWith("X-Auth-", StringComparison.OrdinalIgnoreCase)
-                || h.Equals("Cookie", StringComparison.OrdinalIgnoreCase))
+                || h.Equals("Cookie", StringComparison.OrdinalIgnoreCase)
+                || h.Equals("cf-aig-authorization", StringComparison.OrdinalIgnoreCase))
             .AddHttpMessageHandler(() => new TransportErrorHandler())
-            .AddHttpMessageHandler(sp => new BearerTokenHandler(() => Options(sp).ApiToken));
+            .AddHttpMessageHandler(sp => new BearerTokenHandler(() => Options(sp).ApiToken))
+            .AddHttpMessageHandler(sp => new GatewayHandler(() => Options(sp).Gateway));
         builder.AddResilienceHandler("edge-ai", (pipeline, context) =>
         {
             var options = Options(context.ServiceProvider);

@@ -36,6 +36,7 @@ public sealed class ClientInvoker(EmulatorFixture emulator, IReadOnlyDictionary<
                 if (opts?.RetryInitialDelayMs is int initial) o.InitialRetryDelay = TimeSpan.FromMilliseconds(initial);
                 if (opts?.RetryMaxDelayMs is int max) o.MaxRetryDelay = TimeSpan.FromMilliseconds(max);
                 if (opts?.TimeoutMs is int timeout) o.AttemptTimeout = TimeSpan.FromMilliseconds(timeout);
+                o.Gateway = GatewayScenarios.OptionsFor(scenario.Id, emulator.BaseUrl, faultKey); // null outside conformance/gateway
             })
             .AddHttpMessageHandler(() => new FaultHeaderHandler(scenario.Emulator?.Faults, faultKey));
         await using var provider = services.BuildServiceProvider();

@@ -13,7 +13,7 @@ const MAX_KEYS = 10_000;
 /** Names of every fault step. */
 export const FAULT_STEP_NAMES = [
   "none", "rate-limit", "quota", "capacity", "unauthorized", "forbidden", "server-error", "server-timeout", "html-502",
-  "slow-first-byte", "stream-cut", "reset", "json-for-stream",
+  "slow-first-byte", "stream-cut", "reset", "json-for-stream", "unavailable", "multi-code", "quota-should-retry",
 ] as const;
 
 /** One parsed step: its name and optional numeric argument (`rate-limit:5`, `server-error:503`). */
@@ -157,6 +157,18 @@ export function terminalFaultResponse(step: FaultStep): MockResponse | undefined
       return failure(408, ErrorCode.timeout, "AiError: AiError: Request timeout (3007)");
     case "html-502":
       return { status: 502, headers: { "content-type": "text/html" }, body: HTML_502 };
+    case "unavailable":
+      // 503 + Retry-After <arg> s (default 1), as the emulator's own overload answer (decision 0033).
+      return failure(503, undefined, "Service temporarily unavailable", { "retry-after": String(step.arg ?? 1) });
+    case "multi-code": {
+      // 429 whose errors[] starts with a code no table knows; the second code (default 3036) must decide the kind.
+      const res = failure(429, 9999, "An error code this client does not know");
+      (res.body as { errors: unknown[] }).errors.push({ code: step.arg ?? ErrorCode.quota, message: "The code that decides" });
+      return res;
+    }
+    case "quota-should-retry":
+      // 3036 where the server overrules the table with x-should-retry: true and asks for 1 s.
+      return failure(429, ErrorCode.quota, "AiError: 3036: daily free allocation used up (retry allowed by the server)", { "x-should-retry": "true", "retry-after": "1" });
     case "reset":
       return { status: 0, headers: {}, body: null, transport: { reset: true } };
     default:

@@ -5,12 +5,13 @@
  */
 import { inspect } from "node:util";
 import { errorFromResponse } from "../error-mapping.js";
-import { AbortError, ValidationError } from "../errors.js";
+import { AbortError, ValidationError, type ValidationIssue } from "../errors.js";
 import type { Log } from "../logger.js";
-import { redactHeaders } from "../redact.js";
+import { redactHeaders, scrubAndCut } from "../redact.js";
 import { type RetryPolicy, retryDelay, sleep } from "../retry.js";
 import { AttemptSignal, type TimeoutSettings } from "../timeouts.js";
-import type { Transport, TransportResponse } from "../transport.js";
+import { BufferedResponse, type Transport, type TransportResponse } from "../transport.js";
+import { checkNumericOptions } from "./check-options.js";
 
 /** Per-call overrides accepted by every method. */
 export interface RequestOptions {
@@ -42,6 +43,43 @@ export interface CoreRequest {
 export interface SentResponse {
   response: TransportResponse;
   done: () => void;
+  /** For streaming calls: lets the stream be released early, and `close()` end it. */
+  handle?: StreamHandle;
+}
+
+/** Why a stream was released before its end. */
+export type StreamRelease = "cancel" | "close";
+
+/** An open streaming response, tracked so that `EdgeAI.close()` can end it. */
+export interface StreamHandle {
+  /** Set once the stream was released early: by its reader (`cancel`) or by `EdgeAI.close()`. */
+  readonly releasedBy: StreamRelease | undefined;
+  /** Frees the connection without reading the rest of the body. */
+  release(why: StreamRelease): Promise<void>;
+}
+
+class OpenStream implements StreamHandle {
+  releasedBy: StreamRelease | undefined;
+  #finished = false;
+  constructor(
+    private readonly response: TransportResponse,
+    private readonly attempt: AttemptSignal,
+    private readonly open: Set<OpenStream>,
+  ) {
+    open.add(this);
+  }
+  finish(): void {
+    if (this.#finished) return;
+    this.#finished = true;
+    this.open.delete(this);
+    this.attempt.dispose();
+  }
+  async release(why: StreamRelease): Promise<void> {
+    if (this.#finished) return;
+    this.releasedBy ??= why;
+    await this.response.discard();
+    this.finish();
+  }
 }
 
 /** Settings the core is built from (already validated by the client). */
@@ -64,6 +102,8 @@ export class ClientCore {
   readonly #plainHeaders: Record<string, string>;
   readonly #jsonHeaders: Record<string, string>;
   readonly #s: CoreSettings;
+  /** Streams handed out and not finished yet; `close()` ends them. */
+  readonly #open = new Set<OpenStream>();
 
   constructor(settings: CoreSettings) {
     this.#s = settings;
@@ -83,6 +123,7 @@ export class ClientCore {
   async send(req: CoreRequest): Promise<SentResponse> {
     const s = this.#s;
     const o = req.options;
+    if (o !== undefined) checkRequestOptions(o);
     const path = s.accountPath + req.path;
     const body = encodeBody(req.body);
     const headers = this.headersFor(req, o?.headers);
@@ -99,7 +140,16 @@ export class ClientCore {
       try {
         const response = await s.transport.send({ method: req.method, path, headers, body, streaming: req.streaming, attempt, timeouts });
         if (debug) s.log.write("debug", `<- ${response.status} ${req.method} ${path} in ${Math.round(performance.now() - started)} ms`);
-        if (response.status >= 200 && response.status < 300) return { response, done: () => attempt.dispose() };
+        if (response.status >= 200 && response.status < 300) {
+          if (req.streaming) {
+            const handle = new OpenStream(response, attempt, this.#open);
+            return { response, done: () => handle.finish(), handle };
+          }
+          // Buffered inside the attempt: a reset or stall mid-body is retried like any failure before the headers.
+          const buffered = await BufferedResponse.read(response);
+          attempt.dispose();
+          return { response: buffered, done: noop };
+        }
         const bodyText = await response.text().catch(() => "");
         error = errorFromResponse({ status: response.status, headers: response.headerRecord(), bodyText, scrub: s.scrub });
       } catch (err) {
@@ -121,7 +171,7 @@ export class ClientCore {
   async json(req: CoreRequest): Promise<unknown> {
     const { response, done } = await this.send(req);
     try {
-      return parseJSON(await response.text());
+      return parseJSON(await response.text(), this.#s.scrub);
     } finally {
       done();
     }
@@ -139,9 +189,10 @@ export class ClientCore {
     return merged;
   }
 
-  /** Releases the transport's connections. */
-  close(): Promise<void> {
-    return this.#s.transport.close();
+  /** Ends open streams (their readers get an AbortError), then releases the transport's connections. */
+  async close(): Promise<void> {
+    await Promise.all([...this.#open].map((stream) => stream.release("close")));
+    await this.#s.transport.close();
   }
 
   [inspect.custom](): string {
@@ -151,6 +202,14 @@ export class ClientCore {
   toJSON(): Record<string, never> {
     return {};
   }
+}
+
+const noop = (): void => undefined;
+
+function checkRequestOptions(o: RequestOptions): void {
+  const issues: ValidationIssue[] = [];
+  checkNumericOptions(o, issues);
+  if (issues.length > 0) throw new ValidationError("request", "RequestOptions", issues);
 }
 
 function encodeBody(body: unknown): string | Uint8Array | undefined {
@@ -173,11 +232,11 @@ function mergeTimeouts(base: TimeoutSettings, o: RequestOptions): TimeoutSetting
   };
 }
 
-/** JSON.parse with a typed error that keeps the raw text. */
-export function parseJSON(text: string): unknown {
+/** JSON.parse with a typed error that keeps the raw text (scrubbed, then cut to 2 KiB). */
+export function parseJSON(text: string, scrub: (text: string) => string): unknown {
   try {
     return JSON.parse(text) as unknown;
   } catch {
-    throw new ValidationError("response", "JSON", [{ path: "", rule: "json", message: "the body is not valid JSON" }], text.slice(0, 2048));
+    throw new ValidationError("response", "JSON", [{ path: "", rule: "json", message: "the body is not valid JSON" }], scrubAndCut(text, scrub, 2048));
   }
 }

@@ -53,14 +53,14 @@ export class ChatCompletions {
     const ctx = this.#ctx;
     validateRequest(zChatCompletionRequest, "ChatCompletionRequest", params, ctx.validation);
     const streaming = params.stream === true;
-    const { response, done } = await ctx.core.send({ method: "POST", path: "/ai/v1/chat/completions", body: params, streaming, options });
+    const { response, done, handle } = await ctx.core.send({ method: "POST", path: "/ai/v1/chat/completions", body: params, streaming, options });
     if (response.header("content-type")?.startsWith("text/event-stream")) {
-      return new EdgeAIStream<ChatCompletionChunk>({ chunks: response.chunks(), finish: done }, identity);
+      return new EdgeAIStream<ChatCompletionChunk>({ chunks: response.chunks(), finish: done, handle }, identity, ctx.core.scrub);
     }
     try {
-      const body = unwrapEnvelope(ctx, response.status, () => response.headerRecord(), parseJSON(await response.text()));
-      validateResponse(zChatCompletion, "ChatCompletion", body, ctx.validation);
-      return streaming ? EdgeAIStream.fromValues([body], completionAsChunk) : (body as ChatCompletion);
+      const body = unwrapEnvelope(ctx, response.status, () => response.headerRecord(), parseJSON(await response.text(), ctx.core.scrub));
+      validateResponse(zChatCompletion, "ChatCompletion", body, ctx);
+      return streaming ? EdgeAIStream.fromValues([body], completionAsChunk, ctx.core.scrub) : (body as ChatCompletion);
     } finally {
       done();
     }

@@ -29,7 +29,7 @@ export class Embeddings {
     validateRequest(zEmbeddingsRequest, "EmbeddingsRequest", params, ctx.validation);
     const body = await ctx.core.json({ method: "POST", path: "/ai/v1/embeddings", body: params, streaming: false, options });
     const list = unwrapEnvelope(ctx, 200, () => ({}), body);
-    validateResponse(zEmbeddingList, "EmbeddingList", list, ctx.validation);
+    validateResponse(zEmbeddingList, "EmbeddingList", list, ctx);
     return list as EmbeddingList;
   }
 }

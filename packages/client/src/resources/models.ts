@@ -56,7 +56,7 @@ export class Models {
         const path = `/ai/models/search${queryString({ ...filters, page })}`;
         const body = (await ctx.core.json({ method: "GET", path, streaming: false, options })) as { result_info?: ResultInfo };
         const items = unwrapEnvelope(ctx, 200, () => ({}), body);
-        validateResponse(zModelList, "Model[]", items, ctx.validation);
+        validateResponse(zModelList, "Model[]", items, ctx);
         return { items: (items as Model[] | null) ?? [], resultInfo: body.result_info };
       },
       first ?? 1,
@@ -72,7 +72,7 @@ export class Models {
     const ctx = this.#ctx;
     const body = await ctx.core.json({ method: "GET", path: `/ai/models/schema${queryString({ model })}`, streaming: false, options });
     const result = unwrapEnvelope(ctx, 200, () => ({}), body);
-    validateResponse(zModelSchema, "ModelSchema", result, ctx.validation);
+    validateResponse(zModelSchema, "ModelSchema", result, ctx);
     return result as ModelSchema;
   }
 }
@@ -87,7 +87,7 @@ export class Tasks {
   async list(options?: RequestOptions): Promise<Task[]> {
     const ctx = this.#ctx;
     const result = unwrapEnvelope(ctx, 200, () => ({}), await ctx.core.json({ method: "GET", path: "/ai/tasks/search", streaming: false, options }));
-    validateResponse(zTaskList, "Task[]", result, ctx.validation);
+    validateResponse(zTaskList, "Task[]", result, ctx);
     return (result as Task[] | null) ?? [];
   }
 }
@@ -102,7 +102,7 @@ export class Authors {
   async list(options?: RequestOptions): Promise<Author[]> {
     const ctx = this.#ctx;
     const result = unwrapEnvelope(ctx, 200, () => ({}), await ctx.core.json({ method: "GET", path: "/ai/authors/search", streaming: false, options }));
-    validateResponse(zAuthorList, "Author[]", result, ctx.validation);
+    validateResponse(zAuthorList, "Author[]", result, ctx);
     return (result as Author[] | null) ?? [];
   }
 }

@@ -6,6 +6,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo, Socket } from "node:net";
 import { dispatch } from "../dispatch.js";
+import { dispatchGateway, GATEWAY_BASE, GatewayCache, gatewayTarget } from "../gateway.js";
 import { failure, ErrorCode, noRoute } from "../envelope.js";
 import type { MockRequest, MockResponse } from "../mock-response.js";
 import { MockState, type MockOptions } from "../mock-state.js";
@@ -29,6 +30,8 @@ export interface EmulatorOptions extends MockOptions {
    * past it gets a 503 envelope with `Retry-After: 1` instead of being buffered (docs/decisions/0033).
    */
   maxBufferedBodyBytes?: number;
+  /** Delay in ms between the last event of a `stream-cut` and the socket cut (default 0: at once). */
+  streamCutGraceMs?: number;
 }
 
 /** A running emulator. */
@@ -104,6 +107,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const state = new MockState({ ...options, rateLimits: options.rateLimits ?? true });
   const budget = new BodyBudget(options.maxBufferedBodyBytes ?? MAX_BUFFERED_BODY_BYTES);
   const log = options.quiet ? undefined : (options.log ?? ((line: string) => process.stdout.write(`${line}\n`)));
+  const writeOptions = { cutGraceMs: options.streamCutGraceMs ?? 0 };
+  const gatewayCache = new GatewayCache();
 
   /** Writes an answer, honouring transport faults; logs once the answer is done. */
   const send = (req: IncomingMessage, res: ServerResponse, path: string, started: number, response: MockResponse): void => {
@@ -111,14 +116,14 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       ? () => log(`${req.method} ${path} ${response.status} ${(performance.now() - started).toFixed(1)}ms`)
       : undefined;
     const transport = response.transport;
-    if (transport === undefined) return writeResponse(res, response, once(done));
+    if (transport === undefined) return writeResponse(res, response, once(done), writeOptions);
     if (transport.reset) {
       req.socket.destroy();
       return done?.();
     }
     const delay = transport.delayMs ?? 0;
-    if (delay <= 0) return writeResponse(res, response, once(done));
-    const timer = setTimeout(() => !res.destroyed && writeResponse(res, response, once(done)), delay);
+    if (delay <= 0) return writeResponse(res, response, once(done), writeOptions);
+    const timer = setTimeout(() => !res.destroyed && writeResponse(res, response, once(done), writeOptions), delay);
     res.on("close", () => clearTimeout(timer));
   };
 
@@ -133,7 +138,10 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     }
     let response: MockResponse;
     try {
-      response = dispatch(makeRequest(req, path.slice(BASE.length), search, body), state);
+      const gateway = gatewayTarget(path); // AI Gateway form: same dispatch behind the gateway's cache (../gateway.ts)
+      response = gateway
+        ? dispatchGateway(makeRequest(req, path, search, body), gateway, gatewayCache, (r) => dispatch(r, state), (key) => state.faults.record(key))
+        : dispatch(makeRequest(req, path.slice(BASE.length), search, body), state);
     } catch (error) {
       response = failure(500, ErrorCode.internal, `Internal emulator error: ${(error as Error).message}`);
     }
@@ -148,7 +156,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     const search = q === -1 ? "" : rawUrl.slice(q + 1);
     if (req.method === "OPTIONS") return answerPreflight(req, res);
     if (path === STATS) return send(req, res, path, started, stats(req.method, search, state));
-    if (!path.startsWith(`${BASE}/`)) return send(req, res, path, started, noRoute(404));
+    if (!path.startsWith(`${BASE}/`) && !path.startsWith(GATEWAY_BASE)) return send(req, res, path, started, noRoute(404));
     readBody(req, (body) => answer(req, res, path, search, started, body), MAX_BODY_BYTES, budget);
   };
 

@@ -8,13 +8,19 @@ import { CORS_HEADERS } from "./cors.js";
 
 const DONE = "data: [DONE]\n\n";
 /**
- * A cut comes this long after the last event was flushed. Destroying the socket in the same tick lets the
- * client's stream error out before it has handed over the events already received; a real upstream drop
- * also leaves a gap, and scenarios can then rely on "N events, then the cut".
+ * How long after the last event was flushed a `stream-cut` destroys the socket. 0 (the default) cuts at once,
+ * the hardest case for a client, which must still hand over the events already received (@edge-ai/client reads
+ * the body into its own queue for this). A positive grace imitates an upstream drop that leaves a gap.
  */
-const CUT_GRACE_MS = 25;
+export const DEFAULT_CUT_GRACE_MS = 0;
 
-function writeSse(res: ServerResponse, status: number, headers: Record<string, string>, sse: SseEvents, done: () => void): void {
+/** Options of the writer that come from the emulator's options. */
+export interface WriteOptions {
+  /** See {@link DEFAULT_CUT_GRACE_MS}. */
+  cutGraceMs?: number;
+}
+
+function writeSse(res: ServerResponse, status: number, headers: Record<string, string>, sse: SseEvents, done: () => void, cutGraceMs: number): void {
   res.writeHead(status, headerList(headers, undefined) as unknown as string[]);
   res.flushHeaders();
   const limit = sse.cutAfter ?? Number.POSITIVE_INFINITY;
@@ -62,7 +68,9 @@ function writeSse(res: ServerResponse, status: number, headers: Record<string, s
     if (index >= limit && out !== "") {
       // Cut after the events are flushed, so the client really receives the first N.
       res.write(out, () => {
-        if (!res.destroyed) timer = setTimeout(() => res.destroy(), CUT_GRACE_MS);
+        if (res.destroyed) return;
+        if (cutGraceMs <= 0) res.destroy();
+        else timer = setTimeout(() => res.destroy(), cutGraceMs);
       });
       return;
     }
@@ -82,10 +90,10 @@ function headerList(headers: Record<string, string>, extra: number | undefined):
 }
 
 /** Writes `response`; calls `done` once the answer is finished or abandoned. */
-export function writeResponse(res: ServerResponse, response: MockResponse, done?: () => void): void {
+export function writeResponse(res: ServerResponse, response: MockResponse, done?: () => void, options: WriteOptions = {}): void {
   const { status, headers, body } = response;
   if (isSse(body)) {
-    writeSse(res, status, headers, body, done ?? noop);
+    writeSse(res, status, headers, body, done ?? noop, options.cutGraceMs ?? DEFAULT_CUT_GRACE_MS);
     return;
   }
   let payload: string | Uint8Array;
