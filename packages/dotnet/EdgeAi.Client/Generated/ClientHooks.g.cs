@@ -146,6 +146,16 @@ namespace EdgeAi.Client
         partial void PrepareRequest(System.Net.Http.HttpClient client, System.Net.Http.HttpRequestMessage request, System.Text.StringBuilder urlBuilder) => EdgeAiClientHooks.Prepare(request, urlBuilder);
     }
 
+    public partial class VoiceActivityDetectionClient
+    {
+        static partial void UpdateJsonSerializerSettings(System.Text.Json.JsonSerializerOptions settings) => EdgeAiClientHooks.ConfigureJson(settings);
+
+        // Keeps the raw body for EdgeAiApiException (error codes, a proxy's HTML) instead of streaming it away.
+        partial void Initialize() => ReadResponseAsString = true;
+
+        partial void PrepareRequest(System.Net.Http.HttpClient client, System.Net.Http.HttpRequestMessage request, System.Text.StringBuilder urlBuilder) => EdgeAiClientHooks.Prepare(request, urlBuilder);
+    }
+
     internal static class GeneratedClients
     {
         /// <summary>Registers every generated client (and its interface) on the shared, configured HttpClient.</summary>
@@ -179,6 +189,8 @@ namespace EdgeAi.Client
             services.AddTransient(sp => new TextToSpeechClient(httpClient(sp)));
             services.AddTransient<ITranslationClient>(sp => new TranslationClient(httpClient(sp)));
             services.AddTransient(sp => new TranslationClient(httpClient(sp)));
+            services.AddTransient<IVoiceActivityDetectionClient>(sp => new VoiceActivityDetectionClient(httpClient(sp)));
+            services.AddTransient(sp => new VoiceActivityDetectionClient(httpClient(sp)));
         }
     }
 }

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { carryFills, diffSnapshots, fileFor, readFromDir, readSnapshot, stripProse, writeSnapshot } from "../../../scripts/sync-models.ts";
+import { carryFills, diffSnapshots, fileFor, readFromDir, readSnapshot, stripProse, writeSnapshot } from "../../../../scripts/sync-models.ts";
 
 const docsFile = (id: string, extra: Record<string, unknown> = {}) => ({
   id,
