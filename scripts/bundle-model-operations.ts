@@ -65,6 +65,8 @@ export function buildModelOperation(model: ResolvedModel, task: TaskSource, sche
   const requestContent: Json = {};
   if (model.jsonRequest) {
     const first = sample(schemas[input]) as Json;
+    // Tools only where the model calls functions (the API refuses them elsewhere).
+    if (!model.capabilities.function_calling) for (const key of ["tools", "functions", "tool_choice"]) delete first[key];
     const requestExamples: Json = { sample: { summary: "Sampled from the model's upstream input schema", value: first } };
     if (batch) {
       requestExamples.batchSubmit = {

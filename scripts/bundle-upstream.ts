@@ -39,6 +39,8 @@ export interface OverlayModel {
   request_media?: Sourced & { media: string; schema?: Json };
   binary_input?: Sourced & { value: boolean };
   dimensions?: Sourced & { value: number };
+  /** Use another model's upstream output schema (same family, this one's upstream schema is empty). */
+  output_from?: Sourced & { model: string };
 }
 
 export interface Overlay {
@@ -304,7 +306,14 @@ export function resolveCatalog(files: UpstreamFile[], overlay: Overlay, taskName
     methods.set(method, file.id);
 
     const split = splitInput(file.id, fixMisplacedRequired(file.id, file.schema.input, report), report);
-    const out = splitOutput(fixMisplacedRequired(file.id, file.schema.output, report));
+    let outputSchema = file.schema.output;
+    if (o.output_from) {
+      const other = files.find((f) => f.id === o.output_from!.model)?.schema?.output;
+      if (!other) throw new Error(`overlay: ${file.id} output_from ${o.output_from.model} has no upstream output`);
+      outputSchema = other;
+      report(`${file.id}: output schema of ${o.output_from.model} (${o.output_from.reason}; ${o.output_from.source})`);
+    }
+    const out = splitOutput(fixMisplacedRequired(file.id, outputSchema, report));
     const requestMedia: { media: string; schema: Json }[] = [];
     let binary = split.binary;
     if (o.binary_input) {
@@ -318,7 +327,8 @@ export function resolveCatalog(files: UpstreamFile[], overlay: Overlay, taskName
       requestMedia.push({ media: o.request_media.media, schema: o.request_media.schema ?? { type: "object" } });
       jsonRequest = false;
     }
-    const inputSchema = split.json ?? { type: "object" };
+    // Multipart-only models: the typed input is the REST form (overlay), not the Workers binding's shape.
+    const inputSchema = o.request_media?.schema ?? split.json ?? { type: "object" };
     const streaming = out.sse || hasProperty(inputSchema, "stream");
     if (!out.sse && streaming) report(`${file.id}: input has \`stream\` but the output declares no text/event-stream; SSE added`);
 

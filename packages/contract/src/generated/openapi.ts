@@ -152,46 +152,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/accounts/{account_id}/ai/run/@cf/ai4bharat/indictrans2-en-indic-1B": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Run @cf/ai4bharat/indictrans2-en-indic-1B
-         * @description @cf/ai4bharat/indictrans2-en-indic-1B (Translation). Output: `application/json`. Capabilities: none.
-         */
-        post: operations["runIndictrans2EnIndic1B"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/accounts/{account_id}/ai/run/@cf/aisingapore/gemma-sea-lion-v4-27b-it": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Run @cf/aisingapore/gemma-sea-lion-v4-27b-it
-         * @description @cf/aisingapore/gemma-sea-lion-v4-27b-it (Text Generation). Output: `application/json`. Capabilities: streaming, json_mode.
-         */
-        post: operations["runGemmaSeaLionV4_27bIt"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/accounts/{account_id}/ai/run/@cf/baai/bge-base-en-v1.5": {
         parameters: {
             query?: never;
@@ -226,26 +186,6 @@ export interface paths {
          * @description @cf/baai/bge-large-en-v1.5 (Text Embeddings). Output: `application/json`. Capabilities: async_batch.
          */
         post: operations["runBgeLargeEnV15"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/accounts/{account_id}/ai/run/@cf/baai/bge-m3": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Run @cf/baai/bge-m3
-         * @description @cf/baai/bge-m3 (Text Embeddings). Output: `application/json`. Capabilities: none.
-         */
-        post: operations["runBgeM3"];
         delete?: never;
         options?: never;
         head?: never;
@@ -332,6 +272,616 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/accounts/{account_id}/ai/run/@cf/bytedance/stable-diffusion-xl-lightning": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Run @cf/bytedance/stable-diffusion-xl-lightning
+         * @description @cf/bytedance/stable-diffusion-xl-lightning (Text-to-Image). Output: `image/png`. Capabilities: none.
+         */
+        post: operations["runStableDiffusionXlLightning"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{account_id}/ai/run/@cf/deepgram/flux": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Run @cf/deepgram/flux
+         * @description @cf/deepgram/flux (Automatic Speech Recognition). Output: `application/json`. Capabilities: none.
+         */
+        post: operations["runFlux"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{account_id}/ai/run/@cf/facebook/bart-large-cnn": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Run @cf/facebook/bart-large-cnn
+         * @deprecated
+         * @description @cf/facebook/bart-large-cnn (Summarization). Output: `application/json`. Capabilities: none.
+         *     Deprecated on 2026-05-30.
+         */
+        post: operations["runBartLargeCnn"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{account_id}/ai/run/@cf/facebook/detr-resnet-50": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Run @cf/facebook/detr-resnet-50
+         * @description @cf/facebook/detr-resnet-50 (Object Detection). Output: `application/json`. Capabilities: none.
+         */
+        post: operations["runDetrResnet50"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{account_id}/ai/run/@cf/fblgit/una-cybertron-7b-v2-bf16": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Run @cf/fblgit/una-cybertron-7b-v2-bf16
+         * @description @cf/fblgit/una-cybertron-7b-v2-bf16 (Text Generation). Output: `application/json`. Capabilities: streaming.
+         */
+        post: operations["runUnaCybertron7bV2Bf16"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{account_id}/ai/run/@cf/huggingface/distilbert-sst-2-int8": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Run @cf/huggingface/distilbert-sst-2-int8
+         * @description @cf/huggingface/distilbert-sst-2-int8 (Text Classification). Output: `application/json`. Capabilities: none.
+         */
+        post: operations["runDistilbertSst2Int8"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{account_id}/ai/run/@cf/llava-hf/llava-1.5-7b-hf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Run @cf/llava-hf/llava-1.5-7b-hf
+         * @description @cf/llava-hf/llava-1.5-7b-hf (Image-to-Text). Output: `application/json`. Capabilities: none.
+         */
+        post: operations["runLlava15_7bHf"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{account_id}/ai/run/@cf/lykon/dreamshaper-8-lcm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Run @cf/lykon/dreamshaper-8-lcm
+         * @description @cf/lykon/dreamshaper-8-lcm (Text-to-Image). Output: `image/png`. Capabilities: none.
+         */
+        post: operations["runDreamshaper8Lcm"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{account_id}/ai/run/@cf/meta/llama-3-8b-instruct-awq": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Run @cf/meta/llama-3-8b-instruct-awq
+         * @deprecated
+         * @description @cf/meta/llama-3-8b-instruct-awq (Text Generation). Output: `application/json`. Capabilities: streaming.
+         *     Deprecated on 2026-05-30. Use `@cf/meta/llama-3.1-8b-instruct-fast` instead.
+         */
+        post: operations["runLlama3_8bInstructAwq"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{account_id}/ai/run/@cf/meta/llama-3.1-70b-instruct": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Run @cf/meta/llama-3.1-70b-instruct
+         * @deprecated
+         * @description @cf/meta/llama-3.1-70b-instruct (Text Generation). Output: `application/json`. Capabilities: streaming.
+         *     Deprecated on 2026-05-30. Use `@cf/meta/llama-3.3-70b-instruct-fp8-fast` instead.
+         */
+        post: operations["runLlama31_70bInstruct"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{account_id}/ai/run/@cf/meta/llama-3.1-8b-instruct": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Run @cf/meta/llama-3.1-8b-instruct
+         * @deprecated
+         * @description @cf/meta/llama-3.1-8b-instruct (Text Generation). Output: `application/json`. Capabilities: streaming.
+         *     Deprecated on 2026-05-30. Use `@cf/meta/llama-3.1-8b-instruct-fast` instead.
+         */
+        post: operations["runLlama31_8bInstruct"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{account_id}/ai/run/@cf/meta/llama-3.1-8b-instruct-fast": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Run @cf/meta/llama-3.1-8b-instruct-fast
+         * @description @cf/meta/llama-3.1-8b-instruct-fast (Text Generation). Output: `application/json`. Capabilities: streaming.
+         */
+        post: operations["runLlama31_8bInstructFast"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{account_id}/ai/run/@cf/meta/llama-3.2-11b-vision-instruct": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Run @cf/meta/llama-3.2-11b-vision-instruct
+         * @description @cf/meta/llama-3.2-11b-vision-instruct (Text Generation). Output: `application/json`. Capabilities: streaming, lora.
+         */
+        post: operations["runLlama32_11bVisionInstruct"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{account_id}/ai/run/@cf/meta/m2m100-1.2b": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Run @cf/meta/m2m100-1.2b
+         * @description @cf/meta/m2m100-1.2b (Translation). Output: `application/json`. Capabilities: none.
+         */
+        post: operations["runM2m100_12b"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{account_id}/ai/run/@cf/microsoft/resnet-50": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Run @cf/microsoft/resnet-50
+         * @description @cf/microsoft/resnet-50 (Image Classification). Output: `application/json`. Capabilities: none.
+         */
+        post: operations["runResnet50"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{account_id}/ai/run/@cf/myshell-ai/melotts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Run @cf/myshell-ai/melotts
+         * @description @cf/myshell-ai/melotts (Text-to-Speech). Output: `application/json` or `audio/mpeg`. Capabilities: none.
+         */
+        post: operations["runMelotts"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{account_id}/ai/run/@cf/openai/gpt-oss-120b": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Run @cf/openai/gpt-oss-120b
+         * @description @cf/openai/gpt-oss-120b (Text Generation). Output: `application/json`. Capabilities: streaming, json_mode, function_calling, async_batch, reasoning.
+         */
+        post: operations["runGptOss120b"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{account_id}/ai/run/@cf/openai/whisper": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Run @cf/openai/whisper
+         * @description @cf/openai/whisper (Automatic Speech Recognition). Output: `application/json`. Capabilities: none.
+         */
+        post: operations["runWhisper"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{account_id}/ai/run/@cf/openai/whisper-large-v3-turbo": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Run @cf/openai/whisper-large-v3-turbo
+         * @description @cf/openai/whisper-large-v3-turbo (Automatic Speech Recognition). Output: `application/json`. Capabilities: none.
+         */
+        post: operations["runWhisperLargeV3Turbo"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{account_id}/ai/run/@cf/openai/whisper-tiny-en": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Run @cf/openai/whisper-tiny-en
+         * @description @cf/openai/whisper-tiny-en (Automatic Speech Recognition). Output: `application/json`. Capabilities: none.
+         */
+        post: operations["runWhisperTinyEn"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{account_id}/ai/run/@cf/runwayml/stable-diffusion-v1-5-img2img": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Run @cf/runwayml/stable-diffusion-v1-5-img2img
+         * @description @cf/runwayml/stable-diffusion-v1-5-img2img (Text-to-Image). Output: `image/png`. Capabilities: none.
+         */
+        post: operations["runStableDiffusionV1_5Img2img"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{account_id}/ai/run/@cf/runwayml/stable-diffusion-v1-5-inpainting": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Run @cf/runwayml/stable-diffusion-v1-5-inpainting
+         * @description @cf/runwayml/stable-diffusion-v1-5-inpainting (Text-to-Image). Output: `image/png`. Capabilities: none.
+         */
+        post: operations["runStableDiffusionV1_5Inpainting"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{account_id}/ai/run/@cf/stabilityai/stable-diffusion-xl-base-1.0": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Run @cf/stabilityai/stable-diffusion-xl-base-1.0
+         * @description @cf/stabilityai/stable-diffusion-xl-base-1.0 (Text-to-Image). Output: `image/png`. Capabilities: none.
+         */
+        post: operations["runStableDiffusionXlBase10"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{account_id}/ai/run/@cf/unum/uform-gen2-qwen-500m": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Run @cf/unum/uform-gen2-qwen-500m
+         * @deprecated
+         * @description @cf/unum/uform-gen2-qwen-500m (Image-to-Text). Output: `application/json`. Capabilities: none.
+         *     Deprecated on 2026-05-30. Use `@cf/llava-hf/llava-1.5-7b-hf` instead.
+         */
+        post: operations["runUformGen2Qwen500m"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{account_id}/ai/run/@hf/thebloke/deepseek-coder-6.7b-base-awq": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Run @hf/thebloke/deepseek-coder-6.7b-base-awq
+         * @description @hf/thebloke/deepseek-coder-6.7b-base-awq (Text Generation). Output: `application/json`. Capabilities: streaming.
+         */
+        post: operations["runDeepseekCoder67bBaseAwq"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{account_id}/ai/run/@hf/thebloke/llama-2-13b-chat-awq": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Run @hf/thebloke/llama-2-13b-chat-awq
+         * @description @hf/thebloke/llama-2-13b-chat-awq (Text Generation). Output: `application/json`. Capabilities: streaming.
+         */
+        post: operations["runLlama2_13bChatAwq"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{account_id}/ai/run/@hf/thebloke/zephyr-7b-beta-awq": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Run @hf/thebloke/zephyr-7b-beta-awq
+         * @description @hf/thebloke/zephyr-7b-beta-awq (Text Generation). Output: `application/json`. Capabilities: streaming.
+         */
+        post: operations["runZephyr7bBetaAwq"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{account_id}/ai/run/@cf/ai4bharat/indictrans2-en-indic-1B": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Run @cf/ai4bharat/indictrans2-en-indic-1B
+         * @description @cf/ai4bharat/indictrans2-en-indic-1B (Translation). Output: `application/json`. Capabilities: none.
+         */
+        post: operations["runIndictrans2EnIndic1B"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{account_id}/ai/run/@cf/aisingapore/gemma-sea-lion-v4-27b-it": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Run @cf/aisingapore/gemma-sea-lion-v4-27b-it
+         * @description @cf/aisingapore/gemma-sea-lion-v4-27b-it (Text Generation). Output: `application/json`. Capabilities: streaming, json_mode.
+         */
+        post: operations["runGemmaSeaLionV4_27bIt"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{account_id}/ai/run/@cf/baai/bge-m3": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Run @cf/baai/bge-m3
+         * @description @cf/baai/bge-m3 (Text Embeddings). Output: `application/json`. Capabilities: none.
+         */
+        post: operations["runBgeM3"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/accounts/{account_id}/ai/run/@cf/black-forest-labs/flux-2-dev": {
         parameters: {
             query?: never;
@@ -386,26 +936,6 @@ export interface paths {
          * @description @cf/black-forest-labs/flux-2-klein-9b (Text-to-Image). Output: `application/json`. Capabilities: none.
          */
         post: operations["runFlux2Klein9b"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/accounts/{account_id}/ai/run/@cf/bytedance/stable-diffusion-xl-lightning": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Run @cf/bytedance/stable-diffusion-xl-lightning
-         * @description @cf/bytedance/stable-diffusion-xl-lightning (Text-to-Image). Output: `image/png`. Capabilities: none.
-         */
-        post: operations["runStableDiffusionXlLightning"];
         delete?: never;
         options?: never;
         head?: never;
@@ -526,26 +1056,6 @@ export interface paths {
          * @description @cf/deepgram/aura-2-es (Text-to-Speech). Output: `audio/mpeg`. Capabilities: async_batch.
          */
         post: operations["runAura2Es"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/accounts/{account_id}/ai/run/@cf/deepgram/flux": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Run @cf/deepgram/flux
-         * @description @cf/deepgram/flux (Automatic Speech Recognition). Output: `application/json`. Capabilities: none.
-         */
-        post: operations["runFlux"];
         delete?: never;
         options?: never;
         head?: never;
@@ -694,68 +1204,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/accounts/{account_id}/ai/run/@cf/facebook/bart-large-cnn": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Run @cf/facebook/bart-large-cnn
-         * @deprecated
-         * @description @cf/facebook/bart-large-cnn (Summarization). Output: `application/json`. Capabilities: none.
-         *     Deprecated on 2026-05-30.
-         */
-        post: operations["runBartLargeCnn"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/accounts/{account_id}/ai/run/@cf/facebook/detr-resnet-50": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Run @cf/facebook/detr-resnet-50
-         * @description @cf/facebook/detr-resnet-50 (Object Detection). Output: `application/json`. Capabilities: none.
-         */
-        post: operations["runDetrResnet50"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/accounts/{account_id}/ai/run/@cf/fblgit/una-cybertron-7b-v2-bf16": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Run @cf/fblgit/una-cybertron-7b-v2-bf16
-         * @description @cf/fblgit/una-cybertron-7b-v2-bf16 (Text Generation). Output: `application/json`. Capabilities: streaming.
-         */
-        post: operations["runUnaCybertron7bV2Bf16"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/accounts/{account_id}/ai/run/@cf/google/embeddinggemma-300m": {
         parameters: {
             query?: never;
@@ -858,26 +1306,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/accounts/{account_id}/ai/run/@cf/huggingface/distilbert-sst-2-int8": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Run @cf/huggingface/distilbert-sst-2-int8
-         * @description @cf/huggingface/distilbert-sst-2-int8 (Text Classification). Output: `application/json`. Capabilities: none.
-         */
-        post: operations["runDistilbertSst2Int8"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/accounts/{account_id}/ai/run/@cf/ibm-granite/granite-4.0-h-micro": {
         parameters: {
             query?: never;
@@ -932,46 +1360,6 @@ export interface paths {
          * @description @cf/leonardo/phoenix-1.0 (Text-to-Image). Output: `image/jpeg`. Capabilities: none.
          */
         post: operations["runPhoenix10"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/accounts/{account_id}/ai/run/@cf/llava-hf/llava-1.5-7b-hf": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Run @cf/llava-hf/llava-1.5-7b-hf
-         * @description @cf/llava-hf/llava-1.5-7b-hf (Image-to-Text). Output: `application/json`. Capabilities: none.
-         */
-        post: operations["runLlava15_7bHf"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/accounts/{account_id}/ai/run/@cf/lykon/dreamshaper-8-lcm": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Run @cf/lykon/dreamshaper-8-lcm
-         * @description @cf/lykon/dreamshaper-8-lcm (Text-to-Image). Output: `image/png`. Capabilities: none.
-         */
-        post: operations["runDreamshaper8Lcm"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1064,72 +1452,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/accounts/{account_id}/ai/run/@cf/meta/llama-3-8b-instruct-awq": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Run @cf/meta/llama-3-8b-instruct-awq
-         * @deprecated
-         * @description @cf/meta/llama-3-8b-instruct-awq (Text Generation). Output: `application/json`. Capabilities: streaming.
-         *     Deprecated on 2026-05-30. Use `@cf/meta/llama-3.1-8b-instruct-fast` instead.
-         */
-        post: operations["runLlama3_8bInstructAwq"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/accounts/{account_id}/ai/run/@cf/meta/llama-3.1-70b-instruct": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Run @cf/meta/llama-3.1-70b-instruct
-         * @deprecated
-         * @description @cf/meta/llama-3.1-70b-instruct (Text Generation). Output: `application/json`. Capabilities: streaming.
-         *     Deprecated on 2026-05-30. Use `@cf/meta/llama-3.3-70b-instruct-fp8-fast` instead.
-         */
-        post: operations["runLlama31_70bInstruct"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/accounts/{account_id}/ai/run/@cf/meta/llama-3.1-8b-instruct": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Run @cf/meta/llama-3.1-8b-instruct
-         * @deprecated
-         * @description @cf/meta/llama-3.1-8b-instruct (Text Generation). Output: `application/json`. Capabilities: streaming.
-         *     Deprecated on 2026-05-30. Use `@cf/meta/llama-3.1-8b-instruct-fast` instead.
-         */
-        post: operations["runLlama31_8bInstruct"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/accounts/{account_id}/ai/run/@cf/meta/llama-3.1-8b-instruct-awq": {
         parameters: {
             query?: never;
@@ -1152,26 +1474,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/accounts/{account_id}/ai/run/@cf/meta/llama-3.1-8b-instruct-fast": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Run @cf/meta/llama-3.1-8b-instruct-fast
-         * @description @cf/meta/llama-3.1-8b-instruct-fast (Text Generation). Output: `application/json`. Capabilities: streaming.
-         */
-        post: operations["runLlama31_8bInstructFast"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/accounts/{account_id}/ai/run/@cf/meta/llama-3.1-8b-instruct-fp8": {
         parameters: {
             query?: never;
@@ -1186,26 +1488,6 @@ export interface paths {
          * @description @cf/meta/llama-3.1-8b-instruct-fp8 (Text Generation). Output: `application/json`. Capabilities: streaming, json_mode.
          */
         post: operations["runLlama31_8bInstructFp8"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/accounts/{account_id}/ai/run/@cf/meta/llama-3.2-11b-vision-instruct": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Run @cf/meta/llama-3.2-11b-vision-instruct
-         * @description @cf/meta/llama-3.2-11b-vision-instruct (Text Generation). Output: `application/json`. Capabilities: streaming, lora.
-         */
-        post: operations["runLlama32_11bVisionInstruct"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1312,26 +1594,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/accounts/{account_id}/ai/run/@cf/meta/m2m100-1.2b": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Run @cf/meta/m2m100-1.2b
-         * @description @cf/meta/m2m100-1.2b (Translation). Output: `application/json`. Capabilities: none.
-         */
-        post: operations["runM2m100_12b"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/accounts/{account_id}/ai/run/@cf/microsoft/phi-2": {
         parameters: {
             query?: never;
@@ -1348,26 +1610,6 @@ export interface paths {
          *     Deprecated on 2026-05-30. Use `@cf/zai-org/glm-4.7-flash` instead.
          */
         post: operations["runPhi2"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/accounts/{account_id}/ai/run/@cf/microsoft/resnet-50": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Run @cf/microsoft/resnet-50
-         * @description @cf/microsoft/resnet-50 (Image Classification). Output: `application/json`. Capabilities: none.
-         */
-        post: operations["runResnet50"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1518,26 +1760,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/accounts/{account_id}/ai/run/@cf/myshell-ai/melotts": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Run @cf/myshell-ai/melotts
-         * @description @cf/myshell-ai/melotts (Text-to-Speech). Output: `application/json` or `audio/mpeg`. Capabilities: none.
-         */
-        post: operations["runMelotts"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/accounts/{account_id}/ai/run/@cf/nvidia/nemotron-3-120b-a12b": {
         parameters: {
             query?: never;
@@ -1558,26 +1780,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/accounts/{account_id}/ai/run/@cf/openai/gpt-oss-120b": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Run @cf/openai/gpt-oss-120b
-         * @description @cf/openai/gpt-oss-120b (Text Generation). Output: `application/json`. Capabilities: streaming, json_mode, function_calling, async_batch, reasoning.
-         */
-        post: operations["runGptOss120b"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/accounts/{account_id}/ai/run/@cf/openai/gpt-oss-20b": {
         parameters: {
             query?: never;
@@ -1592,66 +1794,6 @@ export interface paths {
          * @description @cf/openai/gpt-oss-20b (Text Generation). Output: `application/json`. Capabilities: streaming, json_mode, function_calling, reasoning.
          */
         post: operations["runGptOss20b"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/accounts/{account_id}/ai/run/@cf/openai/whisper": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Run @cf/openai/whisper
-         * @description @cf/openai/whisper (Automatic Speech Recognition). Output: `application/json`. Capabilities: none.
-         */
-        post: operations["runWhisper"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/accounts/{account_id}/ai/run/@cf/openai/whisper-large-v3-turbo": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Run @cf/openai/whisper-large-v3-turbo
-         * @description @cf/openai/whisper-large-v3-turbo (Automatic Speech Recognition). Output: `application/json`. Capabilities: none.
-         */
-        post: operations["runWhisperLargeV3Turbo"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/accounts/{account_id}/ai/run/@cf/openai/whisper-tiny-en": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Run @cf/openai/whisper-tiny-en
-         * @description @cf/openai/whisper-tiny-en (Automatic Speech Recognition). Output: `application/json`. Capabilities: none.
-         */
-        post: operations["runWhisperTinyEn"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1900,66 +2042,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/accounts/{account_id}/ai/run/@cf/runwayml/stable-diffusion-v1-5-img2img": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Run @cf/runwayml/stable-diffusion-v1-5-img2img
-         * @description @cf/runwayml/stable-diffusion-v1-5-img2img (Text-to-Image). Output: `image/png`. Capabilities: none.
-         */
-        post: operations["runStableDiffusionV1_5Img2img"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/accounts/{account_id}/ai/run/@cf/runwayml/stable-diffusion-v1-5-inpainting": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Run @cf/runwayml/stable-diffusion-v1-5-inpainting
-         * @description @cf/runwayml/stable-diffusion-v1-5-inpainting (Text-to-Image). Output: `image/png`. Capabilities: none.
-         */
-        post: operations["runStableDiffusionV1_5Inpainting"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/accounts/{account_id}/ai/run/@cf/stabilityai/stable-diffusion-xl-base-1.0": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Run @cf/stabilityai/stable-diffusion-xl-base-1.0
-         * @description @cf/stabilityai/stable-diffusion-xl-base-1.0 (Text-to-Image). Output: `image/png`. Capabilities: none.
-         */
-        post: operations["runStableDiffusionXlBase10"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/accounts/{account_id}/ai/run/@cf/swiss-ai/apertus-v1.5-8b": {
         parameters: {
             query?: never;
@@ -2034,28 +2116,6 @@ export interface paths {
          * @description @cf/tinyllama/tinyllama-1.1b-chat-v1.0 (Text Generation). Output: `application/json`. Capabilities: streaming.
          */
         post: operations["runTinyllama11bChatV10"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/accounts/{account_id}/ai/run/@cf/unum/uform-gen2-qwen-500m": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Run @cf/unum/uform-gen2-qwen-500m
-         * @deprecated
-         * @description @cf/unum/uform-gen2-qwen-500m (Image-to-Text). Output: `application/json`. Capabilities: none.
-         *     Deprecated on 2026-05-30. Use `@cf/llava-hf/llava-1.5-7b-hf` instead.
-         */
-        post: operations["runUformGen2Qwen500m"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2270,26 +2330,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/accounts/{account_id}/ai/run/@hf/thebloke/deepseek-coder-6.7b-base-awq": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Run @hf/thebloke/deepseek-coder-6.7b-base-awq
-         * @description @hf/thebloke/deepseek-coder-6.7b-base-awq (Text Generation). Output: `application/json`. Capabilities: streaming.
-         */
-        post: operations["runDeepseekCoder67bBaseAwq"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/accounts/{account_id}/ai/run/@hf/thebloke/deepseek-coder-6.7b-instruct-awq": {
         parameters: {
             query?: never;
@@ -2304,26 +2344,6 @@ export interface paths {
          * @description @hf/thebloke/deepseek-coder-6.7b-instruct-awq (Text Generation). Output: `application/json`. Capabilities: streaming, json_mode.
          */
         post: operations["runDeepseekCoder67bInstructAwq"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/accounts/{account_id}/ai/run/@hf/thebloke/llama-2-13b-chat-awq": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Run @hf/thebloke/llama-2-13b-chat-awq
-         * @description @hf/thebloke/llama-2-13b-chat-awq (Text Generation). Output: `application/json`. Capabilities: streaming.
-         */
-        post: operations["runLlama2_13bChatAwq"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2404,26 +2424,6 @@ export interface paths {
          * @description @hf/thebloke/openhermes-2.5-mistral-7b-awq (Text Generation). Output: `application/json`. Capabilities: streaming, json_mode.
          */
         post: operations["runOpenhermes25Mistral7bAwq"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/accounts/{account_id}/ai/run/@hf/thebloke/zephyr-7b-beta-awq": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Run @hf/thebloke/zephyr-7b-beta-awq
-         * @description @hf/thebloke/zephyr-7b-beta-awq (Text Generation). Output: `application/json`. Capabilities: streaming.
-         */
-        post: operations["runZephyr7bBetaAwq"];
         delete?: never;
         options?: never;
         head?: never;
@@ -3423,16 +3423,7 @@ export interface components {
             arguments?: Record<string, unknown> | string;
         };
         Flux2DevInput: {
-            multipart: {
-                body: Record<string, unknown>;
-                contentType: string;
-            };
-        };
-        Flux2Klein4bInput: {
-            multipart: {
-                body?: Record<string, unknown>;
-                contentType?: string;
-            };
+            prompt: string;
         };
         FluxInput: {
             prompt: string;
@@ -3778,7 +3769,104 @@ export interface components {
             errors?: components["schemas"]["ResponseInfo"][];
             messages?: components["schemas"]["ResponseInfo"][];
         };
-        GptOss120bOutput: Record<string, unknown>;
+        GptOss120bOutput: {
+            response?: string;
+            usage?: {
+                /** @default 0 */
+                prompt_tokens?: number;
+                /** @default 0 */
+                completion_tokens?: number;
+                /** @default 0 */
+                total_tokens?: number;
+            };
+            tool_calls?: {
+                arguments?: Record<string, unknown>;
+                name?: string;
+            }[];
+        } | {
+            id?: string;
+            object?: string;
+            created?: number;
+            model?: string;
+            choices?: {
+                index?: number;
+                message?: {
+                    role?: string;
+                    content?: string;
+                    tool_calls?: {
+                        id?: string;
+                        type?: string;
+                        function?: {
+                            name?: string;
+                            arguments?: string;
+                        };
+                    }[];
+                };
+                finish_reason?: string;
+            }[];
+            usage?: {
+                /** @default 0 */
+                prompt_tokens?: number;
+                /** @default 0 */
+                completion_tokens?: number;
+                /** @default 0 */
+                total_tokens?: number;
+            };
+        } | {
+            id?: string;
+            object?: string;
+            created_at?: number;
+            model?: string;
+            output?: ({
+                type?: string;
+                id?: string;
+                role?: string;
+                content?: {
+                    type?: string;
+                    text?: string;
+                }[];
+            } | {
+                type?: string;
+                id?: string;
+                call_id?: string;
+                name?: string;
+                arguments?: string;
+            })[];
+            usage?: {
+                /** @default 0 */
+                input_tokens?: number;
+                /** @default 0 */
+                output_tokens?: number;
+                /** @default 0 */
+                total_tokens?: number;
+            };
+            error?: {
+                message?: string;
+                type?: string;
+                code?: string;
+            };
+        } | {
+            results?: {
+                id?: string;
+                object?: string;
+                created_at?: number;
+                model?: string;
+                output?: Record<string, unknown>[];
+                usage?: {
+                    /** @default 0 */
+                    input_tokens?: number;
+                    /** @default 0 */
+                    output_tokens?: number;
+                    /** @default 0 */
+                    total_tokens?: number;
+                };
+                error?: {
+                    message?: string;
+                    type?: string;
+                    code?: string;
+                };
+            }[];
+        };
         /** @description Envelope of a successful run whose result is `GptOss120bOutput`. */
         GptOss120bResponse: {
             result: components["schemas"]["GptOss120bOutput"] | null;
@@ -3877,111 +3965,6 @@ export interface components {
                 /** @enum {string} */
                 summary?: "auto" | "concise" | "detailed";
             };
-        };
-        GptOss20bOutput: {
-            response?: string;
-            usage?: {
-                /** @default 0 */
-                prompt_tokens?: number;
-                /** @default 0 */
-                completion_tokens?: number;
-                /** @default 0 */
-                total_tokens?: number;
-            };
-            tool_calls?: {
-                arguments?: Record<string, unknown>;
-                name?: string;
-            }[];
-        } | {
-            id?: string;
-            object?: string;
-            created?: number;
-            model?: string;
-            choices?: {
-                index?: number;
-                message?: {
-                    role?: string;
-                    content?: string;
-                    tool_calls?: {
-                        id?: string;
-                        type?: string;
-                        function?: {
-                            name?: string;
-                            arguments?: string;
-                        };
-                    }[];
-                };
-                finish_reason?: string;
-            }[];
-            usage?: {
-                /** @default 0 */
-                prompt_tokens?: number;
-                /** @default 0 */
-                completion_tokens?: number;
-                /** @default 0 */
-                total_tokens?: number;
-            };
-        } | {
-            id?: string;
-            object?: string;
-            created_at?: number;
-            model?: string;
-            output?: ({
-                type?: string;
-                id?: string;
-                role?: string;
-                content?: {
-                    type?: string;
-                    text?: string;
-                }[];
-            } | {
-                type?: string;
-                id?: string;
-                call_id?: string;
-                name?: string;
-                arguments?: string;
-            })[];
-            usage?: {
-                /** @default 0 */
-                input_tokens?: number;
-                /** @default 0 */
-                output_tokens?: number;
-                /** @default 0 */
-                total_tokens?: number;
-            };
-            error?: {
-                message?: string;
-                type?: string;
-                code?: string;
-            };
-        } | {
-            results?: {
-                id?: string;
-                object?: string;
-                created_at?: number;
-                model?: string;
-                output?: Record<string, unknown>[];
-                usage?: {
-                    /** @default 0 */
-                    input_tokens?: number;
-                    /** @default 0 */
-                    output_tokens?: number;
-                    /** @default 0 */
-                    total_tokens?: number;
-                };
-                error?: {
-                    message?: string;
-                    type?: string;
-                    code?: string;
-                };
-            }[];
-        };
-        /** @description Envelope of a successful run whose result is `GptOss20bOutput`. */
-        GptOss20bResponse: {
-            result: components["schemas"]["GptOss20bOutput"] | null;
-            success: boolean;
-            errors?: components["schemas"]["ResponseInfo"][];
-            messages?: components["schemas"]["ResponseInfo"][];
         };
         /** @description A normal `GptOssInput`, an async batch submission (with ?queueRequest=true) or a batch poll. */
         GptOssBatchableInput: components["schemas"]["GptOssInput"] | components["schemas"]["BatchSubmitInput"] | components["schemas"]["BatchPollInput"];
@@ -5746,77 +5729,6 @@ export interface operations {
             "5XX": components["responses"]["Error"];
         };
     };
-    runIndictrans2EnIndic1B: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /**
-                 * @description The Cloudflare account id (32 hex characters).
-                 * @example 023e105f4ecef8ad9ca31a8372d0c353
-                 */
-                account_id: components["parameters"]["AccountId"];
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["Indictrans2EnIndic1BInput"];
-            };
-        };
-        responses: {
-            /** @description The model's result in the Cloudflare envelope. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Indictrans2EnIndic1BResponse"];
-                };
-            };
-            "4XX": components["responses"]["Error"];
-            "5XX": components["responses"]["Error"];
-        };
-    };
-    runGemmaSeaLionV4_27bIt: {
-        parameters: {
-            query?: never;
-            header?: {
-                /**
-                 * @description A session id; routes multi-turn requests to the same instance so the prompt cache is reused (see `usage.prompt_tokens_details.cached_tokens`).
-                 * @example ses_3f1c0a2e
-                 */
-                "x-session-affinity"?: components["parameters"]["SessionAffinity"];
-            };
-            path: {
-                /**
-                 * @description The Cloudflare account id (32 hex characters).
-                 * @example 023e105f4ecef8ad9ca31a8372d0c353
-                 */
-                account_id: components["parameters"]["AccountId"];
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["GemmaSeaLionV4_27bItInput"];
-            };
-        };
-        responses: {
-            /** @description The model's result in the Cloudflare envelope. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["GemmaSeaLionV4_27bItResponse"];
-                    "text/event-stream": string;
-                };
-            };
-            "4XX": components["responses"]["Error"];
-            "5XX": components["responses"]["Error"];
-        };
-    };
     runBgeBaseEnV15: {
         parameters: {
             query?: {
@@ -5881,38 +5793,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["TextEmbeddingsBatchableResponse"];
-                };
-            };
-            "4XX": components["responses"]["Error"];
-            "5XX": components["responses"]["Error"];
-        };
-    };
-    runBgeM3: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /**
-                 * @description The Cloudflare account id (32 hex characters).
-                 * @example 023e105f4ecef8ad9ca31a8372d0c353
-                 */
-                account_id: components["parameters"]["AccountId"];
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["BgeM3Input"];
-            };
-        };
-        responses: {
-            /** @description The model's result in the Cloudflare envelope. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["BgeM3Response"];
                 };
             };
             "4XX": components["responses"]["Error"];
@@ -6053,6 +5933,1053 @@ export interface operations {
             "5XX": components["responses"]["Error"];
         };
     };
+    runStableDiffusionXlLightning: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The Cloudflare account id (32 hex characters).
+                 * @example 023e105f4ecef8ad9ca31a8372d0c353
+                 */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TextToImageInput"];
+            };
+        };
+        responses: {
+            /** @description The image/png bytes (no envelope). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/png": Uint8Array;
+                };
+            };
+            "4XX": components["responses"]["Error"];
+            "5XX": components["responses"]["Error"];
+        };
+    };
+    runFlux: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The Cloudflare account id (32 hex characters).
+                 * @example 023e105f4ecef8ad9ca31a8372d0c353
+                 */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FluxInput"];
+            };
+        };
+        responses: {
+            /** @description The model's result in the Cloudflare envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FluxResponse"];
+                };
+            };
+            "4XX": components["responses"]["Error"];
+            "5XX": components["responses"]["Error"];
+        };
+    };
+    runBartLargeCnn: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The Cloudflare account id (32 hex characters).
+                 * @example 023e105f4ecef8ad9ca31a8372d0c353
+                 */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SummarizationInput"];
+            };
+        };
+        responses: {
+            /** @description The model's result in the Cloudflare envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SummarizationResponse"];
+                };
+            };
+            "4XX": components["responses"]["Error"];
+            "5XX": components["responses"]["Error"];
+        };
+    };
+    runDetrResnet50: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The Cloudflare account id (32 hex characters).
+                 * @example 023e105f4ecef8ad9ca31a8372d0c353
+                 */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ObjectDetectionInput"];
+                "application/octet-stream": Blob | Uint8Array;
+            };
+        };
+        responses: {
+            /** @description The model's result in the Cloudflare envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ObjectDetectionResponse"];
+                };
+            };
+            "4XX": components["responses"]["Error"];
+            "5XX": components["responses"]["Error"];
+        };
+    };
+    runUnaCybertron7bV2Bf16: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description A session id; routes multi-turn requests to the same instance so the prompt cache is reused (see `usage.prompt_tokens_details.cached_tokens`).
+                 * @example ses_3f1c0a2e
+                 */
+                "x-session-affinity"?: components["parameters"]["SessionAffinity"];
+            };
+            path: {
+                /**
+                 * @description The Cloudflare account id (32 hex characters).
+                 * @example 023e105f4ecef8ad9ca31a8372d0c353
+                 */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TextGenerationInput"];
+            };
+        };
+        responses: {
+            /** @description The model's result in the Cloudflare envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TextGenerationResponse"];
+                    "text/event-stream": string;
+                };
+            };
+            "4XX": components["responses"]["Error"];
+            "5XX": components["responses"]["Error"];
+        };
+    };
+    runDistilbertSst2Int8: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The Cloudflare account id (32 hex characters).
+                 * @example 023e105f4ecef8ad9ca31a8372d0c353
+                 */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TextClassificationInput"];
+            };
+        };
+        responses: {
+            /** @description The model's result in the Cloudflare envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TextClassificationResponse"];
+                };
+            };
+            "4XX": components["responses"]["Error"];
+            "5XX": components["responses"]["Error"];
+        };
+    };
+    runLlava15_7bHf: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The Cloudflare account id (32 hex characters).
+                 * @example 023e105f4ecef8ad9ca31a8372d0c353
+                 */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ImageToTextInput"];
+                "application/octet-stream": Blob | Uint8Array;
+            };
+        };
+        responses: {
+            /** @description The model's result in the Cloudflare envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImageToTextResponse"];
+                };
+            };
+            "4XX": components["responses"]["Error"];
+            "5XX": components["responses"]["Error"];
+        };
+    };
+    runDreamshaper8Lcm: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The Cloudflare account id (32 hex characters).
+                 * @example 023e105f4ecef8ad9ca31a8372d0c353
+                 */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TextToImageInput"];
+            };
+        };
+        responses: {
+            /** @description The image/png bytes (no envelope). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/png": Uint8Array;
+                };
+            };
+            "4XX": components["responses"]["Error"];
+            "5XX": components["responses"]["Error"];
+        };
+    };
+    runLlama3_8bInstructAwq: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description A session id; routes multi-turn requests to the same instance so the prompt cache is reused (see `usage.prompt_tokens_details.cached_tokens`).
+                 * @example ses_3f1c0a2e
+                 */
+                "x-session-affinity"?: components["parameters"]["SessionAffinity"];
+            };
+            path: {
+                /**
+                 * @description The Cloudflare account id (32 hex characters).
+                 * @example 023e105f4ecef8ad9ca31a8372d0c353
+                 */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TextGenerationInput"];
+            };
+        };
+        responses: {
+            /** @description The model's result in the Cloudflare envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TextGenerationResponse"];
+                    "text/event-stream": string;
+                };
+            };
+            "4XX": components["responses"]["Error"];
+            "5XX": components["responses"]["Error"];
+        };
+    };
+    runLlama31_70bInstruct: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description A session id; routes multi-turn requests to the same instance so the prompt cache is reused (see `usage.prompt_tokens_details.cached_tokens`).
+                 * @example ses_3f1c0a2e
+                 */
+                "x-session-affinity"?: components["parameters"]["SessionAffinity"];
+            };
+            path: {
+                /**
+                 * @description The Cloudflare account id (32 hex characters).
+                 * @example 023e105f4ecef8ad9ca31a8372d0c353
+                 */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TextGenerationInput"];
+            };
+        };
+        responses: {
+            /** @description The model's result in the Cloudflare envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TextGenerationResponse"];
+                    "text/event-stream": string;
+                };
+            };
+            "4XX": components["responses"]["Error"];
+            "5XX": components["responses"]["Error"];
+        };
+    };
+    runLlama31_8bInstruct: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description A session id; routes multi-turn requests to the same instance so the prompt cache is reused (see `usage.prompt_tokens_details.cached_tokens`).
+                 * @example ses_3f1c0a2e
+                 */
+                "x-session-affinity"?: components["parameters"]["SessionAffinity"];
+            };
+            path: {
+                /**
+                 * @description The Cloudflare account id (32 hex characters).
+                 * @example 023e105f4ecef8ad9ca31a8372d0c353
+                 */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TextGenerationInput"];
+            };
+        };
+        responses: {
+            /** @description The model's result in the Cloudflare envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TextGenerationResponse"];
+                    "text/event-stream": string;
+                };
+            };
+            "4XX": components["responses"]["Error"];
+            "5XX": components["responses"]["Error"];
+        };
+    };
+    runLlama31_8bInstructFast: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description A session id; routes multi-turn requests to the same instance so the prompt cache is reused (see `usage.prompt_tokens_details.cached_tokens`).
+                 * @example ses_3f1c0a2e
+                 */
+                "x-session-affinity"?: components["parameters"]["SessionAffinity"];
+            };
+            path: {
+                /**
+                 * @description The Cloudflare account id (32 hex characters).
+                 * @example 023e105f4ecef8ad9ca31a8372d0c353
+                 */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TextGenerationInput"];
+            };
+        };
+        responses: {
+            /** @description The model's result in the Cloudflare envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TextGenerationResponse"];
+                    "text/event-stream": string;
+                };
+            };
+            "4XX": components["responses"]["Error"];
+            "5XX": components["responses"]["Error"];
+        };
+    };
+    runLlama32_11bVisionInstruct: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description A session id; routes multi-turn requests to the same instance so the prompt cache is reused (see `usage.prompt_tokens_details.cached_tokens`).
+                 * @example ses_3f1c0a2e
+                 */
+                "x-session-affinity"?: components["parameters"]["SessionAffinity"];
+            };
+            path: {
+                /**
+                 * @description The Cloudflare account id (32 hex characters).
+                 * @example 023e105f4ecef8ad9ca31a8372d0c353
+                 */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TextGenerationInput"];
+            };
+        };
+        responses: {
+            /** @description The model's result in the Cloudflare envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TextGenerationResponse"];
+                    "text/event-stream": string;
+                };
+            };
+            "4XX": components["responses"]["Error"];
+            "5XX": components["responses"]["Error"];
+        };
+    };
+    runM2m100_12b: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The Cloudflare account id (32 hex characters).
+                 * @example 023e105f4ecef8ad9ca31a8372d0c353
+                 */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TranslationInput"];
+            };
+        };
+        responses: {
+            /** @description The model's result in the Cloudflare envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TranslationResponse"];
+                };
+            };
+            "4XX": components["responses"]["Error"];
+            "5XX": components["responses"]["Error"];
+        };
+    };
+    runResnet50: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The Cloudflare account id (32 hex characters).
+                 * @example 023e105f4ecef8ad9ca31a8372d0c353
+                 */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ImageClassificationInput"];
+                "application/octet-stream": Blob | Uint8Array;
+            };
+        };
+        responses: {
+            /** @description The model's result in the Cloudflare envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TextClassificationResponse"];
+                };
+            };
+            "4XX": components["responses"]["Error"];
+            "5XX": components["responses"]["Error"];
+        };
+    };
+    runMelotts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The Cloudflare account id (32 hex characters).
+                 * @example 023e105f4ecef8ad9ca31a8372d0c353
+                 */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TextToSpeechInput"];
+            };
+        };
+        responses: {
+            /** @description The model's result in the Cloudflare envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TextToSpeechResponse"];
+                    "audio/mpeg": Uint8Array;
+                };
+            };
+            "4XX": components["responses"]["Error"];
+            "5XX": components["responses"]["Error"];
+        };
+    };
+    runGptOss120b: {
+        parameters: {
+            query?: {
+                /** @description "true" submits an async batch (`BatchSubmitInput`) or polls one (`BatchPollInput`). */
+                queueRequest?: components["parameters"]["QueueRequest"];
+            };
+            header?: {
+                /**
+                 * @description A session id; routes multi-turn requests to the same instance so the prompt cache is reused (see `usage.prompt_tokens_details.cached_tokens`).
+                 * @example ses_3f1c0a2e
+                 */
+                "x-session-affinity"?: components["parameters"]["SessionAffinity"];
+            };
+            path: {
+                /**
+                 * @description The Cloudflare account id (32 hex characters).
+                 * @example 023e105f4ecef8ad9ca31a8372d0c353
+                 */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["GptOssBatchableInput"];
+            };
+        };
+        responses: {
+            /** @description The model's result in the Cloudflare envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GptOss120bBatchableResponse"];
+                    "text/event-stream": string;
+                };
+            };
+            "4XX": components["responses"]["Error"];
+            "5XX": components["responses"]["Error"];
+        };
+    };
+    runWhisper: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The Cloudflare account id (32 hex characters).
+                 * @example 023e105f4ecef8ad9ca31a8372d0c353
+                 */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WhisperInput"];
+                "application/octet-stream": Blob | Uint8Array;
+            };
+        };
+        responses: {
+            /** @description The model's result in the Cloudflare envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WhisperResponse"];
+                };
+            };
+            "4XX": components["responses"]["Error"];
+            "5XX": components["responses"]["Error"];
+        };
+    };
+    runWhisperLargeV3Turbo: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The Cloudflare account id (32 hex characters).
+                 * @example 023e105f4ecef8ad9ca31a8372d0c353
+                 */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WhisperTurboInput"];
+            };
+        };
+        responses: {
+            /** @description The model's result in the Cloudflare envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WhisperTurboResponse"];
+                };
+            };
+            "4XX": components["responses"]["Error"];
+            "5XX": components["responses"]["Error"];
+        };
+    };
+    runWhisperTinyEn: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The Cloudflare account id (32 hex characters).
+                 * @example 023e105f4ecef8ad9ca31a8372d0c353
+                 */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WhisperInput"];
+                "application/octet-stream": Blob | Uint8Array;
+            };
+        };
+        responses: {
+            /** @description The model's result in the Cloudflare envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WhisperResponse"];
+                };
+            };
+            "4XX": components["responses"]["Error"];
+            "5XX": components["responses"]["Error"];
+        };
+    };
+    runStableDiffusionV1_5Img2img: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The Cloudflare account id (32 hex characters).
+                 * @example 023e105f4ecef8ad9ca31a8372d0c353
+                 */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TextToImageInput"];
+            };
+        };
+        responses: {
+            /** @description The image/png bytes (no envelope). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/png": Uint8Array;
+                };
+            };
+            "4XX": components["responses"]["Error"];
+            "5XX": components["responses"]["Error"];
+        };
+    };
+    runStableDiffusionV1_5Inpainting: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The Cloudflare account id (32 hex characters).
+                 * @example 023e105f4ecef8ad9ca31a8372d0c353
+                 */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TextToImageInput"];
+            };
+        };
+        responses: {
+            /** @description The image/png bytes (no envelope). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/png": Uint8Array;
+                };
+            };
+            "4XX": components["responses"]["Error"];
+            "5XX": components["responses"]["Error"];
+        };
+    };
+    runStableDiffusionXlBase10: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The Cloudflare account id (32 hex characters).
+                 * @example 023e105f4ecef8ad9ca31a8372d0c353
+                 */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TextToImageInput"];
+            };
+        };
+        responses: {
+            /** @description The image/png bytes (no envelope). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/png": Uint8Array;
+                };
+            };
+            "4XX": components["responses"]["Error"];
+            "5XX": components["responses"]["Error"];
+        };
+    };
+    runUformGen2Qwen500m: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The Cloudflare account id (32 hex characters).
+                 * @example 023e105f4ecef8ad9ca31a8372d0c353
+                 */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ImageToTextInput"];
+                "application/octet-stream": Blob | Uint8Array;
+            };
+        };
+        responses: {
+            /** @description The model's result in the Cloudflare envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImageToTextResponse"];
+                };
+            };
+            "4XX": components["responses"]["Error"];
+            "5XX": components["responses"]["Error"];
+        };
+    };
+    runDeepseekCoder67bBaseAwq: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description A session id; routes multi-turn requests to the same instance so the prompt cache is reused (see `usage.prompt_tokens_details.cached_tokens`).
+                 * @example ses_3f1c0a2e
+                 */
+                "x-session-affinity"?: components["parameters"]["SessionAffinity"];
+            };
+            path: {
+                /**
+                 * @description The Cloudflare account id (32 hex characters).
+                 * @example 023e105f4ecef8ad9ca31a8372d0c353
+                 */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TextGenerationInput"];
+            };
+        };
+        responses: {
+            /** @description The model's result in the Cloudflare envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TextGenerationResponse"];
+                    "text/event-stream": string;
+                };
+            };
+            "4XX": components["responses"]["Error"];
+            "5XX": components["responses"]["Error"];
+        };
+    };
+    runLlama2_13bChatAwq: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description A session id; routes multi-turn requests to the same instance so the prompt cache is reused (see `usage.prompt_tokens_details.cached_tokens`).
+                 * @example ses_3f1c0a2e
+                 */
+                "x-session-affinity"?: components["parameters"]["SessionAffinity"];
+            };
+            path: {
+                /**
+                 * @description The Cloudflare account id (32 hex characters).
+                 * @example 023e105f4ecef8ad9ca31a8372d0c353
+                 */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TextGenerationInput"];
+            };
+        };
+        responses: {
+            /** @description The model's result in the Cloudflare envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TextGenerationResponse"];
+                    "text/event-stream": string;
+                };
+            };
+            "4XX": components["responses"]["Error"];
+            "5XX": components["responses"]["Error"];
+        };
+    };
+    runZephyr7bBetaAwq: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description A session id; routes multi-turn requests to the same instance so the prompt cache is reused (see `usage.prompt_tokens_details.cached_tokens`).
+                 * @example ses_3f1c0a2e
+                 */
+                "x-session-affinity"?: components["parameters"]["SessionAffinity"];
+            };
+            path: {
+                /**
+                 * @description The Cloudflare account id (32 hex characters).
+                 * @example 023e105f4ecef8ad9ca31a8372d0c353
+                 */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TextGenerationInput"];
+            };
+        };
+        responses: {
+            /** @description The model's result in the Cloudflare envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TextGenerationResponse"];
+                    "text/event-stream": string;
+                };
+            };
+            "4XX": components["responses"]["Error"];
+            "5XX": components["responses"]["Error"];
+        };
+    };
+    runIndictrans2EnIndic1B: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The Cloudflare account id (32 hex characters).
+                 * @example 023e105f4ecef8ad9ca31a8372d0c353
+                 */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Indictrans2EnIndic1BInput"];
+            };
+        };
+        responses: {
+            /** @description The model's result in the Cloudflare envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Indictrans2EnIndic1BResponse"];
+                };
+            };
+            "4XX": components["responses"]["Error"];
+            "5XX": components["responses"]["Error"];
+        };
+    };
+    runGemmaSeaLionV4_27bIt: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description A session id; routes multi-turn requests to the same instance so the prompt cache is reused (see `usage.prompt_tokens_details.cached_tokens`).
+                 * @example ses_3f1c0a2e
+                 */
+                "x-session-affinity"?: components["parameters"]["SessionAffinity"];
+            };
+            path: {
+                /**
+                 * @description The Cloudflare account id (32 hex characters).
+                 * @example 023e105f4ecef8ad9ca31a8372d0c353
+                 */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["GemmaSeaLionV4_27bItInput"];
+            };
+        };
+        responses: {
+            /** @description The model's result in the Cloudflare envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GemmaSeaLionV4_27bItResponse"];
+                    "text/event-stream": string;
+                };
+            };
+            "4XX": components["responses"]["Error"];
+            "5XX": components["responses"]["Error"];
+        };
+    };
+    runBgeM3: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The Cloudflare account id (32 hex characters).
+                 * @example 023e105f4ecef8ad9ca31a8372d0c353
+                 */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BgeM3Input"];
+            };
+        };
+        responses: {
+            /** @description The model's result in the Cloudflare envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BgeM3Response"];
+                };
+            };
+            "4XX": components["responses"]["Error"];
+            "5XX": components["responses"]["Error"];
+        };
+    };
     runFlux2Dev: {
         parameters: {
             query?: never;
@@ -6149,38 +7076,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["FluxResponse"];
-                };
-            };
-            "4XX": components["responses"]["Error"];
-            "5XX": components["responses"]["Error"];
-        };
-    };
-    runStableDiffusionXlLightning: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /**
-                 * @description The Cloudflare account id (32 hex characters).
-                 * @example 023e105f4ecef8ad9ca31a8372d0c353
-                 */
-                account_id: components["parameters"]["AccountId"];
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["TextToImageInput"];
-            };
-        };
-        responses: {
-            /** @description The image/png bytes (no envelope). */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "image/png": Uint8Array;
                 };
             };
             "4XX": components["responses"]["Error"];
@@ -6400,38 +7295,6 @@ export interface operations {
                 };
                 content: {
                     "audio/mpeg": Uint8Array;
-                };
-            };
-            "4XX": components["responses"]["Error"];
-            "5XX": components["responses"]["Error"];
-        };
-    };
-    runFlux: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /**
-                 * @description The Cloudflare account id (32 hex characters).
-                 * @example 023e105f4ecef8ad9ca31a8372d0c353
-                 */
-                account_id: components["parameters"]["AccountId"];
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["FluxInput"];
-            };
-        };
-        responses: {
-            /** @description The model's result in the Cloudflare envelope. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["FluxResponse"];
                 };
             };
             "4XX": components["responses"]["Error"];
@@ -6711,110 +7574,6 @@ export interface operations {
             "5XX": components["responses"]["Error"];
         };
     };
-    runBartLargeCnn: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /**
-                 * @description The Cloudflare account id (32 hex characters).
-                 * @example 023e105f4ecef8ad9ca31a8372d0c353
-                 */
-                account_id: components["parameters"]["AccountId"];
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["SummarizationInput"];
-            };
-        };
-        responses: {
-            /** @description The model's result in the Cloudflare envelope. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["SummarizationResponse"];
-                };
-            };
-            "4XX": components["responses"]["Error"];
-            "5XX": components["responses"]["Error"];
-        };
-    };
-    runDetrResnet50: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /**
-                 * @description The Cloudflare account id (32 hex characters).
-                 * @example 023e105f4ecef8ad9ca31a8372d0c353
-                 */
-                account_id: components["parameters"]["AccountId"];
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["ObjectDetectionInput"];
-                "application/octet-stream": Blob | Uint8Array;
-            };
-        };
-        responses: {
-            /** @description The model's result in the Cloudflare envelope. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ObjectDetectionResponse"];
-                };
-            };
-            "4XX": components["responses"]["Error"];
-            "5XX": components["responses"]["Error"];
-        };
-    };
-    runUnaCybertron7bV2Bf16: {
-        parameters: {
-            query?: never;
-            header?: {
-                /**
-                 * @description A session id; routes multi-turn requests to the same instance so the prompt cache is reused (see `usage.prompt_tokens_details.cached_tokens`).
-                 * @example ses_3f1c0a2e
-                 */
-                "x-session-affinity"?: components["parameters"]["SessionAffinity"];
-            };
-            path: {
-                /**
-                 * @description The Cloudflare account id (32 hex characters).
-                 * @example 023e105f4ecef8ad9ca31a8372d0c353
-                 */
-                account_id: components["parameters"]["AccountId"];
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["TextGenerationInput"];
-            };
-        };
-        responses: {
-            /** @description The model's result in the Cloudflare envelope. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["TextGenerationResponse"];
-                    "text/event-stream": string;
-                };
-            };
-            "4XX": components["responses"]["Error"];
-            "5XX": components["responses"]["Error"];
-        };
-    };
     runEmbeddinggemma300m: {
         parameters: {
             query?: never;
@@ -7006,38 +7765,6 @@ export interface operations {
             "5XX": components["responses"]["Error"];
         };
     };
-    runDistilbertSst2Int8: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /**
-                 * @description The Cloudflare account id (32 hex characters).
-                 * @example 023e105f4ecef8ad9ca31a8372d0c353
-                 */
-                account_id: components["parameters"]["AccountId"];
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["TextClassificationInput"];
-            };
-        };
-        responses: {
-            /** @description The model's result in the Cloudflare envelope. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["TextClassificationResponse"];
-                };
-            };
-            "4XX": components["responses"]["Error"];
-            "5XX": components["responses"]["Error"];
-        };
-    };
     runGranite40HMicro: {
         parameters: {
             query?: never;
@@ -7135,71 +7862,6 @@ export interface operations {
                 };
                 content: {
                     "image/jpeg": Uint8Array;
-                };
-            };
-            "4XX": components["responses"]["Error"];
-            "5XX": components["responses"]["Error"];
-        };
-    };
-    runLlava15_7bHf: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /**
-                 * @description The Cloudflare account id (32 hex characters).
-                 * @example 023e105f4ecef8ad9ca31a8372d0c353
-                 */
-                account_id: components["parameters"]["AccountId"];
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["ImageToTextInput"];
-                "application/octet-stream": Blob | Uint8Array;
-            };
-        };
-        responses: {
-            /** @description The model's result in the Cloudflare envelope. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ImageToTextResponse"];
-                };
-            };
-            "4XX": components["responses"]["Error"];
-            "5XX": components["responses"]["Error"];
-        };
-    };
-    runDreamshaper8Lcm: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /**
-                 * @description The Cloudflare account id (32 hex characters).
-                 * @example 023e105f4ecef8ad9ca31a8372d0c353
-                 */
-                account_id: components["parameters"]["AccountId"];
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["TextToImageInput"];
-            };
-        };
-        responses: {
-            /** @description The image/png bytes (no envelope). */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "image/png": Uint8Array;
                 };
             };
             "4XX": components["responses"]["Error"];
@@ -7362,123 +8024,6 @@ export interface operations {
             "5XX": components["responses"]["Error"];
         };
     };
-    runLlama3_8bInstructAwq: {
-        parameters: {
-            query?: never;
-            header?: {
-                /**
-                 * @description A session id; routes multi-turn requests to the same instance so the prompt cache is reused (see `usage.prompt_tokens_details.cached_tokens`).
-                 * @example ses_3f1c0a2e
-                 */
-                "x-session-affinity"?: components["parameters"]["SessionAffinity"];
-            };
-            path: {
-                /**
-                 * @description The Cloudflare account id (32 hex characters).
-                 * @example 023e105f4ecef8ad9ca31a8372d0c353
-                 */
-                account_id: components["parameters"]["AccountId"];
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["TextGenerationInput"];
-            };
-        };
-        responses: {
-            /** @description The model's result in the Cloudflare envelope. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["TextGenerationResponse"];
-                    "text/event-stream": string;
-                };
-            };
-            "4XX": components["responses"]["Error"];
-            "5XX": components["responses"]["Error"];
-        };
-    };
-    runLlama31_70bInstruct: {
-        parameters: {
-            query?: never;
-            header?: {
-                /**
-                 * @description A session id; routes multi-turn requests to the same instance so the prompt cache is reused (see `usage.prompt_tokens_details.cached_tokens`).
-                 * @example ses_3f1c0a2e
-                 */
-                "x-session-affinity"?: components["parameters"]["SessionAffinity"];
-            };
-            path: {
-                /**
-                 * @description The Cloudflare account id (32 hex characters).
-                 * @example 023e105f4ecef8ad9ca31a8372d0c353
-                 */
-                account_id: components["parameters"]["AccountId"];
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["TextGenerationInput"];
-            };
-        };
-        responses: {
-            /** @description The model's result in the Cloudflare envelope. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["TextGenerationResponse"];
-                    "text/event-stream": string;
-                };
-            };
-            "4XX": components["responses"]["Error"];
-            "5XX": components["responses"]["Error"];
-        };
-    };
-    runLlama31_8bInstruct: {
-        parameters: {
-            query?: never;
-            header?: {
-                /**
-                 * @description A session id; routes multi-turn requests to the same instance so the prompt cache is reused (see `usage.prompt_tokens_details.cached_tokens`).
-                 * @example ses_3f1c0a2e
-                 */
-                "x-session-affinity"?: components["parameters"]["SessionAffinity"];
-            };
-            path: {
-                /**
-                 * @description The Cloudflare account id (32 hex characters).
-                 * @example 023e105f4ecef8ad9ca31a8372d0c353
-                 */
-                account_id: components["parameters"]["AccountId"];
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["TextGenerationInput"];
-            };
-        };
-        responses: {
-            /** @description The model's result in the Cloudflare envelope. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["TextGenerationResponse"];
-                    "text/event-stream": string;
-                };
-            };
-            "4XX": components["responses"]["Error"];
-            "5XX": components["responses"]["Error"];
-        };
-    };
     runLlama31_8bInstructAwq: {
         parameters: {
             query?: never;
@@ -7518,45 +8063,6 @@ export interface operations {
             "5XX": components["responses"]["Error"];
         };
     };
-    runLlama31_8bInstructFast: {
-        parameters: {
-            query?: never;
-            header?: {
-                /**
-                 * @description A session id; routes multi-turn requests to the same instance so the prompt cache is reused (see `usage.prompt_tokens_details.cached_tokens`).
-                 * @example ses_3f1c0a2e
-                 */
-                "x-session-affinity"?: components["parameters"]["SessionAffinity"];
-            };
-            path: {
-                /**
-                 * @description The Cloudflare account id (32 hex characters).
-                 * @example 023e105f4ecef8ad9ca31a8372d0c353
-                 */
-                account_id: components["parameters"]["AccountId"];
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["TextGenerationInput"];
-            };
-        };
-        responses: {
-            /** @description The model's result in the Cloudflare envelope. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["TextGenerationResponse"];
-                    "text/event-stream": string;
-                };
-            };
-            "4XX": components["responses"]["Error"];
-            "5XX": components["responses"]["Error"];
-        };
-    };
     runLlama31_8bInstructFp8: {
         parameters: {
             query?: never;
@@ -7589,45 +8095,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["DeepseekR1DistillQwen32bResponse"];
-                    "text/event-stream": string;
-                };
-            };
-            "4XX": components["responses"]["Error"];
-            "5XX": components["responses"]["Error"];
-        };
-    };
-    runLlama32_11bVisionInstruct: {
-        parameters: {
-            query?: never;
-            header?: {
-                /**
-                 * @description A session id; routes multi-turn requests to the same instance so the prompt cache is reused (see `usage.prompt_tokens_details.cached_tokens`).
-                 * @example ses_3f1c0a2e
-                 */
-                "x-session-affinity"?: components["parameters"]["SessionAffinity"];
-            };
-            path: {
-                /**
-                 * @description The Cloudflare account id (32 hex characters).
-                 * @example 023e105f4ecef8ad9ca31a8372d0c353
-                 */
-                account_id: components["parameters"]["AccountId"];
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["TextGenerationInput"];
-            };
-        };
-        responses: {
-            /** @description The model's result in the Cloudflare envelope. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["TextGenerationResponse"];
                     "text/event-stream": string;
                 };
             };
@@ -7832,38 +8299,6 @@ export interface operations {
             "5XX": components["responses"]["Error"];
         };
     };
-    runM2m100_12b: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /**
-                 * @description The Cloudflare account id (32 hex characters).
-                 * @example 023e105f4ecef8ad9ca31a8372d0c353
-                 */
-                account_id: components["parameters"]["AccountId"];
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["TranslationInput"];
-            };
-        };
-        responses: {
-            /** @description The model's result in the Cloudflare envelope. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["TranslationResponse"];
-                };
-            };
-            "4XX": components["responses"]["Error"];
-            "5XX": components["responses"]["Error"];
-        };
-    };
     runPhi2: {
         parameters: {
             query?: never;
@@ -7897,39 +8332,6 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["TextGenerationResponse"];
                     "text/event-stream": string;
-                };
-            };
-            "4XX": components["responses"]["Error"];
-            "5XX": components["responses"]["Error"];
-        };
-    };
-    runResnet50: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /**
-                 * @description The Cloudflare account id (32 hex characters).
-                 * @example 023e105f4ecef8ad9ca31a8372d0c353
-                 */
-                account_id: components["parameters"]["AccountId"];
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["ImageClassificationInput"];
-                "application/octet-stream": Blob | Uint8Array;
-            };
-        };
-        responses: {
-            /** @description The model's result in the Cloudflare envelope. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["TextClassificationResponse"];
                 };
             };
             "4XX": components["responses"]["Error"];
@@ -8206,39 +8608,6 @@ export interface operations {
             "5XX": components["responses"]["Error"];
         };
     };
-    runMelotts: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /**
-                 * @description The Cloudflare account id (32 hex characters).
-                 * @example 023e105f4ecef8ad9ca31a8372d0c353
-                 */
-                account_id: components["parameters"]["AccountId"];
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["TextToSpeechInput"];
-            };
-        };
-        responses: {
-            /** @description The model's result in the Cloudflare envelope. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["TextToSpeechResponse"];
-                    "audio/mpeg": Uint8Array;
-                };
-            };
-            "4XX": components["responses"]["Error"];
-            "5XX": components["responses"]["Error"];
-        };
-    };
     runNemotron3_120bA12b: {
         parameters: {
             query?: never;
@@ -8278,48 +8647,6 @@ export interface operations {
             "5XX": components["responses"]["Error"];
         };
     };
-    runGptOss120b: {
-        parameters: {
-            query?: {
-                /** @description "true" submits an async batch (`BatchSubmitInput`) or polls one (`BatchPollInput`). */
-                queueRequest?: components["parameters"]["QueueRequest"];
-            };
-            header?: {
-                /**
-                 * @description A session id; routes multi-turn requests to the same instance so the prompt cache is reused (see `usage.prompt_tokens_details.cached_tokens`).
-                 * @example ses_3f1c0a2e
-                 */
-                "x-session-affinity"?: components["parameters"]["SessionAffinity"];
-            };
-            path: {
-                /**
-                 * @description The Cloudflare account id (32 hex characters).
-                 * @example 023e105f4ecef8ad9ca31a8372d0c353
-                 */
-                account_id: components["parameters"]["AccountId"];
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["GptOssBatchableInput"];
-            };
-        };
-        responses: {
-            /** @description The model's result in the Cloudflare envelope. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["GptOss120bBatchableResponse"];
-                    "text/event-stream": string;
-                };
-            };
-            "4XX": components["responses"]["Error"];
-            "5XX": components["responses"]["Error"];
-        };
-    };
     runGptOss20b: {
         parameters: {
             query?: never;
@@ -8351,106 +8678,8 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["GptOss20bResponse"];
+                    "application/json": components["schemas"]["GptOss120bResponse"];
                     "text/event-stream": string;
-                };
-            };
-            "4XX": components["responses"]["Error"];
-            "5XX": components["responses"]["Error"];
-        };
-    };
-    runWhisper: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /**
-                 * @description The Cloudflare account id (32 hex characters).
-                 * @example 023e105f4ecef8ad9ca31a8372d0c353
-                 */
-                account_id: components["parameters"]["AccountId"];
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["WhisperInput"];
-                "application/octet-stream": Blob | Uint8Array;
-            };
-        };
-        responses: {
-            /** @description The model's result in the Cloudflare envelope. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["WhisperResponse"];
-                };
-            };
-            "4XX": components["responses"]["Error"];
-            "5XX": components["responses"]["Error"];
-        };
-    };
-    runWhisperLargeV3Turbo: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /**
-                 * @description The Cloudflare account id (32 hex characters).
-                 * @example 023e105f4ecef8ad9ca31a8372d0c353
-                 */
-                account_id: components["parameters"]["AccountId"];
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["WhisperTurboInput"];
-            };
-        };
-        responses: {
-            /** @description The model's result in the Cloudflare envelope. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["WhisperTurboResponse"];
-                };
-            };
-            "4XX": components["responses"]["Error"];
-            "5XX": components["responses"]["Error"];
-        };
-    };
-    runWhisperTinyEn: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /**
-                 * @description The Cloudflare account id (32 hex characters).
-                 * @example 023e105f4ecef8ad9ca31a8372d0c353
-                 */
-                account_id: components["parameters"]["AccountId"];
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["WhisperInput"];
-                "application/octet-stream": Blob | Uint8Array;
-            };
-        };
-        responses: {
-            /** @description The model's result in the Cloudflare envelope. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["WhisperResponse"];
                 };
             };
             "4XX": components["responses"]["Error"];
@@ -8913,102 +9142,6 @@ export interface operations {
             "5XX": components["responses"]["Error"];
         };
     };
-    runStableDiffusionV1_5Img2img: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /**
-                 * @description The Cloudflare account id (32 hex characters).
-                 * @example 023e105f4ecef8ad9ca31a8372d0c353
-                 */
-                account_id: components["parameters"]["AccountId"];
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["TextToImageInput"];
-            };
-        };
-        responses: {
-            /** @description The image/png bytes (no envelope). */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "image/png": Uint8Array;
-                };
-            };
-            "4XX": components["responses"]["Error"];
-            "5XX": components["responses"]["Error"];
-        };
-    };
-    runStableDiffusionV1_5Inpainting: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /**
-                 * @description The Cloudflare account id (32 hex characters).
-                 * @example 023e105f4ecef8ad9ca31a8372d0c353
-                 */
-                account_id: components["parameters"]["AccountId"];
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["TextToImageInput"];
-            };
-        };
-        responses: {
-            /** @description The image/png bytes (no envelope). */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "image/png": Uint8Array;
-                };
-            };
-            "4XX": components["responses"]["Error"];
-            "5XX": components["responses"]["Error"];
-        };
-    };
-    runStableDiffusionXlBase10: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /**
-                 * @description The Cloudflare account id (32 hex characters).
-                 * @example 023e105f4ecef8ad9ca31a8372d0c353
-                 */
-                account_id: components["parameters"]["AccountId"];
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["TextToImageInput"];
-            };
-        };
-        responses: {
-            /** @description The image/png bytes (no envelope). */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "image/png": Uint8Array;
-                };
-            };
-            "4XX": components["responses"]["Error"];
-            "5XX": components["responses"]["Error"];
-        };
-    };
     runApertusV15_8b: {
         parameters: {
             query?: never;
@@ -9159,39 +9292,6 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["TextGenerationResponse"];
                     "text/event-stream": string;
-                };
-            };
-            "4XX": components["responses"]["Error"];
-            "5XX": components["responses"]["Error"];
-        };
-    };
-    runUformGen2Qwen500m: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /**
-                 * @description The Cloudflare account id (32 hex characters).
-                 * @example 023e105f4ecef8ad9ca31a8372d0c353
-                 */
-                account_id: components["parameters"]["AccountId"];
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["ImageToTextInput"];
-                "application/octet-stream": Blob | Uint8Array;
-            };
-        };
-        responses: {
-            /** @description The model's result in the Cloudflare envelope. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ImageToTextResponse"];
                 };
             };
             "4XX": components["responses"]["Error"];
@@ -9588,45 +9688,6 @@ export interface operations {
             "5XX": components["responses"]["Error"];
         };
     };
-    runDeepseekCoder67bBaseAwq: {
-        parameters: {
-            query?: never;
-            header?: {
-                /**
-                 * @description A session id; routes multi-turn requests to the same instance so the prompt cache is reused (see `usage.prompt_tokens_details.cached_tokens`).
-                 * @example ses_3f1c0a2e
-                 */
-                "x-session-affinity"?: components["parameters"]["SessionAffinity"];
-            };
-            path: {
-                /**
-                 * @description The Cloudflare account id (32 hex characters).
-                 * @example 023e105f4ecef8ad9ca31a8372d0c353
-                 */
-                account_id: components["parameters"]["AccountId"];
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["TextGenerationInput"];
-            };
-        };
-        responses: {
-            /** @description The model's result in the Cloudflare envelope. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["TextGenerationResponse"];
-                    "text/event-stream": string;
-                };
-            };
-            "4XX": components["responses"]["Error"];
-            "5XX": components["responses"]["Error"];
-        };
-    };
     runDeepseekCoder67bInstructAwq: {
         parameters: {
             query?: never;
@@ -9659,45 +9720,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["DeepseekR1DistillQwen32bResponse"];
-                    "text/event-stream": string;
-                };
-            };
-            "4XX": components["responses"]["Error"];
-            "5XX": components["responses"]["Error"];
-        };
-    };
-    runLlama2_13bChatAwq: {
-        parameters: {
-            query?: never;
-            header?: {
-                /**
-                 * @description A session id; routes multi-turn requests to the same instance so the prompt cache is reused (see `usage.prompt_tokens_details.cached_tokens`).
-                 * @example ses_3f1c0a2e
-                 */
-                "x-session-affinity"?: components["parameters"]["SessionAffinity"];
-            };
-            path: {
-                /**
-                 * @description The Cloudflare account id (32 hex characters).
-                 * @example 023e105f4ecef8ad9ca31a8372d0c353
-                 */
-                account_id: components["parameters"]["AccountId"];
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["TextGenerationInput"];
-            };
-        };
-        responses: {
-            /** @description The model's result in the Cloudflare envelope. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["TextGenerationResponse"];
                     "text/event-stream": string;
                 };
             };
@@ -9854,45 +9876,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["DeepseekR1DistillQwen32bResponse"];
-                    "text/event-stream": string;
-                };
-            };
-            "4XX": components["responses"]["Error"];
-            "5XX": components["responses"]["Error"];
-        };
-    };
-    runZephyr7bBetaAwq: {
-        parameters: {
-            query?: never;
-            header?: {
-                /**
-                 * @description A session id; routes multi-turn requests to the same instance so the prompt cache is reused (see `usage.prompt_tokens_details.cached_tokens`).
-                 * @example ses_3f1c0a2e
-                 */
-                "x-session-affinity"?: components["parameters"]["SessionAffinity"];
-            };
-            path: {
-                /**
-                 * @description The Cloudflare account id (32 hex characters).
-                 * @example 023e105f4ecef8ad9ca31a8372d0c353
-                 */
-                account_id: components["parameters"]["AccountId"];
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["TextGenerationInput"];
-            };
-        };
-        responses: {
-            /** @description The model's result in the Cloudflare envelope. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["TextGenerationResponse"];
                     "text/event-stream": string;
                 };
             };

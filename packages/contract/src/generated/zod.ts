@@ -319,11 +319,7 @@ function buildErrorEnvelopeNow() {
 }
 const buildFlux2DevInput = () => once(buildFlux2DevInputNow);
 function buildFlux2DevInputNow() {
-  return open({ multipart: open({ body: z.record(z.string(), z.unknown()), contentType: z.string() }) });
-}
-const buildFlux2Klein4bInput = () => once(buildFlux2Klein4bInputNow);
-function buildFlux2Klein4bInputNow() {
-  return open({ multipart: open({ body: z.record(z.string(), z.unknown()).optional(), contentType: z.string().optional() }) });
+  return open({ prompt: z.string() });
 }
 const buildFluxInput = () => once(buildFluxInputNow);
 function buildFluxInputNow() {
@@ -367,7 +363,7 @@ function buildGemmaSeaLionV4_27bItResponseNow() {
 }
 const buildGptOss120bOutput = () => once(buildGptOss120bOutputNow);
 function buildGptOss120bOutputNow() {
-  return z.record(z.string(), z.unknown());
+  return z.union([open({ response: z.string().optional(), usage: open({ prompt_tokens: z.number().optional(), completion_tokens: z.number().optional(), total_tokens: z.number().optional() }).optional(), tool_calls: z.array(open({ arguments: z.record(z.string(), z.unknown()).optional(), name: z.string().optional() })).optional() }), open({ id: z.string().optional(), object: z.string().optional(), created: z.int().optional(), model: z.string().optional(), choices: z.array(open({ index: z.int().optional(), message: open({ role: z.string().optional(), content: z.string().optional(), tool_calls: z.array(open({ id: z.string().optional(), type: z.string().optional(), function: open({ name: z.string().optional(), arguments: z.string().optional() }).optional() })).optional() }).optional(), finish_reason: z.string().optional() })).optional(), usage: open({ prompt_tokens: z.number().optional(), completion_tokens: z.number().optional(), total_tokens: z.number().optional() }).optional() }), open({ id: z.string().optional(), object: z.string().optional(), created_at: z.int().optional(), model: z.string().optional(), output: z.array(z.union([open({ type: z.string().optional(), id: z.string().optional(), role: z.string().optional(), content: z.array(open({ type: z.string().optional(), text: z.string().optional() })).optional() }), open({ type: z.string().optional(), id: z.string().optional(), call_id: z.string().optional(), name: z.string().optional(), arguments: z.string().optional() })])).optional(), usage: open({ input_tokens: z.number().optional(), output_tokens: z.number().optional(), total_tokens: z.number().optional() }).optional(), error: open({ message: z.string().optional(), type: z.string().optional(), code: z.string().optional() }).optional() }), open({ results: z.array(open({ id: z.string().optional(), object: z.string().optional(), created_at: z.int().optional(), model: z.string().optional(), output: z.array(z.record(z.string(), z.unknown())).optional(), usage: open({ input_tokens: z.number().optional(), output_tokens: z.number().optional(), total_tokens: z.number().optional() }).optional(), error: open({ message: z.string().optional(), type: z.string().optional(), code: z.string().optional() }).optional() })).optional() })]);
 }
 const buildGptOss120bBatchableResponse = () => once(buildGptOss120bBatchableResponseNow);
 function buildGptOss120bBatchableResponseNow() {
@@ -380,14 +376,6 @@ function buildGptOss120bResponseNow() {
 const buildGptOss20bInput = () => once(buildGptOss20bInputNow);
 function buildGptOss20bInputNow() {
   return exactlyOne([exactlyOne([open({ prompt: z.string().min(1), lora: z.string().optional(), response_format: open({ type: z.enum(["json_object","json_schema"]).optional(), json_schema: z.unknown().optional() }).optional(), raw: z.boolean().optional(), stream: z.boolean().optional(), max_tokens: z.int().optional(), temperature: z.number().min(0).max(5).optional(), top_p: z.number().min(0.001).max(1).optional(), top_k: z.int().min(1).max(50).optional(), seed: z.int().min(1).max(9999999999).optional(), repetition_penalty: z.number().min(0).max(2).optional(), frequency_penalty: z.number().min(-2).max(2).optional(), presence_penalty: z.number().min(-2).max(2).optional() }), open({ messages: z.array(open({ role: z.string(), content: exactlyOne([z.string(), z.array(open({ type: z.string().optional(), text: z.string().optional() }))]) })), functions: z.array(open({ name: z.string(), code: z.string() })).optional(), tools: z.array(exactlyOne([open({ name: z.string(), description: z.string(), parameters: open({ type: z.string(), required: z.array(z.string()).optional(), properties: z.record(z.string(), open({ type: z.string(), description: z.string() })) }) }), open({ type: z.string(), function: open({ name: z.string(), description: z.string(), parameters: open({ type: z.string(), required: z.array(z.string()).optional(), properties: z.record(z.string(), open({ type: z.string(), description: z.string() })) }) }) })])).optional(), response_format: open({ type: z.enum(["json_object","json_schema"]).optional(), json_schema: z.unknown().optional() }).optional(), raw: z.boolean().optional(), stream: z.boolean().optional(), max_tokens: z.int().optional(), temperature: z.number().min(0).max(5).optional(), top_p: z.number().min(0.001).max(1).optional(), top_k: z.int().min(1).max(50).optional(), seed: z.int().min(1).max(9999999999).optional(), repetition_penalty: z.number().min(0).max(2).optional(), frequency_penalty: z.number().min(-2).max(2).optional(), presence_penalty: z.number().min(-2).max(2).optional() })]), open({ input: z.union([z.string(), z.array(z.unknown())]), reasoning: open({ effort: z.enum(["low","medium","high"]).optional(), summary: z.enum(["auto","concise","detailed"]).optional() }).optional() })]);
-}
-const buildGptOss20bOutput = () => once(buildGptOss20bOutputNow);
-function buildGptOss20bOutputNow() {
-  return z.union([open({ response: z.string().optional(), usage: open({ prompt_tokens: z.number().optional(), completion_tokens: z.number().optional(), total_tokens: z.number().optional() }).optional(), tool_calls: z.array(open({ arguments: z.record(z.string(), z.unknown()).optional(), name: z.string().optional() })).optional() }), open({ id: z.string().optional(), object: z.string().optional(), created: z.int().optional(), model: z.string().optional(), choices: z.array(open({ index: z.int().optional(), message: open({ role: z.string().optional(), content: z.string().optional(), tool_calls: z.array(open({ id: z.string().optional(), type: z.string().optional(), function: open({ name: z.string().optional(), arguments: z.string().optional() }).optional() })).optional() }).optional(), finish_reason: z.string().optional() })).optional(), usage: open({ prompt_tokens: z.number().optional(), completion_tokens: z.number().optional(), total_tokens: z.number().optional() }).optional() }), open({ id: z.string().optional(), object: z.string().optional(), created_at: z.int().optional(), model: z.string().optional(), output: z.array(z.union([open({ type: z.string().optional(), id: z.string().optional(), role: z.string().optional(), content: z.array(open({ type: z.string().optional(), text: z.string().optional() })).optional() }), open({ type: z.string().optional(), id: z.string().optional(), call_id: z.string().optional(), name: z.string().optional(), arguments: z.string().optional() })])).optional(), usage: open({ input_tokens: z.number().optional(), output_tokens: z.number().optional(), total_tokens: z.number().optional() }).optional(), error: open({ message: z.string().optional(), type: z.string().optional(), code: z.string().optional() }).optional() }), open({ results: z.array(open({ id: z.string().optional(), object: z.string().optional(), created_at: z.int().optional(), model: z.string().optional(), output: z.array(z.record(z.string(), z.unknown())).optional(), usage: open({ input_tokens: z.number().optional(), output_tokens: z.number().optional(), total_tokens: z.number().optional() }).optional(), error: open({ message: z.string().optional(), type: z.string().optional(), code: z.string().optional() }).optional() })).optional() })]);
-}
-const buildGptOss20bResponse = () => once(buildGptOss20bResponseNow);
-function buildGptOss20bResponseNow() {
-  return open({ result: z.union([buildGptOss20bOutput(), z.null()]), success: z.boolean(), errors: z.array(buildResponseInfo()).optional(), messages: z.array(buildResponseInfo()).optional() });
 }
 const buildGptOssInput = () => once(buildGptOssInputNow);
 function buildGptOssInputNow() {
@@ -950,9 +938,6 @@ export const schemas = {
   get Flux2DevInput() {
     return buildFlux2DevInput();
   },
-  get Flux2Klein4bInput() {
-    return buildFlux2Klein4bInput();
-  },
   get FluxInput() {
     return buildFluxInput();
   },
@@ -994,12 +979,6 @@ export const schemas = {
   },
   get GptOss20bInput() {
     return buildGptOss20bInput();
-  },
-  get GptOss20bOutput() {
-    return buildGptOss20bOutput();
-  },
-  get GptOss20bResponse() {
-    return buildGptOss20bResponse();
   },
   get GptOssBatchableInput() {
     return buildGptOssBatchableInput();
