@@ -65,8 +65,8 @@ export function buildModelOperation(model: ResolvedModel, task: TaskSource, sche
   const requestContent: Json = {};
   if (model.jsonRequest) {
     const first = sample(schemas[input]) as Json;
-    // Tools only where the model calls functions (the API refuses them elsewhere).
-    if (!model.capabilities.function_calling) for (const key of ["tools", "functions", "tool_choice"]) delete first[key];
+    // The example is a plain call: no tools, functions or JSON mode (each changes the answer's kind).
+    for (const key of ["tools", "functions", "tool_choice", "response_format", "guided_json"]) delete first[key];
     const requestExamples: Json = { sample: { summary: "Sampled from the model's upstream input schema", value: first } };
     if (batch) {
       requestExamples.batchSubmit = {

@@ -274,6 +274,22 @@ function tolerant(schema: Json): Json {
   return out;
 }
 
+/**
+ * Upstream declares `response: string`, but in JSON mode (`response_format` / `guided_json`) the API answers the
+ * parsed object there. Models that take a JSON-mode field get `response: string | object` (decision 0203).
+ */
+function jsonModeResponse(id: string, output: Json, input: Json, report: (line: string) => void): Json {
+  if (!hasProperty(input, "response_format") && !hasProperty(input, "guided_json")) return output;
+  const fix = (s: Json): Json => {
+    const props = s.properties as Record<string, Json> | undefined;
+    if (props?.response?.type !== "string") return s;
+    return { ...s, properties: { ...props, response: { anyOf: [{ type: "string" }, { type: "object" }] } } };
+  };
+  const fixed = Array.isArray(output.anyOf) ? { ...output, anyOf: (output.anyOf as Json[]).map(fix) } : fix(output);
+  if (canonical(fixed) !== canonical(output)) report(`${id}: JSON mode answers an object in \`response\` (upstream says string); response: string | object`);
+  return fixed;
+}
+
 const truthy = (v: unknown) => v === true || v === "true";
 const num = (v: unknown) => (v === undefined || v === null || v === "" || Number.isNaN(Number(v)) ? null : Number(v));
 
@@ -386,7 +402,7 @@ export function resolveCatalog(files: UpstreamFile[], overlay: Overlay, taskName
         schemaSource: file.schema_source ?? null,
       },
       input: inputSchema,
-      output: out.json ? tolerant(out.json) : null,
+      output: out.json ? jsonModeResponse(file.id, tolerant(out.json), inputSchema, report) : null,
     });
   }
   for (const d of drafts) {

@@ -32,12 +32,14 @@ function sampleString(s: Schema, name: string): string {
     const re = new RegExp(s.pattern, "u");
     for (const candidate of [fromPattern(s.pattern), `${fromPattern(s.pattern)}data`, "1", "16000", "a", "example", "en", "0.5", "true"]) if (re.test(candidate)) return candidate;
   }
-  let text = name === "lang" || name.endsWith("_lang") ? "en" : `example ${name}`;
+  let text = name === "lang" || name.endsWith("_lang") ? "en" : name === "role" ? "user" : `example ${name}`;
   while (text.length < min) text += " x";
   return text.slice(0, Math.max(min, Math.min(max, text.length)));
 }
 
-function sampleNumber(s: Schema, integer: boolean): number {
+function sampleNumber(s: Schema, integer: boolean, name = ""): number {
+  // A token budget of 1 would make every sampled answer a single word.
+  if (/^max_(completion_)?tokens$/.test(name) && s.minimum === undefined && s.maximum === undefined) return 64;
   let min = typeof s.minimum === "number" ? s.minimum : undefined;
   let max = typeof s.maximum === "number" ? s.maximum : undefined;
   if (typeof s.exclusiveMinimum === "number") min = s.exclusiveMinimum + (integer ? 1 : 0.5);
@@ -87,9 +89,9 @@ export function sample(schema: unknown, name = "value", depth = 0): unknown {
       return Array.from({ length: capped }, () => sample(s.items ?? {}, name, depth + 1));
     }
     case "integer":
-      return sampleNumber(s, true);
+      return sampleNumber(s, true, name);
     case "number":
-      return sampleNumber(s, false);
+      return sampleNumber(s, false, name);
     case "boolean":
       return false;
     case "null":

@@ -45,6 +45,9 @@ describe("generated msw handlers", () => {
       } else if (type === "image/jpeg") {
         expect(op.media).toContain("image/jpeg");
         expect(jpegInfo(bytes).markers).toContain(0xc0);
+      } else if (type === "audio/mpeg") {
+        expect(op.media).toContain("audio/mpeg");
+        expect(bytes[0] === 0xff || new TextDecoder().decode(bytes.slice(0, 3)) === "ID3").toBe(true);
       } else {
         expect(type).toBe("application/json");
         expect(op.jsonResponse, "the contract names a JSON response component").toBeDefined();

@@ -2980,7 +2980,7 @@ export interface components {
             presence_penalty?: number;
         };
         DeepseekR1DistillQwen32bOutput: {
-            response: string;
+            response: string | Record<string, unknown>;
             usage?: {
                 /** @default 0 */
                 prompt_tokens?: number;
@@ -3770,7 +3770,7 @@ export interface components {
             messages?: components["schemas"]["ResponseInfo"][];
         };
         GptOss120bOutput: {
-            response?: string;
+            response?: string | Record<string, unknown>;
             usage?: {
                 /** @default 0 */
                 prompt_tokens?: number;
@@ -4120,7 +4120,7 @@ export interface components {
             top_p?: number;
         };
         Granite40HMicroOutput: {
-            response?: string;
+            response?: string | Record<string, unknown>;
             tool_calls?: {
                 arguments?: unknown;
                 name?: string;
@@ -4862,7 +4862,7 @@ export interface components {
             top_p?: number;
         };
         Qwq32bOutput: {
-            response: string;
+            response: string | Record<string, unknown>;
             tool_calls?: {
                 arguments?: Record<string, unknown>;
                 name?: string;

@@ -17445,7 +17445,7 @@ namespace EdgeAi.Client
     {
 
         [System.Text.Json.Serialization.JsonPropertyName("response")]
-        public string? Response { get; set; } = default!;
+        public object? Response { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("usage")]
         public object? Usage { get; set; } = default!;
@@ -17717,8 +17717,8 @@ namespace EdgeAi.Client
     {
 
         [System.Text.Json.Serialization.JsonPropertyName("response")]
-        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
-        public string Response { get; set; } = default!;
+        [System.ComponentModel.DataAnnotations.Required]
+        public object Response { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("usage")]
         public DeepseekR1DistillQwen32bOutputUsage? Usage { get; set; } = default!;
@@ -21315,7 +21315,7 @@ namespace EdgeAi.Client
     {
 
         [System.Text.Json.Serialization.JsonPropertyName("response")]
-        public string? Response { get; set; } = default!;
+        public object? Response { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("usage")]
         public object? Usage { get; set; } = default!;
@@ -21561,7 +21561,7 @@ namespace EdgeAi.Client
     {
 
         [System.Text.Json.Serialization.JsonPropertyName("response")]
-        public string? Response { get; set; } = default!;
+        public object? Response { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("usage")]
         public object? Usage { get; set; } = default!;
@@ -22738,7 +22738,7 @@ namespace EdgeAi.Client
     {
 
         [System.Text.Json.Serialization.JsonPropertyName("response")]
-        public string? Response { get; set; } = default!;
+        public object? Response { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("tool_calls")]
         public object? Tool_calls { get; set; } = default!;
@@ -25629,8 +25629,8 @@ namespace EdgeAi.Client
     {
 
         [System.Text.Json.Serialization.JsonPropertyName("response")]
-        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
-        public string Response { get; set; } = default!;
+        [System.ComponentModel.DataAnnotations.Required]
+        public object Response { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("tool_calls")]
         public System.Collections.Generic.IList<Qwq32bOutputToolCallsItem>? Tool_calls { get; set; } = default!;

@@ -37,7 +37,9 @@ export function operationFacts(): OperationFacts[] {
   for (const [path, item] of Object.entries(spec.paths)) {
     for (const [method, op] of Object.entries(item)) {
       if (typeof op !== "object" || !op || !("operationId" in op)) continue;
-      const body = ((op["requestBody"] as Json | undefined)?.["content"] as Record<string, Json> | undefined)?.["application/json"];
+      const content = (op["requestBody"] as Json | undefined)?.["content"] as Record<string, Json> | undefined;
+      // Multipart-only models (flux-2): their form fields, which the emulator also takes as JSON.
+      const body = content?.["application/json"] ?? content?.["multipart/form-data"];
       const examples = body?.["examples"] as Record<string, { value: unknown }> | undefined;
       const example = body?.["example"] ?? (examples ? Object.values(examples)[0]?.value : undefined);
       const ok = ((op["responses"] as Json)["200"] as Json | undefined)?.["content"] as Record<string, Json> | undefined;
