@@ -434,6 +434,9 @@ export function resolveCatalog(files: UpstreamFile[], overlay: Overlay, taskName
       named.set(key, name);
     }
     if (!components[name]) components[name] = schema;
+    else if (canonical(components[name]) !== canonical(schema)) {
+      throw new Error(`component ${name} (of ${id}) would name two different schemas; set a method for ${id} in the overlay`);
+    }
     (shared[name] ??= []).push(id);
     return name;
   };

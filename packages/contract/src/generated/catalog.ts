@@ -103,8 +103,8 @@ export const tasks = [
       "id": "automatic-speech-recognition",
       "name": "Automatic Speech Recognition",
       "description": "Transcripts (and word timings, VTT) from audio.",
-      "inputSchemaName": "FluxInput",
-      "outputSchemaName": "FluxOutput",
+      "inputSchemaName": "DeepgramFluxInput",
+      "outputSchemaName": "DeepgramFluxOutput",
       "rateLimitPerMinute": 720
     },
     {
@@ -433,44 +433,6 @@ export const models = [
       ],
       "flags": [
         "beta"
-      ],
-      "deprecated": null
-    },
-    {
-      "id": "@cf/deepgram/flux",
-      "method": "Flux",
-      "operationId": "runFlux",
-      "path": "/accounts/{account_id}/ai/run/@cf/deepgram/flux",
-      "task": "automatic-speech-recognition",
-      "taskName": "Automatic Speech Recognition",
-      "description": "@cf/deepgram/flux (Automatic Speech Recognition). Output: `application/json`. Capabilities: none.",
-      "capabilities": {
-        "streaming": false,
-        "jsonMode": false,
-        "functionCalling": false,
-        "asyncBatch": false,
-        "vision": false,
-        "lora": false,
-        "reasoning": false
-      },
-      "outputMedia": "application/json",
-      "outputMediaAll": [
-        "application/json"
-      ],
-      "requestMedia": [],
-      "binaryInput": false,
-      "inputSchemaName": "FluxInput",
-      "outputSchemaName": "FluxOutput",
-      "requestSchemaName": "FluxInput",
-      "responseSchemaName": "FluxResponse",
-      "contextWindow": null,
-      "dimensions": null,
-      "rateLimitPerMinute": 720,
-      "prices": [],
-      "flags": [
-        "partner",
-        "realtime",
-        "terms"
       ],
       "deprecated": null
     },
@@ -1951,6 +1913,44 @@ export const models = [
           "currency": "USD"
         }
       ],
+      "flags": [
+        "partner",
+        "realtime",
+        "terms"
+      ],
+      "deprecated": null
+    },
+    {
+      "id": "@cf/deepgram/flux",
+      "method": "DeepgramFlux",
+      "operationId": "runDeepgramFlux",
+      "path": "/accounts/{account_id}/ai/run/@cf/deepgram/flux",
+      "task": "automatic-speech-recognition",
+      "taskName": "Automatic Speech Recognition",
+      "description": "@cf/deepgram/flux (Automatic Speech Recognition). Output: `application/json`. Capabilities: none.",
+      "capabilities": {
+        "streaming": false,
+        "jsonMode": false,
+        "functionCalling": false,
+        "asyncBatch": false,
+        "vision": false,
+        "lora": false,
+        "reasoning": false
+      },
+      "outputMedia": "application/json",
+      "outputMediaAll": [
+        "application/json"
+      ],
+      "requestMedia": [],
+      "binaryInput": false,
+      "inputSchemaName": "DeepgramFluxInput",
+      "outputSchemaName": "DeepgramFluxOutput",
+      "requestSchemaName": "DeepgramFluxInput",
+      "responseSchemaName": "DeepgramFluxResponse",
+      "contextWindow": null,
+      "dimensions": null,
+      "rateLimitPerMinute": 720,
+      "prices": [],
       "flags": [
         "partner",
         "realtime",
@@ -4800,13 +4800,6 @@ export interface ModelMap {
     streaming: false;
     deprecated: false;
   };
-  "@cf/deepgram/flux": {
-    input: components["schemas"]["FluxInput"];
-    output: components["schemas"]["FluxOutput"];
-    media: "application/json";
-    streaming: false;
-    deprecated: false;
-  };
   "@cf/facebook/bart-large-cnn": {
     input: components["schemas"]["SummarizationInput"];
     output: components["schemas"]["SummarizationOutput"];
@@ -5063,6 +5056,13 @@ export interface ModelMap {
     input: components["schemas"]["Aura2EsInput"];
     output: Uint8Array;
     media: "audio/mpeg";
+    streaming: false;
+    deprecated: false;
+  };
+  "@cf/deepgram/flux": {
+    input: components["schemas"]["DeepgramFluxInput"];
+    output: components["schemas"]["DeepgramFluxOutput"];
+    media: "application/json";
     streaming: false;
     deprecated: false;
   };

@@ -292,26 +292,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/accounts/{account_id}/ai/run/@cf/deepgram/flux": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Run @cf/deepgram/flux
-         * @description @cf/deepgram/flux (Automatic Speech Recognition). Output: `application/json`. Capabilities: none.
-         */
-        post: operations["runFlux"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/accounts/{account_id}/ai/run/@cf/facebook/bart-large-cnn": {
         parameters: {
             query?: never;
@@ -1056,6 +1036,26 @@ export interface paths {
          * @description @cf/deepgram/aura-2-es (Text-to-Speech). Output: `audio/mpeg`. Capabilities: async_batch.
          */
         post: operations["runAura2Es"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{account_id}/ai/run/@cf/deepgram/flux": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Run @cf/deepgram/flux
+         * @description @cf/deepgram/flux (Automatic Speech Recognition). Output: `application/json`. Capabilities: none.
+         */
+        post: operations["runDeepgramFlux"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2769,6 +2769,45 @@ export interface components {
             messages?: components["schemas"]["ResponseInfo"][];
         };
         ContentPart: components["schemas"]["TextContentPart"] | components["schemas"]["ImageUrlContentPart"];
+        DeepgramFluxInput: {
+            /** @enum {string} */
+            encoding: "linear16";
+            sample_rate: string;
+            eager_eot_threshold?: string;
+            /** @default 0.7 */
+            eot_threshold?: string;
+            /** @default 5000 */
+            eot_timeout_ms?: string;
+            keyterm?: string;
+            /**
+             * @default false
+             * @enum {string}
+             */
+            mip_opt_out?: "true" | "false";
+            tag?: string;
+        };
+        DeepgramFluxOutput: {
+            request_id?: string;
+            sequence_id?: number;
+            /** @enum {string} */
+            event?: "Update" | "StartOfTurn" | "EagerEndOfTurn" | "TurnResumed" | "EndOfTurn";
+            turn_index?: number;
+            audio_window_start?: number;
+            audio_window_end?: number;
+            transcript?: string;
+            words?: {
+                word?: string;
+                confidence?: number;
+            }[];
+            end_of_turn_confidence?: number;
+        };
+        /** @description Envelope of a successful run whose result is `DeepgramFluxOutput`. */
+        DeepgramFluxResponse: {
+            result: components["schemas"]["DeepgramFluxOutput"] | null;
+            success: boolean;
+            errors?: components["schemas"]["ResponseInfo"][];
+            messages?: components["schemas"]["ResponseInfo"][];
+        };
         DeepseekMath7bBaseInput: {
             prompt: string;
             /** @default false */
@@ -5965,38 +6004,6 @@ export interface operations {
             "5XX": components["responses"]["Error"];
         };
     };
-    runFlux: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /**
-                 * @description The Cloudflare account id (32 hex characters).
-                 * @example 023e105f4ecef8ad9ca31a8372d0c353
-                 */
-                account_id: components["parameters"]["AccountId"];
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["FluxInput"];
-            };
-        };
-        responses: {
-            /** @description The model's result in the Cloudflare envelope. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["FluxResponse"];
-                };
-            };
-            "4XX": components["responses"]["Error"];
-            "5XX": components["responses"]["Error"];
-        };
-    };
     runBartLargeCnn: {
         parameters: {
             query?: never;
@@ -7295,6 +7302,38 @@ export interface operations {
                 };
                 content: {
                     "audio/mpeg": Uint8Array;
+                };
+            };
+            "4XX": components["responses"]["Error"];
+            "5XX": components["responses"]["Error"];
+        };
+    };
+    runDeepgramFlux: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The Cloudflare account id (32 hex characters).
+                 * @example 023e105f4ecef8ad9ca31a8372d0c353
+                 */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DeepgramFluxInput"];
+            };
+        };
+        responses: {
+            /** @description The model's result in the Cloudflare envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeepgramFluxResponse"];
                 };
             };
             "4XX": components["responses"]["Error"];

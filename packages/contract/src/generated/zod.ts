@@ -221,6 +221,18 @@ const buildClefResponse = () => once(buildClefResponseNow);
 function buildClefResponseNow() {
   return open({ result: z.union([buildClefOutput(), z.null()]), success: z.boolean(), errors: z.array(buildResponseInfo()).optional(), messages: z.array(buildResponseInfo()).optional() });
 }
+const buildDeepgramFluxInput = () => once(buildDeepgramFluxInputNow);
+function buildDeepgramFluxInputNow() {
+  return open({ encoding: z.literal("linear16"), sample_rate: z.string().regex(new RegExp("^[0-9]+$", "u")), eager_eot_threshold: z.string().optional(), eot_threshold: z.string().optional(), eot_timeout_ms: z.string().regex(new RegExp("^[0-9]+$", "u")).optional(), keyterm: z.string().optional(), mip_opt_out: z.enum(["true","false"]).optional(), tag: z.string().optional() });
+}
+const buildDeepgramFluxOutput = () => once(buildDeepgramFluxOutputNow);
+function buildDeepgramFluxOutputNow() {
+  return open({ request_id: z.string().optional(), sequence_id: z.int().optional(), event: z.enum(["Update","StartOfTurn","EagerEndOfTurn","TurnResumed","EndOfTurn"]).optional(), turn_index: z.int().optional(), audio_window_start: z.number().optional(), audio_window_end: z.number().optional(), transcript: z.string().optional(), words: z.array(open({ word: z.string().optional(), confidence: z.number().optional() })).optional(), end_of_turn_confidence: z.number().optional() });
+}
+const buildDeepgramFluxResponse = () => once(buildDeepgramFluxResponseNow);
+function buildDeepgramFluxResponseNow() {
+  return open({ result: z.union([buildDeepgramFluxOutput(), z.null()]), success: z.boolean(), errors: z.array(buildResponseInfo()).optional(), messages: z.array(buildResponseInfo()).optional() });
+}
 const buildDeepseekMath7bBaseInput = () => once(buildDeepseekMath7bBaseInputNow);
 function buildDeepseekMath7bBaseInputNow() {
   return exactlyOne([open({ prompt: z.string().max(4096), raw: z.boolean().optional(), stream: z.boolean().optional(), max_tokens: z.int().optional() }), open({ messages: z.array(open({ role: z.string(), content: z.string().max(4096) })), stream: z.boolean().optional(), max_tokens: z.int().optional() })]);
@@ -856,6 +868,15 @@ export const schemas = {
   },
   get ContentPart() {
     return buildContentPart();
+  },
+  get DeepgramFluxInput() {
+    return buildDeepgramFluxInput();
+  },
+  get DeepgramFluxOutput() {
+    return buildDeepgramFluxOutput();
+  },
+  get DeepgramFluxResponse() {
+    return buildDeepgramFluxResponse();
   },
   get DeepseekMath7bBaseInput() {
     return buildDeepseekMath7bBaseInput();

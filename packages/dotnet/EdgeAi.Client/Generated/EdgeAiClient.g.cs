@@ -12152,7 +12152,7 @@ namespace EdgeAi.Client
         /// </remarks>
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<FluxResponse> FluxAsync(FluxInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<DeepgramFluxResponse> DeepgramFluxAsync(DeepgramFluxInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -12242,7 +12242,7 @@ namespace EdgeAi.Client
         /// </remarks>
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<FluxResponse> FluxAsync(FluxInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<DeepgramFluxResponse> DeepgramFluxAsync(DeepgramFluxInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (body == null)
                 throw new System.ArgumentNullException("body");
@@ -12290,7 +12290,7 @@ namespace EdgeAi.Client
                         var status_ = (int)response_.StatusCode;
                         if (status_ == 200)
                         {
-                            var objectResponse_ = await ReadObjectResponseAsync<FluxResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            var objectResponse_ = await ReadObjectResponseAsync<DeepgramFluxResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
                             if (objectResponse_.Object == null)
                             {
                                 throw new EdgeAiApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
@@ -17097,6 +17097,159 @@ namespace EdgeAi.Client
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"image_url")]
         [System.Runtime.Serialization.EnumMember(Value = @"image_url")]
         ImageUrl = 1,
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class DeepgramFluxInput
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("encoding")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<DeepgramFluxInputEncoding>))]
+        public DeepgramFluxInputEncoding Encoding { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("sample_rate")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        [System.ComponentModel.DataAnnotations.RegularExpression(@"^[0-9]+$")]
+        public string Sample_rate { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("eager_eot_threshold")]
+        public string? Eager_eot_threshold { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("eot_threshold")]
+        public string? Eot_threshold { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("eot_timeout_ms")]
+        [System.ComponentModel.DataAnnotations.RegularExpression(@"^[0-9]+$")]
+        public string? Eot_timeout_ms { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("keyterm")]
+        public string? Keyterm { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("mip_opt_out")]
+        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<DeepgramFluxInputMipOptOut>))]
+        public DeepgramFluxInputMipOptOut? Mip_opt_out { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("tag")]
+        public string? Tag { get; set; } = default!;
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public enum DeepgramFluxInputEncoding
+    {
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"linear16")]
+        [System.Runtime.Serialization.EnumMember(Value = @"linear16")]
+        Linear16 = 0,
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public enum DeepgramFluxInputMipOptOut
+    {
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"true")]
+        [System.Runtime.Serialization.EnumMember(Value = @"true")]
+        True = 0,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"false")]
+        [System.Runtime.Serialization.EnumMember(Value = @"false")]
+        False = 1,
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class DeepgramFluxOutput
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("request_id")]
+        public string? Request_id { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("sequence_id")]
+        public int? Sequence_id { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("event")]
+        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<DeepgramFluxOutputEvent>))]
+        public DeepgramFluxOutputEvent? Event { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("turn_index")]
+        public int? Turn_index { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("audio_window_start")]
+        public double? Audio_window_start { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("audio_window_end")]
+        public double? Audio_window_end { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("transcript")]
+        public string? Transcript { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("words")]
+        public System.Collections.Generic.IList<DeepgramFluxOutputWordsItem>? Words { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("end_of_turn_confidence")]
+        public double? End_of_turn_confidence { get; set; } = default!;
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public enum DeepgramFluxOutputEvent
+    {
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"Update")]
+        [System.Runtime.Serialization.EnumMember(Value = @"Update")]
+        Update = 0,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"StartOfTurn")]
+        [System.Runtime.Serialization.EnumMember(Value = @"StartOfTurn")]
+        StartOfTurn = 1,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"EagerEndOfTurn")]
+        [System.Runtime.Serialization.EnumMember(Value = @"EagerEndOfTurn")]
+        EagerEndOfTurn = 2,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"TurnResumed")]
+        [System.Runtime.Serialization.EnumMember(Value = @"TurnResumed")]
+        TurnResumed = 3,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"EndOfTurn")]
+        [System.Runtime.Serialization.EnumMember(Value = @"EndOfTurn")]
+        EndOfTurn = 4,
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class DeepgramFluxOutputWordsItem
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("word")]
+        public string? Word { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("confidence")]
+        public double? Confidence { get; set; } = default!;
+
+    }
+
+    /// <summary>
+    /// Envelope of a successful run whose result is `DeepgramFluxOutput`.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class DeepgramFluxResponse
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("result")]
+        public DeepgramFluxOutput? Result { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("success")]
+        public bool Success { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("errors")]
+        public System.Collections.Generic.IList<ResponseInfo>? Errors { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("messages")]
+        public System.Collections.Generic.IList<ResponseInfo>? Messages { get; set; } = default!;
 
     }
 
