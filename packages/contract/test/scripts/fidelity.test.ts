@@ -46,7 +46,7 @@ function jsonPart(input: Json): Json {
   return input;
 }
 
-const multipartOnly = new Set(models.filter((m) => m.requestSchemaName === null).map((m) => m.id));
+const multipartOnly = new Set<string>(models.filter((m) => m.requestSchemaName === null).map((m) => m.id));
 
 describe("the contract is as strict as upstream, per model", () => {
   it("has one operation per upstream model and nothing else", () => {

@@ -6,7 +6,7 @@ import type { MockResponse } from "../mock-response.js";
 import type { ModelInfo } from "../model-info.js";
 import { embeddingsOutput, rerankOutput } from "./embeddings.js";
 import { summarizationOutput, textClassificationOutput, translationOutput } from "./language.js";
-import { fitResult, fitsModel } from "./fit.js";
+import { fitResult, fitsModel, sampledResult } from "./fit.js";
 import { fluxOutput, speechMp3, textToImageJpeg, textToImagePng, textToSpeechOutput, whisperOutput, whisperTurboOutput } from "./media.js";
 import { chatCompletion, chunkStreamEvents, nativeOutput, nativeStreamEvents, planReply, responsesObject, type TextGenerationRequest } from "./text-generation.js";
 import { imageClassificationOutput, imageToTextOutput, objectDetectionOutput } from "./vision.js";
@@ -129,6 +129,7 @@ function respondByTask(ctx: RunContext): MockResponse {
     case "image-to-text":
       return success(imageToTextOutput(seed));
     default:
-      return success({});
+      // Tasks without a hand-written responder (voice activity detection, ...) answer a sample of their schema.
+      return success(sampledResult(model, seed));
   }
 }
