@@ -430,7 +430,8 @@ export function resolveCatalog(files: UpstreamFile[], overlay: Overlay, taskName
     const key = `${kind}:${hash(schema)}`;
     let name = named.get(key);
     if (!name) {
-      name = `${method}${kind === "in" ? "Input" : "Output"}`;
+      // Component names are letters and digits only (NSwag rule 8); `_` between digits becomes `x`, as in C# method names.
+      name = `${method.replace(/_/g, "x")}${kind === "in" ? "Input" : "Output"}`;
       named.set(key, name);
     }
     if (!components[name]) components[name] = schema;

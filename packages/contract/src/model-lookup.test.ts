@@ -9,9 +9,9 @@ describe("getModel / isModelId", () => {
       operationId: "runLlama33_70bInstructFp8Fast",
       task: "text-generation",
       // Its own upstream input; its output is shared (by structure) with the models that answer the same shape.
-      inputSchemaName: "Llama33_70bInstructFp8FastInput",
+      inputSchemaName: "Llama33x70bInstructFp8FastInput",
       outputSchemaName: "DeepseekR1DistillQwen32bOutput",
-      requestSchemaName: "Llama33_70bInstructFp8FastBatchableInput",
+      requestSchemaName: "Llama33x70bInstructFp8FastBatchableInput",
       responseSchemaName: "DeepseekR1DistillQwen32bBatchableResponse",
     });
     expect(m?.capabilities).toMatchObject({ streaming: true, jsonMode: true, functionCalling: true, asyncBatch: true });

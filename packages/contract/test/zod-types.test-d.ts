@@ -28,7 +28,7 @@ describe("zod schemas and openapi-typescript types agree", () => {
     expectTypeOf<Agrees<"ObjectDetectionInput">>().toEqualTypeOf<true>();
     expectTypeOf<Agrees<"ImageToTextInput">>().toEqualTypeOf<true>();
     expectTypeOf<Agrees<"BatchSubmitInput">>().toEqualTypeOf<true>();
-    expectTypeOf<Agrees<"Llama33_70bInstructFp8FastBatchableInput">>().toEqualTypeOf<true>();
+    expectTypeOf<Agrees<"Llama33x70bInstructFp8FastBatchableInput">>().toEqualTypeOf<true>();
     expectTypeOf<Agrees<"ChatCompletionRequest">>().toEqualTypeOf<true>();
     expectTypeOf<Agrees<"EmbeddingsRequest">>().toEqualTypeOf<true>();
   });

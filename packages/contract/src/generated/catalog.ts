@@ -71,8 +71,8 @@ export const tasks = [
       "id": "text-generation",
       "name": "Text Generation",
       "description": "Large language models; prompt or chat messages in, text, JSON or tool calls out.",
-      "inputSchemaName": "GemmaSeaLionV4_27bItInput",
-      "outputSchemaName": "GemmaSeaLionV4_27bItOutput",
+      "inputSchemaName": "GemmaSeaLionV4x27bItInput",
+      "outputSchemaName": "GemmaSeaLionV4x27bItOutput",
       "rateLimitPerMinute": 300
     },
     {
@@ -1473,10 +1473,10 @@ export const models = [
       ],
       "requestMedia": [],
       "binaryInput": false,
-      "inputSchemaName": "GemmaSeaLionV4_27bItInput",
-      "outputSchemaName": "GemmaSeaLionV4_27bItOutput",
-      "requestSchemaName": "GemmaSeaLionV4_27bItInput",
-      "responseSchemaName": "GemmaSeaLionV4_27bItResponse",
+      "inputSchemaName": "GemmaSeaLionV4x27bItInput",
+      "outputSchemaName": "GemmaSeaLionV4x27bItOutput",
+      "requestSchemaName": "GemmaSeaLionV4x27bItInput",
+      "responseSchemaName": "GemmaSeaLionV4x27bItResponse",
       "contextWindow": 128000,
       "dimensions": null,
       "rateLimitPerMinute": 300,
@@ -2361,9 +2361,9 @@ export const models = [
       ],
       "requestMedia": [],
       "binaryInput": false,
-      "inputSchemaName": "Gemma3_12bItInput",
+      "inputSchemaName": "Gemma3x12bItInput",
       "outputSchemaName": "DeepseekR1DistillQwen32bOutput",
-      "requestSchemaName": "Gemma3_12bItInput",
+      "requestSchemaName": "Gemma3x12bItInput",
       "responseSchemaName": "DeepseekR1DistillQwen32bResponse",
       "contextWindow": 80000,
       "dimensions": null,
@@ -2935,9 +2935,9 @@ export const models = [
       ],
       "requestMedia": [],
       "binaryInput": false,
-      "inputSchemaName": "Llama33_70bInstructFp8FastInput",
+      "inputSchemaName": "Llama33x70bInstructFp8FastInput",
       "outputSchemaName": "DeepseekR1DistillQwen32bOutput",
-      "requestSchemaName": "Llama33_70bInstructFp8FastBatchableInput",
+      "requestSchemaName": "Llama33x70bInstructFp8FastBatchableInput",
       "responseSchemaName": "DeepseekR1DistillQwen32bBatchableResponse",
       "contextWindow": 24000,
       "dimensions": null,
@@ -3029,10 +3029,10 @@ export const models = [
       ],
       "requestMedia": [],
       "binaryInput": false,
-      "inputSchemaName": "LlamaGuard3_8bInput",
-      "outputSchemaName": "LlamaGuard3_8bOutput",
-      "requestSchemaName": "LlamaGuard3_8bInput",
-      "responseSchemaName": "LlamaGuard3_8bResponse",
+      "inputSchemaName": "LlamaGuard3x8bInput",
+      "outputSchemaName": "LlamaGuard3x8bOutput",
+      "requestSchemaName": "LlamaGuard3x8bInput",
+      "responseSchemaName": "LlamaGuard3x8bResponse",
       "contextWindow": null,
       "dimensions": null,
       "rateLimitPerMinute": 300,
@@ -3175,9 +3175,9 @@ export const models = [
       ],
       "requestMedia": [],
       "binaryInput": false,
-      "inputSchemaName": "MistralSmall31_24bInstructInput",
+      "inputSchemaName": "MistralSmall31x24bInstructInput",
       "outputSchemaName": "DeepseekR1DistillQwen32bOutput",
-      "requestSchemaName": "MistralSmall31_24bInstructInput",
+      "requestSchemaName": "MistralSmall31x24bInstructInput",
       "responseSchemaName": "DeepseekR1DistillQwen32bResponse",
       "contextWindow": 128000,
       "dimensions": null,
@@ -3220,10 +3220,10 @@ export const models = [
       ],
       "requestMedia": [],
       "binaryInput": false,
-      "inputSchemaName": "Moondream31_9BA2BInput",
-      "outputSchemaName": "Moondream31_9BA2BOutput",
-      "requestSchemaName": "Moondream31_9BA2BInput",
-      "responseSchemaName": "Moondream31_9BA2BResponse",
+      "inputSchemaName": "Moondream31x9BA2BInput",
+      "outputSchemaName": "Moondream31x9BA2BOutput",
+      "requestSchemaName": "Moondream31x9BA2BInput",
+      "responseSchemaName": "Moondream31x9BA2BResponse",
       "contextWindow": null,
       "dimensions": null,
       "rateLimitPerMinute": 720,
@@ -3830,10 +3830,10 @@ export const models = [
       ],
       "requestMedia": [],
       "binaryInput": false,
-      "inputSchemaName": "GemmaSeaLionV4_27bItInput",
-      "outputSchemaName": "GemmaSeaLionV4_27bItOutput",
-      "requestSchemaName": "GemmaSeaLionV4_27bItBatchableInput",
-      "responseSchemaName": "GemmaSeaLionV4_27bItBatchableResponse",
+      "inputSchemaName": "GemmaSeaLionV4x27bItInput",
+      "outputSchemaName": "GemmaSeaLionV4x27bItOutput",
+      "requestSchemaName": "GemmaSeaLionV4x27bItBatchableInput",
+      "responseSchemaName": "GemmaSeaLionV4x27bItBatchableResponse",
       "contextWindow": 32768,
       "dimensions": null,
       "rateLimitPerMinute": 300,
@@ -4507,9 +4507,9 @@ export const models = [
       ],
       "requestMedia": [],
       "binaryInput": false,
-      "inputSchemaName": "Llama33_70bInstructFp8FastInput",
+      "inputSchemaName": "Llama33x70bInstructFp8FastInput",
       "outputSchemaName": "DeepseekR1DistillQwen32bOutput",
-      "requestSchemaName": "Llama33_70bInstructFp8FastInput",
+      "requestSchemaName": "Llama33x70bInstructFp8FastInput",
       "responseSchemaName": "DeepseekR1DistillQwen32bResponse",
       "contextWindow": 4096,
       "dimensions": null,
@@ -4583,9 +4583,9 @@ export const models = [
       ],
       "requestMedia": [],
       "binaryInput": false,
-      "inputSchemaName": "Llama33_70bInstructFp8FastInput",
+      "inputSchemaName": "Llama33x70bInstructFp8FastInput",
       "outputSchemaName": "DeepseekR1DistillQwen32bOutput",
-      "requestSchemaName": "Llama33_70bInstructFp8FastInput",
+      "requestSchemaName": "Llama33x70bInstructFp8FastInput",
       "responseSchemaName": "DeepseekR1DistillQwen32bResponse",
       "contextWindow": 4096,
       "dimensions": null,
@@ -4656,9 +4656,9 @@ export const models = [
       ],
       "requestMedia": [],
       "binaryInput": false,
-      "inputSchemaName": "Llama33_70bInstructFp8FastInput",
+      "inputSchemaName": "Llama33x70bInstructFp8FastInput",
       "outputSchemaName": "DeepseekR1DistillQwen32bOutput",
-      "requestSchemaName": "Llama33_70bInstructFp8FastInput",
+      "requestSchemaName": "Llama33x70bInstructFp8FastInput",
       "responseSchemaName": "DeepseekR1DistillQwen32bResponse",
       "contextWindow": 4096,
       "dimensions": null,
@@ -4728,9 +4728,9 @@ export const models = [
       ],
       "requestMedia": [],
       "binaryInput": false,
-      "inputSchemaName": "Llama33_70bInstructFp8FastInput",
+      "inputSchemaName": "Llama33x70bInstructFp8FastInput",
       "outputSchemaName": "DeepseekR1DistillQwen32bOutput",
-      "requestSchemaName": "Llama33_70bInstructFp8FastInput",
+      "requestSchemaName": "Llama33x70bInstructFp8FastInput",
       "responseSchemaName": "DeepseekR1DistillQwen32bResponse",
       "contextWindow": 4096,
       "dimensions": null,
@@ -4983,8 +4983,8 @@ export interface ModelMap {
     deprecated: false;
   };
   "@cf/aisingapore/gemma-sea-lion-v4-27b-it": {
-    input: components["schemas"]["GemmaSeaLionV4_27bItInput"];
-    output: components["schemas"]["GemmaSeaLionV4_27bItOutput"];
+    input: components["schemas"]["GemmaSeaLionV4x27bItInput"];
+    output: components["schemas"]["GemmaSeaLionV4x27bItOutput"];
     media: "application/json";
     streaming: true;
     deprecated: false;
@@ -5130,7 +5130,7 @@ export interface ModelMap {
     deprecated: false;
   };
   "@cf/google/gemma-3-12b-it": {
-    input: components["schemas"]["Gemma3_12bItInput"];
+    input: components["schemas"]["Gemma3x12bItInput"];
     output: components["schemas"]["DeepseekR1DistillQwen32bOutput"];
     media: "application/json";
     streaming: true;
@@ -5228,7 +5228,7 @@ export interface ModelMap {
     deprecated: false;
   };
   "@cf/meta/llama-3.3-70b-instruct-fp8-fast": {
-    input: components["schemas"]["Llama33_70bInstructFp8FastInput"];
+    input: components["schemas"]["Llama33x70bInstructFp8FastInput"];
     output: components["schemas"]["DeepseekR1DistillQwen32bOutput"];
     media: "application/json";
     streaming: true;
@@ -5242,8 +5242,8 @@ export interface ModelMap {
     deprecated: false;
   };
   "@cf/meta/llama-guard-3-8b": {
-    input: components["schemas"]["LlamaGuard3_8bInput"];
-    output: components["schemas"]["LlamaGuard3_8bOutput"];
+    input: components["schemas"]["LlamaGuard3x8bInput"];
+    output: components["schemas"]["LlamaGuard3x8bOutput"];
     media: "application/json";
     streaming: false;
     deprecated: false;
@@ -5270,15 +5270,15 @@ export interface ModelMap {
     deprecated: false;
   };
   "@cf/mistralai/mistral-small-3.1-24b-instruct": {
-    input: components["schemas"]["MistralSmall31_24bInstructInput"];
+    input: components["schemas"]["MistralSmall31x24bInstructInput"];
     output: components["schemas"]["DeepseekR1DistillQwen32bOutput"];
     media: "application/json";
     streaming: true;
     deprecated: false;
   };
   "@cf/moondream/moondream3.1-9B-A2B": {
-    input: components["schemas"]["Moondream31_9BA2BInput"];
-    output: components["schemas"]["Moondream31_9BA2BOutput"];
+    input: components["schemas"]["Moondream31x9BA2BInput"];
+    output: components["schemas"]["Moondream31x9BA2BOutput"];
     media: "application/json";
     streaming: true;
     deprecated: false;
@@ -5375,8 +5375,8 @@ export interface ModelMap {
     deprecated: false;
   };
   "@cf/qwen/qwen3-30b-a3b-fp8": {
-    input: components["schemas"]["GemmaSeaLionV4_27bItInput"];
-    output: components["schemas"]["GemmaSeaLionV4_27bItOutput"];
+    input: components["schemas"]["GemmaSeaLionV4x27bItInput"];
+    output: components["schemas"]["GemmaSeaLionV4x27bItOutput"];
     media: "application/json";
     streaming: true;
     deprecated: false;
@@ -5487,7 +5487,7 @@ export interface ModelMap {
     deprecated: true;
   };
   "@hf/nexusflow/starling-lm-7b-beta": {
-    input: components["schemas"]["Llama33_70bInstructFp8FastInput"];
+    input: components["schemas"]["Llama33x70bInstructFp8FastInput"];
     output: components["schemas"]["DeepseekR1DistillQwen32bOutput"];
     media: "application/json";
     streaming: true;
@@ -5501,7 +5501,7 @@ export interface ModelMap {
     deprecated: true;
   };
   "@hf/thebloke/deepseek-coder-6.7b-instruct-awq": {
-    input: components["schemas"]["Llama33_70bInstructFp8FastInput"];
+    input: components["schemas"]["Llama33x70bInstructFp8FastInput"];
     output: components["schemas"]["DeepseekR1DistillQwen32bOutput"];
     media: "application/json";
     streaming: true;
@@ -5515,7 +5515,7 @@ export interface ModelMap {
     deprecated: false;
   };
   "@hf/thebloke/mistral-7b-instruct-v0.1-awq": {
-    input: components["schemas"]["Llama33_70bInstructFp8FastInput"];
+    input: components["schemas"]["Llama33x70bInstructFp8FastInput"];
     output: components["schemas"]["DeepseekR1DistillQwen32bOutput"];
     media: "application/json";
     streaming: true;
@@ -5529,7 +5529,7 @@ export interface ModelMap {
     deprecated: false;
   };
   "@hf/thebloke/openhermes-2.5-mistral-7b-awq": {
-    input: components["schemas"]["Llama33_70bInstructFp8FastInput"];
+    input: components["schemas"]["Llama33x70bInstructFp8FastInput"];
     output: components["schemas"]["DeepseekR1DistillQwen32bOutput"];
     media: "application/json";
     streaming: true;

@@ -3559,7 +3559,7 @@ export interface components {
             frequency_penalty?: number;
             presence_penalty?: number;
         };
-        Gemma3_12bItInput: {
+        Gemma3x12bItInput: {
             prompt: string;
             guided_json?: Record<string, unknown>;
             /** @default false */
@@ -3643,16 +3643,16 @@ export interface components {
             frequency_penalty?: number;
             presence_penalty?: number;
         };
-        /** @description A normal `GemmaSeaLionV4_27bItInput`, an async batch submission (with ?queueRequest=true) or a batch poll. */
-        GemmaSeaLionV4_27bItBatchableInput: components["schemas"]["GemmaSeaLionV4_27bItInput"] | components["schemas"]["BatchSubmitInput"] | components["schemas"]["BatchPollInput"];
-        /** @description Envelope whose result is `GemmaSeaLionV4_27bItOutput`, or a batch status / final batch result. */
-        GemmaSeaLionV4_27bItBatchableResponse: {
-            result: components["schemas"]["GemmaSeaLionV4_27bItOutput"] | components["schemas"]["BatchStatus"] | components["schemas"]["BatchResult"] | null;
+        /** @description A normal `GemmaSeaLionV4x27bItInput`, an async batch submission (with ?queueRequest=true) or a batch poll. */
+        GemmaSeaLionV4x27bItBatchableInput: components["schemas"]["GemmaSeaLionV4x27bItInput"] | components["schemas"]["BatchSubmitInput"] | components["schemas"]["BatchPollInput"];
+        /** @description Envelope whose result is `GemmaSeaLionV4x27bItOutput`, or a batch status / final batch result. */
+        GemmaSeaLionV4x27bItBatchableResponse: {
+            result: components["schemas"]["GemmaSeaLionV4x27bItOutput"] | components["schemas"]["BatchStatus"] | components["schemas"]["BatchResult"] | null;
             success: boolean;
             errors?: components["schemas"]["ResponseInfo"][];
             messages?: components["schemas"]["ResponseInfo"][];
         };
-        GemmaSeaLionV4_27bItInput: {
+        GemmaSeaLionV4x27bItInput: {
             prompt: string;
             lora?: string;
             response_format?: {
@@ -3736,7 +3736,7 @@ export interface components {
             frequency_penalty?: number;
             presence_penalty?: number;
         };
-        GemmaSeaLionV4_27bItOutput: {
+        GemmaSeaLionV4x27bItOutput: {
             id?: string;
             /** @enum {string} */
             object?: "chat.completion";
@@ -3794,9 +3794,9 @@ export interface components {
                 total_tokens?: number;
             };
         };
-        /** @description Envelope of a successful run whose result is `GemmaSeaLionV4_27bItOutput`. */
-        GemmaSeaLionV4_27bItResponse: {
-            result: components["schemas"]["GemmaSeaLionV4_27bItOutput"] | null;
+        /** @description Envelope of a successful run whose result is `GemmaSeaLionV4x27bItOutput`. */
+        GemmaSeaLionV4x27bItResponse: {
+            result: components["schemas"]["GemmaSeaLionV4x27bItOutput"] | null;
             success: boolean;
             errors?: components["schemas"]["ResponseInfo"][];
             messages?: components["schemas"]["ResponseInfo"][];
@@ -4243,9 +4243,9 @@ export interface components {
             label: string;
             score: number;
         };
-        /** @description A normal `Llama33_70bInstructFp8FastInput`, an async batch submission (with ?queueRequest=true) or a batch poll. */
-        Llama33_70bInstructFp8FastBatchableInput: components["schemas"]["Llama33_70bInstructFp8FastInput"] | components["schemas"]["BatchSubmitInput"] | components["schemas"]["BatchPollInput"];
-        Llama33_70bInstructFp8FastInput: {
+        /** @description A normal `Llama33x70bInstructFp8FastInput`, an async batch submission (with ?queueRequest=true) or a batch poll. */
+        Llama33x70bInstructFp8FastBatchableInput: components["schemas"]["Llama33x70bInstructFp8FastInput"] | components["schemas"]["BatchSubmitInput"] | components["schemas"]["BatchPollInput"];
+        Llama33x70bInstructFp8FastInput: {
             prompt: string;
             lora?: string;
             response_format?: {
@@ -4421,7 +4421,7 @@ export interface components {
             frequency_penalty?: number;
             presence_penalty?: number;
         };
-        LlamaGuard3_8bInput: {
+        LlamaGuard3x8bInput: {
             messages: {
                 role: string;
                 content: string;
@@ -4434,7 +4434,7 @@ export interface components {
                 type?: string;
             };
         };
-        LlamaGuard3_8bOutput: {
+        LlamaGuard3x8bOutput: {
             response?: string | {
                 safe?: boolean;
                 categories?: string[];
@@ -4448,9 +4448,9 @@ export interface components {
                 total_tokens?: number;
             };
         };
-        /** @description Envelope of a successful run whose result is `LlamaGuard3_8bOutput`. */
-        LlamaGuard3_8bResponse: {
-            result: components["schemas"]["LlamaGuard3_8bOutput"] | null;
+        /** @description Envelope of a successful run whose result is `LlamaGuard3x8bOutput`. */
+        LlamaGuard3x8bResponse: {
+            result: components["schemas"]["LlamaGuard3x8bOutput"] | null;
             success: boolean;
             errors?: components["schemas"]["ResponseInfo"][];
             messages?: components["schemas"]["ResponseInfo"][];
@@ -4467,7 +4467,7 @@ export interface components {
             num_steps?: number;
             steps?: number;
         };
-        MistralSmall31_24bInstructInput: {
+        MistralSmall31x24bInstructInput: {
             prompt: string;
             guided_json?: Record<string, unknown>;
             /** @default false */
@@ -4596,7 +4596,7 @@ export interface components {
             name?: string;
             description?: string;
         };
-        Moondream31_9BA2BInput: {
+        Moondream31x9BA2BInput: {
             /**
              * @default query
              * @enum {string}
@@ -4625,7 +4625,7 @@ export interface components {
             /** @default true */
             stream?: boolean;
         };
-        Moondream31_9BA2BOutput: {
+        Moondream31x9BA2BOutput: {
             finish_reason: string;
             metrics: {
                 input_tokens?: number;
@@ -4651,9 +4651,9 @@ export interface components {
                 grounding?: Record<string, unknown>[];
             };
         };
-        /** @description Envelope of a successful run whose result is `Moondream31_9BA2BOutput`. */
-        Moondream31_9BA2BResponse: {
-            result: components["schemas"]["Moondream31_9BA2BOutput"] | null;
+        /** @description Envelope of a successful run whose result is `Moondream31x9BA2BOutput`. */
+        Moondream31x9BA2BResponse: {
+            result: components["schemas"]["Moondream31x9BA2BOutput"] | null;
             success: boolean;
             errors?: components["schemas"]["ResponseInfo"][];
             messages?: components["schemas"]["ResponseInfo"][];
@@ -6937,7 +6937,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["GemmaSeaLionV4_27bItInput"];
+                "application/json": components["schemas"]["GemmaSeaLionV4x27bItInput"];
             };
         };
         responses: {
@@ -6947,7 +6947,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["GemmaSeaLionV4_27bItResponse"];
+                    "application/json": components["schemas"]["GemmaSeaLionV4x27bItResponse"];
                     "text/event-stream": string;
                 };
             };
@@ -7705,7 +7705,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["Gemma3_12bItInput"];
+                "application/json": components["schemas"]["Gemma3x12bItInput"];
             };
         };
         responses: {
@@ -8243,7 +8243,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["Llama33_70bInstructFp8FastBatchableInput"];
+                "application/json": components["schemas"]["Llama33x70bInstructFp8FastBatchableInput"];
             };
         };
         responses: {
@@ -8321,7 +8321,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["LlamaGuard3_8bInput"];
+                "application/json": components["schemas"]["LlamaGuard3x8bInput"];
             };
         };
         responses: {
@@ -8331,7 +8331,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["LlamaGuard3_8bResponse"];
+                    "application/json": components["schemas"]["LlamaGuard3x8bResponse"];
                 };
             };
             "4XX": components["responses"]["Error"];
@@ -8476,7 +8476,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["MistralSmall31_24bInstructInput"];
+                "application/json": components["schemas"]["MistralSmall31x24bInstructInput"];
             };
         };
         responses: {
@@ -8509,7 +8509,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["Moondream31_9BA2BInput"];
+                "application/json": components["schemas"]["Moondream31x9BA2BInput"];
             };
         };
         responses: {
@@ -8519,7 +8519,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Moondream31_9BA2BResponse"];
+                    "application/json": components["schemas"]["Moondream31x9BA2BResponse"];
                     "text/event-stream": string;
                 };
             };
@@ -9050,7 +9050,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["GemmaSeaLionV4_27bItBatchableInput"];
+                "application/json": components["schemas"]["GemmaSeaLionV4x27bItBatchableInput"];
             };
         };
         responses: {
@@ -9060,7 +9060,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["GemmaSeaLionV4_27bItBatchableResponse"];
+                    "application/json": components["schemas"]["GemmaSeaLionV4x27bItBatchableResponse"];
                     "text/event-stream": string;
                 };
             };
@@ -9670,7 +9670,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["Llama33_70bInstructFp8FastInput"];
+                "application/json": components["schemas"]["Llama33x70bInstructFp8FastInput"];
             };
         };
         responses: {
@@ -9748,7 +9748,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["Llama33_70bInstructFp8FastInput"];
+                "application/json": components["schemas"]["Llama33x70bInstructFp8FastInput"];
             };
         };
         responses: {
@@ -9826,7 +9826,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["Llama33_70bInstructFp8FastInput"];
+                "application/json": components["schemas"]["Llama33x70bInstructFp8FastInput"];
             };
         };
         responses: {
@@ -9904,7 +9904,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["Llama33_70bInstructFp8FastInput"];
+                "application/json": components["schemas"]["Llama33x70bInstructFp8FastInput"];
             };
         };
         responses: {

@@ -349,29 +349,29 @@ const buildGemma2bItLoraInput = () => once(buildGemma2bItLoraInputNow);
 function buildGemma2bItLoraInputNow() {
   return exactlyOne([open({ prompt: z.string().min(1), lora: z.string().optional(), response_format: open({ type: z.enum(["json_object","json_schema"]).optional(), json_schema: z.unknown().optional() }).optional(), raw: z.boolean().optional(), stream: z.boolean().optional(), max_tokens: z.int().optional(), temperature: z.number().min(0).max(5).optional(), top_p: z.number().min(0).max(2).optional(), top_k: z.int().min(1).max(50).optional(), seed: z.int().min(1).max(9999999999).optional(), repetition_penalty: z.number().min(0).max(2).optional(), frequency_penalty: z.number().min(0).max(2).optional(), presence_penalty: z.number().min(0).max(2).optional() }), open({ messages: z.array(open({ role: z.string(), content: z.string() })), functions: z.array(open({ name: z.string(), code: z.string() })).optional(), tools: z.array(exactlyOne([open({ name: z.string(), description: z.string(), parameters: open({ type: z.string(), required: z.array(z.string()).optional(), properties: z.record(z.string(), open({ type: z.string(), description: z.string() })) }) }), open({ type: z.string(), function: open({ name: z.string(), description: z.string(), parameters: open({ type: z.string(), required: z.array(z.string()).optional(), properties: z.record(z.string(), open({ type: z.string(), description: z.string() })) }) }) })])).optional(), response_format: open({ type: z.enum(["json_object","json_schema"]).optional(), json_schema: z.unknown().optional() }).optional(), raw: z.boolean().optional(), stream: z.boolean().optional(), max_tokens: z.int().optional(), temperature: z.number().min(0).max(5).optional(), top_p: z.number().min(0).max(2).optional(), top_k: z.int().min(1).max(50).optional(), seed: z.int().min(1).max(9999999999).optional(), repetition_penalty: z.number().min(0).max(2).optional(), frequency_penalty: z.number().min(0).max(2).optional(), presence_penalty: z.number().min(0).max(2).optional() })]);
 }
-const buildGemma3_12bItInput = () => once(buildGemma3_12bItInputNow);
-function buildGemma3_12bItInputNow() {
+const buildGemma3x12bItInput = () => once(buildGemma3x12bItInputNow);
+function buildGemma3x12bItInputNow() {
   return exactlyOne([open({ prompt: z.string().min(1), guided_json: z.record(z.string(), z.unknown()).optional(), raw: z.boolean().optional(), stream: z.boolean().optional(), max_tokens: z.int().optional(), temperature: z.number().min(0).max(5).optional(), top_p: z.number().min(0).max(2).optional(), top_k: z.int().min(1).max(50).optional(), seed: z.int().min(1).max(9999999999).optional(), repetition_penalty: z.number().min(0).max(2).optional(), frequency_penalty: z.number().min(0).max(2).optional(), presence_penalty: z.number().min(0).max(2).optional() }), open({ messages: z.array(open({ role: z.string().optional(), content: exactlyOne([z.string(), z.array(open({ type: z.string().optional(), text: z.string().optional(), image_url: open({ url: z.string().regex(new RegExp("^data:*", "u")).optional() }).optional() })), open({ type: z.string().optional(), text: z.string().optional(), image_url: open({ url: z.string().regex(new RegExp("^data:*", "u")).optional() }).optional() })]).optional() })), functions: z.array(open({ name: z.string(), code: z.string() })).optional(), tools: z.array(exactlyOne([open({ name: z.string(), description: z.string(), parameters: open({ type: z.string(), required: z.array(z.string()).optional(), properties: z.record(z.string(), open({ type: z.string(), description: z.string() })) }) }), open({ type: z.string(), function: open({ name: z.string(), description: z.string(), parameters: open({ type: z.string(), required: z.array(z.string()).optional(), properties: z.record(z.string(), open({ type: z.string(), description: z.string() })) }) }) })])).optional(), guided_json: z.record(z.string(), z.unknown()).optional(), raw: z.boolean().optional(), stream: z.boolean().optional(), max_tokens: z.int().optional(), temperature: z.number().min(0).max(5).optional(), top_p: z.number().min(0).max(2).optional(), top_k: z.int().min(1).max(50).optional(), seed: z.int().min(1).max(9999999999).optional(), repetition_penalty: z.number().min(0).max(2).optional(), frequency_penalty: z.number().min(0).max(2).optional(), presence_penalty: z.number().min(0).max(2).optional() })]);
 }
-const buildGemmaSeaLionV4_27bItInput = () => once(buildGemmaSeaLionV4_27bItInputNow);
-function buildGemmaSeaLionV4_27bItInputNow() {
+const buildGemmaSeaLionV4x27bItInput = () => once(buildGemmaSeaLionV4x27bItInputNow);
+function buildGemmaSeaLionV4x27bItInputNow() {
   return exactlyOne([open({ prompt: z.string().min(1), lora: z.string().optional(), response_format: open({ type: z.enum(["json_object","json_schema"]).optional(), json_schema: z.unknown().optional() }).optional(), raw: z.boolean().optional(), stream: z.boolean().optional(), max_tokens: z.int().optional(), temperature: z.number().min(0).max(5).optional(), top_p: z.number().min(0.001).max(1).optional(), top_k: z.int().min(1).max(50).optional(), seed: z.int().min(1).max(9999999999).optional(), repetition_penalty: z.number().min(0).max(2).optional(), frequency_penalty: z.number().min(-2).max(2).optional(), presence_penalty: z.number().min(-2).max(2).optional() }), open({ messages: z.array(open({ role: z.string(), content: exactlyOne([z.string(), z.array(open({ type: z.string().optional(), text: z.string().optional() }))]) })), functions: z.array(open({ name: z.string(), code: z.string() })).optional(), tools: z.array(exactlyOne([open({ name: z.string(), description: z.string(), parameters: open({ type: z.string(), required: z.array(z.string()).optional(), properties: z.record(z.string(), open({ type: z.string(), description: z.string() })) }) }), open({ type: z.string(), function: open({ name: z.string(), description: z.string(), parameters: open({ type: z.string(), required: z.array(z.string()).optional(), properties: z.record(z.string(), open({ type: z.string(), description: z.string() })) }) }) })])).optional(), response_format: open({ type: z.enum(["json_object","json_schema"]).optional(), json_schema: z.unknown().optional() }).optional(), raw: z.boolean().optional(), stream: z.boolean().optional(), max_tokens: z.int().optional(), temperature: z.number().min(0).max(5).optional(), top_p: z.number().min(0.001).max(1).optional(), top_k: z.int().min(1).max(50).optional(), seed: z.int().min(1).max(9999999999).optional(), repetition_penalty: z.number().min(0).max(2).optional(), frequency_penalty: z.number().min(-2).max(2).optional(), presence_penalty: z.number().min(-2).max(2).optional() })]);
 }
-const buildGemmaSeaLionV4_27bItBatchableInput = () => once(buildGemmaSeaLionV4_27bItBatchableInputNow);
-function buildGemmaSeaLionV4_27bItBatchableInputNow() {
-  return z.union([buildGemmaSeaLionV4_27bItInput(), buildBatchSubmitInput(), buildBatchPollInput()]);
+const buildGemmaSeaLionV4x27bItBatchableInput = () => once(buildGemmaSeaLionV4x27bItBatchableInputNow);
+function buildGemmaSeaLionV4x27bItBatchableInputNow() {
+  return z.union([buildGemmaSeaLionV4x27bItInput(), buildBatchSubmitInput(), buildBatchPollInput()]);
 }
-const buildGemmaSeaLionV4_27bItOutput = () => once(buildGemmaSeaLionV4_27bItOutputNow);
-function buildGemmaSeaLionV4_27bItOutputNow() {
+const buildGemmaSeaLionV4x27bItOutput = () => once(buildGemmaSeaLionV4x27bItOutputNow);
+function buildGemmaSeaLionV4x27bItOutputNow() {
   return z.union([open({ id: z.string().optional(), object: z.literal("chat.completion").optional(), created: z.number().optional(), model: z.string().optional(), choices: z.array(open({ index: z.number().optional(), message: open({ role: z.string().optional(), content: z.string().optional(), reasoning_content: z.string().optional(), tool_calls: z.array(open({ id: z.string().optional(), type: z.literal("function").optional(), function: open({ name: z.string().optional(), arguments: z.string().optional() }).optional() })).optional() }).optional(), finish_reason: z.string().optional(), stop_reason: z.string().nullable().optional(), logprobs: z.record(z.string(), z.unknown()).nullable().optional() })).optional(), usage: open({ prompt_tokens: z.number().optional(), completion_tokens: z.number().optional(), total_tokens: z.number().optional() }).optional(), prompt_logprobs: z.record(z.string(), z.unknown()).nullable().optional() }), open({ id: z.string().optional(), object: z.literal("text_completion").optional(), created: z.number().optional(), model: z.string().optional(), choices: z.array(open({ index: z.number().optional(), text: z.string().optional(), finish_reason: z.string().optional(), stop_reason: z.string().nullable().optional(), logprobs: z.record(z.string(), z.unknown()).nullable().optional(), prompt_logprobs: z.record(z.string(), z.unknown()).nullable().optional() })).optional(), usage: open({ prompt_tokens: z.number().optional(), completion_tokens: z.number().optional(), total_tokens: z.number().optional() }).optional() })]);
 }
-const buildGemmaSeaLionV4_27bItBatchableResponse = () => once(buildGemmaSeaLionV4_27bItBatchableResponseNow);
-function buildGemmaSeaLionV4_27bItBatchableResponseNow() {
-  return open({ result: z.union([buildGemmaSeaLionV4_27bItOutput(), buildBatchStatus(), buildBatchResult(), z.null()]), success: z.boolean(), errors: z.array(buildResponseInfo()).optional(), messages: z.array(buildResponseInfo()).optional() });
+const buildGemmaSeaLionV4x27bItBatchableResponse = () => once(buildGemmaSeaLionV4x27bItBatchableResponseNow);
+function buildGemmaSeaLionV4x27bItBatchableResponseNow() {
+  return open({ result: z.union([buildGemmaSeaLionV4x27bItOutput(), buildBatchStatus(), buildBatchResult(), z.null()]), success: z.boolean(), errors: z.array(buildResponseInfo()).optional(), messages: z.array(buildResponseInfo()).optional() });
 }
-const buildGemmaSeaLionV4_27bItResponse = () => once(buildGemmaSeaLionV4_27bItResponseNow);
-function buildGemmaSeaLionV4_27bItResponseNow() {
-  return open({ result: z.union([buildGemmaSeaLionV4_27bItOutput(), z.null()]), success: z.boolean(), errors: z.array(buildResponseInfo()).optional(), messages: z.array(buildResponseInfo()).optional() });
+const buildGemmaSeaLionV4x27bItResponse = () => once(buildGemmaSeaLionV4x27bItResponseNow);
+function buildGemmaSeaLionV4x27bItResponseNow() {
+  return open({ result: z.union([buildGemmaSeaLionV4x27bItOutput(), z.null()]), success: z.boolean(), errors: z.array(buildResponseInfo()).optional(), messages: z.array(buildResponseInfo()).optional() });
 }
 const buildGptOss120bOutput = () => once(buildGptOss120bOutputNow);
 function buildGptOss120bOutputNow() {
@@ -445,36 +445,36 @@ const buildLabelScore = () => once(buildLabelScoreNow);
 function buildLabelScoreNow() {
   return open({ label: z.string(), score: z.number() });
 }
-const buildLlama33_70bInstructFp8FastInput = () => once(buildLlama33_70bInstructFp8FastInputNow);
-function buildLlama33_70bInstructFp8FastInputNow() {
+const buildLlama33x70bInstructFp8FastInput = () => once(buildLlama33x70bInstructFp8FastInputNow);
+function buildLlama33x70bInstructFp8FastInputNow() {
   return exactlyOne([open({ prompt: z.string().min(1), lora: z.string().optional(), response_format: open({ type: z.enum(["json_object","json_schema"]).optional(), json_schema: z.unknown().optional() }).optional(), raw: z.boolean().optional(), stream: z.boolean().optional(), max_tokens: z.int().optional(), temperature: z.number().min(0).max(5).optional(), top_p: z.number().min(0.001).max(1).optional(), top_k: z.int().min(1).max(50).optional(), seed: z.int().min(1).max(9999999999).optional(), repetition_penalty: z.number().min(0).max(2).optional(), frequency_penalty: z.number().min(-2).max(2).optional(), presence_penalty: z.number().min(-2).max(2).optional() }), open({ messages: z.array(open({ role: z.string(), content: z.string() })), functions: z.array(open({ name: z.string(), code: z.string() })).optional(), tools: z.array(exactlyOne([open({ name: z.string(), description: z.string(), parameters: open({ type: z.string(), required: z.array(z.string()).optional(), properties: z.record(z.string(), open({ type: z.string(), description: z.string() })) }) }), open({ type: z.string(), function: open({ name: z.string(), description: z.string(), parameters: open({ type: z.string(), required: z.array(z.string()).optional(), properties: z.record(z.string(), open({ type: z.string(), description: z.string() })) }) }) })])).optional(), response_format: open({ type: z.enum(["json_object","json_schema"]).optional(), json_schema: z.unknown().optional() }).optional(), raw: z.boolean().optional(), stream: z.boolean().optional(), max_tokens: z.int().optional(), temperature: z.number().min(0).max(5).optional(), top_p: z.number().min(0.001).max(1).optional(), top_k: z.int().min(1).max(50).optional(), seed: z.int().min(1).max(9999999999).optional(), repetition_penalty: z.number().min(0).max(2).optional(), frequency_penalty: z.number().min(-2).max(2).optional(), presence_penalty: z.number().min(-2).max(2).optional() })]);
 }
-const buildLlama33_70bInstructFp8FastBatchableInput = () => once(buildLlama33_70bInstructFp8FastBatchableInputNow);
-function buildLlama33_70bInstructFp8FastBatchableInputNow() {
-  return z.union([buildLlama33_70bInstructFp8FastInput(), buildBatchSubmitInput(), buildBatchPollInput()]);
+const buildLlama33x70bInstructFp8FastBatchableInput = () => once(buildLlama33x70bInstructFp8FastBatchableInputNow);
+function buildLlama33x70bInstructFp8FastBatchableInputNow() {
+  return z.union([buildLlama33x70bInstructFp8FastInput(), buildBatchSubmitInput(), buildBatchPollInput()]);
 }
 const buildLlama4Scout17b16eInstructInput = () => once(buildLlama4Scout17b16eInstructInputNow);
 function buildLlama4Scout17b16eInstructInputNow() {
   return exactlyOne([open({ prompt: z.string().min(1), guided_json: z.record(z.string(), z.unknown()).optional(), response_format: open({ type: z.enum(["json_object","json_schema"]).optional(), json_schema: z.unknown().optional() }).optional(), raw: z.boolean().optional(), stream: z.boolean().optional(), max_tokens: z.int().optional(), temperature: z.number().min(0).max(5).optional(), top_p: z.number().min(0).max(2).optional(), top_k: z.int().min(1).max(50).optional(), seed: z.int().min(1).max(9999999999).optional(), repetition_penalty: z.number().min(0).max(2).optional(), frequency_penalty: z.number().min(0).max(2).optional(), presence_penalty: z.number().min(0).max(2).optional() }), open({ messages: z.array(open({ role: z.string().optional(), tool_call_id: z.string().regex(new RegExp("[a-zA-Z0-9]{9}", "u")).optional(), content: exactlyOne([z.string(), z.array(open({ type: z.string().optional(), text: z.string().optional(), image_url: open({ url: z.string().regex(new RegExp("^data:*", "u")).optional() }).optional() })), open({ type: z.string().optional(), text: z.string().optional(), image_url: open({ url: z.string().regex(new RegExp("^data:*", "u")).optional() }).optional() })]).optional() })), functions: z.array(open({ name: z.string(), code: z.string() })).optional(), tools: z.array(exactlyOne([open({ name: z.string(), description: z.string(), parameters: open({ type: z.string(), required: z.array(z.string()).optional(), properties: z.record(z.string(), open({ type: z.string(), description: z.string() })) }) }), open({ type: z.string(), function: open({ name: z.string(), description: z.string(), parameters: open({ type: z.string(), required: z.array(z.string()).optional(), properties: z.record(z.string(), open({ type: z.string(), description: z.string() })) }) }) })])).optional(), response_format: open({ type: z.enum(["json_object","json_schema"]).optional(), json_schema: z.unknown().optional() }).optional(), guided_json: z.record(z.string(), z.unknown()).optional(), raw: z.boolean().optional(), stream: z.boolean().optional(), max_tokens: z.int().optional(), temperature: z.number().min(0).max(5).optional(), top_p: z.number().min(0).max(2).optional(), top_k: z.int().min(1).max(50).optional(), seed: z.int().min(1).max(9999999999).optional(), repetition_penalty: z.number().min(0).max(2).optional(), frequency_penalty: z.number().min(0).max(2).optional(), presence_penalty: z.number().min(0).max(2).optional() })]);
 }
-const buildLlamaGuard3_8bInput = () => once(buildLlamaGuard3_8bInputNow);
-function buildLlamaGuard3_8bInputNow() {
+const buildLlamaGuard3x8bInput = () => once(buildLlamaGuard3x8bInputNow);
+function buildLlamaGuard3x8bInputNow() {
   return open({ messages: z.array(open({ role: z.string(), content: z.string().max(131072) })), max_tokens: z.int().optional(), temperature: z.number().min(0).max(5).optional(), response_format: open({ type: z.string().optional() }).optional() });
 }
-const buildLlamaGuard3_8bOutput = () => once(buildLlamaGuard3_8bOutputNow);
-function buildLlamaGuard3_8bOutputNow() {
+const buildLlamaGuard3x8bOutput = () => once(buildLlamaGuard3x8bOutputNow);
+function buildLlamaGuard3x8bOutputNow() {
   return open({ response: z.union([z.string(), open({ safe: z.boolean().optional(), categories: z.array(z.string()).optional() })]).optional(), usage: open({ prompt_tokens: z.number().optional(), completion_tokens: z.number().optional(), total_tokens: z.number().optional() }).optional() });
 }
-const buildLlamaGuard3_8bResponse = () => once(buildLlamaGuard3_8bResponseNow);
-function buildLlamaGuard3_8bResponseNow() {
-  return open({ result: z.union([buildLlamaGuard3_8bOutput(), z.null()]), success: z.boolean(), errors: z.array(buildResponseInfo()).optional(), messages: z.array(buildResponseInfo()).optional() });
+const buildLlamaGuard3x8bResponse = () => once(buildLlamaGuard3x8bResponseNow);
+function buildLlamaGuard3x8bResponseNow() {
+  return open({ result: z.union([buildLlamaGuard3x8bOutput(), z.null()]), success: z.boolean(), errors: z.array(buildResponseInfo()).optional(), messages: z.array(buildResponseInfo()).optional() });
 }
 const buildLucidOriginInput = () => once(buildLucidOriginInputNow);
 function buildLucidOriginInputNow() {
   return open({ prompt: z.string().min(1), guidance: z.number().min(0).max(10).optional(), seed: z.int().min(0).optional(), height: z.int().min(0).max(2500).optional(), width: z.int().min(0).max(2500).optional(), num_steps: z.int().min(1).max(40).optional(), steps: z.int().min(1).max(40).optional() });
 }
-const buildMistralSmall31_24bInstructInput = () => once(buildMistralSmall31_24bInstructInputNow);
-function buildMistralSmall31_24bInstructInputNow() {
+const buildMistralSmall31x24bInstructInput = () => once(buildMistralSmall31x24bInstructInputNow);
+function buildMistralSmall31x24bInstructInputNow() {
   return exactlyOne([open({ prompt: z.string().min(1), guided_json: z.record(z.string(), z.unknown()).optional(), raw: z.boolean().optional(), stream: z.boolean().optional(), max_tokens: z.int().optional(), temperature: z.number().min(0).max(5).optional(), top_p: z.number().min(0).max(2).optional(), top_k: z.int().min(1).max(50).optional(), seed: z.int().min(1).max(9999999999).optional(), repetition_penalty: z.number().min(0).max(2).optional(), frequency_penalty: z.number().min(0).max(2).optional(), presence_penalty: z.number().min(0).max(2).optional() }), open({ messages: z.array(open({ role: z.string().optional(), tool_call_id: z.string().regex(new RegExp("[a-zA-Z0-9]{9}", "u")).optional(), content: exactlyOne([z.string(), z.array(open({ type: z.string().optional(), text: z.string().optional(), image_url: open({ url: z.string().regex(new RegExp("^data:*", "u")).optional() }).optional() })), open({ type: z.string().optional(), text: z.string().optional(), image_url: open({ url: z.string().regex(new RegExp("^data:*", "u")).optional() }).optional() })]).optional() })), functions: z.array(open({ name: z.string(), code: z.string() })).optional(), tools: z.array(exactlyOne([open({ name: z.string(), description: z.string(), parameters: open({ type: z.string(), required: z.array(z.string()).optional(), properties: z.record(z.string(), open({ type: z.string(), description: z.string() })) }) }), open({ type: z.string(), function: open({ name: z.string(), description: z.string(), parameters: open({ type: z.string(), required: z.array(z.string()).optional(), properties: z.record(z.string(), open({ type: z.string(), description: z.string() })) }) }) })])).optional(), guided_json: z.record(z.string(), z.unknown()).optional(), raw: z.boolean().optional(), stream: z.boolean().optional(), max_tokens: z.int().optional(), temperature: z.number().min(0).max(5).optional(), top_p: z.number().min(0).max(2).optional(), top_k: z.int().min(1).max(50).optional(), seed: z.int().min(1).max(9999999999).optional(), repetition_penalty: z.number().min(0).max(2).optional(), frequency_penalty: z.number().min(0).max(2).optional(), presence_penalty: z.number().min(0).max(2).optional() })]);
 }
 const buildModelProperty = () => once(buildModelPropertyNow);
@@ -505,17 +505,17 @@ const buildModelSearchResponse = () => once(buildModelSearchResponseNow);
 function buildModelSearchResponseNow() {
   return open({ result: z.array(buildModel()), success: z.boolean(), errors: z.array(buildResponseInfo()).optional(), messages: z.array(buildResponseInfo()).optional(), result_info: buildResultInfo().optional() });
 }
-const buildMoondream31_9BA2BInput = () => once(buildMoondream31_9BA2BInputNow);
-function buildMoondream31_9BA2BInputNow() {
+const buildMoondream31x9BA2BInput = () => once(buildMoondream31x9BA2BInputNow);
+function buildMoondream31x9BA2BInputNow() {
   return open({ task: z.enum(["query","caption","point","detect"]).optional(), image: z.string().optional(), question: z.string().optional(), caption_length: z.enum(["short","normal","long"]).optional(), target: z.string().optional(), reasoning: z.boolean().optional(), temperature: z.number().min(0).max(2).optional(), top_p: z.number().min(0).max(1).optional(), max_tokens: z.int().min(1).max(2048).optional(), max_objects: z.int().min(1).max(500).optional(), stream: z.boolean().optional() });
 }
-const buildMoondream31_9BA2BOutput = () => once(buildMoondream31_9BA2BOutputNow);
-function buildMoondream31_9BA2BOutputNow() {
+const buildMoondream31x9BA2BOutput = () => once(buildMoondream31x9BA2BOutputNow);
+function buildMoondream31x9BA2BOutputNow() {
   return open({ finish_reason: z.string(), metrics: open({ input_tokens: z.int().optional(), output_tokens: z.int().optional(), prefill_time_ms: z.number().optional(), decode_time_ms: z.number().optional(), ttft_ms: z.number().optional() }), answer: z.string().optional(), caption: z.string().optional(), points: z.array(open({ x: z.number().optional(), y: z.number().optional() })).optional(), objects: z.array(open({ x_min: z.number().optional(), y_min: z.number().optional(), x_max: z.number().optional(), y_max: z.number().optional() })).optional(), reasoning: open({ text: z.string().optional(), grounding: z.array(z.record(z.string(), z.unknown())).optional() }).optional() });
 }
-const buildMoondream31_9BA2BResponse = () => once(buildMoondream31_9BA2BResponseNow);
-function buildMoondream31_9BA2BResponseNow() {
-  return open({ result: z.union([buildMoondream31_9BA2BOutput(), z.null()]), success: z.boolean(), errors: z.array(buildResponseInfo()).optional(), messages: z.array(buildResponseInfo()).optional() });
+const buildMoondream31x9BA2BResponse = () => once(buildMoondream31x9BA2BResponseNow);
+function buildMoondream31x9BA2BResponseNow() {
+  return open({ result: z.union([buildMoondream31x9BA2BOutput(), z.null()]), success: z.boolean(), errors: z.array(buildResponseInfo()).optional(), messages: z.array(buildResponseInfo()).optional() });
 }
 const buildNova3Input = () => once(buildNova3InputNow);
 function buildNova3InputNow() {
@@ -971,23 +971,23 @@ export const schemas = {
   get Gemma2bItLoraInput() {
     return buildGemma2bItLoraInput();
   },
-  get Gemma3_12bItInput() {
-    return buildGemma3_12bItInput();
+  get Gemma3x12bItInput() {
+    return buildGemma3x12bItInput();
   },
-  get GemmaSeaLionV4_27bItBatchableInput() {
-    return buildGemmaSeaLionV4_27bItBatchableInput();
+  get GemmaSeaLionV4x27bItBatchableInput() {
+    return buildGemmaSeaLionV4x27bItBatchableInput();
   },
-  get GemmaSeaLionV4_27bItBatchableResponse() {
-    return buildGemmaSeaLionV4_27bItBatchableResponse();
+  get GemmaSeaLionV4x27bItBatchableResponse() {
+    return buildGemmaSeaLionV4x27bItBatchableResponse();
   },
-  get GemmaSeaLionV4_27bItInput() {
-    return buildGemmaSeaLionV4_27bItInput();
+  get GemmaSeaLionV4x27bItInput() {
+    return buildGemmaSeaLionV4x27bItInput();
   },
-  get GemmaSeaLionV4_27bItOutput() {
-    return buildGemmaSeaLionV4_27bItOutput();
+  get GemmaSeaLionV4x27bItOutput() {
+    return buildGemmaSeaLionV4x27bItOutput();
   },
-  get GemmaSeaLionV4_27bItResponse() {
-    return buildGemmaSeaLionV4_27bItResponse();
+  get GemmaSeaLionV4x27bItResponse() {
+    return buildGemmaSeaLionV4x27bItResponse();
   },
   get GptOss120bBatchableResponse() {
     return buildGptOss120bBatchableResponse();
@@ -1046,29 +1046,29 @@ export const schemas = {
   get LabelScore() {
     return buildLabelScore();
   },
-  get Llama33_70bInstructFp8FastBatchableInput() {
-    return buildLlama33_70bInstructFp8FastBatchableInput();
+  get Llama33x70bInstructFp8FastBatchableInput() {
+    return buildLlama33x70bInstructFp8FastBatchableInput();
   },
-  get Llama33_70bInstructFp8FastInput() {
-    return buildLlama33_70bInstructFp8FastInput();
+  get Llama33x70bInstructFp8FastInput() {
+    return buildLlama33x70bInstructFp8FastInput();
   },
   get Llama4Scout17b16eInstructInput() {
     return buildLlama4Scout17b16eInstructInput();
   },
-  get LlamaGuard3_8bInput() {
-    return buildLlamaGuard3_8bInput();
+  get LlamaGuard3x8bInput() {
+    return buildLlamaGuard3x8bInput();
   },
-  get LlamaGuard3_8bOutput() {
-    return buildLlamaGuard3_8bOutput();
+  get LlamaGuard3x8bOutput() {
+    return buildLlamaGuard3x8bOutput();
   },
-  get LlamaGuard3_8bResponse() {
-    return buildLlamaGuard3_8bResponse();
+  get LlamaGuard3x8bResponse() {
+    return buildLlamaGuard3x8bResponse();
   },
   get LucidOriginInput() {
     return buildLucidOriginInput();
   },
-  get MistralSmall31_24bInstructInput() {
-    return buildMistralSmall31_24bInstructInput();
+  get MistralSmall31x24bInstructInput() {
+    return buildMistralSmall31x24bInstructInput();
   },
   get Model() {
     return buildModel();
@@ -1088,14 +1088,14 @@ export const schemas = {
   get ModelTask() {
     return buildModelTask();
   },
-  get Moondream31_9BA2BInput() {
-    return buildMoondream31_9BA2BInput();
+  get Moondream31x9BA2BInput() {
+    return buildMoondream31x9BA2BInput();
   },
-  get Moondream31_9BA2BOutput() {
-    return buildMoondream31_9BA2BOutput();
+  get Moondream31x9BA2BOutput() {
+    return buildMoondream31x9BA2BOutput();
   },
-  get Moondream31_9BA2BResponse() {
-    return buildMoondream31_9BA2BResponse();
+  get Moondream31x9BA2BResponse() {
+    return buildMoondream31x9BA2BResponse();
   },
   get Nova3BatchableInput() {
     return buildNova3BatchableInput();

@@ -977,7 +977,7 @@ namespace EdgeAi.Client
         /// <param name="x_session_affinity">A session id; routes multi-turn requests to the same instance so the prompt cache is reused (see `usage.prompt_tokens_details.cached_tokens`).</param>
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<GemmaSeaLionV4_27bItResponse> GemmaSeaLionV4x27bItAsync(GemmaSeaLionV4_27bItInput body, string? x_session_affinity = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<GemmaSeaLionV4x27bItResponse> GemmaSeaLionV4x27bItAsync(GemmaSeaLionV4x27bItInput body, string? x_session_affinity = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -991,7 +991,7 @@ namespace EdgeAi.Client
         /// <param name="x_session_affinity">A session id; routes multi-turn requests to the same instance so the prompt cache is reused (see `usage.prompt_tokens_details.cached_tokens`).</param>
         /// <returns>An SSE stream.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<FileResponse> StreamAsync(string author, string model, GemmaSeaLionV4_27bItInput body, string? x_session_affinity = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<FileResponse> StreamAsync(string author, string model, GemmaSeaLionV4x27bItInput body, string? x_session_affinity = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -1140,7 +1140,7 @@ namespace EdgeAi.Client
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
         [System.Obsolete]
-        System.Threading.Tasks.Task<DeepseekR1DistillQwen32bResponse> Gemma3x12bItAsync(Gemma3_12bItInput body, string? x_session_affinity = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<DeepseekR1DistillQwen32bResponse> Gemma3x12bItAsync(Gemma3x12bItInput body, string? x_session_affinity = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -1360,7 +1360,7 @@ namespace EdgeAi.Client
         /// <param name="x_session_affinity">A session id; routes multi-turn requests to the same instance so the prompt cache is reused (see `usage.prompt_tokens_details.cached_tokens`).</param>
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<DeepseekR1DistillQwen32bBatchableResponse> Llama33x70bInstructFp8FastAsync(Llama33_70bInstructFp8FastBatchableInput body, QueueRequest? queueRequest = null, string? x_session_affinity = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<DeepseekR1DistillQwen32bBatchableResponse> Llama33x70bInstructFp8FastAsync(Llama33x70bInstructFp8FastBatchableInput body, QueueRequest? queueRequest = null, string? x_session_affinity = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -1384,7 +1384,7 @@ namespace EdgeAi.Client
         /// <param name="x_session_affinity">A session id; routes multi-turn requests to the same instance so the prompt cache is reused (see `usage.prompt_tokens_details.cached_tokens`).</param>
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<LlamaGuard3_8bResponse> LlamaGuard3x8bAsync(LlamaGuard3_8bInput body, string? x_session_affinity = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<LlamaGuard3x8bResponse> LlamaGuard3x8bAsync(LlamaGuard3x8bInput body, string? x_session_affinity = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -1436,7 +1436,7 @@ namespace EdgeAi.Client
         /// <param name="x_session_affinity">A session id; routes multi-turn requests to the same instance so the prompt cache is reused (see `usage.prompt_tokens_details.cached_tokens`).</param>
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<DeepseekR1DistillQwen32bResponse> MistralSmall31x24bInstructAsync(MistralSmall31_24bInstructInput body, string? x_session_affinity = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<DeepseekR1DistillQwen32bResponse> MistralSmall31x24bInstructAsync(MistralSmall31x24bInstructInput body, string? x_session_affinity = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -1599,7 +1599,7 @@ namespace EdgeAi.Client
         /// <param name="x_session_affinity">A session id; routes multi-turn requests to the same instance so the prompt cache is reused (see `usage.prompt_tokens_details.cached_tokens`).</param>
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<GemmaSeaLionV4_27bItBatchableResponse> Qwen3x30bA3bFp8Async(GemmaSeaLionV4_27bItBatchableInput body, QueueRequest? queueRequest = null, string? x_session_affinity = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<GemmaSeaLionV4x27bItBatchableResponse> Qwen3x30bA3bFp8Async(GemmaSeaLionV4x27bItBatchableInput body, QueueRequest? queueRequest = null, string? x_session_affinity = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -1786,7 +1786,7 @@ namespace EdgeAi.Client
         /// <param name="x_session_affinity">A session id; routes multi-turn requests to the same instance so the prompt cache is reused (see `usage.prompt_tokens_details.cached_tokens`).</param>
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<DeepseekR1DistillQwen32bResponse> StarlingLm7bBetaAsync(Llama33_70bInstructFp8FastInput body, string? x_session_affinity = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<DeepseekR1DistillQwen32bResponse> StarlingLm7bBetaAsync(Llama33x70bInstructFp8FastInput body, string? x_session_affinity = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -1824,7 +1824,7 @@ namespace EdgeAi.Client
         /// <param name="x_session_affinity">A session id; routes multi-turn requests to the same instance so the prompt cache is reused (see `usage.prompt_tokens_details.cached_tokens`).</param>
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<DeepseekR1DistillQwen32bResponse> DeepseekCoder67bInstructAwqAsync(Llama33_70bInstructFp8FastInput body, string? x_session_affinity = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<DeepseekR1DistillQwen32bResponse> DeepseekCoder67bInstructAwqAsync(Llama33x70bInstructFp8FastInput body, string? x_session_affinity = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -1860,7 +1860,7 @@ namespace EdgeAi.Client
         /// <param name="x_session_affinity">A session id; routes multi-turn requests to the same instance so the prompt cache is reused (see `usage.prompt_tokens_details.cached_tokens`).</param>
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<DeepseekR1DistillQwen32bResponse> Mistral7bInstructV01AwqAsync(Llama33_70bInstructFp8FastInput body, string? x_session_affinity = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<DeepseekR1DistillQwen32bResponse> Mistral7bInstructV01AwqAsync(Llama33x70bInstructFp8FastInput body, string? x_session_affinity = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -1884,7 +1884,7 @@ namespace EdgeAi.Client
         /// <param name="x_session_affinity">A session id; routes multi-turn requests to the same instance so the prompt cache is reused (see `usage.prompt_tokens_details.cached_tokens`).</param>
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<DeepseekR1DistillQwen32bResponse> Openhermes25Mistral7bAwqAsync(Llama33_70bInstructFp8FastInput body, string? x_session_affinity = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<DeepseekR1DistillQwen32bResponse> Openhermes25Mistral7bAwqAsync(Llama33x70bInstructFp8FastInput body, string? x_session_affinity = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -1942,7 +1942,7 @@ namespace EdgeAi.Client
         /// <param name="x_session_affinity">A session id; routes multi-turn requests to the same instance so the prompt cache is reused (see `usage.prompt_tokens_details.cached_tokens`).</param>
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<GemmaSeaLionV4_27bItResponse> GemmaSeaLionV4x27bItAsync(GemmaSeaLionV4_27bItInput body, string? x_session_affinity = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<GemmaSeaLionV4x27bItResponse> GemmaSeaLionV4x27bItAsync(GemmaSeaLionV4x27bItInput body, string? x_session_affinity = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (body == null)
                 throw new System.ArgumentNullException("body");
@@ -1993,7 +1993,7 @@ namespace EdgeAi.Client
                         var status_ = (int)response_.StatusCode;
                         if (status_ == 200)
                         {
-                            var objectResponse_ = await ReadObjectResponseAsync<GemmaSeaLionV4_27bItResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            var objectResponse_ = await ReadObjectResponseAsync<GemmaSeaLionV4x27bItResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
                             if (objectResponse_.Object == null)
                             {
                                 throw new EdgeAiApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
@@ -2036,7 +2036,7 @@ namespace EdgeAi.Client
         /// <param name="x_session_affinity">A session id; routes multi-turn requests to the same instance so the prompt cache is reused (see `usage.prompt_tokens_details.cached_tokens`).</param>
         /// <returns>An SSE stream.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<FileResponse> StreamAsync(string author, string model, GemmaSeaLionV4_27bItInput body, string? x_session_affinity = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<FileResponse> StreamAsync(string author, string model, GemmaSeaLionV4x27bItInput body, string? x_session_affinity = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (author == null)
                 throw new System.ArgumentNullException("author");
@@ -3158,7 +3158,7 @@ namespace EdgeAi.Client
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
         [System.Obsolete]
-        public virtual async System.Threading.Tasks.Task<DeepseekR1DistillQwen32bResponse> Gemma3x12bItAsync(Gemma3_12bItInput body, string? x_session_affinity = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<DeepseekR1DistillQwen32bResponse> Gemma3x12bItAsync(Gemma3x12bItInput body, string? x_session_affinity = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (body == null)
                 throw new System.ArgumentNullException("body");
@@ -4744,7 +4744,7 @@ namespace EdgeAi.Client
         /// <param name="x_session_affinity">A session id; routes multi-turn requests to the same instance so the prompt cache is reused (see `usage.prompt_tokens_details.cached_tokens`).</param>
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<DeepseekR1DistillQwen32bBatchableResponse> Llama33x70bInstructFp8FastAsync(Llama33_70bInstructFp8FastBatchableInput body, QueueRequest? queueRequest = null, string? x_session_affinity = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<DeepseekR1DistillQwen32bBatchableResponse> Llama33x70bInstructFp8FastAsync(Llama33x70bInstructFp8FastBatchableInput body, QueueRequest? queueRequest = null, string? x_session_affinity = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (body == null)
                 throw new System.ArgumentNullException("body");
@@ -4934,7 +4934,7 @@ namespace EdgeAi.Client
         /// <param name="x_session_affinity">A session id; routes multi-turn requests to the same instance so the prompt cache is reused (see `usage.prompt_tokens_details.cached_tokens`).</param>
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<LlamaGuard3_8bResponse> LlamaGuard3x8bAsync(LlamaGuard3_8bInput body, string? x_session_affinity = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<LlamaGuard3x8bResponse> LlamaGuard3x8bAsync(LlamaGuard3x8bInput body, string? x_session_affinity = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (body == null)
                 throw new System.ArgumentNullException("body");
@@ -4985,7 +4985,7 @@ namespace EdgeAi.Client
                         var status_ = (int)response_.StatusCode;
                         if (status_ == 200)
                         {
-                            var objectResponse_ = await ReadObjectResponseAsync<LlamaGuard3_8bResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            var objectResponse_ = await ReadObjectResponseAsync<LlamaGuard3x8bResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
                             if (objectResponse_.Object == null)
                             {
                                 throw new EdgeAiApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
@@ -5306,7 +5306,7 @@ namespace EdgeAi.Client
         /// <param name="x_session_affinity">A session id; routes multi-turn requests to the same instance so the prompt cache is reused (see `usage.prompt_tokens_details.cached_tokens`).</param>
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<DeepseekR1DistillQwen32bResponse> MistralSmall31x24bInstructAsync(MistralSmall31_24bInstructInput body, string? x_session_affinity = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<DeepseekR1DistillQwen32bResponse> MistralSmall31x24bInstructAsync(MistralSmall31x24bInstructInput body, string? x_session_affinity = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (body == null)
                 throw new System.ArgumentNullException("body");
@@ -6521,7 +6521,7 @@ namespace EdgeAi.Client
         /// <param name="x_session_affinity">A session id; routes multi-turn requests to the same instance so the prompt cache is reused (see `usage.prompt_tokens_details.cached_tokens`).</param>
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<GemmaSeaLionV4_27bItBatchableResponse> Qwen3x30bA3bFp8Async(GemmaSeaLionV4_27bItBatchableInput body, QueueRequest? queueRequest = null, string? x_session_affinity = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<GemmaSeaLionV4x27bItBatchableResponse> Qwen3x30bA3bFp8Async(GemmaSeaLionV4x27bItBatchableInput body, QueueRequest? queueRequest = null, string? x_session_affinity = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (body == null)
                 throw new System.ArgumentNullException("body");
@@ -6578,7 +6578,7 @@ namespace EdgeAi.Client
                         var status_ = (int)response_.StatusCode;
                         if (status_ == 200)
                         {
-                            var objectResponse_ = await ReadObjectResponseAsync<GemmaSeaLionV4_27bItBatchableResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            var objectResponse_ = await ReadObjectResponseAsync<GemmaSeaLionV4x27bItBatchableResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
                             if (objectResponse_.Object == null)
                             {
                                 throw new EdgeAiApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
@@ -7920,7 +7920,7 @@ namespace EdgeAi.Client
         /// <param name="x_session_affinity">A session id; routes multi-turn requests to the same instance so the prompt cache is reused (see `usage.prompt_tokens_details.cached_tokens`).</param>
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<DeepseekR1DistillQwen32bResponse> StarlingLm7bBetaAsync(Llama33_70bInstructFp8FastInput body, string? x_session_affinity = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<DeepseekR1DistillQwen32bResponse> StarlingLm7bBetaAsync(Llama33x70bInstructFp8FastInput body, string? x_session_affinity = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (body == null)
                 throw new System.ArgumentNullException("body");
@@ -8198,7 +8198,7 @@ namespace EdgeAi.Client
         /// <param name="x_session_affinity">A session id; routes multi-turn requests to the same instance so the prompt cache is reused (see `usage.prompt_tokens_details.cached_tokens`).</param>
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<DeepseekR1DistillQwen32bResponse> DeepseekCoder67bInstructAwqAsync(Llama33_70bInstructFp8FastInput body, string? x_session_affinity = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<DeepseekR1DistillQwen32bResponse> DeepseekCoder67bInstructAwqAsync(Llama33x70bInstructFp8FastInput body, string? x_session_affinity = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (body == null)
                 throw new System.ArgumentNullException("body");
@@ -8474,7 +8474,7 @@ namespace EdgeAi.Client
         /// <param name="x_session_affinity">A session id; routes multi-turn requests to the same instance so the prompt cache is reused (see `usage.prompt_tokens_details.cached_tokens`).</param>
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<DeepseekR1DistillQwen32bResponse> Mistral7bInstructV01AwqAsync(Llama33_70bInstructFp8FastInput body, string? x_session_affinity = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<DeepseekR1DistillQwen32bResponse> Mistral7bInstructV01AwqAsync(Llama33x70bInstructFp8FastInput body, string? x_session_affinity = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (body == null)
                 throw new System.ArgumentNullException("body");
@@ -8658,7 +8658,7 @@ namespace EdgeAi.Client
         /// <param name="x_session_affinity">A session id; routes multi-turn requests to the same instance so the prompt cache is reused (see `usage.prompt_tokens_details.cached_tokens`).</param>
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<DeepseekR1DistillQwen32bResponse> Openhermes25Mistral7bAwqAsync(Llama33_70bInstructFp8FastInput body, string? x_session_affinity = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<DeepseekR1DistillQwen32bResponse> Openhermes25Mistral7bAwqAsync(Llama33x70bInstructFp8FastInput body, string? x_session_affinity = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (body == null)
                 throw new System.ArgumentNullException("body");
@@ -13369,7 +13369,7 @@ namespace EdgeAi.Client
         /// </remarks>
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<Moondream31_9BA2BResponse> Moondream31x9BA2BAsync(Moondream31_9BA2BInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<Moondream31x9BA2BResponse> Moondream31x9BA2BAsync(Moondream31x9BA2BInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -13515,7 +13515,7 @@ namespace EdgeAi.Client
         /// </remarks>
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<Moondream31_9BA2BResponse> Moondream31x9BA2BAsync(Moondream31_9BA2BInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<Moondream31x9BA2BResponse> Moondream31x9BA2BAsync(Moondream31x9BA2BInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (body == null)
                 throw new System.ArgumentNullException("body");
@@ -13563,7 +13563,7 @@ namespace EdgeAi.Client
                         var status_ = (int)response_.StatusCode;
                         if (status_ == 200)
                         {
-                            var objectResponse_ = await ReadObjectResponseAsync<Moondream31_9BA2BResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            var objectResponse_ = await ReadObjectResponseAsync<Moondream31x9BA2BResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
                             if (objectResponse_.Object == null)
                             {
                                 throw new EdgeAiApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
@@ -20639,134 +20639,7 @@ namespace EdgeAi.Client
     }
 
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class Gemma312bItInputFunctionsItem
-    {
-
-        [System.Text.Json.Serialization.JsonPropertyName("name")]
-        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
-        public string Name { get; set; } = default!;
-
-        [System.Text.Json.Serialization.JsonPropertyName("code")]
-        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
-        public string Code { get; set; } = default!;
-
-    }
-
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class Gemma312bItInputMessagesItem
-    {
-
-        [System.Text.Json.Serialization.JsonPropertyName("role")]
-        public string? Role { get; set; } = default!;
-
-        [System.Text.Json.Serialization.JsonPropertyName("content")]
-        public object? Content { get; set; } = default!;
-
-    }
-
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class Gemma312bItInputToolsItem
-    {
-
-        [System.Text.Json.Serialization.JsonPropertyName("name")]
-        public string? Name { get; set; } = default!;
-
-        [System.Text.Json.Serialization.JsonPropertyName("description")]
-        public string? Description { get; set; } = default!;
-
-        [System.Text.Json.Serialization.JsonPropertyName("parameters")]
-        public Gemma312bItInputToolsItemParameters? Parameters { get; set; } = default!;
-
-        [System.Text.Json.Serialization.JsonPropertyName("type")]
-        public string? Type { get; set; } = default!;
-
-        [System.Text.Json.Serialization.JsonPropertyName("function")]
-        public Gemma312bItInputToolsItemFunction? Function { get; set; } = default!;
-
-    }
-
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class Gemma312bItInputToolsItemFunction
-    {
-
-        [System.Text.Json.Serialization.JsonPropertyName("name")]
-        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
-        public string Name { get; set; } = default!;
-
-        [System.Text.Json.Serialization.JsonPropertyName("description")]
-        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
-        public string Description { get; set; } = default!;
-
-        [System.Text.Json.Serialization.JsonPropertyName("parameters")]
-        [System.ComponentModel.DataAnnotations.Required]
-        public Gemma312bItInputToolsItemFunctionParameters Parameters { get; set; } = new Gemma312bItInputToolsItemFunctionParameters();
-
-    }
-
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class Gemma312bItInputToolsItemFunctionParameters
-    {
-
-        [System.Text.Json.Serialization.JsonPropertyName("type")]
-        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
-        public string Type { get; set; } = default!;
-
-        [System.Text.Json.Serialization.JsonPropertyName("required")]
-        public System.Collections.Generic.IList<string>? Required { get; set; } = default!;
-
-        [System.Text.Json.Serialization.JsonPropertyName("properties")]
-        [System.ComponentModel.DataAnnotations.Required]
-        public System.Collections.Generic.IDictionary<string, Gemma312bItInputToolsItemFunctionParametersPropertiesValue> Properties { get; set; } = new System.Collections.Generic.Dictionary<string, Gemma312bItInputToolsItemFunctionParametersPropertiesValue>();
-
-    }
-
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class Gemma312bItInputToolsItemFunctionParametersPropertiesValue
-    {
-
-        [System.Text.Json.Serialization.JsonPropertyName("type")]
-        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
-        public string Type { get; set; } = default!;
-
-        [System.Text.Json.Serialization.JsonPropertyName("description")]
-        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
-        public string Description { get; set; } = default!;
-
-    }
-
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class Gemma312bItInputToolsItemParameters
-    {
-
-        [System.Text.Json.Serialization.JsonPropertyName("type")]
-        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
-        public string Type { get; set; } = default!;
-
-        [System.Text.Json.Serialization.JsonPropertyName("required")]
-        public System.Collections.Generic.IList<string>? Required { get; set; } = default!;
-
-        [System.Text.Json.Serialization.JsonPropertyName("properties")]
-        [System.ComponentModel.DataAnnotations.Required]
-        public System.Collections.Generic.IDictionary<string, Gemma312bItInputToolsItemParametersPropertiesValue> Properties { get; set; } = new System.Collections.Generic.Dictionary<string, Gemma312bItInputToolsItemParametersPropertiesValue>();
-
-    }
-
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class Gemma312bItInputToolsItemParametersPropertiesValue
-    {
-
-        [System.Text.Json.Serialization.JsonPropertyName("type")]
-        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
-        public string Type { get; set; } = default!;
-
-        [System.Text.Json.Serialization.JsonPropertyName("description")]
-        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
-        public string Description { get; set; } = default!;
-
-    }
-
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class Gemma3_12bItInput
+    public partial class Gemma3x12bItInput
     {
 
         [System.Text.Json.Serialization.JsonPropertyName("prompt")]
@@ -20814,18 +20687,18 @@ namespace EdgeAi.Client
         public double? Presence_penalty { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("messages")]
-        public System.Collections.Generic.IList<Gemma312bItInputMessagesItem>? Messages { get; set; } = default!;
+        public System.Collections.Generic.IList<Gemma3x12bItInputMessagesItem>? Messages { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("functions")]
-        public System.Collections.Generic.IList<Gemma312bItInputFunctionsItem>? Functions { get; set; } = default!;
+        public System.Collections.Generic.IList<Gemma3x12bItInputFunctionsItem>? Functions { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("tools")]
-        public System.Collections.Generic.IList<Gemma312bItInputToolsItem>? Tools { get; set; } = default!;
+        public System.Collections.Generic.IList<Gemma3x12bItInputToolsItem>? Tools { get; set; } = default!;
 
     }
 
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class GemmaSeaLionV427bItBatchableInputFunctionsItem
+    public partial class Gemma3x12bItInputFunctionsItem
     {
 
         [System.Text.Json.Serialization.JsonPropertyName("name")]
@@ -20839,48 +20712,19 @@ namespace EdgeAi.Client
     }
 
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class GemmaSeaLionV427bItBatchableInputMessagesItem
+    public partial class Gemma3x12bItInputMessagesItem
     {
 
         [System.Text.Json.Serialization.JsonPropertyName("role")]
-        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
-        public string Role { get; set; } = default!;
+        public string? Role { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("content")]
-        [System.ComponentModel.DataAnnotations.Required]
-        public object Content { get; set; } = default!;
+        public object? Content { get; set; } = default!;
 
     }
 
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class GemmaSeaLionV427bItBatchableInputResponseFormat
-    {
-
-        [System.Text.Json.Serialization.JsonPropertyName("type")]
-        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<GemmaSeaLionV427bItBatchableInputResponseFormatType>))]
-        public GemmaSeaLionV427bItBatchableInputResponseFormatType? Type { get; set; } = default!;
-
-        [System.Text.Json.Serialization.JsonPropertyName("json_schema")]
-        public object? Json_schema { get; set; } = default!;
-
-    }
-
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public enum GemmaSeaLionV427bItBatchableInputResponseFormatType
-    {
-
-        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"json_object")]
-        [System.Runtime.Serialization.EnumMember(Value = @"json_object")]
-        JsonObject = 0,
-
-        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"json_schema")]
-        [System.Runtime.Serialization.EnumMember(Value = @"json_schema")]
-        JsonSchema = 1,
-
-    }
-
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class GemmaSeaLionV427bItBatchableInputToolsItem
+    public partial class Gemma3x12bItInputToolsItem
     {
 
         [System.Text.Json.Serialization.JsonPropertyName("name")]
@@ -20890,18 +20734,18 @@ namespace EdgeAi.Client
         public string? Description { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("parameters")]
-        public GemmaSeaLionV427bItBatchableInputToolsItemParameters? Parameters { get; set; } = default!;
+        public Gemma3x12bItInputToolsItemParameters? Parameters { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("type")]
         public string? Type { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("function")]
-        public GemmaSeaLionV427bItBatchableInputToolsItemFunction? Function { get; set; } = default!;
+        public Gemma3x12bItInputToolsItemFunction? Function { get; set; } = default!;
 
     }
 
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class GemmaSeaLionV427bItBatchableInputToolsItemFunction
+    public partial class Gemma3x12bItInputToolsItemFunction
     {
 
         [System.Text.Json.Serialization.JsonPropertyName("name")]
@@ -20914,12 +20758,12 @@ namespace EdgeAi.Client
 
         [System.Text.Json.Serialization.JsonPropertyName("parameters")]
         [System.ComponentModel.DataAnnotations.Required]
-        public GemmaSeaLionV427bItBatchableInputToolsItemFunctionParameters Parameters { get; set; } = new GemmaSeaLionV427bItBatchableInputToolsItemFunctionParameters();
+        public Gemma3x12bItInputToolsItemFunctionParameters Parameters { get; set; } = new Gemma3x12bItInputToolsItemFunctionParameters();
 
     }
 
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class GemmaSeaLionV427bItBatchableInputToolsItemFunctionParameters
+    public partial class Gemma3x12bItInputToolsItemFunctionParameters
     {
 
         [System.Text.Json.Serialization.JsonPropertyName("type")]
@@ -20931,12 +20775,12 @@ namespace EdgeAi.Client
 
         [System.Text.Json.Serialization.JsonPropertyName("properties")]
         [System.ComponentModel.DataAnnotations.Required]
-        public System.Collections.Generic.IDictionary<string, GemmaSeaLionV427bItBatchableInputToolsItemFunctionParametersPropertiesValue> Properties { get; set; } = new System.Collections.Generic.Dictionary<string, GemmaSeaLionV427bItBatchableInputToolsItemFunctionParametersPropertiesValue>();
+        public System.Collections.Generic.IDictionary<string, Gemma3x12bItInputToolsItemFunctionParametersPropertiesValue> Properties { get; set; } = new System.Collections.Generic.Dictionary<string, Gemma3x12bItInputToolsItemFunctionParametersPropertiesValue>();
 
     }
 
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class GemmaSeaLionV427bItBatchableInputToolsItemFunctionParametersPropertiesValue
+    public partial class Gemma3x12bItInputToolsItemFunctionParametersPropertiesValue
     {
 
         [System.Text.Json.Serialization.JsonPropertyName("type")]
@@ -20950,7 +20794,7 @@ namespace EdgeAi.Client
     }
 
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class GemmaSeaLionV427bItBatchableInputToolsItemParameters
+    public partial class Gemma3x12bItInputToolsItemParameters
     {
 
         [System.Text.Json.Serialization.JsonPropertyName("type")]
@@ -20962,12 +20806,12 @@ namespace EdgeAi.Client
 
         [System.Text.Json.Serialization.JsonPropertyName("properties")]
         [System.ComponentModel.DataAnnotations.Required]
-        public System.Collections.Generic.IDictionary<string, GemmaSeaLionV427bItBatchableInputToolsItemParametersPropertiesValue> Properties { get; set; } = new System.Collections.Generic.Dictionary<string, GemmaSeaLionV427bItBatchableInputToolsItemParametersPropertiesValue>();
+        public System.Collections.Generic.IDictionary<string, Gemma3x12bItInputToolsItemParametersPropertiesValue> Properties { get; set; } = new System.Collections.Generic.Dictionary<string, Gemma3x12bItInputToolsItemParametersPropertiesValue>();
 
     }
 
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class GemmaSeaLionV427bItBatchableInputToolsItemParametersPropertiesValue
+    public partial class Gemma3x12bItInputToolsItemParametersPropertiesValue
     {
 
         [System.Text.Json.Serialization.JsonPropertyName("type")]
@@ -20977,265 +20821,14 @@ namespace EdgeAi.Client
         [System.Text.Json.Serialization.JsonPropertyName("description")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public string Description { get; set; } = default!;
-
-    }
-
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class GemmaSeaLionV427bItBatchableResponseResult
-    {
-
-        [System.Text.Json.Serialization.JsonPropertyName("id")]
-        public string? Id { get; set; } = default!;
-
-        [System.Text.Json.Serialization.JsonPropertyName("object")]
-        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<GemmaSeaLionV427bItBatchableResponseResultObject>))]
-        public GemmaSeaLionV427bItBatchableResponseResultObject? Object { get; set; } = default!;
-
-        [System.Text.Json.Serialization.JsonPropertyName("created")]
-        public double? Created { get; set; } = default!;
-
-        [System.Text.Json.Serialization.JsonPropertyName("model")]
-        public string? Model { get; set; } = default!;
-
-        [System.Text.Json.Serialization.JsonPropertyName("choices")]
-        public object? Choices { get; set; } = default!;
-
-        [System.Text.Json.Serialization.JsonPropertyName("usage")]
-        public object? Usage { get; set; } = default!;
-
-        [System.Text.Json.Serialization.JsonPropertyName("prompt_logprobs")]
-        public System.Collections.Generic.IDictionary<string, object>? Prompt_logprobs { get; set; } = default!;
-
-        [System.Text.Json.Serialization.JsonPropertyName("status")]
-        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<GemmaSeaLionV427bItBatchableResponseResultStatus>))]
-        public GemmaSeaLionV427bItBatchableResponseResultStatus? Status { get; set; } = default!;
-
-        [System.Text.Json.Serialization.JsonPropertyName("request_id")]
-        public string? Request_id { get; set; } = default!;
-
-        [System.Text.Json.Serialization.JsonPropertyName("responses")]
-        public System.Collections.Generic.IList<BatchResponseItem>? Responses { get; set; } = default!;
-
-    }
-
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public enum GemmaSeaLionV427bItBatchableResponseResultObject
-    {
-
-        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"chat.completion")]
-        [System.Runtime.Serialization.EnumMember(Value = @"chat.completion")]
-        ChatCompletion = 0,
-
-        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"text_completion")]
-        [System.Runtime.Serialization.EnumMember(Value = @"text_completion")]
-        TextCompletion = 1,
-
-    }
-
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public enum GemmaSeaLionV427bItBatchableResponseResultStatus
-    {
-
-        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"queued")]
-        [System.Runtime.Serialization.EnumMember(Value = @"queued")]
-        Queued = 0,
-
-        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"running")]
-        [System.Runtime.Serialization.EnumMember(Value = @"running")]
-        Running = 1,
-
-    }
-
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class GemmaSeaLionV427bItInputFunctionsItem
-    {
-
-        [System.Text.Json.Serialization.JsonPropertyName("name")]
-        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
-        public string Name { get; set; } = default!;
-
-        [System.Text.Json.Serialization.JsonPropertyName("code")]
-        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
-        public string Code { get; set; } = default!;
-
-    }
-
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class GemmaSeaLionV427bItInputMessagesItem
-    {
-
-        [System.Text.Json.Serialization.JsonPropertyName("role")]
-        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
-        public string Role { get; set; } = default!;
-
-        [System.Text.Json.Serialization.JsonPropertyName("content")]
-        [System.ComponentModel.DataAnnotations.Required]
-        public object Content { get; set; } = default!;
-
-    }
-
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class GemmaSeaLionV427bItInputResponseFormat
-    {
-
-        [System.Text.Json.Serialization.JsonPropertyName("type")]
-        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<GemmaSeaLionV427bItInputResponseFormatType>))]
-        public GemmaSeaLionV427bItInputResponseFormatType? Type { get; set; } = default!;
-
-        [System.Text.Json.Serialization.JsonPropertyName("json_schema")]
-        public object? Json_schema { get; set; } = default!;
-
-    }
-
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public enum GemmaSeaLionV427bItInputResponseFormatType
-    {
-
-        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"json_object")]
-        [System.Runtime.Serialization.EnumMember(Value = @"json_object")]
-        JsonObject = 0,
-
-        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"json_schema")]
-        [System.Runtime.Serialization.EnumMember(Value = @"json_schema")]
-        JsonSchema = 1,
-
-    }
-
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class GemmaSeaLionV427bItInputToolsItem
-    {
-
-        [System.Text.Json.Serialization.JsonPropertyName("name")]
-        public string? Name { get; set; } = default!;
-
-        [System.Text.Json.Serialization.JsonPropertyName("description")]
-        public string? Description { get; set; } = default!;
-
-        [System.Text.Json.Serialization.JsonPropertyName("parameters")]
-        public GemmaSeaLionV427bItInputToolsItemParameters? Parameters { get; set; } = default!;
-
-        [System.Text.Json.Serialization.JsonPropertyName("type")]
-        public string? Type { get; set; } = default!;
-
-        [System.Text.Json.Serialization.JsonPropertyName("function")]
-        public GemmaSeaLionV427bItInputToolsItemFunction? Function { get; set; } = default!;
-
-    }
-
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class GemmaSeaLionV427bItInputToolsItemFunction
-    {
-
-        [System.Text.Json.Serialization.JsonPropertyName("name")]
-        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
-        public string Name { get; set; } = default!;
-
-        [System.Text.Json.Serialization.JsonPropertyName("description")]
-        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
-        public string Description { get; set; } = default!;
-
-        [System.Text.Json.Serialization.JsonPropertyName("parameters")]
-        [System.ComponentModel.DataAnnotations.Required]
-        public GemmaSeaLionV427bItInputToolsItemFunctionParameters Parameters { get; set; } = new GemmaSeaLionV427bItInputToolsItemFunctionParameters();
-
-    }
-
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class GemmaSeaLionV427bItInputToolsItemFunctionParameters
-    {
-
-        [System.Text.Json.Serialization.JsonPropertyName("type")]
-        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
-        public string Type { get; set; } = default!;
-
-        [System.Text.Json.Serialization.JsonPropertyName("required")]
-        public System.Collections.Generic.IList<string>? Required { get; set; } = default!;
-
-        [System.Text.Json.Serialization.JsonPropertyName("properties")]
-        [System.ComponentModel.DataAnnotations.Required]
-        public System.Collections.Generic.IDictionary<string, GemmaSeaLionV427bItInputToolsItemFunctionParametersPropertiesValue> Properties { get; set; } = new System.Collections.Generic.Dictionary<string, GemmaSeaLionV427bItInputToolsItemFunctionParametersPropertiesValue>();
-
-    }
-
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class GemmaSeaLionV427bItInputToolsItemFunctionParametersPropertiesValue
-    {
-
-        [System.Text.Json.Serialization.JsonPropertyName("type")]
-        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
-        public string Type { get; set; } = default!;
-
-        [System.Text.Json.Serialization.JsonPropertyName("description")]
-        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
-        public string Description { get; set; } = default!;
-
-    }
-
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class GemmaSeaLionV427bItInputToolsItemParameters
-    {
-
-        [System.Text.Json.Serialization.JsonPropertyName("type")]
-        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
-        public string Type { get; set; } = default!;
-
-        [System.Text.Json.Serialization.JsonPropertyName("required")]
-        public System.Collections.Generic.IList<string>? Required { get; set; } = default!;
-
-        [System.Text.Json.Serialization.JsonPropertyName("properties")]
-        [System.ComponentModel.DataAnnotations.Required]
-        public System.Collections.Generic.IDictionary<string, GemmaSeaLionV427bItInputToolsItemParametersPropertiesValue> Properties { get; set; } = new System.Collections.Generic.Dictionary<string, GemmaSeaLionV427bItInputToolsItemParametersPropertiesValue>();
-
-    }
-
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class GemmaSeaLionV427bItInputToolsItemParametersPropertiesValue
-    {
-
-        [System.Text.Json.Serialization.JsonPropertyName("type")]
-        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
-        public string Type { get; set; } = default!;
-
-        [System.Text.Json.Serialization.JsonPropertyName("description")]
-        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
-        public string Description { get; set; } = default!;
-
-    }
-
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public enum GemmaSeaLionV427bItOutputObject
-    {
-
-        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"chat.completion")]
-        [System.Runtime.Serialization.EnumMember(Value = @"chat.completion")]
-        ChatCompletion = 0,
-
-        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"text_completion")]
-        [System.Runtime.Serialization.EnumMember(Value = @"text_completion")]
-        TextCompletion = 1,
-
-    }
-
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class GemmaSeaLionV427bItOutputUsage
-    {
-
-        [System.Text.Json.Serialization.JsonPropertyName("prompt_tokens")]
-        public double? Prompt_tokens { get; set; } = default!;
-
-        [System.Text.Json.Serialization.JsonPropertyName("completion_tokens")]
-        public double? Completion_tokens { get; set; } = default!;
-
-        [System.Text.Json.Serialization.JsonPropertyName("total_tokens")]
-        public double? Total_tokens { get; set; } = default!;
 
     }
 
     /// <summary>
-    /// A normal `GemmaSeaLionV4_27bItInput`, an async batch submission (with ?queueRequest=true) or a batch poll.
+    /// A normal `GemmaSeaLionV4x27bItInput`, an async batch submission (with ?queueRequest=true) or a batch poll.
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class GemmaSeaLionV4_27bItBatchableInput
+    public partial class GemmaSeaLionV4x27bItBatchableInput
     {
 
         [System.Text.Json.Serialization.JsonPropertyName("prompt")]
@@ -21246,7 +20839,7 @@ namespace EdgeAi.Client
         public string? Lora { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("response_format")]
-        public GemmaSeaLionV427bItBatchableInputResponseFormat? Response_format { get; set; } = default!;
+        public GemmaSeaLionV4x27bItBatchableInputResponseFormat? Response_format { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("raw")]
         public bool? Raw { get; set; } = default!;
@@ -21286,13 +20879,13 @@ namespace EdgeAi.Client
         public double? Presence_penalty { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("messages")]
-        public System.Collections.Generic.IList<GemmaSeaLionV427bItBatchableInputMessagesItem>? Messages { get; set; } = default!;
+        public System.Collections.Generic.IList<GemmaSeaLionV4x27bItBatchableInputMessagesItem>? Messages { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("functions")]
-        public System.Collections.Generic.IList<GemmaSeaLionV427bItBatchableInputFunctionsItem>? Functions { get; set; } = default!;
+        public System.Collections.Generic.IList<GemmaSeaLionV4x27bItBatchableInputFunctionsItem>? Functions { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("tools")]
-        public System.Collections.Generic.IList<GemmaSeaLionV427bItBatchableInputToolsItem>? Tools { get; set; } = default!;
+        public System.Collections.Generic.IList<GemmaSeaLionV4x27bItBatchableInputToolsItem>? Tools { get; set; } = default!;
 
         /// <summary>
         /// Normal model inputs, each with an optional `external_reference`. Total payload under 10 MB.
@@ -21310,15 +20903,171 @@ namespace EdgeAi.Client
 
     }
 
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class GemmaSeaLionV4x27bItBatchableInputFunctionsItem
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("name")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public string Name { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("code")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public string Code { get; set; } = default!;
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class GemmaSeaLionV4x27bItBatchableInputMessagesItem
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("role")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public string Role { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("content")]
+        [System.ComponentModel.DataAnnotations.Required]
+        public object Content { get; set; } = default!;
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class GemmaSeaLionV4x27bItBatchableInputResponseFormat
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("type")]
+        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<GemmaSeaLionV4x27bItBatchableInputResponseFormatType>))]
+        public GemmaSeaLionV4x27bItBatchableInputResponseFormatType? Type { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("json_schema")]
+        public object? Json_schema { get; set; } = default!;
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public enum GemmaSeaLionV4x27bItBatchableInputResponseFormatType
+    {
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"json_object")]
+        [System.Runtime.Serialization.EnumMember(Value = @"json_object")]
+        JsonObject = 0,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"json_schema")]
+        [System.Runtime.Serialization.EnumMember(Value = @"json_schema")]
+        JsonSchema = 1,
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class GemmaSeaLionV4x27bItBatchableInputToolsItem
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("name")]
+        public string? Name { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("description")]
+        public string? Description { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("parameters")]
+        public GemmaSeaLionV4x27bItBatchableInputToolsItemParameters? Parameters { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("type")]
+        public string? Type { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("function")]
+        public GemmaSeaLionV4x27bItBatchableInputToolsItemFunction? Function { get; set; } = default!;
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class GemmaSeaLionV4x27bItBatchableInputToolsItemFunction
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("name")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public string Name { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("description")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public string Description { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("parameters")]
+        [System.ComponentModel.DataAnnotations.Required]
+        public GemmaSeaLionV4x27bItBatchableInputToolsItemFunctionParameters Parameters { get; set; } = new GemmaSeaLionV4x27bItBatchableInputToolsItemFunctionParameters();
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class GemmaSeaLionV4x27bItBatchableInputToolsItemFunctionParameters
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("type")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public string Type { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("required")]
+        public System.Collections.Generic.IList<string>? Required { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("properties")]
+        [System.ComponentModel.DataAnnotations.Required]
+        public System.Collections.Generic.IDictionary<string, GemmaSeaLionV4x27bItBatchableInputToolsItemFunctionParametersPropertiesValue> Properties { get; set; } = new System.Collections.Generic.Dictionary<string, GemmaSeaLionV4x27bItBatchableInputToolsItemFunctionParametersPropertiesValue>();
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class GemmaSeaLionV4x27bItBatchableInputToolsItemFunctionParametersPropertiesValue
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("type")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public string Type { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("description")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public string Description { get; set; } = default!;
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class GemmaSeaLionV4x27bItBatchableInputToolsItemParameters
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("type")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public string Type { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("required")]
+        public System.Collections.Generic.IList<string>? Required { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("properties")]
+        [System.ComponentModel.DataAnnotations.Required]
+        public System.Collections.Generic.IDictionary<string, GemmaSeaLionV4x27bItBatchableInputToolsItemParametersPropertiesValue> Properties { get; set; } = new System.Collections.Generic.Dictionary<string, GemmaSeaLionV4x27bItBatchableInputToolsItemParametersPropertiesValue>();
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class GemmaSeaLionV4x27bItBatchableInputToolsItemParametersPropertiesValue
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("type")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public string Type { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("description")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public string Description { get; set; } = default!;
+
+    }
+
     /// <summary>
-    /// Envelope whose result is `GemmaSeaLionV4_27bItOutput`, or a batch status / final batch result.
+    /// Envelope whose result is `GemmaSeaLionV4x27bItOutput`, or a batch status / final batch result.
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class GemmaSeaLionV4_27bItBatchableResponse
+    public partial class GemmaSeaLionV4x27bItBatchableResponse
     {
 
         [System.Text.Json.Serialization.JsonPropertyName("result")]
-        public GemmaSeaLionV427bItBatchableResponseResult? Result { get; set; } = default!;
+        public GemmaSeaLionV4x27bItBatchableResponseResult? Result { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("success")]
         public bool Success { get; set; } = default!;
@@ -21332,7 +21081,73 @@ namespace EdgeAi.Client
     }
 
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class GemmaSeaLionV4_27bItInput
+    public partial class GemmaSeaLionV4x27bItBatchableResponseResult
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("id")]
+        public string? Id { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("object")]
+        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<GemmaSeaLionV4x27bItBatchableResponseResultObject>))]
+        public GemmaSeaLionV4x27bItBatchableResponseResultObject? Object { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("created")]
+        public double? Created { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("model")]
+        public string? Model { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("choices")]
+        public object? Choices { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("usage")]
+        public object? Usage { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("prompt_logprobs")]
+        public System.Collections.Generic.IDictionary<string, object>? Prompt_logprobs { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("status")]
+        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<GemmaSeaLionV4x27bItBatchableResponseResultStatus>))]
+        public GemmaSeaLionV4x27bItBatchableResponseResultStatus? Status { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("request_id")]
+        public string? Request_id { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("responses")]
+        public System.Collections.Generic.IList<BatchResponseItem>? Responses { get; set; } = default!;
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public enum GemmaSeaLionV4x27bItBatchableResponseResultObject
+    {
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"chat.completion")]
+        [System.Runtime.Serialization.EnumMember(Value = @"chat.completion")]
+        ChatCompletion = 0,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"text_completion")]
+        [System.Runtime.Serialization.EnumMember(Value = @"text_completion")]
+        TextCompletion = 1,
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public enum GemmaSeaLionV4x27bItBatchableResponseResultStatus
+    {
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"queued")]
+        [System.Runtime.Serialization.EnumMember(Value = @"queued")]
+        Queued = 0,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"running")]
+        [System.Runtime.Serialization.EnumMember(Value = @"running")]
+        Running = 1,
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class GemmaSeaLionV4x27bItInput
     {
 
         [System.Text.Json.Serialization.JsonPropertyName("prompt")]
@@ -21343,7 +21158,7 @@ namespace EdgeAi.Client
         public string? Lora { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("response_format")]
-        public GemmaSeaLionV427bItInputResponseFormat? Response_format { get; set; } = default!;
+        public GemmaSeaLionV4x27bItInputResponseFormat? Response_format { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("raw")]
         public bool? Raw { get; set; } = default!;
@@ -21383,26 +21198,182 @@ namespace EdgeAi.Client
         public double? Presence_penalty { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("messages")]
-        public System.Collections.Generic.IList<GemmaSeaLionV427bItInputMessagesItem>? Messages { get; set; } = default!;
+        public System.Collections.Generic.IList<GemmaSeaLionV4x27bItInputMessagesItem>? Messages { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("functions")]
-        public System.Collections.Generic.IList<GemmaSeaLionV427bItInputFunctionsItem>? Functions { get; set; } = default!;
+        public System.Collections.Generic.IList<GemmaSeaLionV4x27bItInputFunctionsItem>? Functions { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("tools")]
-        public System.Collections.Generic.IList<GemmaSeaLionV427bItInputToolsItem>? Tools { get; set; } = default!;
+        public System.Collections.Generic.IList<GemmaSeaLionV4x27bItInputToolsItem>? Tools { get; set; } = default!;
 
     }
 
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class GemmaSeaLionV4_27bItOutput
+    public partial class GemmaSeaLionV4x27bItInputFunctionsItem
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("name")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public string Name { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("code")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public string Code { get; set; } = default!;
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class GemmaSeaLionV4x27bItInputMessagesItem
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("role")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public string Role { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("content")]
+        [System.ComponentModel.DataAnnotations.Required]
+        public object Content { get; set; } = default!;
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class GemmaSeaLionV4x27bItInputResponseFormat
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("type")]
+        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<GemmaSeaLionV4x27bItInputResponseFormatType>))]
+        public GemmaSeaLionV4x27bItInputResponseFormatType? Type { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("json_schema")]
+        public object? Json_schema { get; set; } = default!;
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public enum GemmaSeaLionV4x27bItInputResponseFormatType
+    {
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"json_object")]
+        [System.Runtime.Serialization.EnumMember(Value = @"json_object")]
+        JsonObject = 0,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"json_schema")]
+        [System.Runtime.Serialization.EnumMember(Value = @"json_schema")]
+        JsonSchema = 1,
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class GemmaSeaLionV4x27bItInputToolsItem
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("name")]
+        public string? Name { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("description")]
+        public string? Description { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("parameters")]
+        public GemmaSeaLionV4x27bItInputToolsItemParameters? Parameters { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("type")]
+        public string? Type { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("function")]
+        public GemmaSeaLionV4x27bItInputToolsItemFunction? Function { get; set; } = default!;
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class GemmaSeaLionV4x27bItInputToolsItemFunction
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("name")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public string Name { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("description")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public string Description { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("parameters")]
+        [System.ComponentModel.DataAnnotations.Required]
+        public GemmaSeaLionV4x27bItInputToolsItemFunctionParameters Parameters { get; set; } = new GemmaSeaLionV4x27bItInputToolsItemFunctionParameters();
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class GemmaSeaLionV4x27bItInputToolsItemFunctionParameters
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("type")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public string Type { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("required")]
+        public System.Collections.Generic.IList<string>? Required { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("properties")]
+        [System.ComponentModel.DataAnnotations.Required]
+        public System.Collections.Generic.IDictionary<string, GemmaSeaLionV4x27bItInputToolsItemFunctionParametersPropertiesValue> Properties { get; set; } = new System.Collections.Generic.Dictionary<string, GemmaSeaLionV4x27bItInputToolsItemFunctionParametersPropertiesValue>();
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class GemmaSeaLionV4x27bItInputToolsItemFunctionParametersPropertiesValue
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("type")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public string Type { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("description")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public string Description { get; set; } = default!;
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class GemmaSeaLionV4x27bItInputToolsItemParameters
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("type")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public string Type { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("required")]
+        public System.Collections.Generic.IList<string>? Required { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("properties")]
+        [System.ComponentModel.DataAnnotations.Required]
+        public System.Collections.Generic.IDictionary<string, GemmaSeaLionV4x27bItInputToolsItemParametersPropertiesValue> Properties { get; set; } = new System.Collections.Generic.Dictionary<string, GemmaSeaLionV4x27bItInputToolsItemParametersPropertiesValue>();
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class GemmaSeaLionV4x27bItInputToolsItemParametersPropertiesValue
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("type")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public string Type { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("description")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public string Description { get; set; } = default!;
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class GemmaSeaLionV4x27bItOutput
     {
 
         [System.Text.Json.Serialization.JsonPropertyName("id")]
         public string? Id { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("object")]
-        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<GemmaSeaLionV427bItOutputObject>))]
-        public GemmaSeaLionV427bItOutputObject? Object { get; set; } = default!;
+        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<GemmaSeaLionV4x27bItOutputObject>))]
+        public GemmaSeaLionV4x27bItOutputObject? Object { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("created")]
         public double? Created { get; set; } = default!;
@@ -21414,22 +21385,51 @@ namespace EdgeAi.Client
         public object? Choices { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("usage")]
-        public GemmaSeaLionV427bItOutputUsage? Usage { get; set; } = default!;
+        public GemmaSeaLionV4x27bItOutputUsage? Usage { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("prompt_logprobs")]
         public System.Collections.Generic.IDictionary<string, object>? Prompt_logprobs { get; set; } = default!;
 
     }
 
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public enum GemmaSeaLionV4x27bItOutputObject
+    {
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"chat.completion")]
+        [System.Runtime.Serialization.EnumMember(Value = @"chat.completion")]
+        ChatCompletion = 0,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"text_completion")]
+        [System.Runtime.Serialization.EnumMember(Value = @"text_completion")]
+        TextCompletion = 1,
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class GemmaSeaLionV4x27bItOutputUsage
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("prompt_tokens")]
+        public double? Prompt_tokens { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("completion_tokens")]
+        public double? Completion_tokens { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("total_tokens")]
+        public double? Total_tokens { get; set; } = default!;
+
+    }
+
     /// <summary>
-    /// Envelope of a successful run whose result is `GemmaSeaLionV4_27bItOutput`.
+    /// Envelope of a successful run whose result is `GemmaSeaLionV4x27bItOutput`.
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class GemmaSeaLionV4_27bItResponse
+    public partial class GemmaSeaLionV4x27bItResponse
     {
 
         [System.Text.Json.Serialization.JsonPropertyName("result")]
-        public GemmaSeaLionV4_27bItOutput? Result { get; set; } = default!;
+        public GemmaSeaLionV4x27bItOutput? Result { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("success")]
         public bool Success { get; set; } = default!;
@@ -23250,323 +23250,11 @@ namespace EdgeAi.Client
 
     }
 
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class Llama3370bInstructFp8FastBatchableInputFunctionsItem
-    {
-
-        [System.Text.Json.Serialization.JsonPropertyName("name")]
-        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
-        public string Name { get; set; } = default!;
-
-        [System.Text.Json.Serialization.JsonPropertyName("code")]
-        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
-        public string Code { get; set; } = default!;
-
-    }
-
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class Llama3370bInstructFp8FastBatchableInputMessagesItem
-    {
-
-        [System.Text.Json.Serialization.JsonPropertyName("role")]
-        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
-        public string Role { get; set; } = default!;
-
-        [System.Text.Json.Serialization.JsonPropertyName("content")]
-        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
-        public string Content { get; set; } = default!;
-
-    }
-
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class Llama3370bInstructFp8FastBatchableInputResponseFormat
-    {
-
-        [System.Text.Json.Serialization.JsonPropertyName("type")]
-        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<Llama3370bInstructFp8FastBatchableInputResponseFormatType>))]
-        public Llama3370bInstructFp8FastBatchableInputResponseFormatType? Type { get; set; } = default!;
-
-        [System.Text.Json.Serialization.JsonPropertyName("json_schema")]
-        public object? Json_schema { get; set; } = default!;
-
-    }
-
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public enum Llama3370bInstructFp8FastBatchableInputResponseFormatType
-    {
-
-        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"json_object")]
-        [System.Runtime.Serialization.EnumMember(Value = @"json_object")]
-        JsonObject = 0,
-
-        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"json_schema")]
-        [System.Runtime.Serialization.EnumMember(Value = @"json_schema")]
-        JsonSchema = 1,
-
-    }
-
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class Llama3370bInstructFp8FastBatchableInputToolsItem
-    {
-
-        [System.Text.Json.Serialization.JsonPropertyName("name")]
-        public string? Name { get; set; } = default!;
-
-        [System.Text.Json.Serialization.JsonPropertyName("description")]
-        public string? Description { get; set; } = default!;
-
-        [System.Text.Json.Serialization.JsonPropertyName("parameters")]
-        public Llama3370bInstructFp8FastBatchableInputToolsItemParameters? Parameters { get; set; } = default!;
-
-        [System.Text.Json.Serialization.JsonPropertyName("type")]
-        public string? Type { get; set; } = default!;
-
-        [System.Text.Json.Serialization.JsonPropertyName("function")]
-        public Llama3370bInstructFp8FastBatchableInputToolsItemFunction? Function { get; set; } = default!;
-
-    }
-
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class Llama3370bInstructFp8FastBatchableInputToolsItemFunction
-    {
-
-        [System.Text.Json.Serialization.JsonPropertyName("name")]
-        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
-        public string Name { get; set; } = default!;
-
-        [System.Text.Json.Serialization.JsonPropertyName("description")]
-        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
-        public string Description { get; set; } = default!;
-
-        [System.Text.Json.Serialization.JsonPropertyName("parameters")]
-        [System.ComponentModel.DataAnnotations.Required]
-        public Llama3370bInstructFp8FastBatchableInputToolsItemFunctionParameters Parameters { get; set; } = new Llama3370bInstructFp8FastBatchableInputToolsItemFunctionParameters();
-
-    }
-
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class Llama3370bInstructFp8FastBatchableInputToolsItemFunctionParameters
-    {
-
-        [System.Text.Json.Serialization.JsonPropertyName("type")]
-        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
-        public string Type { get; set; } = default!;
-
-        [System.Text.Json.Serialization.JsonPropertyName("required")]
-        public System.Collections.Generic.IList<string>? Required { get; set; } = default!;
-
-        [System.Text.Json.Serialization.JsonPropertyName("properties")]
-        [System.ComponentModel.DataAnnotations.Required]
-        public System.Collections.Generic.IDictionary<string, Llama3370bInstructFp8FastBatchableInputToolsItemFunctionParametersPropertiesValue> Properties { get; set; } = new System.Collections.Generic.Dictionary<string, Llama3370bInstructFp8FastBatchableInputToolsItemFunctionParametersPropertiesValue>();
-
-    }
-
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class Llama3370bInstructFp8FastBatchableInputToolsItemFunctionParametersPropertiesValue
-    {
-
-        [System.Text.Json.Serialization.JsonPropertyName("type")]
-        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
-        public string Type { get; set; } = default!;
-
-        [System.Text.Json.Serialization.JsonPropertyName("description")]
-        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
-        public string Description { get; set; } = default!;
-
-    }
-
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class Llama3370bInstructFp8FastBatchableInputToolsItemParameters
-    {
-
-        [System.Text.Json.Serialization.JsonPropertyName("type")]
-        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
-        public string Type { get; set; } = default!;
-
-        [System.Text.Json.Serialization.JsonPropertyName("required")]
-        public System.Collections.Generic.IList<string>? Required { get; set; } = default!;
-
-        [System.Text.Json.Serialization.JsonPropertyName("properties")]
-        [System.ComponentModel.DataAnnotations.Required]
-        public System.Collections.Generic.IDictionary<string, Llama3370bInstructFp8FastBatchableInputToolsItemParametersPropertiesValue> Properties { get; set; } = new System.Collections.Generic.Dictionary<string, Llama3370bInstructFp8FastBatchableInputToolsItemParametersPropertiesValue>();
-
-    }
-
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class Llama3370bInstructFp8FastBatchableInputToolsItemParametersPropertiesValue
-    {
-
-        [System.Text.Json.Serialization.JsonPropertyName("type")]
-        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
-        public string Type { get; set; } = default!;
-
-        [System.Text.Json.Serialization.JsonPropertyName("description")]
-        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
-        public string Description { get; set; } = default!;
-
-    }
-
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class Llama3370bInstructFp8FastInputFunctionsItem
-    {
-
-        [System.Text.Json.Serialization.JsonPropertyName("name")]
-        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
-        public string Name { get; set; } = default!;
-
-        [System.Text.Json.Serialization.JsonPropertyName("code")]
-        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
-        public string Code { get; set; } = default!;
-
-    }
-
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class Llama3370bInstructFp8FastInputMessagesItem
-    {
-
-        [System.Text.Json.Serialization.JsonPropertyName("role")]
-        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
-        public string Role { get; set; } = default!;
-
-        [System.Text.Json.Serialization.JsonPropertyName("content")]
-        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
-        public string Content { get; set; } = default!;
-
-    }
-
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class Llama3370bInstructFp8FastInputResponseFormat
-    {
-
-        [System.Text.Json.Serialization.JsonPropertyName("type")]
-        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<Llama3370bInstructFp8FastInputResponseFormatType>))]
-        public Llama3370bInstructFp8FastInputResponseFormatType? Type { get; set; } = default!;
-
-        [System.Text.Json.Serialization.JsonPropertyName("json_schema")]
-        public object? Json_schema { get; set; } = default!;
-
-    }
-
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public enum Llama3370bInstructFp8FastInputResponseFormatType
-    {
-
-        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"json_object")]
-        [System.Runtime.Serialization.EnumMember(Value = @"json_object")]
-        JsonObject = 0,
-
-        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"json_schema")]
-        [System.Runtime.Serialization.EnumMember(Value = @"json_schema")]
-        JsonSchema = 1,
-
-    }
-
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class Llama3370bInstructFp8FastInputToolsItem
-    {
-
-        [System.Text.Json.Serialization.JsonPropertyName("name")]
-        public string? Name { get; set; } = default!;
-
-        [System.Text.Json.Serialization.JsonPropertyName("description")]
-        public string? Description { get; set; } = default!;
-
-        [System.Text.Json.Serialization.JsonPropertyName("parameters")]
-        public Llama3370bInstructFp8FastInputToolsItemParameters? Parameters { get; set; } = default!;
-
-        [System.Text.Json.Serialization.JsonPropertyName("type")]
-        public string? Type { get; set; } = default!;
-
-        [System.Text.Json.Serialization.JsonPropertyName("function")]
-        public Llama3370bInstructFp8FastInputToolsItemFunction? Function { get; set; } = default!;
-
-    }
-
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class Llama3370bInstructFp8FastInputToolsItemFunction
-    {
-
-        [System.Text.Json.Serialization.JsonPropertyName("name")]
-        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
-        public string Name { get; set; } = default!;
-
-        [System.Text.Json.Serialization.JsonPropertyName("description")]
-        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
-        public string Description { get; set; } = default!;
-
-        [System.Text.Json.Serialization.JsonPropertyName("parameters")]
-        [System.ComponentModel.DataAnnotations.Required]
-        public Llama3370bInstructFp8FastInputToolsItemFunctionParameters Parameters { get; set; } = new Llama3370bInstructFp8FastInputToolsItemFunctionParameters();
-
-    }
-
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class Llama3370bInstructFp8FastInputToolsItemFunctionParameters
-    {
-
-        [System.Text.Json.Serialization.JsonPropertyName("type")]
-        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
-        public string Type { get; set; } = default!;
-
-        [System.Text.Json.Serialization.JsonPropertyName("required")]
-        public System.Collections.Generic.IList<string>? Required { get; set; } = default!;
-
-        [System.Text.Json.Serialization.JsonPropertyName("properties")]
-        [System.ComponentModel.DataAnnotations.Required]
-        public System.Collections.Generic.IDictionary<string, Llama3370bInstructFp8FastInputToolsItemFunctionParametersPropertiesValue> Properties { get; set; } = new System.Collections.Generic.Dictionary<string, Llama3370bInstructFp8FastInputToolsItemFunctionParametersPropertiesValue>();
-
-    }
-
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class Llama3370bInstructFp8FastInputToolsItemFunctionParametersPropertiesValue
-    {
-
-        [System.Text.Json.Serialization.JsonPropertyName("type")]
-        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
-        public string Type { get; set; } = default!;
-
-        [System.Text.Json.Serialization.JsonPropertyName("description")]
-        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
-        public string Description { get; set; } = default!;
-
-    }
-
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class Llama3370bInstructFp8FastInputToolsItemParameters
-    {
-
-        [System.Text.Json.Serialization.JsonPropertyName("type")]
-        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
-        public string Type { get; set; } = default!;
-
-        [System.Text.Json.Serialization.JsonPropertyName("required")]
-        public System.Collections.Generic.IList<string>? Required { get; set; } = default!;
-
-        [System.Text.Json.Serialization.JsonPropertyName("properties")]
-        [System.ComponentModel.DataAnnotations.Required]
-        public System.Collections.Generic.IDictionary<string, Llama3370bInstructFp8FastInputToolsItemParametersPropertiesValue> Properties { get; set; } = new System.Collections.Generic.Dictionary<string, Llama3370bInstructFp8FastInputToolsItemParametersPropertiesValue>();
-
-    }
-
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class Llama3370bInstructFp8FastInputToolsItemParametersPropertiesValue
-    {
-
-        [System.Text.Json.Serialization.JsonPropertyName("type")]
-        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
-        public string Type { get; set; } = default!;
-
-        [System.Text.Json.Serialization.JsonPropertyName("description")]
-        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
-        public string Description { get; set; } = default!;
-
-    }
-
     /// <summary>
-    /// A normal `Llama33_70bInstructFp8FastInput`, an async batch submission (with ?queueRequest=true) or a batch poll.
+    /// A normal `Llama33x70bInstructFp8FastInput`, an async batch submission (with ?queueRequest=true) or a batch poll.
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class Llama33_70bInstructFp8FastBatchableInput
+    public partial class Llama33x70bInstructFp8FastBatchableInput
     {
 
         [System.Text.Json.Serialization.JsonPropertyName("prompt")]
@@ -23577,7 +23265,7 @@ namespace EdgeAi.Client
         public string? Lora { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("response_format")]
-        public Llama3370bInstructFp8FastBatchableInputResponseFormat? Response_format { get; set; } = default!;
+        public Llama33x70bInstructFp8FastBatchableInputResponseFormat? Response_format { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("raw")]
         public bool? Raw { get; set; } = default!;
@@ -23617,13 +23305,13 @@ namespace EdgeAi.Client
         public double? Presence_penalty { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("messages")]
-        public System.Collections.Generic.IList<Llama3370bInstructFp8FastBatchableInputMessagesItem>? Messages { get; set; } = default!;
+        public System.Collections.Generic.IList<Llama33x70bInstructFp8FastBatchableInputMessagesItem>? Messages { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("functions")]
-        public System.Collections.Generic.IList<Llama3370bInstructFp8FastBatchableInputFunctionsItem>? Functions { get; set; } = default!;
+        public System.Collections.Generic.IList<Llama33x70bInstructFp8FastBatchableInputFunctionsItem>? Functions { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("tools")]
-        public System.Collections.Generic.IList<Llama3370bInstructFp8FastBatchableInputToolsItem>? Tools { get; set; } = default!;
+        public System.Collections.Generic.IList<Llama33x70bInstructFp8FastBatchableInputToolsItem>? Tools { get; set; } = default!;
 
         /// <summary>
         /// Normal model inputs, each with an optional `external_reference`. Total payload under 10 MB.
@@ -23642,7 +23330,163 @@ namespace EdgeAi.Client
     }
 
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class Llama33_70bInstructFp8FastInput
+    public partial class Llama33x70bInstructFp8FastBatchableInputFunctionsItem
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("name")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public string Name { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("code")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public string Code { get; set; } = default!;
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class Llama33x70bInstructFp8FastBatchableInputMessagesItem
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("role")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public string Role { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("content")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public string Content { get; set; } = default!;
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class Llama33x70bInstructFp8FastBatchableInputResponseFormat
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("type")]
+        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<Llama33x70bInstructFp8FastBatchableInputResponseFormatType>))]
+        public Llama33x70bInstructFp8FastBatchableInputResponseFormatType? Type { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("json_schema")]
+        public object? Json_schema { get; set; } = default!;
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public enum Llama33x70bInstructFp8FastBatchableInputResponseFormatType
+    {
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"json_object")]
+        [System.Runtime.Serialization.EnumMember(Value = @"json_object")]
+        JsonObject = 0,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"json_schema")]
+        [System.Runtime.Serialization.EnumMember(Value = @"json_schema")]
+        JsonSchema = 1,
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class Llama33x70bInstructFp8FastBatchableInputToolsItem
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("name")]
+        public string? Name { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("description")]
+        public string? Description { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("parameters")]
+        public Llama33x70bInstructFp8FastBatchableInputToolsItemParameters? Parameters { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("type")]
+        public string? Type { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("function")]
+        public Llama33x70bInstructFp8FastBatchableInputToolsItemFunction? Function { get; set; } = default!;
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class Llama33x70bInstructFp8FastBatchableInputToolsItemFunction
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("name")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public string Name { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("description")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public string Description { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("parameters")]
+        [System.ComponentModel.DataAnnotations.Required]
+        public Llama33x70bInstructFp8FastBatchableInputToolsItemFunctionParameters Parameters { get; set; } = new Llama33x70bInstructFp8FastBatchableInputToolsItemFunctionParameters();
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class Llama33x70bInstructFp8FastBatchableInputToolsItemFunctionParameters
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("type")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public string Type { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("required")]
+        public System.Collections.Generic.IList<string>? Required { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("properties")]
+        [System.ComponentModel.DataAnnotations.Required]
+        public System.Collections.Generic.IDictionary<string, Llama33x70bInstructFp8FastBatchableInputToolsItemFunctionParametersPropertiesValue> Properties { get; set; } = new System.Collections.Generic.Dictionary<string, Llama33x70bInstructFp8FastBatchableInputToolsItemFunctionParametersPropertiesValue>();
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class Llama33x70bInstructFp8FastBatchableInputToolsItemFunctionParametersPropertiesValue
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("type")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public string Type { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("description")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public string Description { get; set; } = default!;
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class Llama33x70bInstructFp8FastBatchableInputToolsItemParameters
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("type")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public string Type { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("required")]
+        public System.Collections.Generic.IList<string>? Required { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("properties")]
+        [System.ComponentModel.DataAnnotations.Required]
+        public System.Collections.Generic.IDictionary<string, Llama33x70bInstructFp8FastBatchableInputToolsItemParametersPropertiesValue> Properties { get; set; } = new System.Collections.Generic.Dictionary<string, Llama33x70bInstructFp8FastBatchableInputToolsItemParametersPropertiesValue>();
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class Llama33x70bInstructFp8FastBatchableInputToolsItemParametersPropertiesValue
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("type")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public string Type { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("description")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public string Description { get; set; } = default!;
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class Llama33x70bInstructFp8FastInput
     {
 
         [System.Text.Json.Serialization.JsonPropertyName("prompt")]
@@ -23653,7 +23497,7 @@ namespace EdgeAi.Client
         public string? Lora { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("response_format")]
-        public Llama3370bInstructFp8FastInputResponseFormat? Response_format { get; set; } = default!;
+        public Llama33x70bInstructFp8FastInputResponseFormat? Response_format { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("raw")]
         public bool? Raw { get; set; } = default!;
@@ -23693,13 +23537,169 @@ namespace EdgeAi.Client
         public double? Presence_penalty { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("messages")]
-        public System.Collections.Generic.IList<Llama3370bInstructFp8FastInputMessagesItem>? Messages { get; set; } = default!;
+        public System.Collections.Generic.IList<Llama33x70bInstructFp8FastInputMessagesItem>? Messages { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("functions")]
-        public System.Collections.Generic.IList<Llama3370bInstructFp8FastInputFunctionsItem>? Functions { get; set; } = default!;
+        public System.Collections.Generic.IList<Llama33x70bInstructFp8FastInputFunctionsItem>? Functions { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("tools")]
-        public System.Collections.Generic.IList<Llama3370bInstructFp8FastInputToolsItem>? Tools { get; set; } = default!;
+        public System.Collections.Generic.IList<Llama33x70bInstructFp8FastInputToolsItem>? Tools { get; set; } = default!;
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class Llama33x70bInstructFp8FastInputFunctionsItem
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("name")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public string Name { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("code")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public string Code { get; set; } = default!;
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class Llama33x70bInstructFp8FastInputMessagesItem
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("role")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public string Role { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("content")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public string Content { get; set; } = default!;
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class Llama33x70bInstructFp8FastInputResponseFormat
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("type")]
+        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<Llama33x70bInstructFp8FastInputResponseFormatType>))]
+        public Llama33x70bInstructFp8FastInputResponseFormatType? Type { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("json_schema")]
+        public object? Json_schema { get; set; } = default!;
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public enum Llama33x70bInstructFp8FastInputResponseFormatType
+    {
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"json_object")]
+        [System.Runtime.Serialization.EnumMember(Value = @"json_object")]
+        JsonObject = 0,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"json_schema")]
+        [System.Runtime.Serialization.EnumMember(Value = @"json_schema")]
+        JsonSchema = 1,
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class Llama33x70bInstructFp8FastInputToolsItem
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("name")]
+        public string? Name { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("description")]
+        public string? Description { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("parameters")]
+        public Llama33x70bInstructFp8FastInputToolsItemParameters? Parameters { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("type")]
+        public string? Type { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("function")]
+        public Llama33x70bInstructFp8FastInputToolsItemFunction? Function { get; set; } = default!;
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class Llama33x70bInstructFp8FastInputToolsItemFunction
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("name")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public string Name { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("description")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public string Description { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("parameters")]
+        [System.ComponentModel.DataAnnotations.Required]
+        public Llama33x70bInstructFp8FastInputToolsItemFunctionParameters Parameters { get; set; } = new Llama33x70bInstructFp8FastInputToolsItemFunctionParameters();
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class Llama33x70bInstructFp8FastInputToolsItemFunctionParameters
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("type")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public string Type { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("required")]
+        public System.Collections.Generic.IList<string>? Required { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("properties")]
+        [System.ComponentModel.DataAnnotations.Required]
+        public System.Collections.Generic.IDictionary<string, Llama33x70bInstructFp8FastInputToolsItemFunctionParametersPropertiesValue> Properties { get; set; } = new System.Collections.Generic.Dictionary<string, Llama33x70bInstructFp8FastInputToolsItemFunctionParametersPropertiesValue>();
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class Llama33x70bInstructFp8FastInputToolsItemFunctionParametersPropertiesValue
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("type")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public string Type { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("description")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public string Description { get; set; } = default!;
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class Llama33x70bInstructFp8FastInputToolsItemParameters
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("type")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public string Type { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("required")]
+        public System.Collections.Generic.IList<string>? Required { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("properties")]
+        [System.ComponentModel.DataAnnotations.Required]
+        public System.Collections.Generic.IDictionary<string, Llama33x70bInstructFp8FastInputToolsItemParametersPropertiesValue> Properties { get; set; } = new System.Collections.Generic.Dictionary<string, Llama33x70bInstructFp8FastInputToolsItemParametersPropertiesValue>();
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class Llama33x70bInstructFp8FastInputToolsItemParametersPropertiesValue
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("type")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public string Type { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("description")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public string Description { get; set; } = default!;
 
     }
 
@@ -23924,7 +23924,27 @@ namespace EdgeAi.Client
     }
 
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class LlamaGuard38bInputMessagesItem
+    public partial class LlamaGuard3x8bInput
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("messages")]
+        [System.ComponentModel.DataAnnotations.Required]
+        public System.Collections.Generic.IList<LlamaGuard3x8bInputMessagesItem> Messages { get; set; } = new System.Collections.Generic.List<LlamaGuard3x8bInputMessagesItem>();
+
+        [System.Text.Json.Serialization.JsonPropertyName("max_tokens")]
+        public int? Max_tokens { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("temperature")]
+        [System.ComponentModel.DataAnnotations.Range(0D, 5D)]
+        public double? Temperature { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("response_format")]
+        public LlamaGuard3x8bInputResponseFormat? Response_format { get; set; } = default!;
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class LlamaGuard3x8bInputMessagesItem
     {
 
         [System.Text.Json.Serialization.JsonPropertyName("role")]
@@ -23939,7 +23959,7 @@ namespace EdgeAi.Client
     }
 
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class LlamaGuard38bInputResponseFormat
+    public partial class LlamaGuard3x8bInputResponseFormat
     {
 
         [System.Text.Json.Serialization.JsonPropertyName("type")]
@@ -23948,7 +23968,19 @@ namespace EdgeAi.Client
     }
 
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class LlamaGuard38bOutputUsage
+    public partial class LlamaGuard3x8bOutput
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("response")]
+        public object? Response { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("usage")]
+        public LlamaGuard3x8bOutputUsage? Usage { get; set; } = default!;
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class LlamaGuard3x8bOutputUsage
     {
 
         [System.Text.Json.Serialization.JsonPropertyName("prompt_tokens")]
@@ -23962,47 +23994,15 @@ namespace EdgeAi.Client
 
     }
 
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class LlamaGuard3_8bInput
-    {
-
-        [System.Text.Json.Serialization.JsonPropertyName("messages")]
-        [System.ComponentModel.DataAnnotations.Required]
-        public System.Collections.Generic.IList<LlamaGuard38bInputMessagesItem> Messages { get; set; } = new System.Collections.Generic.List<LlamaGuard38bInputMessagesItem>();
-
-        [System.Text.Json.Serialization.JsonPropertyName("max_tokens")]
-        public int? Max_tokens { get; set; } = default!;
-
-        [System.Text.Json.Serialization.JsonPropertyName("temperature")]
-        [System.ComponentModel.DataAnnotations.Range(0D, 5D)]
-        public double? Temperature { get; set; } = default!;
-
-        [System.Text.Json.Serialization.JsonPropertyName("response_format")]
-        public LlamaGuard38bInputResponseFormat? Response_format { get; set; } = default!;
-
-    }
-
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class LlamaGuard3_8bOutput
-    {
-
-        [System.Text.Json.Serialization.JsonPropertyName("response")]
-        public object? Response { get; set; } = default!;
-
-        [System.Text.Json.Serialization.JsonPropertyName("usage")]
-        public LlamaGuard38bOutputUsage? Usage { get; set; } = default!;
-
-    }
-
     /// <summary>
-    /// Envelope of a successful run whose result is `LlamaGuard3_8bOutput`.
+    /// Envelope of a successful run whose result is `LlamaGuard3x8bOutput`.
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class LlamaGuard3_8bResponse
+    public partial class LlamaGuard3x8bResponse
     {
 
         [System.Text.Json.Serialization.JsonPropertyName("result")]
-        public LlamaGuard3_8bOutput? Result { get; set; } = default!;
+        public LlamaGuard3x8bOutput? Result { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("success")]
         public bool Success { get; set; } = default!;
@@ -24050,138 +24050,7 @@ namespace EdgeAi.Client
     }
 
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class MistralSmall3124bInstructInputFunctionsItem
-    {
-
-        [System.Text.Json.Serialization.JsonPropertyName("name")]
-        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
-        public string Name { get; set; } = default!;
-
-        [System.Text.Json.Serialization.JsonPropertyName("code")]
-        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
-        public string Code { get; set; } = default!;
-
-    }
-
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class MistralSmall3124bInstructInputMessagesItem
-    {
-
-        [System.Text.Json.Serialization.JsonPropertyName("role")]
-        public string? Role { get; set; } = default!;
-
-        [System.Text.Json.Serialization.JsonPropertyName("tool_call_id")]
-        [System.ComponentModel.DataAnnotations.RegularExpression(@"[a-zA-Z0-9]{9}")]
-        public string? Tool_call_id { get; set; } = default!;
-
-        [System.Text.Json.Serialization.JsonPropertyName("content")]
-        public object? Content { get; set; } = default!;
-
-    }
-
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class MistralSmall3124bInstructInputToolsItem
-    {
-
-        [System.Text.Json.Serialization.JsonPropertyName("name")]
-        public string? Name { get; set; } = default!;
-
-        [System.Text.Json.Serialization.JsonPropertyName("description")]
-        public string? Description { get; set; } = default!;
-
-        [System.Text.Json.Serialization.JsonPropertyName("parameters")]
-        public MistralSmall3124bInstructInputToolsItemParameters? Parameters { get; set; } = default!;
-
-        [System.Text.Json.Serialization.JsonPropertyName("type")]
-        public string? Type { get; set; } = default!;
-
-        [System.Text.Json.Serialization.JsonPropertyName("function")]
-        public MistralSmall3124bInstructInputToolsItemFunction? Function { get; set; } = default!;
-
-    }
-
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class MistralSmall3124bInstructInputToolsItemFunction
-    {
-
-        [System.Text.Json.Serialization.JsonPropertyName("name")]
-        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
-        public string Name { get; set; } = default!;
-
-        [System.Text.Json.Serialization.JsonPropertyName("description")]
-        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
-        public string Description { get; set; } = default!;
-
-        [System.Text.Json.Serialization.JsonPropertyName("parameters")]
-        [System.ComponentModel.DataAnnotations.Required]
-        public MistralSmall3124bInstructInputToolsItemFunctionParameters Parameters { get; set; } = new MistralSmall3124bInstructInputToolsItemFunctionParameters();
-
-    }
-
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class MistralSmall3124bInstructInputToolsItemFunctionParameters
-    {
-
-        [System.Text.Json.Serialization.JsonPropertyName("type")]
-        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
-        public string Type { get; set; } = default!;
-
-        [System.Text.Json.Serialization.JsonPropertyName("required")]
-        public System.Collections.Generic.IList<string>? Required { get; set; } = default!;
-
-        [System.Text.Json.Serialization.JsonPropertyName("properties")]
-        [System.ComponentModel.DataAnnotations.Required]
-        public System.Collections.Generic.IDictionary<string, MistralSmall3124bInstructInputToolsItemFunctionParametersPropertiesValue> Properties { get; set; } = new System.Collections.Generic.Dictionary<string, MistralSmall3124bInstructInputToolsItemFunctionParametersPropertiesValue>();
-
-    }
-
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class MistralSmall3124bInstructInputToolsItemFunctionParametersPropertiesValue
-    {
-
-        [System.Text.Json.Serialization.JsonPropertyName("type")]
-        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
-        public string Type { get; set; } = default!;
-
-        [System.Text.Json.Serialization.JsonPropertyName("description")]
-        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
-        public string Description { get; set; } = default!;
-
-    }
-
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class MistralSmall3124bInstructInputToolsItemParameters
-    {
-
-        [System.Text.Json.Serialization.JsonPropertyName("type")]
-        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
-        public string Type { get; set; } = default!;
-
-        [System.Text.Json.Serialization.JsonPropertyName("required")]
-        public System.Collections.Generic.IList<string>? Required { get; set; } = default!;
-
-        [System.Text.Json.Serialization.JsonPropertyName("properties")]
-        [System.ComponentModel.DataAnnotations.Required]
-        public System.Collections.Generic.IDictionary<string, MistralSmall3124bInstructInputToolsItemParametersPropertiesValue> Properties { get; set; } = new System.Collections.Generic.Dictionary<string, MistralSmall3124bInstructInputToolsItemParametersPropertiesValue>();
-
-    }
-
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class MistralSmall3124bInstructInputToolsItemParametersPropertiesValue
-    {
-
-        [System.Text.Json.Serialization.JsonPropertyName("type")]
-        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
-        public string Type { get; set; } = default!;
-
-        [System.Text.Json.Serialization.JsonPropertyName("description")]
-        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
-        public string Description { get; set; } = default!;
-
-    }
-
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class MistralSmall31_24bInstructInput
+    public partial class MistralSmall31x24bInstructInput
     {
 
         [System.Text.Json.Serialization.JsonPropertyName("prompt")]
@@ -24229,13 +24098,144 @@ namespace EdgeAi.Client
         public double? Presence_penalty { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("messages")]
-        public System.Collections.Generic.IList<MistralSmall3124bInstructInputMessagesItem>? Messages { get; set; } = default!;
+        public System.Collections.Generic.IList<MistralSmall31x24bInstructInputMessagesItem>? Messages { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("functions")]
-        public System.Collections.Generic.IList<MistralSmall3124bInstructInputFunctionsItem>? Functions { get; set; } = default!;
+        public System.Collections.Generic.IList<MistralSmall31x24bInstructInputFunctionsItem>? Functions { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("tools")]
-        public System.Collections.Generic.IList<MistralSmall3124bInstructInputToolsItem>? Tools { get; set; } = default!;
+        public System.Collections.Generic.IList<MistralSmall31x24bInstructInputToolsItem>? Tools { get; set; } = default!;
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class MistralSmall31x24bInstructInputFunctionsItem
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("name")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public string Name { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("code")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public string Code { get; set; } = default!;
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class MistralSmall31x24bInstructInputMessagesItem
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("role")]
+        public string? Role { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("tool_call_id")]
+        [System.ComponentModel.DataAnnotations.RegularExpression(@"[a-zA-Z0-9]{9}")]
+        public string? Tool_call_id { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("content")]
+        public object? Content { get; set; } = default!;
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class MistralSmall31x24bInstructInputToolsItem
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("name")]
+        public string? Name { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("description")]
+        public string? Description { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("parameters")]
+        public MistralSmall31x24bInstructInputToolsItemParameters? Parameters { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("type")]
+        public string? Type { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("function")]
+        public MistralSmall31x24bInstructInputToolsItemFunction? Function { get; set; } = default!;
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class MistralSmall31x24bInstructInputToolsItemFunction
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("name")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public string Name { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("description")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public string Description { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("parameters")]
+        [System.ComponentModel.DataAnnotations.Required]
+        public MistralSmall31x24bInstructInputToolsItemFunctionParameters Parameters { get; set; } = new MistralSmall31x24bInstructInputToolsItemFunctionParameters();
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class MistralSmall31x24bInstructInputToolsItemFunctionParameters
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("type")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public string Type { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("required")]
+        public System.Collections.Generic.IList<string>? Required { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("properties")]
+        [System.ComponentModel.DataAnnotations.Required]
+        public System.Collections.Generic.IDictionary<string, MistralSmall31x24bInstructInputToolsItemFunctionParametersPropertiesValue> Properties { get; set; } = new System.Collections.Generic.Dictionary<string, MistralSmall31x24bInstructInputToolsItemFunctionParametersPropertiesValue>();
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class MistralSmall31x24bInstructInputToolsItemFunctionParametersPropertiesValue
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("type")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public string Type { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("description")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public string Description { get; set; } = default!;
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class MistralSmall31x24bInstructInputToolsItemParameters
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("type")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public string Type { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("required")]
+        public System.Collections.Generic.IList<string>? Required { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("properties")]
+        [System.ComponentModel.DataAnnotations.Required]
+        public System.Collections.Generic.IDictionary<string, MistralSmall31x24bInstructInputToolsItemParametersPropertiesValue> Properties { get; set; } = new System.Collections.Generic.Dictionary<string, MistralSmall31x24bInstructInputToolsItemParametersPropertiesValue>();
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class MistralSmall31x24bInstructInputToolsItemParametersPropertiesValue
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("type")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public string Type { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("description")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public string Description { get; set; } = default!;
 
     }
 
@@ -24377,115 +24377,12 @@ namespace EdgeAi.Client
     }
 
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public enum Moondream319BA2BInputCaptionLength
-    {
-
-        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"short")]
-        [System.Runtime.Serialization.EnumMember(Value = @"short")]
-        Short = 0,
-
-        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"normal")]
-        [System.Runtime.Serialization.EnumMember(Value = @"normal")]
-        Normal = 1,
-
-        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"long")]
-        [System.Runtime.Serialization.EnumMember(Value = @"long")]
-        Long = 2,
-
-    }
-
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public enum Moondream319BA2BInputTask
-    {
-
-        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"query")]
-        [System.Runtime.Serialization.EnumMember(Value = @"query")]
-        Query = 0,
-
-        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"caption")]
-        [System.Runtime.Serialization.EnumMember(Value = @"caption")]
-        Caption = 1,
-
-        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"point")]
-        [System.Runtime.Serialization.EnumMember(Value = @"point")]
-        Point = 2,
-
-        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"detect")]
-        [System.Runtime.Serialization.EnumMember(Value = @"detect")]
-        Detect = 3,
-
-    }
-
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class Moondream319BA2BOutputMetrics
-    {
-
-        [System.Text.Json.Serialization.JsonPropertyName("input_tokens")]
-        public int? Input_tokens { get; set; } = default!;
-
-        [System.Text.Json.Serialization.JsonPropertyName("output_tokens")]
-        public int? Output_tokens { get; set; } = default!;
-
-        [System.Text.Json.Serialization.JsonPropertyName("prefill_time_ms")]
-        public double? Prefill_time_ms { get; set; } = default!;
-
-        [System.Text.Json.Serialization.JsonPropertyName("decode_time_ms")]
-        public double? Decode_time_ms { get; set; } = default!;
-
-        [System.Text.Json.Serialization.JsonPropertyName("ttft_ms")]
-        public double? Ttft_ms { get; set; } = default!;
-
-    }
-
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class Moondream319BA2BOutputObjectsItem
-    {
-
-        [System.Text.Json.Serialization.JsonPropertyName("x_min")]
-        public double? X_min { get; set; } = default!;
-
-        [System.Text.Json.Serialization.JsonPropertyName("y_min")]
-        public double? Y_min { get; set; } = default!;
-
-        [System.Text.Json.Serialization.JsonPropertyName("x_max")]
-        public double? X_max { get; set; } = default!;
-
-        [System.Text.Json.Serialization.JsonPropertyName("y_max")]
-        public double? Y_max { get; set; } = default!;
-
-    }
-
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class Moondream319BA2BOutputPointsItem
-    {
-
-        [System.Text.Json.Serialization.JsonPropertyName("x")]
-        public double? X { get; set; } = default!;
-
-        [System.Text.Json.Serialization.JsonPropertyName("y")]
-        public double? Y { get; set; } = default!;
-
-    }
-
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class Moondream319BA2BOutputReasoning
-    {
-
-        [System.Text.Json.Serialization.JsonPropertyName("text")]
-        public string? Text { get; set; } = default!;
-
-        [System.Text.Json.Serialization.JsonPropertyName("grounding")]
-        public System.Collections.Generic.IList<System.Collections.Generic.IDictionary<string, object>>? Grounding { get; set; } = default!;
-
-    }
-
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class Moondream31_9BA2BInput
+    public partial class Moondream31x9BA2BInput
     {
 
         [System.Text.Json.Serialization.JsonPropertyName("task")]
-        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<Moondream319BA2BInputTask>))]
-        public Moondream319BA2BInputTask? Task { get; set; } = default!;
+        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<Moondream31x9BA2BInputTask>))]
+        public Moondream31x9BA2BInputTask? Task { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("image")]
         public string? Image { get; set; } = default!;
@@ -24494,8 +24391,8 @@ namespace EdgeAi.Client
         public string? Question { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("caption_length")]
-        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<Moondream319BA2BInputCaptionLength>))]
-        public Moondream319BA2BInputCaptionLength? Caption_length { get; set; } = default!;
+        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<Moondream31x9BA2BInputCaptionLength>))]
+        public Moondream31x9BA2BInputCaptionLength? Caption_length { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("target")]
         public string? Target { get; set; } = default!;
@@ -24525,7 +24422,47 @@ namespace EdgeAi.Client
     }
 
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class Moondream31_9BA2BOutput
+    public enum Moondream31x9BA2BInputCaptionLength
+    {
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"short")]
+        [System.Runtime.Serialization.EnumMember(Value = @"short")]
+        Short = 0,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"normal")]
+        [System.Runtime.Serialization.EnumMember(Value = @"normal")]
+        Normal = 1,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"long")]
+        [System.Runtime.Serialization.EnumMember(Value = @"long")]
+        Long = 2,
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public enum Moondream31x9BA2BInputTask
+    {
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"query")]
+        [System.Runtime.Serialization.EnumMember(Value = @"query")]
+        Query = 0,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"caption")]
+        [System.Runtime.Serialization.EnumMember(Value = @"caption")]
+        Caption = 1,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"point")]
+        [System.Runtime.Serialization.EnumMember(Value = @"point")]
+        Point = 2,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"detect")]
+        [System.Runtime.Serialization.EnumMember(Value = @"detect")]
+        Detect = 3,
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class Moondream31x9BA2BOutput
     {
 
         [System.Text.Json.Serialization.JsonPropertyName("finish_reason")]
@@ -24534,7 +24471,7 @@ namespace EdgeAi.Client
 
         [System.Text.Json.Serialization.JsonPropertyName("metrics")]
         [System.ComponentModel.DataAnnotations.Required]
-        public Moondream319BA2BOutputMetrics Metrics { get; set; } = new Moondream319BA2BOutputMetrics();
+        public Moondream31x9BA2BOutputMetrics Metrics { get; set; } = new Moondream31x9BA2BOutputMetrics();
 
         [System.Text.Json.Serialization.JsonPropertyName("answer")]
         public string? Answer { get; set; } = default!;
@@ -24543,25 +24480,88 @@ namespace EdgeAi.Client
         public string? Caption { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("points")]
-        public System.Collections.Generic.IList<Moondream319BA2BOutputPointsItem>? Points { get; set; } = default!;
+        public System.Collections.Generic.IList<Moondream31x9BA2BOutputPointsItem>? Points { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("objects")]
-        public System.Collections.Generic.IList<Moondream319BA2BOutputObjectsItem>? Objects { get; set; } = default!;
+        public System.Collections.Generic.IList<Moondream31x9BA2BOutputObjectsItem>? Objects { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("reasoning")]
-        public Moondream319BA2BOutputReasoning? Reasoning { get; set; } = default!;
+        public Moondream31x9BA2BOutputReasoning? Reasoning { get; set; } = default!;
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class Moondream31x9BA2BOutputMetrics
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("input_tokens")]
+        public int? Input_tokens { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("output_tokens")]
+        public int? Output_tokens { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("prefill_time_ms")]
+        public double? Prefill_time_ms { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("decode_time_ms")]
+        public double? Decode_time_ms { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("ttft_ms")]
+        public double? Ttft_ms { get; set; } = default!;
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class Moondream31x9BA2BOutputObjectsItem
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("x_min")]
+        public double? X_min { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("y_min")]
+        public double? Y_min { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("x_max")]
+        public double? X_max { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("y_max")]
+        public double? Y_max { get; set; } = default!;
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class Moondream31x9BA2BOutputPointsItem
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("x")]
+        public double? X { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("y")]
+        public double? Y { get; set; } = default!;
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class Moondream31x9BA2BOutputReasoning
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("text")]
+        public string? Text { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("grounding")]
+        public System.Collections.Generic.IList<System.Collections.Generic.IDictionary<string, object>>? Grounding { get; set; } = default!;
 
     }
 
     /// <summary>
-    /// Envelope of a successful run whose result is `Moondream31_9BA2BOutput`.
+    /// Envelope of a successful run whose result is `Moondream31x9BA2BOutput`.
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class Moondream31_9BA2BResponse
+    public partial class Moondream31x9BA2BResponse
     {
 
         [System.Text.Json.Serialization.JsonPropertyName("result")]
-        public Moondream31_9BA2BOutput? Result { get; set; } = default!;
+        public Moondream31x9BA2BOutput? Result { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("success")]
         public bool Success { get; set; } = default!;
