@@ -66,7 +66,8 @@ describe("zod schemas and openapi-typescript types agree", () => {
 
   it("ties ModelMap entries to the component types and media", () => {
     expectTypeOf<ModelMap["@cf/meta/llama-3.1-8b-instruct-fast"]["input"]>().toEqualTypeOf<Schemas["TextGenerationInput"]>();
-    expectTypeOf<ModelMap["@cf/meta/llama-3.1-8b-instruct-fast"]["output"]>().toEqualTypeOf<Schemas["TextGenerationResult"]>();
+    expectTypeOf<ModelMap["@cf/meta/llama-3.1-8b-instruct-fast"]["output"]>().toEqualTypeOf<Schemas["UnaCybertron7bV2Bf16Output"]>();
+    expectTypeOf<ModelMap["@cf/openai/gpt-oss-20b"]["output"]>().toEqualTypeOf<Schemas["TextGenerationResult"]>();
     expectTypeOf<ModelMap["@cf/meta/llama-3.1-8b-instruct-fast"]["streaming"]>().toEqualTypeOf<true>();
     expectTypeOf<ModelMap["@cf/black-forest-labs/flux-1-schnell"]["input"]>().toEqualTypeOf<Schemas["FluxInput"]>();
     expectTypeOf<ModelMap["@cf/stabilityai/stable-diffusion-xl-base-1.0"]["output"]>().toEqualTypeOf<Uint8Array>();

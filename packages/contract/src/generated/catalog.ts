@@ -538,9 +538,9 @@ export const models = [
       "requestMedia": [],
       "binaryInput": false,
       "inputSchemaName": "TextGenerationInput",
-      "outputSchemaName": "TextGenerationResult",
+      "outputSchemaName": "UnaCybertron7bV2Bf16Output",
       "requestSchemaName": "TextGenerationInput",
-      "responseSchemaName": "TextGenerationResponse",
+      "responseSchemaName": "UnaCybertron7bV2Bf16Response",
       "contextWindow": null,
       "dimensions": null,
       "rateLimitPerMinute": 300,
@@ -682,9 +682,9 @@ export const models = [
       "requestMedia": [],
       "binaryInput": false,
       "inputSchemaName": "TextGenerationInput",
-      "outputSchemaName": "TextGenerationResult",
+      "outputSchemaName": "UnaCybertron7bV2Bf16Output",
       "requestSchemaName": "TextGenerationInput",
-      "responseSchemaName": "TextGenerationResponse",
+      "responseSchemaName": "UnaCybertron7bV2Bf16Response",
       "contextWindow": null,
       "dimensions": null,
       "rateLimitPerMinute": 300,
@@ -723,9 +723,9 @@ export const models = [
       "requestMedia": [],
       "binaryInput": false,
       "inputSchemaName": "TextGenerationInput",
-      "outputSchemaName": "TextGenerationResult",
+      "outputSchemaName": "UnaCybertron7bV2Bf16Output",
       "requestSchemaName": "TextGenerationInput",
-      "responseSchemaName": "TextGenerationResponse",
+      "responseSchemaName": "UnaCybertron7bV2Bf16Response",
       "contextWindow": null,
       "dimensions": null,
       "rateLimitPerMinute": 300,
@@ -763,9 +763,9 @@ export const models = [
       "requestMedia": [],
       "binaryInput": false,
       "inputSchemaName": "TextGenerationInput",
-      "outputSchemaName": "TextGenerationResult",
+      "outputSchemaName": "UnaCybertron7bV2Bf16Output",
       "requestSchemaName": "TextGenerationInput",
-      "responseSchemaName": "TextGenerationResponse",
+      "responseSchemaName": "UnaCybertron7bV2Bf16Response",
       "contextWindow": null,
       "dimensions": null,
       "rateLimitPerMinute": 300,
@@ -804,9 +804,9 @@ export const models = [
       "requestMedia": [],
       "binaryInput": false,
       "inputSchemaName": "TextGenerationInput",
-      "outputSchemaName": "TextGenerationResult",
+      "outputSchemaName": "UnaCybertron7bV2Bf16Output",
       "requestSchemaName": "TextGenerationInput",
-      "responseSchemaName": "TextGenerationResponse",
+      "responseSchemaName": "UnaCybertron7bV2Bf16Response",
       "contextWindow": null,
       "dimensions": null,
       "rateLimitPerMinute": 300,
@@ -841,9 +841,9 @@ export const models = [
       "requestMedia": [],
       "binaryInput": false,
       "inputSchemaName": "TextGenerationInput",
-      "outputSchemaName": "TextGenerationResult",
+      "outputSchemaName": "UnaCybertron7bV2Bf16Output",
       "requestSchemaName": "TextGenerationInput",
-      "responseSchemaName": "TextGenerationResponse",
+      "responseSchemaName": "UnaCybertron7bV2Bf16Response",
       "contextWindow": null,
       "dimensions": null,
       "rateLimitPerMinute": 300,
@@ -1002,9 +1002,9 @@ export const models = [
       "requestMedia": [],
       "binaryInput": false,
       "inputSchemaName": "GptOssInput",
-      "outputSchemaName": "GptOss120bOutput",
+      "outputSchemaName": "TextGenerationResult",
       "requestSchemaName": "GptOssBatchableInput",
-      "responseSchemaName": "GptOss120bBatchableResponse",
+      "responseSchemaName": "TextGenerationBatchableResponse",
       "contextWindow": 128000,
       "dimensions": null,
       "rateLimitPerMinute": 300,
@@ -1320,9 +1320,9 @@ export const models = [
       "requestMedia": [],
       "binaryInput": false,
       "inputSchemaName": "TextGenerationInput",
-      "outputSchemaName": "TextGenerationResult",
+      "outputSchemaName": "UnaCybertron7bV2Bf16Output",
       "requestSchemaName": "TextGenerationInput",
-      "responseSchemaName": "TextGenerationResponse",
+      "responseSchemaName": "UnaCybertron7bV2Bf16Response",
       "contextWindow": null,
       "dimensions": null,
       "rateLimitPerMinute": 300,
@@ -1357,9 +1357,9 @@ export const models = [
       "requestMedia": [],
       "binaryInput": false,
       "inputSchemaName": "TextGenerationInput",
-      "outputSchemaName": "TextGenerationResult",
+      "outputSchemaName": "UnaCybertron7bV2Bf16Output",
       "requestSchemaName": "TextGenerationInput",
-      "responseSchemaName": "TextGenerationResponse",
+      "responseSchemaName": "UnaCybertron7bV2Bf16Response",
       "contextWindow": null,
       "dimensions": null,
       "rateLimitPerMinute": 300,
@@ -1393,9 +1393,9 @@ export const models = [
       "requestMedia": [],
       "binaryInput": false,
       "inputSchemaName": "TextGenerationInput",
-      "outputSchemaName": "TextGenerationResult",
+      "outputSchemaName": "UnaCybertron7bV2Bf16Output",
       "requestSchemaName": "TextGenerationInput",
-      "responseSchemaName": "TextGenerationResponse",
+      "responseSchemaName": "UnaCybertron7bV2Bf16Response",
       "contextWindow": null,
       "dimensions": null,
       "rateLimitPerMinute": 300,
@@ -2748,9 +2748,9 @@ export const models = [
       "requestMedia": [],
       "binaryInput": false,
       "inputSchemaName": "DeepseekMath7bInstructInput",
-      "outputSchemaName": "TextGenerationResult",
+      "outputSchemaName": "UnaCybertron7bV2Bf16Output",
       "requestSchemaName": "DeepseekMath7bInstructInput",
-      "responseSchemaName": "TextGenerationResponse",
+      "responseSchemaName": "UnaCybertron7bV2Bf16Response",
       "contextWindow": null,
       "dimensions": null,
       "rateLimitPerMinute": 300,
@@ -2864,9 +2864,9 @@ export const models = [
       "requestMedia": [],
       "binaryInput": false,
       "inputSchemaName": "DeepseekMath7bInstructInput",
-      "outputSchemaName": "TextGenerationResult",
+      "outputSchemaName": "UnaCybertron7bV2Bf16Output",
       "requestSchemaName": "DeepseekMath7bInstructInput",
-      "responseSchemaName": "TextGenerationResponse",
+      "responseSchemaName": "UnaCybertron7bV2Bf16Response",
       "contextWindow": null,
       "dimensions": null,
       "rateLimitPerMinute": 300,
@@ -2900,9 +2900,9 @@ export const models = [
       "requestMedia": [],
       "binaryInput": false,
       "inputSchemaName": "DeepseekMath7bInstructInput",
-      "outputSchemaName": "TextGenerationResult",
+      "outputSchemaName": "UnaCybertron7bV2Bf16Output",
       "requestSchemaName": "DeepseekMath7bInstructInput",
-      "responseSchemaName": "TextGenerationResponse",
+      "responseSchemaName": "UnaCybertron7bV2Bf16Response",
       "contextWindow": null,
       "dimensions": null,
       "rateLimitPerMinute": 300,
@@ -3064,9 +3064,9 @@ export const models = [
       "requestMedia": [],
       "binaryInput": false,
       "inputSchemaName": "DeepseekMath7bInstructInput",
-      "outputSchemaName": "TextGenerationResult",
+      "outputSchemaName": "UnaCybertron7bV2Bf16Output",
       "requestSchemaName": "DeepseekMath7bInstructInput",
-      "responseSchemaName": "TextGenerationResponse",
+      "responseSchemaName": "UnaCybertron7bV2Bf16Response",
       "contextWindow": null,
       "dimensions": null,
       "rateLimitPerMinute": 720,
@@ -3475,9 +3475,9 @@ export const models = [
       "requestMedia": [],
       "binaryInput": false,
       "inputSchemaName": "GptOss20bInput",
-      "outputSchemaName": "GptOss120bOutput",
+      "outputSchemaName": "TextGenerationResult",
       "requestSchemaName": "GptOss20bInput",
-      "responseSchemaName": "GptOss120bResponse",
+      "responseSchemaName": "TextGenerationResponse",
       "contextWindow": 128000,
       "dimensions": null,
       "rateLimitPerMinute": 300,
@@ -4081,9 +4081,9 @@ export const models = [
       "requestMedia": [],
       "binaryInput": false,
       "inputSchemaName": "DeepseekMath7bInstructInput",
-      "outputSchemaName": "TextGenerationResult",
+      "outputSchemaName": "UnaCybertron7bV2Bf16Output",
       "requestSchemaName": "DeepseekMath7bInstructInput",
-      "responseSchemaName": "TextGenerationResponse",
+      "responseSchemaName": "UnaCybertron7bV2Bf16Response",
       "contextWindow": null,
       "dimensions": null,
       "rateLimitPerMinute": 300,
@@ -4117,9 +4117,9 @@ export const models = [
       "requestMedia": [],
       "binaryInput": false,
       "inputSchemaName": "DeepseekMath7bInstructInput",
-      "outputSchemaName": "TextGenerationResult",
+      "outputSchemaName": "UnaCybertron7bV2Bf16Output",
       "requestSchemaName": "DeepseekMath7bInstructInput",
-      "responseSchemaName": "TextGenerationResponse",
+      "responseSchemaName": "UnaCybertron7bV2Bf16Response",
       "contextWindow": null,
       "dimensions": null,
       "rateLimitPerMinute": 720,
@@ -4816,7 +4816,7 @@ export interface ModelMap {
   };
   "@cf/fblgit/una-cybertron-7b-v2-bf16": {
     input: components["schemas"]["TextGenerationInput"];
-    output: components["schemas"]["TextGenerationResult"];
+    output: components["schemas"]["UnaCybertron7bV2Bf16Output"];
     media: "application/json";
     streaming: true;
     deprecated: false;
@@ -4844,35 +4844,35 @@ export interface ModelMap {
   };
   "@cf/meta/llama-3-8b-instruct-awq": {
     input: components["schemas"]["TextGenerationInput"];
-    output: components["schemas"]["TextGenerationResult"];
+    output: components["schemas"]["UnaCybertron7bV2Bf16Output"];
     media: "application/json";
     streaming: true;
     deprecated: true;
   };
   "@cf/meta/llama-3.1-70b-instruct": {
     input: components["schemas"]["TextGenerationInput"];
-    output: components["schemas"]["TextGenerationResult"];
+    output: components["schemas"]["UnaCybertron7bV2Bf16Output"];
     media: "application/json";
     streaming: true;
     deprecated: true;
   };
   "@cf/meta/llama-3.1-8b-instruct": {
     input: components["schemas"]["TextGenerationInput"];
-    output: components["schemas"]["TextGenerationResult"];
+    output: components["schemas"]["UnaCybertron7bV2Bf16Output"];
     media: "application/json";
     streaming: true;
     deprecated: true;
   };
   "@cf/meta/llama-3.1-8b-instruct-fast": {
     input: components["schemas"]["TextGenerationInput"];
-    output: components["schemas"]["TextGenerationResult"];
+    output: components["schemas"]["UnaCybertron7bV2Bf16Output"];
     media: "application/json";
     streaming: true;
     deprecated: false;
   };
   "@cf/meta/llama-3.2-11b-vision-instruct": {
     input: components["schemas"]["TextGenerationInput"];
-    output: components["schemas"]["TextGenerationResult"];
+    output: components["schemas"]["UnaCybertron7bV2Bf16Output"];
     media: "application/json";
     streaming: true;
     deprecated: false;
@@ -4900,7 +4900,7 @@ export interface ModelMap {
   };
   "@cf/openai/gpt-oss-120b": {
     input: components["schemas"]["GptOssInput"];
-    output: components["schemas"]["GptOss120bOutput"];
+    output: components["schemas"]["TextGenerationResult"];
     media: "application/json";
     streaming: true;
     deprecated: false;
@@ -4956,21 +4956,21 @@ export interface ModelMap {
   };
   "@hf/thebloke/deepseek-coder-6.7b-base-awq": {
     input: components["schemas"]["TextGenerationInput"];
-    output: components["schemas"]["TextGenerationResult"];
+    output: components["schemas"]["UnaCybertron7bV2Bf16Output"];
     media: "application/json";
     streaming: true;
     deprecated: false;
   };
   "@hf/thebloke/llama-2-13b-chat-awq": {
     input: components["schemas"]["TextGenerationInput"];
-    output: components["schemas"]["TextGenerationResult"];
+    output: components["schemas"]["UnaCybertron7bV2Bf16Output"];
     media: "application/json";
     streaming: true;
     deprecated: false;
   };
   "@hf/thebloke/zephyr-7b-beta-awq": {
     input: components["schemas"]["TextGenerationInput"];
-    output: components["schemas"]["TextGenerationResult"];
+    output: components["schemas"]["UnaCybertron7bV2Bf16Output"];
     media: "application/json";
     streaming: true;
     deprecated: false;
@@ -5194,7 +5194,7 @@ export interface ModelMap {
   };
   "@cf/meta/llama-3-8b-instruct": {
     input: components["schemas"]["DeepseekMath7bInstructInput"];
-    output: components["schemas"]["TextGenerationResult"];
+    output: components["schemas"]["UnaCybertron7bV2Bf16Output"];
     media: "application/json";
     streaming: true;
     deprecated: true;
@@ -5215,14 +5215,14 @@ export interface ModelMap {
   };
   "@cf/meta/llama-3.2-1b-instruct": {
     input: components["schemas"]["DeepseekMath7bInstructInput"];
-    output: components["schemas"]["TextGenerationResult"];
+    output: components["schemas"]["UnaCybertron7bV2Bf16Output"];
     media: "application/json";
     streaming: true;
     deprecated: false;
   };
   "@cf/meta/llama-3.2-3b-instruct": {
     input: components["schemas"]["DeepseekMath7bInstructInput"];
-    output: components["schemas"]["TextGenerationResult"];
+    output: components["schemas"]["UnaCybertron7bV2Bf16Output"];
     media: "application/json";
     streaming: true;
     deprecated: false;
@@ -5250,7 +5250,7 @@ export interface ModelMap {
   };
   "@cf/microsoft/phi-2": {
     input: components["schemas"]["DeepseekMath7bInstructInput"];
-    output: components["schemas"]["TextGenerationResult"];
+    output: components["schemas"]["UnaCybertron7bV2Bf16Output"];
     media: "application/json";
     streaming: true;
     deprecated: true;
@@ -5313,7 +5313,7 @@ export interface ModelMap {
   };
   "@cf/openai/gpt-oss-20b": {
     input: components["schemas"]["GptOss20bInput"];
-    output: components["schemas"]["GptOss120bOutput"];
+    output: components["schemas"]["TextGenerationResult"];
     media: "application/json";
     streaming: true;
     deprecated: false;
@@ -5418,14 +5418,14 @@ export interface ModelMap {
   };
   "@cf/tiiuae/falcon-7b-instruct": {
     input: components["schemas"]["DeepseekMath7bInstructInput"];
-    output: components["schemas"]["TextGenerationResult"];
+    output: components["schemas"]["UnaCybertron7bV2Bf16Output"];
     media: "application/json";
     streaming: true;
     deprecated: false;
   };
   "@cf/tinyllama/tinyllama-1.1b-chat-v1.0": {
     input: components["schemas"]["DeepseekMath7bInstructInput"];
-    output: components["schemas"]["TextGenerationResult"];
+    output: components["schemas"]["UnaCybertron7bV2Bf16Output"];
     media: "application/json";
     streaming: true;
     deprecated: false;

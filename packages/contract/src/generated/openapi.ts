@@ -3801,118 +3801,6 @@ export interface components {
             errors?: components["schemas"]["ResponseInfo"][];
             messages?: components["schemas"]["ResponseInfo"][];
         };
-        /** @description Envelope whose result is `GptOss120bOutput`, or a batch status / final batch result. */
-        GptOss120bBatchableResponse: {
-            result: components["schemas"]["GptOss120bOutput"] | components["schemas"]["BatchStatus"] | components["schemas"]["BatchResult"] | null;
-            success: boolean;
-            errors?: components["schemas"]["ResponseInfo"][];
-            messages?: components["schemas"]["ResponseInfo"][];
-        };
-        GptOss120bOutput: {
-            response?: string | Record<string, unknown>;
-            usage?: {
-                /** @default 0 */
-                prompt_tokens?: number;
-                /** @default 0 */
-                completion_tokens?: number;
-                /** @default 0 */
-                total_tokens?: number;
-            };
-            tool_calls?: {
-                arguments?: Record<string, unknown>;
-                name?: string;
-            }[];
-        } | {
-            id?: string;
-            object?: string;
-            created?: number;
-            model?: string;
-            choices?: {
-                index?: number;
-                message?: {
-                    role?: string;
-                    content?: string;
-                    tool_calls?: {
-                        id?: string;
-                        type?: string;
-                        function?: {
-                            name?: string;
-                            arguments?: string;
-                        };
-                    }[];
-                };
-                finish_reason?: string;
-            }[];
-            usage?: {
-                /** @default 0 */
-                prompt_tokens?: number;
-                /** @default 0 */
-                completion_tokens?: number;
-                /** @default 0 */
-                total_tokens?: number;
-            };
-        } | {
-            id?: string;
-            object?: string;
-            created_at?: number;
-            model?: string;
-            output?: ({
-                type?: string;
-                id?: string;
-                role?: string;
-                content?: {
-                    type?: string;
-                    text?: string;
-                }[];
-            } | {
-                type?: string;
-                id?: string;
-                call_id?: string;
-                name?: string;
-                arguments?: string;
-            })[];
-            usage?: {
-                /** @default 0 */
-                input_tokens?: number;
-                /** @default 0 */
-                output_tokens?: number;
-                /** @default 0 */
-                total_tokens?: number;
-            };
-            error?: {
-                message?: string;
-                type?: string;
-                code?: string;
-            };
-        } | {
-            results?: {
-                id?: string;
-                object?: string;
-                created_at?: number;
-                model?: string;
-                output?: Record<string, unknown>[];
-                usage?: {
-                    /** @default 0 */
-                    input_tokens?: number;
-                    /** @default 0 */
-                    output_tokens?: number;
-                    /** @default 0 */
-                    total_tokens?: number;
-                };
-                error?: {
-                    message?: string;
-                    type?: string;
-                    code?: string;
-                };
-            }[];
-        };
-        /** @description Envelope of a successful run whose result is `GptOss120bOutput`. */
-        GptOss120bResponse: {
-            result: components["schemas"]["GptOss120bOutput"] | null;
-            success: boolean;
-            errors?: components["schemas"]["ResponseInfo"][];
-            messages?: components["schemas"]["ResponseInfo"][];
-        };
         GptOss20bInput: ({
             prompt: string;
             lora?: string;
@@ -5121,6 +5009,13 @@ export interface components {
             errors?: components["schemas"]["ResponseInfo"][];
             messages?: components["schemas"]["ResponseInfo"][];
         };
+        /** @description Envelope whose result is `TextGenerationResult`, or a batch status / final batch result. */
+        TextGenerationBatchableResponse: {
+            result: components["schemas"]["TextGenerationResult"] | components["schemas"]["BatchStatus"] | components["schemas"]["BatchResult"] | null;
+            success: boolean;
+            errors?: components["schemas"]["ResponseInfo"][];
+            messages?: components["schemas"]["ResponseInfo"][];
+        };
         TextGenerationInput: {
             prompt: string;
             image?: number[] | string;
@@ -5289,10 +5184,101 @@ export interface components {
             reasoning?: components["schemas"]["ReasoningOptions"];
         };
         TextGenerationResult: {
-            response?: string;
+            response?: string | Record<string, unknown>;
+            usage?: {
+                /** @default 0 */
+                prompt_tokens?: number;
+                /** @default 0 */
+                completion_tokens?: number;
+                /** @default 0 */
+                total_tokens?: number;
+            };
             tool_calls?: {
                 arguments?: Record<string, unknown>;
                 name?: string;
+            }[];
+        } | {
+            id?: string;
+            object?: string;
+            created?: number;
+            model?: string;
+            choices?: {
+                index?: number;
+                message?: {
+                    role?: string;
+                    content?: string;
+                    tool_calls?: {
+                        id?: string;
+                        type?: string;
+                        function?: {
+                            name?: string;
+                            arguments?: string;
+                        };
+                    }[];
+                };
+                finish_reason?: string;
+            }[];
+            usage?: {
+                /** @default 0 */
+                prompt_tokens?: number;
+                /** @default 0 */
+                completion_tokens?: number;
+                /** @default 0 */
+                total_tokens?: number;
+            };
+        } | {
+            id?: string;
+            object?: string;
+            created_at?: number;
+            model?: string;
+            output?: ({
+                type?: string;
+                id?: string;
+                role?: string;
+                content?: {
+                    type?: string;
+                    text?: string;
+                }[];
+            } | {
+                type?: string;
+                id?: string;
+                call_id?: string;
+                name?: string;
+                arguments?: string;
+            })[];
+            usage?: {
+                /** @default 0 */
+                input_tokens?: number;
+                /** @default 0 */
+                output_tokens?: number;
+                /** @default 0 */
+                total_tokens?: number;
+            };
+            error?: {
+                message?: string;
+                type?: string;
+                code?: string;
+            };
+        } | {
+            results?: {
+                id?: string;
+                object?: string;
+                created_at?: number;
+                model?: string;
+                output?: Record<string, unknown>[];
+                usage?: {
+                    /** @default 0 */
+                    input_tokens?: number;
+                    /** @default 0 */
+                    output_tokens?: number;
+                    /** @default 0 */
+                    total_tokens?: number;
+                };
+                error?: {
+                    message?: string;
+                    type?: string;
+                    code?: string;
+                };
             }[];
         };
         /** @description One `data:` event of a text-generation stream: a native event or an OpenAI chunk. The stream ends with `data: [DONE]`. */
@@ -5360,6 +5346,20 @@ export interface components {
         /** @description Envelope of a successful run whose result is `TranslationOutput`. */
         TranslationResponse: {
             result: components["schemas"]["TranslationOutput"] | null;
+            success: boolean;
+            errors?: components["schemas"]["ResponseInfo"][];
+            messages?: components["schemas"]["ResponseInfo"][];
+        };
+        UnaCybertron7bV2Bf16Output: {
+            response?: string;
+            tool_calls?: {
+                arguments?: Record<string, unknown>;
+                name?: string;
+            }[];
+        };
+        /** @description Envelope of a successful run whose result is `UnaCybertron7bV2Bf16Output`. */
+        UnaCybertron7bV2Bf16Response: {
+            result: components["schemas"]["UnaCybertron7bV2Bf16Output"] | null;
             success: boolean;
             errors?: components["schemas"]["ResponseInfo"][];
             messages?: components["schemas"]["ResponseInfo"][];
@@ -6100,7 +6100,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["TextGenerationResponse"];
+                    "application/json": components["schemas"]["UnaCybertron7bV2Bf16Response"];
                     "text/event-stream": string;
                 };
             };
@@ -6236,7 +6236,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["TextGenerationResponse"];
+                    "application/json": components["schemas"]["UnaCybertron7bV2Bf16Response"];
                     "text/event-stream": string;
                 };
             };
@@ -6275,7 +6275,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["TextGenerationResponse"];
+                    "application/json": components["schemas"]["UnaCybertron7bV2Bf16Response"];
                     "text/event-stream": string;
                 };
             };
@@ -6314,7 +6314,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["TextGenerationResponse"];
+                    "application/json": components["schemas"]["UnaCybertron7bV2Bf16Response"];
                     "text/event-stream": string;
                 };
             };
@@ -6353,7 +6353,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["TextGenerationResponse"];
+                    "application/json": components["schemas"]["UnaCybertron7bV2Bf16Response"];
                     "text/event-stream": string;
                 };
             };
@@ -6392,7 +6392,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["TextGenerationResponse"];
+                    "application/json": components["schemas"]["UnaCybertron7bV2Bf16Response"];
                     "text/event-stream": string;
                 };
             };
@@ -6532,7 +6532,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["GptOss120bBatchableResponse"];
+                    "application/json": components["schemas"]["TextGenerationBatchableResponse"];
                     "text/event-stream": string;
                 };
             };
@@ -6798,7 +6798,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["TextGenerationResponse"];
+                    "application/json": components["schemas"]["UnaCybertron7bV2Bf16Response"];
                     "text/event-stream": string;
                 };
             };
@@ -6837,7 +6837,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["TextGenerationResponse"];
+                    "application/json": components["schemas"]["UnaCybertron7bV2Bf16Response"];
                     "text/event-stream": string;
                 };
             };
@@ -6876,7 +6876,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["TextGenerationResponse"];
+                    "application/json": components["schemas"]["UnaCybertron7bV2Bf16Response"];
                     "text/event-stream": string;
                 };
             };
@@ -8055,7 +8055,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["TextGenerationResponse"];
+                    "application/json": components["schemas"]["UnaCybertron7bV2Bf16Response"];
                     "text/event-stream": string;
                 };
             };
@@ -8172,7 +8172,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["TextGenerationResponse"];
+                    "application/json": components["schemas"]["UnaCybertron7bV2Bf16Response"];
                     "text/event-stream": string;
                 };
             };
@@ -8211,7 +8211,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["TextGenerationResponse"];
+                    "application/json": components["schemas"]["UnaCybertron7bV2Bf16Response"];
                     "text/event-stream": string;
                 };
             };
@@ -8369,7 +8369,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["TextGenerationResponse"];
+                    "application/json": components["schemas"]["UnaCybertron7bV2Bf16Response"];
                     "text/event-stream": string;
                 };
             };
@@ -8717,7 +8717,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["GptOss120bResponse"];
+                    "application/json": components["schemas"]["TextGenerationResponse"];
                     "text/event-stream": string;
                 };
             };
@@ -9290,7 +9290,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["TextGenerationResponse"];
+                    "application/json": components["schemas"]["UnaCybertron7bV2Bf16Response"];
                     "text/event-stream": string;
                 };
             };
@@ -9329,7 +9329,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["TextGenerationResponse"];
+                    "application/json": components["schemas"]["UnaCybertron7bV2Bf16Response"];
                     "text/event-stream": string;
                 };
             };

@@ -373,18 +373,6 @@ const buildGemmaSeaLionV4x27bItResponse = () => once(buildGemmaSeaLionV4x27bItRe
 function buildGemmaSeaLionV4x27bItResponseNow() {
   return open({ result: z.union([buildGemmaSeaLionV4x27bItOutput(), z.null()]), success: z.boolean(), errors: z.array(buildResponseInfo()).optional(), messages: z.array(buildResponseInfo()).optional() });
 }
-const buildGptOss120bOutput = () => once(buildGptOss120bOutputNow);
-function buildGptOss120bOutputNow() {
-  return z.union([open({ response: z.union([z.string(), z.record(z.string(), z.unknown())]).optional(), usage: open({ prompt_tokens: z.number().optional(), completion_tokens: z.number().optional(), total_tokens: z.number().optional() }).optional(), tool_calls: z.array(open({ arguments: z.record(z.string(), z.unknown()).optional(), name: z.string().optional() })).optional() }), open({ id: z.string().optional(), object: z.string().optional(), created: z.int().optional(), model: z.string().optional(), choices: z.array(open({ index: z.int().optional(), message: open({ role: z.string().optional(), content: z.string().optional(), tool_calls: z.array(open({ id: z.string().optional(), type: z.string().optional(), function: open({ name: z.string().optional(), arguments: z.string().optional() }).optional() })).optional() }).optional(), finish_reason: z.string().optional() })).optional(), usage: open({ prompt_tokens: z.number().optional(), completion_tokens: z.number().optional(), total_tokens: z.number().optional() }).optional() }), open({ id: z.string().optional(), object: z.string().optional(), created_at: z.int().optional(), model: z.string().optional(), output: z.array(z.union([open({ type: z.string().optional(), id: z.string().optional(), role: z.string().optional(), content: z.array(open({ type: z.string().optional(), text: z.string().optional() })).optional() }), open({ type: z.string().optional(), id: z.string().optional(), call_id: z.string().optional(), name: z.string().optional(), arguments: z.string().optional() })])).optional(), usage: open({ input_tokens: z.number().optional(), output_tokens: z.number().optional(), total_tokens: z.number().optional() }).optional(), error: open({ message: z.string().optional(), type: z.string().optional(), code: z.string().optional() }).optional() }), open({ results: z.array(open({ id: z.string().optional(), object: z.string().optional(), created_at: z.int().optional(), model: z.string().optional(), output: z.array(z.record(z.string(), z.unknown())).optional(), usage: open({ input_tokens: z.number().optional(), output_tokens: z.number().optional(), total_tokens: z.number().optional() }).optional(), error: open({ message: z.string().optional(), type: z.string().optional(), code: z.string().optional() }).optional() })).optional() })]);
-}
-const buildGptOss120bBatchableResponse = () => once(buildGptOss120bBatchableResponseNow);
-function buildGptOss120bBatchableResponseNow() {
-  return open({ result: z.union([buildGptOss120bOutput(), buildBatchStatus(), buildBatchResult(), z.null()]), success: z.boolean(), errors: z.array(buildResponseInfo()).optional(), messages: z.array(buildResponseInfo()).optional() });
-}
-const buildGptOss120bResponse = () => once(buildGptOss120bResponseNow);
-function buildGptOss120bResponseNow() {
-  return open({ result: z.union([buildGptOss120bOutput(), z.null()]), success: z.boolean(), errors: z.array(buildResponseInfo()).optional(), messages: z.array(buildResponseInfo()).optional() });
-}
 const buildGptOss20bInput = () => once(buildGptOss20bInputNow);
 function buildGptOss20bInputNow() {
   return exactlyOne([exactlyOne([open({ prompt: z.string().min(1), lora: z.string().optional(), response_format: open({ type: z.enum(["json_object","json_schema"]).optional(), json_schema: z.unknown().optional() }).optional(), raw: z.boolean().optional(), stream: z.boolean().optional(), max_tokens: z.int().optional(), temperature: z.number().min(0).max(5).optional(), top_p: z.number().min(0.001).max(1).optional(), top_k: z.int().min(1).max(50).optional(), seed: z.int().min(1).max(9999999999).optional(), repetition_penalty: z.number().min(0).max(2).optional(), frequency_penalty: z.number().min(-2).max(2).optional(), presence_penalty: z.number().min(-2).max(2).optional() }), open({ messages: z.array(open({ role: z.string(), content: exactlyOne([z.string(), z.array(open({ type: z.string().optional(), text: z.string().optional() }))]) })), functions: z.array(open({ name: z.string(), code: z.string() })).optional(), tools: z.array(exactlyOne([open({ name: z.string(), description: z.string(), parameters: open({ type: z.string(), required: z.array(z.string()).optional(), properties: z.record(z.string(), open({ type: z.string(), description: z.string() })) }) }), open({ type: z.string(), function: open({ name: z.string(), description: z.string(), parameters: open({ type: z.string(), required: z.array(z.string()).optional(), properties: z.record(z.string(), open({ type: z.string(), description: z.string() })) }) }) })])).optional(), response_format: open({ type: z.enum(["json_object","json_schema"]).optional(), json_schema: z.unknown().optional() }).optional(), raw: z.boolean().optional(), stream: z.boolean().optional(), max_tokens: z.int().optional(), temperature: z.number().min(0).max(5).optional(), top_p: z.number().min(0.001).max(1).optional(), top_k: z.int().min(1).max(50).optional(), seed: z.int().min(1).max(9999999999).optional(), repetition_penalty: z.number().min(0).max(2).optional(), frequency_penalty: z.number().min(-2).max(2).optional(), presence_penalty: z.number().min(-2).max(2).optional() })]), open({ input: z.union([z.string(), z.array(z.unknown())]), reasoning: open({ effort: z.enum(["low","medium","high"]).optional(), summary: z.enum(["auto","concise","detailed"]).optional() }).optional() })]);
@@ -685,6 +673,14 @@ const buildTextEmbeddingsResponse = () => once(buildTextEmbeddingsResponseNow);
 function buildTextEmbeddingsResponseNow() {
   return open({ result: z.union([buildTextEmbeddingsOutput(), z.null()]), success: z.boolean(), errors: z.array(buildResponseInfo()).optional(), messages: z.array(buildResponseInfo()).optional() });
 }
+const buildTextGenerationResult = () => once(buildTextGenerationResultNow);
+function buildTextGenerationResultNow() {
+  return z.union([open({ response: z.union([z.string(), z.record(z.string(), z.unknown())]).optional(), usage: open({ prompt_tokens: z.number().optional(), completion_tokens: z.number().optional(), total_tokens: z.number().optional() }).optional(), tool_calls: z.array(open({ arguments: z.record(z.string(), z.unknown()).optional(), name: z.string().optional() })).optional() }), open({ id: z.string().optional(), object: z.string().optional(), created: z.int().optional(), model: z.string().optional(), choices: z.array(open({ index: z.int().optional(), message: open({ role: z.string().optional(), content: z.string().optional(), tool_calls: z.array(open({ id: z.string().optional(), type: z.string().optional(), function: open({ name: z.string().optional(), arguments: z.string().optional() }).optional() })).optional() }).optional(), finish_reason: z.string().optional() })).optional(), usage: open({ prompt_tokens: z.number().optional(), completion_tokens: z.number().optional(), total_tokens: z.number().optional() }).optional() }), open({ id: z.string().optional(), object: z.string().optional(), created_at: z.int().optional(), model: z.string().optional(), output: z.array(z.union([open({ type: z.string().optional(), id: z.string().optional(), role: z.string().optional(), content: z.array(open({ type: z.string().optional(), text: z.string().optional() })).optional() }), open({ type: z.string().optional(), id: z.string().optional(), call_id: z.string().optional(), name: z.string().optional(), arguments: z.string().optional() })])).optional(), usage: open({ input_tokens: z.number().optional(), output_tokens: z.number().optional(), total_tokens: z.number().optional() }).optional(), error: open({ message: z.string().optional(), type: z.string().optional(), code: z.string().optional() }).optional() }), open({ results: z.array(open({ id: z.string().optional(), object: z.string().optional(), created_at: z.int().optional(), model: z.string().optional(), output: z.array(z.record(z.string(), z.unknown())).optional(), usage: open({ input_tokens: z.number().optional(), output_tokens: z.number().optional(), total_tokens: z.number().optional() }).optional(), error: open({ message: z.string().optional(), type: z.string().optional(), code: z.string().optional() }).optional() })).optional() })]);
+}
+const buildTextGenerationBatchableResponse = () => once(buildTextGenerationBatchableResponseNow);
+function buildTextGenerationBatchableResponseNow() {
+  return open({ result: z.union([buildTextGenerationResult(), buildBatchStatus(), buildBatchResult(), z.null()]), success: z.boolean(), errors: z.array(buildResponseInfo()).optional(), messages: z.array(buildResponseInfo()).optional() });
+}
 const buildTextGenerationInput = () => once(buildTextGenerationInputNow);
 function buildTextGenerationInputNow() {
   return exactlyOne([open({ prompt: z.string().min(1).max(131072), image: exactlyOne([z.array(z.number()), z.string()]).optional(), raw: z.boolean().optional(), stream: z.boolean().optional(), max_tokens: z.int().optional(), temperature: z.number().min(0).max(5).optional(), top_p: z.number().min(0).max(2).optional(), top_k: z.int().min(1).max(50).optional(), seed: z.int().min(1).max(9999999999).optional(), repetition_penalty: z.number().min(0).max(2).optional(), frequency_penalty: z.number().min(0).max(2).optional(), presence_penalty: z.number().min(0).max(2).optional(), lora: z.string().optional() }), open({ messages: z.array(open({ role: z.string(), content: z.string().max(131072) })), image: exactlyOne([z.array(z.number()), z.string()]).optional(), functions: z.array(open({ name: z.string(), code: z.string() })).optional(), tools: z.array(exactlyOne([open({ name: z.string(), description: z.string(), parameters: open({ type: z.string(), required: z.array(z.string()).optional(), properties: z.record(z.string(), open({ type: z.string(), description: z.string() })) }) }), open({ type: z.string(), function: open({ name: z.string(), description: z.string(), parameters: open({ type: z.string(), required: z.array(z.string()).optional(), properties: z.record(z.string(), open({ type: z.string(), description: z.string() })) }) }) })])).optional(), stream: z.boolean().optional(), max_tokens: z.int().optional(), temperature: z.number().min(0).max(5).optional(), top_p: z.number().min(0).max(2).optional(), top_k: z.int().min(1).max(50).optional(), seed: z.int().min(1).max(9999999999).optional(), repetition_penalty: z.number().min(0).max(2).optional(), frequency_penalty: z.number().min(0).max(2).optional(), presence_penalty: z.number().min(0).max(2).optional() })]);
@@ -700,10 +696,6 @@ function buildTextGenerationOutputNow() {
 const buildTextGenerationPromptInput = () => once(buildTextGenerationPromptInputNow);
 function buildTextGenerationPromptInputNow() {
   return open({ prompt: z.string().min(1).max(131072), raw: z.boolean().optional(), lora: z.string().min(1).optional(), stream: z.boolean().optional(), max_tokens: z.int().min(1).optional(), temperature: z.number().min(0).max(5).optional(), top_p: z.number().min(0).max(2).optional(), top_k: z.int().min(1).max(50).optional(), seed: z.int().min(1).max(9999999999).optional(), repetition_penalty: z.number().min(0).max(2).optional(), frequency_penalty: z.number().min(-2).max(2).optional(), presence_penalty: z.number().min(-2).max(2).optional(), response_format: buildResponseFormat().optional(), image: z.union([buildImageBytes(), z.string().min(1)]).optional(), reasoning_effort: z.enum(["low","medium","high"]).nullable().optional(), chat_template_kwargs: z.record(z.string(), z.unknown()).optional(), options: buildRunOptions().optional() });
-}
-const buildTextGenerationResult = () => once(buildTextGenerationResultNow);
-function buildTextGenerationResultNow() {
-  return open({ response: z.string().optional(), tool_calls: z.array(open({ arguments: z.record(z.string(), z.unknown()).optional(), name: z.string().optional() })).optional() });
 }
 const buildTextGenerationResponse = () => once(buildTextGenerationResponseNow);
 function buildTextGenerationResponseNow() {
@@ -748,6 +740,14 @@ function buildTranslationOutputNow() {
 const buildTranslationResponse = () => once(buildTranslationResponseNow);
 function buildTranslationResponseNow() {
   return open({ result: z.union([buildTranslationOutput(), z.null()]), success: z.boolean(), errors: z.array(buildResponseInfo()).optional(), messages: z.array(buildResponseInfo()).optional() });
+}
+const buildUnaCybertron7bV2Bf16Output = () => once(buildUnaCybertron7bV2Bf16OutputNow);
+function buildUnaCybertron7bV2Bf16OutputNow() {
+  return open({ response: z.string().optional(), tool_calls: z.array(open({ arguments: z.record(z.string(), z.unknown()).optional(), name: z.string().optional() })).optional() });
+}
+const buildUnaCybertron7bV2Bf16Response = () => once(buildUnaCybertron7bV2Bf16ResponseNow);
+function buildUnaCybertron7bV2Bf16ResponseNow() {
+  return open({ result: z.union([buildUnaCybertron7bV2Bf16Output(), z.null()]), success: z.boolean(), errors: z.array(buildResponseInfo()).optional(), messages: z.array(buildResponseInfo()).optional() });
 }
 const buildWhisperInput = () => once(buildWhisperInputNow);
 function buildWhisperInputNow() {
@@ -988,15 +988,6 @@ export const schemas = {
   },
   get GemmaSeaLionV4x27bItResponse() {
     return buildGemmaSeaLionV4x27bItResponse();
-  },
-  get GptOss120bBatchableResponse() {
-    return buildGptOss120bBatchableResponse();
-  },
-  get GptOss120bOutput() {
-    return buildGptOss120bOutput();
-  },
-  get GptOss120bResponse() {
-    return buildGptOss120bResponse();
   },
   get GptOss20bInput() {
     return buildGptOss20bInput();
@@ -1241,6 +1232,9 @@ export const schemas = {
   get TextEmbeddingsResponse() {
     return buildTextEmbeddingsResponse();
   },
+  get TextGenerationBatchableResponse() {
+    return buildTextGenerationBatchableResponse();
+  },
   get TextGenerationInput() {
     return buildTextGenerationInput();
   },
@@ -1297,6 +1291,12 @@ export const schemas = {
   },
   get TranslationResponse() {
     return buildTranslationResponse();
+  },
+  get UnaCybertron7bV2Bf16Output() {
+    return buildUnaCybertron7bV2Bf16Output();
+  },
+  get UnaCybertron7bV2Bf16Response() {
+    return buildUnaCybertron7bV2Bf16Response();
   },
   get Usage() {
     return buildUsage();

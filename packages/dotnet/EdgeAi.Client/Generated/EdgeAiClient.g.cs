@@ -1114,7 +1114,7 @@ namespace EdgeAi.Client
         /// <param name="x_session_affinity">A session id; routes multi-turn requests to the same instance so the prompt cache is reused (see `usage.prompt_tokens_details.cached_tokens`).</param>
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<TextGenerationResponse> UnaCybertron7bV2Bf16Async(TextGenerationInput body, string? x_session_affinity = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<UnaCybertron7bV2Bf16Response> UnaCybertron7bV2Bf16Async(TextGenerationInput body, string? x_session_affinity = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -1231,7 +1231,7 @@ namespace EdgeAi.Client
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
         [System.Obsolete]
-        System.Threading.Tasks.Task<TextGenerationResponse> Llama3x8bInstructAsync(DeepseekMath7bInstructInput body, string? x_session_affinity = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<UnaCybertron7bV2Bf16Response> Llama3x8bInstructAsync(DeepseekMath7bInstructInput body, string? x_session_affinity = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -1245,7 +1245,7 @@ namespace EdgeAi.Client
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
         [System.Obsolete]
-        System.Threading.Tasks.Task<TextGenerationResponse> Llama3x8bInstructAwqAsync(TextGenerationInput body, string? x_session_affinity = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<UnaCybertron7bV2Bf16Response> Llama3x8bInstructAwqAsync(TextGenerationInput body, string? x_session_affinity = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -1259,7 +1259,7 @@ namespace EdgeAi.Client
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
         [System.Obsolete]
-        System.Threading.Tasks.Task<TextGenerationResponse> Llama31x70bInstructAsync(TextGenerationInput body, string? x_session_affinity = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<UnaCybertron7bV2Bf16Response> Llama31x70bInstructAsync(TextGenerationInput body, string? x_session_affinity = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -1273,7 +1273,7 @@ namespace EdgeAi.Client
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
         [System.Obsolete]
-        System.Threading.Tasks.Task<TextGenerationResponse> Llama31x8bInstructAsync(TextGenerationInput body, string? x_session_affinity = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<UnaCybertron7bV2Bf16Response> Llama31x8bInstructAsync(TextGenerationInput body, string? x_session_affinity = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -1299,7 +1299,7 @@ namespace EdgeAi.Client
         /// <param name="x_session_affinity">A session id; routes multi-turn requests to the same instance so the prompt cache is reused (see `usage.prompt_tokens_details.cached_tokens`).</param>
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<TextGenerationResponse> Llama31x8bInstructFastAsync(TextGenerationInput body, string? x_session_affinity = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<UnaCybertron7bV2Bf16Response> Llama31x8bInstructFastAsync(TextGenerationInput body, string? x_session_affinity = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -1323,7 +1323,7 @@ namespace EdgeAi.Client
         /// <param name="x_session_affinity">A session id; routes multi-turn requests to the same instance so the prompt cache is reused (see `usage.prompt_tokens_details.cached_tokens`).</param>
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<TextGenerationResponse> Llama32x11bVisionInstructAsync(TextGenerationInput body, string? x_session_affinity = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<UnaCybertron7bV2Bf16Response> Llama32x11bVisionInstructAsync(TextGenerationInput body, string? x_session_affinity = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -1335,7 +1335,7 @@ namespace EdgeAi.Client
         /// <param name="x_session_affinity">A session id; routes multi-turn requests to the same instance so the prompt cache is reused (see `usage.prompt_tokens_details.cached_tokens`).</param>
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<TextGenerationResponse> Llama32x1bInstructAsync(DeepseekMath7bInstructInput body, string? x_session_affinity = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<UnaCybertron7bV2Bf16Response> Llama32x1bInstructAsync(DeepseekMath7bInstructInput body, string? x_session_affinity = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -1347,7 +1347,7 @@ namespace EdgeAi.Client
         /// <param name="x_session_affinity">A session id; routes multi-turn requests to the same instance so the prompt cache is reused (see `usage.prompt_tokens_details.cached_tokens`).</param>
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<TextGenerationResponse> Llama32x3bInstructAsync(DeepseekMath7bInstructInput body, string? x_session_affinity = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<UnaCybertron7bV2Bf16Response> Llama32x3bInstructAsync(DeepseekMath7bInstructInput body, string? x_session_affinity = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -1398,7 +1398,7 @@ namespace EdgeAi.Client
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
         [System.Obsolete]
-        System.Threading.Tasks.Task<TextGenerationResponse> Phi2Async(DeepseekMath7bInstructInput body, string? x_session_affinity = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<UnaCybertron7bV2Bf16Response> Phi2Async(DeepseekMath7bInstructInput body, string? x_session_affinity = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -1500,7 +1500,7 @@ namespace EdgeAi.Client
         /// <param name="x_session_affinity">A session id; routes multi-turn requests to the same instance so the prompt cache is reused (see `usage.prompt_tokens_details.cached_tokens`).</param>
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<GptOss120bBatchableResponse> GptOss120bAsync(GptOssBatchableInput body, QueueRequest? queueRequest = null, string? x_session_affinity = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<TextGenerationBatchableResponse> GptOss120bAsync(GptOssBatchableInput body, QueueRequest? queueRequest = null, string? x_session_affinity = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -1512,7 +1512,7 @@ namespace EdgeAi.Client
         /// <param name="x_session_affinity">A session id; routes multi-turn requests to the same instance so the prompt cache is reused (see `usage.prompt_tokens_details.cached_tokens`).</param>
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<GptOss120bResponse> GptOss20bAsync(GptOss20bInput body, string? x_session_affinity = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<TextGenerationResponse> GptOss20bAsync(GptOss20bInput body, string? x_session_affinity = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -1660,7 +1660,7 @@ namespace EdgeAi.Client
         /// <param name="x_session_affinity">A session id; routes multi-turn requests to the same instance so the prompt cache is reused (see `usage.prompt_tokens_details.cached_tokens`).</param>
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<TextGenerationResponse> Falcon7bInstructAsync(DeepseekMath7bInstructInput body, string? x_session_affinity = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<UnaCybertron7bV2Bf16Response> Falcon7bInstructAsync(DeepseekMath7bInstructInput body, string? x_session_affinity = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -1672,7 +1672,7 @@ namespace EdgeAi.Client
         /// <param name="x_session_affinity">A session id; routes multi-turn requests to the same instance so the prompt cache is reused (see `usage.prompt_tokens_details.cached_tokens`).</param>
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<TextGenerationResponse> Tinyllama11bChatV10Async(DeepseekMath7bInstructInput body, string? x_session_affinity = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<UnaCybertron7bV2Bf16Response> Tinyllama11bChatV10Async(DeepseekMath7bInstructInput body, string? x_session_affinity = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -1812,7 +1812,7 @@ namespace EdgeAi.Client
         /// <param name="x_session_affinity">A session id; routes multi-turn requests to the same instance so the prompt cache is reused (see `usage.prompt_tokens_details.cached_tokens`).</param>
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<TextGenerationResponse> DeepseekCoder67bBaseAwqAsync(TextGenerationInput body, string? x_session_affinity = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<UnaCybertron7bV2Bf16Response> DeepseekCoder67bBaseAwqAsync(TextGenerationInput body, string? x_session_affinity = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -1836,7 +1836,7 @@ namespace EdgeAi.Client
         /// <param name="x_session_affinity">A session id; routes multi-turn requests to the same instance so the prompt cache is reused (see `usage.prompt_tokens_details.cached_tokens`).</param>
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<TextGenerationResponse> Llama2x13bChatAwqAsync(TextGenerationInput body, string? x_session_affinity = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<UnaCybertron7bV2Bf16Response> Llama2x13bChatAwqAsync(TextGenerationInput body, string? x_session_affinity = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -1896,7 +1896,7 @@ namespace EdgeAi.Client
         /// <param name="x_session_affinity">A session id; routes multi-turn requests to the same instance so the prompt cache is reused (see `usage.prompt_tokens_details.cached_tokens`).</param>
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<TextGenerationResponse> Zephyr7bBetaAwqAsync(TextGenerationInput body, string? x_session_affinity = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<UnaCybertron7bV2Bf16Response> Zephyr7bBetaAwqAsync(TextGenerationInput body, string? x_session_affinity = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
     }
 
@@ -2972,7 +2972,7 @@ namespace EdgeAi.Client
         /// <param name="x_session_affinity">A session id; routes multi-turn requests to the same instance so the prompt cache is reused (see `usage.prompt_tokens_details.cached_tokens`).</param>
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<TextGenerationResponse> UnaCybertron7bV2Bf16Async(TextGenerationInput body, string? x_session_affinity = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<UnaCybertron7bV2Bf16Response> UnaCybertron7bV2Bf16Async(TextGenerationInput body, string? x_session_affinity = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (body == null)
                 throw new System.ArgumentNullException("body");
@@ -3023,7 +3023,7 @@ namespace EdgeAi.Client
                         var status_ = (int)response_.StatusCode;
                         if (status_ == 200)
                         {
-                            var objectResponse_ = await ReadObjectResponseAsync<TextGenerationResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            var objectResponse_ = await ReadObjectResponseAsync<UnaCybertron7bV2Bf16Response>(response_, headers_, cancellationToken).ConfigureAwait(false);
                             if (objectResponse_.Object == null)
                             {
                                 throw new EdgeAiApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
@@ -3815,7 +3815,7 @@ namespace EdgeAi.Client
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
         [System.Obsolete]
-        public virtual async System.Threading.Tasks.Task<TextGenerationResponse> Llama3x8bInstructAsync(DeepseekMath7bInstructInput body, string? x_session_affinity = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<UnaCybertron7bV2Bf16Response> Llama3x8bInstructAsync(DeepseekMath7bInstructInput body, string? x_session_affinity = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (body == null)
                 throw new System.ArgumentNullException("body");
@@ -3866,7 +3866,7 @@ namespace EdgeAi.Client
                         var status_ = (int)response_.StatusCode;
                         if (status_ == 200)
                         {
-                            var objectResponse_ = await ReadObjectResponseAsync<TextGenerationResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            var objectResponse_ = await ReadObjectResponseAsync<UnaCybertron7bV2Bf16Response>(response_, headers_, cancellationToken).ConfigureAwait(false);
                             if (objectResponse_.Object == null)
                             {
                                 throw new EdgeAiApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
@@ -3909,7 +3909,7 @@ namespace EdgeAi.Client
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
         [System.Obsolete]
-        public virtual async System.Threading.Tasks.Task<TextGenerationResponse> Llama3x8bInstructAwqAsync(TextGenerationInput body, string? x_session_affinity = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<UnaCybertron7bV2Bf16Response> Llama3x8bInstructAwqAsync(TextGenerationInput body, string? x_session_affinity = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (body == null)
                 throw new System.ArgumentNullException("body");
@@ -3960,7 +3960,7 @@ namespace EdgeAi.Client
                         var status_ = (int)response_.StatusCode;
                         if (status_ == 200)
                         {
-                            var objectResponse_ = await ReadObjectResponseAsync<TextGenerationResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            var objectResponse_ = await ReadObjectResponseAsync<UnaCybertron7bV2Bf16Response>(response_, headers_, cancellationToken).ConfigureAwait(false);
                             if (objectResponse_.Object == null)
                             {
                                 throw new EdgeAiApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
@@ -4003,7 +4003,7 @@ namespace EdgeAi.Client
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
         [System.Obsolete]
-        public virtual async System.Threading.Tasks.Task<TextGenerationResponse> Llama31x70bInstructAsync(TextGenerationInput body, string? x_session_affinity = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<UnaCybertron7bV2Bf16Response> Llama31x70bInstructAsync(TextGenerationInput body, string? x_session_affinity = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (body == null)
                 throw new System.ArgumentNullException("body");
@@ -4054,7 +4054,7 @@ namespace EdgeAi.Client
                         var status_ = (int)response_.StatusCode;
                         if (status_ == 200)
                         {
-                            var objectResponse_ = await ReadObjectResponseAsync<TextGenerationResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            var objectResponse_ = await ReadObjectResponseAsync<UnaCybertron7bV2Bf16Response>(response_, headers_, cancellationToken).ConfigureAwait(false);
                             if (objectResponse_.Object == null)
                             {
                                 throw new EdgeAiApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
@@ -4097,7 +4097,7 @@ namespace EdgeAi.Client
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
         [System.Obsolete]
-        public virtual async System.Threading.Tasks.Task<TextGenerationResponse> Llama31x8bInstructAsync(TextGenerationInput body, string? x_session_affinity = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<UnaCybertron7bV2Bf16Response> Llama31x8bInstructAsync(TextGenerationInput body, string? x_session_affinity = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (body == null)
                 throw new System.ArgumentNullException("body");
@@ -4148,7 +4148,7 @@ namespace EdgeAi.Client
                         var status_ = (int)response_.StatusCode;
                         if (status_ == 200)
                         {
-                            var objectResponse_ = await ReadObjectResponseAsync<TextGenerationResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            var objectResponse_ = await ReadObjectResponseAsync<UnaCybertron7bV2Bf16Response>(response_, headers_, cancellationToken).ConfigureAwait(false);
                             if (objectResponse_.Object == null)
                             {
                                 throw new EdgeAiApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
@@ -4283,7 +4283,7 @@ namespace EdgeAi.Client
         /// <param name="x_session_affinity">A session id; routes multi-turn requests to the same instance so the prompt cache is reused (see `usage.prompt_tokens_details.cached_tokens`).</param>
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<TextGenerationResponse> Llama31x8bInstructFastAsync(TextGenerationInput body, string? x_session_affinity = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<UnaCybertron7bV2Bf16Response> Llama31x8bInstructFastAsync(TextGenerationInput body, string? x_session_affinity = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (body == null)
                 throw new System.ArgumentNullException("body");
@@ -4334,7 +4334,7 @@ namespace EdgeAi.Client
                         var status_ = (int)response_.StatusCode;
                         if (status_ == 200)
                         {
-                            var objectResponse_ = await ReadObjectResponseAsync<TextGenerationResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            var objectResponse_ = await ReadObjectResponseAsync<UnaCybertron7bV2Bf16Response>(response_, headers_, cancellationToken).ConfigureAwait(false);
                             if (objectResponse_.Object == null)
                             {
                                 throw new EdgeAiApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
@@ -4467,7 +4467,7 @@ namespace EdgeAi.Client
         /// <param name="x_session_affinity">A session id; routes multi-turn requests to the same instance so the prompt cache is reused (see `usage.prompt_tokens_details.cached_tokens`).</param>
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<TextGenerationResponse> Llama32x11bVisionInstructAsync(TextGenerationInput body, string? x_session_affinity = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<UnaCybertron7bV2Bf16Response> Llama32x11bVisionInstructAsync(TextGenerationInput body, string? x_session_affinity = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (body == null)
                 throw new System.ArgumentNullException("body");
@@ -4518,7 +4518,7 @@ namespace EdgeAi.Client
                         var status_ = (int)response_.StatusCode;
                         if (status_ == 200)
                         {
-                            var objectResponse_ = await ReadObjectResponseAsync<TextGenerationResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            var objectResponse_ = await ReadObjectResponseAsync<UnaCybertron7bV2Bf16Response>(response_, headers_, cancellationToken).ConfigureAwait(false);
                             if (objectResponse_.Object == null)
                             {
                                 throw new EdgeAiApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
@@ -4559,7 +4559,7 @@ namespace EdgeAi.Client
         /// <param name="x_session_affinity">A session id; routes multi-turn requests to the same instance so the prompt cache is reused (see `usage.prompt_tokens_details.cached_tokens`).</param>
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<TextGenerationResponse> Llama32x1bInstructAsync(DeepseekMath7bInstructInput body, string? x_session_affinity = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<UnaCybertron7bV2Bf16Response> Llama32x1bInstructAsync(DeepseekMath7bInstructInput body, string? x_session_affinity = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (body == null)
                 throw new System.ArgumentNullException("body");
@@ -4610,7 +4610,7 @@ namespace EdgeAi.Client
                         var status_ = (int)response_.StatusCode;
                         if (status_ == 200)
                         {
-                            var objectResponse_ = await ReadObjectResponseAsync<TextGenerationResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            var objectResponse_ = await ReadObjectResponseAsync<UnaCybertron7bV2Bf16Response>(response_, headers_, cancellationToken).ConfigureAwait(false);
                             if (objectResponse_.Object == null)
                             {
                                 throw new EdgeAiApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
@@ -4651,7 +4651,7 @@ namespace EdgeAi.Client
         /// <param name="x_session_affinity">A session id; routes multi-turn requests to the same instance so the prompt cache is reused (see `usage.prompt_tokens_details.cached_tokens`).</param>
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<TextGenerationResponse> Llama32x3bInstructAsync(DeepseekMath7bInstructInput body, string? x_session_affinity = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<UnaCybertron7bV2Bf16Response> Llama32x3bInstructAsync(DeepseekMath7bInstructInput body, string? x_session_affinity = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (body == null)
                 throw new System.ArgumentNullException("body");
@@ -4702,7 +4702,7 @@ namespace EdgeAi.Client
                         var status_ = (int)response_.StatusCode;
                         if (status_ == 200)
                         {
-                            var objectResponse_ = await ReadObjectResponseAsync<TextGenerationResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            var objectResponse_ = await ReadObjectResponseAsync<UnaCybertron7bV2Bf16Response>(response_, headers_, cancellationToken).ConfigureAwait(false);
                             if (objectResponse_.Object == null)
                             {
                                 throw new EdgeAiApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
@@ -5028,7 +5028,7 @@ namespace EdgeAi.Client
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
         [System.Obsolete]
-        public virtual async System.Threading.Tasks.Task<TextGenerationResponse> Phi2Async(DeepseekMath7bInstructInput body, string? x_session_affinity = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<UnaCybertron7bV2Bf16Response> Phi2Async(DeepseekMath7bInstructInput body, string? x_session_affinity = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (body == null)
                 throw new System.ArgumentNullException("body");
@@ -5079,7 +5079,7 @@ namespace EdgeAi.Client
                         var status_ = (int)response_.StatusCode;
                         if (status_ == 200)
                         {
-                            var objectResponse_ = await ReadObjectResponseAsync<TextGenerationResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            var objectResponse_ = await ReadObjectResponseAsync<UnaCybertron7bV2Bf16Response>(response_, headers_, cancellationToken).ConfigureAwait(false);
                             if (objectResponse_.Object == null)
                             {
                                 throw new EdgeAiApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
@@ -5776,7 +5776,7 @@ namespace EdgeAi.Client
         /// <param name="x_session_affinity">A session id; routes multi-turn requests to the same instance so the prompt cache is reused (see `usage.prompt_tokens_details.cached_tokens`).</param>
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<GptOss120bBatchableResponse> GptOss120bAsync(GptOssBatchableInput body, QueueRequest? queueRequest = null, string? x_session_affinity = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<TextGenerationBatchableResponse> GptOss120bAsync(GptOssBatchableInput body, QueueRequest? queueRequest = null, string? x_session_affinity = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (body == null)
                 throw new System.ArgumentNullException("body");
@@ -5833,7 +5833,7 @@ namespace EdgeAi.Client
                         var status_ = (int)response_.StatusCode;
                         if (status_ == 200)
                         {
-                            var objectResponse_ = await ReadObjectResponseAsync<GptOss120bBatchableResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            var objectResponse_ = await ReadObjectResponseAsync<TextGenerationBatchableResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
                             if (objectResponse_.Object == null)
                             {
                                 throw new EdgeAiApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
@@ -5874,7 +5874,7 @@ namespace EdgeAi.Client
         /// <param name="x_session_affinity">A session id; routes multi-turn requests to the same instance so the prompt cache is reused (see `usage.prompt_tokens_details.cached_tokens`).</param>
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<GptOss120bResponse> GptOss20bAsync(GptOss20bInput body, string? x_session_affinity = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<TextGenerationResponse> GptOss20bAsync(GptOss20bInput body, string? x_session_affinity = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (body == null)
                 throw new System.ArgumentNullException("body");
@@ -5925,7 +5925,7 @@ namespace EdgeAi.Client
                         var status_ = (int)response_.StatusCode;
                         if (status_ == 200)
                         {
-                            var objectResponse_ = await ReadObjectResponseAsync<GptOss120bResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            var objectResponse_ = await ReadObjectResponseAsync<TextGenerationResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
                             if (objectResponse_.Object == null)
                             {
                                 throw new EdgeAiApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
@@ -6994,7 +6994,7 @@ namespace EdgeAi.Client
         /// <param name="x_session_affinity">A session id; routes multi-turn requests to the same instance so the prompt cache is reused (see `usage.prompt_tokens_details.cached_tokens`).</param>
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<TextGenerationResponse> Falcon7bInstructAsync(DeepseekMath7bInstructInput body, string? x_session_affinity = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<UnaCybertron7bV2Bf16Response> Falcon7bInstructAsync(DeepseekMath7bInstructInput body, string? x_session_affinity = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (body == null)
                 throw new System.ArgumentNullException("body");
@@ -7045,7 +7045,7 @@ namespace EdgeAi.Client
                         var status_ = (int)response_.StatusCode;
                         if (status_ == 200)
                         {
-                            var objectResponse_ = await ReadObjectResponseAsync<TextGenerationResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            var objectResponse_ = await ReadObjectResponseAsync<UnaCybertron7bV2Bf16Response>(response_, headers_, cancellationToken).ConfigureAwait(false);
                             if (objectResponse_.Object == null)
                             {
                                 throw new EdgeAiApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
@@ -7086,7 +7086,7 @@ namespace EdgeAi.Client
         /// <param name="x_session_affinity">A session id; routes multi-turn requests to the same instance so the prompt cache is reused (see `usage.prompt_tokens_details.cached_tokens`).</param>
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<TextGenerationResponse> Tinyllama11bChatV10Async(DeepseekMath7bInstructInput body, string? x_session_affinity = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<UnaCybertron7bV2Bf16Response> Tinyllama11bChatV10Async(DeepseekMath7bInstructInput body, string? x_session_affinity = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (body == null)
                 throw new System.ArgumentNullException("body");
@@ -7137,7 +7137,7 @@ namespace EdgeAi.Client
                         var status_ = (int)response_.StatusCode;
                         if (status_ == 200)
                         {
-                            var objectResponse_ = await ReadObjectResponseAsync<TextGenerationResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            var objectResponse_ = await ReadObjectResponseAsync<UnaCybertron7bV2Bf16Response>(response_, headers_, cancellationToken).ConfigureAwait(false);
                             if (objectResponse_.Object == null)
                             {
                                 throw new EdgeAiApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
@@ -8106,7 +8106,7 @@ namespace EdgeAi.Client
         /// <param name="x_session_affinity">A session id; routes multi-turn requests to the same instance so the prompt cache is reused (see `usage.prompt_tokens_details.cached_tokens`).</param>
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<TextGenerationResponse> DeepseekCoder67bBaseAwqAsync(TextGenerationInput body, string? x_session_affinity = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<UnaCybertron7bV2Bf16Response> DeepseekCoder67bBaseAwqAsync(TextGenerationInput body, string? x_session_affinity = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (body == null)
                 throw new System.ArgumentNullException("body");
@@ -8157,7 +8157,7 @@ namespace EdgeAi.Client
                         var status_ = (int)response_.StatusCode;
                         if (status_ == 200)
                         {
-                            var objectResponse_ = await ReadObjectResponseAsync<TextGenerationResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            var objectResponse_ = await ReadObjectResponseAsync<UnaCybertron7bV2Bf16Response>(response_, headers_, cancellationToken).ConfigureAwait(false);
                             if (objectResponse_.Object == null)
                             {
                                 throw new EdgeAiApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
@@ -8290,7 +8290,7 @@ namespace EdgeAi.Client
         /// <param name="x_session_affinity">A session id; routes multi-turn requests to the same instance so the prompt cache is reused (see `usage.prompt_tokens_details.cached_tokens`).</param>
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<TextGenerationResponse> Llama2x13bChatAwqAsync(TextGenerationInput body, string? x_session_affinity = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<UnaCybertron7bV2Bf16Response> Llama2x13bChatAwqAsync(TextGenerationInput body, string? x_session_affinity = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (body == null)
                 throw new System.ArgumentNullException("body");
@@ -8341,7 +8341,7 @@ namespace EdgeAi.Client
                         var status_ = (int)response_.StatusCode;
                         if (status_ == 200)
                         {
-                            var objectResponse_ = await ReadObjectResponseAsync<TextGenerationResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            var objectResponse_ = await ReadObjectResponseAsync<UnaCybertron7bV2Bf16Response>(response_, headers_, cancellationToken).ConfigureAwait(false);
                             if (objectResponse_.Object == null)
                             {
                                 throw new EdgeAiApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
@@ -8750,7 +8750,7 @@ namespace EdgeAi.Client
         /// <param name="x_session_affinity">A session id; routes multi-turn requests to the same instance so the prompt cache is reused (see `usage.prompt_tokens_details.cached_tokens`).</param>
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<TextGenerationResponse> Zephyr7bBetaAwqAsync(TextGenerationInput body, string? x_session_affinity = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<UnaCybertron7bV2Bf16Response> Zephyr7bBetaAwqAsync(TextGenerationInput body, string? x_session_affinity = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (body == null)
                 throw new System.ArgumentNullException("body");
@@ -8801,7 +8801,7 @@ namespace EdgeAi.Client
                         var status_ = (int)response_.StatusCode;
                         if (status_ == 200)
                         {
-                            var objectResponse_ = await ReadObjectResponseAsync<TextGenerationResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            var objectResponse_ = await ReadObjectResponseAsync<UnaCybertron7bV2Bf16Response>(response_, headers_, cancellationToken).ConfigureAwait(false);
                             if (objectResponse_.Object == null)
                             {
                                 throw new EdgeAiApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
@@ -21442,516 +21442,6 @@ namespace EdgeAi.Client
 
     }
 
-    /// <summary>
-    /// Envelope whose result is `GptOss120bOutput`, or a batch status / final batch result.
-    /// </summary>
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class GptOss120bBatchableResponse
-    {
-
-        [System.Text.Json.Serialization.JsonPropertyName("result")]
-        public GptOss120bBatchableResponseResult? Result { get; set; } = default!;
-
-        [System.Text.Json.Serialization.JsonPropertyName("success")]
-        public bool Success { get; set; } = default!;
-
-        [System.Text.Json.Serialization.JsonPropertyName("errors")]
-        public System.Collections.Generic.IList<ResponseInfo>? Errors { get; set; } = default!;
-
-        [System.Text.Json.Serialization.JsonPropertyName("messages")]
-        public System.Collections.Generic.IList<ResponseInfo>? Messages { get; set; } = default!;
-
-    }
-
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class GptOss120bBatchableResponseResult
-    {
-
-        [System.Text.Json.Serialization.JsonPropertyName("response")]
-        public object? Response { get; set; } = default!;
-
-        [System.Text.Json.Serialization.JsonPropertyName("usage")]
-        public object? Usage { get; set; } = default!;
-
-        [System.Text.Json.Serialization.JsonPropertyName("tool_calls")]
-        public System.Collections.Generic.IList<GptOss120bBatchableResponseResultToolCallsItem>? Tool_calls { get; set; } = default!;
-
-        [System.Text.Json.Serialization.JsonPropertyName("id")]
-        public string? Id { get; set; } = default!;
-
-        [System.Text.Json.Serialization.JsonPropertyName("object")]
-        public string? Object { get; set; } = default!;
-
-        [System.Text.Json.Serialization.JsonPropertyName("created")]
-        public int? Created { get; set; } = default!;
-
-        [System.Text.Json.Serialization.JsonPropertyName("model")]
-        public string? Model { get; set; } = default!;
-
-        [System.Text.Json.Serialization.JsonPropertyName("choices")]
-        public System.Collections.Generic.IList<GptOss120bBatchableResponseResultChoicesItem>? Choices { get; set; } = default!;
-
-        [System.Text.Json.Serialization.JsonPropertyName("created_at")]
-        public int? Created_at { get; set; } = default!;
-
-        [System.Text.Json.Serialization.JsonPropertyName("output")]
-        public System.Collections.Generic.IList<GptOss120bBatchableResponseResultOutputItem>? Output { get; set; } = default!;
-
-        [System.Text.Json.Serialization.JsonPropertyName("error")]
-        public GptOss120bBatchableResponseResultError? Error { get; set; } = default!;
-
-        [System.Text.Json.Serialization.JsonPropertyName("results")]
-        public System.Collections.Generic.IList<GptOss120bBatchableResponseResultResultsItem>? Results { get; set; } = default!;
-
-        [System.Text.Json.Serialization.JsonPropertyName("status")]
-        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<GptOss120bBatchableResponseResultStatus>))]
-        public GptOss120bBatchableResponseResultStatus? Status { get; set; } = default!;
-
-        [System.Text.Json.Serialization.JsonPropertyName("request_id")]
-        public string? Request_id { get; set; } = default!;
-
-        [System.Text.Json.Serialization.JsonPropertyName("responses")]
-        public System.Collections.Generic.IList<BatchResponseItem>? Responses { get; set; } = default!;
-
-    }
-
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class GptOss120bBatchableResponseResultChoicesItem
-    {
-
-        [System.Text.Json.Serialization.JsonPropertyName("index")]
-        public int? Index { get; set; } = default!;
-
-        [System.Text.Json.Serialization.JsonPropertyName("message")]
-        public GptOss120bBatchableResponseResultChoicesItemMessage? Message { get; set; } = default!;
-
-        [System.Text.Json.Serialization.JsonPropertyName("finish_reason")]
-        public string? Finish_reason { get; set; } = default!;
-
-    }
-
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class GptOss120bBatchableResponseResultChoicesItemMessage
-    {
-
-        [System.Text.Json.Serialization.JsonPropertyName("role")]
-        public string? Role { get; set; } = default!;
-
-        [System.Text.Json.Serialization.JsonPropertyName("content")]
-        public string? Content { get; set; } = default!;
-
-        [System.Text.Json.Serialization.JsonPropertyName("tool_calls")]
-        public System.Collections.Generic.IList<GptOss120bBatchableResponseResultChoicesItemMessageToolCallsItem>? Tool_calls { get; set; } = default!;
-
-    }
-
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class GptOss120bBatchableResponseResultChoicesItemMessageToolCallsItem
-    {
-
-        [System.Text.Json.Serialization.JsonPropertyName("id")]
-        public string? Id { get; set; } = default!;
-
-        [System.Text.Json.Serialization.JsonPropertyName("type")]
-        public string? Type { get; set; } = default!;
-
-        [System.Text.Json.Serialization.JsonPropertyName("function")]
-        public GptOss120bBatchableResponseResultChoicesItemMessageToolCallsItemFunction? Function { get; set; } = default!;
-
-    }
-
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class GptOss120bBatchableResponseResultChoicesItemMessageToolCallsItemFunction
-    {
-
-        [System.Text.Json.Serialization.JsonPropertyName("name")]
-        public string? Name { get; set; } = default!;
-
-        [System.Text.Json.Serialization.JsonPropertyName("arguments")]
-        public string? Arguments { get; set; } = default!;
-
-    }
-
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class GptOss120bBatchableResponseResultError
-    {
-
-        [System.Text.Json.Serialization.JsonPropertyName("message")]
-        public string? Message { get; set; } = default!;
-
-        [System.Text.Json.Serialization.JsonPropertyName("type")]
-        public string? Type { get; set; } = default!;
-
-        [System.Text.Json.Serialization.JsonPropertyName("code")]
-        public string? Code { get; set; } = default!;
-
-    }
-
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class GptOss120bBatchableResponseResultOutputItem
-    {
-
-        [System.Text.Json.Serialization.JsonPropertyName("type")]
-        public string? Type { get; set; } = default!;
-
-        [System.Text.Json.Serialization.JsonPropertyName("id")]
-        public string? Id { get; set; } = default!;
-
-        [System.Text.Json.Serialization.JsonPropertyName("role")]
-        public string? Role { get; set; } = default!;
-
-        [System.Text.Json.Serialization.JsonPropertyName("content")]
-        public System.Collections.Generic.IList<GptOss120bBatchableResponseResultOutputItemContentItem>? Content { get; set; } = default!;
-
-        [System.Text.Json.Serialization.JsonPropertyName("call_id")]
-        public string? Call_id { get; set; } = default!;
-
-        [System.Text.Json.Serialization.JsonPropertyName("name")]
-        public string? Name { get; set; } = default!;
-
-        [System.Text.Json.Serialization.JsonPropertyName("arguments")]
-        public string? Arguments { get; set; } = default!;
-
-    }
-
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class GptOss120bBatchableResponseResultOutputItemContentItem
-    {
-
-        [System.Text.Json.Serialization.JsonPropertyName("type")]
-        public string? Type { get; set; } = default!;
-
-        [System.Text.Json.Serialization.JsonPropertyName("text")]
-        public string? Text { get; set; } = default!;
-
-    }
-
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class GptOss120bBatchableResponseResultResultsItem
-    {
-
-        [System.Text.Json.Serialization.JsonPropertyName("id")]
-        public string? Id { get; set; } = default!;
-
-        [System.Text.Json.Serialization.JsonPropertyName("object")]
-        public string? Object { get; set; } = default!;
-
-        [System.Text.Json.Serialization.JsonPropertyName("created_at")]
-        public int? Created_at { get; set; } = default!;
-
-        [System.Text.Json.Serialization.JsonPropertyName("model")]
-        public string? Model { get; set; } = default!;
-
-        [System.Text.Json.Serialization.JsonPropertyName("output")]
-        public System.Collections.Generic.IList<System.Collections.Generic.IDictionary<string, object>>? Output { get; set; } = default!;
-
-        [System.Text.Json.Serialization.JsonPropertyName("usage")]
-        public GptOss120bBatchableResponseResultResultsItemUsage? Usage { get; set; } = default!;
-
-        [System.Text.Json.Serialization.JsonPropertyName("error")]
-        public GptOss120bBatchableResponseResultResultsItemError? Error { get; set; } = default!;
-
-    }
-
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class GptOss120bBatchableResponseResultResultsItemError
-    {
-
-        [System.Text.Json.Serialization.JsonPropertyName("message")]
-        public string? Message { get; set; } = default!;
-
-        [System.Text.Json.Serialization.JsonPropertyName("type")]
-        public string? Type { get; set; } = default!;
-
-        [System.Text.Json.Serialization.JsonPropertyName("code")]
-        public string? Code { get; set; } = default!;
-
-    }
-
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class GptOss120bBatchableResponseResultResultsItemUsage
-    {
-
-        [System.Text.Json.Serialization.JsonPropertyName("input_tokens")]
-        public double? Input_tokens { get; set; } = default!;
-
-        [System.Text.Json.Serialization.JsonPropertyName("output_tokens")]
-        public double? Output_tokens { get; set; } = default!;
-
-        [System.Text.Json.Serialization.JsonPropertyName("total_tokens")]
-        public double? Total_tokens { get; set; } = default!;
-
-    }
-
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public enum GptOss120bBatchableResponseResultStatus
-    {
-
-        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"queued")]
-        [System.Runtime.Serialization.EnumMember(Value = @"queued")]
-        Queued = 0,
-
-        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"running")]
-        [System.Runtime.Serialization.EnumMember(Value = @"running")]
-        Running = 1,
-
-    }
-
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class GptOss120bBatchableResponseResultToolCallsItem
-    {
-
-        [System.Text.Json.Serialization.JsonPropertyName("arguments")]
-        public System.Collections.Generic.IDictionary<string, object>? Arguments { get; set; } = default!;
-
-        [System.Text.Json.Serialization.JsonPropertyName("name")]
-        public string? Name { get; set; } = default!;
-
-    }
-
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class GptOss120bOutput
-    {
-
-        [System.Text.Json.Serialization.JsonPropertyName("response")]
-        public object? Response { get; set; } = default!;
-
-        [System.Text.Json.Serialization.JsonPropertyName("usage")]
-        public object? Usage { get; set; } = default!;
-
-        [System.Text.Json.Serialization.JsonPropertyName("tool_calls")]
-        public System.Collections.Generic.IList<GptOss120bOutputToolCallsItem>? Tool_calls { get; set; } = default!;
-
-        [System.Text.Json.Serialization.JsonPropertyName("id")]
-        public string? Id { get; set; } = default!;
-
-        [System.Text.Json.Serialization.JsonPropertyName("object")]
-        public string? Object { get; set; } = default!;
-
-        [System.Text.Json.Serialization.JsonPropertyName("created")]
-        public int? Created { get; set; } = default!;
-
-        [System.Text.Json.Serialization.JsonPropertyName("model")]
-        public string? Model { get; set; } = default!;
-
-        [System.Text.Json.Serialization.JsonPropertyName("choices")]
-        public System.Collections.Generic.IList<GptOss120bOutputChoicesItem>? Choices { get; set; } = default!;
-
-        [System.Text.Json.Serialization.JsonPropertyName("created_at")]
-        public int? Created_at { get; set; } = default!;
-
-        [System.Text.Json.Serialization.JsonPropertyName("output")]
-        public System.Collections.Generic.IList<GptOss120bOutputOutputItem>? Output { get; set; } = default!;
-
-        [System.Text.Json.Serialization.JsonPropertyName("error")]
-        public GptOss120bOutputError? Error { get; set; } = default!;
-
-        [System.Text.Json.Serialization.JsonPropertyName("results")]
-        public System.Collections.Generic.IList<GptOss120bOutputResultsItem>? Results { get; set; } = default!;
-
-    }
-
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class GptOss120bOutputChoicesItem
-    {
-
-        [System.Text.Json.Serialization.JsonPropertyName("index")]
-        public int? Index { get; set; } = default!;
-
-        [System.Text.Json.Serialization.JsonPropertyName("message")]
-        public GptOss120bOutputChoicesItemMessage? Message { get; set; } = default!;
-
-        [System.Text.Json.Serialization.JsonPropertyName("finish_reason")]
-        public string? Finish_reason { get; set; } = default!;
-
-    }
-
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class GptOss120bOutputChoicesItemMessage
-    {
-
-        [System.Text.Json.Serialization.JsonPropertyName("role")]
-        public string? Role { get; set; } = default!;
-
-        [System.Text.Json.Serialization.JsonPropertyName("content")]
-        public string? Content { get; set; } = default!;
-
-        [System.Text.Json.Serialization.JsonPropertyName("tool_calls")]
-        public System.Collections.Generic.IList<GptOss120bOutputChoicesItemMessageToolCallsItem>? Tool_calls { get; set; } = default!;
-
-    }
-
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class GptOss120bOutputChoicesItemMessageToolCallsItem
-    {
-
-        [System.Text.Json.Serialization.JsonPropertyName("id")]
-        public string? Id { get; set; } = default!;
-
-        [System.Text.Json.Serialization.JsonPropertyName("type")]
-        public string? Type { get; set; } = default!;
-
-        [System.Text.Json.Serialization.JsonPropertyName("function")]
-        public GptOss120bOutputChoicesItemMessageToolCallsItemFunction? Function { get; set; } = default!;
-
-    }
-
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class GptOss120bOutputChoicesItemMessageToolCallsItemFunction
-    {
-
-        [System.Text.Json.Serialization.JsonPropertyName("name")]
-        public string? Name { get; set; } = default!;
-
-        [System.Text.Json.Serialization.JsonPropertyName("arguments")]
-        public string? Arguments { get; set; } = default!;
-
-    }
-
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class GptOss120bOutputError
-    {
-
-        [System.Text.Json.Serialization.JsonPropertyName("message")]
-        public string? Message { get; set; } = default!;
-
-        [System.Text.Json.Serialization.JsonPropertyName("type")]
-        public string? Type { get; set; } = default!;
-
-        [System.Text.Json.Serialization.JsonPropertyName("code")]
-        public string? Code { get; set; } = default!;
-
-    }
-
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class GptOss120bOutputOutputItem
-    {
-
-        [System.Text.Json.Serialization.JsonPropertyName("type")]
-        public string? Type { get; set; } = default!;
-
-        [System.Text.Json.Serialization.JsonPropertyName("id")]
-        public string? Id { get; set; } = default!;
-
-        [System.Text.Json.Serialization.JsonPropertyName("role")]
-        public string? Role { get; set; } = default!;
-
-        [System.Text.Json.Serialization.JsonPropertyName("content")]
-        public System.Collections.Generic.IList<GptOss120bOutputOutputItemContentItem>? Content { get; set; } = default!;
-
-        [System.Text.Json.Serialization.JsonPropertyName("call_id")]
-        public string? Call_id { get; set; } = default!;
-
-        [System.Text.Json.Serialization.JsonPropertyName("name")]
-        public string? Name { get; set; } = default!;
-
-        [System.Text.Json.Serialization.JsonPropertyName("arguments")]
-        public string? Arguments { get; set; } = default!;
-
-    }
-
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class GptOss120bOutputOutputItemContentItem
-    {
-
-        [System.Text.Json.Serialization.JsonPropertyName("type")]
-        public string? Type { get; set; } = default!;
-
-        [System.Text.Json.Serialization.JsonPropertyName("text")]
-        public string? Text { get; set; } = default!;
-
-    }
-
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class GptOss120bOutputResultsItem
-    {
-
-        [System.Text.Json.Serialization.JsonPropertyName("id")]
-        public string? Id { get; set; } = default!;
-
-        [System.Text.Json.Serialization.JsonPropertyName("object")]
-        public string? Object { get; set; } = default!;
-
-        [System.Text.Json.Serialization.JsonPropertyName("created_at")]
-        public int? Created_at { get; set; } = default!;
-
-        [System.Text.Json.Serialization.JsonPropertyName("model")]
-        public string? Model { get; set; } = default!;
-
-        [System.Text.Json.Serialization.JsonPropertyName("output")]
-        public System.Collections.Generic.IList<System.Collections.Generic.IDictionary<string, object>>? Output { get; set; } = default!;
-
-        [System.Text.Json.Serialization.JsonPropertyName("usage")]
-        public GptOss120bOutputResultsItemUsage? Usage { get; set; } = default!;
-
-        [System.Text.Json.Serialization.JsonPropertyName("error")]
-        public GptOss120bOutputResultsItemError? Error { get; set; } = default!;
-
-    }
-
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class GptOss120bOutputResultsItemError
-    {
-
-        [System.Text.Json.Serialization.JsonPropertyName("message")]
-        public string? Message { get; set; } = default!;
-
-        [System.Text.Json.Serialization.JsonPropertyName("type")]
-        public string? Type { get; set; } = default!;
-
-        [System.Text.Json.Serialization.JsonPropertyName("code")]
-        public string? Code { get; set; } = default!;
-
-    }
-
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class GptOss120bOutputResultsItemUsage
-    {
-
-        [System.Text.Json.Serialization.JsonPropertyName("input_tokens")]
-        public double? Input_tokens { get; set; } = default!;
-
-        [System.Text.Json.Serialization.JsonPropertyName("output_tokens")]
-        public double? Output_tokens { get; set; } = default!;
-
-        [System.Text.Json.Serialization.JsonPropertyName("total_tokens")]
-        public double? Total_tokens { get; set; } = default!;
-
-    }
-
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class GptOss120bOutputToolCallsItem
-    {
-
-        [System.Text.Json.Serialization.JsonPropertyName("arguments")]
-        public System.Collections.Generic.IDictionary<string, object>? Arguments { get; set; } = default!;
-
-        [System.Text.Json.Serialization.JsonPropertyName("name")]
-        public string? Name { get; set; } = default!;
-
-    }
-
-    /// <summary>
-    /// Envelope of a successful run whose result is `GptOss120bOutput`.
-    /// </summary>
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class GptOss120bResponse
-    {
-
-        [System.Text.Json.Serialization.JsonPropertyName("result")]
-        public GptOss120bOutput? Result { get; set; } = default!;
-
-        [System.Text.Json.Serialization.JsonPropertyName("success")]
-        public bool Success { get; set; } = default!;
-
-        [System.Text.Json.Serialization.JsonPropertyName("errors")]
-        public System.Collections.Generic.IList<ResponseInfo>? Errors { get; set; } = default!;
-
-        [System.Text.Json.Serialization.JsonPropertyName("messages")]
-        public System.Collections.Generic.IList<ResponseInfo>? Messages { get; set; } = default!;
-
-    }
-
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class GptOss20bInput
     {
@@ -26738,6 +26228,273 @@ namespace EdgeAi.Client
 
     }
 
+    /// <summary>
+    /// Envelope whose result is `TextGenerationResult`, or a batch status / final batch result.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class TextGenerationBatchableResponse
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("result")]
+        public TextGenerationBatchableResponseResult? Result { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("success")]
+        public bool Success { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("errors")]
+        public System.Collections.Generic.IList<ResponseInfo>? Errors { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("messages")]
+        public System.Collections.Generic.IList<ResponseInfo>? Messages { get; set; } = default!;
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class TextGenerationBatchableResponseResult
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("response")]
+        public object? Response { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("usage")]
+        public object? Usage { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("tool_calls")]
+        public System.Collections.Generic.IList<TextGenerationBatchableResponseResultToolCallsItem>? Tool_calls { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("id")]
+        public string? Id { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("object")]
+        public string? Object { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("created")]
+        public int? Created { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("model")]
+        public string? Model { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("choices")]
+        public System.Collections.Generic.IList<TextGenerationBatchableResponseResultChoicesItem>? Choices { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("created_at")]
+        public int? Created_at { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("output")]
+        public System.Collections.Generic.IList<TextGenerationBatchableResponseResultOutputItem>? Output { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("error")]
+        public TextGenerationBatchableResponseResultError? Error { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("results")]
+        public System.Collections.Generic.IList<TextGenerationBatchableResponseResultResultsItem>? Results { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("status")]
+        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<TextGenerationBatchableResponseResultStatus>))]
+        public TextGenerationBatchableResponseResultStatus? Status { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("request_id")]
+        public string? Request_id { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("responses")]
+        public System.Collections.Generic.IList<BatchResponseItem>? Responses { get; set; } = default!;
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class TextGenerationBatchableResponseResultChoicesItem
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("index")]
+        public int? Index { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("message")]
+        public TextGenerationBatchableResponseResultChoicesItemMessage? Message { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("finish_reason")]
+        public string? Finish_reason { get; set; } = default!;
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class TextGenerationBatchableResponseResultChoicesItemMessage
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("role")]
+        public string? Role { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("content")]
+        public string? Content { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("tool_calls")]
+        public System.Collections.Generic.IList<TextGenerationBatchableResponseResultChoicesItemMessageToolCallsItem>? Tool_calls { get; set; } = default!;
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class TextGenerationBatchableResponseResultChoicesItemMessageToolCallsItem
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("id")]
+        public string? Id { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("type")]
+        public string? Type { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("function")]
+        public TextGenerationBatchableResponseResultChoicesItemMessageToolCallsItemFunction? Function { get; set; } = default!;
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class TextGenerationBatchableResponseResultChoicesItemMessageToolCallsItemFunction
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("name")]
+        public string? Name { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("arguments")]
+        public string? Arguments { get; set; } = default!;
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class TextGenerationBatchableResponseResultError
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("message")]
+        public string? Message { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("type")]
+        public string? Type { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("code")]
+        public string? Code { get; set; } = default!;
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class TextGenerationBatchableResponseResultOutputItem
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("type")]
+        public string? Type { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("id")]
+        public string? Id { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("role")]
+        public string? Role { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("content")]
+        public System.Collections.Generic.IList<TextGenerationBatchableResponseResultOutputItemContentItem>? Content { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("call_id")]
+        public string? Call_id { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("name")]
+        public string? Name { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("arguments")]
+        public string? Arguments { get; set; } = default!;
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class TextGenerationBatchableResponseResultOutputItemContentItem
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("type")]
+        public string? Type { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("text")]
+        public string? Text { get; set; } = default!;
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class TextGenerationBatchableResponseResultResultsItem
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("id")]
+        public string? Id { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("object")]
+        public string? Object { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("created_at")]
+        public int? Created_at { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("model")]
+        public string? Model { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("output")]
+        public System.Collections.Generic.IList<System.Collections.Generic.IDictionary<string, object>>? Output { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("usage")]
+        public TextGenerationBatchableResponseResultResultsItemUsage? Usage { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("error")]
+        public TextGenerationBatchableResponseResultResultsItemError? Error { get; set; } = default!;
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class TextGenerationBatchableResponseResultResultsItemError
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("message")]
+        public string? Message { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("type")]
+        public string? Type { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("code")]
+        public string? Code { get; set; } = default!;
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class TextGenerationBatchableResponseResultResultsItemUsage
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("input_tokens")]
+        public double? Input_tokens { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("output_tokens")]
+        public double? Output_tokens { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("total_tokens")]
+        public double? Total_tokens { get; set; } = default!;
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public enum TextGenerationBatchableResponseResultStatus
+    {
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"queued")]
+        [System.Runtime.Serialization.EnumMember(Value = @"queued")]
+        Queued = 0,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"running")]
+        [System.Runtime.Serialization.EnumMember(Value = @"running")]
+        Running = 1,
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class TextGenerationBatchableResponseResultToolCallsItem
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("arguments")]
+        public System.Collections.Generic.IDictionary<string, object>? Arguments { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("name")]
+        public string? Name { get; set; } = default!;
+
+    }
+
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class TextGenerationInput
     {
@@ -27232,10 +26989,208 @@ namespace EdgeAi.Client
     {
 
         [System.Text.Json.Serialization.JsonPropertyName("response")]
-        public string? Response { get; set; } = default!;
+        public object? Response { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("usage")]
+        public object? Usage { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("tool_calls")]
         public System.Collections.Generic.IList<TextGenerationResultToolCallsItem>? Tool_calls { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("id")]
+        public string? Id { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("object")]
+        public string? Object { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("created")]
+        public int? Created { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("model")]
+        public string? Model { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("choices")]
+        public System.Collections.Generic.IList<TextGenerationResultChoicesItem>? Choices { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("created_at")]
+        public int? Created_at { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("output")]
+        public System.Collections.Generic.IList<TextGenerationResultOutputItem>? Output { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("error")]
+        public TextGenerationResultError? Error { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("results")]
+        public System.Collections.Generic.IList<TextGenerationResultResultsItem>? Results { get; set; } = default!;
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class TextGenerationResultChoicesItem
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("index")]
+        public int? Index { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("message")]
+        public TextGenerationResultChoicesItemMessage? Message { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("finish_reason")]
+        public string? Finish_reason { get; set; } = default!;
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class TextGenerationResultChoicesItemMessage
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("role")]
+        public string? Role { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("content")]
+        public string? Content { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("tool_calls")]
+        public System.Collections.Generic.IList<TextGenerationResultChoicesItemMessageToolCallsItem>? Tool_calls { get; set; } = default!;
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class TextGenerationResultChoicesItemMessageToolCallsItem
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("id")]
+        public string? Id { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("type")]
+        public string? Type { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("function")]
+        public TextGenerationResultChoicesItemMessageToolCallsItemFunction? Function { get; set; } = default!;
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class TextGenerationResultChoicesItemMessageToolCallsItemFunction
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("name")]
+        public string? Name { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("arguments")]
+        public string? Arguments { get; set; } = default!;
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class TextGenerationResultError
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("message")]
+        public string? Message { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("type")]
+        public string? Type { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("code")]
+        public string? Code { get; set; } = default!;
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class TextGenerationResultOutputItem
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("type")]
+        public string? Type { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("id")]
+        public string? Id { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("role")]
+        public string? Role { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("content")]
+        public System.Collections.Generic.IList<TextGenerationResultOutputItemContentItem>? Content { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("call_id")]
+        public string? Call_id { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("name")]
+        public string? Name { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("arguments")]
+        public string? Arguments { get; set; } = default!;
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class TextGenerationResultOutputItemContentItem
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("type")]
+        public string? Type { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("text")]
+        public string? Text { get; set; } = default!;
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class TextGenerationResultResultsItem
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("id")]
+        public string? Id { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("object")]
+        public string? Object { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("created_at")]
+        public int? Created_at { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("model")]
+        public string? Model { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("output")]
+        public System.Collections.Generic.IList<System.Collections.Generic.IDictionary<string, object>>? Output { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("usage")]
+        public TextGenerationResultResultsItemUsage? Usage { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("error")]
+        public TextGenerationResultResultsItemError? Error { get; set; } = default!;
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class TextGenerationResultResultsItemError
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("message")]
+        public string? Message { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("type")]
+        public string? Type { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("code")]
+        public string? Code { get; set; } = default!;
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class TextGenerationResultResultsItemUsage
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("input_tokens")]
+        public double? Input_tokens { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("output_tokens")]
+        public double? Output_tokens { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("total_tokens")]
+        public double? Total_tokens { get; set; } = default!;
 
     }
 
@@ -27643,6 +27598,51 @@ namespace EdgeAi.Client
 
         [System.Text.Json.Serialization.JsonPropertyName("result")]
         public TranslationOutput? Result { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("success")]
+        public bool Success { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("errors")]
+        public System.Collections.Generic.IList<ResponseInfo>? Errors { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("messages")]
+        public System.Collections.Generic.IList<ResponseInfo>? Messages { get; set; } = default!;
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class UnaCybertron7bV2Bf16Output
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("response")]
+        public string? Response { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("tool_calls")]
+        public System.Collections.Generic.IList<UnaCybertron7bV2Bf16OutputToolCallsItem>? Tool_calls { get; set; } = default!;
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class UnaCybertron7bV2Bf16OutputToolCallsItem
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("arguments")]
+        public System.Collections.Generic.IDictionary<string, object>? Arguments { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("name")]
+        public string? Name { get; set; } = default!;
+
+    }
+
+    /// <summary>
+    /// Envelope of a successful run whose result is `UnaCybertron7bV2Bf16Output`.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class UnaCybertron7bV2Bf16Response
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("result")]
+        public UnaCybertron7bV2Bf16Output? Result { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("success")]
         public bool Success { get; set; } = default!;
