@@ -143,7 +143,8 @@ function objectExpr(s: Schema): string {
 function typeExpr(type: string, s: Schema): string {
   switch (type) {
     case "string": {
-      if (s.format === "binary") return "z.instanceof(Uint8Array)";
+      // z.instanceof would type it Uint8Array<ArrayBuffer>; bytes of any buffer are fine.
+      if (s.format === "binary") return 'z.custom<Uint8Array>((v) => v instanceof Uint8Array, { message: "expected bytes (Uint8Array)" })';
       let out = s.contentEncoding === "base64" ? "z.base64()" : "z.string()";
       if (typeof s.minLength === "number") out += `.min(${s.minLength})`;
       if (typeof s.maxLength === "number") out += `.max(${s.maxLength})`;

@@ -9,6 +9,8 @@ import { isSse, type MockRequest, type MockResponse } from "./mock-response.js";
 import type { MockState } from "./mock-state.js";
 import { admit, runModel, unsupportedTools } from "./run-model.js";
 import { modelSchema, searchAuthors, searchModels, searchTasks } from "./responders/discovery.js";
+import { createFinetune, listFinetunes, listPublicFinetunes, uploadFinetuneAsset } from "./responders/finetunes.js";
+import { convertToMarkdown, supportedMarkdownFormats } from "./responders/tomarkdown.js";
 import { chatCompletions, embeddings, responses } from "./responders/openai-compat.js";
 import { hashSeed } from "./seed.js";
 import { decodeBody, validateAgainst } from "./validate.js";
@@ -80,8 +82,26 @@ function route(req: MockRequest, state: MockState, forceJson: boolean): MockResp
     case "POST v1/embeddings":
     case "POST v1/responses":
       return openAiRoute(req, state, rest, seed, forceJson);
-    default:
+    case "POST tomarkdown":
+      return convertToMarkdown(req);
+    case "GET tomarkdown/supported":
+      return supportedMarkdownFormats();
+    case "GET finetunes":
+      return listFinetunes(state);
+    case "GET finetunes/public":
+      return listPublicFinetunes(req.query);
+    case "POST finetunes": {
+      const decoded = decodeBody(req, false);
+      if (decoded.kind === "error") return decoded.response;
+      if (decoded.kind !== "json") return noRoute(400);
+      const invalid = validateAgainst("FinetuneCreateRequest", decoded.value);
+      return invalid ?? createFinetune(state, decoded.value as Record<string, unknown>, (id) => findModel(id) !== undefined);
+    }
+    default: {
+      const asset = /^finetunes\/([^/]+)\/finetune-assets$/.exec(rest);
+      if (asset && req.method === "POST") return uploadFinetuneAsset(state, req, decodeURIComponent(asset[1]!));
       return noRoute(404);
+    }
   }
 }
 

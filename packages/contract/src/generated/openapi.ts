@@ -95,6 +95,95 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/accounts/{account_id}/ai/tomarkdown": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Convert documents to markdown
+         * @description One markdown document per uploaded file (PDF, HTML, images, office files, ...), as multipart/form-data.
+         */
+        post: operations["toMarkdown"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{account_id}/ai/tomarkdown/supported": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Formats tomarkdown converts */
+        get: operations["listMarkdownFormats"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{account_id}/ai/finetunes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List the account's fine-tunes */
+        get: operations["listFinetunes"];
+        put?: never;
+        /** Create a fine-tune (then upload its assets) */
+        post: operations["createFinetune"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{account_id}/ai/finetunes/public": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List public fine-tunes */
+        get: operations["listPublicFinetunes"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{account_id}/ai/finetunes/{finetune_id}/finetune-assets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Upload a fine-tune asset (adapter weights or config) */
+        post: operations["uploadFinetuneAsset"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/accounts/{account_id}/ai/v1/chat/completions": {
         parameters: {
             query?: never;
@@ -2620,9 +2709,22 @@ export interface components {
             response_format?: {
                 /** @enum {string} */
                 type: "text" | "json_object" | "json_schema";
-                json_schema?: Record<string, unknown>;
+                /** @description OpenAI form: `{name, schema, strict}` (workerd ai.d.ts ResponseFormatJSONSchema). */
+                json_schema?: {
+                    name: string;
+                    description?: string;
+                    schema?: Record<string, unknown>;
+                    strict?: boolean | null;
+                };
             };
             max_tokens?: number;
+            max_completion_tokens?: number | null;
+            n?: number | null;
+            stop?: string | string[] | null;
+            logprobs?: boolean | null;
+            top_logprobs?: number | null;
+            parallel_tool_calls?: boolean;
+            user?: string;
             temperature?: number;
             top_p?: number;
             seed?: number;
@@ -3448,6 +3550,53 @@ export interface components {
             result?: unknown;
             success: boolean;
             errors: components["schemas"]["ResponseInfo"][];
+            messages?: components["schemas"]["ResponseInfo"][];
+        };
+        Finetune: {
+            id?: string;
+            name?: string;
+            description?: string;
+            model?: string;
+            public?: boolean;
+            created_at?: string;
+            modified_at?: string;
+        };
+        FinetuneAsset: {
+            id?: string;
+            bucket_name?: string;
+            file_name?: string;
+            finetune_id?: string;
+            created_at?: string;
+            modified_at?: string;
+        };
+        FinetuneAssetResponse: {
+            result: components["schemas"]["FinetuneAsset"] | null;
+            success: boolean;
+            errors?: components["schemas"]["ResponseInfo"][];
+            messages?: components["schemas"]["ResponseInfo"][];
+        };
+        /** @description multipart/form-data: the adapter file (`adapter_model.safetensors` or `adapter_config.json`) and its name. */
+        FinetuneAssetUpload: {
+            /** Format: binary */
+            file: Uint8Array;
+            file_name: string;
+        };
+        FinetuneCreateRequest: {
+            model: string;
+            name: string;
+            description?: string;
+            public?: boolean;
+        };
+        FinetuneListResponse: {
+            result: components["schemas"]["Finetune"][];
+            success: boolean;
+            errors?: components["schemas"]["ResponseInfo"][];
+            messages?: components["schemas"]["ResponseInfo"][];
+        };
+        FinetuneResponse: {
+            result: components["schemas"]["Finetune"] | null;
+            success: boolean;
+            errors?: components["schemas"]["ResponseInfo"][];
             messages?: components["schemas"]["ResponseInfo"][];
         };
         /** @description The native Workers AI tool form; the model pages mark name, description and parameters required. */
@@ -5323,6 +5472,35 @@ export interface components {
             errors?: components["schemas"]["ResponseInfo"][];
             messages?: components["schemas"]["ResponseInfo"][];
         };
+        /** @description One converted file. `format` is `markdown` with `data`, or `error` with `error`. */
+        ToMarkdownDocument: {
+            name?: string;
+            mimeType?: string;
+            format?: string;
+            tokens?: number;
+            data?: string;
+            error?: string;
+        };
+        ToMarkdownFormat: {
+            extension?: string;
+            mimeType?: string;
+        };
+        /** @description The files to convert, as multipart/form-data (repeat the `files` field per file). */
+        ToMarkdownRequest: {
+            files: Uint8Array[];
+        };
+        ToMarkdownResponse: {
+            result: components["schemas"]["ToMarkdownDocument"][];
+            success: boolean;
+            errors?: components["schemas"]["ResponseInfo"][];
+            messages?: components["schemas"]["ResponseInfo"][];
+        };
+        ToMarkdownSupportedResponse: {
+            result: components["schemas"]["ToMarkdownFormat"][];
+            success: boolean;
+            errors?: components["schemas"]["ResponseInfo"][];
+            messages?: components["schemas"]["ResponseInfo"][];
+        };
         /** @description A tool in the flat Workers AI form or the OpenAI `{type:"function", function}` form. */
         Tool: components["schemas"]["FlatTool"] | components["schemas"]["OpenAITool"];
         ToolCall: components["schemas"]["FlatToolCall"] | components["schemas"]["OpenAIToolCall"];
@@ -5661,6 +5839,191 @@ export interface operations {
                 };
             };
             404: components["responses"]["DiscoveryNotFound"];
+            "4XX": components["responses"]["Error"];
+            "5XX": components["responses"]["Error"];
+        };
+    };
+    toMarkdown: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The Cloudflare account id (32 hex characters).
+                 * @example 023e105f4ecef8ad9ca31a8372d0c353
+                 */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": components["schemas"]["ToMarkdownRequest"];
+            };
+        };
+        responses: {
+            /** @description One document per file, in upload order. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ToMarkdownResponse"];
+                };
+            };
+            "4XX": components["responses"]["Error"];
+            "5XX": components["responses"]["Error"];
+        };
+    };
+    listMarkdownFormats: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The Cloudflare account id (32 hex characters).
+                 * @example 023e105f4ecef8ad9ca31a8372d0c353
+                 */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The supported extensions and MIME types. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ToMarkdownSupportedResponse"];
+                };
+            };
+            "4XX": components["responses"]["Error"];
+            "5XX": components["responses"]["Error"];
+        };
+    };
+    listFinetunes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The Cloudflare account id (32 hex characters).
+                 * @example 023e105f4ecef8ad9ca31a8372d0c353
+                 */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The account's fine-tunes. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FinetuneListResponse"];
+                };
+            };
+            "4XX": components["responses"]["Error"];
+            "5XX": components["responses"]["Error"];
+        };
+    };
+    createFinetune: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The Cloudflare account id (32 hex characters).
+                 * @example 023e105f4ecef8ad9ca31a8372d0c353
+                 */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FinetuneCreateRequest"];
+            };
+        };
+        responses: {
+            /** @description The new fine-tune. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FinetuneResponse"];
+                };
+            };
+            "4XX": components["responses"]["Error"];
+            "5XX": components["responses"]["Error"];
+        };
+    };
+    listPublicFinetunes: {
+        parameters: {
+            query?: {
+                limit?: number;
+                offset?: number;
+                orderBy?: string;
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description The Cloudflare account id (32 hex characters).
+                 * @example 023e105f4ecef8ad9ca31a8372d0c353
+                 */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Fine-tunes Cloudflare publishes for everyone. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FinetuneListResponse"];
+                };
+            };
+            "4XX": components["responses"]["Error"];
+            "5XX": components["responses"]["Error"];
+        };
+    };
+    uploadFinetuneAsset: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The Cloudflare account id (32 hex characters).
+                 * @example 023e105f4ecef8ad9ca31a8372d0c353
+                 */
+                account_id: components["parameters"]["AccountId"];
+                finetune_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": components["schemas"]["FinetuneAssetUpload"];
+            };
+        };
+        responses: {
+            /** @description The stored asset. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FinetuneAssetResponse"];
+                };
+            };
             "4XX": components["responses"]["Error"];
             "5XX": components["responses"]["Error"];
         };

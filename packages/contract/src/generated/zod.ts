@@ -203,7 +203,7 @@ function buildToolNow() {
 }
 const buildChatCompletionRequest = () => once(buildChatCompletionRequestNow);
 function buildChatCompletionRequestNow() {
-  return open({ model: z.string().regex(new RegExp("^@(cf|hf)/[^/]+/[^/]+$", "u")), messages: z.array(buildChatMessage()).min(1), stream: z.boolean().optional(), stream_options: open({ include_usage: z.boolean().optional() }).optional(), tools: z.array(buildTool()).optional(), tool_choice: z.union([z.enum(["auto","none","required"]), z.record(z.string(), z.unknown())]).optional(), response_format: open({ type: z.enum(["text","json_object","json_schema"]), json_schema: z.record(z.string(), z.unknown()).optional() }).optional(), max_tokens: z.int().min(1).optional(), temperature: z.number().min(0).max(5).optional(), top_p: z.number().min(0).max(2).optional(), seed: z.int().min(1).max(9999999999).optional(), frequency_penalty: z.number().min(-2).max(2).optional(), presence_penalty: z.number().min(-2).max(2).optional(), reasoning_effort: z.enum(["low","medium","high"]).nullable().optional(), options: buildRunOptions().optional() });
+  return open({ model: z.string().regex(new RegExp("^@(cf|hf)/[^/]+/[^/]+$", "u")), messages: z.array(buildChatMessage()).min(1), stream: z.boolean().optional(), stream_options: open({ include_usage: z.boolean().optional() }).optional(), tools: z.array(buildTool()).optional(), tool_choice: z.union([z.enum(["auto","none","required"]), z.record(z.string(), z.unknown())]).optional(), response_format: open({ type: z.enum(["text","json_object","json_schema"]), json_schema: open({ name: z.string(), description: z.string().optional(), schema: z.record(z.string(), z.unknown()).optional(), strict: z.boolean().nullable().optional() }).optional() }).optional(), max_tokens: z.int().min(1).optional(), max_completion_tokens: z.int().nullable().optional(), n: z.int().nullable().optional(), stop: z.union([z.string(), z.array(z.string()), z.null()]).optional(), logprobs: z.boolean().nullable().optional(), top_logprobs: z.int().nullable().optional(), parallel_tool_calls: z.boolean().optional(), user: z.string().optional(), temperature: z.number().min(0).max(5).optional(), top_p: z.number().min(0).max(2).optional(), seed: z.int().min(1).max(9999999999).optional(), frequency_penalty: z.number().min(-2).max(2).optional(), presence_penalty: z.number().min(-2).max(2).optional(), reasoning_effort: z.enum(["low","medium","high"]).nullable().optional(), options: buildRunOptions().optional() });
 }
 const buildClefInput = () => once(buildClefInputNow);
 function buildClefInputNow() {
@@ -328,6 +328,34 @@ function buildEmbeddingsRequestNow() {
 const buildErrorEnvelope = () => once(buildErrorEnvelopeNow);
 function buildErrorEnvelopeNow() {
   return open({ result: z.unknown().optional(), success: z.boolean(), errors: z.array(buildResponseInfo()), messages: z.array(buildResponseInfo()).optional() });
+}
+const buildFinetune = () => once(buildFinetuneNow);
+function buildFinetuneNow() {
+  return open({ id: z.string().optional(), name: z.string().optional(), description: z.string().optional(), model: z.string().optional(), public: z.boolean().optional(), created_at: z.string().optional(), modified_at: z.string().optional() });
+}
+const buildFinetuneAsset = () => once(buildFinetuneAssetNow);
+function buildFinetuneAssetNow() {
+  return open({ id: z.string().optional(), bucket_name: z.string().optional(), file_name: z.string().optional(), finetune_id: z.string().optional(), created_at: z.string().optional(), modified_at: z.string().optional() });
+}
+const buildFinetuneAssetResponse = () => once(buildFinetuneAssetResponseNow);
+function buildFinetuneAssetResponseNow() {
+  return open({ result: z.union([buildFinetuneAsset(), z.null()]), success: z.boolean(), errors: z.array(buildResponseInfo()).optional(), messages: z.array(buildResponseInfo()).optional() });
+}
+const buildFinetuneAssetUpload = () => once(buildFinetuneAssetUploadNow);
+function buildFinetuneAssetUploadNow() {
+  return open({ file: z.custom<Uint8Array>((v) => v instanceof Uint8Array, { message: "expected bytes (Uint8Array)" }), file_name: z.string() });
+}
+const buildFinetuneCreateRequest = () => once(buildFinetuneCreateRequestNow);
+function buildFinetuneCreateRequestNow() {
+  return open({ model: z.string(), name: z.string(), description: z.string().optional(), public: z.boolean().optional() });
+}
+const buildFinetuneListResponse = () => once(buildFinetuneListResponseNow);
+function buildFinetuneListResponseNow() {
+  return open({ result: z.array(buildFinetune()), success: z.boolean(), errors: z.array(buildResponseInfo()).optional(), messages: z.array(buildResponseInfo()).optional() });
+}
+const buildFinetuneResponse = () => once(buildFinetuneResponseNow);
+function buildFinetuneResponseNow() {
+  return open({ result: z.union([buildFinetune(), z.null()]), success: z.boolean(), errors: z.array(buildResponseInfo()).optional(), messages: z.array(buildResponseInfo()).optional() });
 }
 const buildFlux2DevInput = () => once(buildFlux2DevInputNow);
 function buildFlux2DevInputNow() {
@@ -729,6 +757,26 @@ const buildTextToSpeechResponse = () => once(buildTextToSpeechResponseNow);
 function buildTextToSpeechResponseNow() {
   return open({ result: z.union([buildTextToSpeechOutput(), z.null()]), success: z.boolean(), errors: z.array(buildResponseInfo()).optional(), messages: z.array(buildResponseInfo()).optional() });
 }
+const buildToMarkdownDocument = () => once(buildToMarkdownDocumentNow);
+function buildToMarkdownDocumentNow() {
+  return open({ name: z.string().optional(), mimeType: z.string().optional(), format: z.string().optional(), tokens: z.number().optional(), data: z.string().optional(), error: z.string().optional() });
+}
+const buildToMarkdownFormat = () => once(buildToMarkdownFormatNow);
+function buildToMarkdownFormatNow() {
+  return open({ extension: z.string().optional(), mimeType: z.string().optional() });
+}
+const buildToMarkdownRequest = () => once(buildToMarkdownRequestNow);
+function buildToMarkdownRequestNow() {
+  return open({ files: z.array(z.custom<Uint8Array>((v) => v instanceof Uint8Array, { message: "expected bytes (Uint8Array)" })) });
+}
+const buildToMarkdownResponse = () => once(buildToMarkdownResponseNow);
+function buildToMarkdownResponseNow() {
+  return open({ result: z.array(buildToMarkdownDocument()), success: z.boolean(), errors: z.array(buildResponseInfo()).optional(), messages: z.array(buildResponseInfo()).optional() });
+}
+const buildToMarkdownSupportedResponse = () => once(buildToMarkdownSupportedResponseNow);
+function buildToMarkdownSupportedResponseNow() {
+  return open({ result: z.array(buildToMarkdownFormat()), success: z.boolean(), errors: z.array(buildResponseInfo()).optional(), messages: z.array(buildResponseInfo()).optional() });
+}
 const buildTranslationInput = () => once(buildTranslationInputNow);
 function buildTranslationInputNow() {
   return open({ text: z.string().min(1), source_lang: z.string().optional(), target_lang: z.string() });
@@ -949,6 +997,27 @@ export const schemas = {
   },
   get ErrorEnvelope() {
     return buildErrorEnvelope();
+  },
+  get Finetune() {
+    return buildFinetune();
+  },
+  get FinetuneAsset() {
+    return buildFinetuneAsset();
+  },
+  get FinetuneAssetResponse() {
+    return buildFinetuneAssetResponse();
+  },
+  get FinetuneAssetUpload() {
+    return buildFinetuneAssetUpload();
+  },
+  get FinetuneCreateRequest() {
+    return buildFinetuneCreateRequest();
+  },
+  get FinetuneListResponse() {
+    return buildFinetuneListResponse();
+  },
+  get FinetuneResponse() {
+    return buildFinetuneResponse();
   },
   get FlatTool() {
     return buildFlatTool();
@@ -1274,6 +1343,21 @@ export const schemas = {
   get TextToSpeechResponse() {
     return buildTextToSpeechResponse();
   },
+  get ToMarkdownDocument() {
+    return buildToMarkdownDocument();
+  },
+  get ToMarkdownFormat() {
+    return buildToMarkdownFormat();
+  },
+  get ToMarkdownRequest() {
+    return buildToMarkdownRequest();
+  },
+  get ToMarkdownResponse() {
+    return buildToMarkdownResponse();
+  },
+  get ToMarkdownSupportedResponse() {
+    return buildToMarkdownSupportedResponse();
+  },
   get Tool() {
     return buildTool();
   },
@@ -1396,6 +1480,20 @@ export const zEmbeddingList = /* @__PURE__ */ lazy(buildEmbeddingList);
 export const zEmbeddingsRequest = /* @__PURE__ */ lazy(buildEmbeddingsRequest);
 /** Failure envelope returned with 4xx/5xx statuses. `result` is null, `{}` or absent; switch on `errors[].code`, not only on the status. */
 export const zErrorEnvelope = /* @__PURE__ */ lazy(buildErrorEnvelope);
+/** The `Finetune` component of the contract. */
+export const zFinetune = /* @__PURE__ */ lazy(buildFinetune);
+/** The `FinetuneAsset` component of the contract. */
+export const zFinetuneAsset = /* @__PURE__ */ lazy(buildFinetuneAsset);
+/** The `FinetuneAssetResponse` component of the contract. */
+export const zFinetuneAssetResponse = /* @__PURE__ */ lazy(buildFinetuneAssetResponse);
+/** multipart/form-data: the adapter file (`adapter_model.safetensors` or `adapter_config.json`) and its name. */
+export const zFinetuneAssetUpload = /* @__PURE__ */ lazy(buildFinetuneAssetUpload);
+/** The `FinetuneCreateRequest` component of the contract. */
+export const zFinetuneCreateRequest = /* @__PURE__ */ lazy(buildFinetuneCreateRequest);
+/** The `FinetuneListResponse` component of the contract. */
+export const zFinetuneListResponse = /* @__PURE__ */ lazy(buildFinetuneListResponse);
+/** The `FinetuneResponse` component of the contract. */
+export const zFinetuneResponse = /* @__PURE__ */ lazy(buildFinetuneResponse);
 /** Image file bytes as an array of unsigned 8-bit integers. */
 export const zImageBytes = /* @__PURE__ */ lazy(buildImageBytes);
 /** One classification label with its score. */
@@ -1442,3 +1540,13 @@ export const zTextGenerationResponsesInput = /* @__PURE__ */ lazy(buildTextGener
 export const zTextGenerationStreamEvent = /* @__PURE__ */ lazy(buildTextGenerationStreamEvent);
 /** One `data:` event of a text-generation stream: a native event or an OpenAI chunk. The stream ends with `data: [DONE]`. */
 export const zTextGenerationSseEvent = /* @__PURE__ */ lazy(buildTextGenerationSseEvent);
+/** One converted file. `format` is `markdown` with `data`, or `error` with `error`. */
+export const zToMarkdownDocument = /* @__PURE__ */ lazy(buildToMarkdownDocument);
+/** The `ToMarkdownFormat` component of the contract. */
+export const zToMarkdownFormat = /* @__PURE__ */ lazy(buildToMarkdownFormat);
+/** The files to convert, as multipart/form-data (repeat the `files` field per file). */
+export const zToMarkdownRequest = /* @__PURE__ */ lazy(buildToMarkdownRequest);
+/** The `ToMarkdownResponse` component of the contract. */
+export const zToMarkdownResponse = /* @__PURE__ */ lazy(buildToMarkdownResponse);
+/** The `ToMarkdownSupportedResponse` component of the contract. */
+export const zToMarkdownSupportedResponse = /* @__PURE__ */ lazy(buildToMarkdownSupportedResponse);
