@@ -1,10 +1,11 @@
 /**
  * Bundles the hand-written OpenAPI 3.1 source in `openapi/` into `openapi/dist/edge-ai.openapi.json`.
  *
- * Inputs: openapi/openapi.yaml (root), openapi/schemas/*.yaml (components), openapi/tasks.yaml,
- * openapi/models.yaml (catalog), openapi/errors.yaml, openapi/examples.yaml.
- * One operation per catalogued model is expanded from its task (see bundle-model-operations.ts), so the `/`
- * of a model slug stays literal in every generator. The output is deterministic: same input, same bytes.
+ * Inputs: openapi/upstream/models/**.json (Cloudflare's per-model data, committed), openapi/models.yaml (the
+ * overlay: what upstream lacks or gets wrong), openapi/openapi.yaml (root), openapi/schemas/*.yaml (hand-written
+ * components: envelopes, discovery, OpenAI-compatible shapes, SSE events), openapi/tasks.yaml, openapi/errors.yaml.
+ * One operation per upstream model (see bundle-upstream.ts, bundle-model-operations.ts), so the `/` of a model
+ * slug stays literal in every generator. Every override applied is printed. The output is deterministic: same input, same bytes.
  *
  * Usage: `tsx scripts/bundle-openapi.ts`
  */
@@ -17,10 +18,9 @@ import {
   envelopeName,
   batchableInputName,
   batchableResponseName,
-  type CatalogSource,
   type TaskSource,
-  type NamedExamples,
 } from "./bundle-model-operations.ts";
+import { readOverlay, readUpstream, resolveCatalog, type ResolvedModel } from "./bundle-upstream.ts";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const openapiDir = join(root, "openapi");
@@ -69,34 +69,33 @@ function envelope(description: string, result: Json): Json {
 }
 
 /** Adds `<X>Response` envelopes and the batch-capable request/response unions the model operations use. */
-function addDerivedSchemas(schemas: Record<string, Json>, catalog: CatalogSource, tasks: Record<string, TaskSource>) {
+function addDerivedSchemas(schemas: Record<string, Json>, models: ResolvedModel[]) {
   const add = (name: string, schema: Json) => {
-    if (schemas[name]) fail(`derived component ${name} collides with a hand-written one`);
+    if (schemas[name]) fail(`derived component ${name} collides with another component`);
     schemas[name] = schema;
   };
   const seen = new Set<string>();
-  for (const model of catalog.models) {
-    const task = tasks[model.task] ?? fail(`model ${model.id}: unknown task ${model.task}`);
-    const input = model.input ?? task.input;
-    const output = model.output ?? task.output;
-    if (!schemas[input]) fail(`model ${model.id}: input component ${input} does not exist`);
-    if (model.output_media !== "application/json") continue;
-    if (!output || !schemas[output]) fail(`model ${model.id}: output component ${output} does not exist`);
-    const env = envelopeName(output);
-    if (!seen.has(env)) {
-      seen.add(env);
-      add(env, envelope(`Envelope of a successful run whose result is \`${output}\`.`, { anyOf: [ref(output), { type: "null" }] }));
+  for (const model of models) {
+    const { input, output } = model;
+    const json = model.outputMedia[0] === "application/json" && output !== null;
+    if (json) {
+      const env = envelopeName(output);
+      if (!seen.has(env)) {
+        seen.add(env);
+        add(env, envelope(`Envelope of a successful run whose result is \`${output}\`.`, { anyOf: [ref(output), { type: "null" }] }));
+      }
     }
-    if (!model.capabilities.async_batch) continue;
+    if (!model.capabilities.async_batch || !model.jsonRequest) continue;
     const bIn = batchableInputName(input);
-    const bOut = batchableResponseName(output);
     if (!seen.has(bIn)) {
       seen.add(bIn);
       add(bIn, {
         description: `A normal \`${input}\`, an async batch submission (with ?queueRequest=true) or a batch poll.`,
-        oneOf: [ref(input), ref("BatchSubmitInput"), ref("BatchPollInput")],
+        anyOf: [ref(input), ref("BatchSubmitInput"), ref("BatchPollInput")],
       });
     }
+    if (!json) continue;
+    const bOut = batchableResponseName(output);
     if (!seen.has(bOut)) {
       seen.add(bOut);
       add(
@@ -132,40 +131,40 @@ function sortedObject<T>(obj: Record<string, T>): Record<string, T> {
   return Object.fromEntries(Object.entries(obj).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }
 
+/** Prints every override the overlay or a normalisation rule applied (set EDGE_AI_QUIET_OVERRIDES=1 to silence). */
+export let appliedOverrides: string[] = [];
+
 export function bundle(): Json {
   const base = readYaml<Json>(join(openapiDir, "openapi.yaml"));
   const tasks = readYaml<Record<string, TaskSource>>(join(openapiDir, "tasks.yaml"));
-  const catalog = readYaml<CatalogSource>(join(openapiDir, "models.yaml"));
+  const overlay = readOverlay(join(openapiDir, "models.yaml"));
   const errors = readYaml<Json>(join(openapiDir, "errors.yaml"));
-  const extraExamples = readYaml<Record<string, NamedExamples>>(join(openapiDir, "examples.yaml"));
+  const upstream = readUpstream(join(openapiDir, "upstream", "models"));
+  const catalog = resolveCatalog(upstream, overlay, new Set(Object.keys(tasks)));
+  appliedOverrides = catalog.overrides;
 
   const schemas = loadSchemas();
-  addDerivedSchemas(schemas, catalog, tasks);
-
-  // Examples by component name: task defaults from tasks.yaml, overrides from examples.yaml.
-  const examples: Record<string, NamedExamples> = { ...extraExamples };
-  for (const task of Object.values(tasks)) {
-    if (task.examples?.requests) examples[task.input] = { ...task.examples.requests, ...examples[task.input] };
-    if (task.output && task.examples?.results) examples[task.output] = { ...task.examples.results, ...examples[task.output] };
+  const handWritten = Object.keys(schemas).sort();
+  for (const [name, schema] of Object.entries(catalog.components)) {
+    if (schemas[name]) fail(`generated component ${name} collides with a hand-written one in openapi/schemas`);
+    schemas[name] = schema;
   }
+  addDerivedSchemas(schemas, catalog.models);
 
-  const ids = new Set<string>();
-  const methods = new Set<string>();
+  // Models whose components carry a published name come first: per-task derived artefacts (the NSwag export's
+  // per-client Stream operation takes the first streaming model's body) keep their published types.
+  const published = new Set(Object.keys(overlay.component_names));
+  const ordered = [...catalog.models].sort((a, b) => Number(!published.has(a.input)) - Number(!published.has(b.input)));
   const modelPaths: Record<string, Json> = {};
-  for (const model of catalog.models) {
-    if (ids.has(model.id)) fail(`model ${model.id} is listed twice`);
-    if (methods.has(model.method)) fail(`method ${model.method} is used twice`);
-    ids.add(model.id);
-    methods.add(model.method);
+  for (const model of ordered) {
     const task = tasks[model.task] ?? fail(`model ${model.id}: unknown task ${model.task}`);
-    modelPaths[`/accounts/{account_id}/ai/run/${model.id}`] = { post: buildModelOperation(model, task, examples) };
+    modelPaths[`/accounts/{account_id}/ai/run/${model.id}`] = { post: buildModelOperation(model, task, schemas) };
   }
   for (const model of catalog.models) {
     const repl = model.deprecated?.replacement;
-    if (repl && !ids.has(repl)) fail(`model ${model.id}: replacement ${repl} is not in the catalog`);
     if (repl && catalog.models.find((m) => m.id === repl)?.deprecated) fail(`model ${model.id}: replacement ${repl} is deprecated too`);
   }
-  if (catalog.models.length < 30) fail(`the catalog has ${catalog.models.length} models; at least 30 are required`);
+  const firstOf = (task: string) => catalog.models.find((m) => m.task === task && !m.deprecated) ?? catalog.models.find((m) => m.task === task);
 
   const baseTags = (base.tags as Json[]) ?? [];
   const taskTags = Object.values(tasks).map((t) => ({ name: t.name, description: t.description }));
@@ -176,7 +175,7 @@ export function bundle(): Json {
     info: {
       ...(base.info as Json),
       "x-generated-by":
-        "GENERATED by scripts/bundle-openapi.ts from openapi/openapi.yaml, openapi/schemas/*.yaml, openapi/tasks.yaml, openapi/models.yaml, openapi/errors.yaml, openapi/examples.yaml. Do not edit.",
+        "GENERATED by scripts/bundle-openapi.ts from openapi/upstream/models/**.json (the upstream snapshot), openapi/models.yaml (overlay), openapi/openapi.yaml, openapi/schemas/*.yaml, openapi/tasks.yaml, openapi/errors.yaml. Do not edit.",
     },
     servers: base.servers,
     security: base.security,
@@ -193,10 +192,12 @@ export function bundle(): Json {
       id,
       name: t.name,
       description: t.description,
-      input: t.input,
-      output: t.output ?? null,
+      input: firstOf(id)?.input ?? null,
+      output: firstOf(id)?.output ?? null,
       rate_limit_per_minute: t.rate_limit_per_minute,
     })),
+    "x-edge-ai-hand-written-components": handWritten,
+    "x-edge-ai-shared-components": Object.fromEntries(Object.entries(catalog.shared).filter(([, ids]) => ids.length > 1)),
     "x-edge-ai-error-codes": errors,
   };
   checkRefs(doc);
@@ -207,6 +208,7 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const doc = bundle();
   mkdirSync(dirname(distPath), { recursive: true });
   writeFileSync(distPath, `${JSON.stringify(doc, null, 2)}\n`);
+  for (const line of appliedOverrides) console.log(`bundle-openapi: override ${line}`);
   const ops = Object.values(doc.paths as Json).length;
-  console.log(`bundle-openapi: wrote ${distPath} (${ops} paths)`);
+  console.log(`bundle-openapi: wrote ${distPath} (${ops} paths, ${appliedOverrides.length} overrides applied)`);
 }

@@ -39,7 +39,7 @@ const ast = await openapiTS(JSON.parse(readFileSync(input, "utf8")), {
     if (
       "type" in schema &&
       schema.type === "object" &&
-      !("properties" in schema) &&
+      (!("properties" in schema) || Object.keys(schema.properties ?? {}).length === 0) &&
       !("additionalProperties" in schema) &&
       !("oneOf" in schema) &&
       !("anyOf" in schema) &&

@@ -14,8 +14,12 @@ import { listedExceptions } from "../src/exceptions.js";
 const repoRoot = join(conformanceRoot, "..");
 const scenarios = loadScenarios();
 const tasks = Object.keys(parse(readFileSync(join(repoRoot, "openapi/tasks.yaml"), "utf8")) as Record<string, unknown>);
-const models = new Map(
-  (parse(readFileSync(join(repoRoot, "openapi/models.yaml"), "utf8")) as { models: Array<{ id: string; task: string }> }).models.map((m) => [m.id, m.task]),
+// The catalog is generated from openapi/upstream (models.yaml is only an overlay now): read it from the bundle.
+const bundle = JSON.parse(readFileSync(join(repoRoot, "openapi/dist/edge-ai.openapi.json"), "utf8")) as {
+  paths: Record<string, { post?: { "x-edge-ai-model"?: { id: string; task: string } } }>;
+};
+const models = new Map<string, string>(
+  Object.values(bundle.paths).flatMap((item) => (item.post?.["x-edge-ai-model"] ? [[item.post["x-edge-ai-model"].id, item.post["x-edge-ai-model"].task] as [string, string]] : [])),
 );
 const covered = new Set(scenarios.flatMap((s) => s.covers ?? []));
 

@@ -74,7 +74,8 @@ const toolCall: Step = async (ai, io) => {
         function: {
           name: "get_weather",
           description: "Current weather for a city",
-          parameters: { type: "object", properties: { city: { type: "string" } }, required: ["city"] },
+          // The model's schema wants a description on every parameter.
+          parameters: { type: "object", properties: { city: { type: "string", description: "City name" } }, required: ["city"] },
         },
       },
     ],

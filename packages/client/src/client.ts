@@ -17,6 +17,8 @@ import { Embeddings } from "./resources/embeddings.js";
 import { type AiBinding, type BindingClientOptions, bindingClientOptions } from "./binding.js";
 import { runtimeTag } from "./runtime.js";
 import { checkGatewayOptions, GatewayTransport, type GatewayOptions, scrubGatewayToken } from "./gateway.js";
+import { Documents, type MarkdownDocument, type UploadFile } from "./resources/documents.js";
+import { Finetunes } from "./resources/finetunes.js";
 import { defaultRetryPolicy, type RetryPolicy } from "./retry.js";
 import { type RunContext, type RunOptions, runModel } from "./run.js";
 import type { KnownModel, ModelInput, RunResult } from "./run-types.js";
@@ -78,6 +80,10 @@ export class EdgeAI {
   readonly authors: Authors;
   /** Async batch jobs. */
   readonly batch: Batch;
+  /** Markdown conversion (tomarkdown) and its supported formats. */
+  readonly documents: Documents;
+  /** LoRA fine-tunes and their assets. */
+  readonly finetunes: Finetunes;
   readonly #ctx: RunContext;
   readonly #core: ClientCore;
   readonly #summary: { accountId: string; baseUrl: string };
@@ -115,6 +121,16 @@ export class EdgeAI {
     this.tasks = new Tasks(this.#ctx);
     this.authors = new Authors(this.#ctx);
     this.batch = new Batch(this.#ctx);
+    this.documents = new Documents(this.#ctx);
+    this.finetunes = new Finetunes(this.#ctx);
+  }
+
+  /**
+   * Converts documents (PDF, HTML, images, office files, ...) to markdown, one document per file.
+   * @example const [doc] = await ai.toMarkdown([{ name: "page.html", data: "<h1>Hi</h1>", type: "text/html" }]);
+   */
+  toMarkdown(files: UploadFile[], options?: RequestOptions): Promise<MarkdownDocument[]> {
+    return this.documents.toMarkdown(files, options);
   }
 
   /**

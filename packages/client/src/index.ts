@@ -22,6 +22,8 @@ export { SSEParser, type SSEEventHandler } from "./sse-parser.js";
 export type { ChatCompletions, Chat, ChatCompletion, ChatCompletionChunk, ChatCompletionCreateParams } from "./resources/chat.js";
 export type { Embeddings, EmbeddingList, EmbeddingsCreateParams } from "./resources/embeddings.js";
 export type { Models, Tasks, Authors, Model, ModelSchema, ModelSearchParams, Task, Author } from "./resources/models.js";
+export type { Documents, MarkdownDocument, MarkdownFormat, UploadFile } from "./resources/documents.js";
+export type { Finetunes, Finetune, FinetuneAsset, FinetuneCreateParams, PublicFinetuneParams } from "./resources/finetunes.js";
 export type { Batch, BatchDone, BatchItem, BatchPending, BatchRequest, BatchWaitOptions } from "./batch.js";
 export { PageIterator, type Page, type ResultInfo } from "./pagination.js";
 

@@ -46,7 +46,7 @@ export type ModelInput<M extends string> = M extends KnownModel
 /** What `run(model, input)` resolves to for model `M` without streaming. */
 export type ModelOutput<M extends string> = M extends KnownModel
   ? Entry<M>["outputMedia"] extends "application/json"
-    ? Entry<M>["outputSchemaName"] extends "TextGenerationResult"
+    ? Entry<M>["task"] extends "text-generation"
       ? TextGenerationRunResult
       : SchemaOutput<Entry<M>["outputSchemaName"]>
     : BinaryResult

@@ -37,12 +37,12 @@ describe("run() typing", () => {
 
   it("types finished batch results by model", () => {
     const wait = () => ai.batch.wait("@cf/baai/bge-base-en-v1.5", "id");
-    expectTypeOf<NonNullable<Awaited<ReturnType<typeof wait>>["responses"][number]["result"]>["data"]>().toEqualTypeOf<number[][]>();
+    expectTypeOf<NonNullable<Awaited<ReturnType<typeof wait>>["responses"][number]["result"]>["data"]>().toEqualTypeOf<number[][] | undefined>();
   });
 
   it("types embeddings and binary image results", () => {
     const emb = () => ai.run("@cf/baai/bge-base-en-v1.5", { text: ["a", "b"] });
-    expectTypeOf<Awaited<ReturnType<typeof emb>>["data"]>().toEqualTypeOf<number[][]>();
+    expectTypeOf<Awaited<ReturnType<typeof emb>>["data"]>().toEqualTypeOf<number[][] | undefined>();
     const img = () => ai.run("@cf/stabilityai/stable-diffusion-xl-base-1.0", { prompt: "a lighthouse" });
     expectTypeOf<Awaited<ReturnType<typeof img>>>().toEqualTypeOf<BinaryResult>();
   });

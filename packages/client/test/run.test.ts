@@ -115,7 +115,7 @@ describe("validation", () => {
   it("names the rule of an enum violation", async () => {
     server = await startTestServer((_req, res) => sendJSON(res, 200, envelope({})));
     const ai = testClient(server.baseUrl);
-    const err = (await ai.run("@cf/baai/bge-m3", { text: "x", pooling: "max" as never }).catch((e: unknown) => e)) as ValidationError;
+    const err = (await ai.run("@cf/baai/bge-base-en-v1.5", { text: "x", pooling: "max" as never }).catch((e: unknown) => e)) as ValidationError;
     expect(err.issues).toContainEqual(expect.objectContaining({ path: "pooling", rule: "invalid_value" }));
     expect(server.requests).toHaveLength(0);
   });

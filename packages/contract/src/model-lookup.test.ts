@@ -8,10 +8,11 @@ describe("getModel / isModelId", () => {
       method: "Llama33_70bInstructFp8Fast",
       operationId: "runLlama33_70bInstructFp8Fast",
       task: "text-generation",
-      inputSchemaName: "TextGenerationInput",
-      outputSchemaName: "TextGenerationResult",
-      requestSchemaName: "TextGenerationBatchableInput",
-      responseSchemaName: "TextGenerationBatchableResponse",
+      // Its own upstream input; its output is shared (by structure) with the models that answer the same shape.
+      inputSchemaName: "Llama33x70bInstructFp8FastInput",
+      outputSchemaName: "DeepseekR1DistillQwen32bOutput",
+      requestSchemaName: "Llama33x70bInstructFp8FastBatchableInput",
+      responseSchemaName: "DeepseekR1DistillQwen32bBatchableResponse",
     });
     expect(m?.capabilities).toMatchObject({ streaming: true, jsonMode: true, functionCalling: true, asyncBatch: true });
   });

@@ -1,9 +1,13 @@
+import { readFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { getModel, models, tasks } from "../src/index.js";
 import { allExamples, allOperations, resolveRef, type Json } from "./contract-document.js";
 
 const opsById = new Map(allOperations().filter(({ op }) => op["x-edge-ai-model"]).map(({ op }) => [(op["x-edge-ai-model"] as Json).id as string, op]));
 const RETIRED = "2026-05-30";
+const snapshotDir = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "..", "openapi", "upstream", "models");
 
 describe("the model catalog", () => {
   it("covers at least 30 models across at least 10 tasks", () => {
@@ -63,10 +67,18 @@ describe("the model catalog", () => {
     expect(getModel("@cf/meta/llama-3.1-8b-instruct-fast")?.rateLimitPerMinute).toBe(300);
     expect(getModel("@cf/baai/bge-large-en-v1.5")?.rateLimitPerMinute).toBe(1500);
     expect(getModel("@cf/baai/bge-base-en-v1.5")?.rateLimitPerMinute).toBe(3000);
+    // The 400/min exception belongs to the @hf AWQ model (limits page), not the @cf one.
+    expect(getModel("@hf/thebloke/mistral-7b-instruct-v0.1-awq")?.rateLimitPerMinute).toBe(400);
+    expect(getModel("@cf/mistral/mistral-7b-instruct-v0.1")?.rateLimitPerMinute).toBe(300);
     expect(getModel("@cf/openai/gpt-oss-120b")?.prices).toEqual([
       { unit: "per M input tokens", price: 0.35, currency: "USD" },
       { unit: "per M output tokens", price: 0.75, currency: "USD" },
     ]);
-    for (const m of models) for (const p of m.prices) expect(p.price, m.id).toBeGreaterThan(0);
+    // Prices are exactly the upstream `price` property (0 where Cloudflare publishes 0).
+    for (const m of models) {
+      const upstream = JSON.parse(readFileSync(join(snapshotDir, `${m.id.slice(1)}.json`), "utf8")) as { properties: { price?: unknown } };
+      expect(m.prices, m.id).toEqual(upstream.properties.price ?? []);
+      for (const p of m.prices) expect(p.price, m.id).toBeGreaterThanOrEqual(0);
+    }
   });
 });

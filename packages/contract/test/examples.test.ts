@@ -20,6 +20,12 @@ describe("contract examples", () => {
   });
 
   it.each(otherCases.map((c) => [c.where, c] as const))("%s is a string matching its schema", (_where, c) => {
+    // Multipart forms reference a component (shown as their field values).
+    const ref = componentOf(c.schema);
+    if (ref) {
+      expect(ajvErrors(ref, c.value)).toBeNull();
+      return;
+    }
     const validate = new Ajv2020({ strict: false }).addFormat("binary", true).compile(c.schema);
     expect(validate(c.value)).toBe(true);
     if (c.mediaType === "text/event-stream") {

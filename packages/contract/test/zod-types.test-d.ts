@@ -11,8 +11,6 @@ type Agrees<N extends keyof Schemas & contract.SchemaName> = Mutual<z.infer<(typ
 describe("zod schemas and openapi-typescript types agree", () => {
   it("for the main inputs", () => {
     expectTypeOf<Agrees<"TextGenerationInput">>().toEqualTypeOf<true>();
-    expectTypeOf<Agrees<"TextGenerationPromptInput">>().toEqualTypeOf<true>();
-    expectTypeOf<Agrees<"TextGenerationMessagesInput">>().toEqualTypeOf<true>();
     expectTypeOf<Agrees<"ChatMessage">>().toEqualTypeOf<true>();
     expectTypeOf<Agrees<"ContentPart">>().toEqualTypeOf<true>();
     expectTypeOf<Agrees<"Tool">>().toEqualTypeOf<true>();
@@ -30,7 +28,7 @@ describe("zod schemas and openapi-typescript types agree", () => {
     expectTypeOf<Agrees<"ObjectDetectionInput">>().toEqualTypeOf<true>();
     expectTypeOf<Agrees<"ImageToTextInput">>().toEqualTypeOf<true>();
     expectTypeOf<Agrees<"BatchSubmitInput">>().toEqualTypeOf<true>();
-    expectTypeOf<Agrees<"TextGenerationBatchableInput">>().toEqualTypeOf<true>();
+    expectTypeOf<Agrees<"Llama33x70bInstructFp8FastBatchableInput">>().toEqualTypeOf<true>();
     expectTypeOf<Agrees<"ChatCompletionRequest">>().toEqualTypeOf<true>();
     expectTypeOf<Agrees<"EmbeddingsRequest">>().toEqualTypeOf<true>();
   });
@@ -38,7 +36,7 @@ describe("zod schemas and openapi-typescript types agree", () => {
   it("for the main outputs and envelopes", () => {
     expectTypeOf<Agrees<"TextGenerationResult">>().toEqualTypeOf<true>();
     expectTypeOf<Agrees<"TextGenerationResponse">>().toEqualTypeOf<true>();
-    expectTypeOf<Agrees<"TextGenerationBatchableResponse">>().toEqualTypeOf<true>();
+    expectTypeOf<Agrees<"DeepseekR1DistillQwen32bBatchableResponse">>().toEqualTypeOf<true>();
     expectTypeOf<Agrees<"TextGenerationSseEvent">>().toEqualTypeOf<true>();
     expectTypeOf<Agrees<"ChatCompletion">>().toEqualTypeOf<true>();
     expectTypeOf<Agrees<"ChatCompletionChunk">>().toEqualTypeOf<true>();
@@ -51,7 +49,6 @@ describe("zod schemas and openapi-typescript types agree", () => {
     expectTypeOf<Agrees<"TranslationOutput">>().toEqualTypeOf<true>();
     expectTypeOf<Agrees<"SummarizationOutput">>().toEqualTypeOf<true>();
     expectTypeOf<Agrees<"TextClassificationOutput">>().toEqualTypeOf<true>();
-    expectTypeOf<Agrees<"ImageClassificationOutput">>().toEqualTypeOf<true>();
     expectTypeOf<Agrees<"ObjectDetectionOutput">>().toEqualTypeOf<true>();
     expectTypeOf<Agrees<"ImageToTextOutput">>().toEqualTypeOf<true>();
     expectTypeOf<Agrees<"ErrorEnvelope">>().toEqualTypeOf<true>();
@@ -69,7 +66,8 @@ describe("zod schemas and openapi-typescript types agree", () => {
 
   it("ties ModelMap entries to the component types and media", () => {
     expectTypeOf<ModelMap["@cf/meta/llama-3.1-8b-instruct-fast"]["input"]>().toEqualTypeOf<Schemas["TextGenerationInput"]>();
-    expectTypeOf<ModelMap["@cf/meta/llama-3.1-8b-instruct-fast"]["output"]>().toEqualTypeOf<Schemas["TextGenerationResult"]>();
+    expectTypeOf<ModelMap["@cf/meta/llama-3.1-8b-instruct-fast"]["output"]>().toEqualTypeOf<Schemas["UnaCybertron7bV2Bf16Output"]>();
+    expectTypeOf<ModelMap["@cf/openai/gpt-oss-20b"]["output"]>().toEqualTypeOf<Schemas["TextGenerationResult"]>();
     expectTypeOf<ModelMap["@cf/meta/llama-3.1-8b-instruct-fast"]["streaming"]>().toEqualTypeOf<true>();
     expectTypeOf<ModelMap["@cf/black-forest-labs/flux-1-schnell"]["input"]>().toEqualTypeOf<Schemas["FluxInput"]>();
     expectTypeOf<ModelMap["@cf/stabilityai/stable-diffusion-xl-base-1.0"]["output"]>().toEqualTypeOf<Uint8Array>();

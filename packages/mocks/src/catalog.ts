@@ -48,7 +48,8 @@ function imageFormat(media: unknown, outputSchema: string | undefined): ImageFor
   const text = Array.isArray(media) ? media.join(",") : String(media ?? "");
   if (text.includes("image/jpeg")) return "jpeg";
   if (text.includes("image/png")) return "png";
-  if (outputSchema === "FluxOutput") return "base64";
+  // A JSON text-to-image answer is `{image: base64}` (flux, lucid-origin, ...).
+  if (outputSchema) return "base64";
   return undefined;
 }
 
@@ -70,12 +71,15 @@ function normalise(m: Entry): ModelInfo {
     operationId: String(field(m, "operationId") ?? `run${method}`),
     inputSchema: (field(m, "inputSchemaName", "input") as string | undefined) ?? task?.inputSchema,
     outputSchema,
-    imageFormat: imageFormat(field(m, "media", "outputMedia", "output_media"), outputSchema),
+    imageFormat: taskId === "text-to-image" ? imageFormat(field(m, "media", "outputMedia", "output_media"), outputSchema) : undefined,
+    outputMedia: String(field(m, "outputMedia", "output_media") ?? "application/json"),
     dimensions: field(m, "embeddingDimensions", "dimensions") as number | undefined,
-    // Newer reasoning models answer chat.completion-shaped results even on /ai/run (workers-ai-api.md §2.1).
+    // Newer reasoning models answer chat.completion-shaped results even on /ai/run (workers-ai-api.md §2.1); the
+    // chat-completions models (whose result schema only accepts a chat.completion) too, see responders/fit.ts.
     openAiShape: /gpt-oss|kimi/.test(id),
     // Models without the streaming capability answer JSON to `stream: true` (gpt-oss, Kimi, llama-guard).
     ignoresStream: taskId === "text-generation" && !streaming,
+    streaming,
     binaryInput: field(m, "binaryInput", "binary_input") === true,
     asyncQueue: capability("async_batch", "asyncBatch"),
     functionCalling: capability("function_calling", "functionCalling"),

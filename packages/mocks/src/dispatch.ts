@@ -9,6 +9,8 @@ import { isSse, type MockRequest, type MockResponse } from "./mock-response.js";
 import type { MockState } from "./mock-state.js";
 import { admit, runModel, unsupportedTools } from "./run-model.js";
 import { modelSchema, searchAuthors, searchModels, searchTasks } from "./responders/discovery.js";
+import { createFinetune, listFinetunes, listPublicFinetunes, uploadFinetuneAsset } from "./responders/finetunes.js";
+import { convertToMarkdown, supportedMarkdownFormats } from "./responders/tomarkdown.js";
 import { chatCompletions, embeddings, responses } from "./responders/openai-compat.js";
 import { answerDelayMs, eventSchedule, latencyProfile } from "./latency.js";
 import { hashSeed } from "./seed.js";
@@ -27,6 +29,10 @@ const ROUTE_METHODS: Record<string, string> = {
   "v1/chat/completions": "POST",
   "v1/embeddings": "POST",
   "v1/responses": "POST",
+  tomarkdown: "POST",
+  "tomarkdown/supported": "GET",
+  finetunes: "GET, POST",
+  "finetunes/public": "GET",
 };
 
 function authorised(req: MockRequest, state: MockState): boolean {
@@ -123,7 +129,25 @@ function route(req: MockRequest, state: MockState, forceJson: boolean): MockResp
     case "POST v1/embeddings":
     case "POST v1/responses":
       return openAiRoute(req, state, rest, seed, forceJson);
+    case "POST tomarkdown":
+      return convertToMarkdown(req);
+    case "GET tomarkdown/supported":
+      return supportedMarkdownFormats();
+    case "GET finetunes":
+      return listFinetunes(state);
+    case "GET finetunes/public":
+      return listPublicFinetunes(req.query);
+    case "POST finetunes": {
+      const decoded = decodeBody(req, false);
+      if (decoded.kind === "error") return decoded.response;
+      if (decoded.kind !== "json") return noRoute(400);
+      const invalid = validateAgainst("FinetuneCreateRequest", decoded.value);
+      return invalid ?? createFinetune(state, decoded.value as Record<string, unknown>, (id) => findModel(id) !== undefined);
+    }
     default: {
+      const asset = /^finetunes\/([^/]+)\/finetune-assets$/.exec(rest);
+      if (asset && req.method === "POST") return uploadFinetuneAsset(state, req, decodeURIComponent(asset[1]!));
+      if (asset) return methodNotAllowed("POST");
       const allowed = ROUTE_METHODS[rest];
       return allowed ? methodNotAllowed(allowed) : noRoute(404);
     }

@@ -20,8 +20,12 @@ export interface ModelInfo {
   outputSchema: string | undefined;
   /** Text-to-image output format. */
   imageFormat?: ImageFormat;
+  /** Primary success media (`application/json`, `image/png`, `image/jpeg`, `audio/mpeg`). */
+  outputMedia: string;
   /** Embedding vector length. */
   dimensions?: number;
+  /** Answers `stream: true` with server-sent events. */
+  streaming: boolean;
   /** Text generation answers in the OpenAI chat.completion shape (newer models). */
   openAiShape: boolean;
   /** Ignores `stream: true` on /ai/run and answers JSON (no streaming capability: gpt-oss, Kimi, ...). */

@@ -170,8 +170,8 @@ describe("global faults, rate limits, neuron budget, tokens", () => {
       expect(over.status).toBe(429);
       expect(Number(over.headers.get("retry-after"))).toBeGreaterThan(0);
       expect(over.headers.get("ratelimit")).toMatch(/^"default";r=0;t=\d+$/);
-      // A per-model exception (mistral-7b-instruct-v0.1: 400/min) has its own window.
-      const mistral = await limited.call("/accounts/0123456789abcdef0123456789abcdef/ai/run/@cf/mistral/mistral-7b-instruct-v0.1", { json: { prompt: "hi" } });
+      // A per-model exception (the @hf mistral-7b-instruct-v0.1-awq: 400/min, limits page) has its own window.
+      const mistral = await limited.call("/accounts/0123456789abcdef0123456789abcdef/ai/run/@hf/thebloke/mistral-7b-instruct-v0.1-awq", { json: { prompt: "hi" } });
       expect(mistral.status).toBe(200);
       expect(mistral.headers.get("ratelimit-policy")).toBe('"default";q=400;w=60');
       // Another task has its own window.

@@ -10,6 +10,18 @@ const handlers = createHandlers();
 const facts = operationFacts();
 const schemaMap = schemas as unknown as Record<string, { parse(v: unknown): unknown }>;
 
+/** A multipart body from example field values (arrays repeat the field; strings of binary fields are base64). */
+function formRequest(path: string, fields: Record<string, unknown>): Request {
+  const form = new FormData();
+  for (const [name, value] of Object.entries(fields)) {
+    for (const v of Array.isArray(value) ? value : [value]) {
+      if (name === "file" || name === "files") form.append(name, new Blob([Buffer.from(String(v), "base64")], { type: "text/html" }), name === "files" ? "page.html" : "adapter_config.json");
+      else form.append(name, String(v));
+    }
+  }
+  return new Request(`${BASE}${path}`, { method: "POST", headers: { authorization: "Bearer test-token" }, body: form });
+}
+
 function request(path: string, method: string, body?: unknown): Request {
   return new Request(`${BASE}${path}`, {
     method,
@@ -35,7 +47,17 @@ describe("generated msw handlers", () => {
 
   for (const op of facts) {
     it(`${op.operationId} answers its example request with a schema-valid 200`, async () => {
-      const res = await answer(request(concretePath(op), op.method, op.method === "GET" ? undefined : op.example));
+      const req = op.multipart ? formRequest(concretePath(op), op.example as Record<string, unknown>) : request(concretePath(op), op.method, op.method === "GET" ? undefined : op.example);
+      if (op.operationId === "uploadFinetuneAsset") {
+        // The asset belongs to a fine-tune created first.
+        const created = await answer(request(concretePath(op).replace(/\/[^/]+\/finetune-assets$/, ""), "POST", { model: "@cf/mistral/mistral-7b-instruct-v0.2-lora", name: "handler-test" }));
+        const id = ((await created.json()) as { result: { id: string } }).result.id;
+        const res = await answer(formRequest(concretePath(op).replace(/finetunes\/[^/]+\//, `finetunes/${id}/`), op.example as Record<string, unknown>));
+        expect(res.status, await res.clone().text()).toBe(200);
+        schemaMap[op.jsonResponse!]!.parse(await res.json());
+        return;
+      }
+      const res = await answer(req);
       const type = res.headers.get("content-type") ?? "";
       const bytes = new Uint8Array(await res.arrayBuffer());
       expect(res.status, new TextDecoder().decode(bytes).slice(0, 300)).toBe(200);
@@ -45,6 +67,9 @@ describe("generated msw handlers", () => {
       } else if (type === "image/jpeg") {
         expect(op.media).toContain("image/jpeg");
         expect(jpegInfo(bytes).markers).toContain(0xc0);
+      } else if (type === "audio/mpeg") {
+        expect(op.media).toContain("audio/mpeg");
+        expect(bytes[0] === 0xff || new TextDecoder().decode(bytes.slice(0, 3)) === "ID3").toBe(true);
       } else {
         expect(type).toBe("application/json");
         expect(op.jsonResponse, "the contract names a JSON response component").toBeDefined();

@@ -5,8 +5,13 @@ import { selectBranch } from "./union-branch.js";
 
 describe("selectBranch", () => {
   it("picks the messages or prompt branch of the text-generation union from the input's keys", () => {
-    expect(selectBranch(schemas.TextGenerationInput, { messages: [] })).toBe(schemas.TextGenerationMessagesInput);
-    expect(selectBranch(schemas.TextGenerationInput, { prompt: "x" })).toBe(schemas.TextGenerationPromptInput);
+    const messages = selectBranch(schemas.TextGenerationInput, { messages: [] });
+    const prompt = selectBranch(schemas.TextGenerationInput, { prompt: "x" });
+    expect(messages).not.toBe(schemas.TextGenerationInput);
+    expect(prompt).not.toBe(schemas.TextGenerationInput);
+    expect(messages).not.toBe(prompt);
+    expect(messages.safeParse({ messages: [{ role: "user", content: "hi" }] }).success).toBe(true);
+    expect(prompt.safeParse({ prompt: "hi" }).success).toBe(true);
   });
 
   it("keeps the whole union when the keys are ambiguous or select nothing, so its own error is reported", () => {

@@ -18,3 +18,17 @@ export const inputsBySchema: Record<string, Record<string, unknown>> = {
   ObjectDetectionInput: { image: png1x1 },
   ImageToTextInput: { image: png1x1, prompt: "Describe" },
 };
+
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+
+type Doc = { paths: Record<string, { post?: { requestBody?: { content?: Record<string, { examples?: Record<string, { value: unknown }> }> } } }> };
+let doc: Doc | undefined;
+
+/** The request example the contract samples from a model's own upstream input schema (JSON or form fields). */
+export function sampledInput(modelId: string): Record<string, unknown> | undefined {
+  doc ??= JSON.parse(readFileSync(fileURLToPath(new URL("../../../../openapi/dist/edge-ai.openapi.json", import.meta.url)), "utf8")) as Doc;
+  const content = doc.paths[`/accounts/{account_id}/ai/run/${modelId}`]?.post?.requestBody?.content ?? {};
+  const media = content["application/json"] ?? content["multipart/form-data"];
+  return media?.examples?.["sample"]?.value as Record<string, unknown> | undefined ?? (media?.examples?.["form"]?.value as Record<string, unknown> | undefined);
+}

@@ -95,6 +95,95 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/accounts/{account_id}/ai/tomarkdown": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Convert documents to markdown
+         * @description One markdown document per uploaded file (PDF, HTML, images, office files, ...), as multipart/form-data.
+         */
+        post: operations["toMarkdown"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{account_id}/ai/tomarkdown/supported": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Formats tomarkdown converts */
+        get: operations["listMarkdownFormats"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{account_id}/ai/finetunes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List the account's fine-tunes */
+        get: operations["listFinetunes"];
+        put?: never;
+        /** Create a fine-tune (then upload its assets) */
+        post: operations["createFinetune"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{account_id}/ai/finetunes/public": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List public fine-tunes */
+        get: operations["listPublicFinetunes"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{account_id}/ai/finetunes/{finetune_id}/finetune-assets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Upload a fine-tune asset (adapter weights or config) */
+        post: operations["uploadFinetuneAsset"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/accounts/{account_id}/ai/v1/chat/completions": {
         parameters: {
             query?: never;
@@ -152,6 +241,312 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/accounts/{account_id}/ai/run/@cf/baai/bge-base-en-v1.5": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Run @cf/baai/bge-base-en-v1.5
+         * @description @cf/baai/bge-base-en-v1.5 (Text Embeddings). Output: `application/json`. Capabilities: async_batch.
+         */
+        post: operations["runBgeBaseEnV15"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{account_id}/ai/run/@cf/baai/bge-large-en-v1.5": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Run @cf/baai/bge-large-en-v1.5
+         * @description @cf/baai/bge-large-en-v1.5 (Text Embeddings). Output: `application/json`. Capabilities: async_batch.
+         */
+        post: operations["runBgeLargeEnV15"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{account_id}/ai/run/@cf/baai/bge-reranker-base": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Run @cf/baai/bge-reranker-base
+         * @description @cf/baai/bge-reranker-base (Text Classification). Output: `application/json`. Capabilities: none.
+         */
+        post: operations["runBgeRerankerBase"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{account_id}/ai/run/@cf/baai/bge-small-en-v1.5": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Run @cf/baai/bge-small-en-v1.5
+         * @description @cf/baai/bge-small-en-v1.5 (Text Embeddings). Output: `application/json`. Capabilities: async_batch.
+         */
+        post: operations["runBgeSmallEnV15"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{account_id}/ai/run/@cf/baai/omni-bge-base-en-v1.5": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Run @cf/baai/omni-bge-base-en-v1.5
+         * @description @cf/baai/omni-bge-base-en-v1.5 (Text Embeddings). Output: `application/json`. Capabilities: async_batch.
+         */
+        post: operations["runOmniBgeBaseEnV15"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{account_id}/ai/run/@cf/black-forest-labs/flux-1-schnell": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Run @cf/black-forest-labs/flux-1-schnell
+         * @description @cf/black-forest-labs/flux-1-schnell (Text-to-Image). Output: `application/json`. Capabilities: none.
+         */
+        post: operations["runFlux1Schnell"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{account_id}/ai/run/@cf/bytedance/stable-diffusion-xl-lightning": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Run @cf/bytedance/stable-diffusion-xl-lightning
+         * @description @cf/bytedance/stable-diffusion-xl-lightning (Text-to-Image). Output: `image/png`. Capabilities: none.
+         */
+        post: operations["runStableDiffusionXlLightning"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{account_id}/ai/run/@cf/facebook/bart-large-cnn": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Run @cf/facebook/bart-large-cnn
+         * @deprecated
+         * @description @cf/facebook/bart-large-cnn (Summarization). Output: `application/json`. Capabilities: none.
+         *     Deprecated on 2026-05-30.
+         */
+        post: operations["runBartLargeCnn"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{account_id}/ai/run/@cf/facebook/detr-resnet-50": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Run @cf/facebook/detr-resnet-50
+         * @description @cf/facebook/detr-resnet-50 (Object Detection). Output: `application/json`. Capabilities: none.
+         */
+        post: operations["runDetrResnet50"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{account_id}/ai/run/@cf/fblgit/una-cybertron-7b-v2-bf16": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Run @cf/fblgit/una-cybertron-7b-v2-bf16
+         * @description @cf/fblgit/una-cybertron-7b-v2-bf16 (Text Generation). Output: `application/json`. Capabilities: streaming.
+         */
+        post: operations["runUnaCybertron7bV2Bf16"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{account_id}/ai/run/@cf/huggingface/distilbert-sst-2-int8": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Run @cf/huggingface/distilbert-sst-2-int8
+         * @description @cf/huggingface/distilbert-sst-2-int8 (Text Classification). Output: `application/json`. Capabilities: none.
+         */
+        post: operations["runDistilbertSst2Int8"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{account_id}/ai/run/@cf/llava-hf/llava-1.5-7b-hf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Run @cf/llava-hf/llava-1.5-7b-hf
+         * @description @cf/llava-hf/llava-1.5-7b-hf (Image-to-Text). Output: `application/json`. Capabilities: none.
+         */
+        post: operations["runLlava15_7bHf"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{account_id}/ai/run/@cf/lykon/dreamshaper-8-lcm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Run @cf/lykon/dreamshaper-8-lcm
+         * @description @cf/lykon/dreamshaper-8-lcm (Text-to-Image). Output: `image/png`. Capabilities: none.
+         */
+        post: operations["runDreamshaper8Lcm"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{account_id}/ai/run/@cf/meta/llama-3-8b-instruct-awq": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Run @cf/meta/llama-3-8b-instruct-awq
+         * @deprecated
+         * @description @cf/meta/llama-3-8b-instruct-awq (Text Generation). Output: `application/json`. Capabilities: streaming.
+         *     Deprecated on 2026-05-30. Use `@cf/meta/llama-3.1-8b-instruct-fast` instead.
+         */
+        post: operations["runLlama3_8bInstructAwq"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{account_id}/ai/run/@cf/meta/llama-3.1-70b-instruct": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Run @cf/meta/llama-3.1-70b-instruct
+         * @deprecated
+         * @description @cf/meta/llama-3.1-70b-instruct (Text Generation). Output: `application/json`. Capabilities: streaming.
+         *     Deprecated on 2026-05-30. Use `@cf/meta/llama-3.3-70b-instruct-fp8-fast` instead.
+         */
+        post: operations["runLlama31_70bInstruct"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/accounts/{account_id}/ai/run/@cf/meta/llama-3.1-8b-instruct": {
         parameters: {
             query?: never;
@@ -164,9 +559,7 @@ export interface paths {
         /**
          * Run @cf/meta/llama-3.1-8b-instruct
          * @deprecated
-         * @description Meta Llama 3.1 8B Instruct. Retired; use the -fast variant.
-         *
-         *     Task: Text Generation. Output: `application/json`. Capabilities: streaming, json_mode.
+         * @description @cf/meta/llama-3.1-8b-instruct (Text Generation). Output: `application/json`. Capabilities: streaming.
          *     Deprecated on 2026-05-30. Use `@cf/meta/llama-3.1-8b-instruct-fast` instead.
          */
         post: operations["runLlama31_8bInstruct"];
@@ -187,11 +580,983 @@ export interface paths {
         put?: never;
         /**
          * Run @cf/meta/llama-3.1-8b-instruct-fast
-         * @description Meta Llama 3.1 8B Instruct, fast serving.
-         *
-         *     Task: Text Generation. Output: `application/json`. Capabilities: streaming.
+         * @description @cf/meta/llama-3.1-8b-instruct-fast (Text Generation). Output: `application/json`. Capabilities: streaming.
          */
         post: operations["runLlama31_8bInstructFast"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{account_id}/ai/run/@cf/meta/llama-3.2-11b-vision-instruct": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Run @cf/meta/llama-3.2-11b-vision-instruct
+         * @description @cf/meta/llama-3.2-11b-vision-instruct (Text Generation). Output: `application/json`. Capabilities: streaming, lora.
+         */
+        post: operations["runLlama32_11bVisionInstruct"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{account_id}/ai/run/@cf/meta/m2m100-1.2b": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Run @cf/meta/m2m100-1.2b
+         * @description @cf/meta/m2m100-1.2b (Translation). Output: `application/json`. Capabilities: none.
+         */
+        post: operations["runM2m100_12b"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{account_id}/ai/run/@cf/microsoft/resnet-50": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Run @cf/microsoft/resnet-50
+         * @description @cf/microsoft/resnet-50 (Image Classification). Output: `application/json`. Capabilities: none.
+         */
+        post: operations["runResnet50"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{account_id}/ai/run/@cf/myshell-ai/melotts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Run @cf/myshell-ai/melotts
+         * @description @cf/myshell-ai/melotts (Text-to-Speech). Output: `application/json` or `audio/mpeg`. Capabilities: none.
+         */
+        post: operations["runMelotts"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{account_id}/ai/run/@cf/openai/gpt-oss-120b": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Run @cf/openai/gpt-oss-120b
+         * @description @cf/openai/gpt-oss-120b (Text Generation). Output: `application/json`. Capabilities: streaming, json_mode, function_calling, async_batch, reasoning.
+         */
+        post: operations["runGptOss120b"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{account_id}/ai/run/@cf/openai/whisper": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Run @cf/openai/whisper
+         * @description @cf/openai/whisper (Automatic Speech Recognition). Output: `application/json`. Capabilities: none.
+         */
+        post: operations["runWhisper"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{account_id}/ai/run/@cf/openai/whisper-large-v3-turbo": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Run @cf/openai/whisper-large-v3-turbo
+         * @description @cf/openai/whisper-large-v3-turbo (Automatic Speech Recognition). Output: `application/json`. Capabilities: none.
+         */
+        post: operations["runWhisperLargeV3Turbo"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{account_id}/ai/run/@cf/openai/whisper-tiny-en": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Run @cf/openai/whisper-tiny-en
+         * @description @cf/openai/whisper-tiny-en (Automatic Speech Recognition). Output: `application/json`. Capabilities: none.
+         */
+        post: operations["runWhisperTinyEn"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{account_id}/ai/run/@cf/runwayml/stable-diffusion-v1-5-img2img": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Run @cf/runwayml/stable-diffusion-v1-5-img2img
+         * @description @cf/runwayml/stable-diffusion-v1-5-img2img (Text-to-Image). Output: `image/png`. Capabilities: none.
+         */
+        post: operations["runStableDiffusionV1_5Img2img"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{account_id}/ai/run/@cf/runwayml/stable-diffusion-v1-5-inpainting": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Run @cf/runwayml/stable-diffusion-v1-5-inpainting
+         * @description @cf/runwayml/stable-diffusion-v1-5-inpainting (Text-to-Image). Output: `image/png`. Capabilities: none.
+         */
+        post: operations["runStableDiffusionV1_5Inpainting"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{account_id}/ai/run/@cf/stabilityai/stable-diffusion-xl-base-1.0": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Run @cf/stabilityai/stable-diffusion-xl-base-1.0
+         * @description @cf/stabilityai/stable-diffusion-xl-base-1.0 (Text-to-Image). Output: `image/png`. Capabilities: none.
+         */
+        post: operations["runStableDiffusionXlBase10"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{account_id}/ai/run/@cf/unum/uform-gen2-qwen-500m": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Run @cf/unum/uform-gen2-qwen-500m
+         * @deprecated
+         * @description @cf/unum/uform-gen2-qwen-500m (Image-to-Text). Output: `application/json`. Capabilities: none.
+         *     Deprecated on 2026-05-30. Use `@cf/llava-hf/llava-1.5-7b-hf` instead.
+         */
+        post: operations["runUformGen2Qwen500m"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{account_id}/ai/run/@hf/thebloke/deepseek-coder-6.7b-base-awq": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Run @hf/thebloke/deepseek-coder-6.7b-base-awq
+         * @description @hf/thebloke/deepseek-coder-6.7b-base-awq (Text Generation). Output: `application/json`. Capabilities: streaming.
+         */
+        post: operations["runDeepseekCoder67bBaseAwq"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{account_id}/ai/run/@hf/thebloke/llama-2-13b-chat-awq": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Run @hf/thebloke/llama-2-13b-chat-awq
+         * @description @hf/thebloke/llama-2-13b-chat-awq (Text Generation). Output: `application/json`. Capabilities: streaming.
+         */
+        post: operations["runLlama2_13bChatAwq"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{account_id}/ai/run/@hf/thebloke/zephyr-7b-beta-awq": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Run @hf/thebloke/zephyr-7b-beta-awq
+         * @description @hf/thebloke/zephyr-7b-beta-awq (Text Generation). Output: `application/json`. Capabilities: streaming.
+         */
+        post: operations["runZephyr7bBetaAwq"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{account_id}/ai/run/@cf/ai4bharat/indictrans2-en-indic-1B": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Run @cf/ai4bharat/indictrans2-en-indic-1B
+         * @description @cf/ai4bharat/indictrans2-en-indic-1B (Translation). Output: `application/json`. Capabilities: none.
+         */
+        post: operations["runIndictrans2EnIndic1B"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{account_id}/ai/run/@cf/aisingapore/gemma-sea-lion-v4-27b-it": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Run @cf/aisingapore/gemma-sea-lion-v4-27b-it
+         * @description @cf/aisingapore/gemma-sea-lion-v4-27b-it (Text Generation). Output: `application/json`. Capabilities: streaming, json_mode.
+         */
+        post: operations["runGemmaSeaLionV4_27bIt"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{account_id}/ai/run/@cf/baai/bge-m3": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Run @cf/baai/bge-m3
+         * @description @cf/baai/bge-m3 (Text Embeddings). Output: `application/json`. Capabilities: none.
+         */
+        post: operations["runBgeM3"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{account_id}/ai/run/@cf/black-forest-labs/flux-2-dev": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Run @cf/black-forest-labs/flux-2-dev
+         * @description @cf/black-forest-labs/flux-2-dev (Text-to-Image). Output: `application/json`. Capabilities: none.
+         */
+        post: operations["runFlux2Dev"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{account_id}/ai/run/@cf/black-forest-labs/flux-2-klein-4b": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Run @cf/black-forest-labs/flux-2-klein-4b
+         * @description @cf/black-forest-labs/flux-2-klein-4b (Text-to-Image). Output: `application/json`. Capabilities: none.
+         */
+        post: operations["runFlux2Klein4b"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{account_id}/ai/run/@cf/black-forest-labs/flux-2-klein-9b": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Run @cf/black-forest-labs/flux-2-klein-9b
+         * @description @cf/black-forest-labs/flux-2-klein-9b (Text-to-Image). Output: `application/json`. Capabilities: none.
+         */
+        post: operations["runFlux2Klein9b"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{account_id}/ai/run/@cf/cloudflare/clef": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Run @cf/cloudflare/clef
+         * @description @cf/cloudflare/clef (Text Generation). Output: `application/json`. Capabilities: vision.
+         */
+        post: operations["runClef"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{account_id}/ai/run/@cf/cloudflare/clef-flash": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Run @cf/cloudflare/clef-flash
+         * @description @cf/cloudflare/clef-flash (Text Generation). Output: `application/json`. Capabilities: vision.
+         */
+        post: operations["runClefFlash"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{account_id}/ai/run/@cf/cloudflare/clef-omni": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Run @cf/cloudflare/clef-omni
+         * @description @cf/cloudflare/clef-omni (Text Generation). Output: `application/json`. Capabilities: vision.
+         */
+        post: operations["runClefOmni"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{account_id}/ai/run/@cf/deepgram/aura-1": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Run @cf/deepgram/aura-1
+         * @description @cf/deepgram/aura-1 (Text-to-Speech). Output: `audio/mpeg`. Capabilities: async_batch.
+         */
+        post: operations["runAura1"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{account_id}/ai/run/@cf/deepgram/aura-2-en": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Run @cf/deepgram/aura-2-en
+         * @description @cf/deepgram/aura-2-en (Text-to-Speech). Output: `audio/mpeg`. Capabilities: async_batch.
+         */
+        post: operations["runAura2En"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{account_id}/ai/run/@cf/deepgram/aura-2-es": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Run @cf/deepgram/aura-2-es
+         * @description @cf/deepgram/aura-2-es (Text-to-Speech). Output: `audio/mpeg`. Capabilities: async_batch.
+         */
+        post: operations["runAura2Es"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{account_id}/ai/run/@cf/deepgram/flux": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Run @cf/deepgram/flux
+         * @description @cf/deepgram/flux (Automatic Speech Recognition). Output: `application/json`. Capabilities: none.
+         */
+        post: operations["runDeepgramFlux"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{account_id}/ai/run/@cf/deepgram/nova-3": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Run @cf/deepgram/nova-3
+         * @description @cf/deepgram/nova-3 (Automatic Speech Recognition). Output: `application/json`. Capabilities: async_batch.
+         */
+        post: operations["runNova3"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{account_id}/ai/run/@cf/deepseek-ai/deepseek-math-7b-base": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Run @cf/deepseek-ai/deepseek-math-7b-base
+         * @description @cf/deepseek-ai/deepseek-math-7b-base (Text Generation). Output: `application/json`. Capabilities: streaming.
+         */
+        post: operations["runDeepseekMath7bBase"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{account_id}/ai/run/@cf/deepseek-ai/deepseek-math-7b-instruct": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Run @cf/deepseek-ai/deepseek-math-7b-instruct
+         * @description @cf/deepseek-ai/deepseek-math-7b-instruct (Text Generation). Output: `application/json`. Capabilities: streaming.
+         */
+        post: operations["runDeepseekMath7bInstruct"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{account_id}/ai/run/@cf/deepseek-ai/deepseek-r1-distill-qwen-32b": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Run @cf/deepseek-ai/deepseek-r1-distill-qwen-32b
+         * @description @cf/deepseek-ai/deepseek-r1-distill-qwen-32b (Text Generation). Output: `application/json`. Capabilities: streaming, json_mode, reasoning.
+         */
+        post: operations["runDeepseekR1DistillQwen32b"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{account_id}/ai/run/@cf/deepseek-ai/deepseek-v4-flash-0731": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Run @cf/deepseek-ai/deepseek-v4-flash-0731
+         * @description @cf/deepseek-ai/deepseek-v4-flash-0731 (Text Generation). Output: `application/json`. Capabilities: streaming, json_mode, function_calling, async_batch, reasoning.
+         */
+        post: operations["runDeepseekV4Flash0731"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{account_id}/ai/run/@cf/deepseek-ai/deepseek-v4-pro-0813": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Run @cf/deepseek-ai/deepseek-v4-pro-0813
+         * @description @cf/deepseek-ai/deepseek-v4-pro-0813 (Text Generation). Output: `application/json`. Capabilities: streaming, json_mode, function_calling, reasoning.
+         */
+        post: operations["runDeepseekV4Pro0813"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{account_id}/ai/run/@cf/defog/sqlcoder-7b-2": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Run @cf/defog/sqlcoder-7b-2
+         * @deprecated
+         * @description @cf/defog/sqlcoder-7b-2 (Text Generation). Output: `application/json`. Capabilities: streaming, json_mode.
+         *     Deprecated on 2026-05-30. Use `@cf/zai-org/glm-4.7-flash` instead.
+         */
+        post: operations["runSqlcoder7b2"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{account_id}/ai/run/@cf/google/embeddinggemma-300m": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Run @cf/google/embeddinggemma-300m
+         * @description @cf/google/embeddinggemma-300m (Text Embeddings). Output: `application/json`. Capabilities: none.
+         */
+        post: operations["runEmbeddinggemma300m"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{account_id}/ai/run/@cf/google/gemma-2b-it-lora": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Run @cf/google/gemma-2b-it-lora
+         * @description @cf/google/gemma-2b-it-lora (Text Generation). Output: `application/json`. Capabilities: streaming, json_mode, lora.
+         */
+        post: operations["runGemma2bItLora"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{account_id}/ai/run/@cf/google/gemma-3-12b-it": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Run @cf/google/gemma-3-12b-it
+         * @deprecated
+         * @description @cf/google/gemma-3-12b-it (Text Generation). Output: `application/json`. Capabilities: streaming, json_mode, lora.
+         *     Deprecated on 2026-05-30. Use `@cf/google/gemma-4-26b-a4b-it` instead.
+         */
+        post: operations["runGemma3_12bIt"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{account_id}/ai/run/@cf/google/gemma-4-26b-a4b-it": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Run @cf/google/gemma-4-26b-a4b-it
+         * @description @cf/google/gemma-4-26b-a4b-it (Text Generation). Output: `application/json`. Capabilities: streaming, json_mode, function_calling, async_batch, vision, reasoning.
+         */
+        post: operations["runGemma4_26bA4bIt"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{account_id}/ai/run/@cf/google/gemma-7b-it-lora": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Run @cf/google/gemma-7b-it-lora
+         * @description @cf/google/gemma-7b-it-lora (Text Generation). Output: `application/json`. Capabilities: streaming, lora.
+         */
+        post: operations["runGemma7bItLora"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{account_id}/ai/run/@cf/ibm-granite/granite-4.0-h-micro": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Run @cf/ibm-granite/granite-4.0-h-micro
+         * @description @cf/ibm-granite/granite-4.0-h-micro (Text Generation). Output: `application/json`. Capabilities: streaming, json_mode.
+         */
+        post: operations["runGranite40HMicro"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{account_id}/ai/run/@cf/leonardo/lucid-origin": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Run @cf/leonardo/lucid-origin
+         * @description @cf/leonardo/lucid-origin (Text-to-Image). Output: `application/json`. Capabilities: none.
+         */
+        post: operations["runLucidOrigin"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{account_id}/ai/run/@cf/leonardo/phoenix-1.0": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Run @cf/leonardo/phoenix-1.0
+         * @description @cf/leonardo/phoenix-1.0 (Text-to-Image). Output: `image/jpeg`. Capabilities: none.
+         */
+        post: operations["runPhoenix10"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{account_id}/ai/run/@cf/meta-llama/llama-2-7b-chat-hf-lora": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Run @cf/meta-llama/llama-2-7b-chat-hf-lora
+         * @description @cf/meta-llama/llama-2-7b-chat-hf-lora (Text Generation). Output: `application/json`. Capabilities: streaming, lora.
+         */
+        post: operations["runLlama2_7bChatHfLora"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{account_id}/ai/run/@cf/meta/llama-2-7b-chat-fp16": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Run @cf/meta/llama-2-7b-chat-fp16
+         * @deprecated
+         * @description @cf/meta/llama-2-7b-chat-fp16 (Text Generation). Output: `application/json`. Capabilities: streaming, json_mode.
+         *     Deprecated on 2026-05-30. Use `@cf/meta/llama-3.1-8b-instruct-fast` instead.
+         */
+        post: operations["runLlama2_7bChatFp16"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{account_id}/ai/run/@cf/meta/llama-2-7b-chat-int8": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Run @cf/meta/llama-2-7b-chat-int8
+         * @deprecated
+         * @description @cf/meta/llama-2-7b-chat-int8 (Text Generation). Output: `application/json`. Capabilities: streaming, json_mode.
+         *     Deprecated on 2026-05-30. Use `@cf/meta/llama-3.1-8b-instruct-fast` instead.
+         */
+        post: operations["runLlama2_7bChatInt8"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{account_id}/ai/run/@cf/meta/llama-3-8b-instruct": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Run @cf/meta/llama-3-8b-instruct
+         * @deprecated
+         * @description @cf/meta/llama-3-8b-instruct (Text Generation). Output: `application/json`. Capabilities: streaming.
+         *     Deprecated on 2026-05-30. Use `@cf/meta/llama-3.1-8b-instruct-fast` instead.
+         */
+        post: operations["runLlama3_8bInstruct"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{account_id}/ai/run/@cf/meta/llama-3.1-8b-instruct-awq": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Run @cf/meta/llama-3.1-8b-instruct-awq
+         * @deprecated
+         * @description @cf/meta/llama-3.1-8b-instruct-awq (Text Generation). Output: `application/json`. Capabilities: streaming.
+         *     Deprecated on 2026-05-30. Use `@cf/meta/llama-3.1-8b-instruct-fast` instead.
+         */
+        post: operations["runLlama31_8bInstructAwq"];
         delete?: never;
         options?: never;
         head?: never;
@@ -209,9 +1574,7 @@ export interface paths {
         put?: never;
         /**
          * Run @cf/meta/llama-3.1-8b-instruct-fp8
-         * @description Meta Llama 3.1 8B Instruct quantised to FP8.
-         *
-         *     Task: Text Generation. Output: `application/json`. Capabilities: streaming.
+         * @description @cf/meta/llama-3.1-8b-instruct-fp8 (Text Generation). Output: `application/json`. Capabilities: streaming, json_mode.
          */
         post: operations["runLlama31_8bInstructFp8"];
         delete?: never;
@@ -231,11 +1594,29 @@ export interface paths {
         put?: never;
         /**
          * Run @cf/meta/llama-3.2-1b-instruct
-         * @description Meta Llama 3.2 1B Instruct, a small multilingual model.
-         *
-         *     Task: Text Generation. Output: `application/json`. Capabilities: streaming.
+         * @description @cf/meta/llama-3.2-1b-instruct (Text Generation). Output: `application/json`. Capabilities: streaming.
          */
         post: operations["runLlama32_1bInstruct"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{account_id}/ai/run/@cf/meta/llama-3.2-3b-instruct": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Run @cf/meta/llama-3.2-3b-instruct
+         * @description @cf/meta/llama-3.2-3b-instruct (Text Generation). Output: `application/json`. Capabilities: streaming.
+         */
+        post: operations["runLlama32_3bInstruct"];
         delete?: never;
         options?: never;
         head?: never;
@@ -253,9 +1634,7 @@ export interface paths {
         put?: never;
         /**
          * Run @cf/meta/llama-3.3-70b-instruct-fp8-fast
-         * @description Meta Llama 3.3 70B Instruct (FP8, fast) with JSON mode, tools and async batch.
-         *
-         *     Task: Text Generation. Output: `application/json`. Capabilities: streaming, json_mode, function_calling, async_batch.
+         * @description @cf/meta/llama-3.3-70b-instruct-fp8-fast (Text Generation). Output: `application/json`. Capabilities: streaming, json_mode, function_calling, async_batch.
          */
         post: operations["runLlama33_70bInstructFp8Fast"];
         delete?: never;
@@ -275,33 +1654,9 @@ export interface paths {
         put?: never;
         /**
          * Run @cf/meta/llama-4-scout-17b-16e-instruct
-         * @description Meta Llama 4 Scout, a natively multimodal mixture-of-experts model.
-         *
-         *     Task: Text Generation. Output: `application/json`. Capabilities: streaming, function_calling, vision.
+         * @description @cf/meta/llama-4-scout-17b-16e-instruct (Text Generation). Output: `application/json`. Capabilities: streaming, json_mode, function_calling.
          */
         post: operations["runLlama4Scout17b16eInstruct"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/accounts/{account_id}/ai/run/@cf/meta/llama-3.2-11b-vision-instruct": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Run @cf/meta/llama-3.2-11b-vision-instruct
-         * @description Meta Llama 3.2 11B Vision; needs a one-time licence agreement (code 5016).
-         *
-         *     Task: Text Generation. Output: `application/json`. Capabilities: streaming, vision, lora.
-         */
-        post: operations["runLlama32_11bVisionInstruct"];
         delete?: never;
         options?: never;
         head?: never;
@@ -319,11 +1674,31 @@ export interface paths {
         put?: never;
         /**
          * Run @cf/meta/llama-guard-3-8b
-         * @description Meta Llama Guard 3 8B, a safety classifier for prompts and responses.
-         *
-         *     Task: Text Generation. Output: `application/json`. Capabilities: none.
+         * @description @cf/meta/llama-guard-3-8b (Text Generation). Output: `application/json`. Capabilities: json_mode.
          */
         post: operations["runLlamaGuard3_8b"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{account_id}/ai/run/@cf/microsoft/phi-2": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Run @cf/microsoft/phi-2
+         * @deprecated
+         * @description @cf/microsoft/phi-2 (Text Generation). Output: `application/json`. Capabilities: streaming.
+         *     Deprecated on 2026-05-30. Use `@cf/zai-org/glm-4.7-flash` instead.
+         */
+        post: operations["runPhi2"];
         delete?: never;
         options?: never;
         head?: never;
@@ -342,9 +1717,7 @@ export interface paths {
         /**
          * Run @cf/mistral/mistral-7b-instruct-v0.1
          * @deprecated
-         * @description Mistral 7B Instruct v0.1. Retired.
-         *
-         *     Task: Text Generation. Output: `application/json`. Capabilities: streaming.
+         * @description @cf/mistral/mistral-7b-instruct-v0.1 (Text Generation). Output: `application/json`. Capabilities: streaming, lora.
          *     Deprecated on 2026-05-30. Use `@cf/zai-org/glm-4.7-flash` instead.
          */
         post: operations["runMistral7bInstructV01"];
@@ -365,9 +1738,7 @@ export interface paths {
         put?: never;
         /**
          * Run @cf/mistral/mistral-7b-instruct-v0.2-lora
-         * @description Mistral 7B Instruct v0.2, a base model for LoRA adapters.
-         *
-         *     Task: Text Generation. Output: `application/json`. Capabilities: streaming, lora.
+         * @description @cf/mistral/mistral-7b-instruct-v0.2-lora (Text Generation). Output: `application/json`. Capabilities: streaming, json_mode, lora.
          */
         post: operations["runMistral7bInstructV02Lora"];
         delete?: never;
@@ -387,9 +1758,7 @@ export interface paths {
         put?: never;
         /**
          * Run @cf/mistralai/mistral-small-3.1-24b-instruct
-         * @description Mistral Small 3.1 24B Instruct.
-         *
-         *     Task: Text Generation. Output: `application/json`. Capabilities: streaming.
+         * @description @cf/mistralai/mistral-small-3.1-24b-instruct (Text Generation). Output: `application/json`. Capabilities: streaming, json_mode, lora.
          */
         post: operations["runMistralSmall31_24bInstruct"];
         delete?: never;
@@ -398,7 +1767,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/accounts/{account_id}/ai/run/@cf/openai/gpt-oss-120b": {
+    "/accounts/{account_id}/ai/run/@cf/moondream/moondream3.1-9B-A2B": {
         parameters: {
             query?: never;
             header?: never;
@@ -408,284 +1777,10 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Run @cf/openai/gpt-oss-120b
-         * @description OpenAI gpt-oss 120B reasoning model; answers an OpenAI-shaped result and does not stream on /ai/run.
-         *
-         *     Task: Text Generation. Output: `application/json`. Capabilities: function_calling, async_batch.
+         * Run @cf/moondream/moondream3.1-9B-A2B
+         * @description @cf/moondream/moondream3.1-9B-A2B (Image-to-Text). Output: `application/json`. Capabilities: streaming, vision.
          */
-        post: operations["runGptOss120b"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/accounts/{account_id}/ai/run/@cf/openai/gpt-oss-20b": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Run @cf/openai/gpt-oss-20b
-         * @description OpenAI gpt-oss 20B reasoning model; does not stream on /ai/run.
-         *
-         *     Task: Text Generation. Output: `application/json`. Capabilities: function_calling.
-         */
-        post: operations["runGptOss20b"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/accounts/{account_id}/ai/run/@cf/qwen/qwq-32b": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Run @cf/qwen/qwq-32b
-         * @description Qwen QwQ 32B reasoning model.
-         *
-         *     Task: Text Generation. Output: `application/json`. Capabilities: streaming.
-         */
-        post: operations["runQwq32b"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/accounts/{account_id}/ai/run/@cf/qwen/qwen3-30b-a3b-fp8": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Run @cf/qwen/qwen3-30b-a3b-fp8
-         * @description Qwen3 30B A3B (FP8), a mixture-of-experts reasoning model.
-         *
-         *     Task: Text Generation. Output: `application/json`. Capabilities: streaming.
-         */
-        post: operations["runQwen3_30bA3bFp8"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/accounts/{account_id}/ai/run/@cf/deepseek-ai/deepseek-r1-distill-qwen-32b": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Run @cf/deepseek-ai/deepseek-r1-distill-qwen-32b
-         * @description DeepSeek R1 distilled into Qwen 32B, with JSON mode.
-         *
-         *     Task: Text Generation. Output: `application/json`. Capabilities: streaming, json_mode.
-         */
-        post: operations["runDeepseekR1DistillQwen32b"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/accounts/{account_id}/ai/run/@cf/google/gemma-4-26b-a4b-it": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Run @cf/google/gemma-4-26b-a4b-it
-         * @description Google Gemma 4 26B A4B instruction-tuned, with vision and tools; a recommended replacement.
-         *
-         *     Task: Text Generation. Output: `application/json`. Capabilities: streaming, function_calling, vision.
-         */
-        post: operations["runGemma4_26bA4bIt"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/accounts/{account_id}/ai/run/@cf/zai-org/glm-4.7-flash": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Run @cf/zai-org/glm-4.7-flash
-         * @description Z.ai GLM 4.7 Flash; a recommended replacement for retired small models.
-         *
-         *     Task: Text Generation. Output: `application/json`. Capabilities: streaming.
-         */
-        post: operations["runGlm47Flash"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/accounts/{account_id}/ai/run/@cf/nvidia/nemotron-3-120b-a12b": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Run @cf/nvidia/nemotron-3-120b-a12b
-         * @description NVIDIA Nemotron 3 120B A12B.
-         *
-         *     Task: Text Generation. Output: `application/json`. Capabilities: streaming.
-         */
-        post: operations["runNemotron3_120bA12b"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/accounts/{account_id}/ai/run/@cf/moonshotai/kimi-k2.6": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Run @cf/moonshotai/kimi-k2.6
-         * @description Moonshot Kimi K2.6; needs a paid method (code 5035) and does not stream on /ai/run.
-         *
-         *     Task: Text Generation. Output: `application/json`. Capabilities: none.
-         */
-        post: operations["runKimiK26"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/accounts/{account_id}/ai/run/@cf/meta/llama-3-8b-instruct": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Run @cf/meta/llama-3-8b-instruct
-         * @deprecated
-         * @description Meta Llama 3 8B Instruct. Retired.
-         *
-         *     Task: Text Generation. Output: `application/json`. Capabilities: streaming, json_mode.
-         *     Deprecated on 2026-05-30. Use `@cf/meta/llama-3.1-8b-instruct-fast` instead.
-         */
-        post: operations["runLlama3_8bInstruct"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/accounts/{account_id}/ai/run/@hf/nousresearch/hermes-2-pro-mistral-7b": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Run @hf/nousresearch/hermes-2-pro-mistral-7b
-         * @deprecated
-         * @description Hermes 2 Pro on Mistral 7B, with JSON mode and tools. Retired.
-         *
-         *     Task: Text Generation. Output: `application/json`. Capabilities: streaming, json_mode, function_calling.
-         *     Deprecated on 2026-05-30. Use `@cf/zai-org/glm-4.7-flash` instead.
-         */
-        post: operations["runHermes2ProMistral7b"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/accounts/{account_id}/ai/run/@cf/microsoft/phi-2": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Run @cf/microsoft/phi-2
-         * @deprecated
-         * @description Microsoft Phi-2. Retired.
-         *
-         *     Task: Text Generation. Output: `application/json`. Capabilities: streaming.
-         *     Deprecated on 2026-05-30. Use `@cf/zai-org/glm-4.7-flash` instead.
-         */
-        post: operations["runPhi2"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/accounts/{account_id}/ai/run/@cf/google/gemma-3-12b-it": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Run @cf/google/gemma-3-12b-it
-         * @deprecated
-         * @description Google Gemma 3 12B instruction-tuned. Retired.
-         *
-         *     Task: Text Generation. Output: `application/json`. Capabilities: streaming, vision.
-         *     Deprecated on 2026-05-30. Use `@cf/google/gemma-4-26b-a4b-it` instead.
-         */
-        post: operations["runGemma3_12bIt"];
+        post: operations["runMoondream31_9BA2B"];
         delete?: never;
         options?: never;
         head?: never;
@@ -704,9 +1799,7 @@ export interface paths {
         /**
          * Run @cf/moonshotai/kimi-k2.5
          * @deprecated
-         * @description Moonshot Kimi K2.5. Retired; aliased to kimi-k2.6.
-         *
-         *     Task: Text Generation. Output: `application/json`. Capabilities: none.
+         * @description @cf/moonshotai/kimi-k2.5 (Text Generation). Output: `application/json`. Capabilities: streaming, json_mode, function_calling, vision, reasoning.
          *     Deprecated on 2026-05-30. Use `@cf/moonshotai/kimi-k2.6` instead.
          */
         post: operations["runKimiK25"];
@@ -716,7 +1809,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/accounts/{account_id}/ai/run/@cf/baai/bge-small-en-v1.5": {
+    "/accounts/{account_id}/ai/run/@cf/moonshotai/kimi-k2.6": {
         parameters: {
             query?: never;
             header?: never;
@@ -726,19 +1819,17 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Run @cf/baai/bge-small-en-v1.5
-         * @description BAAI bge small English v1.5, 384 dimensions.
-         *
-         *     Task: Text Embeddings. Output: `application/json`. Capabilities: async_batch.
+         * Run @cf/moonshotai/kimi-k2.6
+         * @description @cf/moonshotai/kimi-k2.6 (Text Generation). Output: `application/json`. Capabilities: streaming, json_mode, function_calling, async_batch, vision, reasoning.
          */
-        post: operations["runBgeSmallEnV15"];
+        post: operations["runKimiK26"];
         delete?: never;
         options?: never;
         head?: never;
         patch?: never;
         trace?: never;
     };
-    "/accounts/{account_id}/ai/run/@cf/baai/bge-base-en-v1.5": {
+    "/accounts/{account_id}/ai/run/@cf/moonshotai/kimi-k2.7-code": {
         parameters: {
             query?: never;
             header?: never;
@@ -748,19 +1839,17 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Run @cf/baai/bge-base-en-v1.5
-         * @description BAAI bge base English v1.5, 768 dimensions.
-         *
-         *     Task: Text Embeddings. Output: `application/json`. Capabilities: async_batch.
+         * Run @cf/moonshotai/kimi-k2.7-code
+         * @description @cf/moonshotai/kimi-k2.7-code (Text Generation). Output: `application/json`. Capabilities: streaming, json_mode, function_calling, vision, reasoning.
          */
-        post: operations["runBgeBaseEnV15"];
+        post: operations["runKimiK27Code"];
         delete?: never;
         options?: never;
         head?: never;
         patch?: never;
         trace?: never;
     };
-    "/accounts/{account_id}/ai/run/@cf/baai/bge-large-en-v1.5": {
+    "/accounts/{account_id}/ai/run/@cf/nvidia/nemotron-3-120b-a12b": {
         parameters: {
             query?: never;
             header?: never;
@@ -770,19 +1859,17 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Run @cf/baai/bge-large-en-v1.5
-         * @description BAAI bge large English v1.5, 1024 dimensions.
-         *
-         *     Task: Text Embeddings. Output: `application/json`. Capabilities: async_batch.
+         * Run @cf/nvidia/nemotron-3-120b-a12b
+         * @description @cf/nvidia/nemotron-3-120b-a12b (Text Generation). Output: `application/json`. Capabilities: streaming, json_mode, function_calling, reasoning.
          */
-        post: operations["runBgeLargeEnV15"];
+        post: operations["runNemotron3_120bA12b"];
         delete?: never;
         options?: never;
         head?: never;
         patch?: never;
         trace?: never;
     };
-    "/accounts/{account_id}/ai/run/@cf/baai/bge-m3": {
+    "/accounts/{account_id}/ai/run/@cf/openai/gpt-oss-20b": {
         parameters: {
             query?: never;
             header?: never;
@@ -792,19 +1879,17 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Run @cf/baai/bge-m3
-         * @description BAAI bge-m3, multilingual embeddings.
-         *
-         *     Task: Text Embeddings. Output: `application/json`. Capabilities: async_batch.
+         * Run @cf/openai/gpt-oss-20b
+         * @description @cf/openai/gpt-oss-20b (Text Generation). Output: `application/json`. Capabilities: streaming, json_mode, function_calling, reasoning.
          */
-        post: operations["runBgeM3"];
+        post: operations["runGptOss20b"];
         delete?: never;
         options?: never;
         head?: never;
         patch?: never;
         trace?: never;
     };
-    "/accounts/{account_id}/ai/run/@cf/google/embeddinggemma-300m": {
+    "/accounts/{account_id}/ai/run/@cf/openchat/openchat-3.5-0106": {
         parameters: {
             query?: never;
             header?: never;
@@ -814,12 +1899,172 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Run @cf/google/embeddinggemma-300m
-         * @description Google EmbeddingGemma 300M.
-         *
-         *     Task: Text Embeddings. Output: `application/json`. Capabilities: none.
+         * Run @cf/openchat/openchat-3.5-0106
+         * @description @cf/openchat/openchat-3.5-0106 (Text Generation). Output: `application/json`. Capabilities: streaming.
          */
-        post: operations["runEmbeddinggemma300m"];
+        post: operations["runOpenchat35_0106"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{account_id}/ai/run/@cf/pfnet/plamo-embedding-1b": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Run @cf/pfnet/plamo-embedding-1b
+         * @description @cf/pfnet/plamo-embedding-1b (Text Embeddings). Output: `application/json`. Capabilities: none.
+         */
+        post: operations["runPlamoEmbedding1b"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{account_id}/ai/run/@cf/pipecat-ai/smart-turn-v2": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Run @cf/pipecat-ai/smart-turn-v2
+         * @description @cf/pipecat-ai/smart-turn-v2 (Voice Activity Detection). Output: `application/json`. Capabilities: async_batch.
+         */
+        post: operations["runSmartTurnV2"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{account_id}/ai/run/@cf/qwen/qwen1.5-0.5b-chat": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Run @cf/qwen/qwen1.5-0.5b-chat
+         * @description @cf/qwen/qwen1.5-0.5b-chat (Text Generation). Output: `application/json`. Capabilities: streaming.
+         */
+        post: operations["runQwen15_05bChat"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{account_id}/ai/run/@cf/qwen/qwen1.5-1.8b-chat": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Run @cf/qwen/qwen1.5-1.8b-chat
+         * @description @cf/qwen/qwen1.5-1.8b-chat (Text Generation). Output: `application/json`. Capabilities: streaming.
+         */
+        post: operations["runQwen15_18bChat"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{account_id}/ai/run/@cf/qwen/qwen1.5-14b-chat-awq": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Run @cf/qwen/qwen1.5-14b-chat-awq
+         * @description @cf/qwen/qwen1.5-14b-chat-awq (Text Generation). Output: `application/json`. Capabilities: streaming, json_mode.
+         */
+        post: operations["runQwen15_14bChatAwq"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{account_id}/ai/run/@cf/qwen/qwen1.5-7b-chat-awq": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Run @cf/qwen/qwen1.5-7b-chat-awq
+         * @deprecated
+         * @description @cf/qwen/qwen1.5-7b-chat-awq (Text Generation). Output: `application/json`. Capabilities: streaming, json_mode.
+         *     Deprecated on 2025-10-01.
+         */
+        post: operations["runQwen15_7bChatAwq"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{account_id}/ai/run/@cf/qwen/qwen2.5-coder-32b-instruct": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Run @cf/qwen/qwen2.5-coder-32b-instruct
+         * @description @cf/qwen/qwen2.5-coder-32b-instruct (Text Generation). Output: `application/json`. Capabilities: streaming, json_mode, lora.
+         */
+        post: operations["runQwen25Coder32bInstruct"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{account_id}/ai/run/@cf/qwen/qwen3-30b-a3b-fp8": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Run @cf/qwen/qwen3-30b-a3b-fp8
+         * @description @cf/qwen/qwen3-30b-a3b-fp8 (Text Generation). Output: `application/json`. Capabilities: streaming, json_mode, function_calling, async_batch, reasoning.
+         */
+        post: operations["runQwen3_30bA3bFp8"];
         delete?: never;
         options?: never;
         head?: never;
@@ -837,9 +2082,7 @@ export interface paths {
         put?: never;
         /**
          * Run @cf/qwen/qwen3-embedding-0.6b
-         * @description Qwen3 Embedding 0.6B.
-         *
-         *     Task: Text Embeddings. Output: `application/json`. Capabilities: none.
+         * @description @cf/qwen/qwen3-embedding-0.6b (Text Embeddings). Output: `application/json`. Capabilities: none.
          */
         post: operations["runQwen3Embedding06b"];
         delete?: never;
@@ -848,7 +2091,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/accounts/{account_id}/ai/run/@cf/baai/bge-reranker-base": {
+    "/accounts/{account_id}/ai/run/@cf/qwen/qwen3.8-27b": {
         parameters: {
             query?: never;
             header?: never;
@@ -858,19 +2101,17 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Run @cf/baai/bge-reranker-base
-         * @description BAAI bge reranker base: scores contexts against a query.
-         *
-         *     Task: Text Classification. Output: `application/json`. Capabilities: none.
+         * Run @cf/qwen/qwen3.8-27b
+         * @description @cf/qwen/qwen3.8-27b (Text Generation). Output: `application/json`. Capabilities: streaming, json_mode, function_calling, async_batch, vision, reasoning.
          */
-        post: operations["runBgeRerankerBase"];
+        post: operations["runQwen38_27b"];
         delete?: never;
         options?: never;
         head?: never;
         patch?: never;
         trace?: never;
     };
-    "/accounts/{account_id}/ai/run/@cf/huggingface/distilbert-sst-2-int8": {
+    "/accounts/{account_id}/ai/run/@cf/qwen/qwq-32b": {
         parameters: {
             query?: never;
             header?: never;
@@ -880,19 +2121,17 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Run @cf/huggingface/distilbert-sst-2-int8
-         * @description DistilBERT fine-tuned on SST-2: POSITIVE / NEGATIVE sentiment.
-         *
-         *     Task: Text Classification. Output: `application/json`. Capabilities: none.
+         * Run @cf/qwen/qwq-32b
+         * @description @cf/qwen/qwq-32b (Text Generation). Output: `application/json`. Capabilities: streaming, json_mode, lora.
          */
-        post: operations["runDistilbertSst2Int8"];
+        post: operations["runQwq32b"];
         delete?: never;
         options?: never;
         head?: never;
         patch?: never;
         trace?: never;
     };
-    "/accounts/{account_id}/ai/run/@cf/stabilityai/stable-diffusion-xl-base-1.0": {
+    "/accounts/{account_id}/ai/run/@cf/swiss-ai/apertus-v1.5-8b": {
         parameters: {
             query?: never;
             header?: never;
@@ -902,19 +2141,17 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Run @cf/stabilityai/stable-diffusion-xl-base-1.0
-         * @description Stable Diffusion XL base 1.0 (beta); answers PNG bytes.
-         *
-         *     Task: Text-to-Image. Output: `image/png`. Capabilities: none.
+         * Run @cf/swiss-ai/apertus-v1.5-8b
+         * @description @cf/swiss-ai/apertus-v1.5-8b (Text Generation). Output: `application/json`. Capabilities: streaming, json_mode, function_calling, vision.
          */
-        post: operations["runStableDiffusionXlBase10"];
+        post: operations["runApertusV15_8b"];
         delete?: never;
         options?: never;
         head?: never;
         patch?: never;
         trace?: never;
     };
-    "/accounts/{account_id}/ai/run/@cf/bytedance/stable-diffusion-xl-lightning": {
+    "/accounts/{account_id}/ai/run/@cf/thebloke/discolm-german-7b-v1-awq": {
         parameters: {
             query?: never;
             header?: never;
@@ -924,19 +2161,17 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Run @cf/bytedance/stable-diffusion-xl-lightning
-         * @description SDXL Lightning: a few-step SDXL; answers PNG bytes.
-         *
-         *     Task: Text-to-Image. Output: `image/png`. Capabilities: none.
+         * Run @cf/thebloke/discolm-german-7b-v1-awq
+         * @description @cf/thebloke/discolm-german-7b-v1-awq (Text Generation). Output: `application/json`. Capabilities: streaming.
          */
-        post: operations["runStableDiffusionXlLightning"];
+        post: operations["runDiscolmGerman7bV1Awq"];
         delete?: never;
         options?: never;
         head?: never;
         patch?: never;
         trace?: never;
     };
-    "/accounts/{account_id}/ai/run/@cf/lykon/dreamshaper-8-lcm": {
+    "/accounts/{account_id}/ai/run/@cf/tiiuae/falcon-7b-instruct": {
         parameters: {
             query?: never;
             header?: never;
@@ -946,19 +2181,17 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Run @cf/lykon/dreamshaper-8-lcm
-         * @description DreamShaper 8 LCM, photorealistic SD 1.5 fine-tune; answers PNG bytes.
-         *
-         *     Task: Text-to-Image. Output: `image/png`. Capabilities: none.
+         * Run @cf/tiiuae/falcon-7b-instruct
+         * @description @cf/tiiuae/falcon-7b-instruct (Text Generation). Output: `application/json`. Capabilities: streaming.
          */
-        post: operations["runDreamshaper8Lcm"];
+        post: operations["runFalcon7bInstruct"];
         delete?: never;
         options?: never;
         head?: never;
         patch?: never;
         trace?: never;
     };
-    "/accounts/{account_id}/ai/run/@cf/black-forest-labs/flux-1-schnell": {
+    "/accounts/{account_id}/ai/run/@cf/tinyllama/tinyllama-1.1b-chat-v1.0": {
         parameters: {
             query?: never;
             header?: never;
@@ -968,19 +2201,17 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Run @cf/black-forest-labs/flux-1-schnell
-         * @description FLUX.1 schnell; answers a base64 image in JSON.
-         *
-         *     Task: Text-to-Image. Output: `application/json`. Capabilities: none.
+         * Run @cf/tinyllama/tinyllama-1.1b-chat-v1.0
+         * @description @cf/tinyllama/tinyllama-1.1b-chat-v1.0 (Text Generation). Output: `application/json`. Capabilities: streaming.
          */
-        post: operations["runFlux1Schnell"];
+        post: operations["runTinyllama11bChatV10"];
         delete?: never;
         options?: never;
         head?: never;
         patch?: never;
         trace?: never;
     };
-    "/accounts/{account_id}/ai/run/@cf/leonardo/phoenix-1.0": {
+    "/accounts/{account_id}/ai/run/@cf/utter-project/eurollm-9b-it": {
         parameters: {
             query?: never;
             header?: never;
@@ -990,19 +2221,17 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Run @cf/leonardo/phoenix-1.0
-         * @description Leonardo Phoenix 1.0; answers JPEG bytes.
-         *
-         *     Task: Text-to-Image. Output: `image/jpeg`. Capabilities: none.
+         * Run @cf/utter-project/eurollm-9b-it
+         * @description @cf/utter-project/eurollm-9b-it (Text Generation). Output: `application/json`. Capabilities: streaming, json_mode, function_calling.
          */
-        post: operations["runPhoenix10"];
+        post: operations["runEurollm9bIt"];
         delete?: never;
         options?: never;
         head?: never;
         patch?: never;
         trace?: never;
     };
-    "/accounts/{account_id}/ai/run/@cf/openai/whisper": {
+    "/accounts/{account_id}/ai/run/@cf/zai-org/glm-4.7-flash": {
         parameters: {
             query?: never;
             header?: never;
@@ -1012,19 +2241,17 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Run @cf/openai/whisper
-         * @description OpenAI Whisper; audio bytes (integer array or raw body) in, transcript out.
-         *
-         *     Task: Automatic Speech Recognition. Output: `application/json`. Capabilities: none.
+         * Run @cf/zai-org/glm-4.7-flash
+         * @description @cf/zai-org/glm-4.7-flash (Text Generation). Output: `application/json`. Capabilities: streaming, json_mode, function_calling, reasoning.
          */
-        post: operations["runWhisper"];
+        post: operations["runGlm47Flash"];
         delete?: never;
         options?: never;
         head?: never;
         patch?: never;
         trace?: never;
     };
-    "/accounts/{account_id}/ai/run/@cf/openai/whisper-tiny-en": {
+    "/accounts/{account_id}/ai/run/@cf/zai-org/glm-5.2": {
         parameters: {
             query?: never;
             header?: never;
@@ -1034,19 +2261,17 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Run @cf/openai/whisper-tiny-en
-         * @description OpenAI Whisper tiny, English only (beta).
-         *
-         *     Task: Automatic Speech Recognition. Output: `application/json`. Capabilities: none.
+         * Run @cf/zai-org/glm-5.2
+         * @description @cf/zai-org/glm-5.2 (Text Generation). Output: `application/json`. Capabilities: streaming, json_mode, function_calling, reasoning.
          */
-        post: operations["runWhisperTinyEn"];
+        post: operations["runGlm52"];
         delete?: never;
         options?: never;
         head?: never;
         patch?: never;
         trace?: never;
     };
-    "/accounts/{account_id}/ai/run/@cf/openai/whisper-large-v3-turbo": {
+    "/accounts/{account_id}/ai/run/@cf/zai-org/glm-5.3": {
         parameters: {
             query?: never;
             header?: never;
@@ -1056,19 +2281,17 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Run @cf/openai/whisper-large-v3-turbo
-         * @description OpenAI Whisper large v3 turbo; base64 audio in, segments and VTT out.
-         *
-         *     Task: Automatic Speech Recognition. Output: `application/json`. Capabilities: none.
+         * Run @cf/zai-org/glm-5.3
+         * @description @cf/zai-org/glm-5.3 (Text Generation). Output: `application/json`. Capabilities: streaming, json_mode, function_calling, reasoning.
          */
-        post: operations["runWhisperLargeV3Turbo"];
+        post: operations["runGlm53"];
         delete?: never;
         options?: never;
         head?: never;
         patch?: never;
         trace?: never;
     };
-    "/accounts/{account_id}/ai/run/@cf/myshell-ai/melotts": {
+    "/accounts/{account_id}/ai/run/@cf/zai-org/glm-5.3-flash": {
         parameters: {
             query?: never;
             header?: never;
@@ -1078,19 +2301,17 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Run @cf/myshell-ai/melotts
-         * @description MyShell MeloTTS, multilingual text-to-speech.
-         *
-         *     Task: Text-to-Speech. Output: `application/json`. Capabilities: none.
+         * Run @cf/zai-org/glm-5.3-flash
+         * @description @cf/zai-org/glm-5.3-flash (Text Generation). Output: `application/json`. Capabilities: streaming, json_mode, function_calling, vision, reasoning.
          */
-        post: operations["runMelotts"];
+        post: operations["runGlm53Flash"];
         delete?: never;
         options?: never;
         head?: never;
         patch?: never;
         trace?: never;
     };
-    "/accounts/{account_id}/ai/run/@cf/deepgram/aura-2-en": {
+    "/accounts/{account_id}/ai/run/@hf/google/gemma-7b-it": {
         parameters: {
             query?: never;
             header?: never;
@@ -1100,65 +2321,19 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Run @cf/deepgram/aura-2-en
-         * @description Deepgram Aura 2, English text-to-speech.
-         *
-         *     Task: Text-to-Speech. Output: `application/json`. Capabilities: none.
-         */
-        post: operations["runAura2En"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/accounts/{account_id}/ai/run/@cf/meta/m2m100-1.2b": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Run @cf/meta/m2m100-1.2b
-         * @description Meta M2M100 1.2B, many-to-many translation.
-         *
-         *     Task: Translation. Output: `application/json`. Capabilities: async_batch.
-         */
-        post: operations["runM2m100_12b"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/accounts/{account_id}/ai/run/@cf/facebook/bart-large-cnn": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Run @cf/facebook/bart-large-cnn
+         * Run @hf/google/gemma-7b-it
          * @deprecated
-         * @description BART large CNN summarization. Retired; no other summarization model is listed.
-         *
-         *     Task: Summarization. Output: `application/json`. Capabilities: none.
-         *     Deprecated on 2026-05-30.
+         * @description @hf/google/gemma-7b-it (Text Generation). Output: `application/json`. Capabilities: streaming, lora.
+         *     Deprecated on 2026-05-30. Use `@cf/google/gemma-4-26b-a4b-it` instead.
          */
-        post: operations["runBartLargeCnn"];
+        post: operations["runGemma7bIt"];
         delete?: never;
         options?: never;
         head?: never;
         patch?: never;
         trace?: never;
     };
-    "/accounts/{account_id}/ai/run/@cf/microsoft/resnet-50": {
+    "/accounts/{account_id}/ai/run/@hf/meta-llama/meta-llama-3-8b-instruct": {
         parameters: {
             query?: never;
             header?: never;
@@ -1168,80 +2343,176 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Run @cf/microsoft/resnet-50
-         * @description Microsoft ResNet-50 ImageNet classifier.
-         *
-         *     Task: Image Classification. Output: `application/json`. Capabilities: none.
-         */
-        post: operations["runResnet50"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/accounts/{account_id}/ai/run/@cf/facebook/detr-resnet-50": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Run @cf/facebook/detr-resnet-50
-         * @description Facebook DETR with a ResNet-50 backbone (beta).
-         *
-         *     Task: Object Detection. Output: `application/json`. Capabilities: none.
-         */
-        post: operations["runDetrResnet50"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/accounts/{account_id}/ai/run/@cf/llava-hf/llava-1.5-7b-hf": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Run @cf/llava-hf/llava-1.5-7b-hf
-         * @description LLaVA 1.5 7B: captions and answers about images (beta).
-         *
-         *     Task: Image-to-Text. Output: `application/json`. Capabilities: none.
-         */
-        post: operations["runLlava15_7bHf"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/accounts/{account_id}/ai/run/@cf/unum/uform-gen2-qwen-500m": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Run @cf/unum/uform-gen2-qwen-500m
+         * Run @hf/meta-llama/meta-llama-3-8b-instruct
          * @deprecated
-         * @description UForm-Gen2 Qwen 500M captioning. Retired.
-         *
-         *     Task: Image-to-Text. Output: `application/json`. Capabilities: none.
-         *     Deprecated on 2026-05-30. Use `@cf/llava-hf/llava-1.5-7b-hf` instead.
+         * @description @hf/meta-llama/meta-llama-3-8b-instruct (Text Generation). Output: `application/json`. Capabilities: streaming.
+         *     Deprecated on 2026-05-30. Use `@cf/meta/llama-3.1-8b-instruct-fast` instead.
          */
-        post: operations["runUformGen2Qwen500m"];
+        post: operations["runMetaLlama3_8bInstruct"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{account_id}/ai/run/@hf/mistral/mistral-7b-instruct-v0.2": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Run @hf/mistral/mistral-7b-instruct-v0.2
+         * @deprecated
+         * @description @hf/mistral/mistral-7b-instruct-v0.2 (Text Generation). Output: `application/json`. Capabilities: streaming, json_mode, lora.
+         *     Deprecated on 2026-05-30. Use `@cf/zai-org/glm-4.7-flash` instead.
+         */
+        post: operations["runMistral7bInstructV02"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{account_id}/ai/run/@hf/nexusflow/starling-lm-7b-beta": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Run @hf/nexusflow/starling-lm-7b-beta
+         * @description @hf/nexusflow/starling-lm-7b-beta (Text Generation). Output: `application/json`. Capabilities: streaming, json_mode.
+         */
+        post: operations["runStarlingLm7bBeta"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{account_id}/ai/run/@hf/nousresearch/hermes-2-pro-mistral-7b": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Run @hf/nousresearch/hermes-2-pro-mistral-7b
+         * @deprecated
+         * @description @hf/nousresearch/hermes-2-pro-mistral-7b (Text Generation). Output: `application/json`. Capabilities: streaming, function_calling.
+         *     Deprecated on 2026-05-30. Use `@cf/zai-org/glm-4.7-flash` instead.
+         */
+        post: operations["runHermes2ProMistral7b"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{account_id}/ai/run/@hf/thebloke/deepseek-coder-6.7b-instruct-awq": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Run @hf/thebloke/deepseek-coder-6.7b-instruct-awq
+         * @description @hf/thebloke/deepseek-coder-6.7b-instruct-awq (Text Generation). Output: `application/json`. Capabilities: streaming, json_mode.
+         */
+        post: operations["runDeepseekCoder67bInstructAwq"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{account_id}/ai/run/@hf/thebloke/llamaguard-7b-awq": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Run @hf/thebloke/llamaguard-7b-awq
+         * @description @hf/thebloke/llamaguard-7b-awq (Text Generation). Output: `application/json`. Capabilities: streaming.
+         */
+        post: operations["runLlamaguard7bAwq"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{account_id}/ai/run/@hf/thebloke/mistral-7b-instruct-v0.1-awq": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Run @hf/thebloke/mistral-7b-instruct-v0.1-awq
+         * @description @hf/thebloke/mistral-7b-instruct-v0.1-awq (Text Generation). Output: `application/json`. Capabilities: streaming, json_mode.
+         */
+        post: operations["runMistral7bInstructV01Awq"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{account_id}/ai/run/@hf/thebloke/neural-chat-7b-v3-1-awq": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Run @hf/thebloke/neural-chat-7b-v3-1-awq
+         * @description @hf/thebloke/neural-chat-7b-v3-1-awq (Text Generation). Output: `application/json`. Capabilities: streaming.
+         */
+        post: operations["runNeuralChat7bV3_1Awq"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{account_id}/ai/run/@hf/thebloke/openhermes-2.5-mistral-7b-awq": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Run @hf/thebloke/openhermes-2.5-mistral-7b-awq
+         * @description @hf/thebloke/openhermes-2.5-mistral-7b-awq (Text Generation). Output: `application/json`. Capabilities: streaming, json_mode.
+         */
+        post: operations["runOpenhermes25Mistral7bAwq"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1252,6 +2523,54 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /** @description A normal `Aura1Input`, an async batch submission (with ?queueRequest=true) or a batch poll. */
+        Aura1BatchableInput: components["schemas"]["Aura1Input"] | components["schemas"]["BatchSubmitInput"] | components["schemas"]["BatchPollInput"];
+        Aura1Input: {
+            /**
+             * @default angus
+             * @enum {string}
+             */
+            speaker?: "angus" | "asteria" | "arcas" | "orion" | "orpheus" | "athena" | "luna" | "zeus" | "perseus" | "helios" | "hera" | "stella";
+            /** @enum {string} */
+            encoding?: "linear16" | "flac" | "mulaw" | "alaw" | "mp3" | "opus" | "aac";
+            /** @enum {string} */
+            container?: "none" | "wav" | "ogg";
+            text: string;
+            sample_rate?: number;
+            bit_rate?: number;
+        };
+        /** @description A normal `Aura2EnInput`, an async batch submission (with ?queueRequest=true) or a batch poll. */
+        Aura2EnBatchableInput: components["schemas"]["Aura2EnInput"] | components["schemas"]["BatchSubmitInput"] | components["schemas"]["BatchPollInput"];
+        Aura2EnInput: {
+            /**
+             * @default luna
+             * @enum {string}
+             */
+            speaker?: "amalthea" | "andromeda" | "apollo" | "arcas" | "aries" | "asteria" | "athena" | "atlas" | "aurora" | "callista" | "cora" | "cordelia" | "delia" | "draco" | "electra" | "harmonia" | "helena" | "hera" | "hermes" | "hyperion" | "iris" | "janus" | "juno" | "jupiter" | "luna" | "mars" | "minerva" | "neptune" | "odysseus" | "ophelia" | "orion" | "orpheus" | "pandora" | "phoebe" | "pluto" | "saturn" | "thalia" | "theia" | "vesta" | "zeus";
+            /** @enum {string} */
+            encoding?: "linear16" | "flac" | "mulaw" | "alaw" | "mp3" | "opus" | "aac";
+            /** @enum {string} */
+            container?: "none" | "wav" | "ogg";
+            text?: string;
+            sample_rate?: number;
+            bit_rate?: number;
+        };
+        /** @description A normal `Aura2EsInput`, an async batch submission (with ?queueRequest=true) or a batch poll. */
+        Aura2EsBatchableInput: components["schemas"]["Aura2EsInput"] | components["schemas"]["BatchSubmitInput"] | components["schemas"]["BatchPollInput"];
+        Aura2EsInput: {
+            /**
+             * @default aquila
+             * @enum {string}
+             */
+            speaker?: "sirio" | "nestor" | "carina" | "celeste" | "alvaro" | "diana" | "aquila" | "selena" | "estrella" | "javier";
+            /** @enum {string} */
+            encoding?: "linear16" | "flac" | "mulaw" | "alaw" | "mp3" | "opus" | "aac";
+            /** @enum {string} */
+            container?: "none" | "wav" | "ogg";
+            text: string;
+            sample_rate?: number;
+            bit_rate?: number;
+        };
         Author: {
             id?: string;
             name?: string;
@@ -1294,6 +2613,41 @@ export interface components {
             /** @description Normal model inputs, each with an optional `external_reference`. Total payload under 10 MB. */
             requests: components["schemas"]["BatchRequestItem"][];
             external_reference?: string;
+        };
+        BgeM3Input: {
+            query?: string;
+            contexts: {
+                text?: string;
+            }[];
+            /** @default false */
+            truncate_inputs?: boolean;
+        } | {
+            text: string | string[];
+            /** @default false */
+            truncate_inputs?: boolean;
+        };
+        BgeM3Output: {
+            response?: {
+                id?: number;
+                score?: number;
+            }[];
+        } | {
+            response?: number[][];
+            shape?: number[];
+            /** @enum {string} */
+            pooling?: "mean" | "cls";
+        } | {
+            shape?: number[];
+            data?: number[][];
+            /** @enum {string} */
+            pooling?: "mean" | "cls";
+        };
+        /** @description Envelope of a successful run whose result is `BgeM3Output`. */
+        BgeM3Response: {
+            result: components["schemas"]["BgeM3Output"] | null;
+            success: boolean;
+            errors?: components["schemas"]["ResponseInfo"][];
+            messages?: components["schemas"]["ResponseInfo"][];
         };
         BoundingBox: {
             xmin?: number;
@@ -1355,14 +2709,22 @@ export interface components {
             response_format?: {
                 /** @enum {string} */
                 type: "text" | "json_object" | "json_schema";
-                /** @description OpenAI's wrapper: `name` is required (the real /ai/v1 refuses a json_schema without it), the JSON Schema goes in `schema`. */
+                /** @description OpenAI form: `{name, schema, strict}` (workerd ai.d.ts ResponseFormatJSONSchema). */
                 json_schema?: {
                     name: string;
+                    description?: string;
                     schema?: Record<string, unknown>;
-                    strict?: boolean;
+                    strict?: boolean | null;
                 };
             };
             max_tokens?: number;
+            max_completion_tokens?: number | null;
+            n?: number | null;
+            stop?: string | string[] | null;
+            logprobs?: boolean | null;
+            top_logprobs?: number | null;
+            parallel_tool_calls?: boolean;
+            user?: string;
             temperature?: number;
             top_p?: number;
             seed?: number;
@@ -1397,7 +2759,741 @@ export interface components {
             tool_call_id?: string;
             tool_calls?: components["schemas"]["ToolCall"][];
         };
+        ClefInput: {
+            model: string;
+            state: unknown;
+            questions: {
+                [key: string]: {
+                    /** @enum {string} */
+                    type: "noul";
+                    instructions: unknown;
+                    criteria?: {
+                        true?: unknown;
+                        false?: unknown;
+                    };
+                } | {
+                    /** @enum {string} */
+                    type: "choice";
+                    instructions: unknown;
+                    criteria: {
+                        [key: string]: unknown;
+                    };
+                } | {
+                    /** @enum {string} */
+                    type: "score";
+                    instructions: unknown;
+                    criteria: unknown[];
+                };
+            };
+            images?: (string | {
+                content_type: string;
+                base64: string;
+            })[];
+        };
+        ClefOmniInput: {
+            /** @default clef-omni */
+            model: string;
+            state: unknown;
+            questions: {
+                [key: string]: {
+                    /** @enum {string} */
+                    type: "noul";
+                    instructions: unknown;
+                    criteria?: {
+                        true?: unknown;
+                        false?: unknown;
+                    };
+                } | {
+                    /** @enum {string} */
+                    type: "choice";
+                    instructions: unknown;
+                    criteria: {
+                        [key: string]: unknown;
+                    };
+                } | {
+                    /** @enum {string} */
+                    type: "score";
+                    instructions: unknown;
+                    criteria: unknown[];
+                };
+            };
+            images?: (string | {
+                content_type: string;
+                base64: string;
+            })[];
+            audio?: (string | {
+                content_type: string;
+                base64: string;
+            })[];
+            videos?: (string | {
+                content_type: string;
+                base64: string;
+            })[];
+        };
+        ClefOutput: {
+            model: string;
+            answers: {
+                [key: string]: {
+                    /** @enum {string} */
+                    type?: "noul";
+                    noul?: number;
+                } | {
+                    /** @enum {string} */
+                    type?: "choice";
+                    choice?: string;
+                    probabilities?: {
+                        [key: string]: number;
+                    };
+                    confidence?: number;
+                } | {
+                    /** @enum {string} */
+                    type?: "score";
+                    score?: number;
+                    legend?: {
+                        [key: string]: unknown;
+                    };
+                    probabilities?: {
+                        [key: string]: number;
+                    };
+                    confidence?: number;
+                };
+            };
+            usage: {
+                input_tokens?: number;
+                output_tokens?: number;
+            };
+        };
+        /** @description Envelope of a successful run whose result is `ClefOutput`. */
+        ClefResponse: {
+            result: components["schemas"]["ClefOutput"] | null;
+            success: boolean;
+            errors?: components["schemas"]["ResponseInfo"][];
+            messages?: components["schemas"]["ResponseInfo"][];
+        };
         ContentPart: components["schemas"]["TextContentPart"] | components["schemas"]["ImageUrlContentPart"];
+        DeepgramFluxInput: {
+            /** @enum {string} */
+            encoding: "linear16";
+            sample_rate: string;
+            eager_eot_threshold?: string;
+            /** @default 0.7 */
+            eot_threshold?: string;
+            /** @default 5000 */
+            eot_timeout_ms?: string;
+            keyterm?: string;
+            /**
+             * @default false
+             * @enum {string}
+             */
+            mip_opt_out?: "true" | "false";
+            tag?: string;
+        };
+        DeepgramFluxOutput: {
+            request_id?: string;
+            sequence_id?: number;
+            /** @enum {string} */
+            event?: "Update" | "StartOfTurn" | "EagerEndOfTurn" | "TurnResumed" | "EndOfTurn";
+            turn_index?: number;
+            audio_window_start?: number;
+            audio_window_end?: number;
+            transcript?: string;
+            words?: {
+                word?: string;
+                confidence?: number;
+            }[];
+            end_of_turn_confidence?: number;
+        };
+        /** @description Envelope of a successful run whose result is `DeepgramFluxOutput`. */
+        DeepgramFluxResponse: {
+            result: components["schemas"]["DeepgramFluxOutput"] | null;
+            success: boolean;
+            errors?: components["schemas"]["ResponseInfo"][];
+            messages?: components["schemas"]["ResponseInfo"][];
+        };
+        DeepseekMath7bBaseInput: {
+            prompt: string;
+            /** @default false */
+            raw?: boolean;
+            /** @default false */
+            stream?: boolean;
+            /** @default 256 */
+            max_tokens?: number;
+        } | {
+            messages: {
+                role: string;
+                content: string;
+            }[];
+            /** @default false */
+            stream?: boolean;
+            /** @default 256 */
+            max_tokens?: number;
+        };
+        DeepseekMath7bBaseOutput: {
+            response?: string;
+        };
+        /** @description Envelope of a successful run whose result is `DeepseekMath7bBaseOutput`. */
+        DeepseekMath7bBaseResponse: {
+            result: components["schemas"]["DeepseekMath7bBaseOutput"] | null;
+            success: boolean;
+            errors?: components["schemas"]["ResponseInfo"][];
+            messages?: components["schemas"]["ResponseInfo"][];
+        };
+        DeepseekMath7bInstructInput: {
+            prompt: string;
+            /** @default false */
+            raw?: boolean;
+            /** @default false */
+            stream?: boolean;
+            /** @default 256 */
+            max_tokens?: number;
+            /** @default 0.6 */
+            temperature?: number;
+            top_p?: number;
+            top_k?: number;
+            seed?: number;
+            repetition_penalty?: number;
+            frequency_penalty?: number;
+            presence_penalty?: number;
+            lora?: string;
+        } | {
+            messages: {
+                role: string;
+                content: string;
+            }[];
+            functions?: {
+                name: string;
+                code: string;
+            }[];
+            tools?: ({
+                name: string;
+                description: string;
+                parameters: {
+                    type: string;
+                    required?: string[];
+                    properties: {
+                        [key: string]: {
+                            type: string;
+                            description: string;
+                        };
+                    };
+                };
+            } | {
+                type: string;
+                function: {
+                    name: string;
+                    description: string;
+                    parameters: {
+                        type: string;
+                        required?: string[];
+                        properties: {
+                            [key: string]: {
+                                type: string;
+                                description: string;
+                            };
+                        };
+                    };
+                };
+            })[];
+            /** @default false */
+            stream?: boolean;
+            /** @default 256 */
+            max_tokens?: number;
+            /** @default 0.6 */
+            temperature?: number;
+            top_p?: number;
+            top_k?: number;
+            seed?: number;
+            repetition_penalty?: number;
+            frequency_penalty?: number;
+            presence_penalty?: number;
+        };
+        DeepseekMath7bInstructOutput: {
+            response?: string;
+            usage?: {
+                /** @default 0 */
+                prompt_tokens?: number;
+                /** @default 0 */
+                completion_tokens?: number;
+                /** @default 0 */
+                total_tokens?: number;
+            };
+            tool_calls?: {
+                arguments?: Record<string, unknown>;
+                name?: string;
+            }[];
+        };
+        /** @description Envelope of a successful run whose result is `DeepseekMath7bInstructOutput`. */
+        DeepseekMath7bInstructResponse: {
+            result: components["schemas"]["DeepseekMath7bInstructOutput"] | null;
+            success: boolean;
+            errors?: components["schemas"]["ResponseInfo"][];
+            messages?: components["schemas"]["ResponseInfo"][];
+        };
+        /** @description Envelope whose result is `DeepseekR1DistillQwen32bOutput`, or a batch status / final batch result. */
+        DeepseekR1DistillQwen32bBatchableResponse: {
+            result: components["schemas"]["DeepseekR1DistillQwen32bOutput"] | components["schemas"]["BatchStatus"] | components["schemas"]["BatchResult"] | null;
+            success: boolean;
+            errors?: components["schemas"]["ResponseInfo"][];
+            messages?: components["schemas"]["ResponseInfo"][];
+        };
+        DeepseekR1DistillQwen32bInput: {
+            prompt: string;
+            lora?: string;
+            response_format?: {
+                /** @enum {string} */
+                type?: "json_object" | "json_schema";
+                json_schema?: unknown;
+            };
+            /** @default false */
+            raw?: boolean;
+            /** @default false */
+            stream?: boolean;
+            /** @default 256 */
+            max_tokens?: number;
+            /** @default 0.6 */
+            temperature?: number;
+            top_p?: number;
+            top_k?: number;
+            seed?: number;
+            repetition_penalty?: number;
+            frequency_penalty?: number;
+            presence_penalty?: number;
+        } | {
+            messages: {
+                role: string;
+                content: string | {
+                    type?: string;
+                    text?: string;
+                }[];
+            }[];
+            functions?: {
+                name: string;
+                code: string;
+            }[];
+            tools?: ({
+                name: string;
+                description: string;
+                parameters: {
+                    type: string;
+                    required?: string[];
+                    properties: {
+                        [key: string]: {
+                            type: string;
+                            description: string;
+                        };
+                    };
+                };
+            } | {
+                type: string;
+                function: {
+                    name: string;
+                    description: string;
+                    parameters: {
+                        type: string;
+                        required?: string[];
+                        properties: {
+                            [key: string]: {
+                                type: string;
+                                description: string;
+                            };
+                        };
+                    };
+                };
+            })[];
+            response_format?: {
+                /** @enum {string} */
+                type?: "json_object" | "json_schema";
+                json_schema?: unknown;
+            };
+            /** @default false */
+            raw?: boolean;
+            /** @default false */
+            stream?: boolean;
+            /** @default 256 */
+            max_tokens?: number;
+            /** @default 0.6 */
+            temperature?: number;
+            top_p?: number;
+            top_k?: number;
+            seed?: number;
+            repetition_penalty?: number;
+            frequency_penalty?: number;
+            presence_penalty?: number;
+        };
+        DeepseekR1DistillQwen32bOutput: {
+            response: string | Record<string, unknown>;
+            usage?: {
+                /** @default 0 */
+                prompt_tokens?: number;
+                /** @default 0 */
+                completion_tokens?: number;
+                /** @default 0 */
+                total_tokens?: number;
+            };
+            tool_calls?: {
+                arguments?: Record<string, unknown>;
+                name?: string;
+            }[];
+        };
+        /** @description Envelope of a successful run whose result is `DeepseekR1DistillQwen32bOutput`. */
+        DeepseekR1DistillQwen32bResponse: {
+            result: components["schemas"]["DeepseekR1DistillQwen32bOutput"] | null;
+            success: boolean;
+            errors?: components["schemas"]["ResponseInfo"][];
+            messages?: components["schemas"]["ResponseInfo"][];
+        };
+        /** @description A normal `DeepseekV4Flash0731Input`, an async batch submission (with ?queueRequest=true) or a batch poll. */
+        DeepseekV4Flash0731BatchableInput: components["schemas"]["DeepseekV4Flash0731Input"] | components["schemas"]["BatchSubmitInput"] | components["schemas"]["BatchPollInput"];
+        /** @description Envelope whose result is `DeepseekV4Flash0731Output`, or a batch status / final batch result. */
+        DeepseekV4Flash0731BatchableResponse: {
+            result: components["schemas"]["DeepseekV4Flash0731Output"] | components["schemas"]["BatchStatus"] | components["schemas"]["BatchResult"] | null;
+            success: boolean;
+            errors?: components["schemas"]["ResponseInfo"][];
+            messages?: components["schemas"]["ResponseInfo"][];
+        };
+        DeepseekV4Flash0731Input: {
+            audio?: {
+                /** @enum {string} */
+                format: "wav" | "aac" | "mp3" | "flac" | "opus" | "pcm16";
+                voice: string | {
+                    id: string;
+                };
+            };
+            chat_template_kwargs?: {
+                clear_thinking?: boolean;
+                enable_thinking?: boolean;
+            };
+            frequency_penalty?: number | null;
+            function_call?: "none" | "auto" | {
+                name: string;
+            };
+            functions?: {
+                description?: string;
+                name: string;
+                parameters?: {
+                    [key: string]: unknown;
+                };
+                strict?: boolean | null;
+            }[];
+            logit_bias?: {
+                [key: string]: unknown;
+            } | null;
+            logprobs?: boolean | null;
+            max_completion_tokens?: number | null;
+            max_tokens?: number | null;
+            messages: ({
+                content: string | {
+                    text: string;
+                    /** @constant */
+                    type: "text";
+                }[];
+                name?: string;
+                /** @constant */
+                role: "developer";
+            } | {
+                content: string | {
+                    text: string;
+                    /** @constant */
+                    type: "text";
+                }[];
+                name?: string;
+                /** @constant */
+                role: "system";
+            } | {
+                content: string | {
+                    file?: {
+                        file_data?: string;
+                        file_id?: string;
+                        filename?: string;
+                    };
+                    image_url?: {
+                        /** @enum {string} */
+                        detail?: "auto" | "low" | "high";
+                        url?: string;
+                    };
+                    input_audio?: {
+                        data?: string;
+                        /** @enum {string} */
+                        format?: "wav" | "mp3";
+                    };
+                    text?: string;
+                    /** @enum {string} */
+                    type: "text" | "image_url" | "input_audio" | "file";
+                }[];
+                name?: string;
+                /** @constant */
+                role: "user";
+            } | {
+                audio?: {
+                    id: string;
+                };
+                content?: string | null | {
+                    refusal?: string;
+                    text?: string;
+                    /** @enum {string} */
+                    type: "text" | "refusal";
+                }[];
+                function_call?: {
+                    arguments: string;
+                    name: string;
+                };
+                name?: string;
+                refusal?: string | null;
+                /** @constant */
+                role: "assistant";
+                tool_calls?: ({
+                    function: {
+                        arguments: string;
+                        name: string;
+                    };
+                    id: string;
+                    /** @constant */
+                    type: "function";
+                } | {
+                    custom: {
+                        input: string;
+                        name: string;
+                    };
+                    id: string;
+                    /** @constant */
+                    type: "custom";
+                })[];
+            } | {
+                content: string | {
+                    text: string;
+                    /** @constant */
+                    type: "text";
+                }[];
+                /** @constant */
+                role: "tool";
+                tool_call_id: string;
+            } | {
+                content: string;
+                name: string;
+                /** @constant */
+                role: "function";
+            })[];
+            metadata?: {
+                [key: string]: unknown;
+            } | null;
+            modalities?: ("text" | "audio")[] | null;
+            model?: string;
+            n?: number | null;
+            parallel_tool_calls?: boolean;
+            prediction?: {
+                content: string | {
+                    text: string;
+                    /** @constant */
+                    type: "text";
+                }[];
+                /** @constant */
+                type: "content";
+            };
+            presence_penalty?: number | null;
+            /** @enum {string|null} */
+            reasoning_effort?: "low" | "medium" | "high" | null;
+            response_format?: {
+                /** @constant */
+                type: "text";
+            } | {
+                /** @constant */
+                type: "json_object";
+            } | {
+                json_schema: {
+                    description?: string;
+                    name: string;
+                    schema?: {
+                        [key: string]: unknown;
+                    };
+                    strict?: boolean | null;
+                };
+                /** @constant */
+                type: "json_schema";
+            };
+            seed?: number | null;
+            /** @enum {string|null} */
+            service_tier?: "auto" | "default" | "flex" | "scale" | "priority" | null;
+            stop?: string | string[] | null;
+            store?: boolean | null;
+            stream?: boolean | null;
+            stream_options?: {
+                include_obfuscation?: boolean;
+                include_usage?: boolean;
+            };
+            temperature?: number | null;
+            tool_choice?: "none" | "auto" | "required" | {
+                function: {
+                    name: string;
+                };
+                /** @constant */
+                type: "function";
+            } | {
+                custom: {
+                    name: string;
+                };
+                /** @constant */
+                type: "custom";
+            } | {
+                allowed_tools: {
+                    /** @enum {string} */
+                    mode: "auto" | "required";
+                    tools: {
+                        [key: string]: unknown;
+                    }[];
+                };
+                /** @constant */
+                type: "allowed_tools";
+            };
+            tools?: ({
+                function: {
+                    description?: string;
+                    name: string;
+                    parameters?: {
+                        [key: string]: unknown;
+                    };
+                    strict?: boolean | null;
+                };
+                /** @constant */
+                type: "function";
+            } | {
+                custom: {
+                    description?: string;
+                    format?: {
+                        /** @constant */
+                        type: "text";
+                    } | {
+                        grammar: {
+                            definition: string;
+                            /** @enum {string} */
+                            syntax: "lark" | "regex";
+                        };
+                        /** @constant */
+                        type: "grammar";
+                    };
+                    name: string;
+                };
+                /** @constant */
+                type: "custom";
+            })[];
+            top_logprobs?: number | null;
+            top_p?: number | null;
+            user?: string;
+            web_search_options?: {
+                /** @enum {string} */
+                search_context_size?: "low" | "medium" | "high";
+                user_location?: {
+                    approximate: {
+                        city?: string;
+                        country?: string;
+                        region?: string;
+                        timezone?: string;
+                    };
+                    /** @constant */
+                    type: "approximate";
+                };
+            };
+        };
+        DeepseekV4Flash0731Output: {
+            choices: {
+                /** @enum {string} */
+                finish_reason?: "stop" | "length" | "tool_calls" | "content_filter" | "function_call";
+                index?: number;
+                logprobs?: {
+                    content?: {
+                        bytes?: number[] | null;
+                        logprob?: number;
+                        token?: string;
+                        top_logprobs?: {
+                            bytes?: number[] | null;
+                            logprob?: number;
+                            token?: string;
+                        }[];
+                    }[] | null;
+                    refusal?: {
+                        bytes?: number[] | null;
+                        logprob?: number;
+                        token?: string;
+                        top_logprobs?: {
+                            bytes?: number[] | null;
+                            logprob?: number;
+                            token?: string;
+                        }[];
+                    }[] | null;
+                } | null;
+                message?: {
+                    annotations?: {
+                        /** @constant */
+                        type?: "url_citation";
+                        url_citation?: {
+                            end_index?: number;
+                            start_index?: number;
+                            title?: string;
+                            url?: string;
+                        };
+                    }[];
+                    audio?: {
+                        data?: string;
+                        expires_at?: number;
+                        id?: string;
+                        transcript?: string;
+                    };
+                    content?: string | null;
+                    function_call?: {
+                        arguments?: string;
+                        name?: string;
+                    } | null;
+                    refusal?: string | null;
+                    /** @constant */
+                    role?: "assistant";
+                    tool_calls?: ({
+                        function?: {
+                            arguments?: string;
+                            name?: string;
+                        };
+                        id?: string;
+                        /** @constant */
+                        type?: "function";
+                    } | {
+                        custom?: {
+                            input?: string;
+                            name?: string;
+                        };
+                        id?: string;
+                        /** @constant */
+                        type?: "custom";
+                    })[];
+                };
+            }[];
+            created: number;
+            id: string;
+            model: string;
+            object: string;
+            /** @enum {string|null} */
+            service_tier?: "auto" | "default" | "flex" | "scale" | "priority" | null;
+            system_fingerprint?: string | null;
+            usage?: {
+                completion_tokens?: number;
+                completion_tokens_details?: {
+                    accepted_prediction_tokens?: number;
+                    audio_tokens?: number;
+                    reasoning_tokens?: number;
+                    rejected_prediction_tokens?: number;
+                };
+                prompt_tokens?: number;
+                prompt_tokens_details?: {
+                    audio_tokens?: number;
+                    cached_tokens?: number;
+                };
+                total_tokens?: number;
+            };
+        };
+        /** @description Envelope of a successful run whose result is `DeepseekV4Flash0731Output`. */
+        DeepseekV4Flash0731Response: {
+            result: components["schemas"]["DeepseekV4Flash0731Output"] | null;
+            success: boolean;
+            errors?: components["schemas"]["ResponseInfo"][];
+            messages?: components["schemas"]["ResponseInfo"][];
+        };
         DetectedObject: {
             score?: number;
             label?: string;
@@ -1425,6 +3521,20 @@ export interface components {
                 total_tokens?: number;
             };
         };
+        Embeddinggemma300mInput: {
+            text: string | string[];
+        };
+        Embeddinggemma300mOutput: {
+            data: number[][];
+            shape: number[];
+        };
+        /** @description Envelope of a successful run whose result is `Embeddinggemma300mOutput`. */
+        Embeddinggemma300mResponse: {
+            result: components["schemas"]["Embeddinggemma300mOutput"] | null;
+            success: boolean;
+            errors?: components["schemas"]["ResponseInfo"][];
+            messages?: components["schemas"]["ResponseInfo"][];
+        };
         EmbeddingsRequest: {
             model: string;
             input: string | string[];
@@ -1442,6 +3552,53 @@ export interface components {
             errors: components["schemas"]["ResponseInfo"][];
             messages?: components["schemas"]["ResponseInfo"][];
         };
+        Finetune: {
+            id?: string;
+            name?: string;
+            description?: string;
+            model?: string;
+            public?: boolean;
+            created_at?: string;
+            modified_at?: string;
+        };
+        FinetuneAsset: {
+            id?: string;
+            bucket_name?: string;
+            file_name?: string;
+            finetune_id?: string;
+            created_at?: string;
+            modified_at?: string;
+        };
+        FinetuneAssetResponse: {
+            result: components["schemas"]["FinetuneAsset"] | null;
+            success: boolean;
+            errors?: components["schemas"]["ResponseInfo"][];
+            messages?: components["schemas"]["ResponseInfo"][];
+        };
+        /** @description multipart/form-data: the adapter file (`adapter_model.safetensors` or `adapter_config.json`) and its name. */
+        FinetuneAssetUpload: {
+            /** Format: binary */
+            file: Uint8Array;
+            file_name: string;
+        };
+        FinetuneCreateRequest: {
+            model: string;
+            name: string;
+            description?: string;
+            public?: boolean;
+        };
+        FinetuneListResponse: {
+            result: components["schemas"]["Finetune"][];
+            success: boolean;
+            errors?: components["schemas"]["ResponseInfo"][];
+            messages?: components["schemas"]["ResponseInfo"][];
+        };
+        FinetuneResponse: {
+            result: components["schemas"]["Finetune"] | null;
+            success: boolean;
+            errors?: components["schemas"]["ResponseInfo"][];
+            messages?: components["schemas"]["ResponseInfo"][];
+        };
         /** @description The native Workers AI tool form; the model pages mark name, description and parameters required. */
         FlatTool: {
             name: string;
@@ -1453,14 +3610,15 @@ export interface components {
             /** @description An object in the native format; some models send a JSON string. */
             arguments?: Record<string, unknown> | string;
         };
+        Flux2DevInput: {
+            prompt: string;
+        };
         FluxInput: {
             prompt: string;
-            /** @default 4 */
             steps?: number;
         };
         FluxOutput: {
-            /** @description Base64-encoded image. */
-            image: string;
+            image?: string;
         };
         /** @description Envelope of a successful run whose result is `FluxOutput`. */
         FluxResponse: {
@@ -1469,36 +3627,614 @@ export interface components {
             errors?: components["schemas"]["ResponseInfo"][];
             messages?: components["schemas"]["ResponseInfo"][];
         };
-        /** @description A normal `GptOssInput`, an async batch submission (with ?queueRequest=true) or a batch poll. */
-        GptOssBatchableInput: components["schemas"]["GptOssInput"] | components["schemas"]["BatchSubmitInput"] | components["schemas"]["BatchPollInput"];
-        /** @description gpt-oss on /ai/run takes the Responses shape (`input`), or a prompt or chat messages. */
-        GptOssInput: components["schemas"]["TextGenerationResponsesInput"] | components["schemas"]["TextGenerationPromptInput"] | components["schemas"]["TextGenerationMessagesInput"];
-        /** @description Image file bytes as an array of unsigned 8-bit integers. */
-        ImageBytes: number[];
-        ImageClassificationInput: {
-            image: components["schemas"]["ImageBytes"];
-        };
-        /** @description A top-level array of labels with scores. */
-        ImageClassificationOutput: components["schemas"]["LabelScore"][];
-        /** @description Envelope of a successful run whose result is `ImageClassificationOutput`. */
-        ImageClassificationResponse: {
-            result: components["schemas"]["ImageClassificationOutput"] | null;
-            success: boolean;
-            errors?: components["schemas"]["ResponseInfo"][];
-            messages?: components["schemas"]["ResponseInfo"][];
-        };
-        ImageToTextInput: {
-            /** @description Image bytes, or a base64 string on image-text-to-text models. */
-            image: components["schemas"]["ImageBytes"] | string;
-            prompt?: string;
-            messages?: components["schemas"]["ChatMessage"][];
-            /** @default 512 */
+        Gemma2bItLoraInput: {
+            prompt: string;
+            lora?: string;
+            response_format?: {
+                /** @enum {string} */
+                type?: "json_object" | "json_schema";
+                json_schema?: unknown;
+            };
+            /** @default false */
+            raw?: boolean;
+            /** @default false */
+            stream?: boolean;
+            /** @default 256 */
             max_tokens?: number;
+            /** @default 0.6 */
             temperature?: number;
             top_p?: number;
             top_k?: number;
             seed?: number;
+            repetition_penalty?: number;
+            frequency_penalty?: number;
+            presence_penalty?: number;
+        } | {
+            messages: {
+                role: string;
+                content: string;
+            }[];
+            functions?: {
+                name: string;
+                code: string;
+            }[];
+            tools?: ({
+                name: string;
+                description: string;
+                parameters: {
+                    type: string;
+                    required?: string[];
+                    properties: {
+                        [key: string]: {
+                            type: string;
+                            description: string;
+                        };
+                    };
+                };
+            } | {
+                type: string;
+                function: {
+                    name: string;
+                    description: string;
+                    parameters: {
+                        type: string;
+                        required?: string[];
+                        properties: {
+                            [key: string]: {
+                                type: string;
+                                description: string;
+                            };
+                        };
+                    };
+                };
+            })[];
+            response_format?: {
+                /** @enum {string} */
+                type?: "json_object" | "json_schema";
+                json_schema?: unknown;
+            };
+            /** @default false */
             raw?: boolean;
+            /** @default false */
+            stream?: boolean;
+            /** @default 256 */
+            max_tokens?: number;
+            /** @default 0.6 */
+            temperature?: number;
+            top_p?: number;
+            top_k?: number;
+            seed?: number;
+            repetition_penalty?: number;
+            frequency_penalty?: number;
+            presence_penalty?: number;
+        };
+        Gemma3x12bItInput: {
+            prompt: string;
+            guided_json?: Record<string, unknown>;
+            /** @default false */
+            raw?: boolean;
+            /** @default false */
+            stream?: boolean;
+            /** @default 256 */
+            max_tokens?: number;
+            /** @default 0.6 */
+            temperature?: number;
+            top_p?: number;
+            top_k?: number;
+            seed?: number;
+            repetition_penalty?: number;
+            frequency_penalty?: number;
+            presence_penalty?: number;
+        } | {
+            messages: {
+                role?: string;
+                content?: string | {
+                    type?: string;
+                    text?: string;
+                    image_url?: {
+                        url?: string;
+                    };
+                }[] | {
+                    type?: string;
+                    text?: string;
+                    image_url?: {
+                        url?: string;
+                    };
+                };
+            }[];
+            functions?: {
+                name: string;
+                code: string;
+            }[];
+            tools?: ({
+                name: string;
+                description: string;
+                parameters: {
+                    type: string;
+                    required?: string[];
+                    properties: {
+                        [key: string]: {
+                            type: string;
+                            description: string;
+                        };
+                    };
+                };
+            } | {
+                type: string;
+                function: {
+                    name: string;
+                    description: string;
+                    parameters: {
+                        type: string;
+                        required?: string[];
+                        properties: {
+                            [key: string]: {
+                                type: string;
+                                description: string;
+                            };
+                        };
+                    };
+                };
+            })[];
+            guided_json?: Record<string, unknown>;
+            /** @default false */
+            raw?: boolean;
+            /** @default false */
+            stream?: boolean;
+            /** @default 256 */
+            max_tokens?: number;
+            /** @default 0.6 */
+            temperature?: number;
+            top_p?: number;
+            top_k?: number;
+            seed?: number;
+            repetition_penalty?: number;
+            frequency_penalty?: number;
+            presence_penalty?: number;
+        };
+        /** @description A normal `GemmaSeaLionV4x27bItInput`, an async batch submission (with ?queueRequest=true) or a batch poll. */
+        GemmaSeaLionV4x27bItBatchableInput: components["schemas"]["GemmaSeaLionV4x27bItInput"] | components["schemas"]["BatchSubmitInput"] | components["schemas"]["BatchPollInput"];
+        /** @description Envelope whose result is `GemmaSeaLionV4x27bItOutput`, or a batch status / final batch result. */
+        GemmaSeaLionV4x27bItBatchableResponse: {
+            result: components["schemas"]["GemmaSeaLionV4x27bItOutput"] | components["schemas"]["BatchStatus"] | components["schemas"]["BatchResult"] | null;
+            success: boolean;
+            errors?: components["schemas"]["ResponseInfo"][];
+            messages?: components["schemas"]["ResponseInfo"][];
+        };
+        GemmaSeaLionV4x27bItInput: {
+            prompt: string;
+            lora?: string;
+            response_format?: {
+                /** @enum {string} */
+                type?: "json_object" | "json_schema";
+                json_schema?: unknown;
+            };
+            /** @default false */
+            raw?: boolean;
+            /** @default false */
+            stream?: boolean;
+            /** @default 2000 */
+            max_tokens?: number;
+            /** @default 0.6 */
+            temperature?: number;
+            top_p?: number;
+            top_k?: number;
+            seed?: number;
+            repetition_penalty?: number;
+            frequency_penalty?: number;
+            presence_penalty?: number;
+        } | {
+            messages: {
+                role: string;
+                content: string | {
+                    type?: string;
+                    text?: string;
+                }[];
+            }[];
+            functions?: {
+                name: string;
+                code: string;
+            }[];
+            tools?: ({
+                name: string;
+                description: string;
+                parameters: {
+                    type: string;
+                    required?: string[];
+                    properties: {
+                        [key: string]: {
+                            type: string;
+                            description: string;
+                        };
+                    };
+                };
+            } | {
+                type: string;
+                function: {
+                    name: string;
+                    description: string;
+                    parameters: {
+                        type: string;
+                        required?: string[];
+                        properties: {
+                            [key: string]: {
+                                type: string;
+                                description: string;
+                            };
+                        };
+                    };
+                };
+            })[];
+            response_format?: {
+                /** @enum {string} */
+                type?: "json_object" | "json_schema";
+                json_schema?: unknown;
+            };
+            /** @default false */
+            raw?: boolean;
+            /** @default false */
+            stream?: boolean;
+            /** @default 2000 */
+            max_tokens?: number;
+            /** @default 0.6 */
+            temperature?: number;
+            top_p?: number;
+            top_k?: number;
+            seed?: number;
+            repetition_penalty?: number;
+            frequency_penalty?: number;
+            presence_penalty?: number;
+        };
+        GemmaSeaLionV4x27bItOutput: {
+            id?: string;
+            /** @enum {string} */
+            object?: "chat.completion";
+            created?: number;
+            model?: string;
+            choices?: {
+                index?: number;
+                message?: {
+                    role?: string;
+                    content?: string;
+                    reasoning_content?: string;
+                    tool_calls?: {
+                        id?: string;
+                        /** @enum {string} */
+                        type?: "function";
+                        function?: {
+                            name?: string;
+                            arguments?: string;
+                        };
+                    }[];
+                };
+                finish_reason?: string;
+                stop_reason?: string | null;
+                logprobs?: Record<string, unknown> | null;
+            }[];
+            usage?: {
+                /** @default 0 */
+                prompt_tokens?: number;
+                /** @default 0 */
+                completion_tokens?: number;
+                /** @default 0 */
+                total_tokens?: number;
+            };
+            prompt_logprobs?: Record<string, unknown> | null;
+        } | {
+            id?: string;
+            /** @enum {string} */
+            object?: "text_completion";
+            created?: number;
+            model?: string;
+            choices?: {
+                index?: number;
+                text?: string;
+                finish_reason?: string;
+                stop_reason?: string | null;
+                logprobs?: Record<string, unknown> | null;
+                prompt_logprobs?: Record<string, unknown> | null;
+            }[];
+            usage?: {
+                /** @default 0 */
+                prompt_tokens?: number;
+                /** @default 0 */
+                completion_tokens?: number;
+                /** @default 0 */
+                total_tokens?: number;
+            };
+        };
+        /** @description Envelope of a successful run whose result is `GemmaSeaLionV4x27bItOutput`. */
+        GemmaSeaLionV4x27bItResponse: {
+            result: components["schemas"]["GemmaSeaLionV4x27bItOutput"] | null;
+            success: boolean;
+            errors?: components["schemas"]["ResponseInfo"][];
+            messages?: components["schemas"]["ResponseInfo"][];
+        };
+        GptOss20bInput: ({
+            prompt: string;
+            lora?: string;
+            response_format?: {
+                /** @enum {string} */
+                type?: "json_object" | "json_schema";
+                json_schema?: unknown;
+            };
+            /** @default false */
+            raw?: boolean;
+            /** @default false */
+            stream?: boolean;
+            /** @default 256 */
+            max_tokens?: number;
+            /** @default 0.6 */
+            temperature?: number;
+            top_p?: number;
+            top_k?: number;
+            seed?: number;
+            repetition_penalty?: number;
+            frequency_penalty?: number;
+            presence_penalty?: number;
+        } | {
+            messages: {
+                role: string;
+                content: string | {
+                    type?: string;
+                    text?: string;
+                }[];
+            }[];
+            functions?: {
+                name: string;
+                code: string;
+            }[];
+            tools?: ({
+                name: string;
+                description: string;
+                parameters: {
+                    type: string;
+                    required?: string[];
+                    properties: {
+                        [key: string]: {
+                            type: string;
+                            description: string;
+                        };
+                    };
+                };
+            } | {
+                type: string;
+                function: {
+                    name: string;
+                    description: string;
+                    parameters: {
+                        type: string;
+                        required?: string[];
+                        properties: {
+                            [key: string]: {
+                                type: string;
+                                description: string;
+                            };
+                        };
+                    };
+                };
+            })[];
+            response_format?: {
+                /** @enum {string} */
+                type?: "json_object" | "json_schema";
+                json_schema?: unknown;
+            };
+            /** @default false */
+            raw?: boolean;
+            /** @default false */
+            stream?: boolean;
+            /** @default 256 */
+            max_tokens?: number;
+            /** @default 0.6 */
+            temperature?: number;
+            top_p?: number;
+            top_k?: number;
+            seed?: number;
+            repetition_penalty?: number;
+            frequency_penalty?: number;
+            presence_penalty?: number;
+        }) | {
+            input: string | unknown[];
+            reasoning?: {
+                /** @enum {string} */
+                effort?: "low" | "medium" | "high";
+                /** @enum {string} */
+                summary?: "auto" | "concise" | "detailed";
+            };
+        };
+        /** @description A normal `GptOssInput`, an async batch submission (with ?queueRequest=true) or a batch poll. */
+        GptOssBatchableInput: components["schemas"]["GptOssInput"] | components["schemas"]["BatchSubmitInput"] | components["schemas"]["BatchPollInput"];
+        GptOssInput: ({
+            prompt: string;
+            lora?: string;
+            response_format?: {
+                /** @enum {string} */
+                type?: "json_object" | "json_schema";
+                json_schema?: unknown;
+            };
+            /** @default false */
+            raw?: boolean;
+            /** @default false */
+            stream?: boolean;
+            /** @default 256 */
+            max_tokens?: number;
+            /** @default 0.6 */
+            temperature?: number;
+            top_p?: number;
+            top_k?: number;
+            seed?: number;
+            repetition_penalty?: number;
+            frequency_penalty?: number;
+            presence_penalty?: number;
+        } | {
+            messages: {
+                role: string;
+                content: string | {
+                    type?: string;
+                    text?: string;
+                }[];
+            }[];
+            functions?: {
+                name: string;
+                code: string;
+            }[];
+            tools?: ({
+                name: string;
+                description: string;
+                parameters: {
+                    type: string;
+                    required?: string[];
+                    properties: {
+                        [key: string]: {
+                            type: string;
+                            description: string;
+                        };
+                    };
+                };
+            } | {
+                type: string;
+                function: {
+                    name: string;
+                    description: string;
+                    parameters: {
+                        type: string;
+                        required?: string[];
+                        properties: {
+                            [key: string]: {
+                                type: string;
+                                description: string;
+                            };
+                        };
+                    };
+                };
+            })[];
+            response_format?: {
+                /** @enum {string} */
+                type?: "json_object" | "json_schema";
+                json_schema?: unknown;
+            };
+            /** @default false */
+            raw?: boolean;
+            /** @default false */
+            stream?: boolean;
+            /** @default 256 */
+            max_tokens?: number;
+            /** @default 0.6 */
+            temperature?: number;
+            top_p?: number;
+            top_k?: number;
+            seed?: number;
+            repetition_penalty?: number;
+            frequency_penalty?: number;
+            presence_penalty?: number;
+        }) | {
+            input: string | unknown[];
+            reasoning?: {
+                /**
+                 * @default medium
+                 * @enum {string}
+                 */
+                effort?: "low" | "medium" | "high";
+                /** @enum {string} */
+                summary?: "auto" | "concise" | "detailed";
+            };
+        };
+        Granite40HMicroInput: {
+            frequency_penalty?: number;
+            functions?: {
+                code: string;
+                name: string;
+            }[];
+            max_tokens?: number;
+            messages?: {
+                content: string;
+                name?: string;
+                role: string;
+            }[];
+            presence_penalty?: number;
+            prompt?: string;
+            raw?: boolean;
+            repetition_penalty?: number;
+            response_format?: {
+                json_schema?: unknown;
+                type: string;
+            };
+            seed?: number;
+            stream?: boolean;
+            temperature?: number;
+            tools?: {
+                function: {
+                    description: string;
+                    name: string;
+                    parameters?: {
+                        properties: {
+                            [key: string]: {
+                                description?: string;
+                                type: string;
+                            };
+                        };
+                        required: string[];
+                        type: string;
+                    };
+                };
+                type: string;
+            }[] | {
+                description: string;
+                name: string;
+                parameters?: {
+                    properties: {
+                        [key: string]: {
+                            description?: string;
+                            type: string;
+                        };
+                    };
+                    required: string[];
+                    type: string;
+                };
+            }[] | Record<string, unknown>;
+            top_k?: number;
+            top_p?: number;
+        };
+        Granite40HMicroOutput: {
+            response?: string | Record<string, unknown>;
+            tool_calls?: {
+                arguments?: unknown;
+                name?: string;
+            }[] | {
+                function?: {
+                    arguments?: string;
+                    name?: string;
+                };
+                id?: string;
+                /** @constant */
+                type?: "function";
+            }[];
+            usage?: {
+                completion_tokens?: number;
+                prompt_tokens?: number;
+                total_tokens?: number;
+            };
+        };
+        /** @description Envelope of a successful run whose result is `Granite40HMicroOutput`. */
+        Granite40HMicroResponse: {
+            result: components["schemas"]["Granite40HMicroOutput"] | null;
+            success: boolean;
+            errors?: components["schemas"]["ResponseInfo"][];
+            messages?: components["schemas"]["ResponseInfo"][];
+        };
+        /** @description Image file bytes as an array of unsigned 8-bit integers. */
+        ImageBytes: number[];
+        ImageClassificationInput: {
+            image: number[];
+        };
+        ImageToTextInput: {
+            temperature?: number;
+            prompt?: string;
+            /** @default false */
+            raw?: boolean;
+            image: number[] | string;
+            /** @default 512 */
+            max_tokens?: number;
         };
         ImageToTextOutput: {
             description?: string;
@@ -1521,10 +4257,337 @@ export interface components {
                 url: string;
             };
         };
+        Indictrans2EnIndic1BInput: {
+            text: string | string[];
+            /**
+             * @default hin_Deva
+             * @enum {string}
+             */
+            target_language: "asm_Beng" | "awa_Deva" | "ben_Beng" | "bho_Deva" | "brx_Deva" | "doi_Deva" | "eng_Latn" | "gom_Deva" | "gon_Deva" | "guj_Gujr" | "hin_Deva" | "hne_Deva" | "kan_Knda" | "kas_Arab" | "kas_Deva" | "kha_Latn" | "lus_Latn" | "mag_Deva" | "mai_Deva" | "mal_Mlym" | "mar_Deva" | "mni_Beng" | "mni_Mtei" | "npi_Deva" | "ory_Orya" | "pan_Guru" | "san_Deva" | "sat_Olck" | "snd_Arab" | "snd_Deva" | "tam_Taml" | "tel_Telu" | "urd_Arab" | "unr_Deva";
+        };
+        Indictrans2EnIndic1BOutput: {
+            translations: string[];
+        };
+        /** @description Envelope of a successful run whose result is `Indictrans2EnIndic1BOutput`. */
+        Indictrans2EnIndic1BResponse: {
+            result: components["schemas"]["Indictrans2EnIndic1BOutput"] | null;
+            success: boolean;
+            errors?: components["schemas"]["ResponseInfo"][];
+            messages?: components["schemas"]["ResponseInfo"][];
+        };
         /** @description One classification label with its score. */
         LabelScore: {
             label: string;
             score: number;
+        };
+        /** @description A normal `Llama33x70bInstructFp8FastInput`, an async batch submission (with ?queueRequest=true) or a batch poll. */
+        Llama33x70bInstructFp8FastBatchableInput: components["schemas"]["Llama33x70bInstructFp8FastInput"] | components["schemas"]["BatchSubmitInput"] | components["schemas"]["BatchPollInput"];
+        Llama33x70bInstructFp8FastInput: {
+            prompt: string;
+            lora?: string;
+            response_format?: {
+                /** @enum {string} */
+                type?: "json_object" | "json_schema";
+                json_schema?: unknown;
+            };
+            /** @default false */
+            raw?: boolean;
+            /** @default false */
+            stream?: boolean;
+            /** @default 256 */
+            max_tokens?: number;
+            /** @default 0.6 */
+            temperature?: number;
+            top_p?: number;
+            top_k?: number;
+            seed?: number;
+            repetition_penalty?: number;
+            frequency_penalty?: number;
+            presence_penalty?: number;
+        } | {
+            messages: {
+                role: string;
+                content: string;
+            }[];
+            functions?: {
+                name: string;
+                code: string;
+            }[];
+            tools?: ({
+                name: string;
+                description: string;
+                parameters: {
+                    type: string;
+                    required?: string[];
+                    properties: {
+                        [key: string]: {
+                            type: string;
+                            description: string;
+                        };
+                    };
+                };
+            } | {
+                type: string;
+                function: {
+                    name: string;
+                    description: string;
+                    parameters: {
+                        type: string;
+                        required?: string[];
+                        properties: {
+                            [key: string]: {
+                                type: string;
+                                description: string;
+                            };
+                        };
+                    };
+                };
+            })[];
+            response_format?: {
+                /** @enum {string} */
+                type?: "json_object" | "json_schema";
+                json_schema?: unknown;
+            };
+            /** @default false */
+            raw?: boolean;
+            /** @default false */
+            stream?: boolean;
+            /** @default 256 */
+            max_tokens?: number;
+            /** @default 0.6 */
+            temperature?: number;
+            top_p?: number;
+            top_k?: number;
+            seed?: number;
+            repetition_penalty?: number;
+            frequency_penalty?: number;
+            presence_penalty?: number;
+        };
+        Llama4Scout17b16eInstructInput: {
+            prompt: string;
+            guided_json?: Record<string, unknown>;
+            response_format?: {
+                /** @enum {string} */
+                type?: "json_object" | "json_schema";
+                json_schema?: unknown;
+            };
+            /** @default false */
+            raw?: boolean;
+            /** @default false */
+            stream?: boolean;
+            /** @default 256 */
+            max_tokens?: number;
+            /** @default 0.15 */
+            temperature?: number;
+            top_p?: number;
+            top_k?: number;
+            seed?: number;
+            repetition_penalty?: number;
+            frequency_penalty?: number;
+            presence_penalty?: number;
+        } | {
+            messages: {
+                role?: string;
+                tool_call_id?: string;
+                content?: string | {
+                    type?: string;
+                    text?: string;
+                    image_url?: {
+                        url?: string;
+                    };
+                }[] | {
+                    type?: string;
+                    text?: string;
+                    image_url?: {
+                        url?: string;
+                    };
+                };
+            }[];
+            functions?: {
+                name: string;
+                code: string;
+            }[];
+            tools?: ({
+                name: string;
+                description: string;
+                parameters: {
+                    type: string;
+                    required?: string[];
+                    properties: {
+                        [key: string]: {
+                            type: string;
+                            description: string;
+                        };
+                    };
+                };
+            } | {
+                type: string;
+                function: {
+                    name: string;
+                    description: string;
+                    parameters: {
+                        type: string;
+                        required?: string[];
+                        properties: {
+                            [key: string]: {
+                                type: string;
+                                description: string;
+                            };
+                        };
+                    };
+                };
+            })[];
+            response_format?: {
+                /** @enum {string} */
+                type?: "json_object" | "json_schema";
+                json_schema?: unknown;
+            };
+            guided_json?: Record<string, unknown>;
+            /** @default false */
+            raw?: boolean;
+            /** @default false */
+            stream?: boolean;
+            /** @default 256 */
+            max_tokens?: number;
+            /** @default 0.15 */
+            temperature?: number;
+            top_p?: number;
+            top_k?: number;
+            seed?: number;
+            repetition_penalty?: number;
+            frequency_penalty?: number;
+            presence_penalty?: number;
+        };
+        LlamaGuard3x8bInput: {
+            messages: {
+                role: string;
+                content: string;
+            }[];
+            /** @default 256 */
+            max_tokens?: number;
+            /** @default 0.6 */
+            temperature?: number;
+            response_format?: {
+                type?: string;
+            };
+        };
+        LlamaGuard3x8bOutput: {
+            response?: string | {
+                safe?: boolean;
+                categories?: string[];
+            };
+            usage?: {
+                /** @default 0 */
+                prompt_tokens?: number;
+                /** @default 0 */
+                completion_tokens?: number;
+                /** @default 0 */
+                total_tokens?: number;
+            };
+        };
+        /** @description Envelope of a successful run whose result is `LlamaGuard3x8bOutput`. */
+        LlamaGuard3x8bResponse: {
+            result: components["schemas"]["LlamaGuard3x8bOutput"] | null;
+            success: boolean;
+            errors?: components["schemas"]["ResponseInfo"][];
+            messages?: components["schemas"]["ResponseInfo"][];
+        };
+        LucidOriginInput: {
+            prompt: string;
+            /** @default 4.5 */
+            guidance?: number;
+            seed?: number;
+            /** @default 1120 */
+            height?: number;
+            /** @default 1120 */
+            width?: number;
+            num_steps?: number;
+            steps?: number;
+        };
+        MistralSmall31x24bInstructInput: {
+            prompt: string;
+            guided_json?: Record<string, unknown>;
+            /** @default false */
+            raw?: boolean;
+            /** @default false */
+            stream?: boolean;
+            /** @default 256 */
+            max_tokens?: number;
+            /** @default 0.15 */
+            temperature?: number;
+            top_p?: number;
+            top_k?: number;
+            seed?: number;
+            repetition_penalty?: number;
+            frequency_penalty?: number;
+            presence_penalty?: number;
+        } | {
+            messages: {
+                role?: string;
+                tool_call_id?: string;
+                content?: string | {
+                    type?: string;
+                    text?: string;
+                    image_url?: {
+                        url?: string;
+                    };
+                }[] | {
+                    type?: string;
+                    text?: string;
+                    image_url?: {
+                        url?: string;
+                    };
+                };
+            }[];
+            functions?: {
+                name: string;
+                code: string;
+            }[];
+            tools?: ({
+                name: string;
+                description: string;
+                parameters: {
+                    type: string;
+                    required?: string[];
+                    properties: {
+                        [key: string]: {
+                            type: string;
+                            description: string;
+                        };
+                    };
+                };
+            } | {
+                type: string;
+                function: {
+                    name: string;
+                    description: string;
+                    parameters: {
+                        type: string;
+                        required?: string[];
+                        properties: {
+                            [key: string]: {
+                                type: string;
+                                description: string;
+                            };
+                        };
+                    };
+                };
+            })[];
+            guided_json?: Record<string, unknown>;
+            /** @default false */
+            raw?: boolean;
+            /** @default false */
+            stream?: boolean;
+            /** @default 256 */
+            max_tokens?: number;
+            /** @default 0.15 */
+            temperature?: number;
+            top_p?: number;
+            top_k?: number;
+            seed?: number;
+            repetition_penalty?: number;
+            frequency_penalty?: number;
+            presence_penalty?: number;
         };
         Model: {
             /** @description A UUID. */
@@ -1570,11 +4633,175 @@ export interface components {
             name?: string;
             description?: string;
         };
-        ObjectDetectionInput: {
-            image?: components["schemas"]["ImageBytes"];
+        Moondream31x9BA2BInput: {
+            /**
+             * @default query
+             * @enum {string}
+             */
+            task?: "query" | "caption" | "point" | "detect";
+            image?: string;
+            /** @default What's in this image? */
+            question?: string;
+            /**
+             * @default normal
+             * @enum {string}
+             */
+            caption_length?: "short" | "normal" | "long";
+            /** @default person */
+            target?: string;
+            /** @default true */
+            reasoning?: boolean;
+            /** @default 0.5 */
+            temperature?: number;
+            /** @default 0.9 */
+            top_p?: number;
+            /** @default 768 */
+            max_tokens?: number;
+            /** @default 150 */
+            max_objects?: number;
+            /** @default true */
+            stream?: boolean;
         };
-        /** @description A top-level array of detected objects. */
-        ObjectDetectionOutput: components["schemas"]["DetectedObject"][];
+        Moondream31x9BA2BOutput: {
+            finish_reason: string;
+            metrics: {
+                input_tokens?: number;
+                output_tokens?: number;
+                prefill_time_ms?: number;
+                decode_time_ms?: number;
+                ttft_ms?: number;
+            };
+            answer?: string;
+            caption?: string;
+            points?: {
+                x?: number;
+                y?: number;
+            }[];
+            objects?: {
+                x_min?: number;
+                y_min?: number;
+                x_max?: number;
+                y_max?: number;
+            }[];
+            reasoning?: {
+                text?: string;
+                grounding?: Record<string, unknown>[];
+            };
+        };
+        /** @description Envelope of a successful run whose result is `Moondream31x9BA2BOutput`. */
+        Moondream31x9BA2BResponse: {
+            result: components["schemas"]["Moondream31x9BA2BOutput"] | null;
+            success: boolean;
+            errors?: components["schemas"]["ResponseInfo"][];
+            messages?: components["schemas"]["ResponseInfo"][];
+        };
+        /** @description A normal `Nova3Input`, an async batch submission (with ?queueRequest=true) or a batch poll. */
+        Nova3BatchableInput: components["schemas"]["Nova3Input"] | components["schemas"]["BatchSubmitInput"] | components["schemas"]["BatchPollInput"];
+        /** @description Envelope whose result is `Nova3Output`, or a batch status / final batch result. */
+        Nova3BatchableResponse: {
+            result: components["schemas"]["Nova3Output"] | components["schemas"]["BatchStatus"] | components["schemas"]["BatchResult"] | null;
+            success: boolean;
+            errors?: components["schemas"]["ResponseInfo"][];
+            messages?: components["schemas"]["ResponseInfo"][];
+        };
+        Nova3Input: {
+            audio: {
+                body: Record<string, unknown>;
+                contentType: string;
+            };
+            /** @enum {string} */
+            custom_topic_mode?: "extended" | "strict";
+            custom_topic?: string;
+            /** @enum {string} */
+            custom_intent_mode?: "extended" | "strict";
+            custom_intent?: string;
+            detect_entities?: boolean;
+            detect_language?: boolean;
+            diarize?: boolean;
+            dictation?: boolean;
+            /** @enum {string} */
+            encoding?: "linear16" | "flac" | "mulaw" | "amr-nb" | "amr-wb" | "opus" | "speex" | "g729";
+            extra?: string;
+            filler_words?: boolean;
+            keyterm?: string;
+            keywords?: string;
+            language?: string;
+            measurements?: boolean;
+            mip_opt_out?: boolean;
+            /** @enum {string} */
+            mode?: "general" | "medical" | "finance";
+            multichannel?: boolean;
+            numerals?: boolean;
+            paragraphs?: boolean;
+            profanity_filter?: boolean;
+            punctuate?: boolean;
+            redact?: string;
+            replace?: string;
+            search?: string;
+            sentiment?: boolean;
+            smart_format?: boolean;
+            topics?: boolean;
+            utterances?: boolean;
+            utt_split?: number;
+            channels?: number;
+            interim_results?: boolean;
+            endpointing?: string;
+            vad_events?: boolean;
+            utterance_end_ms?: boolean;
+        };
+        Nova3Output: {
+            results?: {
+                channels?: {
+                    alternatives?: {
+                        confidence?: number;
+                        transcript?: string;
+                        words?: {
+                            confidence?: number;
+                            end?: number;
+                            start?: number;
+                            word?: string;
+                        }[];
+                    }[];
+                }[];
+                summary?: {
+                    result?: string;
+                    short?: string;
+                };
+                sentiments?: {
+                    segments?: {
+                        text?: string;
+                        start_word?: number;
+                        end_word?: number;
+                        sentiment?: string;
+                        sentiment_score?: number;
+                    }[];
+                    average?: {
+                        sentiment?: string;
+                        sentiment_score?: number;
+                    };
+                };
+            };
+        };
+        /** @description Envelope of a successful run whose result is `Nova3Output`. */
+        Nova3Response: {
+            result: components["schemas"]["Nova3Output"] | null;
+            success: boolean;
+            errors?: components["schemas"]["ResponseInfo"][];
+            messages?: components["schemas"]["ResponseInfo"][];
+        };
+        ObjectDetectionInput: {
+            image?: number[];
+        };
+        ObjectDetectionOutput: {
+            score?: number;
+            label?: string;
+            box?: {
+                xmin?: number;
+                ymin?: number;
+                xmax?: number;
+                ymax?: number;
+            };
+        }[];
         /** @description Envelope of a successful run whose result is `ObjectDetectionOutput`. */
         ObjectDetectionResponse: {
             result: components["schemas"]["ObjectDetectionOutput"] | null;
@@ -1602,6 +4829,133 @@ export interface components {
                 arguments?: string;
             };
         };
+        Phoenix10Input: {
+            prompt: string;
+            /** @default 2 */
+            guidance?: number;
+            seed?: number;
+            /** @default 1024 */
+            height?: number;
+            /** @default 1024 */
+            width?: number;
+            /** @default 25 */
+            num_steps?: number;
+            negative_prompt?: string;
+        };
+        Qwen3Embedding06bInput: {
+            queries?: string | string[];
+            /** @default Given a web search query, retrieve relevant passages that answer the query */
+            instruction?: string;
+            documents?: string | string[];
+            text?: string | string[];
+        };
+        Qwen3Embedding06bOutput: {
+            data?: number[][];
+            shape?: number[];
+        };
+        /** @description Envelope of a successful run whose result is `Qwen3Embedding06bOutput`. */
+        Qwen3Embedding06bResponse: {
+            result: components["schemas"]["Qwen3Embedding06bOutput"] | null;
+            success: boolean;
+            errors?: components["schemas"]["ResponseInfo"][];
+            messages?: components["schemas"]["ResponseInfo"][];
+        };
+        Qwq32bInput: {
+            frequency_penalty?: number;
+            guided_json?: Record<string, unknown>;
+            max_tokens?: number;
+            presence_penalty?: number;
+            prompt: string;
+            raw?: boolean;
+            repetition_penalty?: number;
+            seed?: number;
+            stream?: boolean;
+            temperature?: number;
+            top_k?: number;
+            top_p?: number;
+        } | {
+            frequency_penalty?: number;
+            functions?: {
+                code: string;
+                name: string;
+            }[];
+            guided_json?: Record<string, unknown>;
+            max_tokens?: number;
+            messages: {
+                content?: string | {
+                    image_url?: {
+                        url?: string;
+                    };
+                    text?: string;
+                    type?: string;
+                }[] | {
+                    image_url?: {
+                        url?: string;
+                    };
+                    text?: string;
+                    type?: string;
+                };
+                role?: string;
+                tool_call_id?: string;
+            }[];
+            presence_penalty?: number;
+            raw?: boolean;
+            repetition_penalty?: number;
+            seed?: number;
+            stream?: boolean;
+            temperature?: number;
+            tools?: ({
+                description: string;
+                name: string;
+                parameters: {
+                    properties: {
+                        [key: string]: {
+                            description: string;
+                            type: string;
+                        };
+                    };
+                    required?: string[];
+                    type: string;
+                };
+            } | {
+                function: {
+                    description: string;
+                    name: string;
+                    parameters: {
+                        properties: {
+                            [key: string]: {
+                                description: string;
+                                type: string;
+                            };
+                        };
+                        required?: string[];
+                        type: string;
+                    };
+                };
+                type: string;
+            })[];
+            top_k?: number;
+            top_p?: number;
+        };
+        Qwq32bOutput: {
+            response: string | Record<string, unknown>;
+            tool_calls?: {
+                arguments?: Record<string, unknown>;
+                name?: string;
+            }[];
+            usage?: {
+                completion_tokens?: number;
+                prompt_tokens?: number;
+                total_tokens?: number;
+            };
+        };
+        /** @description Envelope of a successful run whose result is `Qwq32bOutput`. */
+        Qwq32bResponse: {
+            result: components["schemas"]["Qwq32bOutput"] | null;
+            success: boolean;
+            errors?: components["schemas"]["ResponseInfo"][];
+            messages?: components["schemas"]["ResponseInfo"][];
+        };
         ReasoningOptions: {
             /** @enum {string} */
             effort?: "low" | "medium" | "high";
@@ -1610,16 +4964,15 @@ export interface components {
         };
         RerankInput: {
             query: string;
-            contexts: {
-                text: string;
-            }[];
             top_k?: number;
+            contexts: {
+                text?: string;
+            }[];
         };
         RerankOutput: {
-            response: {
-                /** @description Index into `contexts`. */
-                id: number;
-                score: number;
+            response?: {
+                id?: number;
+                score?: number;
             }[];
         };
         /** @description Envelope of a successful run whose result is `RerankOutput`. */
@@ -1695,6 +5048,38 @@ export interface components {
             /** @description Fail fast with 429 / code 3040 instead of queueing when capacity is exhausted. */
             rejectIfBusy?: boolean;
         };
+        /** @description A normal `SmartTurnV2Input`, an async batch submission (with ?queueRequest=true) or a batch poll. */
+        SmartTurnV2BatchableInput: components["schemas"]["SmartTurnV2Input"] | components["schemas"]["BatchSubmitInput"] | components["schemas"]["BatchPollInput"];
+        /** @description Envelope whose result is `SmartTurnV2Output`, or a batch status / final batch result. */
+        SmartTurnV2BatchableResponse: {
+            result: components["schemas"]["SmartTurnV2Output"] | components["schemas"]["BatchStatus"] | components["schemas"]["BatchResult"] | null;
+            success: boolean;
+            errors?: components["schemas"]["ResponseInfo"][];
+            messages?: components["schemas"]["ResponseInfo"][];
+        };
+        SmartTurnV2Input: {
+            audio: {
+                body: Record<string, unknown>;
+                contentType: string;
+            };
+            /** @enum {string} */
+            dtype?: "uint8" | "float32" | "float64";
+        } | {
+            audio: string;
+            /** @enum {string} */
+            dtype?: "uint8" | "float32" | "float64";
+        };
+        SmartTurnV2Output: {
+            is_complete?: boolean;
+            probability?: number;
+        };
+        /** @description Envelope of a successful run whose result is `SmartTurnV2Output`. */
+        SmartTurnV2Response: {
+            result: components["schemas"]["SmartTurnV2Output"] | null;
+            success: boolean;
+            errors?: components["schemas"]["ResponseInfo"][];
+            messages?: components["schemas"]["ResponseInfo"][];
+        };
         SummarizationInput: {
             input_text: string;
             /** @default 1024 */
@@ -1724,8 +5109,10 @@ export interface components {
         TextClassificationInput: {
             text: string;
         };
-        /** @description A top-level array, one entry per label (POSITIVE / NEGATIVE for distilbert-sst-2). */
-        TextClassificationOutput: components["schemas"]["LabelScore"][];
+        TextClassificationOutput: {
+            score?: number;
+            label?: string;
+        }[];
         /** @description Envelope of a successful run whose result is `TextClassificationOutput`. */
         TextClassificationResponse: {
             result: components["schemas"]["TextClassificationOutput"] | null;
@@ -1751,19 +5138,16 @@ export interface components {
             messages?: components["schemas"]["ResponseInfo"][];
         };
         TextEmbeddingsInput: {
-            /** @description One text or 1..100 texts; every text is non-empty. */
             text: string | string[];
             /**
-             * @description `cls` vectors cannot be compared with `mean` vectors.
              * @default mean
              * @enum {string}
              */
             pooling?: "mean" | "cls";
         };
         TextEmbeddingsOutput: {
-            /** @description [number of texts, dimensions], for example [2, 768]. */
             shape?: number[];
-            data: number[][];
+            data?: number[][];
             /** @enum {string} */
             pooling?: "mean" | "cls";
         };
@@ -1774,8 +5158,6 @@ export interface components {
             errors?: components["schemas"]["ResponseInfo"][];
             messages?: components["schemas"]["ResponseInfo"][];
         };
-        /** @description A normal `TextGenerationInput`, an async batch submission (with ?queueRequest=true) or a batch poll. */
-        TextGenerationBatchableInput: components["schemas"]["TextGenerationInput"] | components["schemas"]["BatchSubmitInput"] | components["schemas"]["BatchPollInput"];
         /** @description Envelope whose result is `TextGenerationResult`, or a batch status / final batch result. */
         TextGenerationBatchableResponse: {
             result: components["schemas"]["TextGenerationResult"] | components["schemas"]["BatchStatus"] | components["schemas"]["BatchResult"] | null;
@@ -1783,8 +5165,77 @@ export interface components {
             errors?: components["schemas"]["ResponseInfo"][];
             messages?: components["schemas"]["ResponseInfo"][];
         };
-        /** @description Either a raw `prompt` or chat `messages`, never both. */
-        TextGenerationInput: components["schemas"]["TextGenerationPromptInput"] | components["schemas"]["TextGenerationMessagesInput"];
+        TextGenerationInput: {
+            prompt: string;
+            image?: number[] | string;
+            /** @default false */
+            raw?: boolean;
+            /** @default false */
+            stream?: boolean;
+            /** @default 256 */
+            max_tokens?: number;
+            /** @default 0.6 */
+            temperature?: number;
+            top_p?: number;
+            top_k?: number;
+            seed?: number;
+            repetition_penalty?: number;
+            frequency_penalty?: number;
+            presence_penalty?: number;
+            lora?: string;
+        } | {
+            messages: {
+                role: string;
+                content: string;
+            }[];
+            image?: number[] | string;
+            functions?: {
+                name: string;
+                code: string;
+            }[];
+            tools?: ({
+                name: string;
+                description: string;
+                parameters: {
+                    type: string;
+                    required?: string[];
+                    properties: {
+                        [key: string]: {
+                            type: string;
+                            description: string;
+                        };
+                    };
+                };
+            } | {
+                type: string;
+                function: {
+                    name: string;
+                    description: string;
+                    parameters: {
+                        type: string;
+                        required?: string[];
+                        properties: {
+                            [key: string]: {
+                                type: string;
+                                description: string;
+                            };
+                        };
+                    };
+                };
+            })[];
+            /** @default false */
+            stream?: boolean;
+            /** @default 256 */
+            max_tokens?: number;
+            /** @default 0.6 */
+            temperature?: number;
+            top_p?: number;
+            top_k?: number;
+            seed?: number;
+            repetition_penalty?: number;
+            frequency_penalty?: number;
+            presence_penalty?: number;
+        };
         TextGenerationMessagesInput: {
             messages: components["schemas"]["ChatMessage"][];
             tools?: components["schemas"]["Tool"][];
@@ -1881,8 +5332,104 @@ export interface components {
             instructions?: string;
             reasoning?: components["schemas"]["ReasoningOptions"];
         };
-        /** @description Older models answer the native shape; newer and reasoning models an OpenAI chat.completion. Check for `choices`. */
-        TextGenerationResult: components["schemas"]["TextGenerationOutput"] | components["schemas"]["ChatCompletion"];
+        TextGenerationResult: {
+            response?: string | Record<string, unknown>;
+            usage?: {
+                /** @default 0 */
+                prompt_tokens?: number;
+                /** @default 0 */
+                completion_tokens?: number;
+                /** @default 0 */
+                total_tokens?: number;
+            };
+            tool_calls?: {
+                arguments?: Record<string, unknown>;
+                name?: string;
+            }[];
+        } | {
+            id?: string;
+            object?: string;
+            created?: number;
+            model?: string;
+            choices?: {
+                index?: number;
+                message?: {
+                    role?: string;
+                    content?: string;
+                    tool_calls?: {
+                        id?: string;
+                        type?: string;
+                        function?: {
+                            name?: string;
+                            arguments?: string;
+                        };
+                    }[];
+                };
+                finish_reason?: string;
+            }[];
+            usage?: {
+                /** @default 0 */
+                prompt_tokens?: number;
+                /** @default 0 */
+                completion_tokens?: number;
+                /** @default 0 */
+                total_tokens?: number;
+            };
+        } | {
+            id?: string;
+            object?: string;
+            created_at?: number;
+            model?: string;
+            output?: ({
+                type?: string;
+                id?: string;
+                role?: string;
+                content?: {
+                    type?: string;
+                    text?: string;
+                }[];
+            } | {
+                type?: string;
+                id?: string;
+                call_id?: string;
+                name?: string;
+                arguments?: string;
+            })[];
+            usage?: {
+                /** @default 0 */
+                input_tokens?: number;
+                /** @default 0 */
+                output_tokens?: number;
+                /** @default 0 */
+                total_tokens?: number;
+            };
+            error?: {
+                message?: string;
+                type?: string;
+                code?: string;
+            };
+        } | {
+            results?: {
+                id?: string;
+                object?: string;
+                created_at?: number;
+                model?: string;
+                output?: Record<string, unknown>[];
+                usage?: {
+                    /** @default 0 */
+                    input_tokens?: number;
+                    /** @default 0 */
+                    output_tokens?: number;
+                    /** @default 0 */
+                    total_tokens?: number;
+                };
+                error?: {
+                    message?: string;
+                    type?: string;
+                    code?: string;
+                };
+            }[];
+        };
         /** @description One `data:` event of a text-generation stream: a native event or an OpenAI chunk. The stream ends with `data: [DONE]`. */
         TextGenerationSseEvent: components["schemas"]["TextGenerationStreamEvent"] | components["schemas"]["ChatCompletionChunk"];
         /** @description Native SSE event: `data: {"response":"<delta>","p":"<padding>"}`. Unknown keys are ignored. */
@@ -1899,10 +5446,9 @@ export interface components {
             negative_prompt?: string;
             height?: number;
             width?: number;
-            image?: components["schemas"]["ImageBytes"];
-            /** @description Base64 source image for img2img. */
+            image?: number[];
             image_b64?: string;
-            mask?: components["schemas"]["ImageBytes"];
+            mask?: number[];
             /** @default 20 */
             num_steps?: number;
             /** @default 1 */
@@ -1913,16 +5459,44 @@ export interface components {
         };
         TextToSpeechInput: {
             prompt: string;
-            /** @description Language code, for example `en`. */
+            /** @default en */
             lang?: string;
         };
         TextToSpeechOutput: {
-            /** @description Base64-encoded MP3. */
-            audio: string;
+            audio?: string;
         };
         /** @description Envelope of a successful run whose result is `TextToSpeechOutput`. */
         TextToSpeechResponse: {
             result: components["schemas"]["TextToSpeechOutput"] | null;
+            success: boolean;
+            errors?: components["schemas"]["ResponseInfo"][];
+            messages?: components["schemas"]["ResponseInfo"][];
+        };
+        /** @description One converted file. `format` is `markdown` with `data`, or `error` with `error`. */
+        ToMarkdownDocument: {
+            name?: string;
+            mimeType?: string;
+            format?: string;
+            tokens?: number;
+            data?: string;
+            error?: string;
+        };
+        ToMarkdownFormat: {
+            extension?: string;
+            mimeType?: string;
+        };
+        /** @description The files to convert, as multipart/form-data (repeat the `files` field per file). */
+        ToMarkdownRequest: {
+            files: Uint8Array[];
+        };
+        ToMarkdownResponse: {
+            result: components["schemas"]["ToMarkdownDocument"][];
+            success: boolean;
+            errors?: components["schemas"]["ResponseInfo"][];
+            messages?: components["schemas"]["ResponseInfo"][];
+        };
+        ToMarkdownSupportedResponse: {
+            result: components["schemas"]["ToMarkdownFormat"][];
             success: boolean;
             errors?: components["schemas"]["ResponseInfo"][];
             messages?: components["schemas"]["ResponseInfo"][];
@@ -1938,21 +5512,11 @@ export interface components {
             };
             required?: string[];
         };
-        /** @description A normal `TranslationInput`, an async batch submission (with ?queueRequest=true) or a batch poll. */
-        TranslationBatchableInput: components["schemas"]["TranslationInput"] | components["schemas"]["BatchSubmitInput"] | components["schemas"]["BatchPollInput"];
-        /** @description Envelope whose result is `TranslationOutput`, or a batch status / final batch result. */
-        TranslationBatchableResponse: {
-            result: components["schemas"]["TranslationOutput"] | components["schemas"]["BatchStatus"] | components["schemas"]["BatchResult"] | null;
-            success: boolean;
-            errors?: components["schemas"]["ResponseInfo"][];
-            messages?: components["schemas"]["ResponseInfo"][];
-        };
         TranslationInput: {
             text: string;
-            /** @description Target language code, for example `es`. */
-            target_lang: string;
             /** @default en */
             source_lang?: string;
+            target_lang: string;
         };
         TranslationOutput: {
             translated_text?: string;
@@ -1960,6 +5524,20 @@ export interface components {
         /** @description Envelope of a successful run whose result is `TranslationOutput`. */
         TranslationResponse: {
             result: components["schemas"]["TranslationOutput"] | null;
+            success: boolean;
+            errors?: components["schemas"]["ResponseInfo"][];
+            messages?: components["schemas"]["ResponseInfo"][];
+        };
+        UnaCybertron7bV2Bf16Output: {
+            response?: string;
+            tool_calls?: {
+                arguments?: Record<string, unknown>;
+                name?: string;
+            }[];
+        };
+        /** @description Envelope of a successful run whose result is `UnaCybertron7bV2Bf16Output`. */
+        UnaCybertron7bV2Bf16Response: {
+            result: components["schemas"]["UnaCybertron7bV2Bf16Output"] | null;
             success: boolean;
             errors?: components["schemas"]["ResponseInfo"][];
             messages?: components["schemas"]["ResponseInfo"][];
@@ -1975,7 +5553,6 @@ export interface components {
             };
         };
         WhisperInput: {
-            /** @description Audio file bytes (0..255 each). A raw binary body is accepted too. */
             audio: number[];
         };
         WhisperOutput: {
@@ -1987,8 +5564,6 @@ export interface components {
                 end?: number;
             }[];
             vtt?: string;
-            source_lang?: string;
-            target_lang?: string;
         };
         /** @description Envelope of a successful run whose result is `WhisperOutput`. */
         WhisperResponse: {
@@ -1998,20 +5573,23 @@ export interface components {
             messages?: components["schemas"]["ResponseInfo"][];
         };
         WhisperTurboInput: {
-            /** @description Base64-encoded audio file. */
             audio: string;
-            /**
-             * @default transcribe
-             * @enum {string}
-             */
-            task?: "transcribe" | "translate";
+            /** @default transcribe */
+            task?: string;
             /** @default en */
             language?: string;
+            /** @default false */
             vad_filter?: boolean;
             initial_prompt?: string;
             prefix?: string;
         };
         WhisperTurboOutput: {
+            transcription_info?: {
+                language?: string;
+                language_probability?: number;
+                duration?: number;
+                duration_after_vad?: number;
+            };
             text: string;
             word_count?: number;
             segments?: {
@@ -2028,12 +5606,6 @@ export interface components {
                     end?: number;
                 }[];
             }[];
-            transcription_info?: {
-                language?: string;
-                language_probability?: number;
-                duration?: number;
-                duration_after_vad?: number;
-            };
             vtt?: string;
         };
         /** @description Envelope of a successful run whose result is `WhisperTurboOutput`. */
@@ -2271,6 +5843,191 @@ export interface operations {
             "5XX": components["responses"]["Error"];
         };
     };
+    toMarkdown: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The Cloudflare account id (32 hex characters).
+                 * @example 023e105f4ecef8ad9ca31a8372d0c353
+                 */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": components["schemas"]["ToMarkdownRequest"];
+            };
+        };
+        responses: {
+            /** @description One document per file, in upload order. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ToMarkdownResponse"];
+                };
+            };
+            "4XX": components["responses"]["Error"];
+            "5XX": components["responses"]["Error"];
+        };
+    };
+    listMarkdownFormats: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The Cloudflare account id (32 hex characters).
+                 * @example 023e105f4ecef8ad9ca31a8372d0c353
+                 */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The supported extensions and MIME types. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ToMarkdownSupportedResponse"];
+                };
+            };
+            "4XX": components["responses"]["Error"];
+            "5XX": components["responses"]["Error"];
+        };
+    };
+    listFinetunes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The Cloudflare account id (32 hex characters).
+                 * @example 023e105f4ecef8ad9ca31a8372d0c353
+                 */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The account's fine-tunes. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FinetuneListResponse"];
+                };
+            };
+            "4XX": components["responses"]["Error"];
+            "5XX": components["responses"]["Error"];
+        };
+    };
+    createFinetune: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The Cloudflare account id (32 hex characters).
+                 * @example 023e105f4ecef8ad9ca31a8372d0c353
+                 */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FinetuneCreateRequest"];
+            };
+        };
+        responses: {
+            /** @description The new fine-tune. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FinetuneResponse"];
+                };
+            };
+            "4XX": components["responses"]["Error"];
+            "5XX": components["responses"]["Error"];
+        };
+    };
+    listPublicFinetunes: {
+        parameters: {
+            query?: {
+                limit?: number;
+                offset?: number;
+                orderBy?: string;
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description The Cloudflare account id (32 hex characters).
+                 * @example 023e105f4ecef8ad9ca31a8372d0c353
+                 */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Fine-tunes Cloudflare publishes for everyone. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FinetuneListResponse"];
+                };
+            };
+            "4XX": components["responses"]["Error"];
+            "5XX": components["responses"]["Error"];
+        };
+    };
+    uploadFinetuneAsset: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The Cloudflare account id (32 hex characters).
+                 * @example 023e105f4ecef8ad9ca31a8372d0c353
+                 */
+                account_id: components["parameters"]["AccountId"];
+                finetune_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": components["schemas"]["FinetuneAssetUpload"];
+            };
+        };
+        responses: {
+            /** @description The stored asset. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FinetuneAssetResponse"];
+                };
+            };
+            "4XX": components["responses"]["Error"];
+            "5XX": components["responses"]["Error"];
+        };
+    };
     createChatCompletion: {
         parameters: {
             query?: never;
@@ -2374,1017 +6131,6 @@ export interface operations {
             "5XX": components["responses"]["Error"];
         };
     };
-    runLlama31_8bInstruct: {
-        parameters: {
-            query?: never;
-            header?: {
-                /**
-                 * @description A session id; routes multi-turn requests to the same instance so the prompt cache is reused (see `usage.prompt_tokens_details.cached_tokens`).
-                 * @example ses_3f1c0a2e
-                 */
-                "x-session-affinity"?: components["parameters"]["SessionAffinity"];
-            };
-            path: {
-                /**
-                 * @description The Cloudflare account id (32 hex characters).
-                 * @example 023e105f4ecef8ad9ca31a8372d0c353
-                 */
-                account_id: components["parameters"]["AccountId"];
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["TextGenerationInput"];
-            };
-        };
-        responses: {
-            /** @description The model's result in the Cloudflare envelope. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["TextGenerationResponse"];
-                    "text/event-stream": string;
-                };
-            };
-            "4XX": components["responses"]["Error"];
-            "5XX": components["responses"]["Error"];
-        };
-    };
-    runLlama31_8bInstructFast: {
-        parameters: {
-            query?: never;
-            header?: {
-                /**
-                 * @description A session id; routes multi-turn requests to the same instance so the prompt cache is reused (see `usage.prompt_tokens_details.cached_tokens`).
-                 * @example ses_3f1c0a2e
-                 */
-                "x-session-affinity"?: components["parameters"]["SessionAffinity"];
-            };
-            path: {
-                /**
-                 * @description The Cloudflare account id (32 hex characters).
-                 * @example 023e105f4ecef8ad9ca31a8372d0c353
-                 */
-                account_id: components["parameters"]["AccountId"];
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["TextGenerationInput"];
-            };
-        };
-        responses: {
-            /** @description The model's result in the Cloudflare envelope. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["TextGenerationResponse"];
-                    "text/event-stream": string;
-                };
-            };
-            "4XX": components["responses"]["Error"];
-            "5XX": components["responses"]["Error"];
-        };
-    };
-    runLlama31_8bInstructFp8: {
-        parameters: {
-            query?: never;
-            header?: {
-                /**
-                 * @description A session id; routes multi-turn requests to the same instance so the prompt cache is reused (see `usage.prompt_tokens_details.cached_tokens`).
-                 * @example ses_3f1c0a2e
-                 */
-                "x-session-affinity"?: components["parameters"]["SessionAffinity"];
-            };
-            path: {
-                /**
-                 * @description The Cloudflare account id (32 hex characters).
-                 * @example 023e105f4ecef8ad9ca31a8372d0c353
-                 */
-                account_id: components["parameters"]["AccountId"];
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["TextGenerationInput"];
-            };
-        };
-        responses: {
-            /** @description The model's result in the Cloudflare envelope. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["TextGenerationResponse"];
-                    "text/event-stream": string;
-                };
-            };
-            "4XX": components["responses"]["Error"];
-            "5XX": components["responses"]["Error"];
-        };
-    };
-    runLlama32_1bInstruct: {
-        parameters: {
-            query?: never;
-            header?: {
-                /**
-                 * @description A session id; routes multi-turn requests to the same instance so the prompt cache is reused (see `usage.prompt_tokens_details.cached_tokens`).
-                 * @example ses_3f1c0a2e
-                 */
-                "x-session-affinity"?: components["parameters"]["SessionAffinity"];
-            };
-            path: {
-                /**
-                 * @description The Cloudflare account id (32 hex characters).
-                 * @example 023e105f4ecef8ad9ca31a8372d0c353
-                 */
-                account_id: components["parameters"]["AccountId"];
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["TextGenerationInput"];
-            };
-        };
-        responses: {
-            /** @description The model's result in the Cloudflare envelope. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["TextGenerationResponse"];
-                    "text/event-stream": string;
-                };
-            };
-            "4XX": components["responses"]["Error"];
-            "5XX": components["responses"]["Error"];
-        };
-    };
-    runLlama33_70bInstructFp8Fast: {
-        parameters: {
-            query?: {
-                /** @description "true" submits an async batch (`BatchSubmitInput`) or polls one (`BatchPollInput`). */
-                queueRequest?: components["parameters"]["QueueRequest"];
-            };
-            header?: {
-                /**
-                 * @description A session id; routes multi-turn requests to the same instance so the prompt cache is reused (see `usage.prompt_tokens_details.cached_tokens`).
-                 * @example ses_3f1c0a2e
-                 */
-                "x-session-affinity"?: components["parameters"]["SessionAffinity"];
-            };
-            path: {
-                /**
-                 * @description The Cloudflare account id (32 hex characters).
-                 * @example 023e105f4ecef8ad9ca31a8372d0c353
-                 */
-                account_id: components["parameters"]["AccountId"];
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["TextGenerationBatchableInput"];
-            };
-        };
-        responses: {
-            /** @description The model's result in the Cloudflare envelope. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["TextGenerationBatchableResponse"];
-                    "text/event-stream": string;
-                };
-            };
-            "4XX": components["responses"]["Error"];
-            "5XX": components["responses"]["Error"];
-        };
-    };
-    runLlama4Scout17b16eInstruct: {
-        parameters: {
-            query?: never;
-            header?: {
-                /**
-                 * @description A session id; routes multi-turn requests to the same instance so the prompt cache is reused (see `usage.prompt_tokens_details.cached_tokens`).
-                 * @example ses_3f1c0a2e
-                 */
-                "x-session-affinity"?: components["parameters"]["SessionAffinity"];
-            };
-            path: {
-                /**
-                 * @description The Cloudflare account id (32 hex characters).
-                 * @example 023e105f4ecef8ad9ca31a8372d0c353
-                 */
-                account_id: components["parameters"]["AccountId"];
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["TextGenerationInput"];
-            };
-        };
-        responses: {
-            /** @description The model's result in the Cloudflare envelope. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["TextGenerationResponse"];
-                    "text/event-stream": string;
-                };
-            };
-            "4XX": components["responses"]["Error"];
-            "5XX": components["responses"]["Error"];
-        };
-    };
-    runLlama32_11bVisionInstruct: {
-        parameters: {
-            query?: never;
-            header?: {
-                /**
-                 * @description A session id; routes multi-turn requests to the same instance so the prompt cache is reused (see `usage.prompt_tokens_details.cached_tokens`).
-                 * @example ses_3f1c0a2e
-                 */
-                "x-session-affinity"?: components["parameters"]["SessionAffinity"];
-            };
-            path: {
-                /**
-                 * @description The Cloudflare account id (32 hex characters).
-                 * @example 023e105f4ecef8ad9ca31a8372d0c353
-                 */
-                account_id: components["parameters"]["AccountId"];
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["TextGenerationInput"];
-            };
-        };
-        responses: {
-            /** @description The model's result in the Cloudflare envelope. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["TextGenerationResponse"];
-                    "text/event-stream": string;
-                };
-            };
-            "4XX": components["responses"]["Error"];
-            "5XX": components["responses"]["Error"];
-        };
-    };
-    runLlamaGuard3_8b: {
-        parameters: {
-            query?: never;
-            header?: {
-                /**
-                 * @description A session id; routes multi-turn requests to the same instance so the prompt cache is reused (see `usage.prompt_tokens_details.cached_tokens`).
-                 * @example ses_3f1c0a2e
-                 */
-                "x-session-affinity"?: components["parameters"]["SessionAffinity"];
-            };
-            path: {
-                /**
-                 * @description The Cloudflare account id (32 hex characters).
-                 * @example 023e105f4ecef8ad9ca31a8372d0c353
-                 */
-                account_id: components["parameters"]["AccountId"];
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["TextGenerationInput"];
-            };
-        };
-        responses: {
-            /** @description The model's result in the Cloudflare envelope. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["TextGenerationResponse"];
-                };
-            };
-            "4XX": components["responses"]["Error"];
-            "5XX": components["responses"]["Error"];
-        };
-    };
-    runMistral7bInstructV01: {
-        parameters: {
-            query?: never;
-            header?: {
-                /**
-                 * @description A session id; routes multi-turn requests to the same instance so the prompt cache is reused (see `usage.prompt_tokens_details.cached_tokens`).
-                 * @example ses_3f1c0a2e
-                 */
-                "x-session-affinity"?: components["parameters"]["SessionAffinity"];
-            };
-            path: {
-                /**
-                 * @description The Cloudflare account id (32 hex characters).
-                 * @example 023e105f4ecef8ad9ca31a8372d0c353
-                 */
-                account_id: components["parameters"]["AccountId"];
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["TextGenerationInput"];
-            };
-        };
-        responses: {
-            /** @description The model's result in the Cloudflare envelope. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["TextGenerationResponse"];
-                    "text/event-stream": string;
-                };
-            };
-            "4XX": components["responses"]["Error"];
-            "5XX": components["responses"]["Error"];
-        };
-    };
-    runMistral7bInstructV02Lora: {
-        parameters: {
-            query?: never;
-            header?: {
-                /**
-                 * @description A session id; routes multi-turn requests to the same instance so the prompt cache is reused (see `usage.prompt_tokens_details.cached_tokens`).
-                 * @example ses_3f1c0a2e
-                 */
-                "x-session-affinity"?: components["parameters"]["SessionAffinity"];
-            };
-            path: {
-                /**
-                 * @description The Cloudflare account id (32 hex characters).
-                 * @example 023e105f4ecef8ad9ca31a8372d0c353
-                 */
-                account_id: components["parameters"]["AccountId"];
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["TextGenerationInput"];
-            };
-        };
-        responses: {
-            /** @description The model's result in the Cloudflare envelope. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["TextGenerationResponse"];
-                    "text/event-stream": string;
-                };
-            };
-            "4XX": components["responses"]["Error"];
-            "5XX": components["responses"]["Error"];
-        };
-    };
-    runMistralSmall31_24bInstruct: {
-        parameters: {
-            query?: never;
-            header?: {
-                /**
-                 * @description A session id; routes multi-turn requests to the same instance so the prompt cache is reused (see `usage.prompt_tokens_details.cached_tokens`).
-                 * @example ses_3f1c0a2e
-                 */
-                "x-session-affinity"?: components["parameters"]["SessionAffinity"];
-            };
-            path: {
-                /**
-                 * @description The Cloudflare account id (32 hex characters).
-                 * @example 023e105f4ecef8ad9ca31a8372d0c353
-                 */
-                account_id: components["parameters"]["AccountId"];
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["TextGenerationInput"];
-            };
-        };
-        responses: {
-            /** @description The model's result in the Cloudflare envelope. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["TextGenerationResponse"];
-                    "text/event-stream": string;
-                };
-            };
-            "4XX": components["responses"]["Error"];
-            "5XX": components["responses"]["Error"];
-        };
-    };
-    runGptOss120b: {
-        parameters: {
-            query?: {
-                /** @description "true" submits an async batch (`BatchSubmitInput`) or polls one (`BatchPollInput`). */
-                queueRequest?: components["parameters"]["QueueRequest"];
-            };
-            header?: {
-                /**
-                 * @description A session id; routes multi-turn requests to the same instance so the prompt cache is reused (see `usage.prompt_tokens_details.cached_tokens`).
-                 * @example ses_3f1c0a2e
-                 */
-                "x-session-affinity"?: components["parameters"]["SessionAffinity"];
-            };
-            path: {
-                /**
-                 * @description The Cloudflare account id (32 hex characters).
-                 * @example 023e105f4ecef8ad9ca31a8372d0c353
-                 */
-                account_id: components["parameters"]["AccountId"];
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["GptOssBatchableInput"];
-            };
-        };
-        responses: {
-            /** @description The model's result in the Cloudflare envelope. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["TextGenerationBatchableResponse"];
-                };
-            };
-            "4XX": components["responses"]["Error"];
-            "5XX": components["responses"]["Error"];
-        };
-    };
-    runGptOss20b: {
-        parameters: {
-            query?: never;
-            header?: {
-                /**
-                 * @description A session id; routes multi-turn requests to the same instance so the prompt cache is reused (see `usage.prompt_tokens_details.cached_tokens`).
-                 * @example ses_3f1c0a2e
-                 */
-                "x-session-affinity"?: components["parameters"]["SessionAffinity"];
-            };
-            path: {
-                /**
-                 * @description The Cloudflare account id (32 hex characters).
-                 * @example 023e105f4ecef8ad9ca31a8372d0c353
-                 */
-                account_id: components["parameters"]["AccountId"];
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["GptOssInput"];
-            };
-        };
-        responses: {
-            /** @description The model's result in the Cloudflare envelope. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["TextGenerationResponse"];
-                };
-            };
-            "4XX": components["responses"]["Error"];
-            "5XX": components["responses"]["Error"];
-        };
-    };
-    runQwq32b: {
-        parameters: {
-            query?: never;
-            header?: {
-                /**
-                 * @description A session id; routes multi-turn requests to the same instance so the prompt cache is reused (see `usage.prompt_tokens_details.cached_tokens`).
-                 * @example ses_3f1c0a2e
-                 */
-                "x-session-affinity"?: components["parameters"]["SessionAffinity"];
-            };
-            path: {
-                /**
-                 * @description The Cloudflare account id (32 hex characters).
-                 * @example 023e105f4ecef8ad9ca31a8372d0c353
-                 */
-                account_id: components["parameters"]["AccountId"];
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["TextGenerationInput"];
-            };
-        };
-        responses: {
-            /** @description The model's result in the Cloudflare envelope. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["TextGenerationResponse"];
-                    "text/event-stream": string;
-                };
-            };
-            "4XX": components["responses"]["Error"];
-            "5XX": components["responses"]["Error"];
-        };
-    };
-    runQwen3_30bA3bFp8: {
-        parameters: {
-            query?: never;
-            header?: {
-                /**
-                 * @description A session id; routes multi-turn requests to the same instance so the prompt cache is reused (see `usage.prompt_tokens_details.cached_tokens`).
-                 * @example ses_3f1c0a2e
-                 */
-                "x-session-affinity"?: components["parameters"]["SessionAffinity"];
-            };
-            path: {
-                /**
-                 * @description The Cloudflare account id (32 hex characters).
-                 * @example 023e105f4ecef8ad9ca31a8372d0c353
-                 */
-                account_id: components["parameters"]["AccountId"];
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["TextGenerationInput"];
-            };
-        };
-        responses: {
-            /** @description The model's result in the Cloudflare envelope. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["TextGenerationResponse"];
-                    "text/event-stream": string;
-                };
-            };
-            "4XX": components["responses"]["Error"];
-            "5XX": components["responses"]["Error"];
-        };
-    };
-    runDeepseekR1DistillQwen32b: {
-        parameters: {
-            query?: never;
-            header?: {
-                /**
-                 * @description A session id; routes multi-turn requests to the same instance so the prompt cache is reused (see `usage.prompt_tokens_details.cached_tokens`).
-                 * @example ses_3f1c0a2e
-                 */
-                "x-session-affinity"?: components["parameters"]["SessionAffinity"];
-            };
-            path: {
-                /**
-                 * @description The Cloudflare account id (32 hex characters).
-                 * @example 023e105f4ecef8ad9ca31a8372d0c353
-                 */
-                account_id: components["parameters"]["AccountId"];
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["TextGenerationInput"];
-            };
-        };
-        responses: {
-            /** @description The model's result in the Cloudflare envelope. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["TextGenerationResponse"];
-                    "text/event-stream": string;
-                };
-            };
-            "4XX": components["responses"]["Error"];
-            "5XX": components["responses"]["Error"];
-        };
-    };
-    runGemma4_26bA4bIt: {
-        parameters: {
-            query?: never;
-            header?: {
-                /**
-                 * @description A session id; routes multi-turn requests to the same instance so the prompt cache is reused (see `usage.prompt_tokens_details.cached_tokens`).
-                 * @example ses_3f1c0a2e
-                 */
-                "x-session-affinity"?: components["parameters"]["SessionAffinity"];
-            };
-            path: {
-                /**
-                 * @description The Cloudflare account id (32 hex characters).
-                 * @example 023e105f4ecef8ad9ca31a8372d0c353
-                 */
-                account_id: components["parameters"]["AccountId"];
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["TextGenerationInput"];
-            };
-        };
-        responses: {
-            /** @description The model's result in the Cloudflare envelope. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["TextGenerationResponse"];
-                    "text/event-stream": string;
-                };
-            };
-            "4XX": components["responses"]["Error"];
-            "5XX": components["responses"]["Error"];
-        };
-    };
-    runGlm47Flash: {
-        parameters: {
-            query?: never;
-            header?: {
-                /**
-                 * @description A session id; routes multi-turn requests to the same instance so the prompt cache is reused (see `usage.prompt_tokens_details.cached_tokens`).
-                 * @example ses_3f1c0a2e
-                 */
-                "x-session-affinity"?: components["parameters"]["SessionAffinity"];
-            };
-            path: {
-                /**
-                 * @description The Cloudflare account id (32 hex characters).
-                 * @example 023e105f4ecef8ad9ca31a8372d0c353
-                 */
-                account_id: components["parameters"]["AccountId"];
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["TextGenerationInput"];
-            };
-        };
-        responses: {
-            /** @description The model's result in the Cloudflare envelope. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["TextGenerationResponse"];
-                    "text/event-stream": string;
-                };
-            };
-            "4XX": components["responses"]["Error"];
-            "5XX": components["responses"]["Error"];
-        };
-    };
-    runNemotron3_120bA12b: {
-        parameters: {
-            query?: never;
-            header?: {
-                /**
-                 * @description A session id; routes multi-turn requests to the same instance so the prompt cache is reused (see `usage.prompt_tokens_details.cached_tokens`).
-                 * @example ses_3f1c0a2e
-                 */
-                "x-session-affinity"?: components["parameters"]["SessionAffinity"];
-            };
-            path: {
-                /**
-                 * @description The Cloudflare account id (32 hex characters).
-                 * @example 023e105f4ecef8ad9ca31a8372d0c353
-                 */
-                account_id: components["parameters"]["AccountId"];
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["TextGenerationInput"];
-            };
-        };
-        responses: {
-            /** @description The model's result in the Cloudflare envelope. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["TextGenerationResponse"];
-                    "text/event-stream": string;
-                };
-            };
-            "4XX": components["responses"]["Error"];
-            "5XX": components["responses"]["Error"];
-        };
-    };
-    runKimiK26: {
-        parameters: {
-            query?: never;
-            header?: {
-                /**
-                 * @description A session id; routes multi-turn requests to the same instance so the prompt cache is reused (see `usage.prompt_tokens_details.cached_tokens`).
-                 * @example ses_3f1c0a2e
-                 */
-                "x-session-affinity"?: components["parameters"]["SessionAffinity"];
-            };
-            path: {
-                /**
-                 * @description The Cloudflare account id (32 hex characters).
-                 * @example 023e105f4ecef8ad9ca31a8372d0c353
-                 */
-                account_id: components["parameters"]["AccountId"];
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["TextGenerationInput"];
-            };
-        };
-        responses: {
-            /** @description The model's result in the Cloudflare envelope. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["TextGenerationResponse"];
-                };
-            };
-            "4XX": components["responses"]["Error"];
-            "5XX": components["responses"]["Error"];
-        };
-    };
-    runLlama3_8bInstruct: {
-        parameters: {
-            query?: never;
-            header?: {
-                /**
-                 * @description A session id; routes multi-turn requests to the same instance so the prompt cache is reused (see `usage.prompt_tokens_details.cached_tokens`).
-                 * @example ses_3f1c0a2e
-                 */
-                "x-session-affinity"?: components["parameters"]["SessionAffinity"];
-            };
-            path: {
-                /**
-                 * @description The Cloudflare account id (32 hex characters).
-                 * @example 023e105f4ecef8ad9ca31a8372d0c353
-                 */
-                account_id: components["parameters"]["AccountId"];
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["TextGenerationInput"];
-            };
-        };
-        responses: {
-            /** @description The model's result in the Cloudflare envelope. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["TextGenerationResponse"];
-                    "text/event-stream": string;
-                };
-            };
-            "4XX": components["responses"]["Error"];
-            "5XX": components["responses"]["Error"];
-        };
-    };
-    runHermes2ProMistral7b: {
-        parameters: {
-            query?: never;
-            header?: {
-                /**
-                 * @description A session id; routes multi-turn requests to the same instance so the prompt cache is reused (see `usage.prompt_tokens_details.cached_tokens`).
-                 * @example ses_3f1c0a2e
-                 */
-                "x-session-affinity"?: components["parameters"]["SessionAffinity"];
-            };
-            path: {
-                /**
-                 * @description The Cloudflare account id (32 hex characters).
-                 * @example 023e105f4ecef8ad9ca31a8372d0c353
-                 */
-                account_id: components["parameters"]["AccountId"];
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["TextGenerationInput"];
-            };
-        };
-        responses: {
-            /** @description The model's result in the Cloudflare envelope. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["TextGenerationResponse"];
-                    "text/event-stream": string;
-                };
-            };
-            "4XX": components["responses"]["Error"];
-            "5XX": components["responses"]["Error"];
-        };
-    };
-    runPhi2: {
-        parameters: {
-            query?: never;
-            header?: {
-                /**
-                 * @description A session id; routes multi-turn requests to the same instance so the prompt cache is reused (see `usage.prompt_tokens_details.cached_tokens`).
-                 * @example ses_3f1c0a2e
-                 */
-                "x-session-affinity"?: components["parameters"]["SessionAffinity"];
-            };
-            path: {
-                /**
-                 * @description The Cloudflare account id (32 hex characters).
-                 * @example 023e105f4ecef8ad9ca31a8372d0c353
-                 */
-                account_id: components["parameters"]["AccountId"];
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["TextGenerationInput"];
-            };
-        };
-        responses: {
-            /** @description The model's result in the Cloudflare envelope. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["TextGenerationResponse"];
-                    "text/event-stream": string;
-                };
-            };
-            "4XX": components["responses"]["Error"];
-            "5XX": components["responses"]["Error"];
-        };
-    };
-    runGemma3_12bIt: {
-        parameters: {
-            query?: never;
-            header?: {
-                /**
-                 * @description A session id; routes multi-turn requests to the same instance so the prompt cache is reused (see `usage.prompt_tokens_details.cached_tokens`).
-                 * @example ses_3f1c0a2e
-                 */
-                "x-session-affinity"?: components["parameters"]["SessionAffinity"];
-            };
-            path: {
-                /**
-                 * @description The Cloudflare account id (32 hex characters).
-                 * @example 023e105f4ecef8ad9ca31a8372d0c353
-                 */
-                account_id: components["parameters"]["AccountId"];
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["TextGenerationInput"];
-            };
-        };
-        responses: {
-            /** @description The model's result in the Cloudflare envelope. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["TextGenerationResponse"];
-                    "text/event-stream": string;
-                };
-            };
-            "4XX": components["responses"]["Error"];
-            "5XX": components["responses"]["Error"];
-        };
-    };
-    runKimiK25: {
-        parameters: {
-            query?: never;
-            header?: {
-                /**
-                 * @description A session id; routes multi-turn requests to the same instance so the prompt cache is reused (see `usage.prompt_tokens_details.cached_tokens`).
-                 * @example ses_3f1c0a2e
-                 */
-                "x-session-affinity"?: components["parameters"]["SessionAffinity"];
-            };
-            path: {
-                /**
-                 * @description The Cloudflare account id (32 hex characters).
-                 * @example 023e105f4ecef8ad9ca31a8372d0c353
-                 */
-                account_id: components["parameters"]["AccountId"];
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["TextGenerationInput"];
-            };
-        };
-        responses: {
-            /** @description The model's result in the Cloudflare envelope. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["TextGenerationResponse"];
-                };
-            };
-            "4XX": components["responses"]["Error"];
-            "5XX": components["responses"]["Error"];
-        };
-    };
-    runBgeSmallEnV15: {
-        parameters: {
-            query?: {
-                /** @description "true" submits an async batch (`BatchSubmitInput`) or polls one (`BatchPollInput`). */
-                queueRequest?: components["parameters"]["QueueRequest"];
-            };
-            header?: never;
-            path: {
-                /**
-                 * @description The Cloudflare account id (32 hex characters).
-                 * @example 023e105f4ecef8ad9ca31a8372d0c353
-                 */
-                account_id: components["parameters"]["AccountId"];
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["TextEmbeddingsBatchableInput"];
-            };
-        };
-        responses: {
-            /** @description The model's result in the Cloudflare envelope. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["TextEmbeddingsBatchableResponse"];
-                };
-            };
-            "4XX": components["responses"]["Error"];
-            "5XX": components["responses"]["Error"];
-        };
-    };
     runBgeBaseEnV15: {
         parameters: {
             query?: {
@@ -3455,7 +6201,39 @@ export interface operations {
             "5XX": components["responses"]["Error"];
         };
     };
-    runBgeM3: {
+    runBgeRerankerBase: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The Cloudflare account id (32 hex characters).
+                 * @example 023e105f4ecef8ad9ca31a8372d0c353
+                 */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RerankInput"];
+            };
+        };
+        responses: {
+            /** @description The model's result in the Cloudflare envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RerankResponse"];
+                };
+            };
+            "4XX": components["responses"]["Error"];
+            "5XX": components["responses"]["Error"];
+        };
+    };
+    runBgeSmallEnV15: {
         parameters: {
             query?: {
                 /** @description "true" submits an async batch (`BatchSubmitInput`) or polls one (`BatchPollInput`). */
@@ -3490,9 +6268,12 @@ export interface operations {
             "5XX": components["responses"]["Error"];
         };
     };
-    runEmbeddinggemma300m: {
+    runOmniBgeBaseEnV15: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description "true" submits an async batch (`BatchSubmitInput`) or polls one (`BatchPollInput`). */
+                queueRequest?: components["parameters"]["QueueRequest"];
+            };
             header?: never;
             path: {
                 /**
@@ -3505,7 +6286,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["TextEmbeddingsInput"];
+                "application/json": components["schemas"]["TextEmbeddingsBatchableInput"];
             };
         };
         responses: {
@@ -3515,199 +6296,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["TextEmbeddingsResponse"];
-                };
-            };
-            "4XX": components["responses"]["Error"];
-            "5XX": components["responses"]["Error"];
-        };
-    };
-    runQwen3Embedding06b: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /**
-                 * @description The Cloudflare account id (32 hex characters).
-                 * @example 023e105f4ecef8ad9ca31a8372d0c353
-                 */
-                account_id: components["parameters"]["AccountId"];
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["TextEmbeddingsInput"];
-            };
-        };
-        responses: {
-            /** @description The model's result in the Cloudflare envelope. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["TextEmbeddingsResponse"];
-                };
-            };
-            "4XX": components["responses"]["Error"];
-            "5XX": components["responses"]["Error"];
-        };
-    };
-    runBgeRerankerBase: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /**
-                 * @description The Cloudflare account id (32 hex characters).
-                 * @example 023e105f4ecef8ad9ca31a8372d0c353
-                 */
-                account_id: components["parameters"]["AccountId"];
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["RerankInput"];
-            };
-        };
-        responses: {
-            /** @description The model's result in the Cloudflare envelope. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["RerankResponse"];
-                };
-            };
-            "4XX": components["responses"]["Error"];
-            "5XX": components["responses"]["Error"];
-        };
-    };
-    runDistilbertSst2Int8: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /**
-                 * @description The Cloudflare account id (32 hex characters).
-                 * @example 023e105f4ecef8ad9ca31a8372d0c353
-                 */
-                account_id: components["parameters"]["AccountId"];
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["TextClassificationInput"];
-            };
-        };
-        responses: {
-            /** @description The model's result in the Cloudflare envelope. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["TextClassificationResponse"];
-                };
-            };
-            "4XX": components["responses"]["Error"];
-            "5XX": components["responses"]["Error"];
-        };
-    };
-    runStableDiffusionXlBase10: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /**
-                 * @description The Cloudflare account id (32 hex characters).
-                 * @example 023e105f4ecef8ad9ca31a8372d0c353
-                 */
-                account_id: components["parameters"]["AccountId"];
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["TextToImageInput"];
-            };
-        };
-        responses: {
-            /** @description The image bytes (no envelope). */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "image/png": Uint8Array;
-                };
-            };
-            "4XX": components["responses"]["Error"];
-            "5XX": components["responses"]["Error"];
-        };
-    };
-    runStableDiffusionXlLightning: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /**
-                 * @description The Cloudflare account id (32 hex characters).
-                 * @example 023e105f4ecef8ad9ca31a8372d0c353
-                 */
-                account_id: components["parameters"]["AccountId"];
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["TextToImageInput"];
-            };
-        };
-        responses: {
-            /** @description The image bytes (no envelope). */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "image/png": Uint8Array;
-                };
-            };
-            "4XX": components["responses"]["Error"];
-            "5XX": components["responses"]["Error"];
-        };
-    };
-    runDreamshaper8Lcm: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /**
-                 * @description The Cloudflare account id (32 hex characters).
-                 * @example 023e105f4ecef8ad9ca31a8372d0c353
-                 */
-                account_id: components["parameters"]["AccountId"];
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["TextToImageInput"];
-            };
-        };
-        responses: {
-            /** @description The image bytes (no envelope). */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "image/png": Uint8Array;
+                    "application/json": components["schemas"]["TextEmbeddingsBatchableResponse"];
                 };
             };
             "4XX": components["responses"]["Error"];
@@ -3746,7 +6335,7 @@ export interface operations {
             "5XX": components["responses"]["Error"];
         };
     };
-    runPhoenix10: {
+    runStableDiffusionXlLightning: {
         parameters: {
             query?: never;
             header?: never;
@@ -3765,20 +6354,20 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The image bytes (no envelope). */
+            /** @description The image/png bytes (no envelope). */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "image/jpeg": Uint8Array;
+                    "image/png": Uint8Array;
                 };
             };
             "4XX": components["responses"]["Error"];
             "5XX": components["responses"]["Error"];
         };
     };
-    runWhisper: {
+    runBartLargeCnn: {
         parameters: {
             query?: never;
             header?: never;
@@ -3793,7 +6382,39 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["WhisperInput"];
+                "application/json": components["schemas"]["SummarizationInput"];
+            };
+        };
+        responses: {
+            /** @description The model's result in the Cloudflare envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SummarizationResponse"];
+                };
+            };
+            "4XX": components["responses"]["Error"];
+            "5XX": components["responses"]["Error"];
+        };
+    };
+    runDetrResnet50: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The Cloudflare account id (32 hex characters).
+                 * @example 023e105f4ecef8ad9ca31a8372d0c353
+                 */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ObjectDetectionInput"];
                 "application/octet-stream": Blob | Uint8Array;
             };
         };
@@ -3804,14 +6425,485 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["WhisperResponse"];
+                    "application/json": components["schemas"]["ObjectDetectionResponse"];
                 };
             };
             "4XX": components["responses"]["Error"];
             "5XX": components["responses"]["Error"];
         };
     };
-    runWhisperTinyEn: {
+    runUnaCybertron7bV2Bf16: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description A session id; routes multi-turn requests to the same instance so the prompt cache is reused (see `usage.prompt_tokens_details.cached_tokens`).
+                 * @example ses_3f1c0a2e
+                 */
+                "x-session-affinity"?: components["parameters"]["SessionAffinity"];
+            };
+            path: {
+                /**
+                 * @description The Cloudflare account id (32 hex characters).
+                 * @example 023e105f4ecef8ad9ca31a8372d0c353
+                 */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TextGenerationInput"];
+            };
+        };
+        responses: {
+            /** @description The model's result in the Cloudflare envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnaCybertron7bV2Bf16Response"];
+                    "text/event-stream": string;
+                };
+            };
+            "4XX": components["responses"]["Error"];
+            "5XX": components["responses"]["Error"];
+        };
+    };
+    runDistilbertSst2Int8: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The Cloudflare account id (32 hex characters).
+                 * @example 023e105f4ecef8ad9ca31a8372d0c353
+                 */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TextClassificationInput"];
+            };
+        };
+        responses: {
+            /** @description The model's result in the Cloudflare envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TextClassificationResponse"];
+                };
+            };
+            "4XX": components["responses"]["Error"];
+            "5XX": components["responses"]["Error"];
+        };
+    };
+    runLlava15_7bHf: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The Cloudflare account id (32 hex characters).
+                 * @example 023e105f4ecef8ad9ca31a8372d0c353
+                 */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ImageToTextInput"];
+                "application/octet-stream": Blob | Uint8Array;
+            };
+        };
+        responses: {
+            /** @description The model's result in the Cloudflare envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImageToTextResponse"];
+                };
+            };
+            "4XX": components["responses"]["Error"];
+            "5XX": components["responses"]["Error"];
+        };
+    };
+    runDreamshaper8Lcm: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The Cloudflare account id (32 hex characters).
+                 * @example 023e105f4ecef8ad9ca31a8372d0c353
+                 */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TextToImageInput"];
+            };
+        };
+        responses: {
+            /** @description The image/png bytes (no envelope). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/png": Uint8Array;
+                };
+            };
+            "4XX": components["responses"]["Error"];
+            "5XX": components["responses"]["Error"];
+        };
+    };
+    runLlama3_8bInstructAwq: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description A session id; routes multi-turn requests to the same instance so the prompt cache is reused (see `usage.prompt_tokens_details.cached_tokens`).
+                 * @example ses_3f1c0a2e
+                 */
+                "x-session-affinity"?: components["parameters"]["SessionAffinity"];
+            };
+            path: {
+                /**
+                 * @description The Cloudflare account id (32 hex characters).
+                 * @example 023e105f4ecef8ad9ca31a8372d0c353
+                 */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TextGenerationInput"];
+            };
+        };
+        responses: {
+            /** @description The model's result in the Cloudflare envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnaCybertron7bV2Bf16Response"];
+                    "text/event-stream": string;
+                };
+            };
+            "4XX": components["responses"]["Error"];
+            "5XX": components["responses"]["Error"];
+        };
+    };
+    runLlama31_70bInstruct: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description A session id; routes multi-turn requests to the same instance so the prompt cache is reused (see `usage.prompt_tokens_details.cached_tokens`).
+                 * @example ses_3f1c0a2e
+                 */
+                "x-session-affinity"?: components["parameters"]["SessionAffinity"];
+            };
+            path: {
+                /**
+                 * @description The Cloudflare account id (32 hex characters).
+                 * @example 023e105f4ecef8ad9ca31a8372d0c353
+                 */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TextGenerationInput"];
+            };
+        };
+        responses: {
+            /** @description The model's result in the Cloudflare envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnaCybertron7bV2Bf16Response"];
+                    "text/event-stream": string;
+                };
+            };
+            "4XX": components["responses"]["Error"];
+            "5XX": components["responses"]["Error"];
+        };
+    };
+    runLlama31_8bInstruct: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description A session id; routes multi-turn requests to the same instance so the prompt cache is reused (see `usage.prompt_tokens_details.cached_tokens`).
+                 * @example ses_3f1c0a2e
+                 */
+                "x-session-affinity"?: components["parameters"]["SessionAffinity"];
+            };
+            path: {
+                /**
+                 * @description The Cloudflare account id (32 hex characters).
+                 * @example 023e105f4ecef8ad9ca31a8372d0c353
+                 */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TextGenerationInput"];
+            };
+        };
+        responses: {
+            /** @description The model's result in the Cloudflare envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnaCybertron7bV2Bf16Response"];
+                    "text/event-stream": string;
+                };
+            };
+            "4XX": components["responses"]["Error"];
+            "5XX": components["responses"]["Error"];
+        };
+    };
+    runLlama31_8bInstructFast: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description A session id; routes multi-turn requests to the same instance so the prompt cache is reused (see `usage.prompt_tokens_details.cached_tokens`).
+                 * @example ses_3f1c0a2e
+                 */
+                "x-session-affinity"?: components["parameters"]["SessionAffinity"];
+            };
+            path: {
+                /**
+                 * @description The Cloudflare account id (32 hex characters).
+                 * @example 023e105f4ecef8ad9ca31a8372d0c353
+                 */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TextGenerationInput"];
+            };
+        };
+        responses: {
+            /** @description The model's result in the Cloudflare envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnaCybertron7bV2Bf16Response"];
+                    "text/event-stream": string;
+                };
+            };
+            "4XX": components["responses"]["Error"];
+            "5XX": components["responses"]["Error"];
+        };
+    };
+    runLlama32_11bVisionInstruct: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description A session id; routes multi-turn requests to the same instance so the prompt cache is reused (see `usage.prompt_tokens_details.cached_tokens`).
+                 * @example ses_3f1c0a2e
+                 */
+                "x-session-affinity"?: components["parameters"]["SessionAffinity"];
+            };
+            path: {
+                /**
+                 * @description The Cloudflare account id (32 hex characters).
+                 * @example 023e105f4ecef8ad9ca31a8372d0c353
+                 */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TextGenerationInput"];
+            };
+        };
+        responses: {
+            /** @description The model's result in the Cloudflare envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnaCybertron7bV2Bf16Response"];
+                    "text/event-stream": string;
+                };
+            };
+            "4XX": components["responses"]["Error"];
+            "5XX": components["responses"]["Error"];
+        };
+    };
+    runM2m100_12b: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The Cloudflare account id (32 hex characters).
+                 * @example 023e105f4ecef8ad9ca31a8372d0c353
+                 */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TranslationInput"];
+            };
+        };
+        responses: {
+            /** @description The model's result in the Cloudflare envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TranslationResponse"];
+                };
+            };
+            "4XX": components["responses"]["Error"];
+            "5XX": components["responses"]["Error"];
+        };
+    };
+    runResnet50: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The Cloudflare account id (32 hex characters).
+                 * @example 023e105f4ecef8ad9ca31a8372d0c353
+                 */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ImageClassificationInput"];
+                "application/octet-stream": Blob | Uint8Array;
+            };
+        };
+        responses: {
+            /** @description The model's result in the Cloudflare envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TextClassificationResponse"];
+                };
+            };
+            "4XX": components["responses"]["Error"];
+            "5XX": components["responses"]["Error"];
+        };
+    };
+    runMelotts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The Cloudflare account id (32 hex characters).
+                 * @example 023e105f4ecef8ad9ca31a8372d0c353
+                 */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TextToSpeechInput"];
+            };
+        };
+        responses: {
+            /** @description The model's result in the Cloudflare envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TextToSpeechResponse"];
+                    "audio/mpeg": Uint8Array;
+                };
+            };
+            "4XX": components["responses"]["Error"];
+            "5XX": components["responses"]["Error"];
+        };
+    };
+    runGptOss120b: {
+        parameters: {
+            query?: {
+                /** @description "true" submits an async batch (`BatchSubmitInput`) or polls one (`BatchPollInput`). */
+                queueRequest?: components["parameters"]["QueueRequest"];
+            };
+            header?: {
+                /**
+                 * @description A session id; routes multi-turn requests to the same instance so the prompt cache is reused (see `usage.prompt_tokens_details.cached_tokens`).
+                 * @example ses_3f1c0a2e
+                 */
+                "x-session-affinity"?: components["parameters"]["SessionAffinity"];
+            };
+            path: {
+                /**
+                 * @description The Cloudflare account id (32 hex characters).
+                 * @example 023e105f4ecef8ad9ca31a8372d0c353
+                 */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["GptOssBatchableInput"];
+            };
+        };
+        responses: {
+            /** @description The model's result in the Cloudflare envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TextGenerationBatchableResponse"];
+                    "text/event-stream": string;
+                };
+            };
+            "4XX": components["responses"]["Error"];
+            "5XX": components["responses"]["Error"];
+        };
+    };
+    runWhisper: {
         parameters: {
             query?: never;
             header?: never;
@@ -3876,7 +6968,7 @@ export interface operations {
             "5XX": components["responses"]["Error"];
         };
     };
-    runMelotts: {
+    runWhisperTinyEn: {
         parameters: {
             query?: never;
             header?: never;
@@ -3891,138 +6983,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["TextToSpeechInput"];
-            };
-        };
-        responses: {
-            /** @description The model's result in the Cloudflare envelope. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["TextToSpeechResponse"];
-                };
-            };
-            "4XX": components["responses"]["Error"];
-            "5XX": components["responses"]["Error"];
-        };
-    };
-    runAura2En: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /**
-                 * @description The Cloudflare account id (32 hex characters).
-                 * @example 023e105f4ecef8ad9ca31a8372d0c353
-                 */
-                account_id: components["parameters"]["AccountId"];
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["TextToSpeechInput"];
-            };
-        };
-        responses: {
-            /** @description The model's result in the Cloudflare envelope. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["TextToSpeechResponse"];
-                };
-            };
-            "4XX": components["responses"]["Error"];
-            "5XX": components["responses"]["Error"];
-        };
-    };
-    runM2m100_12b: {
-        parameters: {
-            query?: {
-                /** @description "true" submits an async batch (`BatchSubmitInput`) or polls one (`BatchPollInput`). */
-                queueRequest?: components["parameters"]["QueueRequest"];
-            };
-            header?: never;
-            path: {
-                /**
-                 * @description The Cloudflare account id (32 hex characters).
-                 * @example 023e105f4ecef8ad9ca31a8372d0c353
-                 */
-                account_id: components["parameters"]["AccountId"];
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["TranslationBatchableInput"];
-            };
-        };
-        responses: {
-            /** @description The model's result in the Cloudflare envelope. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["TranslationBatchableResponse"];
-                };
-            };
-            "4XX": components["responses"]["Error"];
-            "5XX": components["responses"]["Error"];
-        };
-    };
-    runBartLargeCnn: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /**
-                 * @description The Cloudflare account id (32 hex characters).
-                 * @example 023e105f4ecef8ad9ca31a8372d0c353
-                 */
-                account_id: components["parameters"]["AccountId"];
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["SummarizationInput"];
-            };
-        };
-        responses: {
-            /** @description The model's result in the Cloudflare envelope. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["SummarizationResponse"];
-                };
-            };
-            "4XX": components["responses"]["Error"];
-            "5XX": components["responses"]["Error"];
-        };
-    };
-    runResnet50: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /**
-                 * @description The Cloudflare account id (32 hex characters).
-                 * @example 023e105f4ecef8ad9ca31a8372d0c353
-                 */
-                account_id: components["parameters"]["AccountId"];
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["ImageClassificationInput"];
+                "application/json": components["schemas"]["WhisperInput"];
                 "application/octet-stream": Blob | Uint8Array;
             };
         };
@@ -4033,14 +6994,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ImageClassificationResponse"];
+                    "application/json": components["schemas"]["WhisperResponse"];
                 };
             };
             "4XX": components["responses"]["Error"];
             "5XX": components["responses"]["Error"];
         };
     };
-    runDetrResnet50: {
+    runStableDiffusionV1_5Img2img: {
         parameters: {
             query?: never;
             header?: never;
@@ -4055,25 +7016,24 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["ObjectDetectionInput"];
-                "application/octet-stream": Blob | Uint8Array;
+                "application/json": components["schemas"]["TextToImageInput"];
             };
         };
         responses: {
-            /** @description The model's result in the Cloudflare envelope. */
+            /** @description The image/png bytes (no envelope). */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ObjectDetectionResponse"];
+                    "image/png": Uint8Array;
                 };
             };
             "4XX": components["responses"]["Error"];
             "5XX": components["responses"]["Error"];
         };
     };
-    runLlava15_7bHf: {
+    runStableDiffusionV1_5Inpainting: {
         parameters: {
             query?: never;
             header?: never;
@@ -4088,17 +7048,49 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["ImageToTextInput"];
+                "application/json": components["schemas"]["TextToImageInput"];
             };
         };
         responses: {
-            /** @description The model's result in the Cloudflare envelope. */
+            /** @description The image/png bytes (no envelope). */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ImageToTextResponse"];
+                    "image/png": Uint8Array;
+                };
+            };
+            "4XX": components["responses"]["Error"];
+            "5XX": components["responses"]["Error"];
+        };
+    };
+    runStableDiffusionXlBase10: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The Cloudflare account id (32 hex characters).
+                 * @example 023e105f4ecef8ad9ca31a8372d0c353
+                 */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TextToImageInput"];
+            };
+        };
+        responses: {
+            /** @description The image/png bytes (no envelope). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/png": Uint8Array;
                 };
             };
             "4XX": components["responses"]["Error"];
@@ -4121,6 +7113,7 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["ImageToTextInput"];
+                "application/octet-stream": Blob | Uint8Array;
             };
         };
         responses: {
@@ -4131,6 +7124,3161 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ImageToTextResponse"];
+                };
+            };
+            "4XX": components["responses"]["Error"];
+            "5XX": components["responses"]["Error"];
+        };
+    };
+    runDeepseekCoder67bBaseAwq: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description A session id; routes multi-turn requests to the same instance so the prompt cache is reused (see `usage.prompt_tokens_details.cached_tokens`).
+                 * @example ses_3f1c0a2e
+                 */
+                "x-session-affinity"?: components["parameters"]["SessionAffinity"];
+            };
+            path: {
+                /**
+                 * @description The Cloudflare account id (32 hex characters).
+                 * @example 023e105f4ecef8ad9ca31a8372d0c353
+                 */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TextGenerationInput"];
+            };
+        };
+        responses: {
+            /** @description The model's result in the Cloudflare envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnaCybertron7bV2Bf16Response"];
+                    "text/event-stream": string;
+                };
+            };
+            "4XX": components["responses"]["Error"];
+            "5XX": components["responses"]["Error"];
+        };
+    };
+    runLlama2_13bChatAwq: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description A session id; routes multi-turn requests to the same instance so the prompt cache is reused (see `usage.prompt_tokens_details.cached_tokens`).
+                 * @example ses_3f1c0a2e
+                 */
+                "x-session-affinity"?: components["parameters"]["SessionAffinity"];
+            };
+            path: {
+                /**
+                 * @description The Cloudflare account id (32 hex characters).
+                 * @example 023e105f4ecef8ad9ca31a8372d0c353
+                 */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TextGenerationInput"];
+            };
+        };
+        responses: {
+            /** @description The model's result in the Cloudflare envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnaCybertron7bV2Bf16Response"];
+                    "text/event-stream": string;
+                };
+            };
+            "4XX": components["responses"]["Error"];
+            "5XX": components["responses"]["Error"];
+        };
+    };
+    runZephyr7bBetaAwq: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description A session id; routes multi-turn requests to the same instance so the prompt cache is reused (see `usage.prompt_tokens_details.cached_tokens`).
+                 * @example ses_3f1c0a2e
+                 */
+                "x-session-affinity"?: components["parameters"]["SessionAffinity"];
+            };
+            path: {
+                /**
+                 * @description The Cloudflare account id (32 hex characters).
+                 * @example 023e105f4ecef8ad9ca31a8372d0c353
+                 */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TextGenerationInput"];
+            };
+        };
+        responses: {
+            /** @description The model's result in the Cloudflare envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnaCybertron7bV2Bf16Response"];
+                    "text/event-stream": string;
+                };
+            };
+            "4XX": components["responses"]["Error"];
+            "5XX": components["responses"]["Error"];
+        };
+    };
+    runIndictrans2EnIndic1B: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The Cloudflare account id (32 hex characters).
+                 * @example 023e105f4ecef8ad9ca31a8372d0c353
+                 */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Indictrans2EnIndic1BInput"];
+            };
+        };
+        responses: {
+            /** @description The model's result in the Cloudflare envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Indictrans2EnIndic1BResponse"];
+                };
+            };
+            "4XX": components["responses"]["Error"];
+            "5XX": components["responses"]["Error"];
+        };
+    };
+    runGemmaSeaLionV4_27bIt: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description A session id; routes multi-turn requests to the same instance so the prompt cache is reused (see `usage.prompt_tokens_details.cached_tokens`).
+                 * @example ses_3f1c0a2e
+                 */
+                "x-session-affinity"?: components["parameters"]["SessionAffinity"];
+            };
+            path: {
+                /**
+                 * @description The Cloudflare account id (32 hex characters).
+                 * @example 023e105f4ecef8ad9ca31a8372d0c353
+                 */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["GemmaSeaLionV4x27bItInput"];
+            };
+        };
+        responses: {
+            /** @description The model's result in the Cloudflare envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GemmaSeaLionV4x27bItResponse"];
+                    "text/event-stream": string;
+                };
+            };
+            "4XX": components["responses"]["Error"];
+            "5XX": components["responses"]["Error"];
+        };
+    };
+    runBgeM3: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The Cloudflare account id (32 hex characters).
+                 * @example 023e105f4ecef8ad9ca31a8372d0c353
+                 */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BgeM3Input"];
+            };
+        };
+        responses: {
+            /** @description The model's result in the Cloudflare envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BgeM3Response"];
+                };
+            };
+            "4XX": components["responses"]["Error"];
+            "5XX": components["responses"]["Error"];
+        };
+    };
+    runFlux2Dev: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The Cloudflare account id (32 hex characters).
+                 * @example 023e105f4ecef8ad9ca31a8372d0c353
+                 */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    prompt: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The model's result in the Cloudflare envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FluxResponse"];
+                };
+            };
+            "4XX": components["responses"]["Error"];
+            "5XX": components["responses"]["Error"];
+        };
+    };
+    runFlux2Klein4b: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The Cloudflare account id (32 hex characters).
+                 * @example 023e105f4ecef8ad9ca31a8372d0c353
+                 */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    prompt: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The model's result in the Cloudflare envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FluxResponse"];
+                };
+            };
+            "4XX": components["responses"]["Error"];
+            "5XX": components["responses"]["Error"];
+        };
+    };
+    runFlux2Klein9b: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The Cloudflare account id (32 hex characters).
+                 * @example 023e105f4ecef8ad9ca31a8372d0c353
+                 */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    prompt: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The model's result in the Cloudflare envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FluxResponse"];
+                };
+            };
+            "4XX": components["responses"]["Error"];
+            "5XX": components["responses"]["Error"];
+        };
+    };
+    runClef: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description A session id; routes multi-turn requests to the same instance so the prompt cache is reused (see `usage.prompt_tokens_details.cached_tokens`).
+                 * @example ses_3f1c0a2e
+                 */
+                "x-session-affinity"?: components["parameters"]["SessionAffinity"];
+            };
+            path: {
+                /**
+                 * @description The Cloudflare account id (32 hex characters).
+                 * @example 023e105f4ecef8ad9ca31a8372d0c353
+                 */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ClefInput"];
+            };
+        };
+        responses: {
+            /** @description The model's result in the Cloudflare envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClefResponse"];
+                };
+            };
+            "4XX": components["responses"]["Error"];
+            "5XX": components["responses"]["Error"];
+        };
+    };
+    runClefFlash: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description A session id; routes multi-turn requests to the same instance so the prompt cache is reused (see `usage.prompt_tokens_details.cached_tokens`).
+                 * @example ses_3f1c0a2e
+                 */
+                "x-session-affinity"?: components["parameters"]["SessionAffinity"];
+            };
+            path: {
+                /**
+                 * @description The Cloudflare account id (32 hex characters).
+                 * @example 023e105f4ecef8ad9ca31a8372d0c353
+                 */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ClefInput"];
+            };
+        };
+        responses: {
+            /** @description The model's result in the Cloudflare envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClefResponse"];
+                };
+            };
+            "4XX": components["responses"]["Error"];
+            "5XX": components["responses"]["Error"];
+        };
+    };
+    runClefOmni: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description A session id; routes multi-turn requests to the same instance so the prompt cache is reused (see `usage.prompt_tokens_details.cached_tokens`).
+                 * @example ses_3f1c0a2e
+                 */
+                "x-session-affinity"?: components["parameters"]["SessionAffinity"];
+            };
+            path: {
+                /**
+                 * @description The Cloudflare account id (32 hex characters).
+                 * @example 023e105f4ecef8ad9ca31a8372d0c353
+                 */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ClefOmniInput"];
+            };
+        };
+        responses: {
+            /** @description The model's result in the Cloudflare envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClefResponse"];
+                };
+            };
+            "4XX": components["responses"]["Error"];
+            "5XX": components["responses"]["Error"];
+        };
+    };
+    runAura1: {
+        parameters: {
+            query?: {
+                /** @description "true" submits an async batch (`BatchSubmitInput`) or polls one (`BatchPollInput`). */
+                queueRequest?: components["parameters"]["QueueRequest"];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description The Cloudflare account id (32 hex characters).
+                 * @example 023e105f4ecef8ad9ca31a8372d0c353
+                 */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Aura1BatchableInput"];
+            };
+        };
+        responses: {
+            /** @description The audio/mpeg bytes (no envelope). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "audio/mpeg": Uint8Array;
+                };
+            };
+            "4XX": components["responses"]["Error"];
+            "5XX": components["responses"]["Error"];
+        };
+    };
+    runAura2En: {
+        parameters: {
+            query?: {
+                /** @description "true" submits an async batch (`BatchSubmitInput`) or polls one (`BatchPollInput`). */
+                queueRequest?: components["parameters"]["QueueRequest"];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description The Cloudflare account id (32 hex characters).
+                 * @example 023e105f4ecef8ad9ca31a8372d0c353
+                 */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Aura2EnBatchableInput"];
+            };
+        };
+        responses: {
+            /** @description The audio/mpeg bytes (no envelope). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "audio/mpeg": Uint8Array;
+                };
+            };
+            "4XX": components["responses"]["Error"];
+            "5XX": components["responses"]["Error"];
+        };
+    };
+    runAura2Es: {
+        parameters: {
+            query?: {
+                /** @description "true" submits an async batch (`BatchSubmitInput`) or polls one (`BatchPollInput`). */
+                queueRequest?: components["parameters"]["QueueRequest"];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description The Cloudflare account id (32 hex characters).
+                 * @example 023e105f4ecef8ad9ca31a8372d0c353
+                 */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Aura2EsBatchableInput"];
+            };
+        };
+        responses: {
+            /** @description The audio/mpeg bytes (no envelope). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "audio/mpeg": Uint8Array;
+                };
+            };
+            "4XX": components["responses"]["Error"];
+            "5XX": components["responses"]["Error"];
+        };
+    };
+    runDeepgramFlux: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The Cloudflare account id (32 hex characters).
+                 * @example 023e105f4ecef8ad9ca31a8372d0c353
+                 */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DeepgramFluxInput"];
+            };
+        };
+        responses: {
+            /** @description The model's result in the Cloudflare envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeepgramFluxResponse"];
+                };
+            };
+            "4XX": components["responses"]["Error"];
+            "5XX": components["responses"]["Error"];
+        };
+    };
+    runNova3: {
+        parameters: {
+            query?: {
+                /** @description "true" submits an async batch (`BatchSubmitInput`) or polls one (`BatchPollInput`). */
+                queueRequest?: components["parameters"]["QueueRequest"];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description The Cloudflare account id (32 hex characters).
+                 * @example 023e105f4ecef8ad9ca31a8372d0c353
+                 */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Nova3BatchableInput"];
+                "application/octet-stream": Blob | Uint8Array;
+            };
+        };
+        responses: {
+            /** @description The model's result in the Cloudflare envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Nova3BatchableResponse"];
+                };
+            };
+            "4XX": components["responses"]["Error"];
+            "5XX": components["responses"]["Error"];
+        };
+    };
+    runDeepseekMath7bBase: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description A session id; routes multi-turn requests to the same instance so the prompt cache is reused (see `usage.prompt_tokens_details.cached_tokens`).
+                 * @example ses_3f1c0a2e
+                 */
+                "x-session-affinity"?: components["parameters"]["SessionAffinity"];
+            };
+            path: {
+                /**
+                 * @description The Cloudflare account id (32 hex characters).
+                 * @example 023e105f4ecef8ad9ca31a8372d0c353
+                 */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DeepseekMath7bBaseInput"];
+            };
+        };
+        responses: {
+            /** @description The model's result in the Cloudflare envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeepseekMath7bBaseResponse"];
+                    "text/event-stream": string;
+                };
+            };
+            "4XX": components["responses"]["Error"];
+            "5XX": components["responses"]["Error"];
+        };
+    };
+    runDeepseekMath7bInstruct: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description A session id; routes multi-turn requests to the same instance so the prompt cache is reused (see `usage.prompt_tokens_details.cached_tokens`).
+                 * @example ses_3f1c0a2e
+                 */
+                "x-session-affinity"?: components["parameters"]["SessionAffinity"];
+            };
+            path: {
+                /**
+                 * @description The Cloudflare account id (32 hex characters).
+                 * @example 023e105f4ecef8ad9ca31a8372d0c353
+                 */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DeepseekMath7bInstructInput"];
+            };
+        };
+        responses: {
+            /** @description The model's result in the Cloudflare envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeepseekMath7bInstructResponse"];
+                    "text/event-stream": string;
+                };
+            };
+            "4XX": components["responses"]["Error"];
+            "5XX": components["responses"]["Error"];
+        };
+    };
+    runDeepseekR1DistillQwen32b: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description A session id; routes multi-turn requests to the same instance so the prompt cache is reused (see `usage.prompt_tokens_details.cached_tokens`).
+                 * @example ses_3f1c0a2e
+                 */
+                "x-session-affinity"?: components["parameters"]["SessionAffinity"];
+            };
+            path: {
+                /**
+                 * @description The Cloudflare account id (32 hex characters).
+                 * @example 023e105f4ecef8ad9ca31a8372d0c353
+                 */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DeepseekR1DistillQwen32bInput"];
+            };
+        };
+        responses: {
+            /** @description The model's result in the Cloudflare envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeepseekR1DistillQwen32bResponse"];
+                    "text/event-stream": string;
+                };
+            };
+            "4XX": components["responses"]["Error"];
+            "5XX": components["responses"]["Error"];
+        };
+    };
+    runDeepseekV4Flash0731: {
+        parameters: {
+            query?: {
+                /** @description "true" submits an async batch (`BatchSubmitInput`) or polls one (`BatchPollInput`). */
+                queueRequest?: components["parameters"]["QueueRequest"];
+            };
+            header?: {
+                /**
+                 * @description A session id; routes multi-turn requests to the same instance so the prompt cache is reused (see `usage.prompt_tokens_details.cached_tokens`).
+                 * @example ses_3f1c0a2e
+                 */
+                "x-session-affinity"?: components["parameters"]["SessionAffinity"];
+            };
+            path: {
+                /**
+                 * @description The Cloudflare account id (32 hex characters).
+                 * @example 023e105f4ecef8ad9ca31a8372d0c353
+                 */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DeepseekV4Flash0731BatchableInput"];
+            };
+        };
+        responses: {
+            /** @description The model's result in the Cloudflare envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeepseekV4Flash0731BatchableResponse"];
+                    "text/event-stream": string;
+                };
+            };
+            "4XX": components["responses"]["Error"];
+            "5XX": components["responses"]["Error"];
+        };
+    };
+    runDeepseekV4Pro0813: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description A session id; routes multi-turn requests to the same instance so the prompt cache is reused (see `usage.prompt_tokens_details.cached_tokens`).
+                 * @example ses_3f1c0a2e
+                 */
+                "x-session-affinity"?: components["parameters"]["SessionAffinity"];
+            };
+            path: {
+                /**
+                 * @description The Cloudflare account id (32 hex characters).
+                 * @example 023e105f4ecef8ad9ca31a8372d0c353
+                 */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DeepseekV4Flash0731Input"];
+            };
+        };
+        responses: {
+            /** @description The model's result in the Cloudflare envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeepseekV4Flash0731Response"];
+                    "text/event-stream": string;
+                };
+            };
+            "4XX": components["responses"]["Error"];
+            "5XX": components["responses"]["Error"];
+        };
+    };
+    runSqlcoder7b2: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description A session id; routes multi-turn requests to the same instance so the prompt cache is reused (see `usage.prompt_tokens_details.cached_tokens`).
+                 * @example ses_3f1c0a2e
+                 */
+                "x-session-affinity"?: components["parameters"]["SessionAffinity"];
+            };
+            path: {
+                /**
+                 * @description The Cloudflare account id (32 hex characters).
+                 * @example 023e105f4ecef8ad9ca31a8372d0c353
+                 */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DeepseekR1DistillQwen32bInput"];
+            };
+        };
+        responses: {
+            /** @description The model's result in the Cloudflare envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeepseekR1DistillQwen32bResponse"];
+                    "text/event-stream": string;
+                };
+            };
+            "4XX": components["responses"]["Error"];
+            "5XX": components["responses"]["Error"];
+        };
+    };
+    runEmbeddinggemma300m: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The Cloudflare account id (32 hex characters).
+                 * @example 023e105f4ecef8ad9ca31a8372d0c353
+                 */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Embeddinggemma300mInput"];
+            };
+        };
+        responses: {
+            /** @description The model's result in the Cloudflare envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Embeddinggemma300mResponse"];
+                };
+            };
+            "4XX": components["responses"]["Error"];
+            "5XX": components["responses"]["Error"];
+        };
+    };
+    runGemma2bItLora: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description A session id; routes multi-turn requests to the same instance so the prompt cache is reused (see `usage.prompt_tokens_details.cached_tokens`).
+                 * @example ses_3f1c0a2e
+                 */
+                "x-session-affinity"?: components["parameters"]["SessionAffinity"];
+            };
+            path: {
+                /**
+                 * @description The Cloudflare account id (32 hex characters).
+                 * @example 023e105f4ecef8ad9ca31a8372d0c353
+                 */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Gemma2bItLoraInput"];
+            };
+        };
+        responses: {
+            /** @description The model's result in the Cloudflare envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeepseekR1DistillQwen32bResponse"];
+                    "text/event-stream": string;
+                };
+            };
+            "4XX": components["responses"]["Error"];
+            "5XX": components["responses"]["Error"];
+        };
+    };
+    runGemma3_12bIt: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description A session id; routes multi-turn requests to the same instance so the prompt cache is reused (see `usage.prompt_tokens_details.cached_tokens`).
+                 * @example ses_3f1c0a2e
+                 */
+                "x-session-affinity"?: components["parameters"]["SessionAffinity"];
+            };
+            path: {
+                /**
+                 * @description The Cloudflare account id (32 hex characters).
+                 * @example 023e105f4ecef8ad9ca31a8372d0c353
+                 */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Gemma3x12bItInput"];
+            };
+        };
+        responses: {
+            /** @description The model's result in the Cloudflare envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeepseekR1DistillQwen32bResponse"];
+                    "text/event-stream": string;
+                };
+            };
+            "4XX": components["responses"]["Error"];
+            "5XX": components["responses"]["Error"];
+        };
+    };
+    runGemma4_26bA4bIt: {
+        parameters: {
+            query?: {
+                /** @description "true" submits an async batch (`BatchSubmitInput`) or polls one (`BatchPollInput`). */
+                queueRequest?: components["parameters"]["QueueRequest"];
+            };
+            header?: {
+                /**
+                 * @description A session id; routes multi-turn requests to the same instance so the prompt cache is reused (see `usage.prompt_tokens_details.cached_tokens`).
+                 * @example ses_3f1c0a2e
+                 */
+                "x-session-affinity"?: components["parameters"]["SessionAffinity"];
+            };
+            path: {
+                /**
+                 * @description The Cloudflare account id (32 hex characters).
+                 * @example 023e105f4ecef8ad9ca31a8372d0c353
+                 */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DeepseekV4Flash0731BatchableInput"];
+            };
+        };
+        responses: {
+            /** @description The model's result in the Cloudflare envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeepseekV4Flash0731BatchableResponse"];
+                    "text/event-stream": string;
+                };
+            };
+            "4XX": components["responses"]["Error"];
+            "5XX": components["responses"]["Error"];
+        };
+    };
+    runGemma7bItLora: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description A session id; routes multi-turn requests to the same instance so the prompt cache is reused (see `usage.prompt_tokens_details.cached_tokens`).
+                 * @example ses_3f1c0a2e
+                 */
+                "x-session-affinity"?: components["parameters"]["SessionAffinity"];
+            };
+            path: {
+                /**
+                 * @description The Cloudflare account id (32 hex characters).
+                 * @example 023e105f4ecef8ad9ca31a8372d0c353
+                 */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DeepseekMath7bInstructInput"];
+            };
+        };
+        responses: {
+            /** @description The model's result in the Cloudflare envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeepseekMath7bInstructResponse"];
+                    "text/event-stream": string;
+                };
+            };
+            "4XX": components["responses"]["Error"];
+            "5XX": components["responses"]["Error"];
+        };
+    };
+    runGranite40HMicro: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description A session id; routes multi-turn requests to the same instance so the prompt cache is reused (see `usage.prompt_tokens_details.cached_tokens`).
+                 * @example ses_3f1c0a2e
+                 */
+                "x-session-affinity"?: components["parameters"]["SessionAffinity"];
+            };
+            path: {
+                /**
+                 * @description The Cloudflare account id (32 hex characters).
+                 * @example 023e105f4ecef8ad9ca31a8372d0c353
+                 */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Granite40HMicroInput"];
+            };
+        };
+        responses: {
+            /** @description The model's result in the Cloudflare envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Granite40HMicroResponse"];
+                    "text/event-stream": string;
+                };
+            };
+            "4XX": components["responses"]["Error"];
+            "5XX": components["responses"]["Error"];
+        };
+    };
+    runLucidOrigin: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The Cloudflare account id (32 hex characters).
+                 * @example 023e105f4ecef8ad9ca31a8372d0c353
+                 */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LucidOriginInput"];
+            };
+        };
+        responses: {
+            /** @description The model's result in the Cloudflare envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FluxResponse"];
+                };
+            };
+            "4XX": components["responses"]["Error"];
+            "5XX": components["responses"]["Error"];
+        };
+    };
+    runPhoenix10: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The Cloudflare account id (32 hex characters).
+                 * @example 023e105f4ecef8ad9ca31a8372d0c353
+                 */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Phoenix10Input"];
+            };
+        };
+        responses: {
+            /** @description The image/jpeg bytes (no envelope). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/jpeg": Uint8Array;
+                };
+            };
+            "4XX": components["responses"]["Error"];
+            "5XX": components["responses"]["Error"];
+        };
+    };
+    runLlama2_7bChatHfLora: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description A session id; routes multi-turn requests to the same instance so the prompt cache is reused (see `usage.prompt_tokens_details.cached_tokens`).
+                 * @example ses_3f1c0a2e
+                 */
+                "x-session-affinity"?: components["parameters"]["SessionAffinity"];
+            };
+            path: {
+                /**
+                 * @description The Cloudflare account id (32 hex characters).
+                 * @example 023e105f4ecef8ad9ca31a8372d0c353
+                 */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DeepseekMath7bInstructInput"];
+            };
+        };
+        responses: {
+            /** @description The model's result in the Cloudflare envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeepseekMath7bInstructResponse"];
+                    "text/event-stream": string;
+                };
+            };
+            "4XX": components["responses"]["Error"];
+            "5XX": components["responses"]["Error"];
+        };
+    };
+    runLlama2_7bChatFp16: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description A session id; routes multi-turn requests to the same instance so the prompt cache is reused (see `usage.prompt_tokens_details.cached_tokens`).
+                 * @example ses_3f1c0a2e
+                 */
+                "x-session-affinity"?: components["parameters"]["SessionAffinity"];
+            };
+            path: {
+                /**
+                 * @description The Cloudflare account id (32 hex characters).
+                 * @example 023e105f4ecef8ad9ca31a8372d0c353
+                 */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Gemma2bItLoraInput"];
+            };
+        };
+        responses: {
+            /** @description The model's result in the Cloudflare envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeepseekR1DistillQwen32bResponse"];
+                    "text/event-stream": string;
+                };
+            };
+            "4XX": components["responses"]["Error"];
+            "5XX": components["responses"]["Error"];
+        };
+    };
+    runLlama2_7bChatInt8: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description A session id; routes multi-turn requests to the same instance so the prompt cache is reused (see `usage.prompt_tokens_details.cached_tokens`).
+                 * @example ses_3f1c0a2e
+                 */
+                "x-session-affinity"?: components["parameters"]["SessionAffinity"];
+            };
+            path: {
+                /**
+                 * @description The Cloudflare account id (32 hex characters).
+                 * @example 023e105f4ecef8ad9ca31a8372d0c353
+                 */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DeepseekR1DistillQwen32bInput"];
+            };
+        };
+        responses: {
+            /** @description The model's result in the Cloudflare envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeepseekR1DistillQwen32bResponse"];
+                    "text/event-stream": string;
+                };
+            };
+            "4XX": components["responses"]["Error"];
+            "5XX": components["responses"]["Error"];
+        };
+    };
+    runLlama3_8bInstruct: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description A session id; routes multi-turn requests to the same instance so the prompt cache is reused (see `usage.prompt_tokens_details.cached_tokens`).
+                 * @example ses_3f1c0a2e
+                 */
+                "x-session-affinity"?: components["parameters"]["SessionAffinity"];
+            };
+            path: {
+                /**
+                 * @description The Cloudflare account id (32 hex characters).
+                 * @example 023e105f4ecef8ad9ca31a8372d0c353
+                 */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DeepseekMath7bInstructInput"];
+            };
+        };
+        responses: {
+            /** @description The model's result in the Cloudflare envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnaCybertron7bV2Bf16Response"];
+                    "text/event-stream": string;
+                };
+            };
+            "4XX": components["responses"]["Error"];
+            "5XX": components["responses"]["Error"];
+        };
+    };
+    runLlama31_8bInstructAwq: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description A session id; routes multi-turn requests to the same instance so the prompt cache is reused (see `usage.prompt_tokens_details.cached_tokens`).
+                 * @example ses_3f1c0a2e
+                 */
+                "x-session-affinity"?: components["parameters"]["SessionAffinity"];
+            };
+            path: {
+                /**
+                 * @description The Cloudflare account id (32 hex characters).
+                 * @example 023e105f4ecef8ad9ca31a8372d0c353
+                 */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DeepseekMath7bInstructInput"];
+            };
+        };
+        responses: {
+            /** @description The model's result in the Cloudflare envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeepseekMath7bInstructResponse"];
+                    "text/event-stream": string;
+                };
+            };
+            "4XX": components["responses"]["Error"];
+            "5XX": components["responses"]["Error"];
+        };
+    };
+    runLlama31_8bInstructFp8: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description A session id; routes multi-turn requests to the same instance so the prompt cache is reused (see `usage.prompt_tokens_details.cached_tokens`).
+                 * @example ses_3f1c0a2e
+                 */
+                "x-session-affinity"?: components["parameters"]["SessionAffinity"];
+            };
+            path: {
+                /**
+                 * @description The Cloudflare account id (32 hex characters).
+                 * @example 023e105f4ecef8ad9ca31a8372d0c353
+                 */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Gemma2bItLoraInput"];
+            };
+        };
+        responses: {
+            /** @description The model's result in the Cloudflare envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeepseekR1DistillQwen32bResponse"];
+                    "text/event-stream": string;
+                };
+            };
+            "4XX": components["responses"]["Error"];
+            "5XX": components["responses"]["Error"];
+        };
+    };
+    runLlama32_1bInstruct: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description A session id; routes multi-turn requests to the same instance so the prompt cache is reused (see `usage.prompt_tokens_details.cached_tokens`).
+                 * @example ses_3f1c0a2e
+                 */
+                "x-session-affinity"?: components["parameters"]["SessionAffinity"];
+            };
+            path: {
+                /**
+                 * @description The Cloudflare account id (32 hex characters).
+                 * @example 023e105f4ecef8ad9ca31a8372d0c353
+                 */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DeepseekMath7bInstructInput"];
+            };
+        };
+        responses: {
+            /** @description The model's result in the Cloudflare envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnaCybertron7bV2Bf16Response"];
+                    "text/event-stream": string;
+                };
+            };
+            "4XX": components["responses"]["Error"];
+            "5XX": components["responses"]["Error"];
+        };
+    };
+    runLlama32_3bInstruct: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description A session id; routes multi-turn requests to the same instance so the prompt cache is reused (see `usage.prompt_tokens_details.cached_tokens`).
+                 * @example ses_3f1c0a2e
+                 */
+                "x-session-affinity"?: components["parameters"]["SessionAffinity"];
+            };
+            path: {
+                /**
+                 * @description The Cloudflare account id (32 hex characters).
+                 * @example 023e105f4ecef8ad9ca31a8372d0c353
+                 */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DeepseekMath7bInstructInput"];
+            };
+        };
+        responses: {
+            /** @description The model's result in the Cloudflare envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnaCybertron7bV2Bf16Response"];
+                    "text/event-stream": string;
+                };
+            };
+            "4XX": components["responses"]["Error"];
+            "5XX": components["responses"]["Error"];
+        };
+    };
+    runLlama33_70bInstructFp8Fast: {
+        parameters: {
+            query?: {
+                /** @description "true" submits an async batch (`BatchSubmitInput`) or polls one (`BatchPollInput`). */
+                queueRequest?: components["parameters"]["QueueRequest"];
+            };
+            header?: {
+                /**
+                 * @description A session id; routes multi-turn requests to the same instance so the prompt cache is reused (see `usage.prompt_tokens_details.cached_tokens`).
+                 * @example ses_3f1c0a2e
+                 */
+                "x-session-affinity"?: components["parameters"]["SessionAffinity"];
+            };
+            path: {
+                /**
+                 * @description The Cloudflare account id (32 hex characters).
+                 * @example 023e105f4ecef8ad9ca31a8372d0c353
+                 */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Llama33x70bInstructFp8FastBatchableInput"];
+            };
+        };
+        responses: {
+            /** @description The model's result in the Cloudflare envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeepseekR1DistillQwen32bBatchableResponse"];
+                    "text/event-stream": string;
+                };
+            };
+            "4XX": components["responses"]["Error"];
+            "5XX": components["responses"]["Error"];
+        };
+    };
+    runLlama4Scout17b16eInstruct: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description A session id; routes multi-turn requests to the same instance so the prompt cache is reused (see `usage.prompt_tokens_details.cached_tokens`).
+                 * @example ses_3f1c0a2e
+                 */
+                "x-session-affinity"?: components["parameters"]["SessionAffinity"];
+            };
+            path: {
+                /**
+                 * @description The Cloudflare account id (32 hex characters).
+                 * @example 023e105f4ecef8ad9ca31a8372d0c353
+                 */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Llama4Scout17b16eInstructInput"];
+            };
+        };
+        responses: {
+            /** @description The model's result in the Cloudflare envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeepseekR1DistillQwen32bResponse"];
+                    "text/event-stream": string;
+                };
+            };
+            "4XX": components["responses"]["Error"];
+            "5XX": components["responses"]["Error"];
+        };
+    };
+    runLlamaGuard3_8b: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description A session id; routes multi-turn requests to the same instance so the prompt cache is reused (see `usage.prompt_tokens_details.cached_tokens`).
+                 * @example ses_3f1c0a2e
+                 */
+                "x-session-affinity"?: components["parameters"]["SessionAffinity"];
+            };
+            path: {
+                /**
+                 * @description The Cloudflare account id (32 hex characters).
+                 * @example 023e105f4ecef8ad9ca31a8372d0c353
+                 */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LlamaGuard3x8bInput"];
+            };
+        };
+        responses: {
+            /** @description The model's result in the Cloudflare envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LlamaGuard3x8bResponse"];
+                };
+            };
+            "4XX": components["responses"]["Error"];
+            "5XX": components["responses"]["Error"];
+        };
+    };
+    runPhi2: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description A session id; routes multi-turn requests to the same instance so the prompt cache is reused (see `usage.prompt_tokens_details.cached_tokens`).
+                 * @example ses_3f1c0a2e
+                 */
+                "x-session-affinity"?: components["parameters"]["SessionAffinity"];
+            };
+            path: {
+                /**
+                 * @description The Cloudflare account id (32 hex characters).
+                 * @example 023e105f4ecef8ad9ca31a8372d0c353
+                 */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DeepseekMath7bInstructInput"];
+            };
+        };
+        responses: {
+            /** @description The model's result in the Cloudflare envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnaCybertron7bV2Bf16Response"];
+                    "text/event-stream": string;
+                };
+            };
+            "4XX": components["responses"]["Error"];
+            "5XX": components["responses"]["Error"];
+        };
+    };
+    runMistral7bInstructV01: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description A session id; routes multi-turn requests to the same instance so the prompt cache is reused (see `usage.prompt_tokens_details.cached_tokens`).
+                 * @example ses_3f1c0a2e
+                 */
+                "x-session-affinity"?: components["parameters"]["SessionAffinity"];
+            };
+            path: {
+                /**
+                 * @description The Cloudflare account id (32 hex characters).
+                 * @example 023e105f4ecef8ad9ca31a8372d0c353
+                 */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DeepseekMath7bInstructInput"];
+            };
+        };
+        responses: {
+            /** @description The model's result in the Cloudflare envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeepseekMath7bInstructResponse"];
+                    "text/event-stream": string;
+                };
+            };
+            "4XX": components["responses"]["Error"];
+            "5XX": components["responses"]["Error"];
+        };
+    };
+    runMistral7bInstructV02Lora: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description A session id; routes multi-turn requests to the same instance so the prompt cache is reused (see `usage.prompt_tokens_details.cached_tokens`).
+                 * @example ses_3f1c0a2e
+                 */
+                "x-session-affinity"?: components["parameters"]["SessionAffinity"];
+            };
+            path: {
+                /**
+                 * @description The Cloudflare account id (32 hex characters).
+                 * @example 023e105f4ecef8ad9ca31a8372d0c353
+                 */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DeepseekR1DistillQwen32bInput"];
+            };
+        };
+        responses: {
+            /** @description The model's result in the Cloudflare envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeepseekR1DistillQwen32bResponse"];
+                    "text/event-stream": string;
+                };
+            };
+            "4XX": components["responses"]["Error"];
+            "5XX": components["responses"]["Error"];
+        };
+    };
+    runMistralSmall31_24bInstruct: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description A session id; routes multi-turn requests to the same instance so the prompt cache is reused (see `usage.prompt_tokens_details.cached_tokens`).
+                 * @example ses_3f1c0a2e
+                 */
+                "x-session-affinity"?: components["parameters"]["SessionAffinity"];
+            };
+            path: {
+                /**
+                 * @description The Cloudflare account id (32 hex characters).
+                 * @example 023e105f4ecef8ad9ca31a8372d0c353
+                 */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MistralSmall31x24bInstructInput"];
+            };
+        };
+        responses: {
+            /** @description The model's result in the Cloudflare envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeepseekR1DistillQwen32bResponse"];
+                    "text/event-stream": string;
+                };
+            };
+            "4XX": components["responses"]["Error"];
+            "5XX": components["responses"]["Error"];
+        };
+    };
+    runMoondream31_9BA2B: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The Cloudflare account id (32 hex characters).
+                 * @example 023e105f4ecef8ad9ca31a8372d0c353
+                 */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Moondream31x9BA2BInput"];
+            };
+        };
+        responses: {
+            /** @description The model's result in the Cloudflare envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Moondream31x9BA2BResponse"];
+                    "text/event-stream": string;
+                };
+            };
+            "4XX": components["responses"]["Error"];
+            "5XX": components["responses"]["Error"];
+        };
+    };
+    runKimiK25: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description A session id; routes multi-turn requests to the same instance so the prompt cache is reused (see `usage.prompt_tokens_details.cached_tokens`).
+                 * @example ses_3f1c0a2e
+                 */
+                "x-session-affinity"?: components["parameters"]["SessionAffinity"];
+            };
+            path: {
+                /**
+                 * @description The Cloudflare account id (32 hex characters).
+                 * @example 023e105f4ecef8ad9ca31a8372d0c353
+                 */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DeepseekV4Flash0731Input"];
+            };
+        };
+        responses: {
+            /** @description The model's result in the Cloudflare envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeepseekV4Flash0731Response"];
+                    "text/event-stream": string;
+                };
+            };
+            "4XX": components["responses"]["Error"];
+            "5XX": components["responses"]["Error"];
+        };
+    };
+    runKimiK26: {
+        parameters: {
+            query?: {
+                /** @description "true" submits an async batch (`BatchSubmitInput`) or polls one (`BatchPollInput`). */
+                queueRequest?: components["parameters"]["QueueRequest"];
+            };
+            header?: {
+                /**
+                 * @description A session id; routes multi-turn requests to the same instance so the prompt cache is reused (see `usage.prompt_tokens_details.cached_tokens`).
+                 * @example ses_3f1c0a2e
+                 */
+                "x-session-affinity"?: components["parameters"]["SessionAffinity"];
+            };
+            path: {
+                /**
+                 * @description The Cloudflare account id (32 hex characters).
+                 * @example 023e105f4ecef8ad9ca31a8372d0c353
+                 */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DeepseekV4Flash0731BatchableInput"];
+            };
+        };
+        responses: {
+            /** @description The model's result in the Cloudflare envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeepseekV4Flash0731BatchableResponse"];
+                    "text/event-stream": string;
+                };
+            };
+            "4XX": components["responses"]["Error"];
+            "5XX": components["responses"]["Error"];
+        };
+    };
+    runKimiK27Code: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description A session id; routes multi-turn requests to the same instance so the prompt cache is reused (see `usage.prompt_tokens_details.cached_tokens`).
+                 * @example ses_3f1c0a2e
+                 */
+                "x-session-affinity"?: components["parameters"]["SessionAffinity"];
+            };
+            path: {
+                /**
+                 * @description The Cloudflare account id (32 hex characters).
+                 * @example 023e105f4ecef8ad9ca31a8372d0c353
+                 */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DeepseekV4Flash0731Input"];
+            };
+        };
+        responses: {
+            /** @description The model's result in the Cloudflare envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeepseekV4Flash0731Response"];
+                    "text/event-stream": string;
+                };
+            };
+            "4XX": components["responses"]["Error"];
+            "5XX": components["responses"]["Error"];
+        };
+    };
+    runNemotron3_120bA12b: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description A session id; routes multi-turn requests to the same instance so the prompt cache is reused (see `usage.prompt_tokens_details.cached_tokens`).
+                 * @example ses_3f1c0a2e
+                 */
+                "x-session-affinity"?: components["parameters"]["SessionAffinity"];
+            };
+            path: {
+                /**
+                 * @description The Cloudflare account id (32 hex characters).
+                 * @example 023e105f4ecef8ad9ca31a8372d0c353
+                 */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DeepseekV4Flash0731Input"];
+            };
+        };
+        responses: {
+            /** @description The model's result in the Cloudflare envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeepseekV4Flash0731Response"];
+                    "text/event-stream": string;
+                };
+            };
+            "4XX": components["responses"]["Error"];
+            "5XX": components["responses"]["Error"];
+        };
+    };
+    runGptOss20b: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description A session id; routes multi-turn requests to the same instance so the prompt cache is reused (see `usage.prompt_tokens_details.cached_tokens`).
+                 * @example ses_3f1c0a2e
+                 */
+                "x-session-affinity"?: components["parameters"]["SessionAffinity"];
+            };
+            path: {
+                /**
+                 * @description The Cloudflare account id (32 hex characters).
+                 * @example 023e105f4ecef8ad9ca31a8372d0c353
+                 */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["GptOss20bInput"];
+            };
+        };
+        responses: {
+            /** @description The model's result in the Cloudflare envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TextGenerationResponse"];
+                    "text/event-stream": string;
+                };
+            };
+            "4XX": components["responses"]["Error"];
+            "5XX": components["responses"]["Error"];
+        };
+    };
+    runOpenchat35_0106: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description A session id; routes multi-turn requests to the same instance so the prompt cache is reused (see `usage.prompt_tokens_details.cached_tokens`).
+                 * @example ses_3f1c0a2e
+                 */
+                "x-session-affinity"?: components["parameters"]["SessionAffinity"];
+            };
+            path: {
+                /**
+                 * @description The Cloudflare account id (32 hex characters).
+                 * @example 023e105f4ecef8ad9ca31a8372d0c353
+                 */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DeepseekMath7bInstructInput"];
+            };
+        };
+        responses: {
+            /** @description The model's result in the Cloudflare envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeepseekMath7bInstructResponse"];
+                    "text/event-stream": string;
+                };
+            };
+            "4XX": components["responses"]["Error"];
+            "5XX": components["responses"]["Error"];
+        };
+    };
+    runPlamoEmbedding1b: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The Cloudflare account id (32 hex characters).
+                 * @example 023e105f4ecef8ad9ca31a8372d0c353
+                 */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Embeddinggemma300mInput"];
+            };
+        };
+        responses: {
+            /** @description The model's result in the Cloudflare envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Embeddinggemma300mResponse"];
+                };
+            };
+            "4XX": components["responses"]["Error"];
+            "5XX": components["responses"]["Error"];
+        };
+    };
+    runSmartTurnV2: {
+        parameters: {
+            query?: {
+                /** @description "true" submits an async batch (`BatchSubmitInput`) or polls one (`BatchPollInput`). */
+                queueRequest?: components["parameters"]["QueueRequest"];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description The Cloudflare account id (32 hex characters).
+                 * @example 023e105f4ecef8ad9ca31a8372d0c353
+                 */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SmartTurnV2BatchableInput"];
+            };
+        };
+        responses: {
+            /** @description The model's result in the Cloudflare envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SmartTurnV2BatchableResponse"];
+                };
+            };
+            "4XX": components["responses"]["Error"];
+            "5XX": components["responses"]["Error"];
+        };
+    };
+    runQwen15_05bChat: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description A session id; routes multi-turn requests to the same instance so the prompt cache is reused (see `usage.prompt_tokens_details.cached_tokens`).
+                 * @example ses_3f1c0a2e
+                 */
+                "x-session-affinity"?: components["parameters"]["SessionAffinity"];
+            };
+            path: {
+                /**
+                 * @description The Cloudflare account id (32 hex characters).
+                 * @example 023e105f4ecef8ad9ca31a8372d0c353
+                 */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DeepseekMath7bInstructInput"];
+            };
+        };
+        responses: {
+            /** @description The model's result in the Cloudflare envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeepseekMath7bInstructResponse"];
+                    "text/event-stream": string;
+                };
+            };
+            "4XX": components["responses"]["Error"];
+            "5XX": components["responses"]["Error"];
+        };
+    };
+    runQwen15_18bChat: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description A session id; routes multi-turn requests to the same instance so the prompt cache is reused (see `usage.prompt_tokens_details.cached_tokens`).
+                 * @example ses_3f1c0a2e
+                 */
+                "x-session-affinity"?: components["parameters"]["SessionAffinity"];
+            };
+            path: {
+                /**
+                 * @description The Cloudflare account id (32 hex characters).
+                 * @example 023e105f4ecef8ad9ca31a8372d0c353
+                 */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DeepseekMath7bInstructInput"];
+            };
+        };
+        responses: {
+            /** @description The model's result in the Cloudflare envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeepseekMath7bInstructResponse"];
+                    "text/event-stream": string;
+                };
+            };
+            "4XX": components["responses"]["Error"];
+            "5XX": components["responses"]["Error"];
+        };
+    };
+    runQwen15_14bChatAwq: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description A session id; routes multi-turn requests to the same instance so the prompt cache is reused (see `usage.prompt_tokens_details.cached_tokens`).
+                 * @example ses_3f1c0a2e
+                 */
+                "x-session-affinity"?: components["parameters"]["SessionAffinity"];
+            };
+            path: {
+                /**
+                 * @description The Cloudflare account id (32 hex characters).
+                 * @example 023e105f4ecef8ad9ca31a8372d0c353
+                 */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Gemma2bItLoraInput"];
+            };
+        };
+        responses: {
+            /** @description The model's result in the Cloudflare envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeepseekR1DistillQwen32bResponse"];
+                    "text/event-stream": string;
+                };
+            };
+            "4XX": components["responses"]["Error"];
+            "5XX": components["responses"]["Error"];
+        };
+    };
+    runQwen15_7bChatAwq: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description A session id; routes multi-turn requests to the same instance so the prompt cache is reused (see `usage.prompt_tokens_details.cached_tokens`).
+                 * @example ses_3f1c0a2e
+                 */
+                "x-session-affinity"?: components["parameters"]["SessionAffinity"];
+            };
+            path: {
+                /**
+                 * @description The Cloudflare account id (32 hex characters).
+                 * @example 023e105f4ecef8ad9ca31a8372d0c353
+                 */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DeepseekR1DistillQwen32bInput"];
+            };
+        };
+        responses: {
+            /** @description The model's result in the Cloudflare envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeepseekR1DistillQwen32bResponse"];
+                    "text/event-stream": string;
+                };
+            };
+            "4XX": components["responses"]["Error"];
+            "5XX": components["responses"]["Error"];
+        };
+    };
+    runQwen25Coder32bInstruct: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description A session id; routes multi-turn requests to the same instance so the prompt cache is reused (see `usage.prompt_tokens_details.cached_tokens`).
+                 * @example ses_3f1c0a2e
+                 */
+                "x-session-affinity"?: components["parameters"]["SessionAffinity"];
+            };
+            path: {
+                /**
+                 * @description The Cloudflare account id (32 hex characters).
+                 * @example 023e105f4ecef8ad9ca31a8372d0c353
+                 */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Gemma2bItLoraInput"];
+            };
+        };
+        responses: {
+            /** @description The model's result in the Cloudflare envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeepseekR1DistillQwen32bResponse"];
+                    "text/event-stream": string;
+                };
+            };
+            "4XX": components["responses"]["Error"];
+            "5XX": components["responses"]["Error"];
+        };
+    };
+    runQwen3_30bA3bFp8: {
+        parameters: {
+            query?: {
+                /** @description "true" submits an async batch (`BatchSubmitInput`) or polls one (`BatchPollInput`). */
+                queueRequest?: components["parameters"]["QueueRequest"];
+            };
+            header?: {
+                /**
+                 * @description A session id; routes multi-turn requests to the same instance so the prompt cache is reused (see `usage.prompt_tokens_details.cached_tokens`).
+                 * @example ses_3f1c0a2e
+                 */
+                "x-session-affinity"?: components["parameters"]["SessionAffinity"];
+            };
+            path: {
+                /**
+                 * @description The Cloudflare account id (32 hex characters).
+                 * @example 023e105f4ecef8ad9ca31a8372d0c353
+                 */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["GemmaSeaLionV4x27bItBatchableInput"];
+            };
+        };
+        responses: {
+            /** @description The model's result in the Cloudflare envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GemmaSeaLionV4x27bItBatchableResponse"];
+                    "text/event-stream": string;
+                };
+            };
+            "4XX": components["responses"]["Error"];
+            "5XX": components["responses"]["Error"];
+        };
+    };
+    runQwen3Embedding06b: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The Cloudflare account id (32 hex characters).
+                 * @example 023e105f4ecef8ad9ca31a8372d0c353
+                 */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Qwen3Embedding06bInput"];
+            };
+        };
+        responses: {
+            /** @description The model's result in the Cloudflare envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Qwen3Embedding06bResponse"];
+                };
+            };
+            "4XX": components["responses"]["Error"];
+            "5XX": components["responses"]["Error"];
+        };
+    };
+    runQwen38_27b: {
+        parameters: {
+            query?: {
+                /** @description "true" submits an async batch (`BatchSubmitInput`) or polls one (`BatchPollInput`). */
+                queueRequest?: components["parameters"]["QueueRequest"];
+            };
+            header?: {
+                /**
+                 * @description A session id; routes multi-turn requests to the same instance so the prompt cache is reused (see `usage.prompt_tokens_details.cached_tokens`).
+                 * @example ses_3f1c0a2e
+                 */
+                "x-session-affinity"?: components["parameters"]["SessionAffinity"];
+            };
+            path: {
+                /**
+                 * @description The Cloudflare account id (32 hex characters).
+                 * @example 023e105f4ecef8ad9ca31a8372d0c353
+                 */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DeepseekV4Flash0731BatchableInput"];
+            };
+        };
+        responses: {
+            /** @description The model's result in the Cloudflare envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeepseekV4Flash0731BatchableResponse"];
+                    "text/event-stream": string;
+                };
+            };
+            "4XX": components["responses"]["Error"];
+            "5XX": components["responses"]["Error"];
+        };
+    };
+    runQwq32b: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description A session id; routes multi-turn requests to the same instance so the prompt cache is reused (see `usage.prompt_tokens_details.cached_tokens`).
+                 * @example ses_3f1c0a2e
+                 */
+                "x-session-affinity"?: components["parameters"]["SessionAffinity"];
+            };
+            path: {
+                /**
+                 * @description The Cloudflare account id (32 hex characters).
+                 * @example 023e105f4ecef8ad9ca31a8372d0c353
+                 */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Qwq32bInput"];
+            };
+        };
+        responses: {
+            /** @description The model's result in the Cloudflare envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Qwq32bResponse"];
+                    "text/event-stream": string;
+                };
+            };
+            "4XX": components["responses"]["Error"];
+            "5XX": components["responses"]["Error"];
+        };
+    };
+    runApertusV15_8b: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description A session id; routes multi-turn requests to the same instance so the prompt cache is reused (see `usage.prompt_tokens_details.cached_tokens`).
+                 * @example ses_3f1c0a2e
+                 */
+                "x-session-affinity"?: components["parameters"]["SessionAffinity"];
+            };
+            path: {
+                /**
+                 * @description The Cloudflare account id (32 hex characters).
+                 * @example 023e105f4ecef8ad9ca31a8372d0c353
+                 */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Granite40HMicroInput"];
+            };
+        };
+        responses: {
+            /** @description The model's result in the Cloudflare envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Granite40HMicroResponse"];
+                    "text/event-stream": string;
+                };
+            };
+            "4XX": components["responses"]["Error"];
+            "5XX": components["responses"]["Error"];
+        };
+    };
+    runDiscolmGerman7bV1Awq: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description A session id; routes multi-turn requests to the same instance so the prompt cache is reused (see `usage.prompt_tokens_details.cached_tokens`).
+                 * @example ses_3f1c0a2e
+                 */
+                "x-session-affinity"?: components["parameters"]["SessionAffinity"];
+            };
+            path: {
+                /**
+                 * @description The Cloudflare account id (32 hex characters).
+                 * @example 023e105f4ecef8ad9ca31a8372d0c353
+                 */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DeepseekMath7bInstructInput"];
+            };
+        };
+        responses: {
+            /** @description The model's result in the Cloudflare envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeepseekMath7bInstructResponse"];
+                    "text/event-stream": string;
+                };
+            };
+            "4XX": components["responses"]["Error"];
+            "5XX": components["responses"]["Error"];
+        };
+    };
+    runFalcon7bInstruct: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description A session id; routes multi-turn requests to the same instance so the prompt cache is reused (see `usage.prompt_tokens_details.cached_tokens`).
+                 * @example ses_3f1c0a2e
+                 */
+                "x-session-affinity"?: components["parameters"]["SessionAffinity"];
+            };
+            path: {
+                /**
+                 * @description The Cloudflare account id (32 hex characters).
+                 * @example 023e105f4ecef8ad9ca31a8372d0c353
+                 */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DeepseekMath7bInstructInput"];
+            };
+        };
+        responses: {
+            /** @description The model's result in the Cloudflare envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnaCybertron7bV2Bf16Response"];
+                    "text/event-stream": string;
+                };
+            };
+            "4XX": components["responses"]["Error"];
+            "5XX": components["responses"]["Error"];
+        };
+    };
+    runTinyllama11bChatV10: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description A session id; routes multi-turn requests to the same instance so the prompt cache is reused (see `usage.prompt_tokens_details.cached_tokens`).
+                 * @example ses_3f1c0a2e
+                 */
+                "x-session-affinity"?: components["parameters"]["SessionAffinity"];
+            };
+            path: {
+                /**
+                 * @description The Cloudflare account id (32 hex characters).
+                 * @example 023e105f4ecef8ad9ca31a8372d0c353
+                 */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DeepseekMath7bInstructInput"];
+            };
+        };
+        responses: {
+            /** @description The model's result in the Cloudflare envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnaCybertron7bV2Bf16Response"];
+                    "text/event-stream": string;
+                };
+            };
+            "4XX": components["responses"]["Error"];
+            "5XX": components["responses"]["Error"];
+        };
+    };
+    runEurollm9bIt: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description A session id; routes multi-turn requests to the same instance so the prompt cache is reused (see `usage.prompt_tokens_details.cached_tokens`).
+                 * @example ses_3f1c0a2e
+                 */
+                "x-session-affinity"?: components["parameters"]["SessionAffinity"];
+            };
+            path: {
+                /**
+                 * @description The Cloudflare account id (32 hex characters).
+                 * @example 023e105f4ecef8ad9ca31a8372d0c353
+                 */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Granite40HMicroInput"];
+            };
+        };
+        responses: {
+            /** @description The model's result in the Cloudflare envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Granite40HMicroResponse"];
+                    "text/event-stream": string;
+                };
+            };
+            "4XX": components["responses"]["Error"];
+            "5XX": components["responses"]["Error"];
+        };
+    };
+    runGlm47Flash: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description A session id; routes multi-turn requests to the same instance so the prompt cache is reused (see `usage.prompt_tokens_details.cached_tokens`).
+                 * @example ses_3f1c0a2e
+                 */
+                "x-session-affinity"?: components["parameters"]["SessionAffinity"];
+            };
+            path: {
+                /**
+                 * @description The Cloudflare account id (32 hex characters).
+                 * @example 023e105f4ecef8ad9ca31a8372d0c353
+                 */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DeepseekV4Flash0731Input"];
+            };
+        };
+        responses: {
+            /** @description The model's result in the Cloudflare envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeepseekV4Flash0731Response"];
+                    "text/event-stream": string;
+                };
+            };
+            "4XX": components["responses"]["Error"];
+            "5XX": components["responses"]["Error"];
+        };
+    };
+    runGlm52: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description A session id; routes multi-turn requests to the same instance so the prompt cache is reused (see `usage.prompt_tokens_details.cached_tokens`).
+                 * @example ses_3f1c0a2e
+                 */
+                "x-session-affinity"?: components["parameters"]["SessionAffinity"];
+            };
+            path: {
+                /**
+                 * @description The Cloudflare account id (32 hex characters).
+                 * @example 023e105f4ecef8ad9ca31a8372d0c353
+                 */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DeepseekV4Flash0731Input"];
+            };
+        };
+        responses: {
+            /** @description The model's result in the Cloudflare envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeepseekV4Flash0731Response"];
+                    "text/event-stream": string;
+                };
+            };
+            "4XX": components["responses"]["Error"];
+            "5XX": components["responses"]["Error"];
+        };
+    };
+    runGlm53: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description A session id; routes multi-turn requests to the same instance so the prompt cache is reused (see `usage.prompt_tokens_details.cached_tokens`).
+                 * @example ses_3f1c0a2e
+                 */
+                "x-session-affinity"?: components["parameters"]["SessionAffinity"];
+            };
+            path: {
+                /**
+                 * @description The Cloudflare account id (32 hex characters).
+                 * @example 023e105f4ecef8ad9ca31a8372d0c353
+                 */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DeepseekV4Flash0731Input"];
+            };
+        };
+        responses: {
+            /** @description The model's result in the Cloudflare envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeepseekV4Flash0731Response"];
+                    "text/event-stream": string;
+                };
+            };
+            "4XX": components["responses"]["Error"];
+            "5XX": components["responses"]["Error"];
+        };
+    };
+    runGlm53Flash: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description A session id; routes multi-turn requests to the same instance so the prompt cache is reused (see `usage.prompt_tokens_details.cached_tokens`).
+                 * @example ses_3f1c0a2e
+                 */
+                "x-session-affinity"?: components["parameters"]["SessionAffinity"];
+            };
+            path: {
+                /**
+                 * @description The Cloudflare account id (32 hex characters).
+                 * @example 023e105f4ecef8ad9ca31a8372d0c353
+                 */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DeepseekV4Flash0731Input"];
+            };
+        };
+        responses: {
+            /** @description The model's result in the Cloudflare envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeepseekV4Flash0731Response"];
+                    "text/event-stream": string;
+                };
+            };
+            "4XX": components["responses"]["Error"];
+            "5XX": components["responses"]["Error"];
+        };
+    };
+    runGemma7bIt: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description A session id; routes multi-turn requests to the same instance so the prompt cache is reused (see `usage.prompt_tokens_details.cached_tokens`).
+                 * @example ses_3f1c0a2e
+                 */
+                "x-session-affinity"?: components["parameters"]["SessionAffinity"];
+            };
+            path: {
+                /**
+                 * @description The Cloudflare account id (32 hex characters).
+                 * @example 023e105f4ecef8ad9ca31a8372d0c353
+                 */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DeepseekMath7bInstructInput"];
+            };
+        };
+        responses: {
+            /** @description The model's result in the Cloudflare envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeepseekMath7bInstructResponse"];
+                    "text/event-stream": string;
+                };
+            };
+            "4XX": components["responses"]["Error"];
+            "5XX": components["responses"]["Error"];
+        };
+    };
+    runMetaLlama3_8bInstruct: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description A session id; routes multi-turn requests to the same instance so the prompt cache is reused (see `usage.prompt_tokens_details.cached_tokens`).
+                 * @example ses_3f1c0a2e
+                 */
+                "x-session-affinity"?: components["parameters"]["SessionAffinity"];
+            };
+            path: {
+                /**
+                 * @description The Cloudflare account id (32 hex characters).
+                 * @example 023e105f4ecef8ad9ca31a8372d0c353
+                 */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DeepseekMath7bInstructInput"];
+            };
+        };
+        responses: {
+            /** @description The model's result in the Cloudflare envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeepseekMath7bInstructResponse"];
+                    "text/event-stream": string;
+                };
+            };
+            "4XX": components["responses"]["Error"];
+            "5XX": components["responses"]["Error"];
+        };
+    };
+    runMistral7bInstructV02: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description A session id; routes multi-turn requests to the same instance so the prompt cache is reused (see `usage.prompt_tokens_details.cached_tokens`).
+                 * @example ses_3f1c0a2e
+                 */
+                "x-session-affinity"?: components["parameters"]["SessionAffinity"];
+            };
+            path: {
+                /**
+                 * @description The Cloudflare account id (32 hex characters).
+                 * @example 023e105f4ecef8ad9ca31a8372d0c353
+                 */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DeepseekR1DistillQwen32bInput"];
+            };
+        };
+        responses: {
+            /** @description The model's result in the Cloudflare envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeepseekR1DistillQwen32bResponse"];
+                    "text/event-stream": string;
+                };
+            };
+            "4XX": components["responses"]["Error"];
+            "5XX": components["responses"]["Error"];
+        };
+    };
+    runStarlingLm7bBeta: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description A session id; routes multi-turn requests to the same instance so the prompt cache is reused (see `usage.prompt_tokens_details.cached_tokens`).
+                 * @example ses_3f1c0a2e
+                 */
+                "x-session-affinity"?: components["parameters"]["SessionAffinity"];
+            };
+            path: {
+                /**
+                 * @description The Cloudflare account id (32 hex characters).
+                 * @example 023e105f4ecef8ad9ca31a8372d0c353
+                 */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Llama33x70bInstructFp8FastInput"];
+            };
+        };
+        responses: {
+            /** @description The model's result in the Cloudflare envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeepseekR1DistillQwen32bResponse"];
+                    "text/event-stream": string;
+                };
+            };
+            "4XX": components["responses"]["Error"];
+            "5XX": components["responses"]["Error"];
+        };
+    };
+    runHermes2ProMistral7b: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description A session id; routes multi-turn requests to the same instance so the prompt cache is reused (see `usage.prompt_tokens_details.cached_tokens`).
+                 * @example ses_3f1c0a2e
+                 */
+                "x-session-affinity"?: components["parameters"]["SessionAffinity"];
+            };
+            path: {
+                /**
+                 * @description The Cloudflare account id (32 hex characters).
+                 * @example 023e105f4ecef8ad9ca31a8372d0c353
+                 */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DeepseekMath7bInstructInput"];
+            };
+        };
+        responses: {
+            /** @description The model's result in the Cloudflare envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeepseekMath7bInstructResponse"];
+                    "text/event-stream": string;
+                };
+            };
+            "4XX": components["responses"]["Error"];
+            "5XX": components["responses"]["Error"];
+        };
+    };
+    runDeepseekCoder67bInstructAwq: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description A session id; routes multi-turn requests to the same instance so the prompt cache is reused (see `usage.prompt_tokens_details.cached_tokens`).
+                 * @example ses_3f1c0a2e
+                 */
+                "x-session-affinity"?: components["parameters"]["SessionAffinity"];
+            };
+            path: {
+                /**
+                 * @description The Cloudflare account id (32 hex characters).
+                 * @example 023e105f4ecef8ad9ca31a8372d0c353
+                 */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Llama33x70bInstructFp8FastInput"];
+            };
+        };
+        responses: {
+            /** @description The model's result in the Cloudflare envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeepseekR1DistillQwen32bResponse"];
+                    "text/event-stream": string;
+                };
+            };
+            "4XX": components["responses"]["Error"];
+            "5XX": components["responses"]["Error"];
+        };
+    };
+    runLlamaguard7bAwq: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description A session id; routes multi-turn requests to the same instance so the prompt cache is reused (see `usage.prompt_tokens_details.cached_tokens`).
+                 * @example ses_3f1c0a2e
+                 */
+                "x-session-affinity"?: components["parameters"]["SessionAffinity"];
+            };
+            path: {
+                /**
+                 * @description The Cloudflare account id (32 hex characters).
+                 * @example 023e105f4ecef8ad9ca31a8372d0c353
+                 */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DeepseekMath7bInstructInput"];
+            };
+        };
+        responses: {
+            /** @description The model's result in the Cloudflare envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeepseekMath7bInstructResponse"];
+                    "text/event-stream": string;
+                };
+            };
+            "4XX": components["responses"]["Error"];
+            "5XX": components["responses"]["Error"];
+        };
+    };
+    runMistral7bInstructV01Awq: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description A session id; routes multi-turn requests to the same instance so the prompt cache is reused (see `usage.prompt_tokens_details.cached_tokens`).
+                 * @example ses_3f1c0a2e
+                 */
+                "x-session-affinity"?: components["parameters"]["SessionAffinity"];
+            };
+            path: {
+                /**
+                 * @description The Cloudflare account id (32 hex characters).
+                 * @example 023e105f4ecef8ad9ca31a8372d0c353
+                 */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Llama33x70bInstructFp8FastInput"];
+            };
+        };
+        responses: {
+            /** @description The model's result in the Cloudflare envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeepseekR1DistillQwen32bResponse"];
+                    "text/event-stream": string;
+                };
+            };
+            "4XX": components["responses"]["Error"];
+            "5XX": components["responses"]["Error"];
+        };
+    };
+    runNeuralChat7bV3_1Awq: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description A session id; routes multi-turn requests to the same instance so the prompt cache is reused (see `usage.prompt_tokens_details.cached_tokens`).
+                 * @example ses_3f1c0a2e
+                 */
+                "x-session-affinity"?: components["parameters"]["SessionAffinity"];
+            };
+            path: {
+                /**
+                 * @description The Cloudflare account id (32 hex characters).
+                 * @example 023e105f4ecef8ad9ca31a8372d0c353
+                 */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DeepseekMath7bInstructInput"];
+            };
+        };
+        responses: {
+            /** @description The model's result in the Cloudflare envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeepseekMath7bInstructResponse"];
+                    "text/event-stream": string;
+                };
+            };
+            "4XX": components["responses"]["Error"];
+            "5XX": components["responses"]["Error"];
+        };
+    };
+    runOpenhermes25Mistral7bAwq: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description A session id; routes multi-turn requests to the same instance so the prompt cache is reused (see `usage.prompt_tokens_details.cached_tokens`).
+                 * @example ses_3f1c0a2e
+                 */
+                "x-session-affinity"?: components["parameters"]["SessionAffinity"];
+            };
+            path: {
+                /**
+                 * @description The Cloudflare account id (32 hex characters).
+                 * @example 023e105f4ecef8ad9ca31a8372d0c353
+                 */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Llama33x70bInstructFp8FastInput"];
+            };
+        };
+        responses: {
+            /** @description The model's result in the Cloudflare envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeepseekR1DistillQwen32bResponse"];
+                    "text/event-stream": string;
                 };
             };
             "4XX": components["responses"]["Error"];

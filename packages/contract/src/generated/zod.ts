@@ -12,437 +12,1541 @@ function exactlyOne<const T extends readonly [z.ZodType, z.ZodType, ...z.ZodType
   });
 }
 
-/** The `Author` component of the contract. */
-export const zAuthor = z.looseObject({ id: z.string().optional(), name: z.string().optional(), description: z.string().optional() });
-
-/** One entry of `errors[]` or `messages[]`. `code` is absent on some model-input validation errors. */
-export const zResponseInfo = z.looseObject({ code: z.int().optional(), message: z.string(), documentation_url: z.string().optional(), source: z.looseObject({ pointer: z.string().optional() }).optional() });
-
-/** The `AuthorSearchResponse` component of the contract. */
-export const zAuthorSearchResponse = z.looseObject({ result: z.array(zAuthor), success: z.boolean(), errors: z.array(zResponseInfo).optional(), messages: z.array(zResponseInfo).optional() });
-
-/** The `BatchPollInput` component of the contract. */
-export const zBatchPollInput = z.looseObject({ request_id: z.string().min(1) });
-
-/** A normal input of the model (validated by the model, not here) plus an optional `external_reference`. */
-export const zBatchRequestItem = z.looseObject({ external_reference: z.string().optional() });
-
-/** The `BatchResponseItem` component of the contract. */
-export const zBatchResponseItem = z.looseObject({ id: z.int().min(0), result: z.unknown().optional(), success: z.boolean().optional(), external_reference: z.string().nullable().optional() });
-
-/** Token usage. Streams may repeat it cumulatively on every event; keep the last one seen. */
-export const zUsage = z.looseObject({ prompt_tokens: z.int().min(0).optional(), completion_tokens: z.int().min(0).optional(), total_tokens: z.int().min(0).optional(), prompt_tokens_details: z.looseObject({ cached_tokens: z.int().min(0).optional() }).optional() });
-
-/** The final batch result. `responses` may be out of order; sort by `id` (index into `requests`). */
-export const zBatchResult = z.looseObject({ responses: z.array(zBatchResponseItem), usage: zUsage.optional() });
-
-/** The `BatchStatus` component of the contract. */
-export const zBatchStatus = z.looseObject({ status: z.enum(["queued","running"]), request_id: z.string(), model: z.string().optional() });
-
-/** The `BatchSubmitInput` component of the contract. */
-export const zBatchSubmitInput = z.looseObject({ requests: z.array(zBatchRequestItem).min(1), external_reference: z.string().optional() });
-
-/** The `BoundingBox` component of the contract. */
-export const zBoundingBox = z.looseObject({ xmin: z.number().optional(), ymin: z.number().optional(), xmax: z.number().optional(), ymax: z.number().optional() });
-
-/** The `OpenAIToolCall` component of the contract. */
-export const zOpenAIToolCall = z.looseObject({ id: z.string().optional(), type: z.literal("function").optional(), function: z.looseObject({ name: z.string(), arguments: z.string().optional() }) });
-
-/** The `ChatCompletionMessage` component of the contract. */
-export const zChatCompletionMessage = z.looseObject({ role: z.string().optional(), content: z.string().nullable().optional(), reasoning_content: z.string().nullable().optional(), tool_calls: z.array(zOpenAIToolCall).optional() });
-
-/** The `ChatCompletionChoice` component of the contract. */
-export const zChatCompletionChoice = z.looseObject({ index: z.int().min(0).optional(), message: zChatCompletionMessage, finish_reason: z.string().nullable().optional() });
-
-/** An OpenAI `chat.completion` object. */
-export const zChatCompletion = z.looseObject({ id: z.string().optional(), object: z.string().optional(), created: z.int().optional(), model: z.string().optional(), choices: z.array(zChatCompletionChoice), usage: zUsage.optional() });
-
-/** A streamed tool-call fragment; `function.arguments` arrives as string pieces to concatenate by `index`. */
-export const zChatCompletionToolCallDelta = z.looseObject({ index: z.int().min(0).optional(), id: z.string().optional(), type: z.string().optional(), function: z.looseObject({ name: z.string().optional(), arguments: z.string().optional() }).optional() });
-
-/** The `ChatCompletionChunkChoice` component of the contract. */
-export const zChatCompletionChunkChoice = z.looseObject({ index: z.int().min(0).optional(), delta: z.looseObject({ role: z.string().optional(), content: z.string().nullable().optional(), reasoning_content: z.string().nullable().optional(), tool_calls: z.array(zChatCompletionToolCallDelta).optional() }).optional(), finish_reason: z.string().nullable().optional() });
-
-/** An OpenAI `chat.completion.chunk` SSE event. `usage` may be cumulative on every chunk; the last chunk may have `choices: []`. */
-export const zChatCompletionChunk = z.looseObject({ id: z.string().optional(), object: z.string().optional(), created: z.int().optional(), model: z.string().optional(), choices: z.array(zChatCompletionChunkChoice), usage: z.union([zUsage, z.null()]).optional() });
-
-/** The `ImageUrlContentPart` component of the contract. */
-export const zImageUrlContentPart = z.looseObject({ type: z.literal("image_url"), image_url: z.looseObject({ url: z.string().min(1) }) });
-
-/** The `TextContentPart` component of the contract. */
-export const zTextContentPart = z.looseObject({ type: z.literal("text"), text: z.string() });
-
-/** The `ContentPart` component of the contract. */
-export const zContentPart = z.discriminatedUnion("type", [zTextContentPart, zImageUrlContentPart]);
-
-/** The `FlatToolCall` component of the contract. */
-export const zFlatToolCall = z.looseObject({ name: z.string(), arguments: z.union([z.record(z.string(), z.unknown()), z.string()]).optional() });
-
-/** The `ToolCall` component of the contract. */
-export const zToolCall = z.union([zFlatToolCall, zOpenAIToolCall]);
-
-/** A chat turn. `role` is free-form in the model schemas: system, user, assistant and tool are the usual values. */
-export const zChatMessage = z.looseObject({ role: z.string().min(1), content: z.union([z.string(), z.array(zContentPart), zContentPart]), name: z.string().optional(), tool_call_id: z.string().optional(), tool_calls: z.array(zToolCall).optional() });
-
-/** Per-request serving options on newer models. */
-export const zRunOptions = z.looseObject({ rejectIfBusy: z.boolean().optional() });
-
-/** JSON Schema of the tool arguments (an object schema). */
-export const zToolParameters = z.looseObject({ type: z.string().optional(), properties: z.record(z.string(), z.record(z.string(), z.unknown())).optional(), required: z.array(z.string()).optional() });
-
-/** The native Workers AI tool form; the model pages mark name, description and parameters required. */
-export const zFlatTool = z.looseObject({ name: z.string().min(1), description: z.string(), parameters: zToolParameters });
-
-/** The `OpenAITool` component of the contract. */
-export const zOpenAITool = z.looseObject({ type: z.literal("function"), function: z.looseObject({ name: z.string().min(1), description: z.string().optional(), parameters: zToolParameters.optional(), strict: z.boolean().optional() }) });
-
-/** A tool in the flat Workers AI form or the OpenAI `{type:"function", function}` form. */
-export const zTool = exactlyOne([zFlatTool, zOpenAITool]);
-
-/** The `ChatCompletionRequest` component of the contract. */
-export const zChatCompletionRequest = z.looseObject({ model: z.string().regex(new RegExp("^@(cf|hf)/[^/]+/[^/]+$", "u")), messages: z.array(zChatMessage).min(1), stream: z.boolean().optional(), stream_options: z.looseObject({ include_usage: z.boolean().optional() }).optional(), tools: z.array(zTool).optional(), tool_choice: z.union([z.enum(["auto","none","required"]), z.record(z.string(), z.unknown())]).optional(), response_format: z.looseObject({ type: z.enum(["text","json_object","json_schema"]), json_schema: z.looseObject({ name: z.string().min(1), schema: z.record(z.string(), z.unknown()).optional(), strict: z.boolean().optional() }).optional() }).optional(), max_tokens: z.int().min(1).optional(), temperature: z.number().min(0).max(5).optional(), top_p: z.number().min(0).max(2).optional(), seed: z.int().min(1).max(9999999999).optional(), frequency_penalty: z.number().min(-2).max(2).optional(), presence_penalty: z.number().min(-2).max(2).optional(), reasoning_effort: z.enum(["low","medium","high"]).nullable().optional(), options: zRunOptions.optional() });
-
-/** The `DetectedObject` component of the contract. */
-export const zDetectedObject = z.looseObject({ score: z.number().optional(), label: z.string().optional(), box: zBoundingBox.optional() });
-
-/** The 404 shape documented for the discovery endpoints (a single `error` string, no array). */
-export const zDiscoveryNotFound = z.looseObject({ success: z.boolean(), error: z.string() });
-
-/** The `Embedding` component of the contract. */
-export const zEmbedding = z.looseObject({ object: z.literal("embedding").optional(), index: z.int().min(0), embedding: z.union([z.array(z.number()), z.string()]) });
-
-/** The `EmbeddingList` component of the contract. */
-export const zEmbeddingList = z.looseObject({ object: z.literal("list"), data: z.array(zEmbedding), model: z.string().optional(), usage: z.looseObject({ prompt_tokens: z.int().min(0).optional(), total_tokens: z.int().min(0).optional() }).optional() });
-
-/** The `EmbeddingsRequest` component of the contract. */
-export const zEmbeddingsRequest = z.looseObject({ model: z.string().regex(new RegExp("^@(cf|hf)/[^/]+/[^/]+$", "u")), input: z.union([z.string().min(1), z.array(z.string().min(1)).min(1).max(100)]), encoding_format: z.enum(["float","base64"]).optional() });
-
-/** Failure envelope returned with 4xx/5xx statuses. `result` is null, `{}` or absent; switch on `errors[].code`, not only on the status. */
-export const zErrorEnvelope = z.looseObject({ result: z.unknown().optional(), success: z.boolean(), errors: z.array(zResponseInfo), messages: z.array(zResponseInfo).optional() });
-
-/** The `FluxInput` component of the contract. */
-export const zFluxInput = z.strictObject({ prompt: z.string().min(1).max(2048), steps: z.int().min(1).max(8).optional() });
-
-/** The `FluxOutput` component of the contract. */
-export const zFluxOutput = z.looseObject({ image: z.string() });
-
-/** Envelope of a successful run whose result is `FluxOutput`. */
-export const zFluxResponse = z.looseObject({ result: z.union([zFluxOutput, z.null()]), success: z.boolean(), errors: z.array(zResponseInfo).optional(), messages: z.array(zResponseInfo).optional() });
-
-/** Image file bytes as an array of unsigned 8-bit integers. */
-export const zImageBytes = z.array(z.int().min(0).max(255)).min(1);
-
-/** JSON mode. `json_schema` is the bare JSON Schema, not OpenAI's `{name, schema, strict}` wrapper. JSON mode does not stream. */
-export const zResponseFormat = z.looseObject({ type: z.enum(["json_object","json_schema"]), json_schema: z.record(z.string(), z.unknown()).optional() });
-
-/** The `TextGenerationMessagesInput` component of the contract. */
-export const zTextGenerationMessagesInput = z.looseObject({ messages: z.array(zChatMessage).min(1), tools: z.array(zTool).optional(), tool_choice: z.union([z.enum(["auto","none","required"]), z.record(z.string(), z.unknown())]).optional(), functions: z.array(z.looseObject({ name: z.string(), code: z.string() })).optional(), lora: z.string().min(1).optional(), stream: z.boolean().optional(), max_tokens: z.int().min(1).optional(), temperature: z.number().min(0).max(5).optional(), top_p: z.number().min(0).max(2).optional(), top_k: z.int().min(1).max(50).optional(), seed: z.int().min(1).max(9999999999).optional(), repetition_penalty: z.number().min(0).max(2).optional(), frequency_penalty: z.number().min(-2).max(2).optional(), presence_penalty: z.number().min(-2).max(2).optional(), response_format: zResponseFormat.optional(), image: z.union([zImageBytes, z.string().min(1)]).optional(), reasoning_effort: z.enum(["low","medium","high"]).nullable().optional(), chat_template_kwargs: z.record(z.string(), z.unknown()).optional(), options: zRunOptions.optional() });
-
-/** The `TextGenerationPromptInput` component of the contract. */
-export const zTextGenerationPromptInput = z.looseObject({ prompt: z.string().min(1).max(131072), raw: z.boolean().optional(), lora: z.string().min(1).optional(), stream: z.boolean().optional(), max_tokens: z.int().min(1).optional(), temperature: z.number().min(0).max(5).optional(), top_p: z.number().min(0).max(2).optional(), top_k: z.int().min(1).max(50).optional(), seed: z.int().min(1).max(9999999999).optional(), repetition_penalty: z.number().min(0).max(2).optional(), frequency_penalty: z.number().min(-2).max(2).optional(), presence_penalty: z.number().min(-2).max(2).optional(), response_format: zResponseFormat.optional(), image: z.union([zImageBytes, z.string().min(1)]).optional(), reasoning_effort: z.enum(["low","medium","high"]).nullable().optional(), chat_template_kwargs: z.record(z.string(), z.unknown()).optional(), options: zRunOptions.optional() });
-
-/** The `ReasoningOptions` component of the contract. */
-export const zReasoningOptions = z.looseObject({ effort: z.enum(["low","medium","high"]).optional(), summary: z.enum(["auto","concise","detailed"]).optional() });
-
-/** The OpenAI Responses shape gpt-oss models take on /ai/run (non-streaming only). */
-export const zTextGenerationResponsesInput = z.looseObject({ input: z.union([z.string().min(1), z.array(z.unknown()).min(1)]), instructions: z.string().optional(), reasoning: zReasoningOptions.optional() });
-
-/** gpt-oss on /ai/run takes the Responses shape (`input`), or a prompt or chat messages. */
-export const zGptOssInput = exactlyOne([zTextGenerationResponsesInput, zTextGenerationPromptInput, zTextGenerationMessagesInput]);
-
-/** A normal `GptOssInput`, an async batch submission (with ?queueRequest=true) or a batch poll. */
-export const zGptOssBatchableInput = exactlyOne([zGptOssInput, zBatchSubmitInput, zBatchPollInput]);
-
-/** The `ImageClassificationInput` component of the contract. */
-export const zImageClassificationInput = z.looseObject({ image: zImageBytes });
-
-/** One classification label with its score. */
-export const zLabelScore = z.looseObject({ label: z.string(), score: z.number() });
-
-/** A top-level array of labels with scores. */
-export const zImageClassificationOutput = z.array(zLabelScore);
-
-/** Envelope of a successful run whose result is `ImageClassificationOutput`. */
-export const zImageClassificationResponse = z.looseObject({ result: z.union([zImageClassificationOutput, z.null()]), success: z.boolean(), errors: z.array(zResponseInfo).optional(), messages: z.array(zResponseInfo).optional() });
-
-/** The `ImageToTextInput` component of the contract. */
-export const zImageToTextInput = z.looseObject({ image: z.union([zImageBytes, z.string().min(1)]), prompt: z.string().optional(), messages: z.array(zChatMessage).optional(), max_tokens: z.int().min(1).optional(), temperature: z.number().min(0).max(5).optional(), top_p: z.number().min(0).max(2).optional(), top_k: z.int().min(1).max(50).optional(), seed: z.int().min(1).max(9999999999).optional(), raw: z.boolean().optional() });
-
-/** The `ImageToTextOutput` component of the contract. */
-export const zImageToTextOutput = z.looseObject({ description: z.string().optional() });
-
-/** Envelope of a successful run whose result is `ImageToTextOutput`. */
-export const zImageToTextResponse = z.looseObject({ result: z.union([zImageToTextOutput, z.null()]), success: z.boolean(), errors: z.array(zResponseInfo).optional(), messages: z.array(zResponseInfo).optional() });
-
-/** The `ModelProperty` component of the contract. */
-export const zModelProperty = z.looseObject({ property_id: z.string(), value: z.union([z.string(), z.array(z.unknown()), z.record(z.string(), z.unknown())]).optional() });
-
-/** The `ModelTask` component of the contract. */
-export const zModelTask = z.looseObject({ id: z.string().optional(), name: z.string().optional(), description: z.string().optional() });
-
-/** The `Model` component of the contract. */
-export const zModel = z.looseObject({ id: z.string(), source: z.number().optional(), name: z.string(), description: z.string().optional(), task: zModelTask.optional(), created_at: z.string().optional(), tags: z.array(z.string()).optional(), properties: z.array(zModelProperty).optional() });
-
-/** The model's input and output JSON Schemas (may use a non-standard `contentType` keyword). */
-export const zModelSchema = z.looseObject({ input: z.record(z.string(), z.unknown()).optional(), output: z.record(z.string(), z.unknown()).optional() });
-
-/** The `ModelSchemaResponse` component of the contract. */
-export const zModelSchemaResponse = z.looseObject({ result: zModelSchema, success: z.boolean(), errors: z.array(zResponseInfo).optional(), messages: z.array(zResponseInfo).optional() });
-
-/** Paging data of list endpoints. Clients page until a page comes back empty. */
-export const zResultInfo = z.looseObject({ page: z.int().min(1).optional(), per_page: z.int().min(1).optional(), count: z.int().min(0).optional(), total_count: z.int().min(0).optional(), total_pages: z.int().min(0).optional() });
-
-/** The `ModelSearchResponse` component of the contract. */
-export const zModelSearchResponse = z.looseObject({ result: z.array(zModel), success: z.boolean(), errors: z.array(zResponseInfo).optional(), messages: z.array(zResponseInfo).optional(), result_info: zResultInfo.optional() });
-
-/** The `ObjectDetectionInput` component of the contract. */
-export const zObjectDetectionInput = z.looseObject({ image: zImageBytes.optional() });
-
-/** A top-level array of detected objects. */
-export const zObjectDetectionOutput = z.array(zDetectedObject);
-
-/** Envelope of a successful run whose result is `ObjectDetectionOutput`. */
-export const zObjectDetectionResponse = z.looseObject({ result: z.union([zObjectDetectionOutput, z.null()]), success: z.boolean(), errors: z.array(zResponseInfo).optional(), messages: z.array(zResponseInfo).optional() });
-
-/** The `RerankInput` component of the contract. */
-export const zRerankInput = z.looseObject({ query: z.string().min(1), contexts: z.array(z.looseObject({ text: z.string().min(1) })).min(1), top_k: z.int().min(1).optional() });
-
-/** The `RerankOutput` component of the contract. */
-export const zRerankOutput = z.looseObject({ response: z.array(z.looseObject({ id: z.int().min(0), score: z.number() })) });
-
-/** Envelope of a successful run whose result is `RerankOutput`. */
-export const zRerankResponse = z.looseObject({ result: z.union([zRerankOutput, z.null()]), success: z.boolean(), errors: z.array(zResponseInfo).optional(), messages: z.array(zResponseInfo).optional() });
-
-/** POST /ai/v1/responses: only `@cf/openai/gpt-oss-120b` and `@cf/openai/gpt-oss-20b`, non-streaming. */
-export const zResponsesRequest = z.looseObject({ model: z.enum(["@cf/openai/gpt-oss-120b","@cf/openai/gpt-oss-20b"]), input: z.union([z.string().min(1), z.array(z.unknown()).min(1)]), instructions: z.string().optional(), reasoning: zReasoningOptions.optional(), max_output_tokens: z.int().min(1).optional(), temperature: z.number().min(0).max(2).optional() });
-
-/** An OpenAI Responses API `response` object (no Cloudflare envelope). */
-export const zResponsesResult = z.looseObject({ id: z.string().optional(), object: z.string().optional(), created_at: z.number().optional(), model: z.string().optional(), status: z.string().optional(), output: z.array(z.record(z.string(), z.unknown())), output_text: z.string().optional(), usage: z.looseObject({ input_tokens: z.int().min(0).optional(), output_tokens: z.int().min(0).optional(), total_tokens: z.int().min(0).optional() }).optional() });
-
-/** Any model input, for models not in the catalog. Validation happens server-side only. */
-export const zRunModelInput = z.record(z.string(), z.unknown());
-
-/** Envelope of the generic run operation; `result` is untyped JSON (object or array). */
-export const zRunModelResponse = z.looseObject({ result: z.unknown(), success: z.boolean(), errors: z.array(zResponseInfo).optional(), messages: z.array(zResponseInfo).optional() });
-
-/** The `SummarizationInput` component of the contract. */
-export const zSummarizationInput = z.looseObject({ input_text: z.string().min(1), max_length: z.int().min(1).optional() });
-
-/** The `SummarizationOutput` component of the contract. */
-export const zSummarizationOutput = z.looseObject({ summary: z.string().optional() });
-
-/** Envelope of a successful run whose result is `SummarizationOutput`. */
-export const zSummarizationResponse = z.looseObject({ result: z.union([zSummarizationOutput, z.null()]), success: z.boolean(), errors: z.array(zResponseInfo).optional(), messages: z.array(zResponseInfo).optional() });
-
-/** The `Task` component of the contract. */
-export const zTask = z.looseObject({ id: z.string().optional(), name: z.string().optional(), description: z.string().optional() });
-
-/** The `TaskSearchResponse` component of the contract. */
-export const zTaskSearchResponse = z.looseObject({ result: z.array(zTask), success: z.boolean(), errors: z.array(zResponseInfo).optional(), messages: z.array(zResponseInfo).optional() });
-
-/** The `TextClassificationInput` component of the contract. */
-export const zTextClassificationInput = z.looseObject({ text: z.string().min(1) });
-
-/** A top-level array, one entry per label (POSITIVE / NEGATIVE for distilbert-sst-2). */
-export const zTextClassificationOutput = z.array(zLabelScore);
-
-/** Envelope of a successful run whose result is `TextClassificationOutput`. */
-export const zTextClassificationResponse = z.looseObject({ result: z.union([zTextClassificationOutput, z.null()]), success: z.boolean(), errors: z.array(zResponseInfo).optional(), messages: z.array(zResponseInfo).optional() });
-
-/** The `TextEmbeddingsInput` component of the contract. */
-export const zTextEmbeddingsInput = z.looseObject({ text: z.union([z.string().min(1), z.array(z.string().min(1)).min(1).max(100)]), pooling: z.enum(["mean","cls"]).optional() });
-
-/** A normal `TextEmbeddingsInput`, an async batch submission (with ?queueRequest=true) or a batch poll. */
-export const zTextEmbeddingsBatchableInput = exactlyOne([zTextEmbeddingsInput, zBatchSubmitInput, zBatchPollInput]);
-
-/** The `TextEmbeddingsOutput` component of the contract. */
-export const zTextEmbeddingsOutput = z.looseObject({ shape: z.array(z.int().min(0)).optional(), data: z.array(z.array(z.number())), pooling: z.enum(["mean","cls"]).optional() });
-
-/** Envelope whose result is `TextEmbeddingsOutput`, or a batch status / final batch result. */
-export const zTextEmbeddingsBatchableResponse = z.looseObject({ result: z.union([zTextEmbeddingsOutput, zBatchStatus, zBatchResult, z.null()]), success: z.boolean(), errors: z.array(zResponseInfo).optional(), messages: z.array(zResponseInfo).optional() });
-
-/** Envelope of a successful run whose result is `TextEmbeddingsOutput`. */
-export const zTextEmbeddingsResponse = z.looseObject({ result: z.union([zTextEmbeddingsOutput, z.null()]), success: z.boolean(), errors: z.array(zResponseInfo).optional(), messages: z.array(zResponseInfo).optional() });
-
-/** Either a raw `prompt` or chat `messages`, never both. */
-export const zTextGenerationInput = exactlyOne([zTextGenerationPromptInput, zTextGenerationMessagesInput]);
-
-/** A normal `TextGenerationInput`, an async batch submission (with ?queueRequest=true) or a batch poll. */
-export const zTextGenerationBatchableInput = exactlyOne([zTextGenerationInput, zBatchSubmitInput, zBatchPollInput]);
-
-/** The native result. `response` is an object when JSON mode was used. */
-export const zTextGenerationOutput = z.looseObject({ response: z.union([z.string(), z.record(z.string(), z.unknown()), z.null()]).optional(), tool_calls: z.array(zToolCall).optional(), usage: zUsage.optional() });
-
-/** Older models answer the native shape; newer and reasoning models an OpenAI chat.completion. Check for `choices`. */
-export const zTextGenerationResult = z.union([zTextGenerationOutput, zChatCompletion]);
-
-/** Envelope whose result is `TextGenerationResult`, or a batch status / final batch result. */
-export const zTextGenerationBatchableResponse = z.looseObject({ result: z.union([zTextGenerationResult, zBatchStatus, zBatchResult, z.null()]), success: z.boolean(), errors: z.array(zResponseInfo).optional(), messages: z.array(zResponseInfo).optional() });
-
-/** Envelope of a successful run whose result is `TextGenerationResult`. */
-export const zTextGenerationResponse = z.looseObject({ result: z.union([zTextGenerationResult, z.null()]), success: z.boolean(), errors: z.array(zResponseInfo).optional(), messages: z.array(zResponseInfo).optional() });
-
-/** Native SSE event: `data: {"response":"<delta>","p":"<padding>"}`. Unknown keys are ignored. */
-export const zTextGenerationStreamEvent = z.looseObject({ response: z.string().optional(), p: z.string().optional(), tool_calls: z.array(z.union([zToolCall, zChatCompletionToolCallDelta])).optional(), usage: zUsage.optional(), finish_reason: z.string().nullable().optional() });
-
-/** One `data:` event of a text-generation stream: a native event or an OpenAI chunk. The stream ends with `data: [DONE]`. */
-export const zTextGenerationSseEvent = z.union([zTextGenerationStreamEvent, zChatCompletionChunk]);
-
-/** The `TextToImageInput` component of the contract. */
-export const zTextToImageInput = z.looseObject({ prompt: z.string().min(1), negative_prompt: z.string().optional(), height: z.int().min(256).max(2048).optional(), width: z.int().min(256).max(2048).optional(), image: zImageBytes.optional(), image_b64: z.string().optional(), mask: zImageBytes.optional(), num_steps: z.int().min(1).max(20).optional(), strength: z.number().min(0).max(1).optional(), guidance: z.number().optional(), seed: z.int().min(0).optional() });
-
-/** The `TextToSpeechInput` component of the contract. */
-export const zTextToSpeechInput = z.looseObject({ prompt: z.string().min(1), lang: z.string().optional() });
-
-/** The `TextToSpeechOutput` component of the contract. */
-export const zTextToSpeechOutput = z.looseObject({ audio: z.string() });
-
-/** Envelope of a successful run whose result is `TextToSpeechOutput`. */
-export const zTextToSpeechResponse = z.looseObject({ result: z.union([zTextToSpeechOutput, z.null()]), success: z.boolean(), errors: z.array(zResponseInfo).optional(), messages: z.array(zResponseInfo).optional() });
-
-/** The `TranslationInput` component of the contract. */
-export const zTranslationInput = z.looseObject({ text: z.string().min(1), target_lang: z.string().min(1), source_lang: z.string().min(1).optional() });
-
-/** A normal `TranslationInput`, an async batch submission (with ?queueRequest=true) or a batch poll. */
-export const zTranslationBatchableInput = exactlyOne([zTranslationInput, zBatchSubmitInput, zBatchPollInput]);
-
-/** The `TranslationOutput` component of the contract. */
-export const zTranslationOutput = z.looseObject({ translated_text: z.string().optional() });
-
-/** Envelope whose result is `TranslationOutput`, or a batch status / final batch result. */
-export const zTranslationBatchableResponse = z.looseObject({ result: z.union([zTranslationOutput, zBatchStatus, zBatchResult, z.null()]), success: z.boolean(), errors: z.array(zResponseInfo).optional(), messages: z.array(zResponseInfo).optional() });
-
-/** Envelope of a successful run whose result is `TranslationOutput`. */
-export const zTranslationResponse = z.looseObject({ result: z.union([zTranslationOutput, z.null()]), success: z.boolean(), errors: z.array(zResponseInfo).optional(), messages: z.array(zResponseInfo).optional() });
-
-/** The `WhisperInput` component of the contract. */
-export const zWhisperInput = z.looseObject({ audio: z.array(z.int().min(0).max(255)).min(1) });
-
-/** The `WhisperOutput` component of the contract. */
-export const zWhisperOutput = z.looseObject({ text: z.string(), word_count: z.number().optional(), words: z.array(z.looseObject({ word: z.string().optional(), start: z.number().optional(), end: z.number().optional() })).optional(), vtt: z.string().optional(), source_lang: z.string().optional(), target_lang: z.string().optional() });
-
-/** Envelope of a successful run whose result is `WhisperOutput`. */
-export const zWhisperResponse = z.looseObject({ result: z.union([zWhisperOutput, z.null()]), success: z.boolean(), errors: z.array(zResponseInfo).optional(), messages: z.array(zResponseInfo).optional() });
-
-/** The `WhisperTurboInput` component of the contract. */
-export const zWhisperTurboInput = z.looseObject({ audio: z.string().min(1), task: z.enum(["transcribe","translate"]).optional(), language: z.string().optional(), vad_filter: z.boolean().optional(), initial_prompt: z.string().optional(), prefix: z.string().optional() });
-
-/** The `WhisperTurboOutput` component of the contract. */
-export const zWhisperTurboOutput = z.looseObject({ text: z.string(), word_count: z.number().optional(), segments: z.array(z.looseObject({ start: z.number().optional(), end: z.number().optional(), text: z.string().optional(), temperature: z.number().optional(), avg_logprob: z.number().optional(), compression_ratio: z.number().optional(), no_speech_prob: z.number().optional(), words: z.array(z.looseObject({ word: z.string().optional(), start: z.number().optional(), end: z.number().optional() })).optional() })).optional(), transcription_info: z.looseObject({ language: z.string().optional(), language_probability: z.number().optional(), duration: z.number().optional(), duration_after_vad: z.number().optional() }).optional(), vtt: z.string().optional() });
-
-/** Envelope of a successful run whose result is `WhisperTurboOutput`. */
-export const zWhisperTurboResponse = z.looseObject({ result: z.union([zWhisperTurboOutput, z.null()]), success: z.boolean(), errors: z.array(zResponseInfo).optional(), messages: z.array(zResponseInfo).optional() });
-
-/** Every component schema by its OpenAPI component name, for runtime lookup (see catalog inputSchemaName). */
+/**
+ * An object that lets unknown keys through untouched at run time (the server has the final word and a request is
+ * sent as written) but is typed without an index signature, so a misspelled key is a compile error.
+ */
+function open<const S extends z.ZodRawShape>(shape: S): z.ZodObject<S, z.core.$strip> {
+  return z.looseObject(shape) as unknown as z.ZodObject<S, z.core.$strip>;
+}
+
+/** A schema that is built on first use (any property access), so importing this module builds nothing. */
+function lazy<T extends object>(build: () => T): T {
+  return new Proxy({} as T, {
+    get(_target, key) {
+      const real = build();
+      const value = Reflect.get(real, key, real) as unknown;
+      return typeof value === "function" ? (value as (...a: unknown[]) => unknown).bind(real) : value;
+    },
+    has: (_target, key) => Reflect.has(build(), key),
+    getPrototypeOf: () => Reflect.getPrototypeOf(build()),
+    ownKeys: () => Reflect.ownKeys(build()),
+    getOwnPropertyDescriptor(_target, key) {
+      const found = Reflect.getOwnPropertyDescriptor(build(), key);
+      return found ? { ...found, configurable: true } : undefined;
+    },
+  });
+}
+
+const built = new Map<() => unknown, unknown>();
+/** Builds a schema on first use and caches it: nothing is built at import. */
+function once<T>(build: () => T): T {
+  let hit = built.get(build) as T | undefined;
+  if (hit === undefined) {
+    hit = build();
+    built.set(build, hit);
+  }
+  return hit;
+}
+
+const buildAura1Input = () => once(buildAura1InputNow);
+function buildAura1InputNow() {
+  return open({ speaker: z.enum(["angus","asteria","arcas","orion","orpheus","athena","luna","zeus","perseus","helios","hera","stella"]).optional(), encoding: z.enum(["linear16","flac","mulaw","alaw","mp3","opus","aac"]).optional(), container: z.enum(["none","wav","ogg"]).optional(), text: z.string(), sample_rate: z.number().optional(), bit_rate: z.number().optional() });
+}
+const buildBatchPollInput = () => once(buildBatchPollInputNow);
+function buildBatchPollInputNow() {
+  return open({ request_id: z.string().min(1) });
+}
+const buildBatchRequestItem = () => once(buildBatchRequestItemNow);
+function buildBatchRequestItemNow() {
+  return open({ external_reference: z.string().optional() });
+}
+const buildBatchSubmitInput = () => once(buildBatchSubmitInputNow);
+function buildBatchSubmitInputNow() {
+  return open({ requests: z.array(buildBatchRequestItem()).min(1), external_reference: z.string().optional() });
+}
+const buildAura1BatchableInput = () => once(buildAura1BatchableInputNow);
+function buildAura1BatchableInputNow() {
+  return z.union([buildAura1Input(), buildBatchSubmitInput(), buildBatchPollInput()]);
+}
+const buildAura2EnInput = () => once(buildAura2EnInputNow);
+function buildAura2EnInputNow() {
+  return open({ speaker: z.enum(["amalthea","andromeda","apollo","arcas","aries","asteria","athena","atlas","aurora","callista","cora","cordelia","delia","draco","electra","harmonia","helena","hera","hermes","hyperion","iris","janus","juno","jupiter","luna","mars","minerva","neptune","odysseus","ophelia","orion","orpheus","pandora","phoebe","pluto","saturn","thalia","theia","vesta","zeus"]).optional(), encoding: z.enum(["linear16","flac","mulaw","alaw","mp3","opus","aac"]).optional(), container: z.enum(["none","wav","ogg"]).optional(), text: z.string().optional(), sample_rate: z.number().optional(), bit_rate: z.number().optional() });
+}
+const buildAura2EnBatchableInput = () => once(buildAura2EnBatchableInputNow);
+function buildAura2EnBatchableInputNow() {
+  return z.union([buildAura2EnInput(), buildBatchSubmitInput(), buildBatchPollInput()]);
+}
+const buildAura2EsInput = () => once(buildAura2EsInputNow);
+function buildAura2EsInputNow() {
+  return open({ speaker: z.enum(["sirio","nestor","carina","celeste","alvaro","diana","aquila","selena","estrella","javier"]).optional(), encoding: z.enum(["linear16","flac","mulaw","alaw","mp3","opus","aac"]).optional(), container: z.enum(["none","wav","ogg"]).optional(), text: z.string(), sample_rate: z.number().optional(), bit_rate: z.number().optional() });
+}
+const buildAura2EsBatchableInput = () => once(buildAura2EsBatchableInputNow);
+function buildAura2EsBatchableInputNow() {
+  return z.union([buildAura2EsInput(), buildBatchSubmitInput(), buildBatchPollInput()]);
+}
+const buildAuthor = () => once(buildAuthorNow);
+function buildAuthorNow() {
+  return open({ id: z.string().optional(), name: z.string().optional(), description: z.string().optional() });
+}
+const buildResponseInfo = () => once(buildResponseInfoNow);
+function buildResponseInfoNow() {
+  return open({ code: z.int().optional(), message: z.string(), documentation_url: z.string().optional(), source: open({ pointer: z.string().optional() }).optional() });
+}
+const buildAuthorSearchResponse = () => once(buildAuthorSearchResponseNow);
+function buildAuthorSearchResponseNow() {
+  return open({ result: z.array(buildAuthor()), success: z.boolean(), errors: z.array(buildResponseInfo()).optional(), messages: z.array(buildResponseInfo()).optional() });
+}
+const buildBatchResponseItem = () => once(buildBatchResponseItemNow);
+function buildBatchResponseItemNow() {
+  return open({ id: z.int().min(0), result: z.unknown().optional(), success: z.boolean().optional(), external_reference: z.string().nullable().optional() });
+}
+const buildUsage = () => once(buildUsageNow);
+function buildUsageNow() {
+  return open({ prompt_tokens: z.int().min(0).optional(), completion_tokens: z.int().min(0).optional(), total_tokens: z.int().min(0).optional(), prompt_tokens_details: open({ cached_tokens: z.int().min(0).optional() }).optional() });
+}
+const buildBatchResult = () => once(buildBatchResultNow);
+function buildBatchResultNow() {
+  return open({ responses: z.array(buildBatchResponseItem()), usage: buildUsage().optional() });
+}
+const buildBatchStatus = () => once(buildBatchStatusNow);
+function buildBatchStatusNow() {
+  return open({ status: z.enum(["queued","running"]), request_id: z.string(), model: z.string().optional() });
+}
+const buildBgeM3Input = () => once(buildBgeM3InputNow);
+function buildBgeM3InputNow() {
+  return exactlyOne([open({ query: z.string().min(1).optional(), contexts: z.array(open({ text: z.string().min(1).optional() })), truncate_inputs: z.boolean().optional() }), open({ text: exactlyOne([z.string().min(1), z.array(z.string().min(1)).max(100)]), truncate_inputs: z.boolean().optional() })]);
+}
+const buildBgeM3Output = () => once(buildBgeM3OutputNow);
+function buildBgeM3OutputNow() {
+  return z.union([open({ response: z.array(open({ id: z.int().optional(), score: z.number().optional() })).optional() }), open({ response: z.array(z.array(z.number())).optional(), shape: z.array(z.number()).optional(), pooling: z.enum(["mean","cls"]).optional() }), open({ shape: z.array(z.number()).optional(), data: z.array(z.array(z.number())).optional(), pooling: z.enum(["mean","cls"]).optional() })]);
+}
+const buildBgeM3Response = () => once(buildBgeM3ResponseNow);
+function buildBgeM3ResponseNow() {
+  return open({ result: z.union([buildBgeM3Output(), z.null()]), success: z.boolean(), errors: z.array(buildResponseInfo()).optional(), messages: z.array(buildResponseInfo()).optional() });
+}
+const buildBoundingBox = () => once(buildBoundingBoxNow);
+function buildBoundingBoxNow() {
+  return open({ xmin: z.number().optional(), ymin: z.number().optional(), xmax: z.number().optional(), ymax: z.number().optional() });
+}
+const buildOpenAIToolCall = () => once(buildOpenAIToolCallNow);
+function buildOpenAIToolCallNow() {
+  return open({ id: z.string().optional(), type: z.literal("function").optional(), function: open({ name: z.string(), arguments: z.string().optional() }) });
+}
+const buildChatCompletionMessage = () => once(buildChatCompletionMessageNow);
+function buildChatCompletionMessageNow() {
+  return open({ role: z.string().optional(), content: z.string().nullable().optional(), reasoning_content: z.string().nullable().optional(), tool_calls: z.array(buildOpenAIToolCall()).optional() });
+}
+const buildChatCompletionChoice = () => once(buildChatCompletionChoiceNow);
+function buildChatCompletionChoiceNow() {
+  return open({ index: z.int().min(0).optional(), message: buildChatCompletionMessage(), finish_reason: z.string().nullable().optional() });
+}
+const buildChatCompletion = () => once(buildChatCompletionNow);
+function buildChatCompletionNow() {
+  return open({ id: z.string().optional(), object: z.string().optional(), created: z.int().optional(), model: z.string().optional(), choices: z.array(buildChatCompletionChoice()), usage: buildUsage().optional() });
+}
+const buildChatCompletionToolCallDelta = () => once(buildChatCompletionToolCallDeltaNow);
+function buildChatCompletionToolCallDeltaNow() {
+  return open({ index: z.int().min(0).optional(), id: z.string().optional(), type: z.string().optional(), function: open({ name: z.string().optional(), arguments: z.string().optional() }).optional() });
+}
+const buildChatCompletionChunkChoice = () => once(buildChatCompletionChunkChoiceNow);
+function buildChatCompletionChunkChoiceNow() {
+  return open({ index: z.int().min(0).optional(), delta: open({ role: z.string().optional(), content: z.string().nullable().optional(), reasoning_content: z.string().nullable().optional(), tool_calls: z.array(buildChatCompletionToolCallDelta()).optional() }).optional(), finish_reason: z.string().nullable().optional() });
+}
+const buildChatCompletionChunk = () => once(buildChatCompletionChunkNow);
+function buildChatCompletionChunkNow() {
+  return open({ id: z.string().optional(), object: z.string().optional(), created: z.int().optional(), model: z.string().optional(), choices: z.array(buildChatCompletionChunkChoice()), usage: z.union([buildUsage(), z.null()]).optional() });
+}
+const buildImageUrlContentPart = () => once(buildImageUrlContentPartNow);
+function buildImageUrlContentPartNow() {
+  return open({ type: z.literal("image_url"), image_url: open({ url: z.string().min(1) }) });
+}
+const buildTextContentPart = () => once(buildTextContentPartNow);
+function buildTextContentPartNow() {
+  return open({ type: z.literal("text"), text: z.string() });
+}
+const buildContentPart = () => once(buildContentPartNow);
+function buildContentPartNow() {
+  return z.discriminatedUnion("type", [buildTextContentPart(), buildImageUrlContentPart()]);
+}
+const buildFlatToolCall = () => once(buildFlatToolCallNow);
+function buildFlatToolCallNow() {
+  return open({ name: z.string(), arguments: z.union([z.record(z.string(), z.unknown()), z.string()]).optional() });
+}
+const buildToolCall = () => once(buildToolCallNow);
+function buildToolCallNow() {
+  return z.union([buildFlatToolCall(), buildOpenAIToolCall()]);
+}
+const buildChatMessage = () => once(buildChatMessageNow);
+function buildChatMessageNow() {
+  return open({ role: z.string().min(1), content: z.union([z.string(), z.array(buildContentPart()), buildContentPart()]), name: z.string().optional(), tool_call_id: z.string().optional(), tool_calls: z.array(buildToolCall()).optional() });
+}
+const buildRunOptions = () => once(buildRunOptionsNow);
+function buildRunOptionsNow() {
+  return open({ rejectIfBusy: z.boolean().optional() });
+}
+const buildToolParameters = () => once(buildToolParametersNow);
+function buildToolParametersNow() {
+  return open({ type: z.string().optional(), properties: z.record(z.string(), z.record(z.string(), z.unknown())).optional(), required: z.array(z.string()).optional() });
+}
+const buildFlatTool = () => once(buildFlatToolNow);
+function buildFlatToolNow() {
+  return open({ name: z.string().min(1), description: z.string(), parameters: buildToolParameters() });
+}
+const buildOpenAITool = () => once(buildOpenAIToolNow);
+function buildOpenAIToolNow() {
+  return open({ type: z.literal("function"), function: open({ name: z.string().min(1), description: z.string().optional(), parameters: buildToolParameters().optional(), strict: z.boolean().optional() }) });
+}
+const buildTool = () => once(buildToolNow);
+function buildToolNow() {
+  return exactlyOne([buildFlatTool(), buildOpenAITool()]);
+}
+const buildChatCompletionRequest = () => once(buildChatCompletionRequestNow);
+function buildChatCompletionRequestNow() {
+  return open({ model: z.string().regex(new RegExp("^@(cf|hf)/[^/]+/[^/]+$", "u")), messages: z.array(buildChatMessage()).min(1), stream: z.boolean().optional(), stream_options: open({ include_usage: z.boolean().optional() }).optional(), tools: z.array(buildTool()).optional(), tool_choice: z.union([z.enum(["auto","none","required"]), z.record(z.string(), z.unknown())]).optional(), response_format: open({ type: z.enum(["text","json_object","json_schema"]), json_schema: open({ name: z.string(), description: z.string().optional(), schema: z.record(z.string(), z.unknown()).optional(), strict: z.boolean().nullable().optional() }).optional() }).optional(), max_tokens: z.int().min(1).optional(), max_completion_tokens: z.int().nullable().optional(), n: z.int().nullable().optional(), stop: z.union([z.string(), z.array(z.string()), z.null()]).optional(), logprobs: z.boolean().nullable().optional(), top_logprobs: z.int().nullable().optional(), parallel_tool_calls: z.boolean().optional(), user: z.string().optional(), temperature: z.number().min(0).max(5).optional(), top_p: z.number().min(0).max(2).optional(), seed: z.int().min(1).max(9999999999).optional(), frequency_penalty: z.number().min(-2).max(2).optional(), presence_penalty: z.number().min(-2).max(2).optional(), reasoning_effort: z.enum(["low","medium","high"]).nullable().optional(), options: buildRunOptions().optional() });
+}
+const buildClefInput = () => once(buildClefInputNow);
+function buildClefInputNow() {
+  return open({ model: z.string().regex(new RegExp("^\\s*(clef|clef-flash)\\s*$", "u")), state: z.custom<unknown>((v) => v !== undefined, { message: "required" }), questions: z.record(z.string(), exactlyOne([open({ type: z.literal("noul"), instructions: z.custom<unknown>((v) => v !== undefined, { message: "required" }), criteria: open({ true: z.unknown().optional(), false: z.unknown().optional() }).optional() }), open({ type: z.literal("choice"), instructions: z.custom<unknown>((v) => v !== undefined, { message: "required" }), criteria: z.record(z.string(), z.unknown()) }), open({ type: z.literal("score"), instructions: z.custom<unknown>((v) => v !== undefined, { message: "required" }), criteria: z.array(z.unknown()).min(2).max(10) })])).refine((o) => Object.keys(o).length >= 1, { message: "at least 1 properties" }).refine((o) => Object.keys(o).length <= 64, { message: "at most 64 properties" }), images: z.array(z.union([z.string().regex(new RegExp("^[Dd][Aa][Tt][Aa]:", "u")), open({ content_type: z.string(), base64: z.string() })])).max(4).optional() });
+}
+const buildClefOmniInput = () => once(buildClefOmniInputNow);
+function buildClefOmniInputNow() {
+  return open({ model: z.string().regex(new RegExp("^\\s*clef-omni\\s*$", "u")), state: z.custom<unknown>((v) => v !== undefined, { message: "required" }), questions: z.record(z.string(), exactlyOne([open({ type: z.literal("noul"), instructions: z.custom<unknown>((v) => v !== undefined, { message: "required" }), criteria: open({ true: z.unknown().optional(), false: z.unknown().optional() }).optional() }), open({ type: z.literal("choice"), instructions: z.custom<unknown>((v) => v !== undefined, { message: "required" }), criteria: z.record(z.string(), z.unknown()) }), open({ type: z.literal("score"), instructions: z.custom<unknown>((v) => v !== undefined, { message: "required" }), criteria: z.array(z.unknown()).min(2).max(10) })])).refine((o) => Object.keys(o).length >= 1, { message: "at least 1 properties" }).refine((o) => Object.keys(o).length <= 64, { message: "at most 64 properties" }), images: z.array(z.union([z.string().regex(new RegExp("^[Dd][Aa][Tt][Aa]:", "u")), open({ content_type: z.string(), base64: z.string() })])).max(4).optional(), audio: z.array(z.union([z.string().regex(new RegExp("^data:audio/", "u")), open({ content_type: z.string(), base64: z.string() })])).max(4).optional(), videos: z.array(z.union([z.string().regex(new RegExp("^data:video/", "u")), open({ content_type: z.string(), base64: z.string() })])).max(2).optional() });
+}
+const buildClefOutput = () => once(buildClefOutputNow);
+function buildClefOutputNow() {
+  return open({ model: z.string(), answers: z.record(z.string(), z.union([open({ type: z.literal("noul").optional(), noul: z.number().optional() }), open({ type: z.literal("choice").optional(), choice: z.string().optional(), probabilities: z.record(z.string(), z.number()).optional(), confidence: z.number().optional() }), open({ type: z.literal("score").optional(), score: z.number().optional(), legend: z.record(z.string(), z.unknown()).optional(), probabilities: z.record(z.string(), z.number()).optional(), confidence: z.number().optional() })])), usage: open({ input_tokens: z.int().optional(), output_tokens: z.int().optional() }) });
+}
+const buildClefResponse = () => once(buildClefResponseNow);
+function buildClefResponseNow() {
+  return open({ result: z.union([buildClefOutput(), z.null()]), success: z.boolean(), errors: z.array(buildResponseInfo()).optional(), messages: z.array(buildResponseInfo()).optional() });
+}
+const buildDeepgramFluxInput = () => once(buildDeepgramFluxInputNow);
+function buildDeepgramFluxInputNow() {
+  return open({ encoding: z.literal("linear16"), sample_rate: z.string().regex(new RegExp("^[0-9]+$", "u")), eager_eot_threshold: z.string().optional(), eot_threshold: z.string().optional(), eot_timeout_ms: z.string().regex(new RegExp("^[0-9]+$", "u")).optional(), keyterm: z.string().optional(), mip_opt_out: z.enum(["true","false"]).optional(), tag: z.string().optional() });
+}
+const buildDeepgramFluxOutput = () => once(buildDeepgramFluxOutputNow);
+function buildDeepgramFluxOutputNow() {
+  return open({ request_id: z.string().optional(), sequence_id: z.int().optional(), event: z.enum(["Update","StartOfTurn","EagerEndOfTurn","TurnResumed","EndOfTurn"]).optional(), turn_index: z.int().optional(), audio_window_start: z.number().optional(), audio_window_end: z.number().optional(), transcript: z.string().optional(), words: z.array(open({ word: z.string().optional(), confidence: z.number().optional() })).optional(), end_of_turn_confidence: z.number().optional() });
+}
+const buildDeepgramFluxResponse = () => once(buildDeepgramFluxResponseNow);
+function buildDeepgramFluxResponseNow() {
+  return open({ result: z.union([buildDeepgramFluxOutput(), z.null()]), success: z.boolean(), errors: z.array(buildResponseInfo()).optional(), messages: z.array(buildResponseInfo()).optional() });
+}
+const buildDeepseekMath7bBaseInput = () => once(buildDeepseekMath7bBaseInputNow);
+function buildDeepseekMath7bBaseInputNow() {
+  return exactlyOne([open({ prompt: z.string().max(4096), raw: z.boolean().optional(), stream: z.boolean().optional(), max_tokens: z.int().optional() }), open({ messages: z.array(open({ role: z.string(), content: z.string().max(4096) })), stream: z.boolean().optional(), max_tokens: z.int().optional() })]);
+}
+const buildDeepseekMath7bBaseOutput = () => once(buildDeepseekMath7bBaseOutputNow);
+function buildDeepseekMath7bBaseOutputNow() {
+  return open({ response: z.string().optional() });
+}
+const buildDeepseekMath7bBaseResponse = () => once(buildDeepseekMath7bBaseResponseNow);
+function buildDeepseekMath7bBaseResponseNow() {
+  return open({ result: z.union([buildDeepseekMath7bBaseOutput(), z.null()]), success: z.boolean(), errors: z.array(buildResponseInfo()).optional(), messages: z.array(buildResponseInfo()).optional() });
+}
+const buildDeepseekMath7bInstructInput = () => once(buildDeepseekMath7bInstructInputNow);
+function buildDeepseekMath7bInstructInputNow() {
+  return exactlyOne([open({ prompt: z.string().min(1).max(131072), raw: z.boolean().optional(), stream: z.boolean().optional(), max_tokens: z.int().optional(), temperature: z.number().min(0).max(5).optional(), top_p: z.number().min(0).max(2).optional(), top_k: z.int().min(1).max(50).optional(), seed: z.int().min(1).max(9999999999).optional(), repetition_penalty: z.number().min(0).max(2).optional(), frequency_penalty: z.number().min(0).max(2).optional(), presence_penalty: z.number().min(0).max(2).optional(), lora: z.string().optional() }), open({ messages: z.array(open({ role: z.string(), content: z.string().max(131072) })), functions: z.array(open({ name: z.string(), code: z.string() })).optional(), tools: z.array(exactlyOne([open({ name: z.string(), description: z.string(), parameters: open({ type: z.string(), required: z.array(z.string()).optional(), properties: z.record(z.string(), open({ type: z.string(), description: z.string() })) }) }), open({ type: z.string(), function: open({ name: z.string(), description: z.string(), parameters: open({ type: z.string(), required: z.array(z.string()).optional(), properties: z.record(z.string(), open({ type: z.string(), description: z.string() })) }) }) })])).optional(), stream: z.boolean().optional(), max_tokens: z.int().optional(), temperature: z.number().min(0).max(5).optional(), top_p: z.number().min(0).max(2).optional(), top_k: z.int().min(1).max(50).optional(), seed: z.int().min(1).max(9999999999).optional(), repetition_penalty: z.number().min(0).max(2).optional(), frequency_penalty: z.number().min(0).max(2).optional(), presence_penalty: z.number().min(0).max(2).optional() })]);
+}
+const buildDeepseekMath7bInstructOutput = () => once(buildDeepseekMath7bInstructOutputNow);
+function buildDeepseekMath7bInstructOutputNow() {
+  return open({ response: z.string().optional(), usage: open({ prompt_tokens: z.number().optional(), completion_tokens: z.number().optional(), total_tokens: z.number().optional() }).optional(), tool_calls: z.array(open({ arguments: z.record(z.string(), z.unknown()).optional(), name: z.string().optional() })).optional() });
+}
+const buildDeepseekMath7bInstructResponse = () => once(buildDeepseekMath7bInstructResponseNow);
+function buildDeepseekMath7bInstructResponseNow() {
+  return open({ result: z.union([buildDeepseekMath7bInstructOutput(), z.null()]), success: z.boolean(), errors: z.array(buildResponseInfo()).optional(), messages: z.array(buildResponseInfo()).optional() });
+}
+const buildDeepseekR1DistillQwen32bOutput = () => once(buildDeepseekR1DistillQwen32bOutputNow);
+function buildDeepseekR1DistillQwen32bOutputNow() {
+  return open({ response: z.union([z.string(), z.record(z.string(), z.unknown())]), usage: open({ prompt_tokens: z.number().optional(), completion_tokens: z.number().optional(), total_tokens: z.number().optional() }).optional(), tool_calls: z.array(open({ arguments: z.record(z.string(), z.unknown()).optional(), name: z.string().optional() })).optional() });
+}
+const buildDeepseekR1DistillQwen32bBatchableResponse = () => once(buildDeepseekR1DistillQwen32bBatchableResponseNow);
+function buildDeepseekR1DistillQwen32bBatchableResponseNow() {
+  return open({ result: z.union([buildDeepseekR1DistillQwen32bOutput(), buildBatchStatus(), buildBatchResult(), z.null()]), success: z.boolean(), errors: z.array(buildResponseInfo()).optional(), messages: z.array(buildResponseInfo()).optional() });
+}
+const buildDeepseekR1DistillQwen32bInput = () => once(buildDeepseekR1DistillQwen32bInputNow);
+function buildDeepseekR1DistillQwen32bInputNow() {
+  return exactlyOne([open({ prompt: z.string().min(1), lora: z.string().optional(), response_format: open({ type: z.enum(["json_object","json_schema"]).optional(), json_schema: z.unknown().optional() }).optional(), raw: z.boolean().optional(), stream: z.boolean().optional(), max_tokens: z.int().optional(), temperature: z.number().min(0).max(5).optional(), top_p: z.number().min(0.001).max(1).optional(), top_k: z.int().min(1).max(50).optional(), seed: z.int().min(1).max(9999999999).optional(), repetition_penalty: z.number().min(0).max(2).optional(), frequency_penalty: z.number().min(-2).max(2).optional(), presence_penalty: z.number().min(-2).max(2).optional() }), open({ messages: z.array(open({ role: z.string(), content: exactlyOne([z.string(), z.array(open({ type: z.string().optional(), text: z.string().optional() }))]) })), functions: z.array(open({ name: z.string(), code: z.string() })).optional(), tools: z.array(exactlyOne([open({ name: z.string(), description: z.string(), parameters: open({ type: z.string(), required: z.array(z.string()).optional(), properties: z.record(z.string(), open({ type: z.string(), description: z.string() })) }) }), open({ type: z.string(), function: open({ name: z.string(), description: z.string(), parameters: open({ type: z.string(), required: z.array(z.string()).optional(), properties: z.record(z.string(), open({ type: z.string(), description: z.string() })) }) }) })])).optional(), response_format: open({ type: z.enum(["json_object","json_schema"]).optional(), json_schema: z.unknown().optional() }).optional(), raw: z.boolean().optional(), stream: z.boolean().optional(), max_tokens: z.int().optional(), temperature: z.number().min(0).max(5).optional(), top_p: z.number().min(0.001).max(1).optional(), top_k: z.int().min(1).max(50).optional(), seed: z.int().min(1).max(9999999999).optional(), repetition_penalty: z.number().min(0).max(2).optional(), frequency_penalty: z.number().min(-2).max(2).optional(), presence_penalty: z.number().min(-2).max(2).optional() })]);
+}
+const buildDeepseekR1DistillQwen32bResponse = () => once(buildDeepseekR1DistillQwen32bResponseNow);
+function buildDeepseekR1DistillQwen32bResponseNow() {
+  return open({ result: z.union([buildDeepseekR1DistillQwen32bOutput(), z.null()]), success: z.boolean(), errors: z.array(buildResponseInfo()).optional(), messages: z.array(buildResponseInfo()).optional() });
+}
+const buildDeepseekV4Flash0731Input = () => once(buildDeepseekV4Flash0731InputNow);
+function buildDeepseekV4Flash0731InputNow() {
+  return open({ audio: open({ format: z.enum(["wav","aac","mp3","flac","opus","pcm16"]), voice: z.union([z.string(), open({ id: z.string() })]) }).optional(), chat_template_kwargs: open({ clear_thinking: z.boolean().optional(), enable_thinking: z.boolean().optional() }).optional(), frequency_penalty: z.number().nullable().optional(), function_call: z.union([z.literal("none"), z.literal("auto"), open({ name: z.string() })]).optional(), functions: z.array(open({ description: z.string().optional(), name: z.string(), parameters: z.record(z.string(), z.unknown()).optional(), strict: z.boolean().nullable().optional() })).optional(), logit_bias: z.union([z.record(z.string(), z.unknown()), z.null()]).optional(), logprobs: z.boolean().nullable().optional(), max_completion_tokens: z.number().nullable().optional(), max_tokens: z.number().nullable().optional(), messages: z.array(z.union([open({ content: z.union([z.string(), z.array(open({ text: z.string(), type: z.literal("text") }))]), name: z.string().optional(), role: z.literal("developer") }), open({ content: z.union([z.string(), z.array(open({ text: z.string(), type: z.literal("text") }))]), name: z.string().optional(), role: z.literal("system") }), open({ content: z.union([z.string(), z.array(open({ file: open({ file_data: z.string().optional(), file_id: z.string().optional(), filename: z.string().optional() }).optional(), image_url: open({ detail: z.enum(["auto","low","high"]).optional(), url: z.string().optional() }).optional(), input_audio: open({ data: z.string().optional(), format: z.enum(["wav","mp3"]).optional() }).optional(), text: z.string().optional(), type: z.enum(["text","image_url","input_audio","file"]) }))]), name: z.string().optional(), role: z.literal("user") }), open({ audio: open({ id: z.string() }).optional(), content: z.union([z.string(), z.null(), z.array(open({ refusal: z.string().optional(), text: z.string().optional(), type: z.enum(["text","refusal"]) }))]).optional(), function_call: open({ arguments: z.string(), name: z.string() }).optional(), name: z.string().optional(), refusal: z.string().nullable().optional(), role: z.literal("assistant"), tool_calls: z.array(z.union([open({ function: open({ arguments: z.string(), name: z.string() }), id: z.string(), type: z.literal("function") }), open({ custom: open({ input: z.string(), name: z.string() }), id: z.string(), type: z.literal("custom") })])).optional() }), open({ content: z.union([z.string(), z.array(open({ text: z.string(), type: z.literal("text") }))]), role: z.literal("tool"), tool_call_id: z.string() }), open({ content: z.string(), name: z.string(), role: z.literal("function") })])), metadata: z.union([z.record(z.string(), z.unknown()), z.null()]).optional(), modalities: z.union([z.array(z.enum(["text","audio"])), z.null()]).optional(), model: z.string().optional(), n: z.number().nullable().optional(), parallel_tool_calls: z.boolean().optional(), prediction: open({ content: z.union([z.string(), z.array(open({ text: z.string(), type: z.literal("text") }))]), type: z.literal("content") }).optional(), presence_penalty: z.number().nullable().optional(), reasoning_effort: z.enum(["low","medium","high"]).nullable().optional(), response_format: z.union([open({ type: z.literal("text") }), open({ type: z.literal("json_object") }), open({ json_schema: open({ description: z.string().optional(), name: z.string(), schema: z.record(z.string(), z.unknown()).optional(), strict: z.boolean().nullable().optional() }), type: z.literal("json_schema") })]).optional(), seed: z.number().nullable().optional(), service_tier: z.enum(["auto","default","flex","scale","priority"]).nullable().optional(), stop: z.union([z.string(), z.array(z.string()), z.null()]).optional(), store: z.boolean().nullable().optional(), stream: z.boolean().nullable().optional(), stream_options: open({ include_obfuscation: z.boolean().optional(), include_usage: z.boolean().optional() }).optional(), temperature: z.number().nullable().optional(), tool_choice: z.union([z.literal("none"), z.literal("auto"), z.literal("required"), open({ function: open({ name: z.string() }), type: z.literal("function") }), open({ custom: open({ name: z.string() }), type: z.literal("custom") }), open({ allowed_tools: open({ mode: z.enum(["auto","required"]), tools: z.array(z.record(z.string(), z.unknown())) }), type: z.literal("allowed_tools") })]).optional(), tools: z.array(z.union([open({ function: open({ description: z.string().optional(), name: z.string(), parameters: z.record(z.string(), z.unknown()).optional(), strict: z.boolean().nullable().optional() }), type: z.literal("function") }), open({ custom: open({ description: z.string().optional(), format: z.union([open({ type: z.literal("text") }), open({ grammar: open({ definition: z.string(), syntax: z.enum(["lark","regex"]) }), type: z.literal("grammar") })]).optional(), name: z.string() }), type: z.literal("custom") })])).optional(), top_logprobs: z.number().nullable().optional(), top_p: z.number().nullable().optional(), user: z.string().optional(), web_search_options: open({ search_context_size: z.enum(["low","medium","high"]).optional(), user_location: open({ approximate: open({ city: z.string().optional(), country: z.string().optional(), region: z.string().optional(), timezone: z.string().optional() }), type: z.literal("approximate") }).optional() }).optional() });
+}
+const buildDeepseekV4Flash0731BatchableInput = () => once(buildDeepseekV4Flash0731BatchableInputNow);
+function buildDeepseekV4Flash0731BatchableInputNow() {
+  return z.union([buildDeepseekV4Flash0731Input(), buildBatchSubmitInput(), buildBatchPollInput()]);
+}
+const buildDeepseekV4Flash0731Output = () => once(buildDeepseekV4Flash0731OutputNow);
+function buildDeepseekV4Flash0731OutputNow() {
+  return open({ choices: z.array(open({ finish_reason: z.enum(["stop","length","tool_calls","content_filter","function_call"]).optional(), index: z.number().optional(), logprobs: z.union([open({ content: z.union([z.array(open({ bytes: z.union([z.array(z.number()), z.null()]).optional(), logprob: z.number().optional(), token: z.string().optional(), top_logprobs: z.array(open({ bytes: z.union([z.array(z.number()), z.null()]).optional(), logprob: z.number().optional(), token: z.string().optional() })).optional() })), z.null()]).optional(), refusal: z.union([z.array(open({ bytes: z.union([z.array(z.number()), z.null()]).optional(), logprob: z.number().optional(), token: z.string().optional(), top_logprobs: z.array(open({ bytes: z.union([z.array(z.number()), z.null()]).optional(), logprob: z.number().optional(), token: z.string().optional() })).optional() })), z.null()]).optional() }), z.null()]).optional(), message: open({ annotations: z.array(open({ type: z.literal("url_citation").optional(), url_citation: open({ end_index: z.number().optional(), start_index: z.number().optional(), title: z.string().optional(), url: z.string().optional() }).optional() })).optional(), audio: open({ data: z.string().optional(), expires_at: z.number().optional(), id: z.string().optional(), transcript: z.string().optional() }).optional(), content: z.string().nullable().optional(), function_call: z.union([open({ arguments: z.string().optional(), name: z.string().optional() }), z.null()]).optional(), refusal: z.string().nullable().optional(), role: z.literal("assistant").optional(), tool_calls: z.array(z.union([open({ function: open({ arguments: z.string().optional(), name: z.string().optional() }).optional(), id: z.string().optional(), type: z.literal("function").optional() }), open({ custom: open({ input: z.string().optional(), name: z.string().optional() }).optional(), id: z.string().optional(), type: z.literal("custom").optional() })])).optional() }).optional() })), created: z.number(), id: z.string(), model: z.string(), object: z.string(), service_tier: z.enum(["auto","default","flex","scale","priority"]).nullable().optional(), system_fingerprint: z.string().nullable().optional(), usage: open({ completion_tokens: z.number().optional(), completion_tokens_details: open({ accepted_prediction_tokens: z.number().optional(), audio_tokens: z.number().optional(), reasoning_tokens: z.number().optional(), rejected_prediction_tokens: z.number().optional() }).optional(), prompt_tokens: z.number().optional(), prompt_tokens_details: open({ audio_tokens: z.number().optional(), cached_tokens: z.number().optional() }).optional(), total_tokens: z.number().optional() }).optional() });
+}
+const buildDeepseekV4Flash0731BatchableResponse = () => once(buildDeepseekV4Flash0731BatchableResponseNow);
+function buildDeepseekV4Flash0731BatchableResponseNow() {
+  return open({ result: z.union([buildDeepseekV4Flash0731Output(), buildBatchStatus(), buildBatchResult(), z.null()]), success: z.boolean(), errors: z.array(buildResponseInfo()).optional(), messages: z.array(buildResponseInfo()).optional() });
+}
+const buildDeepseekV4Flash0731Response = () => once(buildDeepseekV4Flash0731ResponseNow);
+function buildDeepseekV4Flash0731ResponseNow() {
+  return open({ result: z.union([buildDeepseekV4Flash0731Output(), z.null()]), success: z.boolean(), errors: z.array(buildResponseInfo()).optional(), messages: z.array(buildResponseInfo()).optional() });
+}
+const buildDetectedObject = () => once(buildDetectedObjectNow);
+function buildDetectedObjectNow() {
+  return open({ score: z.number().optional(), label: z.string().optional(), box: buildBoundingBox().optional() });
+}
+const buildDiscoveryNotFound = () => once(buildDiscoveryNotFoundNow);
+function buildDiscoveryNotFoundNow() {
+  return open({ success: z.boolean(), error: z.string() });
+}
+const buildEmbedding = () => once(buildEmbeddingNow);
+function buildEmbeddingNow() {
+  return open({ object: z.literal("embedding").optional(), index: z.int().min(0), embedding: z.union([z.array(z.number()), z.base64()]) });
+}
+const buildEmbeddingList = () => once(buildEmbeddingListNow);
+function buildEmbeddingListNow() {
+  return open({ object: z.literal("list"), data: z.array(buildEmbedding()), model: z.string().optional(), usage: open({ prompt_tokens: z.int().min(0).optional(), total_tokens: z.int().min(0).optional() }).optional() });
+}
+const buildEmbeddinggemma300mInput = () => once(buildEmbeddinggemma300mInputNow);
+function buildEmbeddinggemma300mInputNow() {
+  return open({ text: exactlyOne([z.string(), z.array(z.string())]) });
+}
+const buildEmbeddinggemma300mOutput = () => once(buildEmbeddinggemma300mOutputNow);
+function buildEmbeddinggemma300mOutputNow() {
+  return open({ data: z.array(z.array(z.number())), shape: z.array(z.int()) });
+}
+const buildEmbeddinggemma300mResponse = () => once(buildEmbeddinggemma300mResponseNow);
+function buildEmbeddinggemma300mResponseNow() {
+  return open({ result: z.union([buildEmbeddinggemma300mOutput(), z.null()]), success: z.boolean(), errors: z.array(buildResponseInfo()).optional(), messages: z.array(buildResponseInfo()).optional() });
+}
+const buildEmbeddingsRequest = () => once(buildEmbeddingsRequestNow);
+function buildEmbeddingsRequestNow() {
+  return open({ model: z.string().regex(new RegExp("^@(cf|hf)/[^/]+/[^/]+$", "u")), input: z.union([z.string().min(1), z.array(z.string().min(1)).min(1).max(100)]), encoding_format: z.enum(["float","base64"]).optional() });
+}
+const buildErrorEnvelope = () => once(buildErrorEnvelopeNow);
+function buildErrorEnvelopeNow() {
+  return open({ result: z.unknown().optional(), success: z.boolean(), errors: z.array(buildResponseInfo()), messages: z.array(buildResponseInfo()).optional() });
+}
+const buildFinetune = () => once(buildFinetuneNow);
+function buildFinetuneNow() {
+  return open({ id: z.string().optional(), name: z.string().optional(), description: z.string().optional(), model: z.string().optional(), public: z.boolean().optional(), created_at: z.string().optional(), modified_at: z.string().optional() });
+}
+const buildFinetuneAsset = () => once(buildFinetuneAssetNow);
+function buildFinetuneAssetNow() {
+  return open({ id: z.string().optional(), bucket_name: z.string().optional(), file_name: z.string().optional(), finetune_id: z.string().optional(), created_at: z.string().optional(), modified_at: z.string().optional() });
+}
+const buildFinetuneAssetResponse = () => once(buildFinetuneAssetResponseNow);
+function buildFinetuneAssetResponseNow() {
+  return open({ result: z.union([buildFinetuneAsset(), z.null()]), success: z.boolean(), errors: z.array(buildResponseInfo()).optional(), messages: z.array(buildResponseInfo()).optional() });
+}
+const buildFinetuneAssetUpload = () => once(buildFinetuneAssetUploadNow);
+function buildFinetuneAssetUploadNow() {
+  return open({ file: z.custom<Uint8Array>((v) => v instanceof Uint8Array, { message: "expected bytes (Uint8Array)" }), file_name: z.string() });
+}
+const buildFinetuneCreateRequest = () => once(buildFinetuneCreateRequestNow);
+function buildFinetuneCreateRequestNow() {
+  return open({ model: z.string(), name: z.string(), description: z.string().optional(), public: z.boolean().optional() });
+}
+const buildFinetuneListResponse = () => once(buildFinetuneListResponseNow);
+function buildFinetuneListResponseNow() {
+  return open({ result: z.array(buildFinetune()), success: z.boolean(), errors: z.array(buildResponseInfo()).optional(), messages: z.array(buildResponseInfo()).optional() });
+}
+const buildFinetuneResponse = () => once(buildFinetuneResponseNow);
+function buildFinetuneResponseNow() {
+  return open({ result: z.union([buildFinetune(), z.null()]), success: z.boolean(), errors: z.array(buildResponseInfo()).optional(), messages: z.array(buildResponseInfo()).optional() });
+}
+const buildFlux2DevInput = () => once(buildFlux2DevInputNow);
+function buildFlux2DevInputNow() {
+  return open({ prompt: z.string() });
+}
+const buildFluxInput = () => once(buildFluxInputNow);
+function buildFluxInputNow() {
+  return z.strictObject({ prompt: z.string().min(1).max(2048), steps: z.int().max(8).optional() });
+}
+const buildFluxOutput = () => once(buildFluxOutputNow);
+function buildFluxOutputNow() {
+  return open({ image: z.string().optional() });
+}
+const buildFluxResponse = () => once(buildFluxResponseNow);
+function buildFluxResponseNow() {
+  return open({ result: z.union([buildFluxOutput(), z.null()]), success: z.boolean(), errors: z.array(buildResponseInfo()).optional(), messages: z.array(buildResponseInfo()).optional() });
+}
+const buildGemma2bItLoraInput = () => once(buildGemma2bItLoraInputNow);
+function buildGemma2bItLoraInputNow() {
+  return exactlyOne([open({ prompt: z.string().min(1), lora: z.string().optional(), response_format: open({ type: z.enum(["json_object","json_schema"]).optional(), json_schema: z.unknown().optional() }).optional(), raw: z.boolean().optional(), stream: z.boolean().optional(), max_tokens: z.int().optional(), temperature: z.number().min(0).max(5).optional(), top_p: z.number().min(0).max(2).optional(), top_k: z.int().min(1).max(50).optional(), seed: z.int().min(1).max(9999999999).optional(), repetition_penalty: z.number().min(0).max(2).optional(), frequency_penalty: z.number().min(0).max(2).optional(), presence_penalty: z.number().min(0).max(2).optional() }), open({ messages: z.array(open({ role: z.string(), content: z.string() })), functions: z.array(open({ name: z.string(), code: z.string() })).optional(), tools: z.array(exactlyOne([open({ name: z.string(), description: z.string(), parameters: open({ type: z.string(), required: z.array(z.string()).optional(), properties: z.record(z.string(), open({ type: z.string(), description: z.string() })) }) }), open({ type: z.string(), function: open({ name: z.string(), description: z.string(), parameters: open({ type: z.string(), required: z.array(z.string()).optional(), properties: z.record(z.string(), open({ type: z.string(), description: z.string() })) }) }) })])).optional(), response_format: open({ type: z.enum(["json_object","json_schema"]).optional(), json_schema: z.unknown().optional() }).optional(), raw: z.boolean().optional(), stream: z.boolean().optional(), max_tokens: z.int().optional(), temperature: z.number().min(0).max(5).optional(), top_p: z.number().min(0).max(2).optional(), top_k: z.int().min(1).max(50).optional(), seed: z.int().min(1).max(9999999999).optional(), repetition_penalty: z.number().min(0).max(2).optional(), frequency_penalty: z.number().min(0).max(2).optional(), presence_penalty: z.number().min(0).max(2).optional() })]);
+}
+const buildGemma3x12bItInput = () => once(buildGemma3x12bItInputNow);
+function buildGemma3x12bItInputNow() {
+  return exactlyOne([open({ prompt: z.string().min(1), guided_json: z.record(z.string(), z.unknown()).optional(), raw: z.boolean().optional(), stream: z.boolean().optional(), max_tokens: z.int().optional(), temperature: z.number().min(0).max(5).optional(), top_p: z.number().min(0).max(2).optional(), top_k: z.int().min(1).max(50).optional(), seed: z.int().min(1).max(9999999999).optional(), repetition_penalty: z.number().min(0).max(2).optional(), frequency_penalty: z.number().min(0).max(2).optional(), presence_penalty: z.number().min(0).max(2).optional() }), open({ messages: z.array(open({ role: z.string().optional(), content: exactlyOne([z.string(), z.array(open({ type: z.string().optional(), text: z.string().optional(), image_url: open({ url: z.string().regex(new RegExp("^data:*", "u")).optional() }).optional() })), open({ type: z.string().optional(), text: z.string().optional(), image_url: open({ url: z.string().regex(new RegExp("^data:*", "u")).optional() }).optional() })]).optional() })), functions: z.array(open({ name: z.string(), code: z.string() })).optional(), tools: z.array(exactlyOne([open({ name: z.string(), description: z.string(), parameters: open({ type: z.string(), required: z.array(z.string()).optional(), properties: z.record(z.string(), open({ type: z.string(), description: z.string() })) }) }), open({ type: z.string(), function: open({ name: z.string(), description: z.string(), parameters: open({ type: z.string(), required: z.array(z.string()).optional(), properties: z.record(z.string(), open({ type: z.string(), description: z.string() })) }) }) })])).optional(), guided_json: z.record(z.string(), z.unknown()).optional(), raw: z.boolean().optional(), stream: z.boolean().optional(), max_tokens: z.int().optional(), temperature: z.number().min(0).max(5).optional(), top_p: z.number().min(0).max(2).optional(), top_k: z.int().min(1).max(50).optional(), seed: z.int().min(1).max(9999999999).optional(), repetition_penalty: z.number().min(0).max(2).optional(), frequency_penalty: z.number().min(0).max(2).optional(), presence_penalty: z.number().min(0).max(2).optional() })]);
+}
+const buildGemmaSeaLionV4x27bItInput = () => once(buildGemmaSeaLionV4x27bItInputNow);
+function buildGemmaSeaLionV4x27bItInputNow() {
+  return exactlyOne([open({ prompt: z.string().min(1), lora: z.string().optional(), response_format: open({ type: z.enum(["json_object","json_schema"]).optional(), json_schema: z.unknown().optional() }).optional(), raw: z.boolean().optional(), stream: z.boolean().optional(), max_tokens: z.int().optional(), temperature: z.number().min(0).max(5).optional(), top_p: z.number().min(0.001).max(1).optional(), top_k: z.int().min(1).max(50).optional(), seed: z.int().min(1).max(9999999999).optional(), repetition_penalty: z.number().min(0).max(2).optional(), frequency_penalty: z.number().min(-2).max(2).optional(), presence_penalty: z.number().min(-2).max(2).optional() }), open({ messages: z.array(open({ role: z.string(), content: exactlyOne([z.string(), z.array(open({ type: z.string().optional(), text: z.string().optional() }))]) })), functions: z.array(open({ name: z.string(), code: z.string() })).optional(), tools: z.array(exactlyOne([open({ name: z.string(), description: z.string(), parameters: open({ type: z.string(), required: z.array(z.string()).optional(), properties: z.record(z.string(), open({ type: z.string(), description: z.string() })) }) }), open({ type: z.string(), function: open({ name: z.string(), description: z.string(), parameters: open({ type: z.string(), required: z.array(z.string()).optional(), properties: z.record(z.string(), open({ type: z.string(), description: z.string() })) }) }) })])).optional(), response_format: open({ type: z.enum(["json_object","json_schema"]).optional(), json_schema: z.unknown().optional() }).optional(), raw: z.boolean().optional(), stream: z.boolean().optional(), max_tokens: z.int().optional(), temperature: z.number().min(0).max(5).optional(), top_p: z.number().min(0.001).max(1).optional(), top_k: z.int().min(1).max(50).optional(), seed: z.int().min(1).max(9999999999).optional(), repetition_penalty: z.number().min(0).max(2).optional(), frequency_penalty: z.number().min(-2).max(2).optional(), presence_penalty: z.number().min(-2).max(2).optional() })]);
+}
+const buildGemmaSeaLionV4x27bItBatchableInput = () => once(buildGemmaSeaLionV4x27bItBatchableInputNow);
+function buildGemmaSeaLionV4x27bItBatchableInputNow() {
+  return z.union([buildGemmaSeaLionV4x27bItInput(), buildBatchSubmitInput(), buildBatchPollInput()]);
+}
+const buildGemmaSeaLionV4x27bItOutput = () => once(buildGemmaSeaLionV4x27bItOutputNow);
+function buildGemmaSeaLionV4x27bItOutputNow() {
+  return z.union([open({ id: z.string().optional(), object: z.literal("chat.completion").optional(), created: z.number().optional(), model: z.string().optional(), choices: z.array(open({ index: z.number().optional(), message: open({ role: z.string().optional(), content: z.string().optional(), reasoning_content: z.string().optional(), tool_calls: z.array(open({ id: z.string().optional(), type: z.literal("function").optional(), function: open({ name: z.string().optional(), arguments: z.string().optional() }).optional() })).optional() }).optional(), finish_reason: z.string().optional(), stop_reason: z.string().nullable().optional(), logprobs: z.record(z.string(), z.unknown()).nullable().optional() })).optional(), usage: open({ prompt_tokens: z.number().optional(), completion_tokens: z.number().optional(), total_tokens: z.number().optional() }).optional(), prompt_logprobs: z.record(z.string(), z.unknown()).nullable().optional() }), open({ id: z.string().optional(), object: z.literal("text_completion").optional(), created: z.number().optional(), model: z.string().optional(), choices: z.array(open({ index: z.number().optional(), text: z.string().optional(), finish_reason: z.string().optional(), stop_reason: z.string().nullable().optional(), logprobs: z.record(z.string(), z.unknown()).nullable().optional(), prompt_logprobs: z.record(z.string(), z.unknown()).nullable().optional() })).optional(), usage: open({ prompt_tokens: z.number().optional(), completion_tokens: z.number().optional(), total_tokens: z.number().optional() }).optional() })]);
+}
+const buildGemmaSeaLionV4x27bItBatchableResponse = () => once(buildGemmaSeaLionV4x27bItBatchableResponseNow);
+function buildGemmaSeaLionV4x27bItBatchableResponseNow() {
+  return open({ result: z.union([buildGemmaSeaLionV4x27bItOutput(), buildBatchStatus(), buildBatchResult(), z.null()]), success: z.boolean(), errors: z.array(buildResponseInfo()).optional(), messages: z.array(buildResponseInfo()).optional() });
+}
+const buildGemmaSeaLionV4x27bItResponse = () => once(buildGemmaSeaLionV4x27bItResponseNow);
+function buildGemmaSeaLionV4x27bItResponseNow() {
+  return open({ result: z.union([buildGemmaSeaLionV4x27bItOutput(), z.null()]), success: z.boolean(), errors: z.array(buildResponseInfo()).optional(), messages: z.array(buildResponseInfo()).optional() });
+}
+const buildGptOss20bInput = () => once(buildGptOss20bInputNow);
+function buildGptOss20bInputNow() {
+  return exactlyOne([exactlyOne([open({ prompt: z.string().min(1), lora: z.string().optional(), response_format: open({ type: z.enum(["json_object","json_schema"]).optional(), json_schema: z.unknown().optional() }).optional(), raw: z.boolean().optional(), stream: z.boolean().optional(), max_tokens: z.int().optional(), temperature: z.number().min(0).max(5).optional(), top_p: z.number().min(0.001).max(1).optional(), top_k: z.int().min(1).max(50).optional(), seed: z.int().min(1).max(9999999999).optional(), repetition_penalty: z.number().min(0).max(2).optional(), frequency_penalty: z.number().min(-2).max(2).optional(), presence_penalty: z.number().min(-2).max(2).optional() }), open({ messages: z.array(open({ role: z.string(), content: exactlyOne([z.string(), z.array(open({ type: z.string().optional(), text: z.string().optional() }))]) })), functions: z.array(open({ name: z.string(), code: z.string() })).optional(), tools: z.array(exactlyOne([open({ name: z.string(), description: z.string(), parameters: open({ type: z.string(), required: z.array(z.string()).optional(), properties: z.record(z.string(), open({ type: z.string(), description: z.string() })) }) }), open({ type: z.string(), function: open({ name: z.string(), description: z.string(), parameters: open({ type: z.string(), required: z.array(z.string()).optional(), properties: z.record(z.string(), open({ type: z.string(), description: z.string() })) }) }) })])).optional(), response_format: open({ type: z.enum(["json_object","json_schema"]).optional(), json_schema: z.unknown().optional() }).optional(), raw: z.boolean().optional(), stream: z.boolean().optional(), max_tokens: z.int().optional(), temperature: z.number().min(0).max(5).optional(), top_p: z.number().min(0.001).max(1).optional(), top_k: z.int().min(1).max(50).optional(), seed: z.int().min(1).max(9999999999).optional(), repetition_penalty: z.number().min(0).max(2).optional(), frequency_penalty: z.number().min(-2).max(2).optional(), presence_penalty: z.number().min(-2).max(2).optional() })]), open({ input: z.union([z.string(), z.array(z.unknown())]), reasoning: open({ effort: z.enum(["low","medium","high"]).optional(), summary: z.enum(["auto","concise","detailed"]).optional() }).optional() })]);
+}
+const buildGptOssInput = () => once(buildGptOssInputNow);
+function buildGptOssInputNow() {
+  return exactlyOne([exactlyOne([open({ prompt: z.string().min(1), lora: z.string().optional(), response_format: open({ type: z.enum(["json_object","json_schema"]).optional(), json_schema: z.unknown().optional() }).optional(), raw: z.boolean().optional(), stream: z.boolean().optional(), max_tokens: z.int().optional(), temperature: z.number().min(0).max(5).optional(), top_p: z.number().min(0.001).max(1).optional(), top_k: z.int().min(1).max(50).optional(), seed: z.int().min(1).max(9999999999).optional(), repetition_penalty: z.number().min(0).max(2).optional(), frequency_penalty: z.number().min(-2).max(2).optional(), presence_penalty: z.number().min(-2).max(2).optional() }), open({ messages: z.array(open({ role: z.string(), content: exactlyOne([z.string(), z.array(open({ type: z.string().optional(), text: z.string().optional() }))]) })), functions: z.array(open({ name: z.string(), code: z.string() })).optional(), tools: z.array(exactlyOne([open({ name: z.string(), description: z.string(), parameters: open({ type: z.string(), required: z.array(z.string()).optional(), properties: z.record(z.string(), open({ type: z.string(), description: z.string() })) }) }), open({ type: z.string(), function: open({ name: z.string(), description: z.string(), parameters: open({ type: z.string(), required: z.array(z.string()).optional(), properties: z.record(z.string(), open({ type: z.string(), description: z.string() })) }) }) })])).optional(), response_format: open({ type: z.enum(["json_object","json_schema"]).optional(), json_schema: z.unknown().optional() }).optional(), raw: z.boolean().optional(), stream: z.boolean().optional(), max_tokens: z.int().optional(), temperature: z.number().min(0).max(5).optional(), top_p: z.number().min(0.001).max(1).optional(), top_k: z.int().min(1).max(50).optional(), seed: z.int().min(1).max(9999999999).optional(), repetition_penalty: z.number().min(0).max(2).optional(), frequency_penalty: z.number().min(-2).max(2).optional(), presence_penalty: z.number().min(-2).max(2).optional() })]), open({ input: z.union([z.string(), z.array(z.unknown())]), reasoning: open({ effort: z.enum(["low","medium","high"]).optional(), summary: z.enum(["auto","concise","detailed"]).optional() }).optional() })]);
+}
+const buildGptOssBatchableInput = () => once(buildGptOssBatchableInputNow);
+function buildGptOssBatchableInputNow() {
+  return z.union([buildGptOssInput(), buildBatchSubmitInput(), buildBatchPollInput()]);
+}
+const buildGranite40HMicroInput = () => once(buildGranite40HMicroInputNow);
+function buildGranite40HMicroInputNow() {
+  return open({ frequency_penalty: z.number().optional(), functions: z.array(open({ code: z.string(), name: z.string() })).optional(), max_tokens: z.number().optional(), messages: z.array(open({ content: z.string(), name: z.string().optional(), role: z.string() })).optional(), presence_penalty: z.number().optional(), prompt: z.string().optional(), raw: z.boolean().optional(), repetition_penalty: z.number().optional(), response_format: open({ json_schema: z.unknown().optional(), type: z.string() }).optional(), seed: z.number().optional(), stream: z.boolean().optional(), temperature: z.number().optional(), tools: z.union([z.array(open({ function: open({ description: z.string(), name: z.string(), parameters: open({ properties: z.record(z.string(), open({ description: z.string().optional(), type: z.string() })), required: z.array(z.string()), type: z.string() }).optional() }), type: z.string() })), z.array(open({ description: z.string(), name: z.string(), parameters: open({ properties: z.record(z.string(), open({ description: z.string().optional(), type: z.string() })), required: z.array(z.string()), type: z.string() }).optional() })), z.record(z.string(), z.unknown())]).optional(), top_k: z.number().optional(), top_p: z.number().optional() });
+}
+const buildGranite40HMicroOutput = () => once(buildGranite40HMicroOutputNow);
+function buildGranite40HMicroOutputNow() {
+  return open({ response: z.union([z.string(), z.record(z.string(), z.unknown())]).optional(), tool_calls: z.union([z.array(open({ arguments: z.unknown().optional(), name: z.string().optional() })), z.array(open({ function: open({ arguments: z.string().optional(), name: z.string().optional() }).optional(), id: z.string().optional(), type: z.literal("function").optional() }))]).optional(), usage: open({ completion_tokens: z.number().optional(), prompt_tokens: z.number().optional(), total_tokens: z.number().optional() }).optional() });
+}
+const buildGranite40HMicroResponse = () => once(buildGranite40HMicroResponseNow);
+function buildGranite40HMicroResponseNow() {
+  return open({ result: z.union([buildGranite40HMicroOutput(), z.null()]), success: z.boolean(), errors: z.array(buildResponseInfo()).optional(), messages: z.array(buildResponseInfo()).optional() });
+}
+const buildImageBytes = () => once(buildImageBytesNow);
+function buildImageBytesNow() {
+  return z.array(z.int().min(0).max(255)).min(1);
+}
+const buildImageClassificationInput = () => once(buildImageClassificationInputNow);
+function buildImageClassificationInputNow() {
+  return open({ image: z.array(z.number()) });
+}
+const buildImageToTextInput = () => once(buildImageToTextInputNow);
+function buildImageToTextInputNow() {
+  return open({ temperature: z.number().optional(), prompt: z.string().optional(), raw: z.boolean().optional(), image: exactlyOne([z.array(z.number()), z.string()]), max_tokens: z.int().optional() });
+}
+const buildImageToTextOutput = () => once(buildImageToTextOutputNow);
+function buildImageToTextOutputNow() {
+  return open({ description: z.string().optional() });
+}
+const buildImageToTextResponse = () => once(buildImageToTextResponseNow);
+function buildImageToTextResponseNow() {
+  return open({ result: z.union([buildImageToTextOutput(), z.null()]), success: z.boolean(), errors: z.array(buildResponseInfo()).optional(), messages: z.array(buildResponseInfo()).optional() });
+}
+const buildIndictrans2EnIndic1BInput = () => once(buildIndictrans2EnIndic1BInputNow);
+function buildIndictrans2EnIndic1BInputNow() {
+  return open({ text: exactlyOne([z.string(), z.array(z.string())]), target_language: z.enum(["asm_Beng","awa_Deva","ben_Beng","bho_Deva","brx_Deva","doi_Deva","eng_Latn","gom_Deva","gon_Deva","guj_Gujr","hin_Deva","hne_Deva","kan_Knda","kas_Arab","kas_Deva","kha_Latn","lus_Latn","mag_Deva","mai_Deva","mal_Mlym","mar_Deva","mni_Beng","mni_Mtei","npi_Deva","ory_Orya","pan_Guru","san_Deva","sat_Olck","snd_Arab","snd_Deva","tam_Taml","tel_Telu","urd_Arab","unr_Deva"]) });
+}
+const buildIndictrans2EnIndic1BOutput = () => once(buildIndictrans2EnIndic1BOutputNow);
+function buildIndictrans2EnIndic1BOutputNow() {
+  return open({ translations: z.array(z.string()) });
+}
+const buildIndictrans2EnIndic1BResponse = () => once(buildIndictrans2EnIndic1BResponseNow);
+function buildIndictrans2EnIndic1BResponseNow() {
+  return open({ result: z.union([buildIndictrans2EnIndic1BOutput(), z.null()]), success: z.boolean(), errors: z.array(buildResponseInfo()).optional(), messages: z.array(buildResponseInfo()).optional() });
+}
+const buildLabelScore = () => once(buildLabelScoreNow);
+function buildLabelScoreNow() {
+  return open({ label: z.string(), score: z.number() });
+}
+const buildLlama33x70bInstructFp8FastInput = () => once(buildLlama33x70bInstructFp8FastInputNow);
+function buildLlama33x70bInstructFp8FastInputNow() {
+  return exactlyOne([open({ prompt: z.string().min(1), lora: z.string().optional(), response_format: open({ type: z.enum(["json_object","json_schema"]).optional(), json_schema: z.unknown().optional() }).optional(), raw: z.boolean().optional(), stream: z.boolean().optional(), max_tokens: z.int().optional(), temperature: z.number().min(0).max(5).optional(), top_p: z.number().min(0.001).max(1).optional(), top_k: z.int().min(1).max(50).optional(), seed: z.int().min(1).max(9999999999).optional(), repetition_penalty: z.number().min(0).max(2).optional(), frequency_penalty: z.number().min(-2).max(2).optional(), presence_penalty: z.number().min(-2).max(2).optional() }), open({ messages: z.array(open({ role: z.string(), content: z.string() })), functions: z.array(open({ name: z.string(), code: z.string() })).optional(), tools: z.array(exactlyOne([open({ name: z.string(), description: z.string(), parameters: open({ type: z.string(), required: z.array(z.string()).optional(), properties: z.record(z.string(), open({ type: z.string(), description: z.string() })) }) }), open({ type: z.string(), function: open({ name: z.string(), description: z.string(), parameters: open({ type: z.string(), required: z.array(z.string()).optional(), properties: z.record(z.string(), open({ type: z.string(), description: z.string() })) }) }) })])).optional(), response_format: open({ type: z.enum(["json_object","json_schema"]).optional(), json_schema: z.unknown().optional() }).optional(), raw: z.boolean().optional(), stream: z.boolean().optional(), max_tokens: z.int().optional(), temperature: z.number().min(0).max(5).optional(), top_p: z.number().min(0.001).max(1).optional(), top_k: z.int().min(1).max(50).optional(), seed: z.int().min(1).max(9999999999).optional(), repetition_penalty: z.number().min(0).max(2).optional(), frequency_penalty: z.number().min(-2).max(2).optional(), presence_penalty: z.number().min(-2).max(2).optional() })]);
+}
+const buildLlama33x70bInstructFp8FastBatchableInput = () => once(buildLlama33x70bInstructFp8FastBatchableInputNow);
+function buildLlama33x70bInstructFp8FastBatchableInputNow() {
+  return z.union([buildLlama33x70bInstructFp8FastInput(), buildBatchSubmitInput(), buildBatchPollInput()]);
+}
+const buildLlama4Scout17b16eInstructInput = () => once(buildLlama4Scout17b16eInstructInputNow);
+function buildLlama4Scout17b16eInstructInputNow() {
+  return exactlyOne([open({ prompt: z.string().min(1), guided_json: z.record(z.string(), z.unknown()).optional(), response_format: open({ type: z.enum(["json_object","json_schema"]).optional(), json_schema: z.unknown().optional() }).optional(), raw: z.boolean().optional(), stream: z.boolean().optional(), max_tokens: z.int().optional(), temperature: z.number().min(0).max(5).optional(), top_p: z.number().min(0).max(2).optional(), top_k: z.int().min(1).max(50).optional(), seed: z.int().min(1).max(9999999999).optional(), repetition_penalty: z.number().min(0).max(2).optional(), frequency_penalty: z.number().min(0).max(2).optional(), presence_penalty: z.number().min(0).max(2).optional() }), open({ messages: z.array(open({ role: z.string().optional(), tool_call_id: z.string().regex(new RegExp("[a-zA-Z0-9]{9}", "u")).optional(), content: exactlyOne([z.string(), z.array(open({ type: z.string().optional(), text: z.string().optional(), image_url: open({ url: z.string().regex(new RegExp("^data:*", "u")).optional() }).optional() })), open({ type: z.string().optional(), text: z.string().optional(), image_url: open({ url: z.string().regex(new RegExp("^data:*", "u")).optional() }).optional() })]).optional() })), functions: z.array(open({ name: z.string(), code: z.string() })).optional(), tools: z.array(exactlyOne([open({ name: z.string(), description: z.string(), parameters: open({ type: z.string(), required: z.array(z.string()).optional(), properties: z.record(z.string(), open({ type: z.string(), description: z.string() })) }) }), open({ type: z.string(), function: open({ name: z.string(), description: z.string(), parameters: open({ type: z.string(), required: z.array(z.string()).optional(), properties: z.record(z.string(), open({ type: z.string(), description: z.string() })) }) }) })])).optional(), response_format: open({ type: z.enum(["json_object","json_schema"]).optional(), json_schema: z.unknown().optional() }).optional(), guided_json: z.record(z.string(), z.unknown()).optional(), raw: z.boolean().optional(), stream: z.boolean().optional(), max_tokens: z.int().optional(), temperature: z.number().min(0).max(5).optional(), top_p: z.number().min(0).max(2).optional(), top_k: z.int().min(1).max(50).optional(), seed: z.int().min(1).max(9999999999).optional(), repetition_penalty: z.number().min(0).max(2).optional(), frequency_penalty: z.number().min(0).max(2).optional(), presence_penalty: z.number().min(0).max(2).optional() })]);
+}
+const buildLlamaGuard3x8bInput = () => once(buildLlamaGuard3x8bInputNow);
+function buildLlamaGuard3x8bInputNow() {
+  return open({ messages: z.array(open({ role: z.string(), content: z.string().max(131072) })), max_tokens: z.int().optional(), temperature: z.number().min(0).max(5).optional(), response_format: open({ type: z.string().optional() }).optional() });
+}
+const buildLlamaGuard3x8bOutput = () => once(buildLlamaGuard3x8bOutputNow);
+function buildLlamaGuard3x8bOutputNow() {
+  return open({ response: z.union([z.string(), open({ safe: z.boolean().optional(), categories: z.array(z.string()).optional() })]).optional(), usage: open({ prompt_tokens: z.number().optional(), completion_tokens: z.number().optional(), total_tokens: z.number().optional() }).optional() });
+}
+const buildLlamaGuard3x8bResponse = () => once(buildLlamaGuard3x8bResponseNow);
+function buildLlamaGuard3x8bResponseNow() {
+  return open({ result: z.union([buildLlamaGuard3x8bOutput(), z.null()]), success: z.boolean(), errors: z.array(buildResponseInfo()).optional(), messages: z.array(buildResponseInfo()).optional() });
+}
+const buildLucidOriginInput = () => once(buildLucidOriginInputNow);
+function buildLucidOriginInputNow() {
+  return open({ prompt: z.string().min(1), guidance: z.number().min(0).max(10).optional(), seed: z.int().min(0).optional(), height: z.int().min(0).max(2500).optional(), width: z.int().min(0).max(2500).optional(), num_steps: z.int().min(1).max(40).optional(), steps: z.int().min(1).max(40).optional() });
+}
+const buildMistralSmall31x24bInstructInput = () => once(buildMistralSmall31x24bInstructInputNow);
+function buildMistralSmall31x24bInstructInputNow() {
+  return exactlyOne([open({ prompt: z.string().min(1), guided_json: z.record(z.string(), z.unknown()).optional(), raw: z.boolean().optional(), stream: z.boolean().optional(), max_tokens: z.int().optional(), temperature: z.number().min(0).max(5).optional(), top_p: z.number().min(0).max(2).optional(), top_k: z.int().min(1).max(50).optional(), seed: z.int().min(1).max(9999999999).optional(), repetition_penalty: z.number().min(0).max(2).optional(), frequency_penalty: z.number().min(0).max(2).optional(), presence_penalty: z.number().min(0).max(2).optional() }), open({ messages: z.array(open({ role: z.string().optional(), tool_call_id: z.string().regex(new RegExp("[a-zA-Z0-9]{9}", "u")).optional(), content: exactlyOne([z.string(), z.array(open({ type: z.string().optional(), text: z.string().optional(), image_url: open({ url: z.string().regex(new RegExp("^data:*", "u")).optional() }).optional() })), open({ type: z.string().optional(), text: z.string().optional(), image_url: open({ url: z.string().regex(new RegExp("^data:*", "u")).optional() }).optional() })]).optional() })), functions: z.array(open({ name: z.string(), code: z.string() })).optional(), tools: z.array(exactlyOne([open({ name: z.string(), description: z.string(), parameters: open({ type: z.string(), required: z.array(z.string()).optional(), properties: z.record(z.string(), open({ type: z.string(), description: z.string() })) }) }), open({ type: z.string(), function: open({ name: z.string(), description: z.string(), parameters: open({ type: z.string(), required: z.array(z.string()).optional(), properties: z.record(z.string(), open({ type: z.string(), description: z.string() })) }) }) })])).optional(), guided_json: z.record(z.string(), z.unknown()).optional(), raw: z.boolean().optional(), stream: z.boolean().optional(), max_tokens: z.int().optional(), temperature: z.number().min(0).max(5).optional(), top_p: z.number().min(0).max(2).optional(), top_k: z.int().min(1).max(50).optional(), seed: z.int().min(1).max(9999999999).optional(), repetition_penalty: z.number().min(0).max(2).optional(), frequency_penalty: z.number().min(0).max(2).optional(), presence_penalty: z.number().min(0).max(2).optional() })]);
+}
+const buildModelProperty = () => once(buildModelPropertyNow);
+function buildModelPropertyNow() {
+  return open({ property_id: z.string(), value: z.union([z.string(), z.array(z.unknown()), z.record(z.string(), z.unknown())]).optional() });
+}
+const buildModelTask = () => once(buildModelTaskNow);
+function buildModelTaskNow() {
+  return open({ id: z.string().optional(), name: z.string().optional(), description: z.string().optional() });
+}
+const buildModel = () => once(buildModelNow);
+function buildModelNow() {
+  return open({ id: z.string(), source: z.number().optional(), name: z.string(), description: z.string().optional(), task: buildModelTask().optional(), created_at: z.string().optional(), tags: z.array(z.string()).optional(), properties: z.array(buildModelProperty()).optional() });
+}
+const buildModelSchema = () => once(buildModelSchemaNow);
+function buildModelSchemaNow() {
+  return open({ input: z.record(z.string(), z.unknown()).optional(), output: z.record(z.string(), z.unknown()).optional() });
+}
+const buildModelSchemaResponse = () => once(buildModelSchemaResponseNow);
+function buildModelSchemaResponseNow() {
+  return open({ result: buildModelSchema(), success: z.boolean(), errors: z.array(buildResponseInfo()).optional(), messages: z.array(buildResponseInfo()).optional() });
+}
+const buildResultInfo = () => once(buildResultInfoNow);
+function buildResultInfoNow() {
+  return open({ page: z.int().min(1).optional(), per_page: z.int().min(1).optional(), count: z.int().min(0).optional(), total_count: z.int().min(0).optional(), total_pages: z.int().min(0).optional() });
+}
+const buildModelSearchResponse = () => once(buildModelSearchResponseNow);
+function buildModelSearchResponseNow() {
+  return open({ result: z.array(buildModel()), success: z.boolean(), errors: z.array(buildResponseInfo()).optional(), messages: z.array(buildResponseInfo()).optional(), result_info: buildResultInfo().optional() });
+}
+const buildMoondream31x9BA2BInput = () => once(buildMoondream31x9BA2BInputNow);
+function buildMoondream31x9BA2BInputNow() {
+  return open({ task: z.enum(["query","caption","point","detect"]).optional(), image: z.string().optional(), question: z.string().optional(), caption_length: z.enum(["short","normal","long"]).optional(), target: z.string().optional(), reasoning: z.boolean().optional(), temperature: z.number().min(0).max(2).optional(), top_p: z.number().min(0).max(1).optional(), max_tokens: z.int().min(1).max(2048).optional(), max_objects: z.int().min(1).max(500).optional(), stream: z.boolean().optional() });
+}
+const buildMoondream31x9BA2BOutput = () => once(buildMoondream31x9BA2BOutputNow);
+function buildMoondream31x9BA2BOutputNow() {
+  return open({ finish_reason: z.string(), metrics: open({ input_tokens: z.int().optional(), output_tokens: z.int().optional(), prefill_time_ms: z.number().optional(), decode_time_ms: z.number().optional(), ttft_ms: z.number().optional() }), answer: z.string().optional(), caption: z.string().optional(), points: z.array(open({ x: z.number().optional(), y: z.number().optional() })).optional(), objects: z.array(open({ x_min: z.number().optional(), y_min: z.number().optional(), x_max: z.number().optional(), y_max: z.number().optional() })).optional(), reasoning: open({ text: z.string().optional(), grounding: z.array(z.record(z.string(), z.unknown())).optional() }).optional() });
+}
+const buildMoondream31x9BA2BResponse = () => once(buildMoondream31x9BA2BResponseNow);
+function buildMoondream31x9BA2BResponseNow() {
+  return open({ result: z.union([buildMoondream31x9BA2BOutput(), z.null()]), success: z.boolean(), errors: z.array(buildResponseInfo()).optional(), messages: z.array(buildResponseInfo()).optional() });
+}
+const buildNova3Input = () => once(buildNova3InputNow);
+function buildNova3InputNow() {
+  return open({ audio: open({ body: z.record(z.string(), z.unknown()), contentType: z.string() }), custom_topic_mode: z.enum(["extended","strict"]).optional(), custom_topic: z.string().optional(), custom_intent_mode: z.enum(["extended","strict"]).optional(), custom_intent: z.string().optional(), detect_entities: z.boolean().optional(), detect_language: z.boolean().optional(), diarize: z.boolean().optional(), dictation: z.boolean().optional(), encoding: z.enum(["linear16","flac","mulaw","amr-nb","amr-wb","opus","speex","g729"]).optional(), extra: z.string().optional(), filler_words: z.boolean().optional(), keyterm: z.string().optional(), keywords: z.string().optional(), language: z.string().optional(), measurements: z.boolean().optional(), mip_opt_out: z.boolean().optional(), mode: z.enum(["general","medical","finance"]).optional(), multichannel: z.boolean().optional(), numerals: z.boolean().optional(), paragraphs: z.boolean().optional(), profanity_filter: z.boolean().optional(), punctuate: z.boolean().optional(), redact: z.string().optional(), replace: z.string().optional(), search: z.string().optional(), sentiment: z.boolean().optional(), smart_format: z.boolean().optional(), topics: z.boolean().optional(), utterances: z.boolean().optional(), utt_split: z.number().optional(), channels: z.number().optional(), interim_results: z.boolean().optional(), endpointing: z.string().optional(), vad_events: z.boolean().optional(), utterance_end_ms: z.boolean().optional() });
+}
+const buildNova3BatchableInput = () => once(buildNova3BatchableInputNow);
+function buildNova3BatchableInputNow() {
+  return z.union([buildNova3Input(), buildBatchSubmitInput(), buildBatchPollInput()]);
+}
+const buildNova3Output = () => once(buildNova3OutputNow);
+function buildNova3OutputNow() {
+  return open({ results: open({ channels: z.array(open({ alternatives: z.array(open({ confidence: z.number().optional(), transcript: z.string().optional(), words: z.array(open({ confidence: z.number().optional(), end: z.number().optional(), start: z.number().optional(), word: z.string().optional() })).optional() })).optional() })).optional(), summary: open({ result: z.string().optional(), short: z.string().optional() }).optional(), sentiments: open({ segments: z.array(open({ text: z.string().optional(), start_word: z.number().optional(), end_word: z.number().optional(), sentiment: z.string().optional(), sentiment_score: z.number().optional() })).optional(), average: open({ sentiment: z.string().optional(), sentiment_score: z.number().optional() }).optional() }).optional() }).optional() });
+}
+const buildNova3BatchableResponse = () => once(buildNova3BatchableResponseNow);
+function buildNova3BatchableResponseNow() {
+  return open({ result: z.union([buildNova3Output(), buildBatchStatus(), buildBatchResult(), z.null()]), success: z.boolean(), errors: z.array(buildResponseInfo()).optional(), messages: z.array(buildResponseInfo()).optional() });
+}
+const buildNova3Response = () => once(buildNova3ResponseNow);
+function buildNova3ResponseNow() {
+  return open({ result: z.union([buildNova3Output(), z.null()]), success: z.boolean(), errors: z.array(buildResponseInfo()).optional(), messages: z.array(buildResponseInfo()).optional() });
+}
+const buildObjectDetectionInput = () => once(buildObjectDetectionInputNow);
+function buildObjectDetectionInputNow() {
+  return open({ image: z.array(z.number()).optional() });
+}
+const buildObjectDetectionOutput = () => once(buildObjectDetectionOutputNow);
+function buildObjectDetectionOutputNow() {
+  return z.array(open({ score: z.number().optional(), label: z.string().optional(), box: open({ xmin: z.number().optional(), ymin: z.number().optional(), xmax: z.number().optional(), ymax: z.number().optional() }).optional() }));
+}
+const buildObjectDetectionResponse = () => once(buildObjectDetectionResponseNow);
+function buildObjectDetectionResponseNow() {
+  return open({ result: z.union([buildObjectDetectionOutput(), z.null()]), success: z.boolean(), errors: z.array(buildResponseInfo()).optional(), messages: z.array(buildResponseInfo()).optional() });
+}
+const buildPhoenix10Input = () => once(buildPhoenix10InputNow);
+function buildPhoenix10InputNow() {
+  return open({ prompt: z.string().min(1), guidance: z.number().min(2).max(10).optional(), seed: z.int().min(0).optional(), height: z.int().min(0).max(2048).optional(), width: z.int().min(0).max(2048).optional(), num_steps: z.int().min(1).max(50).optional(), negative_prompt: z.string().min(1).optional() });
+}
+const buildQwen3Embedding06bInput = () => once(buildQwen3Embedding06bInputNow);
+function buildQwen3Embedding06bInputNow() {
+  return open({ queries: exactlyOne([z.string().min(1), z.array(z.string().min(1)).max(32)]).optional(), instruction: z.string().optional(), documents: exactlyOne([z.string().min(1), z.array(z.string().min(1)).max(32)]).optional(), text: exactlyOne([z.string().min(1), z.array(z.string().min(1)).max(32)]).optional() });
+}
+const buildQwen3Embedding06bOutput = () => once(buildQwen3Embedding06bOutputNow);
+function buildQwen3Embedding06bOutputNow() {
+  return open({ data: z.array(z.array(z.number())).optional(), shape: z.array(z.int()).optional() });
+}
+const buildQwen3Embedding06bResponse = () => once(buildQwen3Embedding06bResponseNow);
+function buildQwen3Embedding06bResponseNow() {
+  return open({ result: z.union([buildQwen3Embedding06bOutput(), z.null()]), success: z.boolean(), errors: z.array(buildResponseInfo()).optional(), messages: z.array(buildResponseInfo()).optional() });
+}
+const buildQwq32bInput = () => once(buildQwq32bInputNow);
+function buildQwq32bInputNow() {
+  return z.union([open({ frequency_penalty: z.number().optional(), guided_json: z.record(z.string(), z.unknown()).optional(), max_tokens: z.number().optional(), presence_penalty: z.number().optional(), prompt: z.string(), raw: z.boolean().optional(), repetition_penalty: z.number().optional(), seed: z.number().optional(), stream: z.boolean().optional(), temperature: z.number().optional(), top_k: z.number().optional(), top_p: z.number().optional() }), open({ frequency_penalty: z.number().optional(), functions: z.array(open({ code: z.string(), name: z.string() })).optional(), guided_json: z.record(z.string(), z.unknown()).optional(), max_tokens: z.number().optional(), messages: z.array(open({ content: z.union([z.string(), z.array(open({ image_url: open({ url: z.string().optional() }).optional(), text: z.string().optional(), type: z.string().optional() })), open({ image_url: open({ url: z.string().optional() }).optional(), text: z.string().optional(), type: z.string().optional() })]).optional(), role: z.string().optional(), tool_call_id: z.string().optional() })), presence_penalty: z.number().optional(), raw: z.boolean().optional(), repetition_penalty: z.number().optional(), seed: z.number().optional(), stream: z.boolean().optional(), temperature: z.number().optional(), tools: z.array(z.union([open({ description: z.string(), name: z.string(), parameters: open({ properties: z.record(z.string(), open({ description: z.string(), type: z.string() })), required: z.array(z.string()).optional(), type: z.string() }) }), open({ function: open({ description: z.string(), name: z.string(), parameters: open({ properties: z.record(z.string(), open({ description: z.string(), type: z.string() })), required: z.array(z.string()).optional(), type: z.string() }) }), type: z.string() })])).optional(), top_k: z.number().optional(), top_p: z.number().optional() })]);
+}
+const buildQwq32bOutput = () => once(buildQwq32bOutputNow);
+function buildQwq32bOutputNow() {
+  return open({ response: z.union([z.string(), z.record(z.string(), z.unknown())]), tool_calls: z.array(open({ arguments: z.record(z.string(), z.unknown()).optional(), name: z.string().optional() })).optional(), usage: open({ completion_tokens: z.number().optional(), prompt_tokens: z.number().optional(), total_tokens: z.number().optional() }).optional() });
+}
+const buildQwq32bResponse = () => once(buildQwq32bResponseNow);
+function buildQwq32bResponseNow() {
+  return open({ result: z.union([buildQwq32bOutput(), z.null()]), success: z.boolean(), errors: z.array(buildResponseInfo()).optional(), messages: z.array(buildResponseInfo()).optional() });
+}
+const buildReasoningOptions = () => once(buildReasoningOptionsNow);
+function buildReasoningOptionsNow() {
+  return open({ effort: z.enum(["low","medium","high"]).optional(), summary: z.enum(["auto","concise","detailed"]).optional() });
+}
+const buildRerankInput = () => once(buildRerankInputNow);
+function buildRerankInputNow() {
+  return open({ query: z.string().min(1), top_k: z.int().min(1).optional(), contexts: z.array(open({ text: z.string().min(1).optional() })) });
+}
+const buildRerankOutput = () => once(buildRerankOutputNow);
+function buildRerankOutputNow() {
+  return open({ response: z.array(open({ id: z.int().optional(), score: z.number().optional() })).optional() });
+}
+const buildRerankResponse = () => once(buildRerankResponseNow);
+function buildRerankResponseNow() {
+  return open({ result: z.union([buildRerankOutput(), z.null()]), success: z.boolean(), errors: z.array(buildResponseInfo()).optional(), messages: z.array(buildResponseInfo()).optional() });
+}
+const buildResponseFormat = () => once(buildResponseFormatNow);
+function buildResponseFormatNow() {
+  return open({ type: z.enum(["json_object","json_schema"]), json_schema: z.record(z.string(), z.unknown()).optional() });
+}
+const buildResponsesRequest = () => once(buildResponsesRequestNow);
+function buildResponsesRequestNow() {
+  return open({ model: z.enum(["@cf/openai/gpt-oss-120b","@cf/openai/gpt-oss-20b"]), input: z.union([z.string().min(1), z.array(z.unknown()).min(1)]), instructions: z.string().optional(), reasoning: buildReasoningOptions().optional(), max_output_tokens: z.int().min(1).optional(), temperature: z.number().min(0).max(2).optional() });
+}
+const buildResponsesResult = () => once(buildResponsesResultNow);
+function buildResponsesResultNow() {
+  return open({ id: z.string().optional(), object: z.string().optional(), created_at: z.number().optional(), model: z.string().optional(), status: z.string().optional(), output: z.array(z.record(z.string(), z.unknown())), output_text: z.string().optional(), usage: open({ input_tokens: z.int().min(0).optional(), output_tokens: z.int().min(0).optional(), total_tokens: z.int().min(0).optional() }).optional() });
+}
+const buildRunModelInput = () => once(buildRunModelInputNow);
+function buildRunModelInputNow() {
+  return z.record(z.string(), z.unknown());
+}
+const buildRunModelResponse = () => once(buildRunModelResponseNow);
+function buildRunModelResponseNow() {
+  return open({ result: z.custom<unknown>((v) => v !== undefined, { message: "required" }), success: z.boolean(), errors: z.array(buildResponseInfo()).optional(), messages: z.array(buildResponseInfo()).optional() });
+}
+const buildSmartTurnV2Input = () => once(buildSmartTurnV2InputNow);
+function buildSmartTurnV2InputNow() {
+  return exactlyOne([open({ audio: open({ body: z.record(z.string(), z.unknown()), contentType: z.string() }), dtype: z.enum(["uint8","float32","float64"]).optional() }), open({ audio: z.string(), dtype: z.enum(["uint8","float32","float64"]).optional() })]);
+}
+const buildSmartTurnV2BatchableInput = () => once(buildSmartTurnV2BatchableInputNow);
+function buildSmartTurnV2BatchableInputNow() {
+  return z.union([buildSmartTurnV2Input(), buildBatchSubmitInput(), buildBatchPollInput()]);
+}
+const buildSmartTurnV2Output = () => once(buildSmartTurnV2OutputNow);
+function buildSmartTurnV2OutputNow() {
+  return open({ is_complete: z.boolean().optional(), probability: z.number().optional() });
+}
+const buildSmartTurnV2BatchableResponse = () => once(buildSmartTurnV2BatchableResponseNow);
+function buildSmartTurnV2BatchableResponseNow() {
+  return open({ result: z.union([buildSmartTurnV2Output(), buildBatchStatus(), buildBatchResult(), z.null()]), success: z.boolean(), errors: z.array(buildResponseInfo()).optional(), messages: z.array(buildResponseInfo()).optional() });
+}
+const buildSmartTurnV2Response = () => once(buildSmartTurnV2ResponseNow);
+function buildSmartTurnV2ResponseNow() {
+  return open({ result: z.union([buildSmartTurnV2Output(), z.null()]), success: z.boolean(), errors: z.array(buildResponseInfo()).optional(), messages: z.array(buildResponseInfo()).optional() });
+}
+const buildSummarizationInput = () => once(buildSummarizationInputNow);
+function buildSummarizationInputNow() {
+  return open({ input_text: z.string().min(1), max_length: z.int().optional() });
+}
+const buildSummarizationOutput = () => once(buildSummarizationOutputNow);
+function buildSummarizationOutputNow() {
+  return open({ summary: z.string().optional() });
+}
+const buildSummarizationResponse = () => once(buildSummarizationResponseNow);
+function buildSummarizationResponseNow() {
+  return open({ result: z.union([buildSummarizationOutput(), z.null()]), success: z.boolean(), errors: z.array(buildResponseInfo()).optional(), messages: z.array(buildResponseInfo()).optional() });
+}
+const buildTask = () => once(buildTaskNow);
+function buildTaskNow() {
+  return open({ id: z.string().optional(), name: z.string().optional(), description: z.string().optional() });
+}
+const buildTaskSearchResponse = () => once(buildTaskSearchResponseNow);
+function buildTaskSearchResponseNow() {
+  return open({ result: z.array(buildTask()), success: z.boolean(), errors: z.array(buildResponseInfo()).optional(), messages: z.array(buildResponseInfo()).optional() });
+}
+const buildTextClassificationInput = () => once(buildTextClassificationInputNow);
+function buildTextClassificationInputNow() {
+  return open({ text: z.string().min(1) });
+}
+const buildTextClassificationOutput = () => once(buildTextClassificationOutputNow);
+function buildTextClassificationOutputNow() {
+  return z.array(open({ score: z.number().optional(), label: z.string().optional() }));
+}
+const buildTextClassificationResponse = () => once(buildTextClassificationResponseNow);
+function buildTextClassificationResponseNow() {
+  return open({ result: z.union([buildTextClassificationOutput(), z.null()]), success: z.boolean(), errors: z.array(buildResponseInfo()).optional(), messages: z.array(buildResponseInfo()).optional() });
+}
+const buildTextEmbeddingsInput = () => once(buildTextEmbeddingsInputNow);
+function buildTextEmbeddingsInputNow() {
+  return open({ text: exactlyOne([z.string().min(1), z.array(z.string().min(1)).max(100)]), pooling: z.enum(["mean","cls"]).optional() });
+}
+const buildTextEmbeddingsBatchableInput = () => once(buildTextEmbeddingsBatchableInputNow);
+function buildTextEmbeddingsBatchableInputNow() {
+  return z.union([buildTextEmbeddingsInput(), buildBatchSubmitInput(), buildBatchPollInput()]);
+}
+const buildTextEmbeddingsOutput = () => once(buildTextEmbeddingsOutputNow);
+function buildTextEmbeddingsOutputNow() {
+  return open({ shape: z.array(z.number()).optional(), data: z.array(z.array(z.number())).optional(), pooling: z.enum(["mean","cls"]).optional() });
+}
+const buildTextEmbeddingsBatchableResponse = () => once(buildTextEmbeddingsBatchableResponseNow);
+function buildTextEmbeddingsBatchableResponseNow() {
+  return open({ result: z.union([buildTextEmbeddingsOutput(), buildBatchStatus(), buildBatchResult(), z.null()]), success: z.boolean(), errors: z.array(buildResponseInfo()).optional(), messages: z.array(buildResponseInfo()).optional() });
+}
+const buildTextEmbeddingsResponse = () => once(buildTextEmbeddingsResponseNow);
+function buildTextEmbeddingsResponseNow() {
+  return open({ result: z.union([buildTextEmbeddingsOutput(), z.null()]), success: z.boolean(), errors: z.array(buildResponseInfo()).optional(), messages: z.array(buildResponseInfo()).optional() });
+}
+const buildTextGenerationResult = () => once(buildTextGenerationResultNow);
+function buildTextGenerationResultNow() {
+  return z.union([open({ response: z.union([z.string(), z.record(z.string(), z.unknown())]).optional(), usage: open({ prompt_tokens: z.number().optional(), completion_tokens: z.number().optional(), total_tokens: z.number().optional() }).optional(), tool_calls: z.array(open({ arguments: z.record(z.string(), z.unknown()).optional(), name: z.string().optional() })).optional() }), open({ id: z.string().optional(), object: z.string().optional(), created: z.int().optional(), model: z.string().optional(), choices: z.array(open({ index: z.int().optional(), message: open({ role: z.string().optional(), content: z.string().optional(), tool_calls: z.array(open({ id: z.string().optional(), type: z.string().optional(), function: open({ name: z.string().optional(), arguments: z.string().optional() }).optional() })).optional() }).optional(), finish_reason: z.string().optional() })).optional(), usage: open({ prompt_tokens: z.number().optional(), completion_tokens: z.number().optional(), total_tokens: z.number().optional() }).optional() }), open({ id: z.string().optional(), object: z.string().optional(), created_at: z.int().optional(), model: z.string().optional(), output: z.array(z.union([open({ type: z.string().optional(), id: z.string().optional(), role: z.string().optional(), content: z.array(open({ type: z.string().optional(), text: z.string().optional() })).optional() }), open({ type: z.string().optional(), id: z.string().optional(), call_id: z.string().optional(), name: z.string().optional(), arguments: z.string().optional() })])).optional(), usage: open({ input_tokens: z.number().optional(), output_tokens: z.number().optional(), total_tokens: z.number().optional() }).optional(), error: open({ message: z.string().optional(), type: z.string().optional(), code: z.string().optional() }).optional() }), open({ results: z.array(open({ id: z.string().optional(), object: z.string().optional(), created_at: z.int().optional(), model: z.string().optional(), output: z.array(z.record(z.string(), z.unknown())).optional(), usage: open({ input_tokens: z.number().optional(), output_tokens: z.number().optional(), total_tokens: z.number().optional() }).optional(), error: open({ message: z.string().optional(), type: z.string().optional(), code: z.string().optional() }).optional() })).optional() })]);
+}
+const buildTextGenerationBatchableResponse = () => once(buildTextGenerationBatchableResponseNow);
+function buildTextGenerationBatchableResponseNow() {
+  return open({ result: z.union([buildTextGenerationResult(), buildBatchStatus(), buildBatchResult(), z.null()]), success: z.boolean(), errors: z.array(buildResponseInfo()).optional(), messages: z.array(buildResponseInfo()).optional() });
+}
+const buildTextGenerationInput = () => once(buildTextGenerationInputNow);
+function buildTextGenerationInputNow() {
+  return exactlyOne([open({ prompt: z.string().min(1).max(131072), image: exactlyOne([z.array(z.number()), z.string()]).optional(), raw: z.boolean().optional(), stream: z.boolean().optional(), max_tokens: z.int().optional(), temperature: z.number().min(0).max(5).optional(), top_p: z.number().min(0).max(2).optional(), top_k: z.int().min(1).max(50).optional(), seed: z.int().min(1).max(9999999999).optional(), repetition_penalty: z.number().min(0).max(2).optional(), frequency_penalty: z.number().min(0).max(2).optional(), presence_penalty: z.number().min(0).max(2).optional(), lora: z.string().optional() }), open({ messages: z.array(open({ role: z.string(), content: z.string().max(131072) })), image: exactlyOne([z.array(z.number()), z.string()]).optional(), functions: z.array(open({ name: z.string(), code: z.string() })).optional(), tools: z.array(exactlyOne([open({ name: z.string(), description: z.string(), parameters: open({ type: z.string(), required: z.array(z.string()).optional(), properties: z.record(z.string(), open({ type: z.string(), description: z.string() })) }) }), open({ type: z.string(), function: open({ name: z.string(), description: z.string(), parameters: open({ type: z.string(), required: z.array(z.string()).optional(), properties: z.record(z.string(), open({ type: z.string(), description: z.string() })) }) }) })])).optional(), stream: z.boolean().optional(), max_tokens: z.int().optional(), temperature: z.number().min(0).max(5).optional(), top_p: z.number().min(0).max(2).optional(), top_k: z.int().min(1).max(50).optional(), seed: z.int().min(1).max(9999999999).optional(), repetition_penalty: z.number().min(0).max(2).optional(), frequency_penalty: z.number().min(0).max(2).optional(), presence_penalty: z.number().min(0).max(2).optional() })]);
+}
+const buildTextGenerationMessagesInput = () => once(buildTextGenerationMessagesInputNow);
+function buildTextGenerationMessagesInputNow() {
+  return open({ messages: z.array(buildChatMessage()).min(1), tools: z.array(buildTool()).optional(), tool_choice: z.union([z.enum(["auto","none","required"]), z.record(z.string(), z.unknown())]).optional(), functions: z.array(open({ name: z.string(), code: z.string() })).optional(), lora: z.string().min(1).optional(), stream: z.boolean().optional(), max_tokens: z.int().min(1).optional(), temperature: z.number().min(0).max(5).optional(), top_p: z.number().min(0).max(2).optional(), top_k: z.int().min(1).max(50).optional(), seed: z.int().min(1).max(9999999999).optional(), repetition_penalty: z.number().min(0).max(2).optional(), frequency_penalty: z.number().min(-2).max(2).optional(), presence_penalty: z.number().min(-2).max(2).optional(), response_format: buildResponseFormat().optional(), image: z.union([buildImageBytes(), z.string().min(1)]).optional(), reasoning_effort: z.enum(["low","medium","high"]).nullable().optional(), chat_template_kwargs: z.record(z.string(), z.unknown()).optional(), options: buildRunOptions().optional() });
+}
+const buildTextGenerationOutput = () => once(buildTextGenerationOutputNow);
+function buildTextGenerationOutputNow() {
+  return open({ response: z.union([z.string(), z.record(z.string(), z.unknown()), z.null()]).optional(), tool_calls: z.array(buildToolCall()).optional(), usage: buildUsage().optional() });
+}
+const buildTextGenerationPromptInput = () => once(buildTextGenerationPromptInputNow);
+function buildTextGenerationPromptInputNow() {
+  return open({ prompt: z.string().min(1).max(131072), raw: z.boolean().optional(), lora: z.string().min(1).optional(), stream: z.boolean().optional(), max_tokens: z.int().min(1).optional(), temperature: z.number().min(0).max(5).optional(), top_p: z.number().min(0).max(2).optional(), top_k: z.int().min(1).max(50).optional(), seed: z.int().min(1).max(9999999999).optional(), repetition_penalty: z.number().min(0).max(2).optional(), frequency_penalty: z.number().min(-2).max(2).optional(), presence_penalty: z.number().min(-2).max(2).optional(), response_format: buildResponseFormat().optional(), image: z.union([buildImageBytes(), z.string().min(1)]).optional(), reasoning_effort: z.enum(["low","medium","high"]).nullable().optional(), chat_template_kwargs: z.record(z.string(), z.unknown()).optional(), options: buildRunOptions().optional() });
+}
+const buildTextGenerationResponse = () => once(buildTextGenerationResponseNow);
+function buildTextGenerationResponseNow() {
+  return open({ result: z.union([buildTextGenerationResult(), z.null()]), success: z.boolean(), errors: z.array(buildResponseInfo()).optional(), messages: z.array(buildResponseInfo()).optional() });
+}
+const buildTextGenerationResponsesInput = () => once(buildTextGenerationResponsesInputNow);
+function buildTextGenerationResponsesInputNow() {
+  return open({ input: z.union([z.string().min(1), z.array(z.unknown()).min(1)]), instructions: z.string().optional(), reasoning: buildReasoningOptions().optional() });
+}
+const buildTextGenerationStreamEvent = () => once(buildTextGenerationStreamEventNow);
+function buildTextGenerationStreamEventNow() {
+  return open({ response: z.string().optional(), p: z.string().optional(), tool_calls: z.array(z.union([buildToolCall(), buildChatCompletionToolCallDelta()])).optional(), usage: buildUsage().optional(), finish_reason: z.string().nullable().optional() });
+}
+const buildTextGenerationSseEvent = () => once(buildTextGenerationSseEventNow);
+function buildTextGenerationSseEventNow() {
+  return z.union([buildTextGenerationStreamEvent(), buildChatCompletionChunk()]);
+}
+const buildTextToImageInput = () => once(buildTextToImageInputNow);
+function buildTextToImageInputNow() {
+  return open({ prompt: z.string().min(1), negative_prompt: z.string().optional(), height: z.int().min(256).max(2048).optional(), width: z.int().min(256).max(2048).optional(), image: z.array(z.number()).optional(), image_b64: z.string().optional(), mask: z.array(z.number()).optional(), num_steps: z.int().max(20).optional(), strength: z.number().optional(), guidance: z.number().optional(), seed: z.int().optional() });
+}
+const buildTextToSpeechInput = () => once(buildTextToSpeechInputNow);
+function buildTextToSpeechInputNow() {
+  return open({ prompt: z.string().min(1), lang: z.string().optional() });
+}
+const buildTextToSpeechOutput = () => once(buildTextToSpeechOutputNow);
+function buildTextToSpeechOutputNow() {
+  return open({ audio: z.string().optional() });
+}
+const buildTextToSpeechResponse = () => once(buildTextToSpeechResponseNow);
+function buildTextToSpeechResponseNow() {
+  return open({ result: z.union([buildTextToSpeechOutput(), z.null()]), success: z.boolean(), errors: z.array(buildResponseInfo()).optional(), messages: z.array(buildResponseInfo()).optional() });
+}
+const buildToMarkdownDocument = () => once(buildToMarkdownDocumentNow);
+function buildToMarkdownDocumentNow() {
+  return open({ name: z.string().optional(), mimeType: z.string().optional(), format: z.string().optional(), tokens: z.number().optional(), data: z.string().optional(), error: z.string().optional() });
+}
+const buildToMarkdownFormat = () => once(buildToMarkdownFormatNow);
+function buildToMarkdownFormatNow() {
+  return open({ extension: z.string().optional(), mimeType: z.string().optional() });
+}
+const buildToMarkdownRequest = () => once(buildToMarkdownRequestNow);
+function buildToMarkdownRequestNow() {
+  return open({ files: z.array(z.custom<Uint8Array>((v) => v instanceof Uint8Array, { message: "expected bytes (Uint8Array)" })) });
+}
+const buildToMarkdownResponse = () => once(buildToMarkdownResponseNow);
+function buildToMarkdownResponseNow() {
+  return open({ result: z.array(buildToMarkdownDocument()), success: z.boolean(), errors: z.array(buildResponseInfo()).optional(), messages: z.array(buildResponseInfo()).optional() });
+}
+const buildToMarkdownSupportedResponse = () => once(buildToMarkdownSupportedResponseNow);
+function buildToMarkdownSupportedResponseNow() {
+  return open({ result: z.array(buildToMarkdownFormat()), success: z.boolean(), errors: z.array(buildResponseInfo()).optional(), messages: z.array(buildResponseInfo()).optional() });
+}
+const buildTranslationInput = () => once(buildTranslationInputNow);
+function buildTranslationInputNow() {
+  return open({ text: z.string().min(1), source_lang: z.string().optional(), target_lang: z.string() });
+}
+const buildTranslationOutput = () => once(buildTranslationOutputNow);
+function buildTranslationOutputNow() {
+  return open({ translated_text: z.string().optional() });
+}
+const buildTranslationResponse = () => once(buildTranslationResponseNow);
+function buildTranslationResponseNow() {
+  return open({ result: z.union([buildTranslationOutput(), z.null()]), success: z.boolean(), errors: z.array(buildResponseInfo()).optional(), messages: z.array(buildResponseInfo()).optional() });
+}
+const buildUnaCybertron7bV2Bf16Output = () => once(buildUnaCybertron7bV2Bf16OutputNow);
+function buildUnaCybertron7bV2Bf16OutputNow() {
+  return open({ response: z.string().optional(), tool_calls: z.array(open({ arguments: z.record(z.string(), z.unknown()).optional(), name: z.string().optional() })).optional() });
+}
+const buildUnaCybertron7bV2Bf16Response = () => once(buildUnaCybertron7bV2Bf16ResponseNow);
+function buildUnaCybertron7bV2Bf16ResponseNow() {
+  return open({ result: z.union([buildUnaCybertron7bV2Bf16Output(), z.null()]), success: z.boolean(), errors: z.array(buildResponseInfo()).optional(), messages: z.array(buildResponseInfo()).optional() });
+}
+const buildWhisperInput = () => once(buildWhisperInputNow);
+function buildWhisperInputNow() {
+  return open({ audio: z.array(z.number()) });
+}
+const buildWhisperOutput = () => once(buildWhisperOutputNow);
+function buildWhisperOutputNow() {
+  return open({ text: z.string(), word_count: z.number().optional(), words: z.array(open({ word: z.string().optional(), start: z.number().optional(), end: z.number().optional() })).optional(), vtt: z.string().optional() });
+}
+const buildWhisperResponse = () => once(buildWhisperResponseNow);
+function buildWhisperResponseNow() {
+  return open({ result: z.union([buildWhisperOutput(), z.null()]), success: z.boolean(), errors: z.array(buildResponseInfo()).optional(), messages: z.array(buildResponseInfo()).optional() });
+}
+const buildWhisperTurboInput = () => once(buildWhisperTurboInputNow);
+function buildWhisperTurboInputNow() {
+  return open({ audio: z.string(), task: z.string().optional(), language: z.string().optional(), vad_filter: z.boolean().optional(), initial_prompt: z.string().optional(), prefix: z.string().optional() });
+}
+const buildWhisperTurboOutput = () => once(buildWhisperTurboOutputNow);
+function buildWhisperTurboOutputNow() {
+  return open({ transcription_info: open({ language: z.string().optional(), language_probability: z.number().optional(), duration: z.number().optional(), duration_after_vad: z.number().optional() }).optional(), text: z.string(), word_count: z.number().optional(), segments: z.array(open({ start: z.number().optional(), end: z.number().optional(), text: z.string().optional(), temperature: z.number().optional(), avg_logprob: z.number().optional(), compression_ratio: z.number().optional(), no_speech_prob: z.number().optional(), words: z.array(open({ word: z.string().optional(), start: z.number().optional(), end: z.number().optional() })).optional() })).optional(), vtt: z.string().optional() });
+}
+const buildWhisperTurboResponse = () => once(buildWhisperTurboResponseNow);
+function buildWhisperTurboResponseNow() {
+  return open({ result: z.union([buildWhisperTurboOutput(), z.null()]), success: z.boolean(), errors: z.array(buildResponseInfo()).optional(), messages: z.array(buildResponseInfo()).optional() });
+}
+
+/** Every component schema by its OpenAPI component name, built on first access (see catalog inputSchemaName). */
 export const schemas = {
-  Author: zAuthor,
-  AuthorSearchResponse: zAuthorSearchResponse,
-  BatchPollInput: zBatchPollInput,
-  BatchRequestItem: zBatchRequestItem,
-  BatchResponseItem: zBatchResponseItem,
-  BatchResult: zBatchResult,
-  BatchStatus: zBatchStatus,
-  BatchSubmitInput: zBatchSubmitInput,
-  BoundingBox: zBoundingBox,
-  ChatCompletion: zChatCompletion,
-  ChatCompletionChoice: zChatCompletionChoice,
-  ChatCompletionChunk: zChatCompletionChunk,
-  ChatCompletionChunkChoice: zChatCompletionChunkChoice,
-  ChatCompletionMessage: zChatCompletionMessage,
-  ChatCompletionRequest: zChatCompletionRequest,
-  ChatCompletionToolCallDelta: zChatCompletionToolCallDelta,
-  ChatMessage: zChatMessage,
-  ContentPart: zContentPart,
-  DetectedObject: zDetectedObject,
-  DiscoveryNotFound: zDiscoveryNotFound,
-  Embedding: zEmbedding,
-  EmbeddingList: zEmbeddingList,
-  EmbeddingsRequest: zEmbeddingsRequest,
-  ErrorEnvelope: zErrorEnvelope,
-  FlatTool: zFlatTool,
-  FlatToolCall: zFlatToolCall,
-  FluxInput: zFluxInput,
-  FluxOutput: zFluxOutput,
-  FluxResponse: zFluxResponse,
-  GptOssBatchableInput: zGptOssBatchableInput,
-  GptOssInput: zGptOssInput,
-  ImageBytes: zImageBytes,
-  ImageClassificationInput: zImageClassificationInput,
-  ImageClassificationOutput: zImageClassificationOutput,
-  ImageClassificationResponse: zImageClassificationResponse,
-  ImageToTextInput: zImageToTextInput,
-  ImageToTextOutput: zImageToTextOutput,
-  ImageToTextResponse: zImageToTextResponse,
-  ImageUrlContentPart: zImageUrlContentPart,
-  LabelScore: zLabelScore,
-  Model: zModel,
-  ModelProperty: zModelProperty,
-  ModelSchema: zModelSchema,
-  ModelSchemaResponse: zModelSchemaResponse,
-  ModelSearchResponse: zModelSearchResponse,
-  ModelTask: zModelTask,
-  ObjectDetectionInput: zObjectDetectionInput,
-  ObjectDetectionOutput: zObjectDetectionOutput,
-  ObjectDetectionResponse: zObjectDetectionResponse,
-  OpenAITool: zOpenAITool,
-  OpenAIToolCall: zOpenAIToolCall,
-  ReasoningOptions: zReasoningOptions,
-  RerankInput: zRerankInput,
-  RerankOutput: zRerankOutput,
-  RerankResponse: zRerankResponse,
-  ResponseFormat: zResponseFormat,
-  ResponseInfo: zResponseInfo,
-  ResponsesRequest: zResponsesRequest,
-  ResponsesResult: zResponsesResult,
-  ResultInfo: zResultInfo,
-  RunModelInput: zRunModelInput,
-  RunModelResponse: zRunModelResponse,
-  RunOptions: zRunOptions,
-  SummarizationInput: zSummarizationInput,
-  SummarizationOutput: zSummarizationOutput,
-  SummarizationResponse: zSummarizationResponse,
-  Task: zTask,
-  TaskSearchResponse: zTaskSearchResponse,
-  TextClassificationInput: zTextClassificationInput,
-  TextClassificationOutput: zTextClassificationOutput,
-  TextClassificationResponse: zTextClassificationResponse,
-  TextContentPart: zTextContentPart,
-  TextEmbeddingsBatchableInput: zTextEmbeddingsBatchableInput,
-  TextEmbeddingsBatchableResponse: zTextEmbeddingsBatchableResponse,
-  TextEmbeddingsInput: zTextEmbeddingsInput,
-  TextEmbeddingsOutput: zTextEmbeddingsOutput,
-  TextEmbeddingsResponse: zTextEmbeddingsResponse,
-  TextGenerationBatchableInput: zTextGenerationBatchableInput,
-  TextGenerationBatchableResponse: zTextGenerationBatchableResponse,
-  TextGenerationInput: zTextGenerationInput,
-  TextGenerationMessagesInput: zTextGenerationMessagesInput,
-  TextGenerationOutput: zTextGenerationOutput,
-  TextGenerationPromptInput: zTextGenerationPromptInput,
-  TextGenerationResponse: zTextGenerationResponse,
-  TextGenerationResponsesInput: zTextGenerationResponsesInput,
-  TextGenerationResult: zTextGenerationResult,
-  TextGenerationSseEvent: zTextGenerationSseEvent,
-  TextGenerationStreamEvent: zTextGenerationStreamEvent,
-  TextToImageInput: zTextToImageInput,
-  TextToSpeechInput: zTextToSpeechInput,
-  TextToSpeechOutput: zTextToSpeechOutput,
-  TextToSpeechResponse: zTextToSpeechResponse,
-  Tool: zTool,
-  ToolCall: zToolCall,
-  ToolParameters: zToolParameters,
-  TranslationBatchableInput: zTranslationBatchableInput,
-  TranslationBatchableResponse: zTranslationBatchableResponse,
-  TranslationInput: zTranslationInput,
-  TranslationOutput: zTranslationOutput,
-  TranslationResponse: zTranslationResponse,
-  Usage: zUsage,
-  WhisperInput: zWhisperInput,
-  WhisperOutput: zWhisperOutput,
-  WhisperResponse: zWhisperResponse,
-  WhisperTurboInput: zWhisperTurboInput,
-  WhisperTurboOutput: zWhisperTurboOutput,
-  WhisperTurboResponse: zWhisperTurboResponse,
-} as const;
+  get Aura1BatchableInput() {
+    return buildAura1BatchableInput();
+  },
+  get Aura1Input() {
+    return buildAura1Input();
+  },
+  get Aura2EnBatchableInput() {
+    return buildAura2EnBatchableInput();
+  },
+  get Aura2EnInput() {
+    return buildAura2EnInput();
+  },
+  get Aura2EsBatchableInput() {
+    return buildAura2EsBatchableInput();
+  },
+  get Aura2EsInput() {
+    return buildAura2EsInput();
+  },
+  get Author() {
+    return buildAuthor();
+  },
+  get AuthorSearchResponse() {
+    return buildAuthorSearchResponse();
+  },
+  get BatchPollInput() {
+    return buildBatchPollInput();
+  },
+  get BatchRequestItem() {
+    return buildBatchRequestItem();
+  },
+  get BatchResponseItem() {
+    return buildBatchResponseItem();
+  },
+  get BatchResult() {
+    return buildBatchResult();
+  },
+  get BatchStatus() {
+    return buildBatchStatus();
+  },
+  get BatchSubmitInput() {
+    return buildBatchSubmitInput();
+  },
+  get BgeM3Input() {
+    return buildBgeM3Input();
+  },
+  get BgeM3Output() {
+    return buildBgeM3Output();
+  },
+  get BgeM3Response() {
+    return buildBgeM3Response();
+  },
+  get BoundingBox() {
+    return buildBoundingBox();
+  },
+  get ChatCompletion() {
+    return buildChatCompletion();
+  },
+  get ChatCompletionChoice() {
+    return buildChatCompletionChoice();
+  },
+  get ChatCompletionChunk() {
+    return buildChatCompletionChunk();
+  },
+  get ChatCompletionChunkChoice() {
+    return buildChatCompletionChunkChoice();
+  },
+  get ChatCompletionMessage() {
+    return buildChatCompletionMessage();
+  },
+  get ChatCompletionRequest() {
+    return buildChatCompletionRequest();
+  },
+  get ChatCompletionToolCallDelta() {
+    return buildChatCompletionToolCallDelta();
+  },
+  get ChatMessage() {
+    return buildChatMessage();
+  },
+  get ClefInput() {
+    return buildClefInput();
+  },
+  get ClefOmniInput() {
+    return buildClefOmniInput();
+  },
+  get ClefOutput() {
+    return buildClefOutput();
+  },
+  get ClefResponse() {
+    return buildClefResponse();
+  },
+  get ContentPart() {
+    return buildContentPart();
+  },
+  get DeepgramFluxInput() {
+    return buildDeepgramFluxInput();
+  },
+  get DeepgramFluxOutput() {
+    return buildDeepgramFluxOutput();
+  },
+  get DeepgramFluxResponse() {
+    return buildDeepgramFluxResponse();
+  },
+  get DeepseekMath7bBaseInput() {
+    return buildDeepseekMath7bBaseInput();
+  },
+  get DeepseekMath7bBaseOutput() {
+    return buildDeepseekMath7bBaseOutput();
+  },
+  get DeepseekMath7bBaseResponse() {
+    return buildDeepseekMath7bBaseResponse();
+  },
+  get DeepseekMath7bInstructInput() {
+    return buildDeepseekMath7bInstructInput();
+  },
+  get DeepseekMath7bInstructOutput() {
+    return buildDeepseekMath7bInstructOutput();
+  },
+  get DeepseekMath7bInstructResponse() {
+    return buildDeepseekMath7bInstructResponse();
+  },
+  get DeepseekR1DistillQwen32bBatchableResponse() {
+    return buildDeepseekR1DistillQwen32bBatchableResponse();
+  },
+  get DeepseekR1DistillQwen32bInput() {
+    return buildDeepseekR1DistillQwen32bInput();
+  },
+  get DeepseekR1DistillQwen32bOutput() {
+    return buildDeepseekR1DistillQwen32bOutput();
+  },
+  get DeepseekR1DistillQwen32bResponse() {
+    return buildDeepseekR1DistillQwen32bResponse();
+  },
+  get DeepseekV4Flash0731BatchableInput() {
+    return buildDeepseekV4Flash0731BatchableInput();
+  },
+  get DeepseekV4Flash0731BatchableResponse() {
+    return buildDeepseekV4Flash0731BatchableResponse();
+  },
+  get DeepseekV4Flash0731Input() {
+    return buildDeepseekV4Flash0731Input();
+  },
+  get DeepseekV4Flash0731Output() {
+    return buildDeepseekV4Flash0731Output();
+  },
+  get DeepseekV4Flash0731Response() {
+    return buildDeepseekV4Flash0731Response();
+  },
+  get DetectedObject() {
+    return buildDetectedObject();
+  },
+  get DiscoveryNotFound() {
+    return buildDiscoveryNotFound();
+  },
+  get Embedding() {
+    return buildEmbedding();
+  },
+  get EmbeddingList() {
+    return buildEmbeddingList();
+  },
+  get Embeddinggemma300mInput() {
+    return buildEmbeddinggemma300mInput();
+  },
+  get Embeddinggemma300mOutput() {
+    return buildEmbeddinggemma300mOutput();
+  },
+  get Embeddinggemma300mResponse() {
+    return buildEmbeddinggemma300mResponse();
+  },
+  get EmbeddingsRequest() {
+    return buildEmbeddingsRequest();
+  },
+  get ErrorEnvelope() {
+    return buildErrorEnvelope();
+  },
+  get Finetune() {
+    return buildFinetune();
+  },
+  get FinetuneAsset() {
+    return buildFinetuneAsset();
+  },
+  get FinetuneAssetResponse() {
+    return buildFinetuneAssetResponse();
+  },
+  get FinetuneAssetUpload() {
+    return buildFinetuneAssetUpload();
+  },
+  get FinetuneCreateRequest() {
+    return buildFinetuneCreateRequest();
+  },
+  get FinetuneListResponse() {
+    return buildFinetuneListResponse();
+  },
+  get FinetuneResponse() {
+    return buildFinetuneResponse();
+  },
+  get FlatTool() {
+    return buildFlatTool();
+  },
+  get FlatToolCall() {
+    return buildFlatToolCall();
+  },
+  get Flux2DevInput() {
+    return buildFlux2DevInput();
+  },
+  get FluxInput() {
+    return buildFluxInput();
+  },
+  get FluxOutput() {
+    return buildFluxOutput();
+  },
+  get FluxResponse() {
+    return buildFluxResponse();
+  },
+  get Gemma2bItLoraInput() {
+    return buildGemma2bItLoraInput();
+  },
+  get Gemma3x12bItInput() {
+    return buildGemma3x12bItInput();
+  },
+  get GemmaSeaLionV4x27bItBatchableInput() {
+    return buildGemmaSeaLionV4x27bItBatchableInput();
+  },
+  get GemmaSeaLionV4x27bItBatchableResponse() {
+    return buildGemmaSeaLionV4x27bItBatchableResponse();
+  },
+  get GemmaSeaLionV4x27bItInput() {
+    return buildGemmaSeaLionV4x27bItInput();
+  },
+  get GemmaSeaLionV4x27bItOutput() {
+    return buildGemmaSeaLionV4x27bItOutput();
+  },
+  get GemmaSeaLionV4x27bItResponse() {
+    return buildGemmaSeaLionV4x27bItResponse();
+  },
+  get GptOss20bInput() {
+    return buildGptOss20bInput();
+  },
+  get GptOssBatchableInput() {
+    return buildGptOssBatchableInput();
+  },
+  get GptOssInput() {
+    return buildGptOssInput();
+  },
+  get Granite40HMicroInput() {
+    return buildGranite40HMicroInput();
+  },
+  get Granite40HMicroOutput() {
+    return buildGranite40HMicroOutput();
+  },
+  get Granite40HMicroResponse() {
+    return buildGranite40HMicroResponse();
+  },
+  get ImageBytes() {
+    return buildImageBytes();
+  },
+  get ImageClassificationInput() {
+    return buildImageClassificationInput();
+  },
+  get ImageToTextInput() {
+    return buildImageToTextInput();
+  },
+  get ImageToTextOutput() {
+    return buildImageToTextOutput();
+  },
+  get ImageToTextResponse() {
+    return buildImageToTextResponse();
+  },
+  get ImageUrlContentPart() {
+    return buildImageUrlContentPart();
+  },
+  get Indictrans2EnIndic1BInput() {
+    return buildIndictrans2EnIndic1BInput();
+  },
+  get Indictrans2EnIndic1BOutput() {
+    return buildIndictrans2EnIndic1BOutput();
+  },
+  get Indictrans2EnIndic1BResponse() {
+    return buildIndictrans2EnIndic1BResponse();
+  },
+  get LabelScore() {
+    return buildLabelScore();
+  },
+  get Llama33x70bInstructFp8FastBatchableInput() {
+    return buildLlama33x70bInstructFp8FastBatchableInput();
+  },
+  get Llama33x70bInstructFp8FastInput() {
+    return buildLlama33x70bInstructFp8FastInput();
+  },
+  get Llama4Scout17b16eInstructInput() {
+    return buildLlama4Scout17b16eInstructInput();
+  },
+  get LlamaGuard3x8bInput() {
+    return buildLlamaGuard3x8bInput();
+  },
+  get LlamaGuard3x8bOutput() {
+    return buildLlamaGuard3x8bOutput();
+  },
+  get LlamaGuard3x8bResponse() {
+    return buildLlamaGuard3x8bResponse();
+  },
+  get LucidOriginInput() {
+    return buildLucidOriginInput();
+  },
+  get MistralSmall31x24bInstructInput() {
+    return buildMistralSmall31x24bInstructInput();
+  },
+  get Model() {
+    return buildModel();
+  },
+  get ModelProperty() {
+    return buildModelProperty();
+  },
+  get ModelSchema() {
+    return buildModelSchema();
+  },
+  get ModelSchemaResponse() {
+    return buildModelSchemaResponse();
+  },
+  get ModelSearchResponse() {
+    return buildModelSearchResponse();
+  },
+  get ModelTask() {
+    return buildModelTask();
+  },
+  get Moondream31x9BA2BInput() {
+    return buildMoondream31x9BA2BInput();
+  },
+  get Moondream31x9BA2BOutput() {
+    return buildMoondream31x9BA2BOutput();
+  },
+  get Moondream31x9BA2BResponse() {
+    return buildMoondream31x9BA2BResponse();
+  },
+  get Nova3BatchableInput() {
+    return buildNova3BatchableInput();
+  },
+  get Nova3BatchableResponse() {
+    return buildNova3BatchableResponse();
+  },
+  get Nova3Input() {
+    return buildNova3Input();
+  },
+  get Nova3Output() {
+    return buildNova3Output();
+  },
+  get Nova3Response() {
+    return buildNova3Response();
+  },
+  get ObjectDetectionInput() {
+    return buildObjectDetectionInput();
+  },
+  get ObjectDetectionOutput() {
+    return buildObjectDetectionOutput();
+  },
+  get ObjectDetectionResponse() {
+    return buildObjectDetectionResponse();
+  },
+  get OpenAITool() {
+    return buildOpenAITool();
+  },
+  get OpenAIToolCall() {
+    return buildOpenAIToolCall();
+  },
+  get Phoenix10Input() {
+    return buildPhoenix10Input();
+  },
+  get Qwen3Embedding06bInput() {
+    return buildQwen3Embedding06bInput();
+  },
+  get Qwen3Embedding06bOutput() {
+    return buildQwen3Embedding06bOutput();
+  },
+  get Qwen3Embedding06bResponse() {
+    return buildQwen3Embedding06bResponse();
+  },
+  get Qwq32bInput() {
+    return buildQwq32bInput();
+  },
+  get Qwq32bOutput() {
+    return buildQwq32bOutput();
+  },
+  get Qwq32bResponse() {
+    return buildQwq32bResponse();
+  },
+  get ReasoningOptions() {
+    return buildReasoningOptions();
+  },
+  get RerankInput() {
+    return buildRerankInput();
+  },
+  get RerankOutput() {
+    return buildRerankOutput();
+  },
+  get RerankResponse() {
+    return buildRerankResponse();
+  },
+  get ResponseFormat() {
+    return buildResponseFormat();
+  },
+  get ResponseInfo() {
+    return buildResponseInfo();
+  },
+  get ResponsesRequest() {
+    return buildResponsesRequest();
+  },
+  get ResponsesResult() {
+    return buildResponsesResult();
+  },
+  get ResultInfo() {
+    return buildResultInfo();
+  },
+  get RunModelInput() {
+    return buildRunModelInput();
+  },
+  get RunModelResponse() {
+    return buildRunModelResponse();
+  },
+  get RunOptions() {
+    return buildRunOptions();
+  },
+  get SmartTurnV2BatchableInput() {
+    return buildSmartTurnV2BatchableInput();
+  },
+  get SmartTurnV2BatchableResponse() {
+    return buildSmartTurnV2BatchableResponse();
+  },
+  get SmartTurnV2Input() {
+    return buildSmartTurnV2Input();
+  },
+  get SmartTurnV2Output() {
+    return buildSmartTurnV2Output();
+  },
+  get SmartTurnV2Response() {
+    return buildSmartTurnV2Response();
+  },
+  get SummarizationInput() {
+    return buildSummarizationInput();
+  },
+  get SummarizationOutput() {
+    return buildSummarizationOutput();
+  },
+  get SummarizationResponse() {
+    return buildSummarizationResponse();
+  },
+  get Task() {
+    return buildTask();
+  },
+  get TaskSearchResponse() {
+    return buildTaskSearchResponse();
+  },
+  get TextClassificationInput() {
+    return buildTextClassificationInput();
+  },
+  get TextClassificationOutput() {
+    return buildTextClassificationOutput();
+  },
+  get TextClassificationResponse() {
+    return buildTextClassificationResponse();
+  },
+  get TextContentPart() {
+    return buildTextContentPart();
+  },
+  get TextEmbeddingsBatchableInput() {
+    return buildTextEmbeddingsBatchableInput();
+  },
+  get TextEmbeddingsBatchableResponse() {
+    return buildTextEmbeddingsBatchableResponse();
+  },
+  get TextEmbeddingsInput() {
+    return buildTextEmbeddingsInput();
+  },
+  get TextEmbeddingsOutput() {
+    return buildTextEmbeddingsOutput();
+  },
+  get TextEmbeddingsResponse() {
+    return buildTextEmbeddingsResponse();
+  },
+  get TextGenerationBatchableResponse() {
+    return buildTextGenerationBatchableResponse();
+  },
+  get TextGenerationInput() {
+    return buildTextGenerationInput();
+  },
+  get TextGenerationMessagesInput() {
+    return buildTextGenerationMessagesInput();
+  },
+  get TextGenerationOutput() {
+    return buildTextGenerationOutput();
+  },
+  get TextGenerationPromptInput() {
+    return buildTextGenerationPromptInput();
+  },
+  get TextGenerationResponse() {
+    return buildTextGenerationResponse();
+  },
+  get TextGenerationResponsesInput() {
+    return buildTextGenerationResponsesInput();
+  },
+  get TextGenerationResult() {
+    return buildTextGenerationResult();
+  },
+  get TextGenerationSseEvent() {
+    return buildTextGenerationSseEvent();
+  },
+  get TextGenerationStreamEvent() {
+    return buildTextGenerationStreamEvent();
+  },
+  get TextToImageInput() {
+    return buildTextToImageInput();
+  },
+  get TextToSpeechInput() {
+    return buildTextToSpeechInput();
+  },
+  get TextToSpeechOutput() {
+    return buildTextToSpeechOutput();
+  },
+  get TextToSpeechResponse() {
+    return buildTextToSpeechResponse();
+  },
+  get ToMarkdownDocument() {
+    return buildToMarkdownDocument();
+  },
+  get ToMarkdownFormat() {
+    return buildToMarkdownFormat();
+  },
+  get ToMarkdownRequest() {
+    return buildToMarkdownRequest();
+  },
+  get ToMarkdownResponse() {
+    return buildToMarkdownResponse();
+  },
+  get ToMarkdownSupportedResponse() {
+    return buildToMarkdownSupportedResponse();
+  },
+  get Tool() {
+    return buildTool();
+  },
+  get ToolCall() {
+    return buildToolCall();
+  },
+  get ToolParameters() {
+    return buildToolParameters();
+  },
+  get TranslationInput() {
+    return buildTranslationInput();
+  },
+  get TranslationOutput() {
+    return buildTranslationOutput();
+  },
+  get TranslationResponse() {
+    return buildTranslationResponse();
+  },
+  get UnaCybertron7bV2Bf16Output() {
+    return buildUnaCybertron7bV2Bf16Output();
+  },
+  get UnaCybertron7bV2Bf16Response() {
+    return buildUnaCybertron7bV2Bf16Response();
+  },
+  get Usage() {
+    return buildUsage();
+  },
+  get WhisperInput() {
+    return buildWhisperInput();
+  },
+  get WhisperOutput() {
+    return buildWhisperOutput();
+  },
+  get WhisperResponse() {
+    return buildWhisperResponse();
+  },
+  get WhisperTurboInput() {
+    return buildWhisperTurboInput();
+  },
+  get WhisperTurboOutput() {
+    return buildWhisperTurboOutput();
+  },
+  get WhisperTurboResponse() {
+    return buildWhisperTurboResponse();
+  },
+};
 
 /** The name of an OpenAPI component that has a zod schema. */
 export type SchemaName = keyof typeof schemas;
+
+/** The `BatchPollInput` component of the contract. */
+export const zBatchPollInput = /* @__PURE__ */ lazy(buildBatchPollInput);
+/** A normal input of the model (validated by the model, not here) plus an optional `external_reference`. */
+export const zBatchRequestItem = /* @__PURE__ */ lazy(buildBatchRequestItem);
+/** The `BatchSubmitInput` component of the contract. */
+export const zBatchSubmitInput = /* @__PURE__ */ lazy(buildBatchSubmitInput);
+/** The `Author` component of the contract. */
+export const zAuthor = /* @__PURE__ */ lazy(buildAuthor);
+/** One entry of `errors[]` or `messages[]`. `code` is absent on some model-input validation errors. */
+export const zResponseInfo = /* @__PURE__ */ lazy(buildResponseInfo);
+/** The `AuthorSearchResponse` component of the contract. */
+export const zAuthorSearchResponse = /* @__PURE__ */ lazy(buildAuthorSearchResponse);
+/** The `BatchResponseItem` component of the contract. */
+export const zBatchResponseItem = /* @__PURE__ */ lazy(buildBatchResponseItem);
+/** Token usage. Streams may repeat it cumulatively on every event; keep the last one seen. */
+export const zUsage = /* @__PURE__ */ lazy(buildUsage);
+/** The final batch result. `responses` may be out of order; sort by `id` (index into `requests`). */
+export const zBatchResult = /* @__PURE__ */ lazy(buildBatchResult);
+/** The `BatchStatus` component of the contract. */
+export const zBatchStatus = /* @__PURE__ */ lazy(buildBatchStatus);
+/** The `BoundingBox` component of the contract. */
+export const zBoundingBox = /* @__PURE__ */ lazy(buildBoundingBox);
+/** The `OpenAIToolCall` component of the contract. */
+export const zOpenAIToolCall = /* @__PURE__ */ lazy(buildOpenAIToolCall);
+/** The `ChatCompletionMessage` component of the contract. */
+export const zChatCompletionMessage = /* @__PURE__ */ lazy(buildChatCompletionMessage);
+/** The `ChatCompletionChoice` component of the contract. */
+export const zChatCompletionChoice = /* @__PURE__ */ lazy(buildChatCompletionChoice);
+/** An OpenAI `chat.completion` object. */
+export const zChatCompletion = /* @__PURE__ */ lazy(buildChatCompletion);
+/** A streamed tool-call fragment; `function.arguments` arrives as string pieces to concatenate by `index`. */
+export const zChatCompletionToolCallDelta = /* @__PURE__ */ lazy(buildChatCompletionToolCallDelta);
+/** The `ChatCompletionChunkChoice` component of the contract. */
+export const zChatCompletionChunkChoice = /* @__PURE__ */ lazy(buildChatCompletionChunkChoice);
+/** An OpenAI `chat.completion.chunk` SSE event. `usage` may be cumulative on every chunk; the last chunk may have `choices: []`. */
+export const zChatCompletionChunk = /* @__PURE__ */ lazy(buildChatCompletionChunk);
+/** The `ImageUrlContentPart` component of the contract. */
+export const zImageUrlContentPart = /* @__PURE__ */ lazy(buildImageUrlContentPart);
+/** The `TextContentPart` component of the contract. */
+export const zTextContentPart = /* @__PURE__ */ lazy(buildTextContentPart);
+/** The `ContentPart` component of the contract. */
+export const zContentPart = /* @__PURE__ */ lazy(buildContentPart);
+/** The `FlatToolCall` component of the contract. */
+export const zFlatToolCall = /* @__PURE__ */ lazy(buildFlatToolCall);
+/** The `ToolCall` component of the contract. */
+export const zToolCall = /* @__PURE__ */ lazy(buildToolCall);
+/** A chat turn. `role` is free-form in the model schemas: system, user, assistant and tool are the usual values. */
+export const zChatMessage = /* @__PURE__ */ lazy(buildChatMessage);
+/** Per-request serving options on newer models. */
+export const zRunOptions = /* @__PURE__ */ lazy(buildRunOptions);
+/** JSON Schema of the tool arguments (an object schema). */
+export const zToolParameters = /* @__PURE__ */ lazy(buildToolParameters);
+/** The native Workers AI tool form; the model pages mark name, description and parameters required. */
+export const zFlatTool = /* @__PURE__ */ lazy(buildFlatTool);
+/** The `OpenAITool` component of the contract. */
+export const zOpenAITool = /* @__PURE__ */ lazy(buildOpenAITool);
+/** A tool in the flat Workers AI form or the OpenAI `{type:"function", function}` form. */
+export const zTool = /* @__PURE__ */ lazy(buildTool);
+/** The `ChatCompletionRequest` component of the contract. */
+export const zChatCompletionRequest = /* @__PURE__ */ lazy(buildChatCompletionRequest);
+/** The `DetectedObject` component of the contract. */
+export const zDetectedObject = /* @__PURE__ */ lazy(buildDetectedObject);
+/** The 404 shape documented for the discovery endpoints (a single `error` string, no array). */
+export const zDiscoveryNotFound = /* @__PURE__ */ lazy(buildDiscoveryNotFound);
+/** The `Embedding` component of the contract. */
+export const zEmbedding = /* @__PURE__ */ lazy(buildEmbedding);
+/** The `EmbeddingList` component of the contract. */
+export const zEmbeddingList = /* @__PURE__ */ lazy(buildEmbeddingList);
+/** The `EmbeddingsRequest` component of the contract. */
+export const zEmbeddingsRequest = /* @__PURE__ */ lazy(buildEmbeddingsRequest);
+/** Failure envelope returned with 4xx/5xx statuses. `result` is null, `{}` or absent; switch on `errors[].code`, not only on the status. */
+export const zErrorEnvelope = /* @__PURE__ */ lazy(buildErrorEnvelope);
+/** The `Finetune` component of the contract. */
+export const zFinetune = /* @__PURE__ */ lazy(buildFinetune);
+/** The `FinetuneAsset` component of the contract. */
+export const zFinetuneAsset = /* @__PURE__ */ lazy(buildFinetuneAsset);
+/** The `FinetuneAssetResponse` component of the contract. */
+export const zFinetuneAssetResponse = /* @__PURE__ */ lazy(buildFinetuneAssetResponse);
+/** multipart/form-data: the adapter file (`adapter_model.safetensors` or `adapter_config.json`) and its name. */
+export const zFinetuneAssetUpload = /* @__PURE__ */ lazy(buildFinetuneAssetUpload);
+/** The `FinetuneCreateRequest` component of the contract. */
+export const zFinetuneCreateRequest = /* @__PURE__ */ lazy(buildFinetuneCreateRequest);
+/** The `FinetuneListResponse` component of the contract. */
+export const zFinetuneListResponse = /* @__PURE__ */ lazy(buildFinetuneListResponse);
+/** The `FinetuneResponse` component of the contract. */
+export const zFinetuneResponse = /* @__PURE__ */ lazy(buildFinetuneResponse);
+/** Image file bytes as an array of unsigned 8-bit integers. */
+export const zImageBytes = /* @__PURE__ */ lazy(buildImageBytes);
+/** One classification label with its score. */
+export const zLabelScore = /* @__PURE__ */ lazy(buildLabelScore);
+/** The `ModelProperty` component of the contract. */
+export const zModelProperty = /* @__PURE__ */ lazy(buildModelProperty);
+/** The `ModelTask` component of the contract. */
+export const zModelTask = /* @__PURE__ */ lazy(buildModelTask);
+/** The `Model` component of the contract. */
+export const zModel = /* @__PURE__ */ lazy(buildModel);
+/** The model's input and output JSON Schemas (may use a non-standard `contentType` keyword). */
+export const zModelSchema = /* @__PURE__ */ lazy(buildModelSchema);
+/** The `ModelSchemaResponse` component of the contract. */
+export const zModelSchemaResponse = /* @__PURE__ */ lazy(buildModelSchemaResponse);
+/** Paging data of list endpoints. Clients page until a page comes back empty. */
+export const zResultInfo = /* @__PURE__ */ lazy(buildResultInfo);
+/** The `ModelSearchResponse` component of the contract. */
+export const zModelSearchResponse = /* @__PURE__ */ lazy(buildModelSearchResponse);
+/** The `ReasoningOptions` component of the contract. */
+export const zReasoningOptions = /* @__PURE__ */ lazy(buildReasoningOptions);
+/** JSON mode. `json_schema` is the bare JSON Schema, not OpenAI's `{name, schema, strict}` wrapper. JSON mode does not stream. */
+export const zResponseFormat = /* @__PURE__ */ lazy(buildResponseFormat);
+/** POST /ai/v1/responses: only `@cf/openai/gpt-oss-120b` and `@cf/openai/gpt-oss-20b`, non-streaming. */
+export const zResponsesRequest = /* @__PURE__ */ lazy(buildResponsesRequest);
+/** An OpenAI Responses API `response` object (no Cloudflare envelope). */
+export const zResponsesResult = /* @__PURE__ */ lazy(buildResponsesResult);
+/** Any model input, for models not in the catalog. Validation happens server-side only. */
+export const zRunModelInput = /* @__PURE__ */ lazy(buildRunModelInput);
+/** Envelope of the generic run operation; `result` is untyped JSON (object or array). */
+export const zRunModelResponse = /* @__PURE__ */ lazy(buildRunModelResponse);
+/** The `Task` component of the contract. */
+export const zTask = /* @__PURE__ */ lazy(buildTask);
+/** The `TaskSearchResponse` component of the contract. */
+export const zTaskSearchResponse = /* @__PURE__ */ lazy(buildTaskSearchResponse);
+/** The `TextGenerationMessagesInput` component of the contract. */
+export const zTextGenerationMessagesInput = /* @__PURE__ */ lazy(buildTextGenerationMessagesInput);
+/** The native result. `response` is an object when JSON mode was used. */
+export const zTextGenerationOutput = /* @__PURE__ */ lazy(buildTextGenerationOutput);
+/** The `TextGenerationPromptInput` component of the contract. */
+export const zTextGenerationPromptInput = /* @__PURE__ */ lazy(buildTextGenerationPromptInput);
+/** The OpenAI Responses shape gpt-oss models take on /ai/run (non-streaming only). */
+export const zTextGenerationResponsesInput = /* @__PURE__ */ lazy(buildTextGenerationResponsesInput);
+/** Native SSE event: `data: {"response":"<delta>","p":"<padding>"}`. Unknown keys are ignored. */
+export const zTextGenerationStreamEvent = /* @__PURE__ */ lazy(buildTextGenerationStreamEvent);
+/** One `data:` event of a text-generation stream: a native event or an OpenAI chunk. The stream ends with `data: [DONE]`. */
+export const zTextGenerationSseEvent = /* @__PURE__ */ lazy(buildTextGenerationSseEvent);
+/** One converted file. `format` is `markdown` with `data`, or `error` with `error`. */
+export const zToMarkdownDocument = /* @__PURE__ */ lazy(buildToMarkdownDocument);
+/** The `ToMarkdownFormat` component of the contract. */
+export const zToMarkdownFormat = /* @__PURE__ */ lazy(buildToMarkdownFormat);
+/** The files to convert, as multipart/form-data (repeat the `files` field per file). */
+export const zToMarkdownRequest = /* @__PURE__ */ lazy(buildToMarkdownRequest);
+/** The `ToMarkdownResponse` component of the contract. */
+export const zToMarkdownResponse = /* @__PURE__ */ lazy(buildToMarkdownResponse);
+/** The `ToMarkdownSupportedResponse` component of the contract. */
+export const zToMarkdownSupportedResponse = /* @__PURE__ */ lazy(buildToMarkdownSupportedResponse);

@@ -16,6 +16,26 @@ namespace EdgeAi.Client
         partial void PrepareRequest(System.Net.Http.HttpClient client, System.Net.Http.HttpRequestMessage request, System.Text.StringBuilder urlBuilder) => EdgeAiClientHooks.Prepare(request, urlBuilder);
     }
 
+    public partial class DocumentsClient
+    {
+        static partial void UpdateJsonSerializerSettings(System.Text.Json.JsonSerializerOptions settings) => EdgeAiClientHooks.ConfigureJson(settings);
+
+        // Keeps the raw body for EdgeAiApiException (error codes, a proxy's HTML) instead of streaming it away.
+        partial void Initialize() => ReadResponseAsString = true;
+
+        partial void PrepareRequest(System.Net.Http.HttpClient client, System.Net.Http.HttpRequestMessage request, System.Text.StringBuilder urlBuilder) => EdgeAiClientHooks.Prepare(request, urlBuilder);
+    }
+
+    public partial class FinetunesClient
+    {
+        static partial void UpdateJsonSerializerSettings(System.Text.Json.JsonSerializerOptions settings) => EdgeAiClientHooks.ConfigureJson(settings);
+
+        // Keeps the raw body for EdgeAiApiException (error codes, a proxy's HTML) instead of streaming it away.
+        partial void Initialize() => ReadResponseAsString = true;
+
+        partial void PrepareRequest(System.Net.Http.HttpClient client, System.Net.Http.HttpRequestMessage request, System.Text.StringBuilder urlBuilder) => EdgeAiClientHooks.Prepare(request, urlBuilder);
+    }
+
     public partial class ImageClassificationClient
     {
         static partial void UpdateJsonSerializerSettings(System.Text.Json.JsonSerializerOptions settings) => EdgeAiClientHooks.ConfigureJson(settings);
@@ -146,6 +166,16 @@ namespace EdgeAi.Client
         partial void PrepareRequest(System.Net.Http.HttpClient client, System.Net.Http.HttpRequestMessage request, System.Text.StringBuilder urlBuilder) => EdgeAiClientHooks.Prepare(request, urlBuilder);
     }
 
+    public partial class VoiceActivityDetectionClient
+    {
+        static partial void UpdateJsonSerializerSettings(System.Text.Json.JsonSerializerOptions settings) => EdgeAiClientHooks.ConfigureJson(settings);
+
+        // Keeps the raw body for EdgeAiApiException (error codes, a proxy's HTML) instead of streaming it away.
+        partial void Initialize() => ReadResponseAsString = true;
+
+        partial void PrepareRequest(System.Net.Http.HttpClient client, System.Net.Http.HttpRequestMessage request, System.Text.StringBuilder urlBuilder) => EdgeAiClientHooks.Prepare(request, urlBuilder);
+    }
+
     internal static class GeneratedClients
     {
         /// <summary>Registers every generated client (and its interface) on the shared, configured HttpClient.</summary>
@@ -153,6 +183,10 @@ namespace EdgeAi.Client
         {
             services.AddTransient<IAutomaticSpeechRecognitionClient>(sp => new AutomaticSpeechRecognitionClient(httpClient(sp)));
             services.AddTransient(sp => new AutomaticSpeechRecognitionClient(httpClient(sp)));
+            services.AddTransient<IDocumentsClient>(sp => new DocumentsClient(httpClient(sp)));
+            services.AddTransient(sp => new DocumentsClient(httpClient(sp)));
+            services.AddTransient<IFinetunesClient>(sp => new FinetunesClient(httpClient(sp)));
+            services.AddTransient(sp => new FinetunesClient(httpClient(sp)));
             services.AddTransient<IImageClassificationClient>(sp => new ImageClassificationClient(httpClient(sp)));
             services.AddTransient(sp => new ImageClassificationClient(httpClient(sp)));
             services.AddTransient<IImageToTextClient>(sp => new ImageToTextClient(httpClient(sp)));
@@ -179,6 +213,8 @@ namespace EdgeAi.Client
             services.AddTransient(sp => new TextToSpeechClient(httpClient(sp)));
             services.AddTransient<ITranslationClient>(sp => new TranslationClient(httpClient(sp)));
             services.AddTransient(sp => new TranslationClient(httpClient(sp)));
+            services.AddTransient<IVoiceActivityDetectionClient>(sp => new VoiceActivityDetectionClient(httpClient(sp)));
+            services.AddTransient(sp => new VoiceActivityDetectionClient(httpClient(sp)));
         }
     }
 }

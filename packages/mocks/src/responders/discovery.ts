@@ -23,6 +23,13 @@ function properties(model: ModelInfo): Array<{ property_id: string; value: unkno
   const contextWindow = raw["contextWindow"] ?? raw["context_window"];
   if (typeof contextWindow === "number") out.push({ property_id: "context_window", value: String(contextWindow) });
   if (model.dimensions) out.push({ property_id: "output_dimensions", value: String(model.dimensions) });
+  // The rest of the upstream facts the catalog carries (openapi/upstream → x-edge-ai-model → catalog).
+  const caps = (raw["capabilities"] ?? {}) as Record<string, unknown>;
+  if (caps["lora"] === true) out.push({ property_id: "lora", value: "true" });
+  if (caps["vision"] === true) out.push({ property_id: "vision", value: "true" });
+  if (caps["reasoning"] === true) out.push({ property_id: "reasoning", value: "true" });
+  const flags = (raw["flags"] ?? []) as string[];
+  for (const flag of ["partner", "realtime", "require_workers_paid"]) if (flags.includes(flag)) out.push({ property_id: flag, value: "true" });
   const prices = raw["prices"];
   if (Array.isArray(prices) && prices.length > 0) out.push({ property_id: "price", value: prices });
   const deprecated = raw["deprecated"];

@@ -6,7 +6,8 @@ import type { MockResponse } from "../mock-response.js";
 import type { ModelInfo } from "../model-info.js";
 import { embeddingsOutput, rerankOutput } from "./embeddings.js";
 import { summarizationOutput, textClassificationOutput, translationOutput } from "./language.js";
-import { fluxOutput, textToImageJpeg, textToImagePng, textToSpeechOutput, whisperOutput, whisperTurboOutput } from "./media.js";
+import { fitResult, fitsModel, sampledResult } from "./fit.js";
+import { fluxOutput, speechMp3, textToImageJpeg, textToImagePng, textToSpeechOutput, whisperOutput, whisperTurboOutput } from "./media.js";
 import { chatCompletion, chunkStreamEvents, nativeOutput, nativeStreamEvents, planReply, responsesObject, type TextGenerationRequest } from "./text-generation.js";
 import { imageClassificationOutput, imageToTextOutput, objectDetectionOutput } from "./vision.js";
 
@@ -23,6 +24,7 @@ export interface RunContext {
 }
 
 type Json = Record<string, unknown>;
+const inputOf = (ctx: RunContext): Json => (ctx.input && typeof ctx.input === "object" ? (ctx.input as Json) : {});
 
 /** Bytes of an audio/image input: a raw body, `number[]`, or a base64 string. */
 export function inputBytes(input: unknown, field: string): number {
@@ -45,22 +47,55 @@ function binary(bytes: Uint8Array, type: string): MockResponse {
   return { status: 200, headers: { "content-type": type }, body: bytes };
 }
 
+const chatShaped = new Map<string, boolean>();
+/** OpenAI-shaped answers: gpt-oss/Kimi by observation, and models whose result schema refuses the native shape. */
+function openAiShape(ctx: RunContext, reply: ReturnType<typeof planReply>): boolean {
+  if (ctx.model.openAiShape) return true;
+  let hit = chatShaped.get(ctx.model.id);
+  if (hit === undefined) {
+    hit = !fitsModel(ctx.model, nativeOutput(reply)) && fitsModel(ctx.model, chatCompletion(reply, ctx.model.id, ctx.seed));
+    chatShaped.set(ctx.model.id, hit);
+  }
+  return hit;
+}
+
 function textGeneration(ctx: RunContext): MockResponse {
   const input = ctx.input as TextGenerationRequest;
   const reply = planReply(input, ctx.seed);
+  const openAi = openAiShape(ctx, reply);
   const wantsStream = input.stream === true && !ctx.forceJson && !ctx.model.ignoresStream;
   if (wantsStream) {
-    return sse(ctx.model.openAiShape ? chunkStreamEvents(reply, ctx.model.id, ctx.seed) : nativeStreamEvents(reply, ctx.seed), ctx.pacingMs);
+    return sse(openAi ? chunkStreamEvents(reply, ctx.model.id, ctx.seed) : nativeStreamEvents(reply, ctx.seed), ctx.pacingMs);
   }
   if (input.input !== undefined && input.prompt === undefined && input.messages === undefined) {
     return success(responsesObject(reply, ctx.model.id, ctx.seed)); // gpt-oss Responses input
   }
-  return success(ctx.model.openAiShape ? chatCompletion(reply, ctx.model.id, ctx.seed) : nativeOutput(reply));
+  return success(fitResult(ctx.model, openAi ? chatCompletion(reply, ctx.model.id, ctx.seed) : nativeOutput(reply), ctx.seed));
 }
 
-/** The answer of a single (non-batch) run request. */
+/** The answer of a single (non-batch) run request, in the model's own result shape. */
 export function respondToRun(ctx: RunContext): MockResponse {
+  const streaming = inputOf(ctx)["stream"] === true && ctx.model.streaming && !ctx.forceJson;
+  // A streaming model of another task (moondream) streams its text like a text model.
+  if (streaming && ctx.model.task !== "text-generation") return textGeneration(ctx);
+  let answer: MockResponse;
+  try {
+    answer = respondByTask(ctx);
+  } catch {
+    // The task responder expects the task's usual input; a model with its own input shape still gets its own result.
+    return success(fitResult(ctx.model, undefined, ctx.seed));
+  }
+  const body = answer.body as unknown;
+  if (answer.status !== 200 || ctx.model.task === "text-generation" || !body || typeof body !== "object" || !("result" in body)) return answer;
+  return success(fitResult(ctx.model, (body as { result: unknown }).result, ctx.seed));
+}
+
+function respondByTask(ctx: RunContext): MockResponse {
   const { model, seed } = ctx;
+  if (model.outputMedia === "audio/mpeg") {
+    // aura-1/aura-2 answer raw MP3 bytes (upstream output: contentType audio/mpeg).
+    return binary(speechMp3(String(inputOf(ctx)["text"] ?? inputOf(ctx)["prompt"] ?? "")), "audio/mpeg");
+  }
   const input = ctx.input as Json;
   switch (model.task) {
     case "text-generation":
@@ -94,6 +129,7 @@ export function respondToRun(ctx: RunContext): MockResponse {
     case "image-to-text":
       return success(imageToTextOutput(seed));
     default:
-      return success({});
+      // Tasks without a hand-written responder (voice activity detection, ...) answer a sample of their schema.
+      return success(sampledResult(model, seed));
   }
 }

@@ -18,6 +18,8 @@ export interface OperationFacts {
   path: string;
   /** First JSON request example, if the operation takes a body. */
   example: unknown;
+  /** The body is a multipart form (the example holds its field values, files base64). */
+  multipart: boolean;
   /** Component name of the 200 application/json body, if any. */
   jsonResponse: string | undefined;
   /** Media types of the 200 answer. */
@@ -37,7 +39,10 @@ export function operationFacts(): OperationFacts[] {
   for (const [path, item] of Object.entries(spec.paths)) {
     for (const [method, op] of Object.entries(item)) {
       if (typeof op !== "object" || !op || !("operationId" in op)) continue;
-      const body = ((op["requestBody"] as Json | undefined)?.["content"] as Record<string, Json> | undefined)?.["application/json"];
+      const content = (op["requestBody"] as Json | undefined)?.["content"] as Record<string, Json> | undefined;
+      // Multipart-only models (flux-2): their form fields, which the emulator also takes as JSON.
+      const body = content?.["application/json"] ?? content?.["multipart/form-data"];
+      const multipart = !content?.["application/json"] && !!content?.["multipart/form-data"] && !("x-edge-ai-model" in op);
       const examples = body?.["examples"] as Record<string, { value: unknown }> | undefined;
       const example = body?.["example"] ?? (examples ? Object.values(examples)[0]?.value : undefined);
       const ok = ((op["responses"] as Json)["200"] as Json | undefined)?.["content"] as Record<string, Json> | undefined;
@@ -46,6 +51,7 @@ export function operationFacts(): OperationFacts[] {
         method: method.toUpperCase(),
         path,
         example,
+        multipart,
         jsonResponse: refName(ok?.["application/json"]?.["schema"]),
         media: Object.keys(ok ?? {}),
         model: (op["x-edge-ai-model"] as { id?: string } | undefined)?.id,
