@@ -98,7 +98,6 @@ export class EdgeAI {
       authorization: `Bearer ${options.apiToken}`,
       userAgent: `edge-ai-client/${VERSION} node/${process.version}`,
       defaultHeaders: lowerKeys(options.defaultHeaders ?? {}),
-      jsTimers: options.fetch !== undefined,
     });
     this.#ctx = { core: this.#core, validation: options.validation ?? "tolerant", warned: new Set() };
     this.#summary = { accountId: options.accountId, baseUrl };

@@ -83,6 +83,7 @@ export class UndiciTransport implements Transport {
 
   async send(req: TransportRequest): Promise<TransportResponse> {
     const t = undiciTimeouts(req.timeouts, req.streaming);
+    if (req.streaming) req.attempt.arm("first_byte", req.timeouts.firstByte);
     let res: Dispatcher.ResponseData;
     try {
       res = await this.dispatcher.request({
@@ -97,6 +98,10 @@ export class UndiciTransport implements Transport {
       });
     } catch (err) {
       throw toTransportError(err, req.attempt, req.timeouts, req.streaming);
+    }
+    if (req.streaming) {
+      req.attempt.disarm();
+      req.attempt.watchIdle(req.timeouts.idle);
     }
     return new UndiciResponse(res, req);
   }
@@ -135,7 +140,7 @@ class UndiciResponse implements TransportResponse {
     return this.wrap(this.res.body.arrayBuffer().then((b) => new Uint8Array(b)));
   }
   chunks(): AsyncIterable<Uint8Array> {
-    return queuedChunks(this.res.body, (err) => toTransportError(err, this.req.attempt, this.req.timeouts, this.req.streaming));
+    return queuedChunks(this.res.body, (err) => toTransportError(err, this.req.attempt, this.req.timeouts, this.req.streaming), this.req.attempt);
   }
   async discard(): Promise<void> {
     // Destroying an unfinished body closes its socket at once (dump() would wait for a stream that never ends).
@@ -161,7 +166,10 @@ export class FetchTransport implements Transport {
     } catch (err) {
       throw toTransportError(err, req.attempt, req.timeouts, req.streaming);
     }
-    if (req.streaming) req.attempt.disarm();
+    if (req.streaming) {
+      req.attempt.disarm();
+      req.attempt.watchIdle(req.timeouts.idle);
+    }
     return new FetchResponse(res, req);
   }
 
@@ -206,15 +214,16 @@ class FetchResponse implements TransportResponse {
     const { attempt, timeouts } = this.req;
     try {
       for (;;) {
-        attempt.arm("idle", timeouts.idle);
+        attempt.waitStarted();
         const { done, value } = await reader.read();
+        attempt.waitEnded();
         if (done) return;
         yield value;
       }
     } catch (err) {
       throw toTransportError(err, attempt, timeouts, this.req.streaming);
     } finally {
-      attempt.disarm();
+      attempt.waitEnded();
       reader.cancel().catch(() => undefined);
     }
   }

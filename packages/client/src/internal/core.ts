@@ -93,8 +93,6 @@ export interface CoreSettings {
   authorization: string;
   userAgent: string;
   defaultHeaders: Record<string, string>;
-  /** Whether timers for first-byte/idle limits must run in JS (fetch transport). */
-  jsTimers: boolean;
 }
 
 /** See the module comment. */
@@ -132,8 +130,8 @@ export class ClientCore {
     const signal = o?.signal;
     const debug = s.log.enabled("debug");
     for (let retries = 0; ; retries++) {
-      // undici enforces every limit natively (headersTimeout/bodyTimeout); only fetch needs JS timers.
-      const attempt = new AttemptSignal(signal, s.jsTimers && !req.streaming ? timeouts.total : 0, s.jsTimers);
+      // The client's own timers enforce every limit on both transports (undici's clock is ~1 s coarse).
+      const attempt = new AttemptSignal(signal, req.streaming ? 0 : timeouts.total, req.streaming);
       const started = debug ? performance.now() : 0;
       if (debug) s.log.write("debug", `-> ${req.method} ${path}`, { headers: redactHeaders(headers), attempt: retries + 1 });
       let error: unknown;
