@@ -22,13 +22,19 @@ import { type FetchLike, FetchTransport, UndiciTransport } from "./transport.js"
 import type { ValidationMode } from "./validation.js";
 import { VERSION } from "./version.js";
 
-/** Options of `new EdgeAI(...)`; only `accountId` and `apiToken` are required. */
+/**
+ * Options of `new EdgeAI(...)`. `accountId` and `apiToken` are required, either here or from the environment
+ * (`CLOUDFLARE_ACCOUNT_ID`, `CLOUDFLARE_API_TOKEN`); an option given here wins over the environment.
+ */
 export interface ClientOptions {
-  /** The Cloudflare account id (32 hex characters). */
-  accountId: string;
-  /** An API token with Workers AI Read and Edit permissions. Never logged, never shown. */
-  apiToken: string;
-  /** Defaults to https://api.cloudflare.com/client/v4; the emulator is http://127.0.0.1:<port>/client/v4. */
+  /** The Cloudflare account id (32 hex characters). Default: `CLOUDFLARE_ACCOUNT_ID`. */
+  accountId?: string;
+  /** An API token with Workers AI Read and Edit permissions. Never logged, never shown. Default: `CLOUDFLARE_API_TOKEN`. */
+  apiToken?: string;
+  /**
+   * Default: `EDGE_AI_BASE_URL`, else https://api.cloudflare.com/client/v4; the emulator is
+   * http://127.0.0.1:<port>/client/v4.
+   */
   baseUrl?: string;
   /** An undici Dispatcher (Agent, Pool, MockAgent, the mocks' bridge). Default: a keep-alive Agent owned by the client. */
   dispatcher?: Dispatcher;
@@ -57,7 +63,7 @@ const DEFAULT_BASE_URL = "https://api.cloudflare.com/client/v4";
 /**
  * The Workers AI client.
  * @example
- * const ai = new EdgeAI({ accountId: process.env.CLOUDFLARE_ACCOUNT_ID!, apiToken: process.env.CLOUDFLARE_API_TOKEN! });
+ * const ai = new EdgeAI(); // CLOUDFLARE_ACCOUNT_ID, CLOUDFLARE_API_TOKEN (and EDGE_AI_BASE_URL) from the environment
  * const { response, usage } = await ai.run("@cf/meta/llama-3.3-70b-instruct-fp8-fast", { messages: [{ role: "user", content: "Hi" }] });
  */
 export class EdgeAI {
@@ -77,7 +83,8 @@ export class EdgeAI {
   readonly #core: ClientCore;
   readonly #summary: { accountId: string; baseUrl: string };
 
-  constructor(options: ClientOptions) {
+  constructor(given: ClientOptions = {}) {
+    const options = withEnvironment(given);
     checkOptions(options);
     const baseUrl = options.baseUrl ?? DEFAULT_BASE_URL;
     const { origin, basePath } = splitBaseUrl(baseUrl);
@@ -134,14 +141,29 @@ export class EdgeAI {
 
 export type { RequestOptions };
 
-function checkOptions(options: ClientOptions): void {
+/** Options with `accountId`, `apiToken` and `baseUrl` filled from the environment where not given. */
+type ResolvedOptions = ClientOptions & { accountId: string; apiToken: string };
+
+function withEnvironment(options: ClientOptions): ResolvedOptions {
+  if (options === null || typeof options !== "object") return options as ResolvedOptions;
+  const env: Record<string, string | undefined> = globalThis.process?.env ?? {};
+  const fromEnv = (name: string) => (env[name] === "" ? undefined : env[name]);
+  const out = { ...options } as ResolvedOptions;
+  out.accountId ??= fromEnv("CLOUDFLARE_ACCOUNT_ID") as string;
+  out.apiToken ??= fromEnv("CLOUDFLARE_API_TOKEN") as string;
+  const baseUrl = options.baseUrl ?? fromEnv("EDGE_AI_BASE_URL");
+  if (baseUrl !== undefined) out.baseUrl = baseUrl;
+  return out;
+}
+
+function checkOptions(options: ResolvedOptions): void {
   const issues: ValidationIssue[] = [];
   if (typeof options?.accountId !== "string" || options.accountId.trim() === "" || options.accountId.includes("/")) {
-    issues.push({ path: "accountId", rule: "required", message: "a non-empty account id without slashes is required" });
+    issues.push({ path: "accountId", rule: "required", message: "a non-empty account id without slashes is required: pass { accountId } or set CLOUDFLARE_ACCOUNT_ID" });
   }
   // Only presence is reported: the value itself must never reach a message.
   if (typeof options?.apiToken !== "string" || options.apiToken.trim() === "") {
-    issues.push({ path: "apiToken", rule: "required", message: "an API token is required" });
+    issues.push({ path: "apiToken", rule: "required", message: "an API token is required: pass { apiToken } or set CLOUDFLARE_API_TOKEN" });
   }
   if (options?.validation !== undefined && !["strict", "tolerant", "off"].includes(options.validation)) {
     issues.push({ path: "validation", rule: "enum", message: 'must be "strict", "tolerant" or "off"' });
