@@ -4,7 +4,9 @@
  */
 import { inspect } from "node:util";
 import type { Dispatcher } from "undici";
+import type { APIPromise } from "./api-promise.js";
 import { Batch } from "./batch.js";
+import { apiCall } from "./internal/call-meta.js";
 import { ValidationError, type ValidationIssue } from "./errors.js";
 import { checkNumericOptions } from "./internal/check-options.js";
 import { ClientCore, type RequestOptions } from "./internal/core.js";
@@ -121,8 +123,8 @@ export class EdgeAI {
    * stream; binary image models return `{ contentType, bytes }`.
    * @example const { data, shape } = await ai.run("@cf/baai/bge-base-en-v1.5", { text: ["a", "b"] });
    */
-  run<M extends KnownModel | (string & {}), I extends ModelInput<M>>(model: M, input: I, options?: RunOptions): Promise<RunResult<M, I>> {
-    return runModel(this.#ctx, model, input, options) as Promise<RunResult<M, I>>;
+  run<M extends KnownModel | (string & {}), I extends ModelInput<M>>(model: M, input: I, options?: RunOptions): APIPromise<RunResult<M, I>> {
+    return apiCall(options, (o) => runModel(this.#ctx, model, input, o) as Promise<RunResult<M, I>>);
   }
 
   /** Closes the connection pool the client created (a passed-in dispatcher is left to its owner). */

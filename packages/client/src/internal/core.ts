@@ -11,6 +11,7 @@ import { redactHeaders, scrubAndCut } from "../redact.js";
 import { type RetryPolicy, retryDelay, sleep } from "../retry.js";
 import { AttemptSignal, type TimeoutSettings } from "../timeouts.js";
 import { BufferedResponse, type Transport, type TransportResponse } from "../transport.js";
+import { kCallMeta, type WithCallMeta } from "./call-meta.js";
 import { checkNumericOptions } from "./check-options.js";
 
 /** Per-call overrides accepted by every method. */
@@ -139,6 +140,8 @@ export class ClientCore {
         const response = await s.transport.send({ method: req.method, path, headers, body, streaming: req.streaming, attempt, timeouts });
         if (debug) s.log.write("debug", `<- ${response.status} ${req.method} ${path} in ${Math.round(performance.now() - started)} ms`);
         if (response.status >= 200 && response.status < 300) {
+          const meta = (o as WithCallMeta<RequestOptions> | undefined)?.[kCallMeta];
+          if (meta) meta.response = response;
           if (req.streaming) {
             const handle = new OpenStream(response, attempt, this.#open);
             return { response, done: () => handle.finish(), handle };
