@@ -18,7 +18,7 @@ import { Chat } from "./resources/chat.js";
 import { Embeddings } from "./resources/embeddings.js";
 import { defaultRetryPolicy, type RetryPolicy } from "./retry.js";
 import { type RunContext, type RunOptions, runModel } from "./run.js";
-import type { KnownModel, ModelInput, RunResult } from "./run-types.js";
+import type { KnownModel, LooseInput, ModelInput, RunResult } from "./run-types.js";
 import { defaultTimeouts } from "./timeouts.js";
 import { type FetchLike, FetchTransport, UndiciTransport } from "./transport.js";
 import type { ValidationMode } from "./validation.js";
@@ -119,12 +119,24 @@ export class EdgeAI {
   }
 
   /**
-   * Runs a model. Input and result types follow the model id; `stream: true` returns an async-iterable
-   * stream; binary image models return `{ contentType, bytes }`.
+   * Runs a catalogued model. Input and result types follow the model id (a misspelled id does not compile);
+   * `stream: true` returns an async-iterable stream; binary image models return `{ contentType, bytes }`.
+   * For a model newer than this SDK's catalog, use {@link EdgeAI.runUnknown}.
    * @example const { data, shape } = await ai.run("@cf/baai/bge-base-en-v1.5", { text: ["a", "b"] });
    */
-  run<M extends KnownModel | (string & {}), I extends ModelInput<M>>(model: M, input: I, options?: RunOptions): APIPromise<RunResult<M, I>> {
+  run<M extends KnownModel, I extends ModelInput<M>>(model: M, input: I, options?: RunOptions): APIPromise<RunResult<M, I>> {
     return apiCall(options, (o) => runModel(this.#ctx, model, input, o) as Promise<RunResult<M, I>>);
+  }
+
+  /**
+   * The one escape hatch for models the catalog does not know yet: any model id, any JSON input (or raw bytes),
+   * no input check, and a result typed by the caller (`unknown` by default). The answer is decoded like `run`'s:
+   * an envelope's `result`, a stream for `stream: true` (`EdgeAIStream<TextGenerationChunk>`), or
+   * `{ contentType, bytes }` for binary answers.
+   * @example const out = await ai.runUnknown<{ response: string }>("@cf/acme/brand-new-model", { prompt: "Hi" });
+   */
+  runUnknown<T = unknown>(model: string, input: LooseInput, options?: RunOptions): APIPromise<T> {
+    return apiCall(options, (o) => runModel(this.#ctx, model, input, o) as Promise<T>);
   }
 
   /** Closes the connection pool the client created (a passed-in dispatcher is left to its owner). */

@@ -54,8 +54,8 @@ describe("retries", () => {
       req.rawPath.includes("quota") ? sendJSON(res, 429, failure(3036, "daily free allocation used")) : sendJSON(res, 400, failure(7000, "No route for that URI")),
     );
     const ai = testClient(server.baseUrl);
-    await expect(ai.run("@cf/acme/quota", {})).rejects.toBeInstanceOf(QuotaExhaustedError);
-    await expect(ai.run("@cf/acme/other", {})).rejects.toBeInstanceOf(UnknownModelError);
+    await expect(ai.runUnknown("@cf/acme/quota", {})).rejects.toBeInstanceOf(QuotaExhaustedError);
+    await expect(ai.runUnknown("@cf/acme/other", {})).rejects.toBeInstanceOf(UnknownModelError);
     expect(server.requests).toHaveLength(2);
   });
 
