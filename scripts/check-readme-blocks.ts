@@ -14,7 +14,7 @@
  * Usage: `tsx scripts/check-readme-blocks.ts [--no-build]` (exit 1 on any failure).
  */
 import { execFileSync, spawn } from "node:child_process";
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, relative } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -64,6 +64,13 @@ function link(target: string, path: string): void {
   symlinkSync(realpathSync(target), path, "dir");
 }
 
+/** Every file path named anywhere in an `exports` map. */
+function exportTargets(exports: unknown): string[] {
+  if (typeof exports === "string") return [exports];
+  if (exports === null || typeof exports !== "object") return [];
+  return Object.values(exports).flatMap(exportTargets);
+}
+
 /** Packs and unpacks each package into `work/node_modules`, linking its runtime dependencies from the workspace. */
 function install(work: string): void {
   const tarballs = join(work, "tarballs");
@@ -78,7 +85,19 @@ function install(work: string): void {
     const dest = join(work, "node_modules", "@edge-ai", name);
     mkdirSync(dest, { recursive: true });
     sh("tar", ["-xzf", join(tarballs, tarball), "-C", dest, "--strip-components=1"]);
-    const manifest = JSON.parse(readFileSync(join(dest, "package.json"), "utf8")) as { dependencies?: Record<string, string>; peerDependencies?: Record<string, string> };
+    const manifest = JSON.parse(readFileSync(join(dest, "package.json"), "utf8")) as {
+      dependencies?: Record<string, string>;
+      peerDependencies?: Record<string, string>;
+      exports?: unknown;
+    };
+    // Every file an export condition names must be in the tarball (a workspace-only condition must not ship).
+    // Enforced for the client; reported for the others until their packaging adopts publishConfig.exports.
+    for (const target of exportTargets(manifest.exports)) {
+      if (existsSync(join(dest, target))) continue;
+      const message = `${name}: package.json exports ${target}, which the tarball does not contain`;
+      if (name === "client") throw new Error(message);
+      console.warn(`check-readme-blocks: warning: ${message}`);
+    }
     for (const dep of Object.keys({ ...manifest.dependencies, ...manifest.peerDependencies })) {
       if (dep.startsWith("@edge-ai/") || linked.has(dep)) continue;
       link(join(pkgDir, "node_modules", dep), join(work, "node_modules", dep));

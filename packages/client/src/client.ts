@@ -3,7 +3,6 @@
  * the resources. Credentials stay in private fields; `util.inspect`/`JSON.stringify` show only safe facts.
  */
 import { inspect } from "node:util";
-import type { Dispatcher } from "undici";
 import type { APIPromise } from "./api-promise.js";
 import { Batch } from "./batch.js";
 import { apiCall } from "./internal/call-meta.js";
@@ -20,7 +19,7 @@ import { defaultRetryPolicy, type RetryPolicy } from "./retry.js";
 import { type RunContext, type RunOptions, runModel } from "./run.js";
 import type { KnownModel, LooseInput, ModelInput, RunResult } from "./run-types.js";
 import { defaultTimeouts } from "./timeouts.js";
-import { type FetchLike, FetchTransport, UndiciTransport } from "./transport.js";
+import { type DispatcherLike, type FetchLike, FetchTransport, UndiciTransport } from "./transport.js";
 import type { ValidationMode } from "./validation.js";
 import { VERSION } from "./version.js";
 
@@ -38,8 +37,11 @@ export interface ClientOptions {
    * http://127.0.0.1:<port>/client/v4.
    */
   baseUrl?: string;
-  /** An undici Dispatcher (Agent, Pool, MockAgent, the mocks' bridge). Default: a keep-alive Agent owned by the client. */
-  dispatcher?: Dispatcher;
+  /**
+   * An undici Dispatcher (Agent, Pool, MockAgent, the mocks' bridge), from undici 6 or 7. Default: a keep-alive
+   * Agent owned by the client.
+   */
+  dispatcher?: DispatcherLike;
   /** A fetch implementation, for runtimes without undici or for msw's patched global fetch; replaces the dispatcher. */
   fetch?: FetchLike;
   /** Retries after the first attempt (default 2). */

@@ -66,5 +66,5 @@ export { defaultRetryPolicy, type RetryPolicy } from "./retry.js";
 export { defaultTimeouts, type TimeoutSettings } from "./timeouts.js";
 export type { ValidationMode } from "./validation.js";
 export type { Logger, LogLevel } from "./logger.js";
-export type { FetchLike } from "./transport.js";
+export type { FetchLike, DispatcherLike, DispatcherRequest, DispatcherResponse } from "./transport.js";
 export { VERSION } from "./version.js";

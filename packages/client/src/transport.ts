@@ -3,7 +3,8 @@
  * passes, such as the in-process mock bridge) or a fetch implementation (runtimes without undici, or global
  * fetch patched by msw). Both yield the same small response object and throw only typed errors.
  */
-import { Agent, type Dispatcher } from "undici";
+import type { Readable } from "node:stream";
+import { Agent } from "undici";
 import { AbortError, ConnectionError, TimeoutError, ValidationError } from "./errors.js";
 import { queuedChunks } from "./internal/body-queue.js";
 import { type AttemptSignal, type TimeoutSettings, undiciTimeouts } from "./timeouts.js";
@@ -41,6 +42,34 @@ export interface Transport {
   close(): Promise<void>;
 }
 
+/**
+ * What the client needs of an undici Dispatcher. Declared structurally so an Agent, Pool, Client or MockAgent
+ * from the caller's own undici 6 or 7 fits, not only one from the copy this package depends on.
+ */
+export interface DispatcherLike {
+  request(options: DispatcherRequest): Promise<DispatcherResponse>;
+  close(): Promise<void>;
+}
+
+/** The request options the client passes to `dispatcher.request` (a subset of undici's). */
+export interface DispatcherRequest {
+  origin: string;
+  path: string;
+  method: "GET" | "POST";
+  headers: Record<string, string>;
+  body: string | Uint8Array | null;
+  signal: AbortSignal | null;
+  headersTimeout: number;
+  bodyTimeout: number;
+}
+
+/** The part of undici's `ResponseData` the client reads. */
+export interface DispatcherResponse {
+  statusCode: number;
+  headers: Record<string, string | string[] | undefined>;
+  body: Readable & { text(): Promise<string>; arrayBuffer(): Promise<ArrayBuffer> };
+}
+
 /** A `fetch`-compatible function (global fetch, undici.fetch, a test double). */
 export type FetchLike = (input: string, init: RequestInit) => Promise<Response>;
 
@@ -71,10 +100,10 @@ export function toTransportError(err: unknown, attempt: AttemptSignal, timeouts:
 /** Default transport: undici Dispatcher API (`dispatcher.request`), the fastest path in Node. */
 export class UndiciTransport implements Transport {
   private readonly origin: string;
-  private readonly dispatcher: Dispatcher;
+  private readonly dispatcher: DispatcherLike;
   private readonly owned: boolean;
 
-  constructor(origin: string, dispatcher?: Dispatcher) {
+  constructor(origin: string, dispatcher?: DispatcherLike) {
     this.origin = origin;
     this.owned = dispatcher === undefined;
     // Per-request headersTimeout/bodyTimeout override the Agent's, so its defaults never cut a call.
@@ -84,7 +113,7 @@ export class UndiciTransport implements Transport {
   async send(req: TransportRequest): Promise<TransportResponse> {
     const t = undiciTimeouts(req.timeouts, req.streaming);
     if (req.streaming) req.attempt.arm("first_byte", req.timeouts.firstByte);
-    let res: Dispatcher.ResponseData;
+    let res: DispatcherResponse;
     try {
       res = await this.dispatcher.request({
         origin: this.origin,
@@ -114,7 +143,7 @@ export class UndiciTransport implements Transport {
 class UndiciResponse implements TransportResponse {
   readonly status: number;
   constructor(
-    private readonly res: Dispatcher.ResponseData,
+    private readonly res: DispatcherResponse,
     private readonly req: TransportRequest,
   ) {
     this.status = res.statusCode;
