@@ -4,7 +4,6 @@
  * fetch patched by msw). Both yield the same small response object and throw only typed errors.
  */
 import type { Readable } from "node:stream";
-import { Agent } from "undici";
 import { AbortError, ConnectionError, TimeoutError, ValidationError } from "./errors.js";
 import { queuedChunks } from "./internal/body-queue.js";
 import { type AttemptSignal, type TimeoutSettings, undiciTimeouts } from "./timeouts.js";
@@ -100,14 +99,28 @@ export function toTransportError(err: unknown, attempt: AttemptSignal, timeouts:
 /** Default transport: undici Dispatcher API (`dispatcher.request`), the fastest path in Node. */
 export class UndiciTransport implements Transport {
   private readonly origin: string;
-  private readonly dispatcher: DispatcherLike;
+  private dispatcher: DispatcherLike | undefined;
+  private creating: Promise<DispatcherLike> | undefined;
   private readonly owned: boolean;
 
   constructor(origin: string, dispatcher?: DispatcherLike) {
     this.origin = origin;
     this.owned = dispatcher === undefined;
-    // Per-request headersTimeout/bodyTimeout override the Agent's, so its defaults never cut a call.
-    this.dispatcher = dispatcher ?? new Agent({ keepAliveTimeout: 30_000, keepAliveMaxTimeout: 600_000 });
+    this.dispatcher = dispatcher;
+  }
+
+  /**
+   * The client's own Agent, created (and undici loaded) on the first request: importing undici costs about as
+   * much as the rest of the client's import together, and a program that never calls pays nothing.
+   * Per-request headersTimeout/bodyTimeout override the Agent's, so its defaults never cut a call.
+   */
+  private ownAgent(): Promise<DispatcherLike> {
+    this.creating ??= import("undici").then(({ Agent }) => {
+      const agent = new Agent({ keepAliveTimeout: 30_000, keepAliveMaxTimeout: 600_000 });
+      this.dispatcher = agent;
+      return agent;
+    });
+    return this.creating;
   }
 
   async send(req: TransportRequest): Promise<TransportResponse> {
@@ -115,7 +128,8 @@ export class UndiciTransport implements Transport {
     if (req.streaming) req.attempt.arm("first_byte", req.timeouts.firstByte);
     let res: DispatcherResponse;
     try {
-      res = await this.dispatcher.request({
+      const dispatcher = this.dispatcher ?? (await this.ownAgent());
+      res = await dispatcher.request({
         origin: this.origin,
         path: req.path,
         method: req.method,
@@ -136,7 +150,9 @@ export class UndiciTransport implements Transport {
   }
 
   async close(): Promise<void> {
-    if (this.owned) await this.dispatcher.close();
+    if (!this.owned) return;
+    const agent = this.dispatcher ?? (this.creating ? await this.creating : undefined);
+    await agent?.close();
   }
 }
 
