@@ -37,6 +37,8 @@ export interface TransportResponse {
 
 /** Sends requests; implementations never throw anything but EdgeAIError subclasses. */
 export interface Transport {
+  /** Work to finish before the first attempt's timers start (loading undici); undefined when ready. */
+  prepare?(): Promise<unknown> | undefined;
   send(req: TransportRequest): Promise<TransportResponse>;
   close(): Promise<void>;
 }
@@ -121,6 +123,10 @@ export class UndiciTransport implements Transport {
       return agent;
     });
     return this.creating;
+  }
+
+  prepare(): Promise<unknown> | undefined {
+    return this.dispatcher === undefined ? this.ownAgent() : undefined;
   }
 
   async send(req: TransportRequest): Promise<TransportResponse> {

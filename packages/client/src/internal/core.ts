@@ -130,6 +130,9 @@ export class ClientCore {
     const policy = o?.maxRetries === undefined ? s.retry : { ...s.retry, maxRetries: o.maxRetries };
     const signal = o?.signal;
     const debug = s.log.enabled("debug");
+    // Loading undici on the first call must not eat into the first attempt's time limit.
+    const preparing = s.transport.prepare?.();
+    if (preparing) await preparing;
     for (let retries = 0; ; retries++) {
       // The client's own timers enforce every limit on both transports (undici's clock is ~1 s coarse).
       const attempt = new AttemptSignal(signal, req.streaming ? 0 : timeouts.total, req.streaming);
