@@ -9,6 +9,7 @@
  * once per network read, not once per event.
  */
 import { AbortError, TimeoutError, type TimeoutPhase } from "./errors.js";
+import { addDeadline, cancelDeadline, type Deadline, LightSignal } from "./internal/deadlines.js";
 
 /** Resolved limits in ms; 0 disables a limit. */
 export interface TimeoutSettings {
@@ -32,19 +33,38 @@ export function undiciTimeouts(t: TimeoutSettings, streaming: boolean): { header
  * Allocates nothing when there is neither a caller signal nor a limit.
  */
 export class AttemptSignal {
-  readonly signal: AbortSignal | undefined;
+  /** What the transport passes on: the caller's signal, an AbortSignal, or (undici, non-streaming) a LightSignal. */
+  readonly signal: AbortSignal | LightSignal | undefined;
   private readonly controller: AbortController | undefined;
+  private deadline: Deadline | undefined;
   private timer: NodeJS.Timeout | undefined;
   private readonly user: AbortSignal | undefined;
   private readonly onUserAbort: (() => void) | undefined;
   private idleMs = 0;
   private idleTimer: NodeJS.Timeout | undefined;
 
-  /** `totalMs` > 0 arms the whole-attempt timer; `needTimers` makes a controller for limits armed later (streams). */
-  constructor(user: AbortSignal | undefined, totalMs: number, needTimers = false) {
+  /**
+   * `totalMs` > 0 arms the whole-attempt limit; `needTimers` makes a controller for limits armed later (streams);
+   * `light` (undici, non-streaming) uses a LightSignal and the shared deadline ticker instead of a controller and a
+   * timer of its own, because fetch needs a real AbortSignal but undici does not.
+   */
+  constructor(user: AbortSignal | undefined, totalMs: number, needTimers = false, light = false) {
     this.user = user;
     if (totalMs <= 0 && !needTimers) {
       this.signal = user;
+      return;
+    }
+    if (light && !needTimers) {
+      const signal = new LightSignal();
+      this.signal = signal;
+      if (user) {
+        if (user.aborted) signal.abort(new AbortError({ cause: user.reason }));
+        else {
+          this.onUserAbort = () => signal.abort(new AbortError({ cause: user.reason }));
+          user.addEventListener("abort", this.onUserAbort, { once: true });
+        }
+      }
+      this.deadline = addDeadline(totalMs, () => signal.abort(new TimeoutError("total", totalMs)));
       return;
     }
     const controller = new AbortController();
@@ -105,6 +125,8 @@ export class AttemptSignal {
 
   /** Releases the timers and the listener on the caller's signal. */
   dispose(): void {
+    if (this.deadline) cancelDeadline(this.deadline);
+    this.deadline = undefined;
     this.disarm();
     this.waitEnded();
     if (this.onUserAbort) this.user?.removeEventListener("abort", this.onUserAbort);

@@ -37,6 +37,8 @@ export interface TransportResponse {
 
 /** Sends requests; implementations never throw anything but EdgeAIError subclasses. */
 export interface Transport {
+  /** Whether the transport accepts a LightSignal (undici) rather than needing a real AbortSignal (fetch). */
+  readonly lightSignals: boolean;
   /** Work to finish before the first attempt's timers start (loading undici); undefined when ready. */
   prepare?(): Promise<unknown> | undefined;
   send(req: TransportRequest): Promise<TransportResponse>;
@@ -59,7 +61,8 @@ export interface DispatcherRequest {
   method: "GET" | "POST";
   headers: Record<string, string>;
   body: string | Uint8Array | null;
-  signal: AbortSignal | null;
+  /** An AbortSignal or undici's accepted minimal form (`aborted`, `reason`, add/removeEventListener). */
+  signal: AbortSignal | { readonly aborted: boolean; addEventListener(type: "abort", listener: () => void): void } | null;
   headersTimeout: number;
   bodyTimeout: number;
 }
@@ -100,6 +103,7 @@ export function toTransportError(err: unknown, attempt: AttemptSignal, timeouts:
 
 /** Default transport: undici Dispatcher API (`dispatcher.request`), the fastest path in Node. */
 export class UndiciTransport implements Transport {
+  readonly lightSignals = true;
   private readonly origin: string;
   private dispatcher: DispatcherLike | undefined;
   private creating: Promise<DispatcherLike> | undefined;
@@ -201,6 +205,7 @@ class UndiciResponse implements TransportResponse {
 
 /** Transport over a fetch function; timeouts are enforced with timers because fetch has no per-request knobs. */
 export class FetchTransport implements Transport {
+  readonly lightSignals = false;
   constructor(
     private readonly origin: string,
     private readonly fetchImpl: FetchLike,
@@ -210,7 +215,7 @@ export class FetchTransport implements Transport {
     if (req.streaming) req.attempt.arm("first_byte", req.timeouts.firstByte);
     const init: RequestInit = { method: req.method, headers: req.headers };
     if (req.body !== undefined) init.body = req.body;
-    if (req.attempt.signal) init.signal = req.attempt.signal;
+    if (req.attempt.signal) init.signal = req.attempt.signal as AbortSignal;
     let res: Response;
     try {
       res = await this.fetchImpl(this.origin + req.path, init);

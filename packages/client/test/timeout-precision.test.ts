@@ -48,7 +48,7 @@ for (const [name, transport] of transports) {
   describe(`limits fire at their value (${name} transport)`, () => {
     it("a 300 ms total timeout fires at 300 ms and says which limit fired", async () => {
       const { received } = await silentServer();
-      vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout"] });
+      vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout", "setInterval", "clearInterval", "performance"] });
       const call = testClient(server!.baseUrl, { ...transport, timeout: 300, maxRetries: 0 }).run(model, { prompt: "Hi" });
       const state = settle(call);
       await received;
@@ -66,7 +66,7 @@ for (const [name, transport] of transports) {
 
     it("a 300 ms first-byte limit fires at 300 ms", async () => {
       const { received } = await silentServer();
-      vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout"] });
+      vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout", "setInterval", "clearInterval", "performance"] });
       const call = testClient(server!.baseUrl, { ...transport, streamTimeouts: { firstByte: 300 }, maxRetries: 0 }).run(model, { prompt: "Hi", stream: true });
       const state = settle(call);
       await received;
@@ -84,7 +84,7 @@ for (const [name, transport] of transports) {
       await received;
       const iterator = stream[Symbol.asyncIterator]();
       expect((await iterator.next()).value?.response).toBe("a");
-      vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout"] });
+      vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout", "setInterval", "clearInterval", "performance"] });
       const state = settle(iterator.next());
       await vi.advanceTimersByTimeAsync(299);
       expect(state.done).toBe(false);

@@ -135,7 +135,7 @@ export class ClientCore {
     if (preparing) await preparing;
     for (let retries = 0; ; retries++) {
       // The client's own timers enforce every limit on both transports (undici's clock is ~1 s coarse).
-      const attempt = new AttemptSignal(signal, req.streaming ? 0 : timeouts.total, req.streaming);
+      const attempt = new AttemptSignal(signal, req.streaming ? 0 : timeouts.total, req.streaming, s.transport.lightSignals);
       const started = debug ? performance.now() : 0;
       if (debug) s.log.write("debug", `-> ${req.method} ${path}`, { headers: redactHeaders(headers), attempt: retries + 1 });
       let error: unknown;
