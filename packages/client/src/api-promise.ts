@@ -28,13 +28,14 @@ export interface WithResponse<T> {
  * console.log(response.requestId, response.rateLimit?.remaining);
  */
 export class APIPromise<T> extends Promise<T> {
-  readonly #raw: Promise<WithResponse<T>>;
-  #data: Promise<T> | undefined;
+  readonly #data: Promise<T>;
+  readonly #response: () => ResponseInfo;
 
-  /** Built by the client; `raw` settles with the data and its response. */
-  constructor(raw: Promise<WithResponse<T>>) {
+  /** Built by the client: `data` settles like the call; `response` describes its answer once `data` has settled. */
+  constructor(data: Promise<T>, response: () => ResponseInfo) {
     super((resolve) => resolve(undefined as T));
-    this.#raw = raw;
+    this.#data = data;
+    this.#response = response;
   }
 
   // `then` on this class returns a plain Promise, not another APIPromise.
@@ -44,11 +45,10 @@ export class APIPromise<T> extends Promise<T> {
 
   /** Resolves with `{ data, response }`; rejects like the call itself. */
   withResponse(): Promise<WithResponse<T>> {
-    return this.#raw;
+    return this.#data.then((data) => ({ data, response: this.#response() }));
   }
 
   #value(): Promise<T> {
-    this.#data ??= this.#raw.then((r) => r.data);
     return this.#data;
   }
 

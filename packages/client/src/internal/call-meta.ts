@@ -2,7 +2,7 @@
  * Carries the HTTP answer of a call from the core back to `APIPromise.withResponse()` without touching every
  * resource: the per-call options object gets a private symbol key that the core fills on a 2xx answer.
  */
-import { APIPromise, type ResponseInfo, type WithResponse } from "../api-promise.js";
+import { APIPromise, type ResponseInfo } from "../api-promise.js";
 import { parseRateLimit } from "../error-mapping.js";
 import type { TransportResponse } from "../transport.js";
 
@@ -20,8 +20,8 @@ export type WithCallMeta<O> = O & { [kCallMeta]?: CallMeta };
 /** Runs `fn` with options carrying a fresh CallMeta and wraps the result in an APIPromise. */
 export function apiCall<O extends object, T>(options: O | undefined, fn: (options: WithCallMeta<O>) => Promise<T>): APIPromise<T> {
   const meta: CallMeta = {};
-  const raw: Promise<WithResponse<T>> = fn({ ...(options as O), [kCallMeta]: meta }).then((data) => ({ data, response: describe(meta.response) }));
-  return new APIPromise(raw);
+  // The response facts are only gathered if `.withResponse()` asks for them (headers are copied then).
+  return new APIPromise(fn({ ...(options as O), [kCallMeta]: meta }), () => describe(meta.response));
 }
 
 function describe(response: TransportResponse | undefined): ResponseInfo {
