@@ -61,24 +61,27 @@ export interface StreamHandle {
 
 class OpenStream implements StreamHandle {
   releasedBy: StreamRelease | undefined;
+  // #private: the response holds the request, whose headers carry the token; util.inspect must not reach it.
+  readonly #response: TransportResponse;
+  readonly #attempt: AttemptSignal;
+  readonly #open: Set<OpenStream>;
   #finished = false;
-  constructor(
-    private readonly response: TransportResponse,
-    private readonly attempt: AttemptSignal,
-    private readonly open: Set<OpenStream>,
-  ) {
+  constructor(response: TransportResponse, attempt: AttemptSignal, open: Set<OpenStream>) {
+    this.#response = response;
+    this.#attempt = attempt;
+    this.#open = open;
     open.add(this);
   }
   finish(): void {
     if (this.#finished) return;
     this.#finished = true;
-    this.open.delete(this);
-    this.attempt.dispose();
+    this.#open.delete(this);
+    this.#attempt.dispose();
   }
   async release(why: StreamRelease): Promise<void> {
     if (this.#finished) return;
     this.releasedBy ??= why;
-    await this.response.discard();
+    await this.#response.discard();
     this.finish();
   }
 }
