@@ -9,7 +9,6 @@ import type { RequestOptions } from "./internal/core.js";
 import { modelPath } from "./internal/paths.js";
 import { sleep } from "./retry.js";
 import type { RunContext } from "./run.js";
-import { unwrapEnvelope } from "./run.js";
 import type { KnownModel, ModelInput, ModelOutput } from "./run-types.js";
 import type { APIPromise } from "./api-promise.js";
 import { apiCall } from "./internal/call-meta.js";
@@ -70,8 +69,7 @@ export class Batch {
     const ctx = this.#ctx;
     const body = { requests };
     validateRequest(zBatchSubmitInput, "BatchSubmitInput", body, ctx.validation);
-    const raw = await ctx.core.json({ method: "POST", path: `/ai/run/${modelPath(model)}?queueRequest=true`, body, streaming: false, options });
-    const status = unwrapEnvelope(ctx, 200, () => ({}), raw);
+    const { result: status } = await ctx.core.json({ method: "POST", path: `/ai/run/${modelPath(model)}?queueRequest=true`, body, streaming: false, options });
     validateResponse(zBatchStatus, "BatchStatus", status, ctx);
     return status as BatchPending;
   }
@@ -83,14 +81,14 @@ export class Batch {
 
   async #poll<M extends string>(model: string, requestId: string, options: RequestOptions | undefined): Promise<BatchPending | BatchDone<ModelOutput<M>>> {
     const ctx = this.#ctx;
-    const raw = await ctx.core.json({
+    const { result: polled } = await ctx.core.json({
       method: "POST",
       path: `/ai/run/${modelPath(model)}?queueRequest=true`,
       body: { request_id: requestId },
       streaming: false,
       options,
     });
-    const result = unwrapEnvelope(ctx, 200, () => ({}), raw) as Record<string, unknown> | null;
+    const result = polled as Record<string, unknown> | null;
     if (result && Array.isArray(result.responses)) {
       validateResponse(zBatchResult, "BatchResult", result, ctx);
       return toDone<ModelOutput<M>>(requestId, result);

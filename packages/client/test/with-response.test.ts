@@ -59,4 +59,16 @@ describe("withResponse", () => {
     expect(err).toBeInstanceOf(APIError);
     expect((err as APIError).requestId).toBe("abc-LHR");
   });
+
+  it("keeps the request id and status of a 2xx success:false envelope on discovery and embeddings calls", async () => {
+    server = await startTestServer((_req, res) => sendJSON(res, 200, { success: false, result: null, messages: [], errors: [{ code: 7003, message: "Could not route" }] }, { "cf-ray": "ray-2xx-FRA" }));
+    const ai = testClient(server.baseUrl);
+    for (const call of [() => ai.tasks.list(), () => ai.models.schema("@cf/baai/bge-base-en-v1.5"), () => ai.embeddings.create({ model: "@cf/baai/bge-base-en-v1.5", input: ["a"] })]) {
+      const err = (await call().catch((e: unknown) => e)) as APIError;
+      expect(err).toBeInstanceOf(APIError);
+      expect(err.requestId).toBe("ray-2xx-FRA");
+      expect(err.status).toBe(200);
+      expect(err.code).toBe(7003);
+    }
+  });
 });

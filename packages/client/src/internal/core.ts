@@ -13,6 +13,7 @@ import { AttemptSignal, type TimeoutSettings } from "../timeouts.js";
 import { BufferedResponse, type Transport, type TransportResponse } from "../transport.js";
 import { kCallMeta, type WithCallMeta } from "./call-meta.js";
 import { checkNumericOptions } from "./check-options.js";
+import { unwrapEnvelope } from "./envelope.js";
 
 /** Per-call overrides accepted by every method. */
 export interface RequestOptions {
@@ -174,11 +175,16 @@ export class ClientCore {
     }
   }
 
-  /** Sends and decodes a JSON answer; a body that is not JSON becomes a response ValidationError. */
-  async json(req: CoreRequest): Promise<unknown> {
+  /**
+   * Sends and decodes a JSON answer: `body` as received and `result`, the envelope's `result` (or the body when
+   * it is not an envelope). A `success: false` envelope on a 2xx becomes the typed error with the answer's real
+   * status and headers (so it keeps its cf-ray request id); a body that is not JSON a response ValidationError.
+   */
+  async json(req: CoreRequest): Promise<{ body: unknown; result: unknown }> {
     const { response, done } = await this.send(req);
     try {
-      return parseJSON(await response.text(), this.#s.scrub);
+      const body = parseJSON(await response.text(), this.#s.scrub);
+      return { body, result: unwrapEnvelope(this.#s.scrub, response.status, () => response.headerRecord(), body) };
     } finally {
       done();
     }

@@ -7,7 +7,7 @@ import { zChatCompletion, zChatCompletionRequest } from "@edge-ai/contract";
 import type { z } from "zod";
 import { parseJSON, type RequestOptions } from "../internal/core.js";
 import type { RunContext } from "../run.js";
-import { unwrapEnvelope } from "../run.js";
+import { unwrapEnvelope } from "../internal/envelope.js";
 import type { APIPromise } from "../api-promise.js";
 import { apiCall } from "../internal/call-meta.js";
 import { EdgeAIStream } from "../stream.js";
@@ -64,7 +64,7 @@ export class ChatCompletions {
       return new EdgeAIStream<ChatCompletionChunk>({ chunks: response.chunks(), finish: done, handle }, identity, ctx.core.scrub);
     }
     try {
-      const body = unwrapEnvelope(ctx, response.status, () => response.headerRecord(), parseJSON(await response.text(), ctx.core.scrub));
+      const body = unwrapEnvelope(ctx.core.scrub, response.status, () => response.headerRecord(), parseJSON(await response.text(), ctx.core.scrub));
       validateResponse(zChatCompletion, "ChatCompletion", body, ctx);
       return streaming ? EdgeAIStream.fromValues([body], completionAsChunk, ctx.core.scrub) : (body as ChatCompletion);
     } finally {

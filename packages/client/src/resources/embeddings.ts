@@ -5,7 +5,7 @@
 import { zEmbeddingList, zEmbeddingsRequest } from "@edge-ai/contract";
 import type { z } from "zod";
 import type { RequestOptions } from "../internal/core.js";
-import { type RunContext, unwrapEnvelope } from "../run.js";
+import type { RunContext } from "../run.js";
 import type { APIPromise } from "../api-promise.js";
 import { apiCall } from "../internal/call-meta.js";
 import { validateRequest, validateResponse } from "../validation.js";
@@ -33,8 +33,7 @@ export class Embeddings {
   async #create(params: EmbeddingsCreateParams, options: RequestOptions): Promise<EmbeddingList> {
     const ctx = this.#ctx;
     validateRequest(zEmbeddingsRequest, "EmbeddingsRequest", params, ctx.validation);
-    const body = await ctx.core.json({ method: "POST", path: "/ai/v1/embeddings", body: params, streaming: false, options });
-    const list = unwrapEnvelope(ctx, 200, () => ({}), body);
+    const { result: list } = await ctx.core.json({ method: "POST", path: "/ai/v1/embeddings", body: params, streaming: false, options });
     validateResponse(zEmbeddingList, "EmbeddingList", list, ctx);
     return list as EmbeddingList;
   }
