@@ -73,6 +73,8 @@ const steps = [
   ["lint", check("pnpm", ["run", "lint"])],
   ["typecheck", check("pnpm", ["run", "typecheck"])],
   ["build", check("pnpm", ["run", "build:check"])],
+  // Every README ts block type-checks against the packed packages and, where it calls, runs against the emulator.
+  ["readme", check("pnpm", ["run", "check:readme"])],
   ["vitest", vitest],
   ["dotnet", dotnet],
 ];

@@ -8,6 +8,8 @@ export default defineConfig({
   test: {
     name: "client",
     include: ["src/**/*.test.ts", "test/**/*.test.ts"],
+    // Type tests (*.test-d.ts) run through tsc in vitest's typecheck mode.
+    typecheck: { enabled: true, include: ["test/**/*.test-d.ts"], tsconfig: "./tsconfig.json" },
     testTimeout: 15_000,
   },
 });

@@ -9,8 +9,9 @@ import type { RequestOptions } from "./internal/core.js";
 import { modelPath } from "./internal/paths.js";
 import { sleep } from "./retry.js";
 import type { RunContext } from "./run.js";
-import { unwrapEnvelope } from "./run.js";
 import type { KnownModel, ModelInput, ModelOutput } from "./run-types.js";
+import type { APIPromise } from "./api-promise.js";
+import { apiCall } from "./internal/call-meta.js";
 import { validateRequest, validateResponse } from "./validation.js";
 
 /** A queued or running job. */
@@ -60,27 +61,34 @@ export class Batch {
    * Queues `requests` for `model`; resolves with the job's request id.
    * @example const job = await ai.batch.submit("@cf/baai/bge-base-en-v1.5", [{ text: ["a"] }, { text: ["b"] }]);
    */
-  async submit<M extends KnownModel | (string & {})>(model: M, requests: BatchRequest<M>[], options?: RequestOptions): Promise<BatchPending> {
+  submit<M extends KnownModel | (string & {})>(model: M, requests: BatchRequest<M>[], options?: RequestOptions): APIPromise<BatchPending> {
+    return apiCall(options, (o) => this.#submit(model, requests, o));
+  }
+
+  async #submit(model: string, requests: unknown[], options: RequestOptions): Promise<BatchPending> {
     const ctx = this.#ctx;
     const body = { requests };
     validateRequest(zBatchSubmitInput, "BatchSubmitInput", body, ctx.validation);
-    const raw = await ctx.core.json({ method: "POST", path: `/ai/run/${modelPath(model)}?queueRequest=true`, body, streaming: false, options });
-    const status = unwrapEnvelope(ctx, 200, () => ({}), raw);
+    const { result: status } = await ctx.core.json({ method: "POST", path: `/ai/run/${modelPath(model)}?queueRequest=true`, body, streaming: false, options });
     validateResponse(zBatchStatus, "BatchStatus", status, ctx);
     return status as BatchPending;
   }
 
   /** Asks once for the job's state; finished jobs come back with responses in request order. */
-  async poll<M extends KnownModel | (string & {})>(model: M, requestId: string, options?: RequestOptions): Promise<BatchPending | BatchDone<ModelOutput<M>>> {
+  poll<M extends KnownModel | (string & {})>(model: M, requestId: string, options?: RequestOptions): APIPromise<BatchPending | BatchDone<ModelOutput<M>>> {
+    return apiCall(options, (o) => this.#poll<M>(model, requestId, o));
+  }
+
+  async #poll<M extends string>(model: string, requestId: string, options: RequestOptions | undefined): Promise<BatchPending | BatchDone<ModelOutput<M>>> {
     const ctx = this.#ctx;
-    const raw = await ctx.core.json({
+    const { result: polled } = await ctx.core.json({
       method: "POST",
       path: `/ai/run/${modelPath(model)}?queueRequest=true`,
       body: { request_id: requestId },
       streaming: false,
       options,
     });
-    const result = unwrapEnvelope(ctx, 200, () => ({}), raw) as Record<string, unknown> | null;
+    const result = polled as Record<string, unknown> | null;
     if (result && Array.isArray(result.responses)) {
       validateResponse(zBatchResult, "BatchResult", result, ctx);
       return toDone<ModelOutput<M>>(requestId, result);
@@ -93,12 +101,16 @@ export class Batch {
    * Polls until the job is done, with growing intervals.
    * @example const { responses } = await ai.batch.wait(model, job.request_id, { signal });
    */
-  async wait<M extends KnownModel | (string & {})>(model: M, requestId: string, options: BatchWaitOptions = {}): Promise<BatchDone<ModelOutput<M>>> {
+  wait<M extends KnownModel | (string & {})>(model: M, requestId: string, options: BatchWaitOptions = {}): APIPromise<BatchDone<ModelOutput<M>>> {
+    return apiCall(options, (o) => this.#wait<M>(model, requestId, o));
+  }
+
+  async #wait<M extends string>(model: string, requestId: string, options: BatchWaitOptions): Promise<BatchDone<ModelOutput<M>>> {
     const { intervalMs = 1000, maxIntervalMs = 15_000, deadlineMs, ...requestOptions } = options;
     const started = Date.now();
     let delay = intervalMs;
     for (;;) {
-      const state = await this.poll(model, requestId, requestOptions);
+      const state = await this.#poll<M>(model, requestId, requestOptions);
       if (state.status === "done") return state;
       if (deadlineMs !== undefined && Date.now() - started + delay > deadlineMs) {
         throw new TimeoutError("total", deadlineMs, { retryable: false });

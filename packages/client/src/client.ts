@@ -3,8 +3,9 @@
  * the resources. Credentials stay in private fields; `util.inspect`/`JSON.stringify` show only safe facts.
  */
 import { inspect } from "node:util";
-import type { Dispatcher } from "undici";
+import type { APIPromise } from "./api-promise.js";
 import { Batch } from "./batch.js";
+import { apiCall } from "./internal/call-meta.js";
 import { ValidationError, type ValidationIssue } from "./errors.js";
 import { checkNumericOptions } from "./internal/check-options.js";
 import { ClientCore, type RequestOptions } from "./internal/core.js";
@@ -21,22 +22,31 @@ import { Documents, type MarkdownDocument, type UploadFile } from "./resources/d
 import { Finetunes } from "./resources/finetunes.js";
 import { defaultRetryPolicy, type RetryPolicy } from "./retry.js";
 import { type RunContext, type RunOptions, runModel } from "./run.js";
-import type { KnownModel, ModelInput, RunResult } from "./run-types.js";
+import type { KnownModel, LooseInput, ModelInput, RunResult } from "./run-types.js";
 import { defaultTimeouts } from "./timeouts.js";
-import { type FetchLike, FetchTransport, UndiciTransport } from "./transport.js";
+import { type DispatcherLike, type FetchLike, FetchTransport, UndiciTransport } from "./transport.js";
 import type { ValidationMode } from "./validation.js";
 import { VERSION } from "./version.js";
 
-/** Options of `new EdgeAI(...)`; only `accountId` and `apiToken` are required. */
+/**
+ * Options of `new EdgeAI(...)`. `accountId` and `apiToken` are required, either here or from the environment
+ * (`CLOUDFLARE_ACCOUNT_ID`, `CLOUDFLARE_API_TOKEN`); an option given here wins over the environment.
+ */
 export interface ClientOptions {
-  /** The Cloudflare account id (32 hex characters). */
-  accountId: string;
-  /** An API token with Workers AI Read and Edit permissions. Never logged, never shown. */
-  apiToken: string;
-  /** Defaults to https://api.cloudflare.com/client/v4; the emulator is http://127.0.0.1:<port>/client/v4. */
+  /** The Cloudflare account id (32 hex characters). Default: `CLOUDFLARE_ACCOUNT_ID`. */
+  accountId?: string;
+  /** An API token with Workers AI Read and Edit permissions. Never logged, never shown. Default: `CLOUDFLARE_API_TOKEN`. */
+  apiToken?: string;
+  /**
+   * Default: `EDGE_AI_BASE_URL`, else https://api.cloudflare.com/client/v4; the emulator is
+   * http://127.0.0.1:<port>/client/v4.
+   */
   baseUrl?: string;
-  /** An undici Dispatcher (Agent, Pool, MockAgent, the mocks' bridge). Default: a keep-alive Agent owned by the client. */
-  dispatcher?: Dispatcher;
+  /**
+   * An undici Dispatcher (Agent, Pool, MockAgent, the mocks' bridge), from undici 6 or 7. Default: a keep-alive
+   * Agent owned by the client.
+   */
+  dispatcher?: DispatcherLike;
   /** A fetch implementation, for runtimes without undici or for msw's patched global fetch; replaces the dispatcher. */
   fetch?: FetchLike;
   /** Retries after the first attempt (default 2). */
@@ -64,7 +74,7 @@ const DEFAULT_BASE_URL = "https://api.cloudflare.com/client/v4";
 /**
  * The Workers AI client.
  * @example
- * const ai = new EdgeAI({ accountId: process.env.CLOUDFLARE_ACCOUNT_ID!, apiToken: process.env.CLOUDFLARE_API_TOKEN! });
+ * const ai = new EdgeAI(); // CLOUDFLARE_ACCOUNT_ID, CLOUDFLARE_API_TOKEN (and EDGE_AI_BASE_URL) from the environment
  * const { response, usage } = await ai.run("@cf/meta/llama-3.3-70b-instruct-fp8-fast", { messages: [{ role: "user", content: "Hi" }] });
  */
 export class EdgeAI {
@@ -88,7 +98,8 @@ export class EdgeAI {
   readonly #core: ClientCore;
   readonly #summary: { accountId: string; baseUrl: string };
 
-  constructor(options: ClientOptions) {
+  constructor(given: ClientOptions = {}) {
+    const options = withEnvironment(given);
     checkOptions(options);
     const baseUrl = options.baseUrl ?? DEFAULT_BASE_URL;
     const { origin, basePath } = splitBaseUrl(baseUrl);
@@ -111,7 +122,6 @@ export class EdgeAI {
       authorization: `Bearer ${options.apiToken}`,
       userAgent: `edge-ai-client/${VERSION} ${runtimeTag()}`,
       defaultHeaders: lowerKeys(options.defaultHeaders ?? {}),
-      jsTimers: options.fetch !== undefined,
     });
     this.#ctx = { core: this.#core, validation: options.validation ?? "tolerant", warned: new Set() };
     this.#summary = { accountId: options.accountId, baseUrl };
@@ -142,12 +152,24 @@ export class EdgeAI {
   }
 
   /**
-   * Runs a model. Input and result types follow the model id; `stream: true` returns an async-iterable
-   * stream; binary image models return `{ contentType, bytes }`.
+   * Runs a catalogued model. Input and result types follow the model id (a misspelled id does not compile);
+   * `stream: true` returns an async-iterable stream; binary image models return `{ contentType, bytes }`.
+   * For a model newer than this SDK's catalog, use {@link EdgeAI.runUnknown}.
    * @example const { data, shape } = await ai.run("@cf/baai/bge-base-en-v1.5", { text: ["a", "b"] });
    */
-  run<M extends KnownModel | (string & {}), I extends ModelInput<M>>(model: M, input: I, options?: RunOptions): Promise<RunResult<M, I>> {
-    return runModel(this.#ctx, model, input, options) as Promise<RunResult<M, I>>;
+  run<M extends KnownModel, I extends ModelInput<M>>(model: M, input: I, options?: RunOptions): APIPromise<RunResult<M, I>> {
+    return apiCall(options, (o) => runModel(this.#ctx, model, input, o) as Promise<RunResult<M, I>>);
+  }
+
+  /**
+   * The one escape hatch for models the catalog does not know yet: any model id, any JSON input (or raw bytes),
+   * no input check, and a result typed by the caller (`unknown` by default). The answer is decoded like `run`'s:
+   * an envelope's `result`, a stream for `stream: true` (`EdgeAIStream<TextGenerationChunk>`), or
+   * `{ contentType, bytes }` for binary answers.
+   * @example const out = await ai.runUnknown<{ response: string }>("@cf/acme/brand-new-model", { prompt: "Hi" });
+   */
+  runUnknown<T = unknown>(model: string, input: LooseInput, options?: RunOptions): APIPromise<T> {
+    return apiCall(options, (o) => runModel(this.#ctx, model, input, o) as Promise<T>);
   }
 
   /** Closes the connection pool the client created (a passed-in dispatcher is left to its owner). */
@@ -166,14 +188,29 @@ export class EdgeAI {
 
 export type { RequestOptions };
 
-function checkOptions(options: ClientOptions): void {
+/** Options with `accountId`, `apiToken` and `baseUrl` filled from the environment where not given. */
+type ResolvedOptions = ClientOptions & { accountId: string; apiToken: string };
+
+function withEnvironment(options: ClientOptions): ResolvedOptions {
+  if (options === null || typeof options !== "object") return options as ResolvedOptions;
+  const env: Record<string, string | undefined> = globalThis.process?.env ?? {};
+  const fromEnv = (name: string) => (env[name] === "" ? undefined : env[name]);
+  const out = { ...options } as ResolvedOptions;
+  out.accountId ??= fromEnv("CLOUDFLARE_ACCOUNT_ID") as string;
+  out.apiToken ??= fromEnv("CLOUDFLARE_API_TOKEN") as string;
+  const baseUrl = options.baseUrl ?? fromEnv("EDGE_AI_BASE_URL");
+  if (baseUrl !== undefined) out.baseUrl = baseUrl;
+  return out;
+}
+
+function checkOptions(options: ResolvedOptions): void {
   const issues: ValidationIssue[] = [];
   if (typeof options?.accountId !== "string" || options.accountId.trim() === "" || options.accountId.includes("/")) {
-    issues.push({ path: "accountId", rule: "required", message: "a non-empty account id without slashes is required" });
+    issues.push({ path: "accountId", rule: "required", message: "a non-empty account id without slashes is required: pass { accountId } or set CLOUDFLARE_ACCOUNT_ID" });
   }
   // Only presence is reported: the value itself must never reach a message.
   if (typeof options?.apiToken !== "string" || options.apiToken.trim() === "") {
-    issues.push({ path: "apiToken", rule: "required", message: "an API token is required" });
+    issues.push({ path: "apiToken", rule: "required", message: "an API token is required: pass { apiToken } or set CLOUDFLARE_API_TOKEN" });
   }
   if (options?.validation !== undefined && !["strict", "tolerant", "off"].includes(options.validation)) {
     issues.push({ path: "validation", rule: "enum", message: 'must be "strict", "tolerant" or "off"' });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { estimateCost } from "./cost.js";
+import { models } from "@edge-ai/contract";
+import { estimateCost, unitReaders } from "./cost.js";
 
 describe("estimateCost", () => {
   it("prices input and output tokens from the catalog and converts to neurons at $0.011 per 1,000", () => {
@@ -14,9 +15,22 @@ describe("estimateCost", () => {
     expect(est?.usd).toBeCloseTo((24 * 0.27 + 8 * 0.85) / 1e6, 15);
   });
 
-  it("lists priced units the usage did not provide", () => {
+  it("names the priced units the usage did not provide instead of a partial or zero price", () => {
     const est = estimateCost("@cf/meta/llama-4-scout-17b-16e-instruct", { prompt_tokens: 10 });
     expect(est?.missing).toEqual(["per M output tokens"]);
+    expect(est?.usd).toBeUndefined();
+    expect(est?.neurons).toBeUndefined();
+    expect(est?.pricedUsd).toBeCloseTo((10 * 0.27) / 1e6, 15);
+    const none = estimateCost("@cf/meta/llama-4-scout-17b-16e-instruct", {});
+    expect(none?.usd).toBeUndefined();
+    expect(none?.missing).toEqual(["per M input tokens", "per M output tokens"]);
+  });
+
+  it("knows how to read every unit any catalogued model is priced in", () => {
+    const units = new Set(models.flatMap((m) => m.prices.map((p) => p.unit)));
+    for (const unit of units) expect(unitReaders, unit).toHaveProperty([unit]);
+    // Every model with a published price gets an estimate.
+    for (const m of models.filter((x) => x.prices.length > 0)) expect(estimateCost(m.id, {}), m.id).toBeDefined();
   });
 
   it("returns undefined for models without a published price or outside the catalog", () => {

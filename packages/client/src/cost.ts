@@ -32,18 +32,26 @@ export interface CostLine {
   usd: number;
 }
 
-/** An estimate: dollars, the neuron equivalent, and the lines it was computed from. */
+/**
+ * An estimate: dollars, the neuron equivalent, and the lines it was computed from. When the usage lacks a unit
+ * the model is priced in, `usd` and `neurons` are undefined (a partial sum would read as the price) and
+ * `missing` names the units; `pricedUsd` still sums the lines that could be priced.
+ */
 export interface CostEstimate {
   model: string;
-  usd: number;
-  neurons: number;
+  /** The whole cost, or undefined when a priced unit is missing from the usage. */
+  usd: number | undefined;
+  /** `usd` in neurons at $0.011 per 1,000, or undefined like `usd`. */
+  neurons: number | undefined;
+  /** The sum of the lines that could be priced (all of the cost when `missing` is empty). */
+  pricedUsd: number;
   lines: CostLine[];
-  /** Units the model is priced in that the usage did not provide (the estimate omits them). */
+  /** Units the model is priced in that the usage did not provide. */
   missing: string[];
 }
 
 /** unit text in the catalog -> how to read its quantity from usage, and the divisor of the price. */
-const unitReaders: Record<string, { per: number; read: (u: CostUsage) => number | undefined }> = {
+export const unitReaders: Record<string, { per: number; read: (u: CostUsage) => number | undefined }> = {
   "per M input tokens": { per: 1e6, read: (u) => u.prompt_tokens ?? u.total_tokens },
   "per M output tokens": { per: 1e6, read: (u) => u.completion_tokens },
   "per M images": { per: 1e6, read: (u) => u.images },
@@ -54,7 +62,8 @@ const unitReaders: Record<string, { per: number; read: (u: CostUsage) => number 
 
 /**
  * Estimates what a call cost from its usage. Returns undefined when the catalog has no published price for the
- * model (the estimate would be a guess).
+ * model (the estimate would be a guess); a usage without one of the priced units gives `usd: undefined` and
+ * names the unit in `missing`, never a silent 0.
  * @example estimateCost("@cf/meta/llama-3.3-70b-instruct-fp8-fast", { prompt_tokens: 1000, completion_tokens: 200 })
  *          // { usd: 0.0007436, neurons: 67.6, ... }
  */
@@ -75,5 +84,6 @@ export function estimateCost(model: string, usage: CostUsage): CostEstimate | un
     usd += cost;
     lines.push({ unit: price.unit, quantity, unitPrice: price.price, usd: cost });
   }
-  return { model, usd, neurons: (usd / USD_PER_1000_NEURONS) * 1000, lines, missing };
+  const complete = missing.length === 0;
+  return { model, usd: complete ? usd : undefined, neurons: complete ? (usd / USD_PER_1000_NEURONS) * 1000 : undefined, pricedUsd: usd, lines, missing };
 }

@@ -49,13 +49,19 @@ export class ConnectionError extends EdgeAIError {
 /** Which client-side limit fired: the whole call, the wait for the first byte, or the gap between chunks. */
 export type TimeoutPhase = "total" | "first_byte" | "idle";
 
+/** The option that sets each limit, named in the message so the reader knows what to raise. */
+const limitNames: Record<TimeoutPhase, string> = {
+  total: "timeout (whole attempt)",
+  first_byte: "streamTimeouts.firstByte (wait for the response headers)",
+  idle: "streamTimeouts.idle (wait for the next chunk)",
+};
+
 /** A client-side time limit was reached; retryable (unless a stream had already started). */
 export class TimeoutError extends EdgeAIError {
   readonly phase: TimeoutPhase;
   readonly timeoutMs: number;
   constructor(phase: TimeoutPhase, timeoutMs: number, options: { cause?: unknown; retryable?: boolean } = {}) {
-    const what = phase === "total" ? "Request" : phase === "first_byte" ? "Waiting for the first byte" : "Waiting for the next chunk";
-    super("timeout", `${what} timed out after ${timeoutMs} ms`, { cause: options.cause, retryable: options.retryable ?? true });
+    super("timeout", `The ${limitNames[phase]} limit of ${timeoutMs} ms fired`, { cause: options.cause, retryable: options.retryable ?? true });
     this.phase = phase;
     this.timeoutMs = timeoutMs;
   }

@@ -11,6 +11,7 @@
 // Client
 export { EdgeAI, type ClientOptions, type RequestOptions } from "./client.js";
 export type { RunOptions, BinaryResult } from "./run.js";
+export { APIPromise, type ResponseInfo, type WithResponse } from "./api-promise.js";
 export type { KnownModel, ModelInput, ModelOutput, RunResult, Schema, LooseInput, LooseResult, TextGenerationRunResult } from "./run-types.js";
 
 // Streaming
@@ -73,5 +74,5 @@ export { defaultRetryPolicy, type RetryPolicy } from "./retry.js";
 export { defaultTimeouts, type TimeoutSettings } from "./timeouts.js";
 export type { ValidationMode } from "./validation.js";
 export type { Logger, LogLevel } from "./logger.js";
-export type { FetchLike } from "./transport.js";
+export type { FetchLike, DispatcherLike, DispatcherRequest, DispatcherResponse } from "./transport.js";
 export { VERSION } from "./version.js";

@@ -16,7 +16,7 @@ type Entry<M extends KnownModel> = Extract<Catalog, { id: M }>;
 type SchemaInput<N> = N extends keyof Schemas ? z.input<Schemas[N]> : never;
 type SchemaOutput<N> = N extends keyof Schemas ? z.output<Schemas[N]> : never;
 
-/** Every catalogued model id; other strings are accepted too, with loose types. */
+/** Every catalogued model id (`run` accepts only these; `runUnknown` takes any id). */
 export type KnownModel = Catalog["id"];
 
 /** A contract component type by name, e.g. `Schema<"ChatMessage">`. */

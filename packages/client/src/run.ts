@@ -4,8 +4,8 @@
  * unwrapped `result`, `text/event-stream` an {@link EdgeAIStream}, and image/audio bytes `{ contentType, bytes }`.
  */
 import { zBatchSubmitInput } from "@edge-ai/contract";
-import { errorFromResponse } from "./error-mapping.js";
 import { modelInfo } from "./internal/catalog.js";
+import { unwrapEnvelope } from "./internal/envelope.js";
 import { type ClientCore, parseJSON, type RequestOptions, type SentResponse } from "./internal/core.js";
 import { modelPath } from "./internal/paths.js";
 import { EdgeAIStream } from "./stream.js";
@@ -76,7 +76,7 @@ export async function decodeRunResponse(
   try {
     if (contentType.includes("json") || contentType === "") {
       const body = parseJSON(await response.text(), ctx.core.scrub);
-      const result = unwrapEnvelope(ctx, response.status, () => response.headerRecord(), body);
+      const result = unwrapEnvelope(ctx.core.scrub, response.status, () => response.headerRecord(), body);
       validateResponse(outputSchema, outputSchemaName, result, ctx);
       const normalised = normaliseTextGeneration(result);
       // Some models (gpt-oss) answer a stream request with JSON; callers still get something to iterate.
@@ -86,16 +86,6 @@ export async function decodeRunResponse(
   } finally {
     done();
   }
-}
-
-/** Returns `result` of a Cloudflare envelope; a `success: false` body becomes the matching typed error. */
-export function unwrapEnvelope(ctx: RunContext, status: number, headers: () => Record<string, string>, body: unknown): unknown {
-  if (typeof body !== "object" || body === null || Array.isArray(body) || !("result" in body || "success" in body)) return body;
-  const env = body as { result?: unknown; success?: unknown };
-  if (env.success === false) {
-    throw errorFromResponse({ status, headers: headers(), bodyText: JSON.stringify(body), scrub: ctx.core.scrub });
-  }
-  return env.result;
 }
 
 /**

@@ -2,7 +2,8 @@
  * A small server-sent-events parser following the WHATWG event-stream rules (LF, CR and CRLF line ends, split
  * across chunks; comments; multi-line `data`; `event`/`id`; a leading BOM). It is ours rather than
  * eventsource-parser because it hands events to a callback as plain strings (no per-event object) and takes a
- * fast path for chunks without CR; see docs/decisions/0041-client-own-sse-parser.md for the measurement.
+ * fast path for chunks without CR; it measures at parity with eventsource-parser and is kept for keeping the
+ * standard last-event-ID, see docs/decisions/0221-client-sse-parser-kept.md.
  */
 
 /** Called once per dispatched event; `event` is undefined for the default "message" type. */

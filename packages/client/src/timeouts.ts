@@ -1,13 +1,15 @@
 /**
  * Time limits per attempt. Three limits exist because one total timeout either kills long healthy streams or
- * waits forever on a stalled one (openai-node#419): `total` bounds a non-streaming call, `firstByte` bounds the
- * wait for response headers of a stream, `idle` bounds the gap between stream chunks. On the undici transport
- * all three become undici's own per-request `headersTimeout`/`bodyTimeout` (a non-streaming call uses `total`
- * for both: time to headers, then any gap while reading the body), so undici's silent 300 s defaults never
- * apply (openai-node#2153) and no JS timer runs per request. undici checks them on a ~1 s clock. The fetch
- * transport has no such knobs and runs JS timers instead.
+ * waits forever on a stalled one (openai-node#419): `total` bounds a whole non-streaming attempt (headers and
+ * body), `firstByte` bounds the wait for a stream's response headers, `idle` bounds how long the reader waits for
+ * the next chunk. All three run on the client's own timers on both transports: undici checks its
+ * headersTimeout/bodyTimeout on a ~1 s clock, so a 300 ms limit fired after up to a second. undici's knobs stay
+ * set a second above each limit as a backstop, so its silent 300 s defaults never apply (openai-node#2153).
+ * The idle limit is armed each time the reader has to wait (the queue of received chunks is empty), which is
+ * once per network read, not once per event.
  */
 import { AbortError, TimeoutError, type TimeoutPhase } from "./errors.js";
+import { addDeadline, cancelDeadline, type Deadline, LightSignal } from "./internal/deadlines.js";
 
 /** Resolved limits in ms; 0 disables a limit. */
 export interface TimeoutSettings {
@@ -19,32 +21,50 @@ export interface TimeoutSettings {
 /** 2 min per non-streaming attempt; streams: 60 s to the first byte, 30 s between chunks. */
 export const defaultTimeouts: Readonly<TimeoutSettings> = Object.freeze({ total: 120_000, firstByte: 60_000, idle: 30_000 });
 
-/** What undici should enforce for this request (0 = off): headers wait, and gap between body chunks. */
+/** What undici should enforce for this request (0 = off): a backstop one second above the client's own timers. */
 export function undiciTimeouts(t: TimeoutSettings, streaming: boolean): { headersTimeout: number; bodyTimeout: number } {
-  return streaming ? { headersTimeout: t.firstByte, bodyTimeout: t.idle } : { headersTimeout: t.total, bodyTimeout: t.total };
+  const backstop = (ms: number) => (ms > 0 ? ms + 1000 : 0);
+  return streaming ? { headersTimeout: backstop(t.firstByte), bodyTimeout: backstop(t.idle) } : { headersTimeout: backstop(t.total), bodyTimeout: backstop(t.total) };
 }
 
 /**
- * One attempt's cancellation: combines the caller's signal with the total timeout into one AbortSignal, and
+ * One attempt's cancellation: combines the caller's signal with the time limits into one AbortSignal, and
  * remembers which of them fired so the error is an AbortError or a TimeoutError, never a bare DOMException.
- * Allocates nothing when there is neither a caller signal nor a timeout.
+ * Allocates nothing when there is neither a caller signal nor a limit.
  */
 export class AttemptSignal {
-  readonly signal: AbortSignal | undefined;
+  /** What the transport passes on: the caller's signal, an AbortSignal, or (undici, non-streaming) a LightSignal. */
+  readonly signal: AbortSignal | LightSignal | undefined;
   private readonly controller: AbortController | undefined;
+  private deadline: Deadline | undefined;
   private timer: NodeJS.Timeout | undefined;
   private readonly user: AbortSignal | undefined;
   private readonly onUserAbort: (() => void) | undefined;
+  private idleMs = 0;
+  private idleTimer: NodeJS.Timeout | undefined;
 
   /**
-   * `totalMs` > 0 arms a JS timer for the whole attempt; `needTimers` forces a controller for transports that
-   * arm timers later (fetch). Without either, the caller's signal is passed through untouched: undici enforces
-   * the limits itself, and an AbortController plus timer per request cost about a fifth of the throughput.
+   * `totalMs` > 0 arms the whole-attempt limit; `needTimers` makes a controller for limits armed later (streams);
+   * `light` (undici, non-streaming) uses a LightSignal and the shared deadline ticker instead of a controller and a
+   * timer of its own, because fetch needs a real AbortSignal but undici does not.
    */
-  constructor(user: AbortSignal | undefined, totalMs: number, needTimers = false) {
+  constructor(user: AbortSignal | undefined, totalMs: number, needTimers = false, light = false) {
     this.user = user;
     if (totalMs <= 0 && !needTimers) {
       this.signal = user;
+      return;
+    }
+    if (light && !needTimers) {
+      const signal = new LightSignal();
+      this.signal = signal;
+      if (user) {
+        if (user.aborted) signal.abort(new AbortError({ cause: user.reason }));
+        else {
+          this.onUserAbort = () => signal.abort(new AbortError({ cause: user.reason }));
+          user.addEventListener("abort", this.onUserAbort, { once: true });
+        }
+      }
+      this.deadline = addDeadline(totalMs, () => signal.abort(new TimeoutError("total", totalMs)));
       return;
     }
     const controller = new AbortController();
@@ -60,10 +80,7 @@ export class AttemptSignal {
     if (totalMs > 0) this.arm("total", totalMs);
   }
 
-  /**
-   * (Re)starts the timer that aborts with a TimeoutError for `phase`; the fetch transport uses it for the
-   * first-byte and idle limits. The error is only built when the timer fires (no per-chunk allocation).
-   */
+  /** (Re)starts the timer that aborts with a TimeoutError for `phase` (total, or a stream's first byte). */
   arm(phase: TimeoutPhase, ms: number): void {
     if (!this.controller || ms <= 0) return;
     if (this.timer) clearTimeout(this.timer);
@@ -73,10 +90,30 @@ export class AttemptSignal {
     this.timer.unref?.();
   }
 
-  /** Stops the timer, e.g. once a stream has started and only the idle limit should apply. */
+  /** Stops the total/first-byte timer, e.g. once a stream's headers arrived. */
   disarm(): void {
     if (this.timer) clearTimeout(this.timer);
     this.timer = undefined;
+  }
+
+  /** Sets the idle limit for the reads that follow (0 = none). */
+  watchIdle(ms: number): void {
+    this.idleMs = this.controller ? ms : 0;
+  }
+
+  /** The reader starts waiting for a chunk: the idle limit counts from here. */
+  waitStarted(): void {
+    if (this.idleMs <= 0) return;
+    if (this.idleTimer) clearTimeout(this.idleTimer);
+    const { controller, idleMs } = this;
+    this.idleTimer = setTimeout(() => controller?.abort(new TimeoutError("idle", idleMs)), idleMs);
+    this.idleTimer.unref?.();
+  }
+
+  /** A chunk arrived (or the reader stopped waiting). */
+  waitEnded(): void {
+    if (this.idleTimer) clearTimeout(this.idleTimer);
+    this.idleTimer = undefined;
   }
 
   /** The typed error to throw if this attempt's signal fired, otherwise undefined. */
@@ -86,9 +123,12 @@ export class AttemptSignal {
     return reason instanceof TimeoutError || reason instanceof AbortError ? reason : undefined;
   }
 
-  /** Releases the timer and the listener on the caller's signal. */
+  /** Releases the timers and the listener on the caller's signal. */
   dispose(): void {
+    if (this.deadline) cancelDeadline(this.deadline);
+    this.deadline = undefined;
     this.disarm();
+    this.waitEnded();
     if (this.onUserAbort) this.user?.removeEventListener("abort", this.onUserAbort);
   }
 }

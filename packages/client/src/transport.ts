@@ -3,7 +3,7 @@
  * passes, such as the in-process mock bridge) or a fetch implementation (runtimes without undici, or global
  * fetch patched by msw). Both yield the same small response object and throw only typed errors.
  */
-import { Agent, type Dispatcher } from "undici";
+import type { Readable } from "node:stream";
 import { AbortError, ConnectionError, TimeoutError, ValidationError } from "./errors.js";
 import { queuedChunks } from "./internal/body-queue.js";
 import { type AttemptSignal, type TimeoutSettings, undiciTimeouts } from "./timeouts.js";
@@ -37,8 +37,41 @@ export interface TransportResponse {
 
 /** Sends requests; implementations never throw anything but EdgeAIError subclasses. */
 export interface Transport {
+  /** Whether the transport accepts a LightSignal (undici) rather than needing a real AbortSignal (fetch). */
+  readonly lightSignals: boolean;
+  /** Work to finish before the first attempt's timers start (loading undici); undefined when ready. */
+  prepare?(): Promise<unknown> | undefined;
   send(req: TransportRequest): Promise<TransportResponse>;
   close(): Promise<void>;
+}
+
+/**
+ * What the client needs of an undici Dispatcher. Declared structurally so an Agent, Pool, Client or MockAgent
+ * from the caller's own undici 6 or 7 fits, not only one from the copy this package depends on.
+ */
+export interface DispatcherLike {
+  request(options: DispatcherRequest): Promise<DispatcherResponse>;
+  close(): Promise<void>;
+}
+
+/** The request options the client passes to `dispatcher.request` (a subset of undici's). */
+export interface DispatcherRequest {
+  origin: string;
+  path: string;
+  method: "GET" | "POST";
+  headers: Record<string, string>;
+  body: string | Uint8Array | null;
+  /** An AbortSignal or undici's accepted minimal form (`aborted`, `reason`, add/removeEventListener). */
+  signal: AbortSignal | { readonly aborted: boolean; addEventListener(type: "abort", listener: () => void): void } | null;
+  headersTimeout: number;
+  bodyTimeout: number;
+}
+
+/** The part of undici's `ResponseData` the client reads. */
+export interface DispatcherResponse {
+  statusCode: number;
+  headers: Record<string, string | string[] | undefined>;
+  body: Readable & { text(): Promise<string>; arrayBuffer(): Promise<ArrayBuffer> };
 }
 
 /** A `fetch`-compatible function (global fetch, undici.fetch, a test double). */
@@ -70,22 +103,43 @@ export function toTransportError(err: unknown, attempt: AttemptSignal, timeouts:
 
 /** Default transport: undici Dispatcher API (`dispatcher.request`), the fastest path in Node. */
 export class UndiciTransport implements Transport {
+  readonly lightSignals = true;
   private readonly origin: string;
-  private readonly dispatcher: Dispatcher;
+  private dispatcher: DispatcherLike | undefined;
+  private creating: Promise<DispatcherLike> | undefined;
   private readonly owned: boolean;
 
-  constructor(origin: string, dispatcher?: Dispatcher) {
+  constructor(origin: string, dispatcher?: DispatcherLike) {
     this.origin = origin;
     this.owned = dispatcher === undefined;
-    // Per-request headersTimeout/bodyTimeout override the Agent's, so its defaults never cut a call.
-    this.dispatcher = dispatcher ?? new Agent({ keepAliveTimeout: 30_000, keepAliveMaxTimeout: 600_000 });
+    this.dispatcher = dispatcher;
+  }
+
+  /**
+   * The client's own Agent, created (and undici loaded) on the first request: importing undici costs about as
+   * much as the rest of the client's import together, and a program that never calls pays nothing.
+   * Per-request headersTimeout/bodyTimeout override the Agent's, so its defaults never cut a call.
+   */
+  private ownAgent(): Promise<DispatcherLike> {
+    this.creating ??= import("undici").then(({ Agent }) => {
+      const agent = new Agent({ keepAliveTimeout: 30_000, keepAliveMaxTimeout: 600_000 });
+      this.dispatcher = agent;
+      return agent;
+    });
+    return this.creating;
+  }
+
+  prepare(): Promise<unknown> | undefined {
+    return this.dispatcher === undefined ? this.ownAgent() : undefined;
   }
 
   async send(req: TransportRequest): Promise<TransportResponse> {
     const t = undiciTimeouts(req.timeouts, req.streaming);
-    let res: Dispatcher.ResponseData;
+    if (req.streaming) req.attempt.arm("first_byte", req.timeouts.firstByte);
+    let res: DispatcherResponse;
     try {
-      res = await this.dispatcher.request({
+      const dispatcher = this.dispatcher ?? (await this.ownAgent());
+      res = await dispatcher.request({
         origin: this.origin,
         path: req.path,
         method: req.method,
@@ -98,18 +152,24 @@ export class UndiciTransport implements Transport {
     } catch (err) {
       throw toTransportError(err, req.attempt, req.timeouts, req.streaming);
     }
+    if (req.streaming) {
+      req.attempt.disarm();
+      req.attempt.watchIdle(req.timeouts.idle);
+    }
     return new UndiciResponse(res, req);
   }
 
   async close(): Promise<void> {
-    if (this.owned) await this.dispatcher.close();
+    if (!this.owned) return;
+    const agent = this.dispatcher ?? (this.creating ? await this.creating : undefined);
+    await agent?.close();
   }
 }
 
 class UndiciResponse implements TransportResponse {
   readonly status: number;
   constructor(
-    private readonly res: Dispatcher.ResponseData,
+    private readonly res: DispatcherResponse,
     private readonly req: TransportRequest,
   ) {
     this.status = res.statusCode;
@@ -135,7 +195,7 @@ class UndiciResponse implements TransportResponse {
     return this.wrap(this.res.body.arrayBuffer().then((b) => new Uint8Array(b)));
   }
   chunks(): AsyncIterable<Uint8Array> {
-    return queuedChunks(this.res.body, (err) => toTransportError(err, this.req.attempt, this.req.timeouts, this.req.streaming));
+    return queuedChunks(this.res.body, (err) => toTransportError(err, this.req.attempt, this.req.timeouts, this.req.streaming), this.req.attempt);
   }
   async discard(): Promise<void> {
     // Destroying an unfinished body closes its socket at once (dump() would wait for a stream that never ends).
@@ -145,6 +205,7 @@ class UndiciResponse implements TransportResponse {
 
 /** Transport over a fetch function; timeouts are enforced with timers because fetch has no per-request knobs. */
 export class FetchTransport implements Transport {
+  readonly lightSignals = false;
   constructor(
     private readonly origin: string,
     private readonly fetchImpl: FetchLike,
@@ -154,14 +215,17 @@ export class FetchTransport implements Transport {
     if (req.streaming) req.attempt.arm("first_byte", req.timeouts.firstByte);
     const init: RequestInit = { method: req.method, headers: req.headers };
     if (req.body !== undefined) init.body = req.body;
-    if (req.attempt.signal) init.signal = req.attempt.signal;
+    if (req.attempt.signal) init.signal = req.attempt.signal as AbortSignal;
     let res: Response;
     try {
       res = await this.fetchImpl(this.origin + req.path, init);
     } catch (err) {
       throw toTransportError(err, req.attempt, req.timeouts, req.streaming);
     }
-    if (req.streaming) req.attempt.disarm();
+    if (req.streaming) {
+      req.attempt.disarm();
+      req.attempt.watchIdle(req.timeouts.idle);
+    }
     return new FetchResponse(res, req);
   }
 
@@ -206,15 +270,16 @@ class FetchResponse implements TransportResponse {
     const { attempt, timeouts } = this.req;
     try {
       for (;;) {
-        attempt.arm("idle", timeouts.idle);
+        attempt.waitStarted();
         const { done, value } = await reader.read();
+        attempt.waitEnded();
         if (done) return;
         yield value;
       }
     } catch (err) {
       throw toTransportError(err, attempt, timeouts, this.req.streaming);
     } finally {
-      attempt.disarm();
+      attempt.waitEnded();
       reader.cancel().catch(() => undefined);
     }
   }

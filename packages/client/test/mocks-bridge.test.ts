@@ -53,7 +53,7 @@ for (const [name, options] of variants) {
 
     it("reports an unknown model as UnknownModelError", async () => {
       const ai = testClient(baseUrl, { ...options(), maxRetries: 0 });
-      await expect(ai.run("@cf/acme/does-not-exist", { prompt: "Hi" })).rejects.toBeInstanceOf(UnknownModelError);
+      await expect(ai.runUnknown("@cf/acme/does-not-exist", { prompt: "Hi" })).rejects.toBeInstanceOf(UnknownModelError);
     });
 
     it("serves discovery, chat and batch", async () => {

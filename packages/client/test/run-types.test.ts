@@ -53,8 +53,8 @@ describe("run() typing", () => {
     expectTypeOf(bad).toBeFunction();
   });
 
-  it("accepts any object for a model outside the catalog", () => {
-    const loose = () => ai.run("@cf/acme/brand-new-model", { anything: true });
-    expectTypeOf(loose).toBeFunction();
+  it("takes a model outside the catalog only through runUnknown, typed by the caller", () => {
+    const loose = () => ai.runUnknown<{ anything: number[] }>("@cf/acme/brand-new-model", { anything: true });
+    expectTypeOf<Awaited<ReturnType<typeof loose>>>().toEqualTypeOf<{ anything: number[] }>();
   });
 });

@@ -83,10 +83,10 @@ describe("run() over a real socket", () => {
     expect(server.requests[0]!.headers["content-type"]).toBe("application/octet-stream");
   });
 
-  it("accepts models outside the catalog with loose types", async () => {
+  it("runs models outside the catalog through runUnknown, without an input check", async () => {
     server = await startTestServer((_req, res) => sendJSON(res, 200, envelope({ anything: [1, 2] })));
     const ai = testClient(server.baseUrl);
-    const out = await ai.run("@cf/acme/brand-new-model", { foo: "bar" });
+    const out = await ai.runUnknown<{ anything: number[] }>("@cf/acme/brand-new-model", { foo: "bar" });
     expect(out.anything).toEqual([1, 2]);
     expect(server.requests[0]!.rawPath).toMatch(/\/ai\/run\/@cf\/acme\/brand-new-model$/);
   });

@@ -101,4 +101,12 @@ describe("secret hygiene at every offset around each cut", () => {
       }
     }
   });
+
+  it("keeps the token out of util.inspect of a stream that is still open", async () => {
+    const ai = testClient(server.baseUrl, { maxRetries: 0 });
+    const stream = await ai.run("@cf/meta/llama-3.1-8b-instruct-fast", { prompt: "hi", stream: true }, headers("stream-error", 0));
+    expect(leaks(inspect(stream, { depth: 10, showHidden: true }))).toBe(false);
+    await stream.cancel();
+    await ai.close();
+  });
 });

@@ -9,8 +9,9 @@ namespace EdgeAi.Client;
 
 /// <summary>
 /// The retry decision, shared with the TypeScript client: connection failures, attempt timeouts and every answer
-/// whose error code or status the contract's error table marks retryable (408, 409, 429 except 3036, 3040, 5xx).
-/// Other 4xx are never retried.
+/// whose error code or status the error table generated from openapi/errors.yaml (ErrorTable.g.cs) marks retryable
+/// (408, 409, 429 except 3036, 3040, 5xx). Other 4xx are never retried. Every retried answer waits its
+/// Retry-After / retry-after-ms up to the cap, whatever its status, as in TypeScript.
 /// </summary>
 internal static class RetryPolicy
 {

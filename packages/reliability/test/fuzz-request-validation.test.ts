@@ -1,4 +1,4 @@
-import { EdgeAI, EdgeAIError, ValidationError } from "@edge-ai/client";
+import { EdgeAI, EdgeAIError, type KnownModel, ValidationError } from "@edge-ai/client";
 import fc from "fast-check";
 import { fuzz } from "../src/fuzz-run.js";
 import { describe, expect, it } from "vitest";
@@ -58,7 +58,7 @@ describe("request validation under fuzzing", () => {
         async ([model, input]) => {
           const sentBefore = sent();
           try {
-            await ai.run(model.id, input as Record<string, unknown>);
+            await ai.run(model.id as KnownModel, input as never);
             stats.accepted++;
           } catch (error) {
             expect(error, `${model.id}: ${String((error as Error)?.stack ?? error)}`).toBeInstanceOf(EdgeAIError);
@@ -82,7 +82,7 @@ describe("request validation under fuzzing", () => {
     const { ai, sent } = countingClient();
     await fuzz("request-validation#2", fc.asyncProperty(fc.constantFrom(...usable).chain((m) => fc.tuple(fc.constant(m), inputFor(m.input, unserialisable))), async ([model, input]) => {
         const sentBefore = sent();
-        const error = await ai.run(model.id, input as Record<string, unknown>).then(
+        const error = await ai.run(model.id as KnownModel, input as never).then(
           () => undefined,
           (e: unknown) => e,
         );

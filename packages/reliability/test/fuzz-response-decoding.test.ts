@@ -1,4 +1,4 @@
-import { EdgeAI, EdgeAIError } from "@edge-ai/client";
+import { EdgeAI, EdgeAIError, type KnownModel } from "@edge-ai/client";
 import fc from "fast-check";
 import { fuzz } from "../src/fuzz-run.js";
 import { describe, expect, it } from "vitest";
@@ -61,7 +61,7 @@ describe("response decoding under fuzzing", () => {
     await fuzz("response-decoding#1", fc.asyncProperty(fc.constantFrom(...usable), fc.constantFrom("tolerant" as const, "strict" as const), fc.boolean(), answer, async (model, mode, stream, a) => {
         next = a;
         const input = stream && model.streaming ? { ...model.input, stream: true } : model.input;
-        const r = await settle(clients[mode].run(model.id, input));
+        const r = await settle(clients[mode].run(model.id as KnownModel, input as never));
         if (r.ok) stats.ok++;
         else {
           expect(r.error, `${model.id} ${JSON.stringify(a).slice(0, 300)} -> ${String((r.error as Error)?.stack ?? r.error)}`).toBeInstanceOf(EdgeAIError);

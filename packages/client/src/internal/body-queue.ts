@@ -20,8 +20,14 @@ export class BodyClosedError extends Error {
   }
 }
 
+/** Told when the reader starts and stops waiting for data (the idle limit runs only while it waits). */
+export interface WaitWatcher {
+  waitStarted(): void;
+  waitEnded(): void;
+}
+
 /** Yields every chunk that arrives, then ends or throws `mapError(error)`; destroys the body if left early. */
-export async function* queuedChunks(body: Readable, mapError: (err: unknown) => Error): AsyncGenerator<Uint8Array> {
+export async function* queuedChunks(body: Readable, mapError: (err: unknown) => Error, watcher?: WaitWatcher): AsyncGenerator<Uint8Array> {
   const queue: Uint8Array[] = [];
   let head = 0;
   let ended = body.readableEnded;
@@ -70,9 +76,11 @@ export async function* queuedChunks(body: Readable, mapError: (err: unknown) => 
       }
       if (ended) return;
       if (failure !== undefined) throw mapError(failure);
+      watcher?.waitStarted();
       await new Promise<void>((resolve) => {
         wake = resolve;
       });
+      watcher?.waitEnded();
     }
   } finally {
     body.off("data", onData);

@@ -11,7 +11,9 @@ import { redactHeaders, scrubAndCut } from "../redact.js";
 import { type RetryPolicy, retryDelay, sleep } from "../retry.js";
 import { AttemptSignal, type TimeoutSettings } from "../timeouts.js";
 import { BufferedResponse, type Transport, type TransportResponse } from "../transport.js";
+import { kCallMeta, type WithCallMeta } from "./call-meta.js";
 import { checkNumericOptions } from "./check-options.js";
+import { unwrapEnvelope } from "./envelope.js";
 
 /** Per-call overrides accepted by every method. */
 export interface RequestOptions {
@@ -60,24 +62,27 @@ export interface StreamHandle {
 
 class OpenStream implements StreamHandle {
   releasedBy: StreamRelease | undefined;
+  // #private: the response holds the request, whose headers carry the token; util.inspect must not reach it.
+  readonly #response: TransportResponse;
+  readonly #attempt: AttemptSignal;
+  readonly #open: Set<OpenStream>;
   #finished = false;
-  constructor(
-    private readonly response: TransportResponse,
-    private readonly attempt: AttemptSignal,
-    private readonly open: Set<OpenStream>,
-  ) {
+  constructor(response: TransportResponse, attempt: AttemptSignal, open: Set<OpenStream>) {
+    this.#response = response;
+    this.#attempt = attempt;
+    this.#open = open;
     open.add(this);
   }
   finish(): void {
     if (this.#finished) return;
     this.#finished = true;
-    this.open.delete(this);
-    this.attempt.dispose();
+    this.#open.delete(this);
+    this.#attempt.dispose();
   }
   async release(why: StreamRelease): Promise<void> {
     if (this.#finished) return;
     this.releasedBy ??= why;
-    await this.response.discard();
+    await this.#response.discard();
     this.finish();
   }
 }
@@ -93,8 +98,6 @@ export interface CoreSettings {
   authorization: string;
   userAgent: string;
   defaultHeaders: Record<string, string>;
-  /** Whether timers for first-byte/idle limits must run in JS (fetch transport). */
-  jsTimers: boolean;
 }
 
 /** See the module comment. */
@@ -131,9 +134,12 @@ export class ClientCore {
     const policy = o?.maxRetries === undefined ? s.retry : { ...s.retry, maxRetries: o.maxRetries };
     const signal = o?.signal;
     const debug = s.log.enabled("debug");
+    // Loading undici on the first call must not eat into the first attempt's time limit.
+    const preparing = s.transport.prepare?.();
+    if (preparing) await preparing;
     for (let retries = 0; ; retries++) {
-      // undici enforces every limit natively (headersTimeout/bodyTimeout); only fetch needs JS timers.
-      const attempt = new AttemptSignal(signal, s.jsTimers && !req.streaming ? timeouts.total : 0, s.jsTimers);
+      // The client's own timers enforce every limit on both transports (undici's clock is ~1 s coarse).
+      const attempt = new AttemptSignal(signal, req.streaming ? 0 : timeouts.total, req.streaming, s.transport.lightSignals);
       const started = debug ? performance.now() : 0;
       if (debug) s.log.write("debug", `-> ${req.method} ${path}`, { headers: redactHeaders(headers), attempt: retries + 1 });
       let error: unknown;
@@ -141,6 +147,8 @@ export class ClientCore {
         const response = await s.transport.send({ method: req.method, path, headers, body, streaming: req.streaming, attempt, timeouts });
         if (debug) s.log.write("debug", `<- ${response.status} ${req.method} ${path} in ${Math.round(performance.now() - started)} ms`);
         if (response.status >= 200 && response.status < 300) {
+          const meta = (o as WithCallMeta<RequestOptions> | undefined)?.[kCallMeta];
+          if (meta) meta.response = response;
           if (req.streaming) {
             const handle = new OpenStream(response, attempt, this.#open);
             return { response, done: () => handle.finish(), handle };
@@ -167,11 +175,16 @@ export class ClientCore {
     }
   }
 
-  /** Sends and decodes a JSON answer; a body that is not JSON becomes a response ValidationError. */
-  async json(req: CoreRequest): Promise<unknown> {
+  /**
+   * Sends and decodes a JSON answer: `body` as received and `result`, the envelope's `result` (or the body when
+   * it is not an envelope). A `success: false` envelope on a 2xx becomes the typed error with the answer's real
+   * status and headers (so it keeps its cf-ray request id); a body that is not JSON a response ValidationError.
+   */
+  async json(req: CoreRequest): Promise<{ body: unknown; result: unknown }> {
     const { response, done } = await this.send(req);
     try {
-      return parseJSON(await response.text(), this.#s.scrub);
+      const body = parseJSON(await response.text(), this.#s.scrub);
+      return { body, result: unwrapEnvelope(this.#s.scrub, response.status, () => response.headerRecord(), body) };
     } finally {
       done();
     }

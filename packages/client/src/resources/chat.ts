@@ -7,7 +7,9 @@ import { zChatCompletion, zChatCompletionRequest } from "@edge-ai/contract";
 import type { z } from "zod";
 import { parseJSON, type RequestOptions } from "../internal/core.js";
 import type { RunContext } from "../run.js";
-import { unwrapEnvelope } from "../run.js";
+import { unwrapEnvelope } from "../internal/envelope.js";
+import type { APIPromise } from "../api-promise.js";
+import { apiCall } from "../internal/call-meta.js";
 import { EdgeAIStream } from "../stream.js";
 import { validateRequest, validateResponse } from "../validation.js";
 
@@ -46,10 +48,14 @@ export class ChatCompletions {
    * Creates a chat completion; with `stream: true` resolves to an async iterable of chunks.
    * @example const chat = await ai.chat.completions.create({ model: "@cf/meta/llama-3.1-8b-instruct-fast", messages });
    */
-  create(params: ChatCompletionCreateParams & { stream: true }, options?: RequestOptions): Promise<EdgeAIStream<ChatCompletionChunk>>;
-  create(params: ChatCompletionCreateParams & { stream?: false | undefined }, options?: RequestOptions): Promise<ChatCompletion>;
-  create(params: ChatCompletionCreateParams, options?: RequestOptions): Promise<ChatCompletion | EdgeAIStream<ChatCompletionChunk>>;
-  async create(params: ChatCompletionCreateParams, options?: RequestOptions): Promise<ChatCompletion | EdgeAIStream<ChatCompletionChunk>> {
+  create(params: ChatCompletionCreateParams & { stream: true }, options?: RequestOptions): APIPromise<EdgeAIStream<ChatCompletionChunk>>;
+  create(params: ChatCompletionCreateParams & { stream?: false | undefined }, options?: RequestOptions): APIPromise<ChatCompletion>;
+  create(params: ChatCompletionCreateParams, options?: RequestOptions): APIPromise<ChatCompletion | EdgeAIStream<ChatCompletionChunk>>;
+  create(params: ChatCompletionCreateParams, options?: RequestOptions): APIPromise<ChatCompletion | EdgeAIStream<ChatCompletionChunk>> {
+    return apiCall(options, (o) => this.#create(params, o));
+  }
+
+  async #create(params: ChatCompletionCreateParams, options: RequestOptions): Promise<ChatCompletion | EdgeAIStream<ChatCompletionChunk>> {
     const ctx = this.#ctx;
     validateRequest(zChatCompletionRequest, "ChatCompletionRequest", params, ctx.validation);
     const streaming = params.stream === true;
@@ -58,7 +64,7 @@ export class ChatCompletions {
       return new EdgeAIStream<ChatCompletionChunk>({ chunks: response.chunks(), finish: done, handle }, identity, ctx.core.scrub);
     }
     try {
-      const body = unwrapEnvelope(ctx, response.status, () => response.headerRecord(), parseJSON(await response.text(), ctx.core.scrub));
+      const body = unwrapEnvelope(ctx.core.scrub, response.status, () => response.headerRecord(), parseJSON(await response.text(), ctx.core.scrub));
       validateResponse(zChatCompletion, "ChatCompletion", body, ctx);
       return streaming ? EdgeAIStream.fromValues([body], completionAsChunk, ctx.core.scrub) : (body as ChatCompletion);
     } finally {

@@ -5,7 +5,9 @@
 import { zEmbeddingList, zEmbeddingsRequest } from "@edge-ai/contract";
 import type { z } from "zod";
 import type { RequestOptions } from "../internal/core.js";
-import { type RunContext, unwrapEnvelope } from "../run.js";
+import type { RunContext } from "../run.js";
+import type { APIPromise } from "../api-promise.js";
+import { apiCall } from "../internal/call-meta.js";
 import { validateRequest, validateResponse } from "../validation.js";
 
 /** Request body of `embeddings.create`. */
@@ -24,11 +26,14 @@ export class Embeddings {
    * Embeds one text or a list of texts.
    * @example const { data } = await ai.embeddings.create({ model: "@cf/baai/bge-base-en-v1.5", input: ["a", "b"] });
    */
-  async create(params: EmbeddingsCreateParams, options?: RequestOptions): Promise<EmbeddingList> {
+  create(params: EmbeddingsCreateParams, options?: RequestOptions): APIPromise<EmbeddingList> {
+    return apiCall(options, (o) => this.#create(params, o));
+  }
+
+  async #create(params: EmbeddingsCreateParams, options: RequestOptions): Promise<EmbeddingList> {
     const ctx = this.#ctx;
     validateRequest(zEmbeddingsRequest, "EmbeddingsRequest", params, ctx.validation);
-    const body = await ctx.core.json({ method: "POST", path: "/ai/v1/embeddings", body: params, streaming: false, options });
-    const list = unwrapEnvelope(ctx, 200, () => ({}), body);
+    const { result: list } = await ctx.core.json({ method: "POST", path: "/ai/v1/embeddings", body: params, streaming: false, options });
     validateResponse(zEmbeddingList, "EmbeddingList", list, ctx);
     return list as EmbeddingList;
   }

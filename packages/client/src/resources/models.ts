@@ -7,7 +7,9 @@ import { z } from "zod";
 import type { RequestOptions } from "../internal/core.js";
 import { queryString } from "../internal/paths.js";
 import { PageIterator, type ResultInfo } from "../pagination.js";
-import { type RunContext, unwrapEnvelope } from "../run.js";
+import type { RunContext } from "../run.js";
+import type { APIPromise } from "../api-promise.js";
+import { apiCall } from "../internal/call-meta.js";
 import { validateResponse } from "../validation.js";
 
 /** A model as `models/search` describes it. */
@@ -54,10 +56,9 @@ export class Models {
     return new PageIterator<Model>(
       async (page) => {
         const path = `/ai/models/search${queryString({ ...filters, page })}`;
-        const body = (await ctx.core.json({ method: "GET", path, streaming: false, options })) as { result_info?: ResultInfo };
-        const items = unwrapEnvelope(ctx, 200, () => ({}), body);
+        const { body, result: items } = await ctx.core.json({ method: "GET", path, streaming: false, options });
         validateResponse(zModelList, "Model[]", items, ctx);
-        return { items: (items as Model[] | null) ?? [], resultInfo: body.result_info };
+        return { items: (items as Model[] | null) ?? [], resultInfo: (body as { result_info?: ResultInfo }).result_info };
       },
       first ?? 1,
       params.per_page,
@@ -68,10 +69,13 @@ export class Models {
    * The input and output JSON Schemas of one model.
    * @example const { input } = await ai.models.schema("@cf/baai/bge-base-en-v1.5");
    */
-  async schema(model: string, options?: RequestOptions): Promise<ModelSchema> {
+  schema(model: string, options?: RequestOptions): APIPromise<ModelSchema> {
+    return apiCall(options, (o) => this.#schema(model, o));
+  }
+
+  async #schema(model: string, options: RequestOptions): Promise<ModelSchema> {
     const ctx = this.#ctx;
-    const body = await ctx.core.json({ method: "GET", path: `/ai/models/schema${queryString({ model })}`, streaming: false, options });
-    const result = unwrapEnvelope(ctx, 200, () => ({}), body);
+    const { result } = await ctx.core.json({ method: "GET", path: `/ai/models/schema${queryString({ model })}`, streaming: false, options });
     validateResponse(zModelSchema, "ModelSchema", result, ctx);
     return result as ModelSchema;
   }
@@ -84,9 +88,13 @@ export class Tasks {
     this.#ctx = ctx;
   }
   /** Every task Workers AI offers. */
-  async list(options?: RequestOptions): Promise<Task[]> {
+  list(options?: RequestOptions): APIPromise<Task[]> {
+    return apiCall(options, (o) => this.#list(o));
+  }
+
+  async #list(options: RequestOptions): Promise<Task[]> {
     const ctx = this.#ctx;
-    const result = unwrapEnvelope(ctx, 200, () => ({}), await ctx.core.json({ method: "GET", path: "/ai/tasks/search", streaming: false, options }));
+    const { result } = await ctx.core.json({ method: "GET", path: "/ai/tasks/search", streaming: false, options });
     validateResponse(zTaskList, "Task[]", result, ctx);
     return (result as Task[] | null) ?? [];
   }
@@ -99,9 +107,13 @@ export class Authors {
     this.#ctx = ctx;
   }
   /** Every model author. */
-  async list(options?: RequestOptions): Promise<Author[]> {
+  list(options?: RequestOptions): APIPromise<Author[]> {
+    return apiCall(options, (o) => this.#list(o));
+  }
+
+  async #list(options: RequestOptions): Promise<Author[]> {
     const ctx = this.#ctx;
-    const result = unwrapEnvelope(ctx, 200, () => ({}), await ctx.core.json({ method: "GET", path: "/ai/authors/search", streaming: false, options }));
+    const { result } = await ctx.core.json({ method: "GET", path: "/ai/authors/search", streaming: false, options });
     validateResponse(zAuthorList, "Author[]", result, ctx);
     return (result as Author[] | null) ?? [];
   }
