@@ -23,17 +23,35 @@ interface ErrorTable {
   codes: { code: number; status: number; kind: string; retryable: boolean; meaning?: string }[];
 }
 
+/** Turns every `x-edge-ai-enum` string back into an `enum` with `x-enumNames` (member names chosen by the export). */
+export function restoreEnums(node: unknown): unknown {
+  if (Array.isArray(node)) return node.map(restoreEnums);
+  if (typeof node !== "object" || node === null) return node;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(node)) out[k] = restoreEnums(v);
+  if (Array.isArray(out["x-edge-ai-enum"]) && out.type === "string") {
+    out.enum = out["x-edge-ai-enum"];
+    out["x-enumNames"] = out["x-edge-ai-enum-names"];
+  }
+  return out;
+}
+
 /** Runs NSwag into `outDir` and returns the file names written there. */
 function generate(outDir: string): string[] {
   const config = JSON.parse(readFileSync(join(dotnetDir, "nswag.json"), "utf8"));
   const gen = config.codeGenerators.openApiToCSharpClient;
   gen.output = join(outDir, "EdgeAiClient.g.cs");
-  config.documentGenerator.fromDocument.url = join(root, input);
+  // The shipped client reads the export through its "native" lens: the string enums the export keeps as plain
+  // strings for NSwag's defaults (decision 0260) come back as C# enums, whose STJ settings write the wire value.
+  const nativeDoc = join(outDir, "edge-ai.native.json");
+  writeFileSync(nativeDoc, JSON.stringify(restoreEnums(JSON.parse(readFileSync(join(root, input), "utf8")))));
+  config.documentGenerator.fromDocument.url = nativeDoc;
   const tmpConfig = join(outDir, "nswag.run.json");
   writeFileSync(tmpConfig, JSON.stringify(config, null, 2));
   execFileSync("dotnet", ["tool", "restore"], { cwd: root, stdio: "ignore" });
   execFileSync("dotnet", ["nswag", "run", tmpConfig], { cwd: root, stdio: ["ignore", "ignore", "inherit"] });
   rmSync(tmpConfig);
+  rmSync(nativeDoc);
   const clientFile = join(outDir, "EdgeAiClient.g.cs");
   const code = readFileSync(clientFile, "utf8");
   writeFileSync(clientFile, header("NSwag 14.7.1, packages/dotnet/nswag.json") + code);

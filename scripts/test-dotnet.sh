@@ -23,7 +23,8 @@ dotnet tool restore >/dev/null || { echo "dotnet tool restore failed"; echo "0 p
 check "NSwag export and checklist linter behave (node:test)" node --import tsx --test scripts/nswag/export-nswag.test.ts
 check "C# client is current (generate-csharp.ts --check)" pnpm exec tsx scripts/generate-csharp.ts --check
 check "EdgeAi.Client builds (net10.0, net8.0, warnings as errors)" dotnet build packages/dotnet/EdgeAi.Client -c Release -nologo -v q
-check "NSwag default settings compile the export" bash packages/dotnet/check-nswag-defaults.sh
+# NSwag (Newtonsoft, STJ) and Kiota default clients call the emulator; one TRX row per call (nswag-defaults-*.trx).
+check "NSwag and Kiota default clients build and call the emulator" env NSWAG_DEFAULTS_TRX_DIR="$out" bash packages/dotnet/check-nswag-defaults.sh
 
 projects=(packages/dotnet/EdgeAi.Client.Tests)
 # Other owners' .NET test projects join when present (the C# conformance runner).

@@ -66,6 +66,11 @@ for lib in NewtonsoftJson SystemTextJson; do
     project "$dir" '<PackageReference Include="Newtonsoft.Json" Version="13.0.4" />' "" NswagDefaultsProgram.cs
     run nswag-defaults-newtonsoft "$dir"
   else
+    # The one line System.Text.Json users add by hand (README, decision 0260): NSwag 14's STJ output has no
+    # per-property ignore condition, so without it every unset property goes out as `null`, which the API rejects.
+    for c in $(grep -oE '^    public partial class \w+Client *$' "$dir/Client.cs" | awk '{print $4}'); do
+      printf 'namespace DefaultsCheck { public partial class %s { static partial void UpdateJsonSerializerSettings(System.Text.Json.JsonSerializerOptions settings) => settings.DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull; } }\n' "$c"
+    done > "$dir/StjNullHandling.cs"
     project "$dir" "" "<DefineConstants>\$(DefineConstants);NSWAG_STJ</DefineConstants>" NswagDefaultsProgram.cs
     run nswag-defaults-stj "$dir"
   fi

@@ -8785,6 +8785,9 @@ namespace EdgeAi.Client
 
     }
 
+    /// <summary>
+    /// One of: `queued`, `running`.
+    /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public enum BatchStatusStatus
     {
@@ -8973,6 +8976,9 @@ namespace EdgeAi.Client
         [System.ComponentModel.DataAnnotations.MinLength(1)]
         public System.Collections.Generic.IList<ChatMessage> Messages { get; set; } = new System.Collections.Generic.List<ChatMessage>();
 
+        /// <summary>
+        /// Default: `false`.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("stream")]
         public bool? Stream { get; set; } = default!;
 
@@ -9021,6 +9027,9 @@ namespace EdgeAi.Client
 
     }
 
+    /// <summary>
+    /// One of: `low`, `medium`, `high`.
+    /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public enum ChatCompletionRequestReasoningEffort
     {
@@ -9053,6 +9062,9 @@ namespace EdgeAi.Client
 
     }
 
+    /// <summary>
+    /// One of: `text`, `json_object`, `json_schema`.
+    /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public enum ChatCompletionRequestResponseFormatType
     {
@@ -9173,6 +9185,9 @@ namespace EdgeAi.Client
 
     }
 
+    /// <summary>
+    /// One of: `text`, `image_url`.
+    /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public enum ContentPartType
     {
@@ -9260,6 +9275,9 @@ namespace EdgeAi.Client
 
     }
 
+    /// <summary>
+    /// One of: `list`.
+    /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public enum EmbeddingListObject
     {
@@ -9284,6 +9302,9 @@ namespace EdgeAi.Client
 
     }
 
+    /// <summary>
+    /// One of: `embedding`.
+    /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public enum EmbeddingObject
     {
@@ -9315,6 +9336,9 @@ namespace EdgeAi.Client
 
     }
 
+    /// <summary>
+    /// One of: `float`, `base64`.
+    /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public enum EmbeddingsRequestEncodingFormat
     {
@@ -9400,6 +9424,9 @@ namespace EdgeAi.Client
         [System.ComponentModel.DataAnnotations.StringLength(2048, MinimumLength = 1)]
         public string Prompt { get; set; } = default!;
 
+        /// <summary>
+        /// Default: `4`.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("steps")]
         [System.ComponentModel.DataAnnotations.Range(1, 8)]
         public int? Steps { get; set; } = default!;
@@ -9440,6 +9467,9 @@ namespace EdgeAi.Client
 
     }
 
+    /// <summary>
+    /// One of: `openrouter`.
+    /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public enum Format
     {
@@ -9474,7 +9504,7 @@ namespace EdgeAi.Client
         public string? Prompt { get; set; } = default!;
 
         /// <summary>
-        /// Skip the chat template.
+        /// Skip the chat template. Default: `false`.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("raw")]
         public bool? Raw { get; set; } = default!;
@@ -9487,15 +9517,21 @@ namespace EdgeAi.Client
         public string? Lora { get; set; } = default!;
 
         /// <summary>
-        /// Answer with `text/event-stream` instead of JSON (ignored by gpt-oss and Kimi on /ai/run).
+        /// Answer with `text/event-stream` instead of JSON (ignored by gpt-oss and Kimi on /ai/run). Default: `false`.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("stream")]
         public bool? Stream { get; set; } = default!;
 
+        /// <summary>
+        /// Default: `256`.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("max_tokens")]
         [System.ComponentModel.DataAnnotations.Range(1, int.MaxValue)]
         public int? Max_tokens { get; set; } = default!;
 
+        /// <summary>
+        /// Default: `0.6`.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("temperature")]
         [System.ComponentModel.DataAnnotations.Range(0D, 5D)]
         public double? Temperature { get; set; } = default!;
@@ -9601,6 +9637,9 @@ namespace EdgeAi.Client
 
     }
 
+    /// <summary>
+    /// One of: `low`, `medium`, `high`.
+    /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public enum GptOssBatchableInputReasoningEffort
     {
@@ -9643,7 +9682,7 @@ namespace EdgeAi.Client
         public string? Prompt { get; set; } = default!;
 
         /// <summary>
-        /// Skip the chat template.
+        /// Skip the chat template. Default: `false`.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("raw")]
         public bool? Raw { get; set; } = default!;
@@ -9656,15 +9695,21 @@ namespace EdgeAi.Client
         public string? Lora { get; set; } = default!;
 
         /// <summary>
-        /// Answer with `text/event-stream` instead of JSON (ignored by gpt-oss and Kimi on /ai/run).
+        /// Answer with `text/event-stream` instead of JSON (ignored by gpt-oss and Kimi on /ai/run). Default: `false`.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("stream")]
         public bool? Stream { get; set; } = default!;
 
+        /// <summary>
+        /// Default: `256`.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("max_tokens")]
         [System.ComponentModel.DataAnnotations.Range(1, int.MaxValue)]
         public int? Max_tokens { get; set; } = default!;
 
+        /// <summary>
+        /// Default: `0.6`.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("temperature")]
         [System.ComponentModel.DataAnnotations.Range(0D, 5D)]
         public double? Temperature { get; set; } = default!;
@@ -9756,6 +9801,9 @@ namespace EdgeAi.Client
 
     }
 
+    /// <summary>
+    /// One of: `low`, `medium`, `high`.
+    /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public enum GptOssInputReasoningEffort
     {
@@ -9841,6 +9889,9 @@ namespace EdgeAi.Client
         [System.Text.Json.Serialization.JsonPropertyName("messages")]
         public System.Collections.Generic.IList<ChatMessage>? Messages { get; set; } = default!;
 
+        /// <summary>
+        /// Default: `512`.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("max_tokens")]
         [System.ComponentModel.DataAnnotations.Range(1, int.MaxValue)]
         public int? Max_tokens { get; set; } = default!;
@@ -9924,6 +9975,9 @@ namespace EdgeAi.Client
 
     }
 
+    /// <summary>
+    /// One of: `image_url`.
+    /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public enum ImageUrlContentPartType
     {
@@ -10175,6 +10229,9 @@ namespace EdgeAi.Client
 
     }
 
+    /// <summary>
+    /// One of: `function`.
+    /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public enum OpenAIToolCallType
     {
@@ -10204,6 +10261,9 @@ namespace EdgeAi.Client
 
     }
 
+    /// <summary>
+    /// One of: `function`.
+    /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public enum OpenAIToolType
     {
@@ -10214,6 +10274,9 @@ namespace EdgeAi.Client
 
     }
 
+    /// <summary>
+    /// One of: `true`.
+    /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public enum QueueRequest
     {
@@ -10238,6 +10301,9 @@ namespace EdgeAi.Client
 
     }
 
+    /// <summary>
+    /// One of: `low`, `medium`, `high`.
+    /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public enum ReasoningOptionsEffort
     {
@@ -10256,6 +10322,9 @@ namespace EdgeAi.Client
 
     }
 
+    /// <summary>
+    /// One of: `auto`, `concise`, `detailed`.
+    /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public enum ReasoningOptionsSummary
     {
@@ -10367,6 +10436,9 @@ namespace EdgeAi.Client
 
     }
 
+    /// <summary>
+    /// One of: `json_object`, `json_schema`.
+    /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public enum ResponseFormatType
     {
@@ -10447,6 +10519,9 @@ namespace EdgeAi.Client
 
     }
 
+    /// <summary>
+    /// One of: `@cf/openai/gpt-oss-120b`, `@cf/openai/gpt-oss-20b`.
+    /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public enum ResponsesRequestModel
     {
@@ -10602,6 +10677,9 @@ namespace EdgeAi.Client
         [System.ComponentModel.DataAnnotations.Required]
         public string Input_text { get; set; } = default!;
 
+        /// <summary>
+        /// Default: `1024`.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("max_length")]
         [System.ComponentModel.DataAnnotations.Range(1, int.MaxValue)]
         public int? Max_length { get; set; } = default!;
@@ -10727,6 +10805,9 @@ namespace EdgeAi.Client
 
     }
 
+    /// <summary>
+    /// One of: `text`.
+    /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public enum TextContentPartType
     {
@@ -10772,6 +10853,9 @@ namespace EdgeAi.Client
 
     }
 
+    /// <summary>
+    /// One of: `mean`, `cls`.
+    /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public enum TextEmbeddingsBatchableInputPooling
     {
@@ -10842,6 +10926,9 @@ namespace EdgeAi.Client
 
     }
 
+    /// <summary>
+    /// One of: `mean`, `cls`.
+    /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public enum TextEmbeddingsBatchableResponseResultPooling
     {
@@ -10856,6 +10943,9 @@ namespace EdgeAi.Client
 
     }
 
+    /// <summary>
+    /// One of: `queued`, `running`.
+    /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public enum TextEmbeddingsBatchableResponseResultStatus
     {
@@ -10889,6 +10979,9 @@ namespace EdgeAi.Client
 
     }
 
+    /// <summary>
+    /// One of: `mean`, `cls`.
+    /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public enum TextEmbeddingsInputPooling
     {
@@ -10923,6 +11016,9 @@ namespace EdgeAi.Client
 
     }
 
+    /// <summary>
+    /// One of: `mean`, `cls`.
+    /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public enum TextEmbeddingsOutputPooling
     {
@@ -10970,7 +11066,7 @@ namespace EdgeAi.Client
         public string? Prompt { get; set; } = default!;
 
         /// <summary>
-        /// Skip the chat template.
+        /// Skip the chat template. Default: `false`.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("raw")]
         public bool? Raw { get; set; } = default!;
@@ -10983,15 +11079,21 @@ namespace EdgeAi.Client
         public string? Lora { get; set; } = default!;
 
         /// <summary>
-        /// Answer with `text/event-stream` instead of JSON (ignored by gpt-oss and Kimi on /ai/run).
+        /// Answer with `text/event-stream` instead of JSON (ignored by gpt-oss and Kimi on /ai/run). Default: `false`.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("stream")]
         public bool? Stream { get; set; } = default!;
 
+        /// <summary>
+        /// Default: `256`.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("max_tokens")]
         [System.ComponentModel.DataAnnotations.Range(1, int.MaxValue)]
         public int? Max_tokens { get; set; } = default!;
 
+        /// <summary>
+        /// Default: `0.6`.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("temperature")]
         [System.ComponentModel.DataAnnotations.Range(0D, 5D)]
         public double? Temperature { get; set; } = default!;
@@ -11097,6 +11199,9 @@ namespace EdgeAi.Client
 
     }
 
+    /// <summary>
+    /// One of: `low`, `medium`, `high`.
+    /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public enum TextGenerationBatchableInputReasoningEffort
     {
@@ -11176,6 +11281,9 @@ namespace EdgeAi.Client
 
     }
 
+    /// <summary>
+    /// One of: `queued`, `running`.
+    /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public enum TextGenerationBatchableResponseResultStatus
     {
@@ -11202,7 +11310,7 @@ namespace EdgeAi.Client
         public string? Prompt { get; set; } = default!;
 
         /// <summary>
-        /// Skip the chat template.
+        /// Skip the chat template. Default: `false`.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("raw")]
         public bool? Raw { get; set; } = default!;
@@ -11215,15 +11323,21 @@ namespace EdgeAi.Client
         public string? Lora { get; set; } = default!;
 
         /// <summary>
-        /// Answer with `text/event-stream` instead of JSON (ignored by gpt-oss and Kimi on /ai/run).
+        /// Answer with `text/event-stream` instead of JSON (ignored by gpt-oss and Kimi on /ai/run). Default: `false`.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("stream")]
         public bool? Stream { get; set; } = default!;
 
+        /// <summary>
+        /// Default: `256`.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("max_tokens")]
         [System.ComponentModel.DataAnnotations.Range(1, int.MaxValue)]
         public int? Max_tokens { get; set; } = default!;
 
+        /// <summary>
+        /// Default: `0.6`.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("temperature")]
         [System.ComponentModel.DataAnnotations.Range(0D, 5D)]
         public double? Temperature { get; set; } = default!;
@@ -11315,6 +11429,9 @@ namespace EdgeAi.Client
 
     }
 
+    /// <summary>
+    /// One of: `low`, `medium`, `high`.
+    /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public enum TextGenerationInputReasoningEffort
     {
@@ -11362,15 +11479,21 @@ namespace EdgeAi.Client
         public string? Lora { get; set; } = default!;
 
         /// <summary>
-        /// Answer with `text/event-stream` instead of JSON (ignored by gpt-oss and Kimi on /ai/run).
+        /// Answer with `text/event-stream` instead of JSON (ignored by gpt-oss and Kimi on /ai/run). Default: `false`.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("stream")]
         public bool? Stream { get; set; } = default!;
 
+        /// <summary>
+        /// Default: `256`.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("max_tokens")]
         [System.ComponentModel.DataAnnotations.Range(1, int.MaxValue)]
         public int? Max_tokens { get; set; } = default!;
 
+        /// <summary>
+        /// Default: `0.6`.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("temperature")]
         [System.ComponentModel.DataAnnotations.Range(0D, 5D)]
         public double? Temperature { get; set; } = default!;
@@ -11443,6 +11566,9 @@ namespace EdgeAi.Client
 
     }
 
+    /// <summary>
+    /// One of: `low`, `medium`, `high`.
+    /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public enum TextGenerationMessagesInputReasoningEffort
     {
@@ -11489,7 +11615,7 @@ namespace EdgeAi.Client
         public string Prompt { get; set; } = default!;
 
         /// <summary>
-        /// Skip the chat template.
+        /// Skip the chat template. Default: `false`.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("raw")]
         public bool? Raw { get; set; } = default!;
@@ -11502,15 +11628,21 @@ namespace EdgeAi.Client
         public string? Lora { get; set; } = default!;
 
         /// <summary>
-        /// Answer with `text/event-stream` instead of JSON (ignored by gpt-oss and Kimi on /ai/run).
+        /// Answer with `text/event-stream` instead of JSON (ignored by gpt-oss and Kimi on /ai/run). Default: `false`.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("stream")]
         public bool? Stream { get; set; } = default!;
 
+        /// <summary>
+        /// Default: `256`.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("max_tokens")]
         [System.ComponentModel.DataAnnotations.Range(1, int.MaxValue)]
         public int? Max_tokens { get; set; } = default!;
 
+        /// <summary>
+        /// Default: `0.6`.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("temperature")]
         [System.ComponentModel.DataAnnotations.Range(0D, 5D)]
         public double? Temperature { get; set; } = default!;
@@ -11569,6 +11701,9 @@ namespace EdgeAi.Client
 
     }
 
+    /// <summary>
+    /// One of: `low`, `medium`, `high`.
+    /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public enum TextGenerationPromptInputReasoningEffort
     {
@@ -11734,6 +11869,9 @@ namespace EdgeAi.Client
 
     }
 
+    /// <summary>
+    /// One of: `function`.
+    /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public enum TextGenerationSseEventToolCallsItemType
     {
@@ -11800,6 +11938,9 @@ namespace EdgeAi.Client
 
     }
 
+    /// <summary>
+    /// One of: `function`.
+    /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public enum TextGenerationStreamEventToolCallsItemType
     {
@@ -11843,14 +11984,23 @@ namespace EdgeAi.Client
         [System.ComponentModel.DataAnnotations.MinLength(1)]
         public ImageBytes? Mask { get; set; } = default!;
 
+        /// <summary>
+        /// Default: `20`.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("num_steps")]
         [System.ComponentModel.DataAnnotations.Range(1, 20)]
         public int? Num_steps { get; set; } = default!;
 
+        /// <summary>
+        /// Default: `1`.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("strength")]
         [System.ComponentModel.DataAnnotations.Range(0D, 1D)]
         public double? Strength { get; set; } = default!;
 
+        /// <summary>
+        /// Default: `7.5`.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("guidance")]
         public double? Guidance { get; set; } = default!;
 
@@ -11977,6 +12127,9 @@ namespace EdgeAi.Client
 
     }
 
+    /// <summary>
+    /// One of: `function`.
+    /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public enum ToolCallType
     {
@@ -12024,6 +12177,9 @@ namespace EdgeAi.Client
 
     }
 
+    /// <summary>
+    /// One of: `function`.
+    /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public enum ToolType
     {
@@ -12052,6 +12208,9 @@ namespace EdgeAi.Client
         [System.ComponentModel.DataAnnotations.StringLength(int.MaxValue, MinimumLength = 1)]
         public string? Target_lang { get; set; } = default!;
 
+        /// <summary>
+        /// Default: `"en"`.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("source_lang")]
         [System.ComponentModel.DataAnnotations.StringLength(int.MaxValue, MinimumLength = 1)]
         public string? Source_lang { get; set; } = default!;
@@ -12118,6 +12277,9 @@ namespace EdgeAi.Client
 
     }
 
+    /// <summary>
+    /// One of: `queued`, `running`.
+    /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public enum TranslationBatchableResponseResultStatus
     {
@@ -12147,6 +12309,9 @@ namespace EdgeAi.Client
         [System.ComponentModel.DataAnnotations.Required]
         public string Target_lang { get; set; } = default!;
 
+        /// <summary>
+        /// Default: `"en"`.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("source_lang")]
         [System.ComponentModel.DataAnnotations.StringLength(int.MaxValue, MinimumLength = 1)]
         public string? Source_lang { get; set; } = default!;
@@ -12310,6 +12475,9 @@ namespace EdgeAi.Client
         [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<WhisperTurboInputTask>))]
         public WhisperTurboInputTask? Task { get; set; } = default!;
 
+        /// <summary>
+        /// Default: `"en"`.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("language")]
         public string? Language { get; set; } = default!;
 
@@ -12324,6 +12492,9 @@ namespace EdgeAi.Client
 
     }
 
+    /// <summary>
+    /// One of: `transcribe`, `translate`.
+    /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public enum WhisperTurboInputTask
     {
