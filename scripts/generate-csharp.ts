@@ -1,6 +1,7 @@
 /**
  * Regenerates the C# client under packages/dotnet/EdgeAi.Client/Generated/ from openapi/dist/edge-ai.nswag.json:
- * - EdgeAiClient.g.cs   NSwag 14.7.1 (dotnet local tool, .config/dotnet-tools.json) with packages/dotnet/nswag.json;
+ * - EdgeAiClient.g.cs   NSwag.CodeGeneration.CSharp 14.8.0 as a library (packages/dotnet/EdgeAi.Generator) with the
+ *                       settings of packages/dotnet/nswag.json, PascalCase property names, on the "native lens" below;
  * - ClientHooks.g.cs    one partial per generated client wiring NSwag's hooks (JSON options, literal slug slashes)
  *                       to the hand-written EdgeAiClientHooks, so a new task's client never misses them;
  * - ErrorCodes.g.cs     the contract's `x-edge-ai-error-codes` table (kind + retryable per code and status).
@@ -23,6 +24,54 @@ interface ErrorTable {
   codes: { code: number; status: number; kind: string; retryable: boolean; meaning?: string }[];
 }
 
+/**
+ * The shipped client's view of the export (decision 0261): real enums again (`restoreEnums`), and answers that are
+ * `string | object` (the chat `response`: text, or an object in JSON mode) typed as `string`; the JSON converter
+ * in EdgeAiClientHooks reads an object there as its JSON text, which `TextGenerationResult.ReadResponseAs<T>` parses.
+ */
+export function nativeLens(doc: unknown): unknown {
+  // Only answers: a request property such as `tool_choice` must still be able to carry an object.
+  const requestSide = componentsUsedByRequests(doc);
+  const textOrJson = (node: unknown, component?: string): unknown => {
+    if (Array.isArray(node)) return node.map((n) => textOrJson(n, component));
+    if (typeof node !== "object" || node === null) return node;
+    if (component !== undefined && requestSide.has(component)) return node;
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(node)) out[k] = textOrJson(v, component);
+    const kinds = out["x-edge-ai-union"];
+    if (out["x-edge-ai-any"] === true && Array.isArray(kinds) && kinds.join("|") === "object|string") {
+      delete out["x-edge-ai-any"];
+      out.type = "string";
+    }
+    return out;
+  };
+  const restored = restoreEnums(doc) as { components: { schemas: Record<string, unknown> } };
+  const schemas = restored.components.schemas;
+  for (const name of Object.keys(schemas)) schemas[name] = textOrJson(schemas[name], name);
+  return restored;
+}
+
+/** Component names reachable from any request body or parameter. */
+function componentsUsedByRequests(doc: unknown): Set<string> {
+  const d = doc as { paths: Record<string, Record<string, { requestBody?: unknown; parameters?: unknown }>>; components: { schemas: Record<string, unknown> } };
+  const seen = new Set<string>();
+  const visit = (node: unknown): void => {
+    if (Array.isArray(node)) return node.forEach(visit);
+    if (typeof node !== "object" || node === null) return;
+    for (const [k, v] of Object.entries(node)) {
+      if (k === "$ref" && typeof v === "string") {
+        const name = v.replace("#/components/schemas/", "");
+        if (!seen.has(name)) {
+          seen.add(name);
+          visit(d.components.schemas[name]);
+        }
+      } else visit(v);
+    }
+  };
+  for (const item of Object.values(d.paths)) for (const op of Object.values(item)) visit([op.requestBody, op.parameters]);
+  return seen;
+}
+
 /** Turns every `x-edge-ai-enum` string back into an `enum` with `x-enumNames` (member names chosen by the export). */
 export function restoreEnums(node: unknown): unknown {
   if (Array.isArray(node)) return node.map(restoreEnums);
@@ -38,23 +87,15 @@ export function restoreEnums(node: unknown): unknown {
 
 /** Runs NSwag into `outDir` and returns the file names written there. */
 function generate(outDir: string): string[] {
-  const config = JSON.parse(readFileSync(join(dotnetDir, "nswag.json"), "utf8"));
-  const gen = config.codeGenerators.openApiToCSharpClient;
-  gen.output = join(outDir, "EdgeAiClient.g.cs");
   // The shipped client reads the export through its "native" lens: the string enums the export keeps as plain
   // strings for NSwag's defaults (decision 0260) come back as C# enums, whose STJ settings write the wire value.
   const nativeDoc = join(outDir, "edge-ai.native.json");
-  writeFileSync(nativeDoc, JSON.stringify(restoreEnums(JSON.parse(readFileSync(join(root, input), "utf8")))));
-  config.documentGenerator.fromDocument.url = nativeDoc;
-  const tmpConfig = join(outDir, "nswag.run.json");
-  writeFileSync(tmpConfig, JSON.stringify(config, null, 2));
-  execFileSync("dotnet", ["tool", "restore"], { cwd: root, stdio: "ignore" });
-  execFileSync("dotnet", ["nswag", "run", tmpConfig], { cwd: root, stdio: ["ignore", "ignore", "inherit"] });
-  rmSync(tmpConfig);
-  rmSync(nativeDoc);
+  writeFileSync(nativeDoc, JSON.stringify(nativeLens(JSON.parse(readFileSync(join(root, input), "utf8")))));
   const clientFile = join(outDir, "EdgeAiClient.g.cs");
+  execFileSync("dotnet", ["run", "--project", join(dotnetDir, "EdgeAi.Generator"), "-c", "Release", "--", join(dotnetDir, "nswag.json"), nativeDoc, clientFile], { cwd: root, stdio: ["ignore", "ignore", "inherit"] });
+  rmSync(nativeDoc);
   const code = readFileSync(clientFile, "utf8");
-  writeFileSync(clientFile, header("NSwag 14.7.1, packages/dotnet/nswag.json") + code);
+  writeFileSync(clientFile, header("NSwag.CodeGeneration.CSharp 14.8.0 via packages/dotnet/EdgeAi.Generator, settings packages/dotnet/nswag.json") + code);
 
   const clients = [...code.matchAll(/public partial class (\w+Client) : I\w+Client/g)].map((m) => m[1] as string).sort();
   const hooks = clients.map((c) => `    public partial class ${c}
@@ -65,10 +106,15 @@ function generate(outDir: string): string[] {
         partial void Initialize() => ReadResponseAsString = true;
 
         partial void PrepareRequest(System.Net.Http.HttpClient client, System.Net.Http.HttpRequestMessage request, System.Text.StringBuilder urlBuilder) => EdgeAiClientHooks.Prepare(request, urlBuilder);
+
+        partial void ProcessResponse(System.Net.Http.HttpClient client, System.Net.Http.HttpResponseMessage response) => EdgeAiClientHooks.Process(response);
     }
 `);
   const registrations = clients
     .map((c) => `            services.AddTransient<I${c}>(sp => new ${c}(httpClient(sp)));\n            services.AddTransient(sp => new ${c}(httpClient(sp)));`)
+    .join("\n");
+  const keyed = clients
+    .map((c) => `            services.AddKeyedTransient<I${c}>(key, (sp, _) => new ${c}(httpClient(sp)));\n            services.AddKeyedTransient(key, (sp, _) => new ${c}(httpClient(sp)));`)
     .join("\n");
   const registry = `    internal static class GeneratedClients
     {
@@ -76,6 +122,12 @@ function generate(outDir: string): string[] {
         internal static void Register(Microsoft.Extensions.DependencyInjection.IServiceCollection services, System.Func<System.IServiceProvider, System.Net.Http.HttpClient> httpClient)
         {
 ${registrations}
+        }
+
+        /// <summary>Registers every generated client (and its interface) as keyed services of one named account.</summary>
+        internal static void RegisterKeyed(Microsoft.Extensions.DependencyInjection.IServiceCollection services, string key, System.Func<System.IServiceProvider, System.Net.Http.HttpClient> httpClient)
+        {
+${keyed}
         }
     }
 `;
@@ -111,7 +163,42 @@ ${statuses}
 }
 `,
   );
-  return ["EdgeAiClient.g.cs", "ClientHooks.g.cs", "ErrorCodes.g.cs"];
+  writeFileSync(join(outDir, "RequestOptions.g.cs"), requestOptionOverloads(code));
+  return ["EdgeAiClient.g.cs", "ClientHooks.g.cs", "ErrorCodes.g.cs", "RequestOptions.g.cs"];
+}
+
+/**
+ * One overload per interface method taking an `EdgeAiRequestOptions` (session affinity, headers, timeout, response
+ * metadata): required parameters, then the options, then the optional ones, then the CancellationToken.
+ */
+function requestOptionOverloads(code: string): string {
+  const methods: string[] = [];
+  for (const iface of code.matchAll(/public partial interface (I\w+Client)\s*\{([\s\S]*?)\n    \}/g)) {
+    const [, name, body] = iface as unknown as [string, string, string];
+    for (const m of body.matchAll(/(\[System\.Obsolete[^\]]*\]\s*)?System\.Threading\.Tasks\.Task<([\w.<>?, ]+)> (\w+Async)\(([^;]*)\);/g)) {
+      const [, obsolete, ret, method, rawParams] = m as unknown as [string, string | undefined, string, string, string];
+      const params = rawParams.split(/,(?![^<]*>)/).map((p) => p.trim()).filter((p) => !p.includes("CancellationToken"));
+      const required = params.filter((p) => !p.includes("="));
+      const optional = params.filter((p) => p.includes("="));
+      const argName = (p: string) => (p.split("=")[0] as string).trim().split(/\s+/).pop() as string;
+      const args = [...params.map(argName), "ct"].join(", ");
+      const sig = [`this ${name} client`, ...required, "EdgeAiRequestOptions options", ...optional, "System.Threading.CancellationToken cancellationToken = default"].join(", ");
+      methods.push(`        /// <summary><see cref="${name}.${method}"/> with per-call options (session affinity, headers, timeout); <paramref name="options"/> receives the response metadata.</summary>
+${obsolete ? `        ${obsolete.trim()}\n` : ""}        public static System.Threading.Tasks.Task<${ret}> ${method}(${sig}) =>
+            RequestScope.RunAsync(options ?? throw new System.ArgumentNullException(nameof(options)), ct => client.${method}(${args}), cancellationToken);
+`);
+    }
+  }
+  return `${header("per-call options overloads")}// <auto-generated/>
+#nullable enable
+namespace EdgeAi.Client
+{
+    /// <summary>Overloads of every generated operation that take an <see cref="EdgeAiRequestOptions"/>.</summary>
+    public static class EdgeAiRequestOptionsExtensions
+    {
+${methods.join("\n")}    }
+}
+`;
 }
 
 function main(): void {

@@ -15,7 +15,7 @@ const root = resolve(import.meta.dirname, "..");
 const isObj = (v: unknown): v is Schema => typeof v === "object" && v !== null && !Array.isArray(v);
 const ONLY_31 = ["const", "examples", "$defs", "$schema", "$id", "contentMediaType", "contentEncoding", "prefixItems",
   "unevaluatedProperties", "unevaluatedItems", "if", "then", "else", "dependentRequired", "dependentSchemas", "patternProperties", "propertyNames"];
-const SCHEMA_ONLY = new Set(["description", "x-edge-ai-any", "example", "readOnly", "writeOnly", "deprecated", "title", "nullable", "default"]);
+const SCHEMA_ONLY = new Set(["description", "x-edge-ai-any", "example", "readOnly", "writeOnly", "deprecated", "title", "nullable", "default", "x-edge-ai-union"]);
 
 /** One checklist violation. */
 export interface Violation {

@@ -53,7 +53,7 @@ internal static class Models
     public const string ChatModel = "@cf/meta/llama-3.1-8b-instruct-fast";
 
     public static TextGenerationInput Chat(ChatRequest request) =>
-        new() { Messages = [new ChatMessage { Role = "user", Content = request.Message }], Max_tokens = 256 };
+        new() { Messages = [new ChatMessage { Role = "user", Content = request.Message }], MaxTokens = 256 };
 
     /// <summary>The native result's <c>response</c> is a string, or an object in JSON mode.</summary>
     public static string TextOf(TextGenerationResult? result) => result?.Response switch

@@ -17,7 +17,7 @@ public sealed class TaskTests(EmulatorFixture emulator) : IDisposable
     [Fact]
     public async Task When_a_prompt_is_sent_then_text_and_usage_come_back()
     {
-        var answer = await Client<ITextGenerationClient>().Llama31x8bInstructFastAsync(new TextGenerationInput { Prompt = "Say hi", Max_tokens = 16 });
+        var answer = await Client<ITextGenerationClient>().Llama31x8bInstructFastAsync(new TextGenerationInput { Prompt = "Say hi", MaxTokens = 16 });
 
         Assert.True(answer.Success);
         var text = Assert.IsType<JsonElement>(answer.Result!.Response);
@@ -242,7 +242,7 @@ public sealed class TaskTests(EmulatorFixture emulator) : IDisposable
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
 
         var queued = await run.SubmitBatchAsync("@cf/baai/bge-base-en-v1.5", [new { text = new[] { "first" } }, new { text = new[] { "second" }, external_reference = "r2" }], timeout.Token);
-        var result = await run.WaitForBatchAsync("@cf/baai/bge-base-en-v1.5", queued.Request_id, TimeSpan.FromMilliseconds(200), timeout.Token);
+        var result = await run.WaitForBatchAsync("@cf/baai/bge-base-en-v1.5", queued.RequestId, TimeSpan.FromMilliseconds(200), timeout.Token);
 
         Assert.Equal([0, 1], result.Responses.Select(r => r.Id));
         Assert.Equal("r2", result.Responses[1].External_reference);

@@ -13,8 +13,11 @@ internal static class EdgeAiClientHooks
     /// Optional properties are nullable in the generated DTOs; without this, System.Text.Json would send
     /// <c>"prompt": null</c> next to <c>messages</c>, which the API treats as a different (invalid) input.
     /// </summary>
-    public static void ConfigureJson(JsonSerializerOptions settings) =>
+    public static void ConfigureJson(JsonSerializerOptions settings)
+    {
         settings.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
+        settings.Converters.Add(TextOrJsonConverter.Instance);
+    }
 
     /// <summary>
     /// Runs before every generated request is sent: literal slug slashes, then the contract check of the body
@@ -23,6 +26,9 @@ internal static class EdgeAiClientHooks
     public static void Prepare(HttpRequestMessage request, StringBuilder urlBuilder)
     {
         RestoreSlugSlashes(urlBuilder);
+        if (RequestScope.RunPrefix is { } prefix)
+            urlBuilder.Replace("ai/run/@cf/", $"ai/run/{prefix}/");
+        RequestScope.Apply(request);
         if (request.Content is null)
             return;
         var url = urlBuilder.ToString();
@@ -31,6 +37,9 @@ internal static class EdgeAiClientHooks
         request.Content.ReadAsStream().CopyTo(body);
         RequestValidator.Validate(request.Method, query < 0 ? url : url[..query], body.GetBuffer().AsSpan(0, (int)body.Length));
     }
+
+    /// <summary>Runs after every generated request's answer arrives: its metadata goes to the call's options.</summary>
+    public static void Process(HttpResponseMessage response) => RequestScope.Record(response);
 
     /// <summary>
     /// NSwag escapes path parameters with <c>Uri.EscapeDataString</c>, turning the model slug

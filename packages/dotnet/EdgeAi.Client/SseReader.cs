@@ -12,7 +12,14 @@ namespace EdgeAi.Client;
 /// </summary>
 internal static class SseReader
 {
-    internal static readonly JsonSerializerOptions Json = new() { DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull };
+    internal static readonly JsonSerializerOptions Json = CreateJson();
+
+    private static JsonSerializerOptions CreateJson()
+    {
+        var options = new JsonSerializerOptions();
+        EdgeAiClientHooks.ConfigureJson(options);
+        return options;
+    }
 
     /// <param name="file">The answer of a streaming operation; disposed by the caller.</param>
     /// <param name="fromJsonAnswer">Maps a JSON answer (a model that ignored <c>stream: true</c>) to events.</param>

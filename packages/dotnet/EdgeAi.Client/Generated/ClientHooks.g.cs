@@ -14,6 +14,8 @@ namespace EdgeAi.Client
         partial void Initialize() => ReadResponseAsString = true;
 
         partial void PrepareRequest(System.Net.Http.HttpClient client, System.Net.Http.HttpRequestMessage request, System.Text.StringBuilder urlBuilder) => EdgeAiClientHooks.Prepare(request, urlBuilder);
+
+        partial void ProcessResponse(System.Net.Http.HttpClient client, System.Net.Http.HttpResponseMessage response) => EdgeAiClientHooks.Process(response);
     }
 
     public partial class ImageClassificationClient
@@ -24,6 +26,8 @@ namespace EdgeAi.Client
         partial void Initialize() => ReadResponseAsString = true;
 
         partial void PrepareRequest(System.Net.Http.HttpClient client, System.Net.Http.HttpRequestMessage request, System.Text.StringBuilder urlBuilder) => EdgeAiClientHooks.Prepare(request, urlBuilder);
+
+        partial void ProcessResponse(System.Net.Http.HttpClient client, System.Net.Http.HttpResponseMessage response) => EdgeAiClientHooks.Process(response);
     }
 
     public partial class ImageToTextClient
@@ -34,6 +38,8 @@ namespace EdgeAi.Client
         partial void Initialize() => ReadResponseAsString = true;
 
         partial void PrepareRequest(System.Net.Http.HttpClient client, System.Net.Http.HttpRequestMessage request, System.Text.StringBuilder urlBuilder) => EdgeAiClientHooks.Prepare(request, urlBuilder);
+
+        partial void ProcessResponse(System.Net.Http.HttpClient client, System.Net.Http.HttpResponseMessage response) => EdgeAiClientHooks.Process(response);
     }
 
     public partial class ModelsClient
@@ -44,6 +50,8 @@ namespace EdgeAi.Client
         partial void Initialize() => ReadResponseAsString = true;
 
         partial void PrepareRequest(System.Net.Http.HttpClient client, System.Net.Http.HttpRequestMessage request, System.Text.StringBuilder urlBuilder) => EdgeAiClientHooks.Prepare(request, urlBuilder);
+
+        partial void ProcessResponse(System.Net.Http.HttpClient client, System.Net.Http.HttpResponseMessage response) => EdgeAiClientHooks.Process(response);
     }
 
     public partial class ObjectDetectionClient
@@ -54,6 +62,8 @@ namespace EdgeAi.Client
         partial void Initialize() => ReadResponseAsString = true;
 
         partial void PrepareRequest(System.Net.Http.HttpClient client, System.Net.Http.HttpRequestMessage request, System.Text.StringBuilder urlBuilder) => EdgeAiClientHooks.Prepare(request, urlBuilder);
+
+        partial void ProcessResponse(System.Net.Http.HttpClient client, System.Net.Http.HttpResponseMessage response) => EdgeAiClientHooks.Process(response);
     }
 
     public partial class OpenAICompatibleClient
@@ -64,6 +74,8 @@ namespace EdgeAi.Client
         partial void Initialize() => ReadResponseAsString = true;
 
         partial void PrepareRequest(System.Net.Http.HttpClient client, System.Net.Http.HttpRequestMessage request, System.Text.StringBuilder urlBuilder) => EdgeAiClientHooks.Prepare(request, urlBuilder);
+
+        partial void ProcessResponse(System.Net.Http.HttpClient client, System.Net.Http.HttpResponseMessage response) => EdgeAiClientHooks.Process(response);
     }
 
     public partial class RunClient
@@ -74,6 +86,8 @@ namespace EdgeAi.Client
         partial void Initialize() => ReadResponseAsString = true;
 
         partial void PrepareRequest(System.Net.Http.HttpClient client, System.Net.Http.HttpRequestMessage request, System.Text.StringBuilder urlBuilder) => EdgeAiClientHooks.Prepare(request, urlBuilder);
+
+        partial void ProcessResponse(System.Net.Http.HttpClient client, System.Net.Http.HttpResponseMessage response) => EdgeAiClientHooks.Process(response);
     }
 
     public partial class SummarizationClient
@@ -84,6 +98,8 @@ namespace EdgeAi.Client
         partial void Initialize() => ReadResponseAsString = true;
 
         partial void PrepareRequest(System.Net.Http.HttpClient client, System.Net.Http.HttpRequestMessage request, System.Text.StringBuilder urlBuilder) => EdgeAiClientHooks.Prepare(request, urlBuilder);
+
+        partial void ProcessResponse(System.Net.Http.HttpClient client, System.Net.Http.HttpResponseMessage response) => EdgeAiClientHooks.Process(response);
     }
 
     public partial class TextClassificationClient
@@ -94,6 +110,8 @@ namespace EdgeAi.Client
         partial void Initialize() => ReadResponseAsString = true;
 
         partial void PrepareRequest(System.Net.Http.HttpClient client, System.Net.Http.HttpRequestMessage request, System.Text.StringBuilder urlBuilder) => EdgeAiClientHooks.Prepare(request, urlBuilder);
+
+        partial void ProcessResponse(System.Net.Http.HttpClient client, System.Net.Http.HttpResponseMessage response) => EdgeAiClientHooks.Process(response);
     }
 
     public partial class TextEmbeddingsClient
@@ -104,6 +122,8 @@ namespace EdgeAi.Client
         partial void Initialize() => ReadResponseAsString = true;
 
         partial void PrepareRequest(System.Net.Http.HttpClient client, System.Net.Http.HttpRequestMessage request, System.Text.StringBuilder urlBuilder) => EdgeAiClientHooks.Prepare(request, urlBuilder);
+
+        partial void ProcessResponse(System.Net.Http.HttpClient client, System.Net.Http.HttpResponseMessage response) => EdgeAiClientHooks.Process(response);
     }
 
     public partial class TextGenerationClient
@@ -114,6 +134,8 @@ namespace EdgeAi.Client
         partial void Initialize() => ReadResponseAsString = true;
 
         partial void PrepareRequest(System.Net.Http.HttpClient client, System.Net.Http.HttpRequestMessage request, System.Text.StringBuilder urlBuilder) => EdgeAiClientHooks.Prepare(request, urlBuilder);
+
+        partial void ProcessResponse(System.Net.Http.HttpClient client, System.Net.Http.HttpResponseMessage response) => EdgeAiClientHooks.Process(response);
     }
 
     public partial class TextToImageClient
@@ -124,6 +146,8 @@ namespace EdgeAi.Client
         partial void Initialize() => ReadResponseAsString = true;
 
         partial void PrepareRequest(System.Net.Http.HttpClient client, System.Net.Http.HttpRequestMessage request, System.Text.StringBuilder urlBuilder) => EdgeAiClientHooks.Prepare(request, urlBuilder);
+
+        partial void ProcessResponse(System.Net.Http.HttpClient client, System.Net.Http.HttpResponseMessage response) => EdgeAiClientHooks.Process(response);
     }
 
     public partial class TextToSpeechClient
@@ -134,6 +158,8 @@ namespace EdgeAi.Client
         partial void Initialize() => ReadResponseAsString = true;
 
         partial void PrepareRequest(System.Net.Http.HttpClient client, System.Net.Http.HttpRequestMessage request, System.Text.StringBuilder urlBuilder) => EdgeAiClientHooks.Prepare(request, urlBuilder);
+
+        partial void ProcessResponse(System.Net.Http.HttpClient client, System.Net.Http.HttpResponseMessage response) => EdgeAiClientHooks.Process(response);
     }
 
     public partial class TranslationClient
@@ -144,6 +170,8 @@ namespace EdgeAi.Client
         partial void Initialize() => ReadResponseAsString = true;
 
         partial void PrepareRequest(System.Net.Http.HttpClient client, System.Net.Http.HttpRequestMessage request, System.Text.StringBuilder urlBuilder) => EdgeAiClientHooks.Prepare(request, urlBuilder);
+
+        partial void ProcessResponse(System.Net.Http.HttpClient client, System.Net.Http.HttpResponseMessage response) => EdgeAiClientHooks.Process(response);
     }
 
     internal static class GeneratedClients
@@ -179,6 +207,39 @@ namespace EdgeAi.Client
             services.AddTransient(sp => new TextToSpeechClient(httpClient(sp)));
             services.AddTransient<ITranslationClient>(sp => new TranslationClient(httpClient(sp)));
             services.AddTransient(sp => new TranslationClient(httpClient(sp)));
+        }
+
+        /// <summary>Registers every generated client (and its interface) as keyed services of one named account.</summary>
+        internal static void RegisterKeyed(Microsoft.Extensions.DependencyInjection.IServiceCollection services, string key, System.Func<System.IServiceProvider, System.Net.Http.HttpClient> httpClient)
+        {
+            services.AddKeyedTransient<IAutomaticSpeechRecognitionClient>(key, (sp, _) => new AutomaticSpeechRecognitionClient(httpClient(sp)));
+            services.AddKeyedTransient(key, (sp, _) => new AutomaticSpeechRecognitionClient(httpClient(sp)));
+            services.AddKeyedTransient<IImageClassificationClient>(key, (sp, _) => new ImageClassificationClient(httpClient(sp)));
+            services.AddKeyedTransient(key, (sp, _) => new ImageClassificationClient(httpClient(sp)));
+            services.AddKeyedTransient<IImageToTextClient>(key, (sp, _) => new ImageToTextClient(httpClient(sp)));
+            services.AddKeyedTransient(key, (sp, _) => new ImageToTextClient(httpClient(sp)));
+            services.AddKeyedTransient<IModelsClient>(key, (sp, _) => new ModelsClient(httpClient(sp)));
+            services.AddKeyedTransient(key, (sp, _) => new ModelsClient(httpClient(sp)));
+            services.AddKeyedTransient<IObjectDetectionClient>(key, (sp, _) => new ObjectDetectionClient(httpClient(sp)));
+            services.AddKeyedTransient(key, (sp, _) => new ObjectDetectionClient(httpClient(sp)));
+            services.AddKeyedTransient<IOpenAICompatibleClient>(key, (sp, _) => new OpenAICompatibleClient(httpClient(sp)));
+            services.AddKeyedTransient(key, (sp, _) => new OpenAICompatibleClient(httpClient(sp)));
+            services.AddKeyedTransient<IRunClient>(key, (sp, _) => new RunClient(httpClient(sp)));
+            services.AddKeyedTransient(key, (sp, _) => new RunClient(httpClient(sp)));
+            services.AddKeyedTransient<ISummarizationClient>(key, (sp, _) => new SummarizationClient(httpClient(sp)));
+            services.AddKeyedTransient(key, (sp, _) => new SummarizationClient(httpClient(sp)));
+            services.AddKeyedTransient<ITextClassificationClient>(key, (sp, _) => new TextClassificationClient(httpClient(sp)));
+            services.AddKeyedTransient(key, (sp, _) => new TextClassificationClient(httpClient(sp)));
+            services.AddKeyedTransient<ITextEmbeddingsClient>(key, (sp, _) => new TextEmbeddingsClient(httpClient(sp)));
+            services.AddKeyedTransient(key, (sp, _) => new TextEmbeddingsClient(httpClient(sp)));
+            services.AddKeyedTransient<ITextGenerationClient>(key, (sp, _) => new TextGenerationClient(httpClient(sp)));
+            services.AddKeyedTransient(key, (sp, _) => new TextGenerationClient(httpClient(sp)));
+            services.AddKeyedTransient<ITextToImageClient>(key, (sp, _) => new TextToImageClient(httpClient(sp)));
+            services.AddKeyedTransient(key, (sp, _) => new TextToImageClient(httpClient(sp)));
+            services.AddKeyedTransient<ITextToSpeechClient>(key, (sp, _) => new TextToSpeechClient(httpClient(sp)));
+            services.AddKeyedTransient(key, (sp, _) => new TextToSpeechClient(httpClient(sp)));
+            services.AddKeyedTransient<ITranslationClient>(key, (sp, _) => new TranslationClient(httpClient(sp)));
+            services.AddKeyedTransient(key, (sp, _) => new TranslationClient(httpClient(sp)));
         }
     }
 }
