@@ -6,7 +6,7 @@ namespace EdgeAi.Client;
 /// <summary>
 /// Reads any JSON value into a <see cref="string"/>: a string as itself, an object, array, number or boolean as its
 /// JSON text. The chat <c>response</c> is text, or an object in JSON mode; the generated DTOs type it as
-/// <see cref="string"/> (decision 0261) and <see cref="TextGenerationResult.ReadResponseAs{T}(System.Text.Json.Serialization.Metadata.JsonTypeInfo{T})"/>
+/// <see cref="string"/> (decision 0261) and <see cref="TextResponseExtensions.ReadResponseAs{T}(ITextResponse, System.Text.Json.Serialization.Metadata.JsonTypeInfo{T})"/>
 /// parses it. Writing is unchanged.
 /// </summary>
 internal sealed class TextOrJsonConverter : JsonConverter<string>

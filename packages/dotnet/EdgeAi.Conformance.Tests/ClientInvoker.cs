@@ -153,7 +153,7 @@ public sealed class ClientInvoker(EmulatorFixture emulator, IReadOnlyDictionary<
         var node = result is null ? null : JsonSerializer.SerializeToNode(result, result.GetType(), OutputJson);
         // The C# client types the chat `response` as text (a JSON-mode object arrives as its JSON text, read with
         // TextGenerationResult.ReadResponseAs); the scenarios check the wire shape, so JSON mode gets the object back.
-        if (jsonMode && result is TextGenerationResult { Response: { } text } && node is JsonObject obj)
+        if (jsonMode && result is ITextResponse { Response: { } text } && node is JsonObject obj)
             obj["response"] = JsonNode.Parse(text);
         return new JsonOutcome(node);
     }
