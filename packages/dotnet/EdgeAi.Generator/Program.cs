@@ -114,6 +114,6 @@ internal sealed class CamelCaseParameterNameGenerator : IParameterNameGenerator
     {
         var pascal = PascalCasePropertyNameGenerator.Pascal(parameter.Name);
         var name = char.ToLowerInvariant(pascal[0]) + pascal[1..];
-        return name is "body" or "cancellationToken" or "client" ? name + "Value" : name;
+        return name is "cancellationToken" or "client" ? name + "Value" : name;
     }
 }

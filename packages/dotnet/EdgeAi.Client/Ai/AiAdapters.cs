@@ -1,21 +1,7 @@
-using System.Text.Json.Serialization;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
-
-namespace EdgeAi.Client.Ai
-{
-    /// <summary>Source-generated JSON metadata for the adapters' argument dictionaries (trim- and AOT-safe).</summary>
-    [JsonSerializable(typeof(Dictionary<string, object?>))]
-    [JsonSerializable(typeof(IDictionary<string, object?>))]
-    [JsonSerializable(typeof(object))]
-    internal sealed partial class AiJson : JsonSerializerContext
-    {
-        /// <summary>The context instance (web defaults are not needed: keys are tool argument names as sent).</summary>
-        public static AiJson Context => Default;
-    }
-}
 
 namespace EdgeAi.Client
 {

@@ -181,7 +181,7 @@ public sealed class EdgeAiChatClient : IChatClient
                 {
                     Id = c.CallId,
                     Type = ToolCallType.Function,
-                    Function = new ToolCallFunction { Name = c.Name, Arguments = JsonSerializer.Serialize(c.Arguments ?? new Dictionary<string, object?>(), AiJson.Context.IDictionaryStringObject) },
+                    Function = new ToolCallFunction { Name = c.Name, Arguments = JsonSerializer.Serialize(c.Arguments ?? new Dictionary<string, object?>(), AIJsonUtilities.DefaultOptions.GetTypeInfo(typeof(IDictionary<string, object?>))) },
                 })],
             };
         }
@@ -191,7 +191,7 @@ public sealed class EdgeAiChatClient : IChatClient
             {
                 Role = "tool",
                 ToolCallId = result.CallId,
-                Content = result.Result is string s ? s : JsonSerializer.Serialize(result.Result, AiJson.Context.Object),
+                Content = result.Result is string s ? s : JsonSerializer.Serialize(result.Result, AIJsonUtilities.DefaultOptions.GetTypeInfo(typeof(object))),
             };
         }
     }
@@ -221,7 +221,7 @@ public sealed class EdgeAiChatClient : IChatClient
         if (string.IsNullOrWhiteSpace(json)) return new Dictionary<string, object?>();
         try
         {
-            return JsonSerializer.Deserialize(json, AiJson.Context.DictionaryStringObject);
+            return (Dictionary<string, object?>?)JsonSerializer.Deserialize(json, AIJsonUtilities.DefaultOptions.GetTypeInfo(typeof(Dictionary<string, object?>)));
         }
         catch (JsonException)
         {

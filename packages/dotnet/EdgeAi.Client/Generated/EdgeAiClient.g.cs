@@ -614,7 +614,7 @@ namespace EdgeAi.Client
         /// <param name="queueRequest">"true" submits an async batch (`BatchSubmitInput`) or polls one (`BatchPollInput`).</param>
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<TextEmbeddingsBatchableResponse> BgeBaseEnV15Async(TextEmbeddingsBatchableInput bodyValue, QueueRequest? queueRequest = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<TextEmbeddingsBatchableResponse> BgeBaseEnV15Async(TextEmbeddingsBatchableInput body, QueueRequest? queueRequest = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -628,7 +628,7 @@ namespace EdgeAi.Client
         /// <param name="queueRequest">"true" submits an async batch (`BatchSubmitInput`) or polls one (`BatchPollInput`).</param>
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<TextEmbeddingsBatchableResponse> BgeLargeEnV15Async(TextEmbeddingsBatchableInput bodyValue, QueueRequest? queueRequest = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<TextEmbeddingsBatchableResponse> BgeLargeEnV15Async(TextEmbeddingsBatchableInput body, QueueRequest? queueRequest = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -642,7 +642,7 @@ namespace EdgeAi.Client
         /// <param name="queueRequest">"true" submits an async batch (`BatchSubmitInput`) or polls one (`BatchPollInput`).</param>
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<TextEmbeddingsBatchableResponse> BgeM3Async(TextEmbeddingsBatchableInput bodyValue, QueueRequest? queueRequest = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<TextEmbeddingsBatchableResponse> BgeM3Async(TextEmbeddingsBatchableInput body, QueueRequest? queueRequest = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -656,7 +656,7 @@ namespace EdgeAi.Client
         /// <param name="queueRequest">"true" submits an async batch (`BatchSubmitInput`) or polls one (`BatchPollInput`).</param>
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<TextEmbeddingsBatchableResponse> BgeSmallEnV15Async(TextEmbeddingsBatchableInput bodyValue, QueueRequest? queueRequest = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<TextEmbeddingsBatchableResponse> BgeSmallEnV15Async(TextEmbeddingsBatchableInput body, QueueRequest? queueRequest = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -669,7 +669,7 @@ namespace EdgeAi.Client
         /// </remarks>
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<TextEmbeddingsResponse> Embeddinggemma300mAsync(TextEmbeddingsInput bodyValue, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<TextEmbeddingsResponse> Embeddinggemma300mAsync(TextEmbeddingsInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -682,7 +682,7 @@ namespace EdgeAi.Client
         /// </remarks>
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<TextEmbeddingsResponse> Qwen3Embedding06bAsync(TextEmbeddingsInput bodyValue, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<TextEmbeddingsResponse> Qwen3Embedding06bAsync(TextEmbeddingsInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
     }
 
@@ -730,10 +730,10 @@ namespace EdgeAi.Client
         /// <param name="queueRequest">"true" submits an async batch (`BatchSubmitInput`) or polls one (`BatchPollInput`).</param>
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<TextEmbeddingsBatchableResponse> BgeBaseEnV15Async(TextEmbeddingsBatchableInput bodyValue, QueueRequest? queueRequest = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<TextEmbeddingsBatchableResponse> BgeBaseEnV15Async(TextEmbeddingsBatchableInput body, QueueRequest? queueRequest = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
-            if (bodyValue == null)
-                throw new System.ArgumentNullException("bodyValue");
+            if (body == null)
+                throw new System.ArgumentNullException("body");
 
             var client_ = _httpClient;
             var disposeClient_ = false;
@@ -741,7 +741,7 @@ namespace EdgeAi.Client
             {
                 using (var request_ = new System.Net.Http.HttpRequestMessage())
                 {
-                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(bodyValue, JsonSerializerSettings);
+                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings);
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
                     content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
                     request_.Content = content_;
@@ -827,10 +827,10 @@ namespace EdgeAi.Client
         /// <param name="queueRequest">"true" submits an async batch (`BatchSubmitInput`) or polls one (`BatchPollInput`).</param>
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<TextEmbeddingsBatchableResponse> BgeLargeEnV15Async(TextEmbeddingsBatchableInput bodyValue, QueueRequest? queueRequest = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<TextEmbeddingsBatchableResponse> BgeLargeEnV15Async(TextEmbeddingsBatchableInput body, QueueRequest? queueRequest = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
-            if (bodyValue == null)
-                throw new System.ArgumentNullException("bodyValue");
+            if (body == null)
+                throw new System.ArgumentNullException("body");
 
             var client_ = _httpClient;
             var disposeClient_ = false;
@@ -838,7 +838,7 @@ namespace EdgeAi.Client
             {
                 using (var request_ = new System.Net.Http.HttpRequestMessage())
                 {
-                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(bodyValue, JsonSerializerSettings);
+                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings);
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
                     content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
                     request_.Content = content_;
@@ -924,10 +924,10 @@ namespace EdgeAi.Client
         /// <param name="queueRequest">"true" submits an async batch (`BatchSubmitInput`) or polls one (`BatchPollInput`).</param>
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<TextEmbeddingsBatchableResponse> BgeM3Async(TextEmbeddingsBatchableInput bodyValue, QueueRequest? queueRequest = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<TextEmbeddingsBatchableResponse> BgeM3Async(TextEmbeddingsBatchableInput body, QueueRequest? queueRequest = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
-            if (bodyValue == null)
-                throw new System.ArgumentNullException("bodyValue");
+            if (body == null)
+                throw new System.ArgumentNullException("body");
 
             var client_ = _httpClient;
             var disposeClient_ = false;
@@ -935,7 +935,7 @@ namespace EdgeAi.Client
             {
                 using (var request_ = new System.Net.Http.HttpRequestMessage())
                 {
-                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(bodyValue, JsonSerializerSettings);
+                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings);
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
                     content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
                     request_.Content = content_;
@@ -1021,10 +1021,10 @@ namespace EdgeAi.Client
         /// <param name="queueRequest">"true" submits an async batch (`BatchSubmitInput`) or polls one (`BatchPollInput`).</param>
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<TextEmbeddingsBatchableResponse> BgeSmallEnV15Async(TextEmbeddingsBatchableInput bodyValue, QueueRequest? queueRequest = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<TextEmbeddingsBatchableResponse> BgeSmallEnV15Async(TextEmbeddingsBatchableInput body, QueueRequest? queueRequest = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
-            if (bodyValue == null)
-                throw new System.ArgumentNullException("bodyValue");
+            if (body == null)
+                throw new System.ArgumentNullException("body");
 
             var client_ = _httpClient;
             var disposeClient_ = false;
@@ -1032,7 +1032,7 @@ namespace EdgeAi.Client
             {
                 using (var request_ = new System.Net.Http.HttpRequestMessage())
                 {
-                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(bodyValue, JsonSerializerSettings);
+                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings);
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
                     content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
                     request_.Content = content_;
@@ -1117,10 +1117,10 @@ namespace EdgeAi.Client
         /// </remarks>
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<TextEmbeddingsResponse> Embeddinggemma300mAsync(TextEmbeddingsInput bodyValue, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<TextEmbeddingsResponse> Embeddinggemma300mAsync(TextEmbeddingsInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
-            if (bodyValue == null)
-                throw new System.ArgumentNullException("bodyValue");
+            if (body == null)
+                throw new System.ArgumentNullException("body");
 
             var client_ = _httpClient;
             var disposeClient_ = false;
@@ -1128,7 +1128,7 @@ namespace EdgeAi.Client
             {
                 using (var request_ = new System.Net.Http.HttpRequestMessage())
                 {
-                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(bodyValue, JsonSerializerSettings);
+                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings);
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
                     content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
                     request_.Content = content_;
@@ -1207,10 +1207,10 @@ namespace EdgeAi.Client
         /// </remarks>
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<TextEmbeddingsResponse> Qwen3Embedding06bAsync(TextEmbeddingsInput bodyValue, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<TextEmbeddingsResponse> Qwen3Embedding06bAsync(TextEmbeddingsInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
-            if (bodyValue == null)
-                throw new System.ArgumentNullException("bodyValue");
+            if (body == null)
+                throw new System.ArgumentNullException("body");
 
             var client_ = _httpClient;
             var disposeClient_ = false;
@@ -1218,7 +1218,7 @@ namespace EdgeAi.Client
             {
                 using (var request_ = new System.Net.Http.HttpRequestMessage())
                 {
-                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(bodyValue, JsonSerializerSettings);
+                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings);
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
                     content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
                     request_.Content = content_;
@@ -1430,7 +1430,7 @@ namespace EdgeAi.Client
         /// </remarks>
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<RerankResponse> BgeRerankerBaseAsync(RerankInput bodyValue, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<RerankResponse> BgeRerankerBaseAsync(RerankInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -1443,7 +1443,7 @@ namespace EdgeAi.Client
         /// </remarks>
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<TextClassificationResponse> DistilbertSst2Int8Async(TextClassificationInput bodyValue, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<TextClassificationResponse> DistilbertSst2Int8Async(TextClassificationInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
     }
 
@@ -1490,10 +1490,10 @@ namespace EdgeAi.Client
         /// </remarks>
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<RerankResponse> BgeRerankerBaseAsync(RerankInput bodyValue, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<RerankResponse> BgeRerankerBaseAsync(RerankInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
-            if (bodyValue == null)
-                throw new System.ArgumentNullException("bodyValue");
+            if (body == null)
+                throw new System.ArgumentNullException("body");
 
             var client_ = _httpClient;
             var disposeClient_ = false;
@@ -1501,7 +1501,7 @@ namespace EdgeAi.Client
             {
                 using (var request_ = new System.Net.Http.HttpRequestMessage())
                 {
-                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(bodyValue, JsonSerializerSettings);
+                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings);
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
                     content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
                     request_.Content = content_;
@@ -1580,10 +1580,10 @@ namespace EdgeAi.Client
         /// </remarks>
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<TextClassificationResponse> DistilbertSst2Int8Async(TextClassificationInput bodyValue, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<TextClassificationResponse> DistilbertSst2Int8Async(TextClassificationInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
-            if (bodyValue == null)
-                throw new System.ArgumentNullException("bodyValue");
+            if (body == null)
+                throw new System.ArgumentNullException("body");
 
             var client_ = _httpClient;
             var disposeClient_ = false;
@@ -1591,7 +1591,7 @@ namespace EdgeAi.Client
             {
                 using (var request_ = new System.Net.Http.HttpRequestMessage())
                 {
-                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(bodyValue, JsonSerializerSettings);
+                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings);
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
                     content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
                     request_.Content = content_;
@@ -1803,7 +1803,7 @@ namespace EdgeAi.Client
         /// </remarks>
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<FluxResponse> Flux1SchnellAsync(FluxInput bodyValue, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<FluxResponse> Flux1SchnellAsync(FluxInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -1816,7 +1816,7 @@ namespace EdgeAi.Client
         /// </remarks>
         /// <returns>The image bytes (no envelope).</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<FileResponse> StableDiffusionXlLightningAsync(TextToImageInput bodyValue, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<FileResponse> StableDiffusionXlLightningAsync(TextToImageInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -1829,7 +1829,7 @@ namespace EdgeAi.Client
         /// </remarks>
         /// <returns>The image bytes (no envelope).</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<FileResponse> Phoenix10Async(TextToImageInput bodyValue, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<FileResponse> Phoenix10Async(TextToImageInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -1842,7 +1842,7 @@ namespace EdgeAi.Client
         /// </remarks>
         /// <returns>The image bytes (no envelope).</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<FileResponse> Dreamshaper8LcmAsync(TextToImageInput bodyValue, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<FileResponse> Dreamshaper8LcmAsync(TextToImageInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -1855,7 +1855,7 @@ namespace EdgeAi.Client
         /// </remarks>
         /// <returns>The image bytes (no envelope).</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<FileResponse> StableDiffusionXlBase10Async(TextToImageInput bodyValue, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<FileResponse> StableDiffusionXlBase10Async(TextToImageInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
     }
 
@@ -1902,10 +1902,10 @@ namespace EdgeAi.Client
         /// </remarks>
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<FluxResponse> Flux1SchnellAsync(FluxInput bodyValue, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<FluxResponse> Flux1SchnellAsync(FluxInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
-            if (bodyValue == null)
-                throw new System.ArgumentNullException("bodyValue");
+            if (body == null)
+                throw new System.ArgumentNullException("body");
 
             var client_ = _httpClient;
             var disposeClient_ = false;
@@ -1913,7 +1913,7 @@ namespace EdgeAi.Client
             {
                 using (var request_ = new System.Net.Http.HttpRequestMessage())
                 {
-                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(bodyValue, JsonSerializerSettings);
+                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings);
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
                     content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
                     request_.Content = content_;
@@ -1992,10 +1992,10 @@ namespace EdgeAi.Client
         /// </remarks>
         /// <returns>The image bytes (no envelope).</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<FileResponse> StableDiffusionXlLightningAsync(TextToImageInput bodyValue, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<FileResponse> StableDiffusionXlLightningAsync(TextToImageInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
-            if (bodyValue == null)
-                throw new System.ArgumentNullException("bodyValue");
+            if (body == null)
+                throw new System.ArgumentNullException("body");
 
             var client_ = _httpClient;
             var disposeClient_ = false;
@@ -2003,7 +2003,7 @@ namespace EdgeAi.Client
             {
                 using (var request_ = new System.Net.Http.HttpRequestMessage())
                 {
-                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(bodyValue, JsonSerializerSettings);
+                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings);
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
                     content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
                     request_.Content = content_;
@@ -2080,10 +2080,10 @@ namespace EdgeAi.Client
         /// </remarks>
         /// <returns>The image bytes (no envelope).</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<FileResponse> Phoenix10Async(TextToImageInput bodyValue, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<FileResponse> Phoenix10Async(TextToImageInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
-            if (bodyValue == null)
-                throw new System.ArgumentNullException("bodyValue");
+            if (body == null)
+                throw new System.ArgumentNullException("body");
 
             var client_ = _httpClient;
             var disposeClient_ = false;
@@ -2091,7 +2091,7 @@ namespace EdgeAi.Client
             {
                 using (var request_ = new System.Net.Http.HttpRequestMessage())
                 {
-                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(bodyValue, JsonSerializerSettings);
+                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings);
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
                     content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
                     request_.Content = content_;
@@ -2168,10 +2168,10 @@ namespace EdgeAi.Client
         /// </remarks>
         /// <returns>The image bytes (no envelope).</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<FileResponse> Dreamshaper8LcmAsync(TextToImageInput bodyValue, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<FileResponse> Dreamshaper8LcmAsync(TextToImageInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
-            if (bodyValue == null)
-                throw new System.ArgumentNullException("bodyValue");
+            if (body == null)
+                throw new System.ArgumentNullException("body");
 
             var client_ = _httpClient;
             var disposeClient_ = false;
@@ -2179,7 +2179,7 @@ namespace EdgeAi.Client
             {
                 using (var request_ = new System.Net.Http.HttpRequestMessage())
                 {
-                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(bodyValue, JsonSerializerSettings);
+                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings);
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
                     content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
                     request_.Content = content_;
@@ -2256,10 +2256,10 @@ namespace EdgeAi.Client
         /// </remarks>
         /// <returns>The image bytes (no envelope).</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<FileResponse> StableDiffusionXlBase10Async(TextToImageInput bodyValue, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<FileResponse> StableDiffusionXlBase10Async(TextToImageInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
-            if (bodyValue == null)
-                throw new System.ArgumentNullException("bodyValue");
+            if (body == null)
+                throw new System.ArgumentNullException("body");
 
             var client_ = _httpClient;
             var disposeClient_ = false;
@@ -2267,7 +2267,7 @@ namespace EdgeAi.Client
             {
                 using (var request_ = new System.Net.Http.HttpRequestMessage())
                 {
-                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(bodyValue, JsonSerializerSettings);
+                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings);
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
                     content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
                     request_.Content = content_;
@@ -2477,7 +2477,7 @@ namespace EdgeAi.Client
         /// </remarks>
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<TextToSpeechResponse> Aura2EnAsync(TextToSpeechInput bodyValue, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<TextToSpeechResponse> Aura2EnAsync(TextToSpeechInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -2490,7 +2490,7 @@ namespace EdgeAi.Client
         /// </remarks>
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<TextToSpeechResponse> MelottsAsync(TextToSpeechInput bodyValue, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<TextToSpeechResponse> MelottsAsync(TextToSpeechInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
     }
 
@@ -2537,10 +2537,10 @@ namespace EdgeAi.Client
         /// </remarks>
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<TextToSpeechResponse> Aura2EnAsync(TextToSpeechInput bodyValue, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<TextToSpeechResponse> Aura2EnAsync(TextToSpeechInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
-            if (bodyValue == null)
-                throw new System.ArgumentNullException("bodyValue");
+            if (body == null)
+                throw new System.ArgumentNullException("body");
 
             var client_ = _httpClient;
             var disposeClient_ = false;
@@ -2548,7 +2548,7 @@ namespace EdgeAi.Client
             {
                 using (var request_ = new System.Net.Http.HttpRequestMessage())
                 {
-                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(bodyValue, JsonSerializerSettings);
+                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings);
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
                     content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
                     request_.Content = content_;
@@ -2627,10 +2627,10 @@ namespace EdgeAi.Client
         /// </remarks>
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<TextToSpeechResponse> MelottsAsync(TextToSpeechInput bodyValue, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<TextToSpeechResponse> MelottsAsync(TextToSpeechInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
-            if (bodyValue == null)
-                throw new System.ArgumentNullException("bodyValue");
+            if (body == null)
+                throw new System.ArgumentNullException("body");
 
             var client_ = _httpClient;
             var disposeClient_ = false;
@@ -2638,7 +2638,7 @@ namespace EdgeAi.Client
             {
                 using (var request_ = new System.Net.Http.HttpRequestMessage())
                 {
-                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(bodyValue, JsonSerializerSettings);
+                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings);
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
                     content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
                     request_.Content = content_;
@@ -2850,7 +2850,7 @@ namespace EdgeAi.Client
         /// </remarks>
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<TextGenerationResponse> DeepseekR1DistillQwen32bAsync(TextGenerationInput bodyValue, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<TextGenerationResponse> DeepseekR1DistillQwen32bAsync(TextGenerationInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -2863,7 +2863,7 @@ namespace EdgeAi.Client
         /// <param name="model">Model name segment, e.g. `llama-3.1-8b-instruct-fast`.</param>
         /// <returns>An SSE stream.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<FileResponse> StreamAsync(string author, string model, TextGenerationInput bodyValue, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<FileResponse> StreamAsync(string author, string model, TextGenerationInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -2878,7 +2878,7 @@ namespace EdgeAi.Client
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
         [System.Obsolete]
-        System.Threading.Tasks.Task<TextGenerationResponse> Gemma3x12bItAsync(TextGenerationInput bodyValue, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<TextGenerationResponse> Gemma3x12bItAsync(TextGenerationInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -2891,7 +2891,7 @@ namespace EdgeAi.Client
         /// </remarks>
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<TextGenerationResponse> Gemma4x26bA4bItAsync(TextGenerationInput bodyValue, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<TextGenerationResponse> Gemma4x26bA4bItAsync(TextGenerationInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -2906,7 +2906,7 @@ namespace EdgeAi.Client
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
         [System.Obsolete]
-        System.Threading.Tasks.Task<TextGenerationResponse> Llama3x8bInstructAsync(TextGenerationInput bodyValue, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<TextGenerationResponse> Llama3x8bInstructAsync(TextGenerationInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -2921,7 +2921,7 @@ namespace EdgeAi.Client
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
         [System.Obsolete]
-        System.Threading.Tasks.Task<TextGenerationResponse> Llama31x8bInstructAsync(TextGenerationInput bodyValue, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<TextGenerationResponse> Llama31x8bInstructAsync(TextGenerationInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -2934,7 +2934,7 @@ namespace EdgeAi.Client
         /// </remarks>
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<TextGenerationResponse> Llama31x8bInstructFastAsync(TextGenerationInput bodyValue, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<TextGenerationResponse> Llama31x8bInstructFastAsync(TextGenerationInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -2947,7 +2947,7 @@ namespace EdgeAi.Client
         /// </remarks>
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<TextGenerationResponse> Llama31x8bInstructFp8Async(TextGenerationInput bodyValue, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<TextGenerationResponse> Llama31x8bInstructFp8Async(TextGenerationInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -2960,7 +2960,7 @@ namespace EdgeAi.Client
         /// </remarks>
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<TextGenerationResponse> Llama32x11bVisionInstructAsync(TextGenerationInput bodyValue, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<TextGenerationResponse> Llama32x11bVisionInstructAsync(TextGenerationInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -2973,7 +2973,7 @@ namespace EdgeAi.Client
         /// </remarks>
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<TextGenerationResponse> Llama32x1bInstructAsync(TextGenerationInput bodyValue, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<TextGenerationResponse> Llama32x1bInstructAsync(TextGenerationInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -2987,7 +2987,7 @@ namespace EdgeAi.Client
         /// <param name="queueRequest">"true" submits an async batch (`BatchSubmitInput`) or polls one (`BatchPollInput`).</param>
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<TextGenerationBatchableResponse> Llama33x70bInstructFp8FastAsync(TextGenerationBatchableInput bodyValue, QueueRequest? queueRequest = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<TextGenerationBatchableResponse> Llama33x70bInstructFp8FastAsync(TextGenerationBatchableInput body, QueueRequest? queueRequest = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -3000,7 +3000,7 @@ namespace EdgeAi.Client
         /// </remarks>
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<TextGenerationResponse> Llama4Scout17b16eInstructAsync(TextGenerationInput bodyValue, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<TextGenerationResponse> Llama4Scout17b16eInstructAsync(TextGenerationInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -3013,7 +3013,7 @@ namespace EdgeAi.Client
         /// </remarks>
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<TextGenerationResponse> LlamaGuard3x8bAsync(TextGenerationInput bodyValue, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<TextGenerationResponse> LlamaGuard3x8bAsync(TextGenerationInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -3028,7 +3028,7 @@ namespace EdgeAi.Client
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
         [System.Obsolete]
-        System.Threading.Tasks.Task<TextGenerationResponse> Phi2Async(TextGenerationInput bodyValue, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<TextGenerationResponse> Phi2Async(TextGenerationInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -3043,7 +3043,7 @@ namespace EdgeAi.Client
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
         [System.Obsolete]
-        System.Threading.Tasks.Task<TextGenerationResponse> Mistral7bInstructV01Async(TextGenerationInput bodyValue, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<TextGenerationResponse> Mistral7bInstructV01Async(TextGenerationInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -3056,7 +3056,7 @@ namespace EdgeAi.Client
         /// </remarks>
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<TextGenerationResponse> Mistral7bInstructV02LoraAsync(TextGenerationInput bodyValue, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<TextGenerationResponse> Mistral7bInstructV02LoraAsync(TextGenerationInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -3069,7 +3069,7 @@ namespace EdgeAi.Client
         /// </remarks>
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<TextGenerationResponse> MistralSmall31x24bInstructAsync(TextGenerationInput bodyValue, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<TextGenerationResponse> MistralSmall31x24bInstructAsync(TextGenerationInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -3084,7 +3084,7 @@ namespace EdgeAi.Client
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
         [System.Obsolete]
-        System.Threading.Tasks.Task<TextGenerationResponse> KimiK25Async(TextGenerationInput bodyValue, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<TextGenerationResponse> KimiK25Async(TextGenerationInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -3097,7 +3097,7 @@ namespace EdgeAi.Client
         /// </remarks>
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<TextGenerationResponse> KimiK26Async(TextGenerationInput bodyValue, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<TextGenerationResponse> KimiK26Async(TextGenerationInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -3110,7 +3110,7 @@ namespace EdgeAi.Client
         /// </remarks>
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<TextGenerationResponse> Nemotron3x120bA12bAsync(TextGenerationInput bodyValue, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<TextGenerationResponse> Nemotron3x120bA12bAsync(TextGenerationInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -3124,7 +3124,7 @@ namespace EdgeAi.Client
         /// <param name="queueRequest">"true" submits an async batch (`BatchSubmitInput`) or polls one (`BatchPollInput`).</param>
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<TextGenerationBatchableResponse> GptOss120bAsync(GptOssBatchableInput bodyValue, QueueRequest? queueRequest = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<TextGenerationBatchableResponse> GptOss120bAsync(GptOssBatchableInput body, QueueRequest? queueRequest = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -3137,7 +3137,7 @@ namespace EdgeAi.Client
         /// </remarks>
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<TextGenerationResponse> GptOss20bAsync(GptOssInput bodyValue, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<TextGenerationResponse> GptOss20bAsync(GptOssInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -3150,7 +3150,7 @@ namespace EdgeAi.Client
         /// </remarks>
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<TextGenerationResponse> Qwen3x30bA3bFp8Async(TextGenerationInput bodyValue, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<TextGenerationResponse> Qwen3x30bA3bFp8Async(TextGenerationInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -3163,7 +3163,7 @@ namespace EdgeAi.Client
         /// </remarks>
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<TextGenerationResponse> Qwq32bAsync(TextGenerationInput bodyValue, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<TextGenerationResponse> Qwq32bAsync(TextGenerationInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -3176,7 +3176,7 @@ namespace EdgeAi.Client
         /// </remarks>
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<TextGenerationResponse> Glm47FlashAsync(TextGenerationInput bodyValue, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<TextGenerationResponse> Glm47FlashAsync(TextGenerationInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -3191,7 +3191,7 @@ namespace EdgeAi.Client
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
         [System.Obsolete]
-        System.Threading.Tasks.Task<TextGenerationResponse> Hermes2ProMistral7bAsync(TextGenerationInput bodyValue, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<TextGenerationResponse> Hermes2ProMistral7bAsync(TextGenerationInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
     }
 
@@ -3238,10 +3238,10 @@ namespace EdgeAi.Client
         /// </remarks>
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<TextGenerationResponse> DeepseekR1DistillQwen32bAsync(TextGenerationInput bodyValue, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<TextGenerationResponse> DeepseekR1DistillQwen32bAsync(TextGenerationInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
-            if (bodyValue == null)
-                throw new System.ArgumentNullException("bodyValue");
+            if (body == null)
+                throw new System.ArgumentNullException("body");
 
             var client_ = _httpClient;
             var disposeClient_ = false;
@@ -3249,7 +3249,7 @@ namespace EdgeAi.Client
             {
                 using (var request_ = new System.Net.Http.HttpRequestMessage())
                 {
-                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(bodyValue, JsonSerializerSettings);
+                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings);
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
                     content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
                     request_.Content = content_;
@@ -3328,7 +3328,7 @@ namespace EdgeAi.Client
         /// <param name="model">Model name segment, e.g. `llama-3.1-8b-instruct-fast`.</param>
         /// <returns>An SSE stream.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<FileResponse> StreamAsync(string author, string model, TextGenerationInput bodyValue, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<FileResponse> StreamAsync(string author, string model, TextGenerationInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (author == null)
                 throw new System.ArgumentNullException("author");
@@ -3336,8 +3336,8 @@ namespace EdgeAi.Client
             if (model == null)
                 throw new System.ArgumentNullException("model");
 
-            if (bodyValue == null)
-                throw new System.ArgumentNullException("bodyValue");
+            if (body == null)
+                throw new System.ArgumentNullException("body");
 
             var client_ = _httpClient;
             var disposeClient_ = false;
@@ -3345,7 +3345,7 @@ namespace EdgeAi.Client
             {
                 using (var request_ = new System.Net.Http.HttpRequestMessage())
                 {
-                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(bodyValue, JsonSerializerSettings);
+                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings);
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
                     content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
                     request_.Content = content_;
@@ -3427,10 +3427,10 @@ namespace EdgeAi.Client
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
         [System.Obsolete]
-        public virtual async System.Threading.Tasks.Task<TextGenerationResponse> Gemma3x12bItAsync(TextGenerationInput bodyValue, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<TextGenerationResponse> Gemma3x12bItAsync(TextGenerationInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
-            if (bodyValue == null)
-                throw new System.ArgumentNullException("bodyValue");
+            if (body == null)
+                throw new System.ArgumentNullException("body");
 
             var client_ = _httpClient;
             var disposeClient_ = false;
@@ -3438,7 +3438,7 @@ namespace EdgeAi.Client
             {
                 using (var request_ = new System.Net.Http.HttpRequestMessage())
                 {
-                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(bodyValue, JsonSerializerSettings);
+                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings);
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
                     content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
                     request_.Content = content_;
@@ -3517,10 +3517,10 @@ namespace EdgeAi.Client
         /// </remarks>
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<TextGenerationResponse> Gemma4x26bA4bItAsync(TextGenerationInput bodyValue, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<TextGenerationResponse> Gemma4x26bA4bItAsync(TextGenerationInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
-            if (bodyValue == null)
-                throw new System.ArgumentNullException("bodyValue");
+            if (body == null)
+                throw new System.ArgumentNullException("body");
 
             var client_ = _httpClient;
             var disposeClient_ = false;
@@ -3528,7 +3528,7 @@ namespace EdgeAi.Client
             {
                 using (var request_ = new System.Net.Http.HttpRequestMessage())
                 {
-                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(bodyValue, JsonSerializerSettings);
+                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings);
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
                     content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
                     request_.Content = content_;
@@ -3609,10 +3609,10 @@ namespace EdgeAi.Client
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
         [System.Obsolete]
-        public virtual async System.Threading.Tasks.Task<TextGenerationResponse> Llama3x8bInstructAsync(TextGenerationInput bodyValue, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<TextGenerationResponse> Llama3x8bInstructAsync(TextGenerationInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
-            if (bodyValue == null)
-                throw new System.ArgumentNullException("bodyValue");
+            if (body == null)
+                throw new System.ArgumentNullException("body");
 
             var client_ = _httpClient;
             var disposeClient_ = false;
@@ -3620,7 +3620,7 @@ namespace EdgeAi.Client
             {
                 using (var request_ = new System.Net.Http.HttpRequestMessage())
                 {
-                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(bodyValue, JsonSerializerSettings);
+                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings);
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
                     content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
                     request_.Content = content_;
@@ -3701,10 +3701,10 @@ namespace EdgeAi.Client
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
         [System.Obsolete]
-        public virtual async System.Threading.Tasks.Task<TextGenerationResponse> Llama31x8bInstructAsync(TextGenerationInput bodyValue, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<TextGenerationResponse> Llama31x8bInstructAsync(TextGenerationInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
-            if (bodyValue == null)
-                throw new System.ArgumentNullException("bodyValue");
+            if (body == null)
+                throw new System.ArgumentNullException("body");
 
             var client_ = _httpClient;
             var disposeClient_ = false;
@@ -3712,7 +3712,7 @@ namespace EdgeAi.Client
             {
                 using (var request_ = new System.Net.Http.HttpRequestMessage())
                 {
-                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(bodyValue, JsonSerializerSettings);
+                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings);
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
                     content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
                     request_.Content = content_;
@@ -3791,10 +3791,10 @@ namespace EdgeAi.Client
         /// </remarks>
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<TextGenerationResponse> Llama31x8bInstructFastAsync(TextGenerationInput bodyValue, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<TextGenerationResponse> Llama31x8bInstructFastAsync(TextGenerationInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
-            if (bodyValue == null)
-                throw new System.ArgumentNullException("bodyValue");
+            if (body == null)
+                throw new System.ArgumentNullException("body");
 
             var client_ = _httpClient;
             var disposeClient_ = false;
@@ -3802,7 +3802,7 @@ namespace EdgeAi.Client
             {
                 using (var request_ = new System.Net.Http.HttpRequestMessage())
                 {
-                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(bodyValue, JsonSerializerSettings);
+                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings);
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
                     content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
                     request_.Content = content_;
@@ -3881,10 +3881,10 @@ namespace EdgeAi.Client
         /// </remarks>
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<TextGenerationResponse> Llama31x8bInstructFp8Async(TextGenerationInput bodyValue, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<TextGenerationResponse> Llama31x8bInstructFp8Async(TextGenerationInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
-            if (bodyValue == null)
-                throw new System.ArgumentNullException("bodyValue");
+            if (body == null)
+                throw new System.ArgumentNullException("body");
 
             var client_ = _httpClient;
             var disposeClient_ = false;
@@ -3892,7 +3892,7 @@ namespace EdgeAi.Client
             {
                 using (var request_ = new System.Net.Http.HttpRequestMessage())
                 {
-                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(bodyValue, JsonSerializerSettings);
+                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings);
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
                     content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
                     request_.Content = content_;
@@ -3971,10 +3971,10 @@ namespace EdgeAi.Client
         /// </remarks>
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<TextGenerationResponse> Llama32x11bVisionInstructAsync(TextGenerationInput bodyValue, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<TextGenerationResponse> Llama32x11bVisionInstructAsync(TextGenerationInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
-            if (bodyValue == null)
-                throw new System.ArgumentNullException("bodyValue");
+            if (body == null)
+                throw new System.ArgumentNullException("body");
 
             var client_ = _httpClient;
             var disposeClient_ = false;
@@ -3982,7 +3982,7 @@ namespace EdgeAi.Client
             {
                 using (var request_ = new System.Net.Http.HttpRequestMessage())
                 {
-                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(bodyValue, JsonSerializerSettings);
+                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings);
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
                     content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
                     request_.Content = content_;
@@ -4061,10 +4061,10 @@ namespace EdgeAi.Client
         /// </remarks>
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<TextGenerationResponse> Llama32x1bInstructAsync(TextGenerationInput bodyValue, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<TextGenerationResponse> Llama32x1bInstructAsync(TextGenerationInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
-            if (bodyValue == null)
-                throw new System.ArgumentNullException("bodyValue");
+            if (body == null)
+                throw new System.ArgumentNullException("body");
 
             var client_ = _httpClient;
             var disposeClient_ = false;
@@ -4072,7 +4072,7 @@ namespace EdgeAi.Client
             {
                 using (var request_ = new System.Net.Http.HttpRequestMessage())
                 {
-                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(bodyValue, JsonSerializerSettings);
+                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings);
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
                     content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
                     request_.Content = content_;
@@ -4152,10 +4152,10 @@ namespace EdgeAi.Client
         /// <param name="queueRequest">"true" submits an async batch (`BatchSubmitInput`) or polls one (`BatchPollInput`).</param>
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<TextGenerationBatchableResponse> Llama33x70bInstructFp8FastAsync(TextGenerationBatchableInput bodyValue, QueueRequest? queueRequest = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<TextGenerationBatchableResponse> Llama33x70bInstructFp8FastAsync(TextGenerationBatchableInput body, QueueRequest? queueRequest = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
-            if (bodyValue == null)
-                throw new System.ArgumentNullException("bodyValue");
+            if (body == null)
+                throw new System.ArgumentNullException("body");
 
             var client_ = _httpClient;
             var disposeClient_ = false;
@@ -4163,7 +4163,7 @@ namespace EdgeAi.Client
             {
                 using (var request_ = new System.Net.Http.HttpRequestMessage())
                 {
-                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(bodyValue, JsonSerializerSettings);
+                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings);
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
                     content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
                     request_.Content = content_;
@@ -4248,10 +4248,10 @@ namespace EdgeAi.Client
         /// </remarks>
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<TextGenerationResponse> Llama4Scout17b16eInstructAsync(TextGenerationInput bodyValue, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<TextGenerationResponse> Llama4Scout17b16eInstructAsync(TextGenerationInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
-            if (bodyValue == null)
-                throw new System.ArgumentNullException("bodyValue");
+            if (body == null)
+                throw new System.ArgumentNullException("body");
 
             var client_ = _httpClient;
             var disposeClient_ = false;
@@ -4259,7 +4259,7 @@ namespace EdgeAi.Client
             {
                 using (var request_ = new System.Net.Http.HttpRequestMessage())
                 {
-                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(bodyValue, JsonSerializerSettings);
+                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings);
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
                     content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
                     request_.Content = content_;
@@ -4338,10 +4338,10 @@ namespace EdgeAi.Client
         /// </remarks>
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<TextGenerationResponse> LlamaGuard3x8bAsync(TextGenerationInput bodyValue, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<TextGenerationResponse> LlamaGuard3x8bAsync(TextGenerationInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
-            if (bodyValue == null)
-                throw new System.ArgumentNullException("bodyValue");
+            if (body == null)
+                throw new System.ArgumentNullException("body");
 
             var client_ = _httpClient;
             var disposeClient_ = false;
@@ -4349,7 +4349,7 @@ namespace EdgeAi.Client
             {
                 using (var request_ = new System.Net.Http.HttpRequestMessage())
                 {
-                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(bodyValue, JsonSerializerSettings);
+                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings);
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
                     content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
                     request_.Content = content_;
@@ -4430,10 +4430,10 @@ namespace EdgeAi.Client
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
         [System.Obsolete]
-        public virtual async System.Threading.Tasks.Task<TextGenerationResponse> Phi2Async(TextGenerationInput bodyValue, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<TextGenerationResponse> Phi2Async(TextGenerationInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
-            if (bodyValue == null)
-                throw new System.ArgumentNullException("bodyValue");
+            if (body == null)
+                throw new System.ArgumentNullException("body");
 
             var client_ = _httpClient;
             var disposeClient_ = false;
@@ -4441,7 +4441,7 @@ namespace EdgeAi.Client
             {
                 using (var request_ = new System.Net.Http.HttpRequestMessage())
                 {
-                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(bodyValue, JsonSerializerSettings);
+                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings);
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
                     content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
                     request_.Content = content_;
@@ -4522,10 +4522,10 @@ namespace EdgeAi.Client
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
         [System.Obsolete]
-        public virtual async System.Threading.Tasks.Task<TextGenerationResponse> Mistral7bInstructV01Async(TextGenerationInput bodyValue, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<TextGenerationResponse> Mistral7bInstructV01Async(TextGenerationInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
-            if (bodyValue == null)
-                throw new System.ArgumentNullException("bodyValue");
+            if (body == null)
+                throw new System.ArgumentNullException("body");
 
             var client_ = _httpClient;
             var disposeClient_ = false;
@@ -4533,7 +4533,7 @@ namespace EdgeAi.Client
             {
                 using (var request_ = new System.Net.Http.HttpRequestMessage())
                 {
-                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(bodyValue, JsonSerializerSettings);
+                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings);
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
                     content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
                     request_.Content = content_;
@@ -4612,10 +4612,10 @@ namespace EdgeAi.Client
         /// </remarks>
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<TextGenerationResponse> Mistral7bInstructV02LoraAsync(TextGenerationInput bodyValue, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<TextGenerationResponse> Mistral7bInstructV02LoraAsync(TextGenerationInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
-            if (bodyValue == null)
-                throw new System.ArgumentNullException("bodyValue");
+            if (body == null)
+                throw new System.ArgumentNullException("body");
 
             var client_ = _httpClient;
             var disposeClient_ = false;
@@ -4623,7 +4623,7 @@ namespace EdgeAi.Client
             {
                 using (var request_ = new System.Net.Http.HttpRequestMessage())
                 {
-                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(bodyValue, JsonSerializerSettings);
+                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings);
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
                     content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
                     request_.Content = content_;
@@ -4702,10 +4702,10 @@ namespace EdgeAi.Client
         /// </remarks>
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<TextGenerationResponse> MistralSmall31x24bInstructAsync(TextGenerationInput bodyValue, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<TextGenerationResponse> MistralSmall31x24bInstructAsync(TextGenerationInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
-            if (bodyValue == null)
-                throw new System.ArgumentNullException("bodyValue");
+            if (body == null)
+                throw new System.ArgumentNullException("body");
 
             var client_ = _httpClient;
             var disposeClient_ = false;
@@ -4713,7 +4713,7 @@ namespace EdgeAi.Client
             {
                 using (var request_ = new System.Net.Http.HttpRequestMessage())
                 {
-                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(bodyValue, JsonSerializerSettings);
+                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings);
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
                     content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
                     request_.Content = content_;
@@ -4794,10 +4794,10 @@ namespace EdgeAi.Client
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
         [System.Obsolete]
-        public virtual async System.Threading.Tasks.Task<TextGenerationResponse> KimiK25Async(TextGenerationInput bodyValue, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<TextGenerationResponse> KimiK25Async(TextGenerationInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
-            if (bodyValue == null)
-                throw new System.ArgumentNullException("bodyValue");
+            if (body == null)
+                throw new System.ArgumentNullException("body");
 
             var client_ = _httpClient;
             var disposeClient_ = false;
@@ -4805,7 +4805,7 @@ namespace EdgeAi.Client
             {
                 using (var request_ = new System.Net.Http.HttpRequestMessage())
                 {
-                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(bodyValue, JsonSerializerSettings);
+                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings);
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
                     content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
                     request_.Content = content_;
@@ -4884,10 +4884,10 @@ namespace EdgeAi.Client
         /// </remarks>
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<TextGenerationResponse> KimiK26Async(TextGenerationInput bodyValue, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<TextGenerationResponse> KimiK26Async(TextGenerationInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
-            if (bodyValue == null)
-                throw new System.ArgumentNullException("bodyValue");
+            if (body == null)
+                throw new System.ArgumentNullException("body");
 
             var client_ = _httpClient;
             var disposeClient_ = false;
@@ -4895,7 +4895,7 @@ namespace EdgeAi.Client
             {
                 using (var request_ = new System.Net.Http.HttpRequestMessage())
                 {
-                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(bodyValue, JsonSerializerSettings);
+                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings);
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
                     content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
                     request_.Content = content_;
@@ -4974,10 +4974,10 @@ namespace EdgeAi.Client
         /// </remarks>
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<TextGenerationResponse> Nemotron3x120bA12bAsync(TextGenerationInput bodyValue, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<TextGenerationResponse> Nemotron3x120bA12bAsync(TextGenerationInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
-            if (bodyValue == null)
-                throw new System.ArgumentNullException("bodyValue");
+            if (body == null)
+                throw new System.ArgumentNullException("body");
 
             var client_ = _httpClient;
             var disposeClient_ = false;
@@ -4985,7 +4985,7 @@ namespace EdgeAi.Client
             {
                 using (var request_ = new System.Net.Http.HttpRequestMessage())
                 {
-                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(bodyValue, JsonSerializerSettings);
+                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings);
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
                     content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
                     request_.Content = content_;
@@ -5065,10 +5065,10 @@ namespace EdgeAi.Client
         /// <param name="queueRequest">"true" submits an async batch (`BatchSubmitInput`) or polls one (`BatchPollInput`).</param>
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<TextGenerationBatchableResponse> GptOss120bAsync(GptOssBatchableInput bodyValue, QueueRequest? queueRequest = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<TextGenerationBatchableResponse> GptOss120bAsync(GptOssBatchableInput body, QueueRequest? queueRequest = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
-            if (bodyValue == null)
-                throw new System.ArgumentNullException("bodyValue");
+            if (body == null)
+                throw new System.ArgumentNullException("body");
 
             var client_ = _httpClient;
             var disposeClient_ = false;
@@ -5076,7 +5076,7 @@ namespace EdgeAi.Client
             {
                 using (var request_ = new System.Net.Http.HttpRequestMessage())
                 {
-                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(bodyValue, JsonSerializerSettings);
+                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings);
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
                     content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
                     request_.Content = content_;
@@ -5161,10 +5161,10 @@ namespace EdgeAi.Client
         /// </remarks>
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<TextGenerationResponse> GptOss20bAsync(GptOssInput bodyValue, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<TextGenerationResponse> GptOss20bAsync(GptOssInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
-            if (bodyValue == null)
-                throw new System.ArgumentNullException("bodyValue");
+            if (body == null)
+                throw new System.ArgumentNullException("body");
 
             var client_ = _httpClient;
             var disposeClient_ = false;
@@ -5172,7 +5172,7 @@ namespace EdgeAi.Client
             {
                 using (var request_ = new System.Net.Http.HttpRequestMessage())
                 {
-                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(bodyValue, JsonSerializerSettings);
+                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings);
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
                     content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
                     request_.Content = content_;
@@ -5251,10 +5251,10 @@ namespace EdgeAi.Client
         /// </remarks>
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<TextGenerationResponse> Qwen3x30bA3bFp8Async(TextGenerationInput bodyValue, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<TextGenerationResponse> Qwen3x30bA3bFp8Async(TextGenerationInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
-            if (bodyValue == null)
-                throw new System.ArgumentNullException("bodyValue");
+            if (body == null)
+                throw new System.ArgumentNullException("body");
 
             var client_ = _httpClient;
             var disposeClient_ = false;
@@ -5262,7 +5262,7 @@ namespace EdgeAi.Client
             {
                 using (var request_ = new System.Net.Http.HttpRequestMessage())
                 {
-                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(bodyValue, JsonSerializerSettings);
+                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings);
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
                     content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
                     request_.Content = content_;
@@ -5341,10 +5341,10 @@ namespace EdgeAi.Client
         /// </remarks>
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<TextGenerationResponse> Qwq32bAsync(TextGenerationInput bodyValue, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<TextGenerationResponse> Qwq32bAsync(TextGenerationInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
-            if (bodyValue == null)
-                throw new System.ArgumentNullException("bodyValue");
+            if (body == null)
+                throw new System.ArgumentNullException("body");
 
             var client_ = _httpClient;
             var disposeClient_ = false;
@@ -5352,7 +5352,7 @@ namespace EdgeAi.Client
             {
                 using (var request_ = new System.Net.Http.HttpRequestMessage())
                 {
-                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(bodyValue, JsonSerializerSettings);
+                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings);
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
                     content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
                     request_.Content = content_;
@@ -5431,10 +5431,10 @@ namespace EdgeAi.Client
         /// </remarks>
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<TextGenerationResponse> Glm47FlashAsync(TextGenerationInput bodyValue, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<TextGenerationResponse> Glm47FlashAsync(TextGenerationInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
-            if (bodyValue == null)
-                throw new System.ArgumentNullException("bodyValue");
+            if (body == null)
+                throw new System.ArgumentNullException("body");
 
             var client_ = _httpClient;
             var disposeClient_ = false;
@@ -5442,7 +5442,7 @@ namespace EdgeAi.Client
             {
                 using (var request_ = new System.Net.Http.HttpRequestMessage())
                 {
-                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(bodyValue, JsonSerializerSettings);
+                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings);
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
                     content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
                     request_.Content = content_;
@@ -5523,10 +5523,10 @@ namespace EdgeAi.Client
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
         [System.Obsolete]
-        public virtual async System.Threading.Tasks.Task<TextGenerationResponse> Hermes2ProMistral7bAsync(TextGenerationInput bodyValue, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<TextGenerationResponse> Hermes2ProMistral7bAsync(TextGenerationInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
-            if (bodyValue == null)
-                throw new System.ArgumentNullException("bodyValue");
+            if (body == null)
+                throw new System.ArgumentNullException("body");
 
             var client_ = _httpClient;
             var disposeClient_ = false;
@@ -5534,7 +5534,7 @@ namespace EdgeAi.Client
             {
                 using (var request_ = new System.Net.Http.HttpRequestMessage())
                 {
-                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(bodyValue, JsonSerializerSettings);
+                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings);
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
                     content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
                     request_.Content = content_;
@@ -5748,7 +5748,7 @@ namespace EdgeAi.Client
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
         [System.Obsolete]
-        System.Threading.Tasks.Task<SummarizationResponse> BartLargeCnnAsync(SummarizationInput bodyValue, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<SummarizationResponse> BartLargeCnnAsync(SummarizationInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
     }
 
@@ -5797,10 +5797,10 @@ namespace EdgeAi.Client
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
         [System.Obsolete]
-        public virtual async System.Threading.Tasks.Task<SummarizationResponse> BartLargeCnnAsync(SummarizationInput bodyValue, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<SummarizationResponse> BartLargeCnnAsync(SummarizationInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
-            if (bodyValue == null)
-                throw new System.ArgumentNullException("bodyValue");
+            if (body == null)
+                throw new System.ArgumentNullException("body");
 
             var client_ = _httpClient;
             var disposeClient_ = false;
@@ -5808,7 +5808,7 @@ namespace EdgeAi.Client
             {
                 using (var request_ = new System.Net.Http.HttpRequestMessage())
                 {
-                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(bodyValue, JsonSerializerSettings);
+                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings);
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
                     content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
                     request_.Content = content_;
@@ -6020,7 +6020,7 @@ namespace EdgeAi.Client
         /// </remarks>
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<ObjectDetectionResponse> DetrResnet50Async(ObjectDetectionInput bodyValue, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<ObjectDetectionResponse> DetrResnet50Async(ObjectDetectionInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
     }
 
@@ -6067,10 +6067,10 @@ namespace EdgeAi.Client
         /// </remarks>
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<ObjectDetectionResponse> DetrResnet50Async(ObjectDetectionInput bodyValue, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<ObjectDetectionResponse> DetrResnet50Async(ObjectDetectionInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
-            if (bodyValue == null)
-                throw new System.ArgumentNullException("bodyValue");
+            if (body == null)
+                throw new System.ArgumentNullException("body");
 
             var client_ = _httpClient;
             var disposeClient_ = false;
@@ -6078,7 +6078,7 @@ namespace EdgeAi.Client
             {
                 using (var request_ = new System.Net.Http.HttpRequestMessage())
                 {
-                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(bodyValue, JsonSerializerSettings);
+                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings);
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
                     content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
                     request_.Content = content_;
@@ -6290,7 +6290,7 @@ namespace EdgeAi.Client
         /// </remarks>
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<ImageToTextResponse> Llava15x7bHfAsync(ImageToTextInput bodyValue, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<ImageToTextResponse> Llava15x7bHfAsync(ImageToTextInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -6305,7 +6305,7 @@ namespace EdgeAi.Client
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
         [System.Obsolete]
-        System.Threading.Tasks.Task<ImageToTextResponse> UformGen2Qwen500mAsync(ImageToTextInput bodyValue, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<ImageToTextResponse> UformGen2Qwen500mAsync(ImageToTextInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
     }
 
@@ -6352,10 +6352,10 @@ namespace EdgeAi.Client
         /// </remarks>
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<ImageToTextResponse> Llava15x7bHfAsync(ImageToTextInput bodyValue, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<ImageToTextResponse> Llava15x7bHfAsync(ImageToTextInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
-            if (bodyValue == null)
-                throw new System.ArgumentNullException("bodyValue");
+            if (body == null)
+                throw new System.ArgumentNullException("body");
 
             var client_ = _httpClient;
             var disposeClient_ = false;
@@ -6363,7 +6363,7 @@ namespace EdgeAi.Client
             {
                 using (var request_ = new System.Net.Http.HttpRequestMessage())
                 {
-                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(bodyValue, JsonSerializerSettings);
+                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings);
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
                     content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
                     request_.Content = content_;
@@ -6444,10 +6444,10 @@ namespace EdgeAi.Client
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
         [System.Obsolete]
-        public virtual async System.Threading.Tasks.Task<ImageToTextResponse> UformGen2Qwen500mAsync(ImageToTextInput bodyValue, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<ImageToTextResponse> UformGen2Qwen500mAsync(ImageToTextInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
-            if (bodyValue == null)
-                throw new System.ArgumentNullException("bodyValue");
+            if (body == null)
+                throw new System.ArgumentNullException("body");
 
             var client_ = _httpClient;
             var disposeClient_ = false;
@@ -6455,7 +6455,7 @@ namespace EdgeAi.Client
             {
                 using (var request_ = new System.Net.Http.HttpRequestMessage())
                 {
-                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(bodyValue, JsonSerializerSettings);
+                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings);
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
                     content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
                     request_.Content = content_;
@@ -6668,7 +6668,7 @@ namespace EdgeAi.Client
         /// <param name="queueRequest">"true" submits an async batch (`BatchSubmitInput`) or polls one (`BatchPollInput`).</param>
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<TranslationBatchableResponse> M2m100x12bAsync(TranslationBatchableInput bodyValue, QueueRequest? queueRequest = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<TranslationBatchableResponse> M2m100x12bAsync(TranslationBatchableInput body, QueueRequest? queueRequest = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
     }
 
@@ -6716,10 +6716,10 @@ namespace EdgeAi.Client
         /// <param name="queueRequest">"true" submits an async batch (`BatchSubmitInput`) or polls one (`BatchPollInput`).</param>
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<TranslationBatchableResponse> M2m100x12bAsync(TranslationBatchableInput bodyValue, QueueRequest? queueRequest = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<TranslationBatchableResponse> M2m100x12bAsync(TranslationBatchableInput body, QueueRequest? queueRequest = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
-            if (bodyValue == null)
-                throw new System.ArgumentNullException("bodyValue");
+            if (body == null)
+                throw new System.ArgumentNullException("body");
 
             var client_ = _httpClient;
             var disposeClient_ = false;
@@ -6727,7 +6727,7 @@ namespace EdgeAi.Client
             {
                 using (var request_ = new System.Net.Http.HttpRequestMessage())
                 {
-                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(bodyValue, JsonSerializerSettings);
+                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings);
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
                     content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
                     request_.Content = content_;
@@ -6945,7 +6945,7 @@ namespace EdgeAi.Client
         /// </remarks>
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<ImageClassificationResponse> Resnet50Async(ImageClassificationInput bodyValue, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<ImageClassificationResponse> Resnet50Async(ImageClassificationInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
     }
 
@@ -6992,10 +6992,10 @@ namespace EdgeAi.Client
         /// </remarks>
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<ImageClassificationResponse> Resnet50Async(ImageClassificationInput bodyValue, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<ImageClassificationResponse> Resnet50Async(ImageClassificationInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
-            if (bodyValue == null)
-                throw new System.ArgumentNullException("bodyValue");
+            if (body == null)
+                throw new System.ArgumentNullException("body");
 
             var client_ = _httpClient;
             var disposeClient_ = false;
@@ -7003,7 +7003,7 @@ namespace EdgeAi.Client
             {
                 using (var request_ = new System.Net.Http.HttpRequestMessage())
                 {
-                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(bodyValue, JsonSerializerSettings);
+                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings);
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
                     content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
                     request_.Content = content_;
@@ -7215,7 +7215,7 @@ namespace EdgeAi.Client
         /// </remarks>
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<WhisperResponse> WhisperAsync(WhisperInput bodyValue, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<WhisperResponse> WhisperAsync(WhisperInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -7228,7 +7228,7 @@ namespace EdgeAi.Client
         /// </remarks>
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<WhisperTurboResponse> WhisperLargeV3TurboAsync(WhisperTurboInput bodyValue, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<WhisperTurboResponse> WhisperLargeV3TurboAsync(WhisperTurboInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -7241,7 +7241,7 @@ namespace EdgeAi.Client
         /// </remarks>
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<WhisperResponse> WhisperTinyEnAsync(WhisperInput bodyValue, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<WhisperResponse> WhisperTinyEnAsync(WhisperInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
     }
 
@@ -7288,10 +7288,10 @@ namespace EdgeAi.Client
         /// </remarks>
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<WhisperResponse> WhisperAsync(WhisperInput bodyValue, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<WhisperResponse> WhisperAsync(WhisperInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
-            if (bodyValue == null)
-                throw new System.ArgumentNullException("bodyValue");
+            if (body == null)
+                throw new System.ArgumentNullException("body");
 
             var client_ = _httpClient;
             var disposeClient_ = false;
@@ -7299,7 +7299,7 @@ namespace EdgeAi.Client
             {
                 using (var request_ = new System.Net.Http.HttpRequestMessage())
                 {
-                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(bodyValue, JsonSerializerSettings);
+                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings);
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
                     content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
                     request_.Content = content_;
@@ -7378,10 +7378,10 @@ namespace EdgeAi.Client
         /// </remarks>
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<WhisperTurboResponse> WhisperLargeV3TurboAsync(WhisperTurboInput bodyValue, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<WhisperTurboResponse> WhisperLargeV3TurboAsync(WhisperTurboInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
-            if (bodyValue == null)
-                throw new System.ArgumentNullException("bodyValue");
+            if (body == null)
+                throw new System.ArgumentNullException("body");
 
             var client_ = _httpClient;
             var disposeClient_ = false;
@@ -7389,7 +7389,7 @@ namespace EdgeAi.Client
             {
                 using (var request_ = new System.Net.Http.HttpRequestMessage())
                 {
-                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(bodyValue, JsonSerializerSettings);
+                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings);
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
                     content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
                     request_.Content = content_;
@@ -7468,10 +7468,10 @@ namespace EdgeAi.Client
         /// </remarks>
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<WhisperResponse> WhisperTinyEnAsync(WhisperInput bodyValue, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<WhisperResponse> WhisperTinyEnAsync(WhisperInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
-            if (bodyValue == null)
-                throw new System.ArgumentNullException("bodyValue");
+            if (body == null)
+                throw new System.ArgumentNullException("body");
 
             var client_ = _httpClient;
             var disposeClient_ = false;
@@ -7479,7 +7479,7 @@ namespace EdgeAi.Client
             {
                 using (var request_ = new System.Net.Http.HttpRequestMessage())
                 {
-                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(bodyValue, JsonSerializerSettings);
+                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings);
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
                     content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
                     request_.Content = content_;
@@ -7694,7 +7694,7 @@ namespace EdgeAi.Client
         /// <param name="queueRequest">"true" submits an async batch (`BatchSubmitInput`) or polls one (`BatchPollInput`).</param>
         /// <returns>The model's result (JSON envelope, event stream or image bytes, by model).</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<RunModelResponse> RunModelAsync(string modelName, System.Collections.Generic.IDictionary<string, object> bodyValue, QueueRequest? queueRequest = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<RunModelResponse> RunModelAsync(string modelName, System.Collections.Generic.IDictionary<string, object> body, QueueRequest? queueRequest = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
     }
 
@@ -7744,13 +7744,13 @@ namespace EdgeAi.Client
         /// <param name="queueRequest">"true" submits an async batch (`BatchSubmitInput`) or polls one (`BatchPollInput`).</param>
         /// <returns>The model's result (JSON envelope, event stream or image bytes, by model).</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<RunModelResponse> RunModelAsync(string modelName, System.Collections.Generic.IDictionary<string, object> bodyValue, QueueRequest? queueRequest = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<RunModelResponse> RunModelAsync(string modelName, System.Collections.Generic.IDictionary<string, object> body, QueueRequest? queueRequest = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (modelName == null)
                 throw new System.ArgumentNullException("modelName");
 
-            if (bodyValue == null)
-                throw new System.ArgumentNullException("bodyValue");
+            if (body == null)
+                throw new System.ArgumentNullException("body");
 
             var client_ = _httpClient;
             var disposeClient_ = false;
@@ -7758,7 +7758,7 @@ namespace EdgeAi.Client
             {
                 using (var request_ = new System.Net.Http.HttpRequestMessage())
                 {
-                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(bodyValue, JsonSerializerSettings);
+                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings);
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
                     content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
                     request_.Content = content_;
@@ -7975,7 +7975,7 @@ namespace EdgeAi.Client
         /// </remarks>
         /// <returns>A chat completion, or a stream of chunks when `stream` is true.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<ChatCompletion> CreateChatCompletionAsync(ChatCompletionRequest bodyValue, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<ChatCompletion> CreateChatCompletionAsync(ChatCompletionRequest body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -7987,7 +7987,7 @@ namespace EdgeAi.Client
         /// <param name="apiVersion">Always `v1`.</param>
         /// <returns>An SSE stream.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<FileResponse> StreamAsync(string apiVersion, ChatCompletionRequest bodyValue, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<FileResponse> StreamAsync(string apiVersion, ChatCompletionRequest body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -7995,7 +7995,7 @@ namespace EdgeAi.Client
         /// </summary>
         /// <returns>An OpenAI embedding list (no envelope).</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<EmbeddingList> CreateEmbeddingsAsync(EmbeddingsRequest bodyValue, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<EmbeddingList> CreateEmbeddingsAsync(EmbeddingsRequest body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -8006,7 +8006,7 @@ namespace EdgeAi.Client
         /// </remarks>
         /// <returns>An OpenAI `response` object.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<ResponsesResult> CreateResponseAsync(ResponsesRequest bodyValue, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<ResponsesResult> CreateResponseAsync(ResponsesRequest body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
     }
 
@@ -8051,10 +8051,10 @@ namespace EdgeAi.Client
         /// </remarks>
         /// <returns>A chat completion, or a stream of chunks when `stream` is true.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<ChatCompletion> CreateChatCompletionAsync(ChatCompletionRequest bodyValue, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<ChatCompletion> CreateChatCompletionAsync(ChatCompletionRequest body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
-            if (bodyValue == null)
-                throw new System.ArgumentNullException("bodyValue");
+            if (body == null)
+                throw new System.ArgumentNullException("body");
 
             var client_ = _httpClient;
             var disposeClient_ = false;
@@ -8062,7 +8062,7 @@ namespace EdgeAi.Client
             {
                 using (var request_ = new System.Net.Http.HttpRequestMessage())
                 {
-                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(bodyValue, JsonSerializerSettings);
+                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings);
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
                     content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
                     request_.Content = content_;
@@ -8140,13 +8140,13 @@ namespace EdgeAi.Client
         /// <param name="apiVersion">Always `v1`.</param>
         /// <returns>An SSE stream.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<FileResponse> StreamAsync(string apiVersion, ChatCompletionRequest bodyValue, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<FileResponse> StreamAsync(string apiVersion, ChatCompletionRequest body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (apiVersion == null)
                 throw new System.ArgumentNullException("apiVersion");
 
-            if (bodyValue == null)
-                throw new System.ArgumentNullException("bodyValue");
+            if (body == null)
+                throw new System.ArgumentNullException("body");
 
             var client_ = _httpClient;
             var disposeClient_ = false;
@@ -8154,7 +8154,7 @@ namespace EdgeAi.Client
             {
                 using (var request_ = new System.Net.Http.HttpRequestMessage())
                 {
-                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(bodyValue, JsonSerializerSettings);
+                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings);
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
                     content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
                     request_.Content = content_;
@@ -8228,10 +8228,10 @@ namespace EdgeAi.Client
         /// </summary>
         /// <returns>An OpenAI embedding list (no envelope).</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<EmbeddingList> CreateEmbeddingsAsync(EmbeddingsRequest bodyValue, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<EmbeddingList> CreateEmbeddingsAsync(EmbeddingsRequest body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
-            if (bodyValue == null)
-                throw new System.ArgumentNullException("bodyValue");
+            if (body == null)
+                throw new System.ArgumentNullException("body");
 
             var client_ = _httpClient;
             var disposeClient_ = false;
@@ -8239,7 +8239,7 @@ namespace EdgeAi.Client
             {
                 using (var request_ = new System.Net.Http.HttpRequestMessage())
                 {
-                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(bodyValue, JsonSerializerSettings);
+                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings);
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
                     content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
                     request_.Content = content_;
@@ -8316,10 +8316,10 @@ namespace EdgeAi.Client
         /// </remarks>
         /// <returns>An OpenAI `response` object.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<ResponsesResult> CreateResponseAsync(ResponsesRequest bodyValue, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<ResponsesResult> CreateResponseAsync(ResponsesRequest body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
-            if (bodyValue == null)
-                throw new System.ArgumentNullException("bodyValue");
+            if (body == null)
+                throw new System.ArgumentNullException("body");
 
             var client_ = _httpClient;
             var disposeClient_ = false;
@@ -8327,7 +8327,7 @@ namespace EdgeAi.Client
             {
                 using (var request_ = new System.Net.Http.HttpRequestMessage())
                 {
-                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(bodyValue, JsonSerializerSettings);
+                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings);
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
                     content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
                     request_.Content = content_;

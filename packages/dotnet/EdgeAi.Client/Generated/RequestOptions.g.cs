@@ -23,232 +23,232 @@ namespace EdgeAi.Client
             RequestScope.RunAsync(options ?? throw new System.ArgumentNullException(nameof(options)), ct => client.SearchTasksAsync(ct), cancellationToken);
 
         /// <summary><see cref="ITextEmbeddingsClient.BgeBaseEnV15Async"/> with per-call options (session affinity, headers, timeout); <paramref name="options"/> receives the response metadata.</summary>
-        public static System.Threading.Tasks.Task<TextEmbeddingsBatchableResponse> BgeBaseEnV15Async(this ITextEmbeddingsClient client, TextEmbeddingsBatchableInput bodyValue, EdgeAiRequestOptions options, QueueRequest? queueRequest = null, System.Threading.CancellationToken cancellationToken = default) =>
-            RequestScope.RunAsync(options ?? throw new System.ArgumentNullException(nameof(options)), ct => client.BgeBaseEnV15Async(bodyValue, queueRequest, ct), cancellationToken);
+        public static System.Threading.Tasks.Task<TextEmbeddingsBatchableResponse> BgeBaseEnV15Async(this ITextEmbeddingsClient client, TextEmbeddingsBatchableInput body, EdgeAiRequestOptions options, QueueRequest? queueRequest = null, System.Threading.CancellationToken cancellationToken = default) =>
+            RequestScope.RunAsync(options ?? throw new System.ArgumentNullException(nameof(options)), ct => client.BgeBaseEnV15Async(body, queueRequest, ct), cancellationToken);
 
         /// <summary><see cref="ITextEmbeddingsClient.BgeLargeEnV15Async"/> with per-call options (session affinity, headers, timeout); <paramref name="options"/> receives the response metadata.</summary>
-        public static System.Threading.Tasks.Task<TextEmbeddingsBatchableResponse> BgeLargeEnV15Async(this ITextEmbeddingsClient client, TextEmbeddingsBatchableInput bodyValue, EdgeAiRequestOptions options, QueueRequest? queueRequest = null, System.Threading.CancellationToken cancellationToken = default) =>
-            RequestScope.RunAsync(options ?? throw new System.ArgumentNullException(nameof(options)), ct => client.BgeLargeEnV15Async(bodyValue, queueRequest, ct), cancellationToken);
+        public static System.Threading.Tasks.Task<TextEmbeddingsBatchableResponse> BgeLargeEnV15Async(this ITextEmbeddingsClient client, TextEmbeddingsBatchableInput body, EdgeAiRequestOptions options, QueueRequest? queueRequest = null, System.Threading.CancellationToken cancellationToken = default) =>
+            RequestScope.RunAsync(options ?? throw new System.ArgumentNullException(nameof(options)), ct => client.BgeLargeEnV15Async(body, queueRequest, ct), cancellationToken);
 
         /// <summary><see cref="ITextEmbeddingsClient.BgeM3Async"/> with per-call options (session affinity, headers, timeout); <paramref name="options"/> receives the response metadata.</summary>
-        public static System.Threading.Tasks.Task<TextEmbeddingsBatchableResponse> BgeM3Async(this ITextEmbeddingsClient client, TextEmbeddingsBatchableInput bodyValue, EdgeAiRequestOptions options, QueueRequest? queueRequest = null, System.Threading.CancellationToken cancellationToken = default) =>
-            RequestScope.RunAsync(options ?? throw new System.ArgumentNullException(nameof(options)), ct => client.BgeM3Async(bodyValue, queueRequest, ct), cancellationToken);
+        public static System.Threading.Tasks.Task<TextEmbeddingsBatchableResponse> BgeM3Async(this ITextEmbeddingsClient client, TextEmbeddingsBatchableInput body, EdgeAiRequestOptions options, QueueRequest? queueRequest = null, System.Threading.CancellationToken cancellationToken = default) =>
+            RequestScope.RunAsync(options ?? throw new System.ArgumentNullException(nameof(options)), ct => client.BgeM3Async(body, queueRequest, ct), cancellationToken);
 
         /// <summary><see cref="ITextEmbeddingsClient.BgeSmallEnV15Async"/> with per-call options (session affinity, headers, timeout); <paramref name="options"/> receives the response metadata.</summary>
-        public static System.Threading.Tasks.Task<TextEmbeddingsBatchableResponse> BgeSmallEnV15Async(this ITextEmbeddingsClient client, TextEmbeddingsBatchableInput bodyValue, EdgeAiRequestOptions options, QueueRequest? queueRequest = null, System.Threading.CancellationToken cancellationToken = default) =>
-            RequestScope.RunAsync(options ?? throw new System.ArgumentNullException(nameof(options)), ct => client.BgeSmallEnV15Async(bodyValue, queueRequest, ct), cancellationToken);
+        public static System.Threading.Tasks.Task<TextEmbeddingsBatchableResponse> BgeSmallEnV15Async(this ITextEmbeddingsClient client, TextEmbeddingsBatchableInput body, EdgeAiRequestOptions options, QueueRequest? queueRequest = null, System.Threading.CancellationToken cancellationToken = default) =>
+            RequestScope.RunAsync(options ?? throw new System.ArgumentNullException(nameof(options)), ct => client.BgeSmallEnV15Async(body, queueRequest, ct), cancellationToken);
 
         /// <summary><see cref="ITextEmbeddingsClient.Embeddinggemma300mAsync"/> with per-call options (session affinity, headers, timeout); <paramref name="options"/> receives the response metadata.</summary>
-        public static System.Threading.Tasks.Task<TextEmbeddingsResponse> Embeddinggemma300mAsync(this ITextEmbeddingsClient client, TextEmbeddingsInput bodyValue, EdgeAiRequestOptions options, System.Threading.CancellationToken cancellationToken = default) =>
-            RequestScope.RunAsync(options ?? throw new System.ArgumentNullException(nameof(options)), ct => client.Embeddinggemma300mAsync(bodyValue, ct), cancellationToken);
+        public static System.Threading.Tasks.Task<TextEmbeddingsResponse> Embeddinggemma300mAsync(this ITextEmbeddingsClient client, TextEmbeddingsInput body, EdgeAiRequestOptions options, System.Threading.CancellationToken cancellationToken = default) =>
+            RequestScope.RunAsync(options ?? throw new System.ArgumentNullException(nameof(options)), ct => client.Embeddinggemma300mAsync(body, ct), cancellationToken);
 
         /// <summary><see cref="ITextEmbeddingsClient.Qwen3Embedding06bAsync"/> with per-call options (session affinity, headers, timeout); <paramref name="options"/> receives the response metadata.</summary>
-        public static System.Threading.Tasks.Task<TextEmbeddingsResponse> Qwen3Embedding06bAsync(this ITextEmbeddingsClient client, TextEmbeddingsInput bodyValue, EdgeAiRequestOptions options, System.Threading.CancellationToken cancellationToken = default) =>
-            RequestScope.RunAsync(options ?? throw new System.ArgumentNullException(nameof(options)), ct => client.Qwen3Embedding06bAsync(bodyValue, ct), cancellationToken);
+        public static System.Threading.Tasks.Task<TextEmbeddingsResponse> Qwen3Embedding06bAsync(this ITextEmbeddingsClient client, TextEmbeddingsInput body, EdgeAiRequestOptions options, System.Threading.CancellationToken cancellationToken = default) =>
+            RequestScope.RunAsync(options ?? throw new System.ArgumentNullException(nameof(options)), ct => client.Qwen3Embedding06bAsync(body, ct), cancellationToken);
 
         /// <summary><see cref="ITextClassificationClient.BgeRerankerBaseAsync"/> with per-call options (session affinity, headers, timeout); <paramref name="options"/> receives the response metadata.</summary>
-        public static System.Threading.Tasks.Task<RerankResponse> BgeRerankerBaseAsync(this ITextClassificationClient client, RerankInput bodyValue, EdgeAiRequestOptions options, System.Threading.CancellationToken cancellationToken = default) =>
-            RequestScope.RunAsync(options ?? throw new System.ArgumentNullException(nameof(options)), ct => client.BgeRerankerBaseAsync(bodyValue, ct), cancellationToken);
+        public static System.Threading.Tasks.Task<RerankResponse> BgeRerankerBaseAsync(this ITextClassificationClient client, RerankInput body, EdgeAiRequestOptions options, System.Threading.CancellationToken cancellationToken = default) =>
+            RequestScope.RunAsync(options ?? throw new System.ArgumentNullException(nameof(options)), ct => client.BgeRerankerBaseAsync(body, ct), cancellationToken);
 
         /// <summary><see cref="ITextClassificationClient.DistilbertSst2Int8Async"/> with per-call options (session affinity, headers, timeout); <paramref name="options"/> receives the response metadata.</summary>
-        public static System.Threading.Tasks.Task<TextClassificationResponse> DistilbertSst2Int8Async(this ITextClassificationClient client, TextClassificationInput bodyValue, EdgeAiRequestOptions options, System.Threading.CancellationToken cancellationToken = default) =>
-            RequestScope.RunAsync(options ?? throw new System.ArgumentNullException(nameof(options)), ct => client.DistilbertSst2Int8Async(bodyValue, ct), cancellationToken);
+        public static System.Threading.Tasks.Task<TextClassificationResponse> DistilbertSst2Int8Async(this ITextClassificationClient client, TextClassificationInput body, EdgeAiRequestOptions options, System.Threading.CancellationToken cancellationToken = default) =>
+            RequestScope.RunAsync(options ?? throw new System.ArgumentNullException(nameof(options)), ct => client.DistilbertSst2Int8Async(body, ct), cancellationToken);
 
         /// <summary><see cref="ITextToImageClient.Flux1SchnellAsync"/> with per-call options (session affinity, headers, timeout); <paramref name="options"/> receives the response metadata.</summary>
-        public static System.Threading.Tasks.Task<FluxResponse> Flux1SchnellAsync(this ITextToImageClient client, FluxInput bodyValue, EdgeAiRequestOptions options, System.Threading.CancellationToken cancellationToken = default) =>
-            RequestScope.RunAsync(options ?? throw new System.ArgumentNullException(nameof(options)), ct => client.Flux1SchnellAsync(bodyValue, ct), cancellationToken);
+        public static System.Threading.Tasks.Task<FluxResponse> Flux1SchnellAsync(this ITextToImageClient client, FluxInput body, EdgeAiRequestOptions options, System.Threading.CancellationToken cancellationToken = default) =>
+            RequestScope.RunAsync(options ?? throw new System.ArgumentNullException(nameof(options)), ct => client.Flux1SchnellAsync(body, ct), cancellationToken);
 
         /// <summary><see cref="ITextToImageClient.StableDiffusionXlLightningAsync"/> with per-call options (session affinity, headers, timeout); <paramref name="options"/> receives the response metadata.</summary>
-        public static System.Threading.Tasks.Task<FileResponse> StableDiffusionXlLightningAsync(this ITextToImageClient client, TextToImageInput bodyValue, EdgeAiRequestOptions options, System.Threading.CancellationToken cancellationToken = default) =>
-            RequestScope.RunAsync(options ?? throw new System.ArgumentNullException(nameof(options)), ct => client.StableDiffusionXlLightningAsync(bodyValue, ct), cancellationToken);
+        public static System.Threading.Tasks.Task<FileResponse> StableDiffusionXlLightningAsync(this ITextToImageClient client, TextToImageInput body, EdgeAiRequestOptions options, System.Threading.CancellationToken cancellationToken = default) =>
+            RequestScope.RunAsync(options ?? throw new System.ArgumentNullException(nameof(options)), ct => client.StableDiffusionXlLightningAsync(body, ct), cancellationToken);
 
         /// <summary><see cref="ITextToImageClient.Phoenix10Async"/> with per-call options (session affinity, headers, timeout); <paramref name="options"/> receives the response metadata.</summary>
-        public static System.Threading.Tasks.Task<FileResponse> Phoenix10Async(this ITextToImageClient client, TextToImageInput bodyValue, EdgeAiRequestOptions options, System.Threading.CancellationToken cancellationToken = default) =>
-            RequestScope.RunAsync(options ?? throw new System.ArgumentNullException(nameof(options)), ct => client.Phoenix10Async(bodyValue, ct), cancellationToken);
+        public static System.Threading.Tasks.Task<FileResponse> Phoenix10Async(this ITextToImageClient client, TextToImageInput body, EdgeAiRequestOptions options, System.Threading.CancellationToken cancellationToken = default) =>
+            RequestScope.RunAsync(options ?? throw new System.ArgumentNullException(nameof(options)), ct => client.Phoenix10Async(body, ct), cancellationToken);
 
         /// <summary><see cref="ITextToImageClient.Dreamshaper8LcmAsync"/> with per-call options (session affinity, headers, timeout); <paramref name="options"/> receives the response metadata.</summary>
-        public static System.Threading.Tasks.Task<FileResponse> Dreamshaper8LcmAsync(this ITextToImageClient client, TextToImageInput bodyValue, EdgeAiRequestOptions options, System.Threading.CancellationToken cancellationToken = default) =>
-            RequestScope.RunAsync(options ?? throw new System.ArgumentNullException(nameof(options)), ct => client.Dreamshaper8LcmAsync(bodyValue, ct), cancellationToken);
+        public static System.Threading.Tasks.Task<FileResponse> Dreamshaper8LcmAsync(this ITextToImageClient client, TextToImageInput body, EdgeAiRequestOptions options, System.Threading.CancellationToken cancellationToken = default) =>
+            RequestScope.RunAsync(options ?? throw new System.ArgumentNullException(nameof(options)), ct => client.Dreamshaper8LcmAsync(body, ct), cancellationToken);
 
         /// <summary><see cref="ITextToImageClient.StableDiffusionXlBase10Async"/> with per-call options (session affinity, headers, timeout); <paramref name="options"/> receives the response metadata.</summary>
-        public static System.Threading.Tasks.Task<FileResponse> StableDiffusionXlBase10Async(this ITextToImageClient client, TextToImageInput bodyValue, EdgeAiRequestOptions options, System.Threading.CancellationToken cancellationToken = default) =>
-            RequestScope.RunAsync(options ?? throw new System.ArgumentNullException(nameof(options)), ct => client.StableDiffusionXlBase10Async(bodyValue, ct), cancellationToken);
+        public static System.Threading.Tasks.Task<FileResponse> StableDiffusionXlBase10Async(this ITextToImageClient client, TextToImageInput body, EdgeAiRequestOptions options, System.Threading.CancellationToken cancellationToken = default) =>
+            RequestScope.RunAsync(options ?? throw new System.ArgumentNullException(nameof(options)), ct => client.StableDiffusionXlBase10Async(body, ct), cancellationToken);
 
         /// <summary><see cref="ITextToSpeechClient.Aura2EnAsync"/> with per-call options (session affinity, headers, timeout); <paramref name="options"/> receives the response metadata.</summary>
-        public static System.Threading.Tasks.Task<TextToSpeechResponse> Aura2EnAsync(this ITextToSpeechClient client, TextToSpeechInput bodyValue, EdgeAiRequestOptions options, System.Threading.CancellationToken cancellationToken = default) =>
-            RequestScope.RunAsync(options ?? throw new System.ArgumentNullException(nameof(options)), ct => client.Aura2EnAsync(bodyValue, ct), cancellationToken);
+        public static System.Threading.Tasks.Task<TextToSpeechResponse> Aura2EnAsync(this ITextToSpeechClient client, TextToSpeechInput body, EdgeAiRequestOptions options, System.Threading.CancellationToken cancellationToken = default) =>
+            RequestScope.RunAsync(options ?? throw new System.ArgumentNullException(nameof(options)), ct => client.Aura2EnAsync(body, ct), cancellationToken);
 
         /// <summary><see cref="ITextToSpeechClient.MelottsAsync"/> with per-call options (session affinity, headers, timeout); <paramref name="options"/> receives the response metadata.</summary>
-        public static System.Threading.Tasks.Task<TextToSpeechResponse> MelottsAsync(this ITextToSpeechClient client, TextToSpeechInput bodyValue, EdgeAiRequestOptions options, System.Threading.CancellationToken cancellationToken = default) =>
-            RequestScope.RunAsync(options ?? throw new System.ArgumentNullException(nameof(options)), ct => client.MelottsAsync(bodyValue, ct), cancellationToken);
+        public static System.Threading.Tasks.Task<TextToSpeechResponse> MelottsAsync(this ITextToSpeechClient client, TextToSpeechInput body, EdgeAiRequestOptions options, System.Threading.CancellationToken cancellationToken = default) =>
+            RequestScope.RunAsync(options ?? throw new System.ArgumentNullException(nameof(options)), ct => client.MelottsAsync(body, ct), cancellationToken);
 
         /// <summary><see cref="ITextGenerationClient.DeepseekR1DistillQwen32bAsync"/> with per-call options (session affinity, headers, timeout); <paramref name="options"/> receives the response metadata.</summary>
-        public static System.Threading.Tasks.Task<TextGenerationResponse> DeepseekR1DistillQwen32bAsync(this ITextGenerationClient client, TextGenerationInput bodyValue, EdgeAiRequestOptions options, System.Threading.CancellationToken cancellationToken = default) =>
-            RequestScope.RunAsync(options ?? throw new System.ArgumentNullException(nameof(options)), ct => client.DeepseekR1DistillQwen32bAsync(bodyValue, ct), cancellationToken);
+        public static System.Threading.Tasks.Task<TextGenerationResponse> DeepseekR1DistillQwen32bAsync(this ITextGenerationClient client, TextGenerationInput body, EdgeAiRequestOptions options, System.Threading.CancellationToken cancellationToken = default) =>
+            RequestScope.RunAsync(options ?? throw new System.ArgumentNullException(nameof(options)), ct => client.DeepseekR1DistillQwen32bAsync(body, ct), cancellationToken);
 
         /// <summary><see cref="ITextGenerationClient.StreamAsync"/> with per-call options (session affinity, headers, timeout); <paramref name="options"/> receives the response metadata.</summary>
-        public static System.Threading.Tasks.Task<FileResponse> StreamAsync(this ITextGenerationClient client, string author, string model, TextGenerationInput bodyValue, EdgeAiRequestOptions options, System.Threading.CancellationToken cancellationToken = default) =>
-            RequestScope.RunAsync(options ?? throw new System.ArgumentNullException(nameof(options)), ct => client.StreamAsync(author, model, bodyValue, ct), cancellationToken);
+        public static System.Threading.Tasks.Task<FileResponse> StreamAsync(this ITextGenerationClient client, string author, string model, TextGenerationInput body, EdgeAiRequestOptions options, System.Threading.CancellationToken cancellationToken = default) =>
+            RequestScope.RunAsync(options ?? throw new System.ArgumentNullException(nameof(options)), ct => client.StreamAsync(author, model, body, ct), cancellationToken);
 
         /// <summary><see cref="ITextGenerationClient.Gemma3x12bItAsync"/> with per-call options (session affinity, headers, timeout); <paramref name="options"/> receives the response metadata.</summary>
         [System.Obsolete]
-        public static System.Threading.Tasks.Task<TextGenerationResponse> Gemma3x12bItAsync(this ITextGenerationClient client, TextGenerationInput bodyValue, EdgeAiRequestOptions options, System.Threading.CancellationToken cancellationToken = default) =>
-            RequestScope.RunAsync(options ?? throw new System.ArgumentNullException(nameof(options)), ct => client.Gemma3x12bItAsync(bodyValue, ct), cancellationToken);
+        public static System.Threading.Tasks.Task<TextGenerationResponse> Gemma3x12bItAsync(this ITextGenerationClient client, TextGenerationInput body, EdgeAiRequestOptions options, System.Threading.CancellationToken cancellationToken = default) =>
+            RequestScope.RunAsync(options ?? throw new System.ArgumentNullException(nameof(options)), ct => client.Gemma3x12bItAsync(body, ct), cancellationToken);
 
         /// <summary><see cref="ITextGenerationClient.Gemma4x26bA4bItAsync"/> with per-call options (session affinity, headers, timeout); <paramref name="options"/> receives the response metadata.</summary>
-        public static System.Threading.Tasks.Task<TextGenerationResponse> Gemma4x26bA4bItAsync(this ITextGenerationClient client, TextGenerationInput bodyValue, EdgeAiRequestOptions options, System.Threading.CancellationToken cancellationToken = default) =>
-            RequestScope.RunAsync(options ?? throw new System.ArgumentNullException(nameof(options)), ct => client.Gemma4x26bA4bItAsync(bodyValue, ct), cancellationToken);
+        public static System.Threading.Tasks.Task<TextGenerationResponse> Gemma4x26bA4bItAsync(this ITextGenerationClient client, TextGenerationInput body, EdgeAiRequestOptions options, System.Threading.CancellationToken cancellationToken = default) =>
+            RequestScope.RunAsync(options ?? throw new System.ArgumentNullException(nameof(options)), ct => client.Gemma4x26bA4bItAsync(body, ct), cancellationToken);
 
         /// <summary><see cref="ITextGenerationClient.Llama3x8bInstructAsync"/> with per-call options (session affinity, headers, timeout); <paramref name="options"/> receives the response metadata.</summary>
         [System.Obsolete]
-        public static System.Threading.Tasks.Task<TextGenerationResponse> Llama3x8bInstructAsync(this ITextGenerationClient client, TextGenerationInput bodyValue, EdgeAiRequestOptions options, System.Threading.CancellationToken cancellationToken = default) =>
-            RequestScope.RunAsync(options ?? throw new System.ArgumentNullException(nameof(options)), ct => client.Llama3x8bInstructAsync(bodyValue, ct), cancellationToken);
+        public static System.Threading.Tasks.Task<TextGenerationResponse> Llama3x8bInstructAsync(this ITextGenerationClient client, TextGenerationInput body, EdgeAiRequestOptions options, System.Threading.CancellationToken cancellationToken = default) =>
+            RequestScope.RunAsync(options ?? throw new System.ArgumentNullException(nameof(options)), ct => client.Llama3x8bInstructAsync(body, ct), cancellationToken);
 
         /// <summary><see cref="ITextGenerationClient.Llama31x8bInstructAsync"/> with per-call options (session affinity, headers, timeout); <paramref name="options"/> receives the response metadata.</summary>
         [System.Obsolete]
-        public static System.Threading.Tasks.Task<TextGenerationResponse> Llama31x8bInstructAsync(this ITextGenerationClient client, TextGenerationInput bodyValue, EdgeAiRequestOptions options, System.Threading.CancellationToken cancellationToken = default) =>
-            RequestScope.RunAsync(options ?? throw new System.ArgumentNullException(nameof(options)), ct => client.Llama31x8bInstructAsync(bodyValue, ct), cancellationToken);
+        public static System.Threading.Tasks.Task<TextGenerationResponse> Llama31x8bInstructAsync(this ITextGenerationClient client, TextGenerationInput body, EdgeAiRequestOptions options, System.Threading.CancellationToken cancellationToken = default) =>
+            RequestScope.RunAsync(options ?? throw new System.ArgumentNullException(nameof(options)), ct => client.Llama31x8bInstructAsync(body, ct), cancellationToken);
 
         /// <summary><see cref="ITextGenerationClient.Llama31x8bInstructFastAsync"/> with per-call options (session affinity, headers, timeout); <paramref name="options"/> receives the response metadata.</summary>
-        public static System.Threading.Tasks.Task<TextGenerationResponse> Llama31x8bInstructFastAsync(this ITextGenerationClient client, TextGenerationInput bodyValue, EdgeAiRequestOptions options, System.Threading.CancellationToken cancellationToken = default) =>
-            RequestScope.RunAsync(options ?? throw new System.ArgumentNullException(nameof(options)), ct => client.Llama31x8bInstructFastAsync(bodyValue, ct), cancellationToken);
+        public static System.Threading.Tasks.Task<TextGenerationResponse> Llama31x8bInstructFastAsync(this ITextGenerationClient client, TextGenerationInput body, EdgeAiRequestOptions options, System.Threading.CancellationToken cancellationToken = default) =>
+            RequestScope.RunAsync(options ?? throw new System.ArgumentNullException(nameof(options)), ct => client.Llama31x8bInstructFastAsync(body, ct), cancellationToken);
 
         /// <summary><see cref="ITextGenerationClient.Llama31x8bInstructFp8Async"/> with per-call options (session affinity, headers, timeout); <paramref name="options"/> receives the response metadata.</summary>
-        public static System.Threading.Tasks.Task<TextGenerationResponse> Llama31x8bInstructFp8Async(this ITextGenerationClient client, TextGenerationInput bodyValue, EdgeAiRequestOptions options, System.Threading.CancellationToken cancellationToken = default) =>
-            RequestScope.RunAsync(options ?? throw new System.ArgumentNullException(nameof(options)), ct => client.Llama31x8bInstructFp8Async(bodyValue, ct), cancellationToken);
+        public static System.Threading.Tasks.Task<TextGenerationResponse> Llama31x8bInstructFp8Async(this ITextGenerationClient client, TextGenerationInput body, EdgeAiRequestOptions options, System.Threading.CancellationToken cancellationToken = default) =>
+            RequestScope.RunAsync(options ?? throw new System.ArgumentNullException(nameof(options)), ct => client.Llama31x8bInstructFp8Async(body, ct), cancellationToken);
 
         /// <summary><see cref="ITextGenerationClient.Llama32x11bVisionInstructAsync"/> with per-call options (session affinity, headers, timeout); <paramref name="options"/> receives the response metadata.</summary>
-        public static System.Threading.Tasks.Task<TextGenerationResponse> Llama32x11bVisionInstructAsync(this ITextGenerationClient client, TextGenerationInput bodyValue, EdgeAiRequestOptions options, System.Threading.CancellationToken cancellationToken = default) =>
-            RequestScope.RunAsync(options ?? throw new System.ArgumentNullException(nameof(options)), ct => client.Llama32x11bVisionInstructAsync(bodyValue, ct), cancellationToken);
+        public static System.Threading.Tasks.Task<TextGenerationResponse> Llama32x11bVisionInstructAsync(this ITextGenerationClient client, TextGenerationInput body, EdgeAiRequestOptions options, System.Threading.CancellationToken cancellationToken = default) =>
+            RequestScope.RunAsync(options ?? throw new System.ArgumentNullException(nameof(options)), ct => client.Llama32x11bVisionInstructAsync(body, ct), cancellationToken);
 
         /// <summary><see cref="ITextGenerationClient.Llama32x1bInstructAsync"/> with per-call options (session affinity, headers, timeout); <paramref name="options"/> receives the response metadata.</summary>
-        public static System.Threading.Tasks.Task<TextGenerationResponse> Llama32x1bInstructAsync(this ITextGenerationClient client, TextGenerationInput bodyValue, EdgeAiRequestOptions options, System.Threading.CancellationToken cancellationToken = default) =>
-            RequestScope.RunAsync(options ?? throw new System.ArgumentNullException(nameof(options)), ct => client.Llama32x1bInstructAsync(bodyValue, ct), cancellationToken);
+        public static System.Threading.Tasks.Task<TextGenerationResponse> Llama32x1bInstructAsync(this ITextGenerationClient client, TextGenerationInput body, EdgeAiRequestOptions options, System.Threading.CancellationToken cancellationToken = default) =>
+            RequestScope.RunAsync(options ?? throw new System.ArgumentNullException(nameof(options)), ct => client.Llama32x1bInstructAsync(body, ct), cancellationToken);
 
         /// <summary><see cref="ITextGenerationClient.Llama33x70bInstructFp8FastAsync"/> with per-call options (session affinity, headers, timeout); <paramref name="options"/> receives the response metadata.</summary>
-        public static System.Threading.Tasks.Task<TextGenerationBatchableResponse> Llama33x70bInstructFp8FastAsync(this ITextGenerationClient client, TextGenerationBatchableInput bodyValue, EdgeAiRequestOptions options, QueueRequest? queueRequest = null, System.Threading.CancellationToken cancellationToken = default) =>
-            RequestScope.RunAsync(options ?? throw new System.ArgumentNullException(nameof(options)), ct => client.Llama33x70bInstructFp8FastAsync(bodyValue, queueRequest, ct), cancellationToken);
+        public static System.Threading.Tasks.Task<TextGenerationBatchableResponse> Llama33x70bInstructFp8FastAsync(this ITextGenerationClient client, TextGenerationBatchableInput body, EdgeAiRequestOptions options, QueueRequest? queueRequest = null, System.Threading.CancellationToken cancellationToken = default) =>
+            RequestScope.RunAsync(options ?? throw new System.ArgumentNullException(nameof(options)), ct => client.Llama33x70bInstructFp8FastAsync(body, queueRequest, ct), cancellationToken);
 
         /// <summary><see cref="ITextGenerationClient.Llama4Scout17b16eInstructAsync"/> with per-call options (session affinity, headers, timeout); <paramref name="options"/> receives the response metadata.</summary>
-        public static System.Threading.Tasks.Task<TextGenerationResponse> Llama4Scout17b16eInstructAsync(this ITextGenerationClient client, TextGenerationInput bodyValue, EdgeAiRequestOptions options, System.Threading.CancellationToken cancellationToken = default) =>
-            RequestScope.RunAsync(options ?? throw new System.ArgumentNullException(nameof(options)), ct => client.Llama4Scout17b16eInstructAsync(bodyValue, ct), cancellationToken);
+        public static System.Threading.Tasks.Task<TextGenerationResponse> Llama4Scout17b16eInstructAsync(this ITextGenerationClient client, TextGenerationInput body, EdgeAiRequestOptions options, System.Threading.CancellationToken cancellationToken = default) =>
+            RequestScope.RunAsync(options ?? throw new System.ArgumentNullException(nameof(options)), ct => client.Llama4Scout17b16eInstructAsync(body, ct), cancellationToken);
 
         /// <summary><see cref="ITextGenerationClient.LlamaGuard3x8bAsync"/> with per-call options (session affinity, headers, timeout); <paramref name="options"/> receives the response metadata.</summary>
-        public static System.Threading.Tasks.Task<TextGenerationResponse> LlamaGuard3x8bAsync(this ITextGenerationClient client, TextGenerationInput bodyValue, EdgeAiRequestOptions options, System.Threading.CancellationToken cancellationToken = default) =>
-            RequestScope.RunAsync(options ?? throw new System.ArgumentNullException(nameof(options)), ct => client.LlamaGuard3x8bAsync(bodyValue, ct), cancellationToken);
+        public static System.Threading.Tasks.Task<TextGenerationResponse> LlamaGuard3x8bAsync(this ITextGenerationClient client, TextGenerationInput body, EdgeAiRequestOptions options, System.Threading.CancellationToken cancellationToken = default) =>
+            RequestScope.RunAsync(options ?? throw new System.ArgumentNullException(nameof(options)), ct => client.LlamaGuard3x8bAsync(body, ct), cancellationToken);
 
         /// <summary><see cref="ITextGenerationClient.Phi2Async"/> with per-call options (session affinity, headers, timeout); <paramref name="options"/> receives the response metadata.</summary>
         [System.Obsolete]
-        public static System.Threading.Tasks.Task<TextGenerationResponse> Phi2Async(this ITextGenerationClient client, TextGenerationInput bodyValue, EdgeAiRequestOptions options, System.Threading.CancellationToken cancellationToken = default) =>
-            RequestScope.RunAsync(options ?? throw new System.ArgumentNullException(nameof(options)), ct => client.Phi2Async(bodyValue, ct), cancellationToken);
+        public static System.Threading.Tasks.Task<TextGenerationResponse> Phi2Async(this ITextGenerationClient client, TextGenerationInput body, EdgeAiRequestOptions options, System.Threading.CancellationToken cancellationToken = default) =>
+            RequestScope.RunAsync(options ?? throw new System.ArgumentNullException(nameof(options)), ct => client.Phi2Async(body, ct), cancellationToken);
 
         /// <summary><see cref="ITextGenerationClient.Mistral7bInstructV01Async"/> with per-call options (session affinity, headers, timeout); <paramref name="options"/> receives the response metadata.</summary>
         [System.Obsolete]
-        public static System.Threading.Tasks.Task<TextGenerationResponse> Mistral7bInstructV01Async(this ITextGenerationClient client, TextGenerationInput bodyValue, EdgeAiRequestOptions options, System.Threading.CancellationToken cancellationToken = default) =>
-            RequestScope.RunAsync(options ?? throw new System.ArgumentNullException(nameof(options)), ct => client.Mistral7bInstructV01Async(bodyValue, ct), cancellationToken);
+        public static System.Threading.Tasks.Task<TextGenerationResponse> Mistral7bInstructV01Async(this ITextGenerationClient client, TextGenerationInput body, EdgeAiRequestOptions options, System.Threading.CancellationToken cancellationToken = default) =>
+            RequestScope.RunAsync(options ?? throw new System.ArgumentNullException(nameof(options)), ct => client.Mistral7bInstructV01Async(body, ct), cancellationToken);
 
         /// <summary><see cref="ITextGenerationClient.Mistral7bInstructV02LoraAsync"/> with per-call options (session affinity, headers, timeout); <paramref name="options"/> receives the response metadata.</summary>
-        public static System.Threading.Tasks.Task<TextGenerationResponse> Mistral7bInstructV02LoraAsync(this ITextGenerationClient client, TextGenerationInput bodyValue, EdgeAiRequestOptions options, System.Threading.CancellationToken cancellationToken = default) =>
-            RequestScope.RunAsync(options ?? throw new System.ArgumentNullException(nameof(options)), ct => client.Mistral7bInstructV02LoraAsync(bodyValue, ct), cancellationToken);
+        public static System.Threading.Tasks.Task<TextGenerationResponse> Mistral7bInstructV02LoraAsync(this ITextGenerationClient client, TextGenerationInput body, EdgeAiRequestOptions options, System.Threading.CancellationToken cancellationToken = default) =>
+            RequestScope.RunAsync(options ?? throw new System.ArgumentNullException(nameof(options)), ct => client.Mistral7bInstructV02LoraAsync(body, ct), cancellationToken);
 
         /// <summary><see cref="ITextGenerationClient.MistralSmall31x24bInstructAsync"/> with per-call options (session affinity, headers, timeout); <paramref name="options"/> receives the response metadata.</summary>
-        public static System.Threading.Tasks.Task<TextGenerationResponse> MistralSmall31x24bInstructAsync(this ITextGenerationClient client, TextGenerationInput bodyValue, EdgeAiRequestOptions options, System.Threading.CancellationToken cancellationToken = default) =>
-            RequestScope.RunAsync(options ?? throw new System.ArgumentNullException(nameof(options)), ct => client.MistralSmall31x24bInstructAsync(bodyValue, ct), cancellationToken);
+        public static System.Threading.Tasks.Task<TextGenerationResponse> MistralSmall31x24bInstructAsync(this ITextGenerationClient client, TextGenerationInput body, EdgeAiRequestOptions options, System.Threading.CancellationToken cancellationToken = default) =>
+            RequestScope.RunAsync(options ?? throw new System.ArgumentNullException(nameof(options)), ct => client.MistralSmall31x24bInstructAsync(body, ct), cancellationToken);
 
         /// <summary><see cref="ITextGenerationClient.KimiK25Async"/> with per-call options (session affinity, headers, timeout); <paramref name="options"/> receives the response metadata.</summary>
         [System.Obsolete]
-        public static System.Threading.Tasks.Task<TextGenerationResponse> KimiK25Async(this ITextGenerationClient client, TextGenerationInput bodyValue, EdgeAiRequestOptions options, System.Threading.CancellationToken cancellationToken = default) =>
-            RequestScope.RunAsync(options ?? throw new System.ArgumentNullException(nameof(options)), ct => client.KimiK25Async(bodyValue, ct), cancellationToken);
+        public static System.Threading.Tasks.Task<TextGenerationResponse> KimiK25Async(this ITextGenerationClient client, TextGenerationInput body, EdgeAiRequestOptions options, System.Threading.CancellationToken cancellationToken = default) =>
+            RequestScope.RunAsync(options ?? throw new System.ArgumentNullException(nameof(options)), ct => client.KimiK25Async(body, ct), cancellationToken);
 
         /// <summary><see cref="ITextGenerationClient.KimiK26Async"/> with per-call options (session affinity, headers, timeout); <paramref name="options"/> receives the response metadata.</summary>
-        public static System.Threading.Tasks.Task<TextGenerationResponse> KimiK26Async(this ITextGenerationClient client, TextGenerationInput bodyValue, EdgeAiRequestOptions options, System.Threading.CancellationToken cancellationToken = default) =>
-            RequestScope.RunAsync(options ?? throw new System.ArgumentNullException(nameof(options)), ct => client.KimiK26Async(bodyValue, ct), cancellationToken);
+        public static System.Threading.Tasks.Task<TextGenerationResponse> KimiK26Async(this ITextGenerationClient client, TextGenerationInput body, EdgeAiRequestOptions options, System.Threading.CancellationToken cancellationToken = default) =>
+            RequestScope.RunAsync(options ?? throw new System.ArgumentNullException(nameof(options)), ct => client.KimiK26Async(body, ct), cancellationToken);
 
         /// <summary><see cref="ITextGenerationClient.Nemotron3x120bA12bAsync"/> with per-call options (session affinity, headers, timeout); <paramref name="options"/> receives the response metadata.</summary>
-        public static System.Threading.Tasks.Task<TextGenerationResponse> Nemotron3x120bA12bAsync(this ITextGenerationClient client, TextGenerationInput bodyValue, EdgeAiRequestOptions options, System.Threading.CancellationToken cancellationToken = default) =>
-            RequestScope.RunAsync(options ?? throw new System.ArgumentNullException(nameof(options)), ct => client.Nemotron3x120bA12bAsync(bodyValue, ct), cancellationToken);
+        public static System.Threading.Tasks.Task<TextGenerationResponse> Nemotron3x120bA12bAsync(this ITextGenerationClient client, TextGenerationInput body, EdgeAiRequestOptions options, System.Threading.CancellationToken cancellationToken = default) =>
+            RequestScope.RunAsync(options ?? throw new System.ArgumentNullException(nameof(options)), ct => client.Nemotron3x120bA12bAsync(body, ct), cancellationToken);
 
         /// <summary><see cref="ITextGenerationClient.GptOss120bAsync"/> with per-call options (session affinity, headers, timeout); <paramref name="options"/> receives the response metadata.</summary>
-        public static System.Threading.Tasks.Task<TextGenerationBatchableResponse> GptOss120bAsync(this ITextGenerationClient client, GptOssBatchableInput bodyValue, EdgeAiRequestOptions options, QueueRequest? queueRequest = null, System.Threading.CancellationToken cancellationToken = default) =>
-            RequestScope.RunAsync(options ?? throw new System.ArgumentNullException(nameof(options)), ct => client.GptOss120bAsync(bodyValue, queueRequest, ct), cancellationToken);
+        public static System.Threading.Tasks.Task<TextGenerationBatchableResponse> GptOss120bAsync(this ITextGenerationClient client, GptOssBatchableInput body, EdgeAiRequestOptions options, QueueRequest? queueRequest = null, System.Threading.CancellationToken cancellationToken = default) =>
+            RequestScope.RunAsync(options ?? throw new System.ArgumentNullException(nameof(options)), ct => client.GptOss120bAsync(body, queueRequest, ct), cancellationToken);
 
         /// <summary><see cref="ITextGenerationClient.GptOss20bAsync"/> with per-call options (session affinity, headers, timeout); <paramref name="options"/> receives the response metadata.</summary>
-        public static System.Threading.Tasks.Task<TextGenerationResponse> GptOss20bAsync(this ITextGenerationClient client, GptOssInput bodyValue, EdgeAiRequestOptions options, System.Threading.CancellationToken cancellationToken = default) =>
-            RequestScope.RunAsync(options ?? throw new System.ArgumentNullException(nameof(options)), ct => client.GptOss20bAsync(bodyValue, ct), cancellationToken);
+        public static System.Threading.Tasks.Task<TextGenerationResponse> GptOss20bAsync(this ITextGenerationClient client, GptOssInput body, EdgeAiRequestOptions options, System.Threading.CancellationToken cancellationToken = default) =>
+            RequestScope.RunAsync(options ?? throw new System.ArgumentNullException(nameof(options)), ct => client.GptOss20bAsync(body, ct), cancellationToken);
 
         /// <summary><see cref="ITextGenerationClient.Qwen3x30bA3bFp8Async"/> with per-call options (session affinity, headers, timeout); <paramref name="options"/> receives the response metadata.</summary>
-        public static System.Threading.Tasks.Task<TextGenerationResponse> Qwen3x30bA3bFp8Async(this ITextGenerationClient client, TextGenerationInput bodyValue, EdgeAiRequestOptions options, System.Threading.CancellationToken cancellationToken = default) =>
-            RequestScope.RunAsync(options ?? throw new System.ArgumentNullException(nameof(options)), ct => client.Qwen3x30bA3bFp8Async(bodyValue, ct), cancellationToken);
+        public static System.Threading.Tasks.Task<TextGenerationResponse> Qwen3x30bA3bFp8Async(this ITextGenerationClient client, TextGenerationInput body, EdgeAiRequestOptions options, System.Threading.CancellationToken cancellationToken = default) =>
+            RequestScope.RunAsync(options ?? throw new System.ArgumentNullException(nameof(options)), ct => client.Qwen3x30bA3bFp8Async(body, ct), cancellationToken);
 
         /// <summary><see cref="ITextGenerationClient.Qwq32bAsync"/> with per-call options (session affinity, headers, timeout); <paramref name="options"/> receives the response metadata.</summary>
-        public static System.Threading.Tasks.Task<TextGenerationResponse> Qwq32bAsync(this ITextGenerationClient client, TextGenerationInput bodyValue, EdgeAiRequestOptions options, System.Threading.CancellationToken cancellationToken = default) =>
-            RequestScope.RunAsync(options ?? throw new System.ArgumentNullException(nameof(options)), ct => client.Qwq32bAsync(bodyValue, ct), cancellationToken);
+        public static System.Threading.Tasks.Task<TextGenerationResponse> Qwq32bAsync(this ITextGenerationClient client, TextGenerationInput body, EdgeAiRequestOptions options, System.Threading.CancellationToken cancellationToken = default) =>
+            RequestScope.RunAsync(options ?? throw new System.ArgumentNullException(nameof(options)), ct => client.Qwq32bAsync(body, ct), cancellationToken);
 
         /// <summary><see cref="ITextGenerationClient.Glm47FlashAsync"/> with per-call options (session affinity, headers, timeout); <paramref name="options"/> receives the response metadata.</summary>
-        public static System.Threading.Tasks.Task<TextGenerationResponse> Glm47FlashAsync(this ITextGenerationClient client, TextGenerationInput bodyValue, EdgeAiRequestOptions options, System.Threading.CancellationToken cancellationToken = default) =>
-            RequestScope.RunAsync(options ?? throw new System.ArgumentNullException(nameof(options)), ct => client.Glm47FlashAsync(bodyValue, ct), cancellationToken);
+        public static System.Threading.Tasks.Task<TextGenerationResponse> Glm47FlashAsync(this ITextGenerationClient client, TextGenerationInput body, EdgeAiRequestOptions options, System.Threading.CancellationToken cancellationToken = default) =>
+            RequestScope.RunAsync(options ?? throw new System.ArgumentNullException(nameof(options)), ct => client.Glm47FlashAsync(body, ct), cancellationToken);
 
         /// <summary><see cref="ITextGenerationClient.Hermes2ProMistral7bAsync"/> with per-call options (session affinity, headers, timeout); <paramref name="options"/> receives the response metadata.</summary>
         [System.Obsolete]
-        public static System.Threading.Tasks.Task<TextGenerationResponse> Hermes2ProMistral7bAsync(this ITextGenerationClient client, TextGenerationInput bodyValue, EdgeAiRequestOptions options, System.Threading.CancellationToken cancellationToken = default) =>
-            RequestScope.RunAsync(options ?? throw new System.ArgumentNullException(nameof(options)), ct => client.Hermes2ProMistral7bAsync(bodyValue, ct), cancellationToken);
+        public static System.Threading.Tasks.Task<TextGenerationResponse> Hermes2ProMistral7bAsync(this ITextGenerationClient client, TextGenerationInput body, EdgeAiRequestOptions options, System.Threading.CancellationToken cancellationToken = default) =>
+            RequestScope.RunAsync(options ?? throw new System.ArgumentNullException(nameof(options)), ct => client.Hermes2ProMistral7bAsync(body, ct), cancellationToken);
 
         /// <summary><see cref="ISummarizationClient.BartLargeCnnAsync"/> with per-call options (session affinity, headers, timeout); <paramref name="options"/> receives the response metadata.</summary>
         [System.Obsolete]
-        public static System.Threading.Tasks.Task<SummarizationResponse> BartLargeCnnAsync(this ISummarizationClient client, SummarizationInput bodyValue, EdgeAiRequestOptions options, System.Threading.CancellationToken cancellationToken = default) =>
-            RequestScope.RunAsync(options ?? throw new System.ArgumentNullException(nameof(options)), ct => client.BartLargeCnnAsync(bodyValue, ct), cancellationToken);
+        public static System.Threading.Tasks.Task<SummarizationResponse> BartLargeCnnAsync(this ISummarizationClient client, SummarizationInput body, EdgeAiRequestOptions options, System.Threading.CancellationToken cancellationToken = default) =>
+            RequestScope.RunAsync(options ?? throw new System.ArgumentNullException(nameof(options)), ct => client.BartLargeCnnAsync(body, ct), cancellationToken);
 
         /// <summary><see cref="IObjectDetectionClient.DetrResnet50Async"/> with per-call options (session affinity, headers, timeout); <paramref name="options"/> receives the response metadata.</summary>
-        public static System.Threading.Tasks.Task<ObjectDetectionResponse> DetrResnet50Async(this IObjectDetectionClient client, ObjectDetectionInput bodyValue, EdgeAiRequestOptions options, System.Threading.CancellationToken cancellationToken = default) =>
-            RequestScope.RunAsync(options ?? throw new System.ArgumentNullException(nameof(options)), ct => client.DetrResnet50Async(bodyValue, ct), cancellationToken);
+        public static System.Threading.Tasks.Task<ObjectDetectionResponse> DetrResnet50Async(this IObjectDetectionClient client, ObjectDetectionInput body, EdgeAiRequestOptions options, System.Threading.CancellationToken cancellationToken = default) =>
+            RequestScope.RunAsync(options ?? throw new System.ArgumentNullException(nameof(options)), ct => client.DetrResnet50Async(body, ct), cancellationToken);
 
         /// <summary><see cref="IImageToTextClient.Llava15x7bHfAsync"/> with per-call options (session affinity, headers, timeout); <paramref name="options"/> receives the response metadata.</summary>
-        public static System.Threading.Tasks.Task<ImageToTextResponse> Llava15x7bHfAsync(this IImageToTextClient client, ImageToTextInput bodyValue, EdgeAiRequestOptions options, System.Threading.CancellationToken cancellationToken = default) =>
-            RequestScope.RunAsync(options ?? throw new System.ArgumentNullException(nameof(options)), ct => client.Llava15x7bHfAsync(bodyValue, ct), cancellationToken);
+        public static System.Threading.Tasks.Task<ImageToTextResponse> Llava15x7bHfAsync(this IImageToTextClient client, ImageToTextInput body, EdgeAiRequestOptions options, System.Threading.CancellationToken cancellationToken = default) =>
+            RequestScope.RunAsync(options ?? throw new System.ArgumentNullException(nameof(options)), ct => client.Llava15x7bHfAsync(body, ct), cancellationToken);
 
         /// <summary><see cref="IImageToTextClient.UformGen2Qwen500mAsync"/> with per-call options (session affinity, headers, timeout); <paramref name="options"/> receives the response metadata.</summary>
         [System.Obsolete]
-        public static System.Threading.Tasks.Task<ImageToTextResponse> UformGen2Qwen500mAsync(this IImageToTextClient client, ImageToTextInput bodyValue, EdgeAiRequestOptions options, System.Threading.CancellationToken cancellationToken = default) =>
-            RequestScope.RunAsync(options ?? throw new System.ArgumentNullException(nameof(options)), ct => client.UformGen2Qwen500mAsync(bodyValue, ct), cancellationToken);
+        public static System.Threading.Tasks.Task<ImageToTextResponse> UformGen2Qwen500mAsync(this IImageToTextClient client, ImageToTextInput body, EdgeAiRequestOptions options, System.Threading.CancellationToken cancellationToken = default) =>
+            RequestScope.RunAsync(options ?? throw new System.ArgumentNullException(nameof(options)), ct => client.UformGen2Qwen500mAsync(body, ct), cancellationToken);
 
         /// <summary><see cref="ITranslationClient.M2m100x12bAsync"/> with per-call options (session affinity, headers, timeout); <paramref name="options"/> receives the response metadata.</summary>
-        public static System.Threading.Tasks.Task<TranslationBatchableResponse> M2m100x12bAsync(this ITranslationClient client, TranslationBatchableInput bodyValue, EdgeAiRequestOptions options, QueueRequest? queueRequest = null, System.Threading.CancellationToken cancellationToken = default) =>
-            RequestScope.RunAsync(options ?? throw new System.ArgumentNullException(nameof(options)), ct => client.M2m100x12bAsync(bodyValue, queueRequest, ct), cancellationToken);
+        public static System.Threading.Tasks.Task<TranslationBatchableResponse> M2m100x12bAsync(this ITranslationClient client, TranslationBatchableInput body, EdgeAiRequestOptions options, QueueRequest? queueRequest = null, System.Threading.CancellationToken cancellationToken = default) =>
+            RequestScope.RunAsync(options ?? throw new System.ArgumentNullException(nameof(options)), ct => client.M2m100x12bAsync(body, queueRequest, ct), cancellationToken);
 
         /// <summary><see cref="IImageClassificationClient.Resnet50Async"/> with per-call options (session affinity, headers, timeout); <paramref name="options"/> receives the response metadata.</summary>
-        public static System.Threading.Tasks.Task<ImageClassificationResponse> Resnet50Async(this IImageClassificationClient client, ImageClassificationInput bodyValue, EdgeAiRequestOptions options, System.Threading.CancellationToken cancellationToken = default) =>
-            RequestScope.RunAsync(options ?? throw new System.ArgumentNullException(nameof(options)), ct => client.Resnet50Async(bodyValue, ct), cancellationToken);
+        public static System.Threading.Tasks.Task<ImageClassificationResponse> Resnet50Async(this IImageClassificationClient client, ImageClassificationInput body, EdgeAiRequestOptions options, System.Threading.CancellationToken cancellationToken = default) =>
+            RequestScope.RunAsync(options ?? throw new System.ArgumentNullException(nameof(options)), ct => client.Resnet50Async(body, ct), cancellationToken);
 
         /// <summary><see cref="IAutomaticSpeechRecognitionClient.WhisperAsync"/> with per-call options (session affinity, headers, timeout); <paramref name="options"/> receives the response metadata.</summary>
-        public static System.Threading.Tasks.Task<WhisperResponse> WhisperAsync(this IAutomaticSpeechRecognitionClient client, WhisperInput bodyValue, EdgeAiRequestOptions options, System.Threading.CancellationToken cancellationToken = default) =>
-            RequestScope.RunAsync(options ?? throw new System.ArgumentNullException(nameof(options)), ct => client.WhisperAsync(bodyValue, ct), cancellationToken);
+        public static System.Threading.Tasks.Task<WhisperResponse> WhisperAsync(this IAutomaticSpeechRecognitionClient client, WhisperInput body, EdgeAiRequestOptions options, System.Threading.CancellationToken cancellationToken = default) =>
+            RequestScope.RunAsync(options ?? throw new System.ArgumentNullException(nameof(options)), ct => client.WhisperAsync(body, ct), cancellationToken);
 
         /// <summary><see cref="IAutomaticSpeechRecognitionClient.WhisperLargeV3TurboAsync"/> with per-call options (session affinity, headers, timeout); <paramref name="options"/> receives the response metadata.</summary>
-        public static System.Threading.Tasks.Task<WhisperTurboResponse> WhisperLargeV3TurboAsync(this IAutomaticSpeechRecognitionClient client, WhisperTurboInput bodyValue, EdgeAiRequestOptions options, System.Threading.CancellationToken cancellationToken = default) =>
-            RequestScope.RunAsync(options ?? throw new System.ArgumentNullException(nameof(options)), ct => client.WhisperLargeV3TurboAsync(bodyValue, ct), cancellationToken);
+        public static System.Threading.Tasks.Task<WhisperTurboResponse> WhisperLargeV3TurboAsync(this IAutomaticSpeechRecognitionClient client, WhisperTurboInput body, EdgeAiRequestOptions options, System.Threading.CancellationToken cancellationToken = default) =>
+            RequestScope.RunAsync(options ?? throw new System.ArgumentNullException(nameof(options)), ct => client.WhisperLargeV3TurboAsync(body, ct), cancellationToken);
 
         /// <summary><see cref="IAutomaticSpeechRecognitionClient.WhisperTinyEnAsync"/> with per-call options (session affinity, headers, timeout); <paramref name="options"/> receives the response metadata.</summary>
-        public static System.Threading.Tasks.Task<WhisperResponse> WhisperTinyEnAsync(this IAutomaticSpeechRecognitionClient client, WhisperInput bodyValue, EdgeAiRequestOptions options, System.Threading.CancellationToken cancellationToken = default) =>
-            RequestScope.RunAsync(options ?? throw new System.ArgumentNullException(nameof(options)), ct => client.WhisperTinyEnAsync(bodyValue, ct), cancellationToken);
+        public static System.Threading.Tasks.Task<WhisperResponse> WhisperTinyEnAsync(this IAutomaticSpeechRecognitionClient client, WhisperInput body, EdgeAiRequestOptions options, System.Threading.CancellationToken cancellationToken = default) =>
+            RequestScope.RunAsync(options ?? throw new System.ArgumentNullException(nameof(options)), ct => client.WhisperTinyEnAsync(body, ct), cancellationToken);
 
         /// <summary><see cref="IRunClient.RunModelAsync"/> with per-call options (session affinity, headers, timeout); <paramref name="options"/> receives the response metadata.</summary>
-        public static System.Threading.Tasks.Task<RunModelResponse> RunModelAsync(this IRunClient client, string modelName, System.Collections.Generic.IDictionary<string, object> bodyValue, EdgeAiRequestOptions options, QueueRequest? queueRequest = null, System.Threading.CancellationToken cancellationToken = default) =>
-            RequestScope.RunAsync(options ?? throw new System.ArgumentNullException(nameof(options)), ct => client.RunModelAsync(modelName, bodyValue, queueRequest, ct), cancellationToken);
+        public static System.Threading.Tasks.Task<RunModelResponse> RunModelAsync(this IRunClient client, string modelName, System.Collections.Generic.IDictionary<string, object> body, EdgeAiRequestOptions options, QueueRequest? queueRequest = null, System.Threading.CancellationToken cancellationToken = default) =>
+            RequestScope.RunAsync(options ?? throw new System.ArgumentNullException(nameof(options)), ct => client.RunModelAsync(modelName, body, queueRequest, ct), cancellationToken);
 
         /// <summary><see cref="IOpenAICompatibleClient.CreateChatCompletionAsync"/> with per-call options (session affinity, headers, timeout); <paramref name="options"/> receives the response metadata.</summary>
-        public static System.Threading.Tasks.Task<ChatCompletion> CreateChatCompletionAsync(this IOpenAICompatibleClient client, ChatCompletionRequest bodyValue, EdgeAiRequestOptions options, System.Threading.CancellationToken cancellationToken = default) =>
-            RequestScope.RunAsync(options ?? throw new System.ArgumentNullException(nameof(options)), ct => client.CreateChatCompletionAsync(bodyValue, ct), cancellationToken);
+        public static System.Threading.Tasks.Task<ChatCompletion> CreateChatCompletionAsync(this IOpenAICompatibleClient client, ChatCompletionRequest body, EdgeAiRequestOptions options, System.Threading.CancellationToken cancellationToken = default) =>
+            RequestScope.RunAsync(options ?? throw new System.ArgumentNullException(nameof(options)), ct => client.CreateChatCompletionAsync(body, ct), cancellationToken);
 
         /// <summary><see cref="IOpenAICompatibleClient.StreamAsync"/> with per-call options (session affinity, headers, timeout); <paramref name="options"/> receives the response metadata.</summary>
-        public static System.Threading.Tasks.Task<FileResponse> StreamAsync(this IOpenAICompatibleClient client, string apiVersion, ChatCompletionRequest bodyValue, EdgeAiRequestOptions options, System.Threading.CancellationToken cancellationToken = default) =>
-            RequestScope.RunAsync(options ?? throw new System.ArgumentNullException(nameof(options)), ct => client.StreamAsync(apiVersion, bodyValue, ct), cancellationToken);
+        public static System.Threading.Tasks.Task<FileResponse> StreamAsync(this IOpenAICompatibleClient client, string apiVersion, ChatCompletionRequest body, EdgeAiRequestOptions options, System.Threading.CancellationToken cancellationToken = default) =>
+            RequestScope.RunAsync(options ?? throw new System.ArgumentNullException(nameof(options)), ct => client.StreamAsync(apiVersion, body, ct), cancellationToken);
 
         /// <summary><see cref="IOpenAICompatibleClient.CreateEmbeddingsAsync"/> with per-call options (session affinity, headers, timeout); <paramref name="options"/> receives the response metadata.</summary>
-        public static System.Threading.Tasks.Task<EmbeddingList> CreateEmbeddingsAsync(this IOpenAICompatibleClient client, EmbeddingsRequest bodyValue, EdgeAiRequestOptions options, System.Threading.CancellationToken cancellationToken = default) =>
-            RequestScope.RunAsync(options ?? throw new System.ArgumentNullException(nameof(options)), ct => client.CreateEmbeddingsAsync(bodyValue, ct), cancellationToken);
+        public static System.Threading.Tasks.Task<EmbeddingList> CreateEmbeddingsAsync(this IOpenAICompatibleClient client, EmbeddingsRequest body, EdgeAiRequestOptions options, System.Threading.CancellationToken cancellationToken = default) =>
+            RequestScope.RunAsync(options ?? throw new System.ArgumentNullException(nameof(options)), ct => client.CreateEmbeddingsAsync(body, ct), cancellationToken);
 
         /// <summary><see cref="IOpenAICompatibleClient.CreateResponseAsync"/> with per-call options (session affinity, headers, timeout); <paramref name="options"/> receives the response metadata.</summary>
-        public static System.Threading.Tasks.Task<ResponsesResult> CreateResponseAsync(this IOpenAICompatibleClient client, ResponsesRequest bodyValue, EdgeAiRequestOptions options, System.Threading.CancellationToken cancellationToken = default) =>
-            RequestScope.RunAsync(options ?? throw new System.ArgumentNullException(nameof(options)), ct => client.CreateResponseAsync(bodyValue, ct), cancellationToken);
+        public static System.Threading.Tasks.Task<ResponsesResult> CreateResponseAsync(this IOpenAICompatibleClient client, ResponsesRequest body, EdgeAiRequestOptions options, System.Threading.CancellationToken cancellationToken = default) =>
+            RequestScope.RunAsync(options ?? throw new System.ArgumentNullException(nameof(options)), ct => client.CreateResponseAsync(body, ct), cancellationToken);
     }
 }
