@@ -14,6 +14,10 @@ internal static class SseReader
 {
     internal static readonly JsonSerializerOptions Json = CreateJson();
 
+    /// <summary>Source-generated metadata for <typeparamref name="T"/> from <see cref="Json"/> (trim-safe).</summary>
+    internal static System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> Info<T>() =>
+        (System.Text.Json.Serialization.Metadata.JsonTypeInfo<T>)Json.GetTypeInfo(typeof(T));
+
     private static JsonSerializerOptions CreateJson()
     {
         var options = new JsonSerializerOptions();
@@ -74,7 +78,7 @@ internal static class SseReader
     {
         try
         {
-            return JsonSerializer.Deserialize<T>(data, Json)
+            return JsonSerializer.Deserialize(data, Info<T>())
                 ?? throw new EdgeAiException(EdgeAiErrorKind.Stream, $"event {index} is null");
         }
         catch (JsonException e)

@@ -64,7 +64,7 @@ public static class StreamingExtensions
         ChatCompletion? completion;
         try
         {
-            completion = JsonSerializer.Deserialize<ChatCompletion>(body, SseReader.Json);
+            completion = JsonSerializer.Deserialize(body, SseReader.Info<ChatCompletion>());
         }
         catch (JsonException e)
         {
@@ -97,7 +97,7 @@ public static class StreamingExtensions
         TextGenerationResponse? envelope;
         try
         {
-            envelope = JsonSerializer.Deserialize<TextGenerationResponse>(body, SseReader.Json);
+            envelope = JsonSerializer.Deserialize(body, SseReader.Info<TextGenerationResponse>());
         }
         catch (JsonException e)
         {

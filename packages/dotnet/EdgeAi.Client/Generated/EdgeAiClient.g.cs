@@ -516,7 +516,7 @@ namespace EdgeAi.Client
                 var responseText = await ReadAsStringAsync(response.Content, cancellationToken).ConfigureAwait(false);
                 try
                 {
-                    var typedBody = System.Text.Json.JsonSerializer.Deserialize<T>(responseText, JsonSerializerSettings);
+                    var typedBody = System.Text.Json.JsonSerializer.Deserialize(responseText, (System.Text.Json.Serialization.Metadata.JsonTypeInfo<T>)JsonSerializerSettings.GetTypeInfo(typeof(T)));
                     return new ObjectResponseResult<T>(typedBody!, responseText);
                 }
                 catch (System.Text.Json.JsonException exception)
@@ -531,7 +531,7 @@ namespace EdgeAi.Client
                 {
                     using (var responseStream = await ReadAsStreamAsync(response.Content, cancellationToken).ConfigureAwait(false))
                     {
-                        var typedBody = await System.Text.Json.JsonSerializer.DeserializeAsync<T>(responseStream, JsonSerializerSettings, cancellationToken).ConfigureAwait(false);
+                        var typedBody = await System.Text.Json.JsonSerializer.DeserializeAsync(responseStream, (System.Text.Json.Serialization.Metadata.JsonTypeInfo<T>)JsonSerializerSettings.GetTypeInfo(typeof(T)), cancellationToken).ConfigureAwait(false);
                         return new ObjectResponseResult<T>(typedBody!, string.Empty);
                     }
                 }
@@ -555,7 +555,9 @@ namespace EdgeAi.Client
                 var name = System.Enum.GetName(value.GetType(), value);
                 if (name != null)
                 {
-                    var field_ = System.Reflection.IntrospectionExtensions.GetTypeInfo(value.GetType()).GetDeclaredField(name);
+                    var wire_ = EdgeAiClientHooks.EnumWireValue(value, JsonSerializerSettings);
+                    if (wire_ != null) return wire_;
+                    System.Reflection.FieldInfo? field_ = null;
                     if (field_ != null)
                     {
                         var attribute = System.Reflection.CustomAttributeExtensions.GetCustomAttribute(field_, typeof(System.Runtime.Serialization.EnumMemberAttribute)) 
@@ -741,7 +743,7 @@ namespace EdgeAi.Client
             {
                 using (var request_ = new System.Net.Http.HttpRequestMessage())
                 {
-                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings);
+                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings.GetTypeInfo(body.GetType()));
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
                     content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
                     request_.Content = content_;
@@ -838,7 +840,7 @@ namespace EdgeAi.Client
             {
                 using (var request_ = new System.Net.Http.HttpRequestMessage())
                 {
-                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings);
+                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings.GetTypeInfo(body.GetType()));
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
                     content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
                     request_.Content = content_;
@@ -935,7 +937,7 @@ namespace EdgeAi.Client
             {
                 using (var request_ = new System.Net.Http.HttpRequestMessage())
                 {
-                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings);
+                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings.GetTypeInfo(body.GetType()));
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
                     content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
                     request_.Content = content_;
@@ -1032,7 +1034,7 @@ namespace EdgeAi.Client
             {
                 using (var request_ = new System.Net.Http.HttpRequestMessage())
                 {
-                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings);
+                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings.GetTypeInfo(body.GetType()));
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
                     content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
                     request_.Content = content_;
@@ -1128,7 +1130,7 @@ namespace EdgeAi.Client
             {
                 using (var request_ = new System.Net.Http.HttpRequestMessage())
                 {
-                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings);
+                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings.GetTypeInfo(body.GetType()));
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
                     content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
                     request_.Content = content_;
@@ -1218,7 +1220,7 @@ namespace EdgeAi.Client
             {
                 using (var request_ = new System.Net.Http.HttpRequestMessage())
                 {
-                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings);
+                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings.GetTypeInfo(body.GetType()));
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
                     content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
                     request_.Content = content_;
@@ -1333,7 +1335,7 @@ namespace EdgeAi.Client
                 var responseText = await ReadAsStringAsync(response.Content, cancellationToken).ConfigureAwait(false);
                 try
                 {
-                    var typedBody = System.Text.Json.JsonSerializer.Deserialize<T>(responseText, JsonSerializerSettings);
+                    var typedBody = System.Text.Json.JsonSerializer.Deserialize(responseText, (System.Text.Json.Serialization.Metadata.JsonTypeInfo<T>)JsonSerializerSettings.GetTypeInfo(typeof(T)));
                     return new ObjectResponseResult<T>(typedBody!, responseText);
                 }
                 catch (System.Text.Json.JsonException exception)
@@ -1348,7 +1350,7 @@ namespace EdgeAi.Client
                 {
                     using (var responseStream = await ReadAsStreamAsync(response.Content, cancellationToken).ConfigureAwait(false))
                     {
-                        var typedBody = await System.Text.Json.JsonSerializer.DeserializeAsync<T>(responseStream, JsonSerializerSettings, cancellationToken).ConfigureAwait(false);
+                        var typedBody = await System.Text.Json.JsonSerializer.DeserializeAsync(responseStream, (System.Text.Json.Serialization.Metadata.JsonTypeInfo<T>)JsonSerializerSettings.GetTypeInfo(typeof(T)), cancellationToken).ConfigureAwait(false);
                         return new ObjectResponseResult<T>(typedBody!, string.Empty);
                     }
                 }
@@ -1372,7 +1374,9 @@ namespace EdgeAi.Client
                 var name = System.Enum.GetName(value.GetType(), value);
                 if (name != null)
                 {
-                    var field_ = System.Reflection.IntrospectionExtensions.GetTypeInfo(value.GetType()).GetDeclaredField(name);
+                    var wire_ = EdgeAiClientHooks.EnumWireValue(value, JsonSerializerSettings);
+                    if (wire_ != null) return wire_;
+                    System.Reflection.FieldInfo? field_ = null;
                     if (field_ != null)
                     {
                         var attribute = System.Reflection.CustomAttributeExtensions.GetCustomAttribute(field_, typeof(System.Runtime.Serialization.EnumMemberAttribute)) 
@@ -1501,7 +1505,7 @@ namespace EdgeAi.Client
             {
                 using (var request_ = new System.Net.Http.HttpRequestMessage())
                 {
-                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings);
+                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings.GetTypeInfo(body.GetType()));
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
                     content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
                     request_.Content = content_;
@@ -1591,7 +1595,7 @@ namespace EdgeAi.Client
             {
                 using (var request_ = new System.Net.Http.HttpRequestMessage())
                 {
-                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings);
+                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings.GetTypeInfo(body.GetType()));
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
                     content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
                     request_.Content = content_;
@@ -1706,7 +1710,7 @@ namespace EdgeAi.Client
                 var responseText = await ReadAsStringAsync(response.Content, cancellationToken).ConfigureAwait(false);
                 try
                 {
-                    var typedBody = System.Text.Json.JsonSerializer.Deserialize<T>(responseText, JsonSerializerSettings);
+                    var typedBody = System.Text.Json.JsonSerializer.Deserialize(responseText, (System.Text.Json.Serialization.Metadata.JsonTypeInfo<T>)JsonSerializerSettings.GetTypeInfo(typeof(T)));
                     return new ObjectResponseResult<T>(typedBody!, responseText);
                 }
                 catch (System.Text.Json.JsonException exception)
@@ -1721,7 +1725,7 @@ namespace EdgeAi.Client
                 {
                     using (var responseStream = await ReadAsStreamAsync(response.Content, cancellationToken).ConfigureAwait(false))
                     {
-                        var typedBody = await System.Text.Json.JsonSerializer.DeserializeAsync<T>(responseStream, JsonSerializerSettings, cancellationToken).ConfigureAwait(false);
+                        var typedBody = await System.Text.Json.JsonSerializer.DeserializeAsync(responseStream, (System.Text.Json.Serialization.Metadata.JsonTypeInfo<T>)JsonSerializerSettings.GetTypeInfo(typeof(T)), cancellationToken).ConfigureAwait(false);
                         return new ObjectResponseResult<T>(typedBody!, string.Empty);
                     }
                 }
@@ -1745,7 +1749,9 @@ namespace EdgeAi.Client
                 var name = System.Enum.GetName(value.GetType(), value);
                 if (name != null)
                 {
-                    var field_ = System.Reflection.IntrospectionExtensions.GetTypeInfo(value.GetType()).GetDeclaredField(name);
+                    var wire_ = EdgeAiClientHooks.EnumWireValue(value, JsonSerializerSettings);
+                    if (wire_ != null) return wire_;
+                    System.Reflection.FieldInfo? field_ = null;
                     if (field_ != null)
                     {
                         var attribute = System.Reflection.CustomAttributeExtensions.GetCustomAttribute(field_, typeof(System.Runtime.Serialization.EnumMemberAttribute)) 
@@ -1913,7 +1919,7 @@ namespace EdgeAi.Client
             {
                 using (var request_ = new System.Net.Http.HttpRequestMessage())
                 {
-                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings);
+                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings.GetTypeInfo(body.GetType()));
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
                     content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
                     request_.Content = content_;
@@ -2003,7 +2009,7 @@ namespace EdgeAi.Client
             {
                 using (var request_ = new System.Net.Http.HttpRequestMessage())
                 {
-                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings);
+                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings.GetTypeInfo(body.GetType()));
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
                     content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
                     request_.Content = content_;
@@ -2091,7 +2097,7 @@ namespace EdgeAi.Client
             {
                 using (var request_ = new System.Net.Http.HttpRequestMessage())
                 {
-                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings);
+                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings.GetTypeInfo(body.GetType()));
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
                     content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
                     request_.Content = content_;
@@ -2179,7 +2185,7 @@ namespace EdgeAi.Client
             {
                 using (var request_ = new System.Net.Http.HttpRequestMessage())
                 {
-                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings);
+                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings.GetTypeInfo(body.GetType()));
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
                     content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
                     request_.Content = content_;
@@ -2267,7 +2273,7 @@ namespace EdgeAi.Client
             {
                 using (var request_ = new System.Net.Http.HttpRequestMessage())
                 {
-                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings);
+                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings.GetTypeInfo(body.GetType()));
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
                     content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
                     request_.Content = content_;
@@ -2380,7 +2386,7 @@ namespace EdgeAi.Client
                 var responseText = await ReadAsStringAsync(response.Content, cancellationToken).ConfigureAwait(false);
                 try
                 {
-                    var typedBody = System.Text.Json.JsonSerializer.Deserialize<T>(responseText, JsonSerializerSettings);
+                    var typedBody = System.Text.Json.JsonSerializer.Deserialize(responseText, (System.Text.Json.Serialization.Metadata.JsonTypeInfo<T>)JsonSerializerSettings.GetTypeInfo(typeof(T)));
                     return new ObjectResponseResult<T>(typedBody!, responseText);
                 }
                 catch (System.Text.Json.JsonException exception)
@@ -2395,7 +2401,7 @@ namespace EdgeAi.Client
                 {
                     using (var responseStream = await ReadAsStreamAsync(response.Content, cancellationToken).ConfigureAwait(false))
                     {
-                        var typedBody = await System.Text.Json.JsonSerializer.DeserializeAsync<T>(responseStream, JsonSerializerSettings, cancellationToken).ConfigureAwait(false);
+                        var typedBody = await System.Text.Json.JsonSerializer.DeserializeAsync(responseStream, (System.Text.Json.Serialization.Metadata.JsonTypeInfo<T>)JsonSerializerSettings.GetTypeInfo(typeof(T)), cancellationToken).ConfigureAwait(false);
                         return new ObjectResponseResult<T>(typedBody!, string.Empty);
                     }
                 }
@@ -2419,7 +2425,9 @@ namespace EdgeAi.Client
                 var name = System.Enum.GetName(value.GetType(), value);
                 if (name != null)
                 {
-                    var field_ = System.Reflection.IntrospectionExtensions.GetTypeInfo(value.GetType()).GetDeclaredField(name);
+                    var wire_ = EdgeAiClientHooks.EnumWireValue(value, JsonSerializerSettings);
+                    if (wire_ != null) return wire_;
+                    System.Reflection.FieldInfo? field_ = null;
                     if (field_ != null)
                     {
                         var attribute = System.Reflection.CustomAttributeExtensions.GetCustomAttribute(field_, typeof(System.Runtime.Serialization.EnumMemberAttribute)) 
@@ -2548,7 +2556,7 @@ namespace EdgeAi.Client
             {
                 using (var request_ = new System.Net.Http.HttpRequestMessage())
                 {
-                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings);
+                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings.GetTypeInfo(body.GetType()));
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
                     content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
                     request_.Content = content_;
@@ -2638,7 +2646,7 @@ namespace EdgeAi.Client
             {
                 using (var request_ = new System.Net.Http.HttpRequestMessage())
                 {
-                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings);
+                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings.GetTypeInfo(body.GetType()));
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
                     content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
                     request_.Content = content_;
@@ -2753,7 +2761,7 @@ namespace EdgeAi.Client
                 var responseText = await ReadAsStringAsync(response.Content, cancellationToken).ConfigureAwait(false);
                 try
                 {
-                    var typedBody = System.Text.Json.JsonSerializer.Deserialize<T>(responseText, JsonSerializerSettings);
+                    var typedBody = System.Text.Json.JsonSerializer.Deserialize(responseText, (System.Text.Json.Serialization.Metadata.JsonTypeInfo<T>)JsonSerializerSettings.GetTypeInfo(typeof(T)));
                     return new ObjectResponseResult<T>(typedBody!, responseText);
                 }
                 catch (System.Text.Json.JsonException exception)
@@ -2768,7 +2776,7 @@ namespace EdgeAi.Client
                 {
                     using (var responseStream = await ReadAsStreamAsync(response.Content, cancellationToken).ConfigureAwait(false))
                     {
-                        var typedBody = await System.Text.Json.JsonSerializer.DeserializeAsync<T>(responseStream, JsonSerializerSettings, cancellationToken).ConfigureAwait(false);
+                        var typedBody = await System.Text.Json.JsonSerializer.DeserializeAsync(responseStream, (System.Text.Json.Serialization.Metadata.JsonTypeInfo<T>)JsonSerializerSettings.GetTypeInfo(typeof(T)), cancellationToken).ConfigureAwait(false);
                         return new ObjectResponseResult<T>(typedBody!, string.Empty);
                     }
                 }
@@ -2792,7 +2800,9 @@ namespace EdgeAi.Client
                 var name = System.Enum.GetName(value.GetType(), value);
                 if (name != null)
                 {
-                    var field_ = System.Reflection.IntrospectionExtensions.GetTypeInfo(value.GetType()).GetDeclaredField(name);
+                    var wire_ = EdgeAiClientHooks.EnumWireValue(value, JsonSerializerSettings);
+                    if (wire_ != null) return wire_;
+                    System.Reflection.FieldInfo? field_ = null;
                     if (field_ != null)
                     {
                         var attribute = System.Reflection.CustomAttributeExtensions.GetCustomAttribute(field_, typeof(System.Runtime.Serialization.EnumMemberAttribute)) 
@@ -3249,7 +3259,7 @@ namespace EdgeAi.Client
             {
                 using (var request_ = new System.Net.Http.HttpRequestMessage())
                 {
-                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings);
+                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings.GetTypeInfo(body.GetType()));
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
                     content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
                     request_.Content = content_;
@@ -3345,7 +3355,7 @@ namespace EdgeAi.Client
             {
                 using (var request_ = new System.Net.Http.HttpRequestMessage())
                 {
-                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings);
+                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings.GetTypeInfo(body.GetType()));
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
                     content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
                     request_.Content = content_;
@@ -3438,7 +3448,7 @@ namespace EdgeAi.Client
             {
                 using (var request_ = new System.Net.Http.HttpRequestMessage())
                 {
-                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings);
+                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings.GetTypeInfo(body.GetType()));
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
                     content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
                     request_.Content = content_;
@@ -3528,7 +3538,7 @@ namespace EdgeAi.Client
             {
                 using (var request_ = new System.Net.Http.HttpRequestMessage())
                 {
-                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings);
+                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings.GetTypeInfo(body.GetType()));
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
                     content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
                     request_.Content = content_;
@@ -3620,7 +3630,7 @@ namespace EdgeAi.Client
             {
                 using (var request_ = new System.Net.Http.HttpRequestMessage())
                 {
-                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings);
+                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings.GetTypeInfo(body.GetType()));
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
                     content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
                     request_.Content = content_;
@@ -3712,7 +3722,7 @@ namespace EdgeAi.Client
             {
                 using (var request_ = new System.Net.Http.HttpRequestMessage())
                 {
-                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings);
+                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings.GetTypeInfo(body.GetType()));
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
                     content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
                     request_.Content = content_;
@@ -3802,7 +3812,7 @@ namespace EdgeAi.Client
             {
                 using (var request_ = new System.Net.Http.HttpRequestMessage())
                 {
-                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings);
+                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings.GetTypeInfo(body.GetType()));
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
                     content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
                     request_.Content = content_;
@@ -3892,7 +3902,7 @@ namespace EdgeAi.Client
             {
                 using (var request_ = new System.Net.Http.HttpRequestMessage())
                 {
-                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings);
+                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings.GetTypeInfo(body.GetType()));
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
                     content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
                     request_.Content = content_;
@@ -3982,7 +3992,7 @@ namespace EdgeAi.Client
             {
                 using (var request_ = new System.Net.Http.HttpRequestMessage())
                 {
-                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings);
+                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings.GetTypeInfo(body.GetType()));
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
                     content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
                     request_.Content = content_;
@@ -4072,7 +4082,7 @@ namespace EdgeAi.Client
             {
                 using (var request_ = new System.Net.Http.HttpRequestMessage())
                 {
-                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings);
+                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings.GetTypeInfo(body.GetType()));
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
                     content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
                     request_.Content = content_;
@@ -4163,7 +4173,7 @@ namespace EdgeAi.Client
             {
                 using (var request_ = new System.Net.Http.HttpRequestMessage())
                 {
-                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings);
+                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings.GetTypeInfo(body.GetType()));
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
                     content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
                     request_.Content = content_;
@@ -4259,7 +4269,7 @@ namespace EdgeAi.Client
             {
                 using (var request_ = new System.Net.Http.HttpRequestMessage())
                 {
-                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings);
+                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings.GetTypeInfo(body.GetType()));
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
                     content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
                     request_.Content = content_;
@@ -4349,7 +4359,7 @@ namespace EdgeAi.Client
             {
                 using (var request_ = new System.Net.Http.HttpRequestMessage())
                 {
-                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings);
+                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings.GetTypeInfo(body.GetType()));
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
                     content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
                     request_.Content = content_;
@@ -4441,7 +4451,7 @@ namespace EdgeAi.Client
             {
                 using (var request_ = new System.Net.Http.HttpRequestMessage())
                 {
-                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings);
+                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings.GetTypeInfo(body.GetType()));
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
                     content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
                     request_.Content = content_;
@@ -4533,7 +4543,7 @@ namespace EdgeAi.Client
             {
                 using (var request_ = new System.Net.Http.HttpRequestMessage())
                 {
-                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings);
+                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings.GetTypeInfo(body.GetType()));
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
                     content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
                     request_.Content = content_;
@@ -4623,7 +4633,7 @@ namespace EdgeAi.Client
             {
                 using (var request_ = new System.Net.Http.HttpRequestMessage())
                 {
-                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings);
+                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings.GetTypeInfo(body.GetType()));
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
                     content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
                     request_.Content = content_;
@@ -4713,7 +4723,7 @@ namespace EdgeAi.Client
             {
                 using (var request_ = new System.Net.Http.HttpRequestMessage())
                 {
-                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings);
+                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings.GetTypeInfo(body.GetType()));
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
                     content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
                     request_.Content = content_;
@@ -4805,7 +4815,7 @@ namespace EdgeAi.Client
             {
                 using (var request_ = new System.Net.Http.HttpRequestMessage())
                 {
-                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings);
+                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings.GetTypeInfo(body.GetType()));
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
                     content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
                     request_.Content = content_;
@@ -4895,7 +4905,7 @@ namespace EdgeAi.Client
             {
                 using (var request_ = new System.Net.Http.HttpRequestMessage())
                 {
-                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings);
+                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings.GetTypeInfo(body.GetType()));
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
                     content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
                     request_.Content = content_;
@@ -4985,7 +4995,7 @@ namespace EdgeAi.Client
             {
                 using (var request_ = new System.Net.Http.HttpRequestMessage())
                 {
-                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings);
+                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings.GetTypeInfo(body.GetType()));
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
                     content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
                     request_.Content = content_;
@@ -5076,7 +5086,7 @@ namespace EdgeAi.Client
             {
                 using (var request_ = new System.Net.Http.HttpRequestMessage())
                 {
-                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings);
+                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings.GetTypeInfo(body.GetType()));
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
                     content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
                     request_.Content = content_;
@@ -5172,7 +5182,7 @@ namespace EdgeAi.Client
             {
                 using (var request_ = new System.Net.Http.HttpRequestMessage())
                 {
-                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings);
+                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings.GetTypeInfo(body.GetType()));
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
                     content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
                     request_.Content = content_;
@@ -5262,7 +5272,7 @@ namespace EdgeAi.Client
             {
                 using (var request_ = new System.Net.Http.HttpRequestMessage())
                 {
-                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings);
+                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings.GetTypeInfo(body.GetType()));
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
                     content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
                     request_.Content = content_;
@@ -5352,7 +5362,7 @@ namespace EdgeAi.Client
             {
                 using (var request_ = new System.Net.Http.HttpRequestMessage())
                 {
-                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings);
+                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings.GetTypeInfo(body.GetType()));
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
                     content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
                     request_.Content = content_;
@@ -5442,7 +5452,7 @@ namespace EdgeAi.Client
             {
                 using (var request_ = new System.Net.Http.HttpRequestMessage())
                 {
-                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings);
+                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings.GetTypeInfo(body.GetType()));
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
                     content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
                     request_.Content = content_;
@@ -5534,7 +5544,7 @@ namespace EdgeAi.Client
             {
                 using (var request_ = new System.Net.Http.HttpRequestMessage())
                 {
-                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings);
+                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings.GetTypeInfo(body.GetType()));
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
                     content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
                     request_.Content = content_;
@@ -5649,7 +5659,7 @@ namespace EdgeAi.Client
                 var responseText = await ReadAsStringAsync(response.Content, cancellationToken).ConfigureAwait(false);
                 try
                 {
-                    var typedBody = System.Text.Json.JsonSerializer.Deserialize<T>(responseText, JsonSerializerSettings);
+                    var typedBody = System.Text.Json.JsonSerializer.Deserialize(responseText, (System.Text.Json.Serialization.Metadata.JsonTypeInfo<T>)JsonSerializerSettings.GetTypeInfo(typeof(T)));
                     return new ObjectResponseResult<T>(typedBody!, responseText);
                 }
                 catch (System.Text.Json.JsonException exception)
@@ -5664,7 +5674,7 @@ namespace EdgeAi.Client
                 {
                     using (var responseStream = await ReadAsStreamAsync(response.Content, cancellationToken).ConfigureAwait(false))
                     {
-                        var typedBody = await System.Text.Json.JsonSerializer.DeserializeAsync<T>(responseStream, JsonSerializerSettings, cancellationToken).ConfigureAwait(false);
+                        var typedBody = await System.Text.Json.JsonSerializer.DeserializeAsync(responseStream, (System.Text.Json.Serialization.Metadata.JsonTypeInfo<T>)JsonSerializerSettings.GetTypeInfo(typeof(T)), cancellationToken).ConfigureAwait(false);
                         return new ObjectResponseResult<T>(typedBody!, string.Empty);
                     }
                 }
@@ -5688,7 +5698,9 @@ namespace EdgeAi.Client
                 var name = System.Enum.GetName(value.GetType(), value);
                 if (name != null)
                 {
-                    var field_ = System.Reflection.IntrospectionExtensions.GetTypeInfo(value.GetType()).GetDeclaredField(name);
+                    var wire_ = EdgeAiClientHooks.EnumWireValue(value, JsonSerializerSettings);
+                    if (wire_ != null) return wire_;
+                    System.Reflection.FieldInfo? field_ = null;
                     if (field_ != null)
                     {
                         var attribute = System.Reflection.CustomAttributeExtensions.GetCustomAttribute(field_, typeof(System.Runtime.Serialization.EnumMemberAttribute)) 
@@ -5808,7 +5820,7 @@ namespace EdgeAi.Client
             {
                 using (var request_ = new System.Net.Http.HttpRequestMessage())
                 {
-                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings);
+                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings.GetTypeInfo(body.GetType()));
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
                     content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
                     request_.Content = content_;
@@ -5923,7 +5935,7 @@ namespace EdgeAi.Client
                 var responseText = await ReadAsStringAsync(response.Content, cancellationToken).ConfigureAwait(false);
                 try
                 {
-                    var typedBody = System.Text.Json.JsonSerializer.Deserialize<T>(responseText, JsonSerializerSettings);
+                    var typedBody = System.Text.Json.JsonSerializer.Deserialize(responseText, (System.Text.Json.Serialization.Metadata.JsonTypeInfo<T>)JsonSerializerSettings.GetTypeInfo(typeof(T)));
                     return new ObjectResponseResult<T>(typedBody!, responseText);
                 }
                 catch (System.Text.Json.JsonException exception)
@@ -5938,7 +5950,7 @@ namespace EdgeAi.Client
                 {
                     using (var responseStream = await ReadAsStreamAsync(response.Content, cancellationToken).ConfigureAwait(false))
                     {
-                        var typedBody = await System.Text.Json.JsonSerializer.DeserializeAsync<T>(responseStream, JsonSerializerSettings, cancellationToken).ConfigureAwait(false);
+                        var typedBody = await System.Text.Json.JsonSerializer.DeserializeAsync(responseStream, (System.Text.Json.Serialization.Metadata.JsonTypeInfo<T>)JsonSerializerSettings.GetTypeInfo(typeof(T)), cancellationToken).ConfigureAwait(false);
                         return new ObjectResponseResult<T>(typedBody!, string.Empty);
                     }
                 }
@@ -5962,7 +5974,9 @@ namespace EdgeAi.Client
                 var name = System.Enum.GetName(value.GetType(), value);
                 if (name != null)
                 {
-                    var field_ = System.Reflection.IntrospectionExtensions.GetTypeInfo(value.GetType()).GetDeclaredField(name);
+                    var wire_ = EdgeAiClientHooks.EnumWireValue(value, JsonSerializerSettings);
+                    if (wire_ != null) return wire_;
+                    System.Reflection.FieldInfo? field_ = null;
                     if (field_ != null)
                     {
                         var attribute = System.Reflection.CustomAttributeExtensions.GetCustomAttribute(field_, typeof(System.Runtime.Serialization.EnumMemberAttribute)) 
@@ -6078,7 +6092,7 @@ namespace EdgeAi.Client
             {
                 using (var request_ = new System.Net.Http.HttpRequestMessage())
                 {
-                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings);
+                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings.GetTypeInfo(body.GetType()));
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
                     content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
                     request_.Content = content_;
@@ -6193,7 +6207,7 @@ namespace EdgeAi.Client
                 var responseText = await ReadAsStringAsync(response.Content, cancellationToken).ConfigureAwait(false);
                 try
                 {
-                    var typedBody = System.Text.Json.JsonSerializer.Deserialize<T>(responseText, JsonSerializerSettings);
+                    var typedBody = System.Text.Json.JsonSerializer.Deserialize(responseText, (System.Text.Json.Serialization.Metadata.JsonTypeInfo<T>)JsonSerializerSettings.GetTypeInfo(typeof(T)));
                     return new ObjectResponseResult<T>(typedBody!, responseText);
                 }
                 catch (System.Text.Json.JsonException exception)
@@ -6208,7 +6222,7 @@ namespace EdgeAi.Client
                 {
                     using (var responseStream = await ReadAsStreamAsync(response.Content, cancellationToken).ConfigureAwait(false))
                     {
-                        var typedBody = await System.Text.Json.JsonSerializer.DeserializeAsync<T>(responseStream, JsonSerializerSettings, cancellationToken).ConfigureAwait(false);
+                        var typedBody = await System.Text.Json.JsonSerializer.DeserializeAsync(responseStream, (System.Text.Json.Serialization.Metadata.JsonTypeInfo<T>)JsonSerializerSettings.GetTypeInfo(typeof(T)), cancellationToken).ConfigureAwait(false);
                         return new ObjectResponseResult<T>(typedBody!, string.Empty);
                     }
                 }
@@ -6232,7 +6246,9 @@ namespace EdgeAi.Client
                 var name = System.Enum.GetName(value.GetType(), value);
                 if (name != null)
                 {
-                    var field_ = System.Reflection.IntrospectionExtensions.GetTypeInfo(value.GetType()).GetDeclaredField(name);
+                    var wire_ = EdgeAiClientHooks.EnumWireValue(value, JsonSerializerSettings);
+                    if (wire_ != null) return wire_;
+                    System.Reflection.FieldInfo? field_ = null;
                     if (field_ != null)
                     {
                         var attribute = System.Reflection.CustomAttributeExtensions.GetCustomAttribute(field_, typeof(System.Runtime.Serialization.EnumMemberAttribute)) 
@@ -6363,7 +6379,7 @@ namespace EdgeAi.Client
             {
                 using (var request_ = new System.Net.Http.HttpRequestMessage())
                 {
-                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings);
+                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings.GetTypeInfo(body.GetType()));
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
                     content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
                     request_.Content = content_;
@@ -6455,7 +6471,7 @@ namespace EdgeAi.Client
             {
                 using (var request_ = new System.Net.Http.HttpRequestMessage())
                 {
-                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings);
+                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings.GetTypeInfo(body.GetType()));
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
                     content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
                     request_.Content = content_;
@@ -6570,7 +6586,7 @@ namespace EdgeAi.Client
                 var responseText = await ReadAsStringAsync(response.Content, cancellationToken).ConfigureAwait(false);
                 try
                 {
-                    var typedBody = System.Text.Json.JsonSerializer.Deserialize<T>(responseText, JsonSerializerSettings);
+                    var typedBody = System.Text.Json.JsonSerializer.Deserialize(responseText, (System.Text.Json.Serialization.Metadata.JsonTypeInfo<T>)JsonSerializerSettings.GetTypeInfo(typeof(T)));
                     return new ObjectResponseResult<T>(typedBody!, responseText);
                 }
                 catch (System.Text.Json.JsonException exception)
@@ -6585,7 +6601,7 @@ namespace EdgeAi.Client
                 {
                     using (var responseStream = await ReadAsStreamAsync(response.Content, cancellationToken).ConfigureAwait(false))
                     {
-                        var typedBody = await System.Text.Json.JsonSerializer.DeserializeAsync<T>(responseStream, JsonSerializerSettings, cancellationToken).ConfigureAwait(false);
+                        var typedBody = await System.Text.Json.JsonSerializer.DeserializeAsync(responseStream, (System.Text.Json.Serialization.Metadata.JsonTypeInfo<T>)JsonSerializerSettings.GetTypeInfo(typeof(T)), cancellationToken).ConfigureAwait(false);
                         return new ObjectResponseResult<T>(typedBody!, string.Empty);
                     }
                 }
@@ -6609,7 +6625,9 @@ namespace EdgeAi.Client
                 var name = System.Enum.GetName(value.GetType(), value);
                 if (name != null)
                 {
-                    var field_ = System.Reflection.IntrospectionExtensions.GetTypeInfo(value.GetType()).GetDeclaredField(name);
+                    var wire_ = EdgeAiClientHooks.EnumWireValue(value, JsonSerializerSettings);
+                    if (wire_ != null) return wire_;
+                    System.Reflection.FieldInfo? field_ = null;
                     if (field_ != null)
                     {
                         var attribute = System.Reflection.CustomAttributeExtensions.GetCustomAttribute(field_, typeof(System.Runtime.Serialization.EnumMemberAttribute)) 
@@ -6727,7 +6745,7 @@ namespace EdgeAi.Client
             {
                 using (var request_ = new System.Net.Http.HttpRequestMessage())
                 {
-                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings);
+                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings.GetTypeInfo(body.GetType()));
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
                     content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
                     request_.Content = content_;
@@ -6848,7 +6866,7 @@ namespace EdgeAi.Client
                 var responseText = await ReadAsStringAsync(response.Content, cancellationToken).ConfigureAwait(false);
                 try
                 {
-                    var typedBody = System.Text.Json.JsonSerializer.Deserialize<T>(responseText, JsonSerializerSettings);
+                    var typedBody = System.Text.Json.JsonSerializer.Deserialize(responseText, (System.Text.Json.Serialization.Metadata.JsonTypeInfo<T>)JsonSerializerSettings.GetTypeInfo(typeof(T)));
                     return new ObjectResponseResult<T>(typedBody!, responseText);
                 }
                 catch (System.Text.Json.JsonException exception)
@@ -6863,7 +6881,7 @@ namespace EdgeAi.Client
                 {
                     using (var responseStream = await ReadAsStreamAsync(response.Content, cancellationToken).ConfigureAwait(false))
                     {
-                        var typedBody = await System.Text.Json.JsonSerializer.DeserializeAsync<T>(responseStream, JsonSerializerSettings, cancellationToken).ConfigureAwait(false);
+                        var typedBody = await System.Text.Json.JsonSerializer.DeserializeAsync(responseStream, (System.Text.Json.Serialization.Metadata.JsonTypeInfo<T>)JsonSerializerSettings.GetTypeInfo(typeof(T)), cancellationToken).ConfigureAwait(false);
                         return new ObjectResponseResult<T>(typedBody!, string.Empty);
                     }
                 }
@@ -6887,7 +6905,9 @@ namespace EdgeAi.Client
                 var name = System.Enum.GetName(value.GetType(), value);
                 if (name != null)
                 {
-                    var field_ = System.Reflection.IntrospectionExtensions.GetTypeInfo(value.GetType()).GetDeclaredField(name);
+                    var wire_ = EdgeAiClientHooks.EnumWireValue(value, JsonSerializerSettings);
+                    if (wire_ != null) return wire_;
+                    System.Reflection.FieldInfo? field_ = null;
                     if (field_ != null)
                     {
                         var attribute = System.Reflection.CustomAttributeExtensions.GetCustomAttribute(field_, typeof(System.Runtime.Serialization.EnumMemberAttribute)) 
@@ -7003,7 +7023,7 @@ namespace EdgeAi.Client
             {
                 using (var request_ = new System.Net.Http.HttpRequestMessage())
                 {
-                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings);
+                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings.GetTypeInfo(body.GetType()));
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
                     content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
                     request_.Content = content_;
@@ -7118,7 +7138,7 @@ namespace EdgeAi.Client
                 var responseText = await ReadAsStringAsync(response.Content, cancellationToken).ConfigureAwait(false);
                 try
                 {
-                    var typedBody = System.Text.Json.JsonSerializer.Deserialize<T>(responseText, JsonSerializerSettings);
+                    var typedBody = System.Text.Json.JsonSerializer.Deserialize(responseText, (System.Text.Json.Serialization.Metadata.JsonTypeInfo<T>)JsonSerializerSettings.GetTypeInfo(typeof(T)));
                     return new ObjectResponseResult<T>(typedBody!, responseText);
                 }
                 catch (System.Text.Json.JsonException exception)
@@ -7133,7 +7153,7 @@ namespace EdgeAi.Client
                 {
                     using (var responseStream = await ReadAsStreamAsync(response.Content, cancellationToken).ConfigureAwait(false))
                     {
-                        var typedBody = await System.Text.Json.JsonSerializer.DeserializeAsync<T>(responseStream, JsonSerializerSettings, cancellationToken).ConfigureAwait(false);
+                        var typedBody = await System.Text.Json.JsonSerializer.DeserializeAsync(responseStream, (System.Text.Json.Serialization.Metadata.JsonTypeInfo<T>)JsonSerializerSettings.GetTypeInfo(typeof(T)), cancellationToken).ConfigureAwait(false);
                         return new ObjectResponseResult<T>(typedBody!, string.Empty);
                     }
                 }
@@ -7157,7 +7177,9 @@ namespace EdgeAi.Client
                 var name = System.Enum.GetName(value.GetType(), value);
                 if (name != null)
                 {
-                    var field_ = System.Reflection.IntrospectionExtensions.GetTypeInfo(value.GetType()).GetDeclaredField(name);
+                    var wire_ = EdgeAiClientHooks.EnumWireValue(value, JsonSerializerSettings);
+                    if (wire_ != null) return wire_;
+                    System.Reflection.FieldInfo? field_ = null;
                     if (field_ != null)
                     {
                         var attribute = System.Reflection.CustomAttributeExtensions.GetCustomAttribute(field_, typeof(System.Runtime.Serialization.EnumMemberAttribute)) 
@@ -7299,7 +7321,7 @@ namespace EdgeAi.Client
             {
                 using (var request_ = new System.Net.Http.HttpRequestMessage())
                 {
-                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings);
+                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings.GetTypeInfo(body.GetType()));
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
                     content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
                     request_.Content = content_;
@@ -7389,7 +7411,7 @@ namespace EdgeAi.Client
             {
                 using (var request_ = new System.Net.Http.HttpRequestMessage())
                 {
-                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings);
+                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings.GetTypeInfo(body.GetType()));
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
                     content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
                     request_.Content = content_;
@@ -7479,7 +7501,7 @@ namespace EdgeAi.Client
             {
                 using (var request_ = new System.Net.Http.HttpRequestMessage())
                 {
-                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings);
+                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings.GetTypeInfo(body.GetType()));
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
                     content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
                     request_.Content = content_;
@@ -7594,7 +7616,7 @@ namespace EdgeAi.Client
                 var responseText = await ReadAsStringAsync(response.Content, cancellationToken).ConfigureAwait(false);
                 try
                 {
-                    var typedBody = System.Text.Json.JsonSerializer.Deserialize<T>(responseText, JsonSerializerSettings);
+                    var typedBody = System.Text.Json.JsonSerializer.Deserialize(responseText, (System.Text.Json.Serialization.Metadata.JsonTypeInfo<T>)JsonSerializerSettings.GetTypeInfo(typeof(T)));
                     return new ObjectResponseResult<T>(typedBody!, responseText);
                 }
                 catch (System.Text.Json.JsonException exception)
@@ -7609,7 +7631,7 @@ namespace EdgeAi.Client
                 {
                     using (var responseStream = await ReadAsStreamAsync(response.Content, cancellationToken).ConfigureAwait(false))
                     {
-                        var typedBody = await System.Text.Json.JsonSerializer.DeserializeAsync<T>(responseStream, JsonSerializerSettings, cancellationToken).ConfigureAwait(false);
+                        var typedBody = await System.Text.Json.JsonSerializer.DeserializeAsync(responseStream, (System.Text.Json.Serialization.Metadata.JsonTypeInfo<T>)JsonSerializerSettings.GetTypeInfo(typeof(T)), cancellationToken).ConfigureAwait(false);
                         return new ObjectResponseResult<T>(typedBody!, string.Empty);
                     }
                 }
@@ -7633,7 +7655,9 @@ namespace EdgeAi.Client
                 var name = System.Enum.GetName(value.GetType(), value);
                 if (name != null)
                 {
-                    var field_ = System.Reflection.IntrospectionExtensions.GetTypeInfo(value.GetType()).GetDeclaredField(name);
+                    var wire_ = EdgeAiClientHooks.EnumWireValue(value, JsonSerializerSettings);
+                    if (wire_ != null) return wire_;
+                    System.Reflection.FieldInfo? field_ = null;
                     if (field_ != null)
                     {
                         var attribute = System.Reflection.CustomAttributeExtensions.GetCustomAttribute(field_, typeof(System.Runtime.Serialization.EnumMemberAttribute)) 
@@ -7758,7 +7782,7 @@ namespace EdgeAi.Client
             {
                 using (var request_ = new System.Net.Http.HttpRequestMessage())
                 {
-                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings);
+                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings.GetTypeInfo(body.GetType()));
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
                     content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
                     request_.Content = content_;
@@ -7880,7 +7904,7 @@ namespace EdgeAi.Client
                 var responseText = await ReadAsStringAsync(response.Content, cancellationToken).ConfigureAwait(false);
                 try
                 {
-                    var typedBody = System.Text.Json.JsonSerializer.Deserialize<T>(responseText, JsonSerializerSettings);
+                    var typedBody = System.Text.Json.JsonSerializer.Deserialize(responseText, (System.Text.Json.Serialization.Metadata.JsonTypeInfo<T>)JsonSerializerSettings.GetTypeInfo(typeof(T)));
                     return new ObjectResponseResult<T>(typedBody!, responseText);
                 }
                 catch (System.Text.Json.JsonException exception)
@@ -7895,7 +7919,7 @@ namespace EdgeAi.Client
                 {
                     using (var responseStream = await ReadAsStreamAsync(response.Content, cancellationToken).ConfigureAwait(false))
                     {
-                        var typedBody = await System.Text.Json.JsonSerializer.DeserializeAsync<T>(responseStream, JsonSerializerSettings, cancellationToken).ConfigureAwait(false);
+                        var typedBody = await System.Text.Json.JsonSerializer.DeserializeAsync(responseStream, (System.Text.Json.Serialization.Metadata.JsonTypeInfo<T>)JsonSerializerSettings.GetTypeInfo(typeof(T)), cancellationToken).ConfigureAwait(false);
                         return new ObjectResponseResult<T>(typedBody!, string.Empty);
                     }
                 }
@@ -7919,7 +7943,9 @@ namespace EdgeAi.Client
                 var name = System.Enum.GetName(value.GetType(), value);
                 if (name != null)
                 {
-                    var field_ = System.Reflection.IntrospectionExtensions.GetTypeInfo(value.GetType()).GetDeclaredField(name);
+                    var wire_ = EdgeAiClientHooks.EnumWireValue(value, JsonSerializerSettings);
+                    if (wire_ != null) return wire_;
+                    System.Reflection.FieldInfo? field_ = null;
                     if (field_ != null)
                     {
                         var attribute = System.Reflection.CustomAttributeExtensions.GetCustomAttribute(field_, typeof(System.Runtime.Serialization.EnumMemberAttribute)) 
@@ -8062,7 +8088,7 @@ namespace EdgeAi.Client
             {
                 using (var request_ = new System.Net.Http.HttpRequestMessage())
                 {
-                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings);
+                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings.GetTypeInfo(body.GetType()));
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
                     content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
                     request_.Content = content_;
@@ -8154,7 +8180,7 @@ namespace EdgeAi.Client
             {
                 using (var request_ = new System.Net.Http.HttpRequestMessage())
                 {
-                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings);
+                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings.GetTypeInfo(body.GetType()));
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
                     content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
                     request_.Content = content_;
@@ -8239,7 +8265,7 @@ namespace EdgeAi.Client
             {
                 using (var request_ = new System.Net.Http.HttpRequestMessage())
                 {
-                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings);
+                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings.GetTypeInfo(body.GetType()));
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
                     content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
                     request_.Content = content_;
@@ -8327,7 +8353,7 @@ namespace EdgeAi.Client
             {
                 using (var request_ = new System.Net.Http.HttpRequestMessage())
                 {
-                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings);
+                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings.GetTypeInfo(body.GetType()));
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
                     content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
                     request_.Content = content_;
@@ -8442,7 +8468,7 @@ namespace EdgeAi.Client
                 var responseText = await ReadAsStringAsync(response.Content, cancellationToken).ConfigureAwait(false);
                 try
                 {
-                    var typedBody = System.Text.Json.JsonSerializer.Deserialize<T>(responseText, JsonSerializerSettings);
+                    var typedBody = System.Text.Json.JsonSerializer.Deserialize(responseText, (System.Text.Json.Serialization.Metadata.JsonTypeInfo<T>)JsonSerializerSettings.GetTypeInfo(typeof(T)));
                     return new ObjectResponseResult<T>(typedBody!, responseText);
                 }
                 catch (System.Text.Json.JsonException exception)
@@ -8457,7 +8483,7 @@ namespace EdgeAi.Client
                 {
                     using (var responseStream = await ReadAsStreamAsync(response.Content, cancellationToken).ConfigureAwait(false))
                     {
-                        var typedBody = await System.Text.Json.JsonSerializer.DeserializeAsync<T>(responseStream, JsonSerializerSettings, cancellationToken).ConfigureAwait(false);
+                        var typedBody = await System.Text.Json.JsonSerializer.DeserializeAsync(responseStream, (System.Text.Json.Serialization.Metadata.JsonTypeInfo<T>)JsonSerializerSettings.GetTypeInfo(typeof(T)), cancellationToken).ConfigureAwait(false);
                         return new ObjectResponseResult<T>(typedBody!, string.Empty);
                     }
                 }
@@ -8481,7 +8507,9 @@ namespace EdgeAi.Client
                 var name = System.Enum.GetName(value.GetType(), value);
                 if (name != null)
                 {
-                    var field_ = System.Reflection.IntrospectionExtensions.GetTypeInfo(value.GetType()).GetDeclaredField(name);
+                    var wire_ = EdgeAiClientHooks.EnumWireValue(value, JsonSerializerSettings);
+                    if (wire_ != null) return wire_;
+                    System.Reflection.FieldInfo? field_ = null;
                     if (field_ != null)
                     {
                         var attribute = System.Reflection.CustomAttributeExtensions.GetCustomAttribute(field_, typeof(System.Runtime.Serialization.EnumMemberAttribute)) 
@@ -8544,7 +8572,6 @@ namespace EdgeAi.Client
     {
 
         [System.Text.Json.Serialization.JsonPropertyName("result")]
-        [System.ComponentModel.DataAnnotations.Required]
         public System.Collections.Generic.IList<Author> Result { get; set; } = new System.Collections.Generic.List<Author>();
 
         [System.Text.Json.Serialization.JsonPropertyName("success")]
@@ -8563,7 +8590,6 @@ namespace EdgeAi.Client
     {
 
         [System.Text.Json.Serialization.JsonPropertyName("request_id")]
-        [System.ComponentModel.DataAnnotations.Required]
         public string RequestId { get; set; } = default!;
 
     }
@@ -8594,7 +8620,6 @@ namespace EdgeAi.Client
     {
 
         [System.Text.Json.Serialization.JsonPropertyName("id")]
-        [System.ComponentModel.DataAnnotations.Range(0, int.MaxValue)]
         public int Id { get; set; } = default!;
 
         /// <summary>
@@ -8619,7 +8644,6 @@ namespace EdgeAi.Client
     {
 
         [System.Text.Json.Serialization.JsonPropertyName("responses")]
-        [System.ComponentModel.DataAnnotations.Required]
         public System.Collections.Generic.IList<BatchResponseItem> Responses { get; set; } = new System.Collections.Generic.List<BatchResponseItem>();
 
         [System.Text.Json.Serialization.JsonPropertyName("usage")]
@@ -8632,12 +8656,10 @@ namespace EdgeAi.Client
     {
 
         [System.Text.Json.Serialization.JsonPropertyName("status")]
-        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<BatchStatusStatus>))]
         public BatchStatusStatus Status { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("request_id")]
-        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public string RequestId { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("model")]
@@ -8670,8 +8692,6 @@ namespace EdgeAi.Client
         /// Normal model inputs, each with an optional `external_reference`. Total payload under 10 MB.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("requests")]
-        [System.ComponentModel.DataAnnotations.Required]
-        [System.ComponentModel.DataAnnotations.MinLength(1)]
         public System.Collections.Generic.IList<BatchRequestItem> Requests { get; set; } = new System.Collections.Generic.List<BatchRequestItem>();
 
         [System.Text.Json.Serialization.JsonPropertyName("external_reference")]
@@ -8717,7 +8737,6 @@ namespace EdgeAi.Client
         public string? Model { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("choices")]
-        [System.ComponentModel.DataAnnotations.Required]
         public System.Collections.Generic.IList<ChatCompletionChoice> Choices { get; set; } = new System.Collections.Generic.List<ChatCompletionChoice>();
 
         [System.Text.Json.Serialization.JsonPropertyName("usage")]
@@ -8730,11 +8749,9 @@ namespace EdgeAi.Client
     {
 
         [System.Text.Json.Serialization.JsonPropertyName("index")]
-        [System.ComponentModel.DataAnnotations.Range(0, int.MaxValue)]
         public int? Index { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("message")]
-        [System.ComponentModel.DataAnnotations.Required]
         public ChatCompletionMessage Message { get; set; } = new ChatCompletionMessage();
 
         [System.Text.Json.Serialization.JsonPropertyName("finish_reason")]
@@ -8762,7 +8779,6 @@ namespace EdgeAi.Client
         public string? Model { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("choices")]
-        [System.ComponentModel.DataAnnotations.Required]
         public System.Collections.Generic.IList<ChatCompletionChunkChoice> Choices { get; set; } = new System.Collections.Generic.List<ChatCompletionChunkChoice>();
 
         [System.Text.Json.Serialization.JsonPropertyName("usage")]
@@ -8775,7 +8791,6 @@ namespace EdgeAi.Client
     {
 
         [System.Text.Json.Serialization.JsonPropertyName("index")]
-        [System.ComponentModel.DataAnnotations.Range(0, int.MaxValue)]
         public int? Index { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("delta")]
@@ -8827,13 +8842,9 @@ namespace EdgeAi.Client
     {
 
         [System.Text.Json.Serialization.JsonPropertyName("model")]
-        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
-        [System.ComponentModel.DataAnnotations.RegularExpression(@"^@(cf|hf)/[^/]+/[^/]+$")]
         public string Model { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("messages")]
-        [System.ComponentModel.DataAnnotations.Required]
-        [System.ComponentModel.DataAnnotations.MinLength(1)]
         public System.Collections.Generic.IList<ChatMessage> Messages { get; set; } = new System.Collections.Generic.List<ChatMessage>();
 
         /// <summary>
@@ -8855,27 +8866,21 @@ namespace EdgeAi.Client
         public ChatCompletionRequestResponseFormat? ResponseFormat { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("max_tokens")]
-        [System.ComponentModel.DataAnnotations.Range(1, int.MaxValue)]
         public int? MaxTokens { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("temperature")]
-        [System.ComponentModel.DataAnnotations.Range(0D, 5D)]
         public double? Temperature { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("top_p")]
-        [System.ComponentModel.DataAnnotations.Range(0D, 2D)]
         public double? TopP { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("seed")]
-        [System.ComponentModel.DataAnnotations.Range(1L, 9999999999L)]
         public long? Seed { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("frequency_penalty")]
-        [System.ComponentModel.DataAnnotations.Range(-2D, 2D)]
         public double? FrequencyPenalty { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("presence_penalty")]
-        [System.ComponentModel.DataAnnotations.Range(-2D, 2D)]
         public double? PresencePenalty { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("reasoning_effort")]
@@ -8913,7 +8918,6 @@ namespace EdgeAi.Client
     {
 
         [System.Text.Json.Serialization.JsonPropertyName("type")]
-        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<ChatCompletionRequestResponseFormatType>))]
         public ChatCompletionRequestResponseFormatType Type { get; set; } = default!;
 
@@ -8960,7 +8964,6 @@ namespace EdgeAi.Client
     {
 
         [System.Text.Json.Serialization.JsonPropertyName("index")]
-        [System.ComponentModel.DataAnnotations.Range(0, int.MaxValue)]
         public int? Index { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("id")]
@@ -8994,14 +8997,12 @@ namespace EdgeAi.Client
     {
 
         [System.Text.Json.Serialization.JsonPropertyName("role")]
-        [System.ComponentModel.DataAnnotations.Required]
         public string Role { get; set; } = default!;
 
         /// <summary>
         /// A string, content parts, or (vision models) a single content part.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("content")]
-        [System.ComponentModel.DataAnnotations.Required]
         public object Content { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("name")]
@@ -9020,7 +9021,6 @@ namespace EdgeAi.Client
     {
 
         [System.Text.Json.Serialization.JsonPropertyName("type")]
-        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<ContentPartType>))]
         public ContentPartType Type { get; set; } = default!;
 
@@ -9040,7 +9040,6 @@ namespace EdgeAi.Client
         /// Usually a data URI: `data:image/png;base64,...`.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("url")]
-        [System.ComponentModel.DataAnnotations.Required]
         public string Url { get; set; } = default!;
 
     }
@@ -9088,7 +9087,6 @@ namespace EdgeAi.Client
         public bool Success { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("error")]
-        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public string Error { get; set; } = default!;
 
     }
@@ -9102,14 +9100,12 @@ namespace EdgeAi.Client
         public EmbeddingObject? Object { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("index")]
-        [System.ComponentModel.DataAnnotations.Range(0, int.MaxValue)]
         public int Index { get; set; } = default!;
 
         /// <summary>
         /// The vector; a base64 string of little-endian float32 bytes when the request asked for `encoding_format` = `base64`.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("embedding")]
-        [System.ComponentModel.DataAnnotations.Required]
         public System.Collections.Generic.IList<double> Embedding1 { get; set; } = new System.Collections.Generic.List<double>();
 
     }
@@ -9119,12 +9115,10 @@ namespace EdgeAi.Client
     {
 
         [System.Text.Json.Serialization.JsonPropertyName("object")]
-        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<EmbeddingListObject>))]
         public EmbeddingListObject Object { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("data")]
-        [System.ComponentModel.DataAnnotations.Required]
         public System.Collections.Generic.IList<Embedding> Data { get; set; } = new System.Collections.Generic.List<Embedding>();
 
         [System.Text.Json.Serialization.JsonPropertyName("model")]
@@ -9153,11 +9147,9 @@ namespace EdgeAi.Client
     {
 
         [System.Text.Json.Serialization.JsonPropertyName("prompt_tokens")]
-        [System.ComponentModel.DataAnnotations.Range(0, int.MaxValue)]
         public int? PromptTokens { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("total_tokens")]
-        [System.ComponentModel.DataAnnotations.Range(0, int.MaxValue)]
         public int? TotalTokens { get; set; } = default!;
 
     }
@@ -9180,14 +9172,9 @@ namespace EdgeAi.Client
     {
 
         [System.Text.Json.Serialization.JsonPropertyName("model")]
-        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
-        [System.ComponentModel.DataAnnotations.RegularExpression(@"^@(cf|hf)/[^/]+/[^/]+$")]
         public string Model { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("input")]
-        [System.ComponentModel.DataAnnotations.Required]
-        [System.ComponentModel.DataAnnotations.MinLength(1)]
-        [System.ComponentModel.DataAnnotations.MaxLength(100)]
         public System.Collections.Generic.IList<string> Input { get; set; } = new System.Collections.Generic.List<string>();
 
         [System.Text.Json.Serialization.JsonPropertyName("encoding_format")]
@@ -9230,7 +9217,6 @@ namespace EdgeAi.Client
         public bool Success { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("errors")]
-        [System.ComponentModel.DataAnnotations.Required]
         public System.Collections.Generic.IList<ResponseInfo> Errors { get; set; } = new System.Collections.Generic.List<ResponseInfo>();
 
         [System.Text.Json.Serialization.JsonPropertyName("messages")]
@@ -9246,15 +9232,12 @@ namespace EdgeAi.Client
     {
 
         [System.Text.Json.Serialization.JsonPropertyName("name")]
-        [System.ComponentModel.DataAnnotations.Required]
         public string Name { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("description")]
-        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public string Description { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("parameters")]
-        [System.ComponentModel.DataAnnotations.Required]
         public ToolParameters Parameters { get; set; } = new ToolParameters();
 
     }
@@ -9264,7 +9247,6 @@ namespace EdgeAi.Client
     {
 
         [System.Text.Json.Serialization.JsonPropertyName("name")]
-        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public string Name { get; set; } = default!;
 
         /// <summary>
@@ -9280,15 +9262,12 @@ namespace EdgeAi.Client
     {
 
         [System.Text.Json.Serialization.JsonPropertyName("prompt")]
-        [System.ComponentModel.DataAnnotations.Required]
-        [System.ComponentModel.DataAnnotations.StringLength(2048, MinimumLength = 1)]
         public string Prompt { get; set; } = default!;
 
         /// <summary>
         /// Default: `4`.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("steps")]
-        [System.ComponentModel.DataAnnotations.Range(1, 8)]
         public int? Steps { get; set; } = default!;
 
     }
@@ -9301,7 +9280,6 @@ namespace EdgeAi.Client
         /// Base64-encoded image.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("image")]
-        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public string Image { get; set; } = default!;
 
     }
@@ -9360,7 +9338,6 @@ namespace EdgeAi.Client
         public ReasoningOptions? Reasoning { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("prompt")]
-        [System.ComponentModel.DataAnnotations.StringLength(131072, MinimumLength = 1)]
         public string? Prompt { get; set; } = default!;
 
         /// <summary>
@@ -9373,7 +9350,6 @@ namespace EdgeAi.Client
         /// Finetune id or name; only on `-lora` base models.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("lora")]
-        [System.ComponentModel.DataAnnotations.StringLength(int.MaxValue, MinimumLength = 1)]
         public string? Lora { get; set; } = default!;
 
         /// <summary>
@@ -9386,41 +9362,33 @@ namespace EdgeAi.Client
         /// Default: `256`.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("max_tokens")]
-        [System.ComponentModel.DataAnnotations.Range(1, int.MaxValue)]
         public int? MaxTokens { get; set; } = default!;
 
         /// <summary>
         /// Default: `0.6`.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("temperature")]
-        [System.ComponentModel.DataAnnotations.Range(0D, 5D)]
         public double? Temperature { get; set; } = default!;
 
         /// <summary>
         /// Older schemas allow 0..2, newer ones 0.001..1; the union is accepted here.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("top_p")]
-        [System.ComponentModel.DataAnnotations.Range(0D, 2D)]
         public double? TopP { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("top_k")]
-        [System.ComponentModel.DataAnnotations.Range(1, 50)]
         public int? TopK { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("seed")]
-        [System.ComponentModel.DataAnnotations.Range(1L, 9999999999L)]
         public long? Seed { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("repetition_penalty")]
-        [System.ComponentModel.DataAnnotations.Range(0D, 2D)]
         public double? RepetitionPenalty { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("frequency_penalty")]
-        [System.ComponentModel.DataAnnotations.Range(-2D, 2D)]
         public double? FrequencyPenalty { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("presence_penalty")]
-        [System.ComponentModel.DataAnnotations.Range(-2D, 2D)]
         public double? PresencePenalty { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("response_format")]
@@ -9449,7 +9417,6 @@ namespace EdgeAi.Client
         public RunOptions? Options { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("messages")]
-        [System.ComponentModel.DataAnnotations.MinLength(1)]
         public System.Collections.Generic.IList<ChatMessage>? Messages { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("tools")]
@@ -9471,14 +9438,12 @@ namespace EdgeAi.Client
         /// Normal model inputs, each with an optional `external_reference`. Total payload under 10 MB.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("requests")]
-        [System.ComponentModel.DataAnnotations.MinLength(1)]
         public System.Collections.Generic.IList<BatchRequestItem>? Requests { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("external_reference")]
         public string? ExternalReference { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("request_id")]
-        [System.ComponentModel.DataAnnotations.StringLength(int.MaxValue, MinimumLength = 1)]
         public string? RequestId { get; set; } = default!;
 
     }
@@ -9488,11 +9453,9 @@ namespace EdgeAi.Client
     {
 
         [System.Text.Json.Serialization.JsonPropertyName("name")]
-        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public string Name { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("code")]
-        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public string Code { get; set; } = default!;
 
     }
@@ -9538,7 +9501,6 @@ namespace EdgeAi.Client
         public ReasoningOptions? Reasoning { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("prompt")]
-        [System.ComponentModel.DataAnnotations.StringLength(131072, MinimumLength = 1)]
         public string? Prompt { get; set; } = default!;
 
         /// <summary>
@@ -9551,7 +9513,6 @@ namespace EdgeAi.Client
         /// Finetune id or name; only on `-lora` base models.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("lora")]
-        [System.ComponentModel.DataAnnotations.StringLength(int.MaxValue, MinimumLength = 1)]
         public string? Lora { get; set; } = default!;
 
         /// <summary>
@@ -9564,41 +9525,33 @@ namespace EdgeAi.Client
         /// Default: `256`.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("max_tokens")]
-        [System.ComponentModel.DataAnnotations.Range(1, int.MaxValue)]
         public int? MaxTokens { get; set; } = default!;
 
         /// <summary>
         /// Default: `0.6`.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("temperature")]
-        [System.ComponentModel.DataAnnotations.Range(0D, 5D)]
         public double? Temperature { get; set; } = default!;
 
         /// <summary>
         /// Older schemas allow 0..2, newer ones 0.001..1; the union is accepted here.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("top_p")]
-        [System.ComponentModel.DataAnnotations.Range(0D, 2D)]
         public double? TopP { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("top_k")]
-        [System.ComponentModel.DataAnnotations.Range(1, 50)]
         public int? TopK { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("seed")]
-        [System.ComponentModel.DataAnnotations.Range(1L, 9999999999L)]
         public long? Seed { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("repetition_penalty")]
-        [System.ComponentModel.DataAnnotations.Range(0D, 2D)]
         public double? RepetitionPenalty { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("frequency_penalty")]
-        [System.ComponentModel.DataAnnotations.Range(-2D, 2D)]
         public double? FrequencyPenalty { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("presence_penalty")]
-        [System.ComponentModel.DataAnnotations.Range(-2D, 2D)]
         public double? PresencePenalty { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("response_format")]
@@ -9627,7 +9580,6 @@ namespace EdgeAi.Client
         public RunOptions? Options { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("messages")]
-        [System.ComponentModel.DataAnnotations.MinLength(1)]
         public System.Collections.Generic.IList<ChatMessage>? Messages { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("tools")]
@@ -9652,11 +9604,9 @@ namespace EdgeAi.Client
     {
 
         [System.Text.Json.Serialization.JsonPropertyName("name")]
-        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public string Name { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("code")]
-        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public string Code { get; set; } = default!;
 
     }
@@ -9696,8 +9646,6 @@ namespace EdgeAi.Client
     {
 
         [System.Text.Json.Serialization.JsonPropertyName("image")]
-        [System.ComponentModel.DataAnnotations.Required]
-        [System.ComponentModel.DataAnnotations.MinLength(1)]
         public ImageBytes Image { get; set; } = new ImageBytes();
 
     }
@@ -9740,7 +9688,6 @@ namespace EdgeAi.Client
         /// Image bytes, or a base64 string on image-text-to-text models.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("image")]
-        [System.ComponentModel.DataAnnotations.Required]
         public object Image { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("prompt")]
@@ -9753,23 +9700,18 @@ namespace EdgeAi.Client
         /// Default: `512`.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("max_tokens")]
-        [System.ComponentModel.DataAnnotations.Range(1, int.MaxValue)]
         public int? MaxTokens { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("temperature")]
-        [System.ComponentModel.DataAnnotations.Range(0D, 5D)]
         public double? Temperature { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("top_p")]
-        [System.ComponentModel.DataAnnotations.Range(0D, 2D)]
         public double? TopP { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("top_k")]
-        [System.ComponentModel.DataAnnotations.Range(1, 50)]
         public int? TopK { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("seed")]
-        [System.ComponentModel.DataAnnotations.Range(1L, 9999999999L)]
         public long? Seed { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("raw")]
@@ -9812,12 +9754,10 @@ namespace EdgeAi.Client
     {
 
         [System.Text.Json.Serialization.JsonPropertyName("type")]
-        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<ImageUrlContentPartType>))]
         public ImageUrlContentPartType Type { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("image_url")]
-        [System.ComponentModel.DataAnnotations.Required]
         public ImageUrlContentPartImageUrl ImageUrl { get; set; } = new ImageUrlContentPartImageUrl();
 
     }
@@ -9830,7 +9770,6 @@ namespace EdgeAi.Client
         /// Usually a data URI: `data:image/png;base64,...`.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("url")]
-        [System.ComponentModel.DataAnnotations.Required]
         public string Url { get; set; } = default!;
 
     }
@@ -9856,7 +9795,6 @@ namespace EdgeAi.Client
     {
 
         [System.Text.Json.Serialization.JsonPropertyName("label")]
-        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public string Label { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("score")]
@@ -9872,7 +9810,6 @@ namespace EdgeAi.Client
         /// A UUID.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("id")]
-        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public string Id { get; set; } = default!;
 
         /// <summary>
@@ -9885,7 +9822,6 @@ namespace EdgeAi.Client
         /// The model slug, for example `@cf/meta/llama-3.1-8b-instruct-fast`.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("name")]
-        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public string Name { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("description")]
@@ -9916,7 +9852,6 @@ namespace EdgeAi.Client
         /// For example beta, async_queue, context_window, function_calling, lora, planned_deprecation_date, price.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("property_id")]
-        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public string PropertyId { get; set; } = default!;
 
         /// <summary>
@@ -9947,7 +9882,6 @@ namespace EdgeAi.Client
     {
 
         [System.Text.Json.Serialization.JsonPropertyName("result")]
-        [System.ComponentModel.DataAnnotations.Required]
         public ModelSchema Result { get; set; } = new ModelSchema();
 
         [System.Text.Json.Serialization.JsonPropertyName("success")]
@@ -9966,7 +9900,6 @@ namespace EdgeAi.Client
     {
 
         [System.Text.Json.Serialization.JsonPropertyName("result")]
-        [System.ComponentModel.DataAnnotations.Required]
         public System.Collections.Generic.IList<Model> Result { get; set; } = new System.Collections.Generic.List<Model>();
 
         [System.Text.Json.Serialization.JsonPropertyName("success")]
@@ -10006,7 +9939,6 @@ namespace EdgeAi.Client
     {
 
         [System.Text.Json.Serialization.JsonPropertyName("image")]
-        [System.ComponentModel.DataAnnotations.MinLength(1)]
         public ImageBytes? Image { get; set; } = default!;
 
     }
@@ -10046,12 +9978,10 @@ namespace EdgeAi.Client
     {
 
         [System.Text.Json.Serialization.JsonPropertyName("type")]
-        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<OpenAIToolType>))]
         public OpenAIToolType Type { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("function")]
-        [System.ComponentModel.DataAnnotations.Required]
         public OpenAIToolFunction Function { get; set; } = new OpenAIToolFunction();
 
     }
@@ -10068,7 +9998,6 @@ namespace EdgeAi.Client
         public OpenAIToolCallType? Type { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("function")]
-        [System.ComponentModel.DataAnnotations.Required]
         public OpenAIToolCallFunction Function { get; set; } = new OpenAIToolCallFunction();
 
     }
@@ -10078,7 +10007,6 @@ namespace EdgeAi.Client
     {
 
         [System.Text.Json.Serialization.JsonPropertyName("name")]
-        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public string Name { get; set; } = default!;
 
         /// <summary>
@@ -10107,7 +10035,6 @@ namespace EdgeAi.Client
     {
 
         [System.Text.Json.Serialization.JsonPropertyName("name")]
-        [System.ComponentModel.DataAnnotations.Required]
         public string Name { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("description")]
@@ -10208,16 +10135,12 @@ namespace EdgeAi.Client
     {
 
         [System.Text.Json.Serialization.JsonPropertyName("query")]
-        [System.ComponentModel.DataAnnotations.Required]
         public string Query { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("contexts")]
-        [System.ComponentModel.DataAnnotations.Required]
-        [System.ComponentModel.DataAnnotations.MinLength(1)]
         public System.Collections.Generic.IList<RerankInputContextsItem> Contexts { get; set; } = new System.Collections.Generic.List<RerankInputContextsItem>();
 
         [System.Text.Json.Serialization.JsonPropertyName("top_k")]
-        [System.ComponentModel.DataAnnotations.Range(1, int.MaxValue)]
         public int? TopK { get; set; } = default!;
 
     }
@@ -10227,7 +10150,6 @@ namespace EdgeAi.Client
     {
 
         [System.Text.Json.Serialization.JsonPropertyName("text")]
-        [System.ComponentModel.DataAnnotations.Required]
         public string Text { get; set; } = default!;
 
     }
@@ -10237,7 +10159,6 @@ namespace EdgeAi.Client
     {
 
         [System.Text.Json.Serialization.JsonPropertyName("response")]
-        [System.ComponentModel.DataAnnotations.Required]
         public System.Collections.Generic.IList<RerankOutputResponseItem> Response { get; set; } = new System.Collections.Generic.List<RerankOutputResponseItem>();
 
     }
@@ -10250,7 +10171,6 @@ namespace EdgeAi.Client
         /// Index into `contexts`.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("id")]
-        [System.ComponentModel.DataAnnotations.Range(0, int.MaxValue)]
         public int Id { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("score")]
@@ -10287,7 +10207,6 @@ namespace EdgeAi.Client
     {
 
         [System.Text.Json.Serialization.JsonPropertyName("type")]
-        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<ResponseFormatType>))]
         public ResponseFormatType Type { get; set; } = default!;
 
@@ -10327,7 +10246,6 @@ namespace EdgeAi.Client
         public int? Code { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("message")]
-        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public string Message { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("documentation_url")]
@@ -10355,12 +10273,10 @@ namespace EdgeAi.Client
     {
 
         [System.Text.Json.Serialization.JsonPropertyName("model")]
-        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<ResponsesRequestModel>))]
         public ResponsesRequestModel Model { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("input")]
-        [System.ComponentModel.DataAnnotations.Required]
         public object Input { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("instructions")]
@@ -10370,11 +10286,9 @@ namespace EdgeAi.Client
         public ReasoningOptions? Reasoning { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("max_output_tokens")]
-        [System.ComponentModel.DataAnnotations.Range(1, int.MaxValue)]
         public int? MaxOutputTokens { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("temperature")]
-        [System.ComponentModel.DataAnnotations.Range(0D, 2D)]
         public double? Temperature { get; set; } = default!;
 
     }
@@ -10422,7 +10336,6 @@ namespace EdgeAi.Client
         /// Output items (reasoning, message, function_call...); kept untyped.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("output")]
-        [System.ComponentModel.DataAnnotations.Required]
         public System.Collections.Generic.IList<System.Collections.Generic.IDictionary<string, object>> Output { get; set; } = new System.Collections.Generic.List<System.Collections.Generic.IDictionary<string, object>>();
 
         [System.Text.Json.Serialization.JsonPropertyName("output_text")]
@@ -10438,15 +10351,12 @@ namespace EdgeAi.Client
     {
 
         [System.Text.Json.Serialization.JsonPropertyName("input_tokens")]
-        [System.ComponentModel.DataAnnotations.Range(0, int.MaxValue)]
         public int? InputTokens { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("output_tokens")]
-        [System.ComponentModel.DataAnnotations.Range(0, int.MaxValue)]
         public int? OutputTokens { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("total_tokens")]
-        [System.ComponentModel.DataAnnotations.Range(0, int.MaxValue)]
         public int? TotalTokens { get; set; } = default!;
 
     }
@@ -10459,23 +10369,18 @@ namespace EdgeAi.Client
     {
 
         [System.Text.Json.Serialization.JsonPropertyName("page")]
-        [System.ComponentModel.DataAnnotations.Range(1, int.MaxValue)]
         public int? Page { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("per_page")]
-        [System.ComponentModel.DataAnnotations.Range(1, int.MaxValue)]
         public int? PerPage { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("count")]
-        [System.ComponentModel.DataAnnotations.Range(0, int.MaxValue)]
         public int? Count { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("total_count")]
-        [System.ComponentModel.DataAnnotations.Range(0, int.MaxValue)]
         public int? TotalCount { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("total_pages")]
-        [System.ComponentModel.DataAnnotations.Range(0, int.MaxValue)]
         public int? TotalPages { get; set; } = default!;
 
     }
@@ -10500,7 +10405,6 @@ namespace EdgeAi.Client
         /// Model-specific result; object, array or null.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("result")]
-        [System.ComponentModel.DataAnnotations.Required]
         public object Result { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("success")]
@@ -10534,14 +10438,12 @@ namespace EdgeAi.Client
     {
 
         [System.Text.Json.Serialization.JsonPropertyName("input_text")]
-        [System.ComponentModel.DataAnnotations.Required]
         public string InputText { get; set; } = default!;
 
         /// <summary>
         /// Default: `1024`.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("max_length")]
-        [System.ComponentModel.DataAnnotations.Range(1, int.MaxValue)]
         public int? MaxLength { get; set; } = default!;
 
     }
@@ -10596,7 +10498,6 @@ namespace EdgeAi.Client
     {
 
         [System.Text.Json.Serialization.JsonPropertyName("result")]
-        [System.ComponentModel.DataAnnotations.Required]
         public System.Collections.Generic.IList<TaskInfo> Result { get; set; } = new System.Collections.Generic.List<TaskInfo>();
 
         [System.Text.Json.Serialization.JsonPropertyName("success")]
@@ -10615,7 +10516,6 @@ namespace EdgeAi.Client
     {
 
         [System.Text.Json.Serialization.JsonPropertyName("text")]
-        [System.ComponentModel.DataAnnotations.Required]
         public string Text { get; set; } = default!;
 
     }
@@ -10655,12 +10555,10 @@ namespace EdgeAi.Client
     {
 
         [System.Text.Json.Serialization.JsonPropertyName("type")]
-        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<TextContentPartType>))]
         public TextContentPartType Type { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("text")]
-        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public string Text { get; set; } = default!;
 
     }
@@ -10689,8 +10587,6 @@ namespace EdgeAi.Client
         /// One text or 1..100 texts; every text is non-empty.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("text")]
-        [System.ComponentModel.DataAnnotations.MinLength(1)]
-        [System.ComponentModel.DataAnnotations.MaxLength(100)]
         public System.Collections.Generic.IList<string>? Text { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("pooling")]
@@ -10701,14 +10597,12 @@ namespace EdgeAi.Client
         /// Normal model inputs, each with an optional `external_reference`. Total payload under 10 MB.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("requests")]
-        [System.ComponentModel.DataAnnotations.MinLength(1)]
         public System.Collections.Generic.IList<BatchRequestItem>? Requests { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("external_reference")]
         public string? ExternalReference { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("request_id")]
-        [System.ComponentModel.DataAnnotations.StringLength(int.MaxValue, MinimumLength = 1)]
         public string? RequestId { get; set; } = default!;
 
     }
@@ -10828,9 +10722,6 @@ namespace EdgeAi.Client
         /// One text or 1..100 texts; every text is non-empty.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("text")]
-        [System.ComponentModel.DataAnnotations.Required]
-        [System.ComponentModel.DataAnnotations.MinLength(1)]
-        [System.ComponentModel.DataAnnotations.MaxLength(100)]
         public System.Collections.Generic.IList<string> Text { get; set; } = new System.Collections.Generic.List<string>();
 
         [System.Text.Json.Serialization.JsonPropertyName("pooling")]
@@ -10867,7 +10758,6 @@ namespace EdgeAi.Client
         public System.Collections.Generic.IList<int>? Shape { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("data")]
-        [System.ComponentModel.DataAnnotations.Required]
         public System.Collections.Generic.IList<System.Collections.Generic.IList<double>> Data { get; set; } = new System.Collections.Generic.List<System.Collections.Generic.IList<double>>();
 
         [System.Text.Json.Serialization.JsonPropertyName("pooling")]
@@ -10922,7 +10812,6 @@ namespace EdgeAi.Client
     {
 
         [System.Text.Json.Serialization.JsonPropertyName("prompt")]
-        [System.ComponentModel.DataAnnotations.StringLength(131072, MinimumLength = 1)]
         public string? Prompt { get; set; } = default!;
 
         /// <summary>
@@ -10935,7 +10824,6 @@ namespace EdgeAi.Client
         /// Finetune id or name; only on `-lora` base models.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("lora")]
-        [System.ComponentModel.DataAnnotations.StringLength(int.MaxValue, MinimumLength = 1)]
         public string? Lora { get; set; } = default!;
 
         /// <summary>
@@ -10948,41 +10836,33 @@ namespace EdgeAi.Client
         /// Default: `256`.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("max_tokens")]
-        [System.ComponentModel.DataAnnotations.Range(1, int.MaxValue)]
         public int? MaxTokens { get; set; } = default!;
 
         /// <summary>
         /// Default: `0.6`.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("temperature")]
-        [System.ComponentModel.DataAnnotations.Range(0D, 5D)]
         public double? Temperature { get; set; } = default!;
 
         /// <summary>
         /// Older schemas allow 0..2, newer ones 0.001..1; the union is accepted here.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("top_p")]
-        [System.ComponentModel.DataAnnotations.Range(0D, 2D)]
         public double? TopP { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("top_k")]
-        [System.ComponentModel.DataAnnotations.Range(1, 50)]
         public int? TopK { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("seed")]
-        [System.ComponentModel.DataAnnotations.Range(1L, 9999999999L)]
         public long? Seed { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("repetition_penalty")]
-        [System.ComponentModel.DataAnnotations.Range(0D, 2D)]
         public double? RepetitionPenalty { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("frequency_penalty")]
-        [System.ComponentModel.DataAnnotations.Range(-2D, 2D)]
         public double? FrequencyPenalty { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("presence_penalty")]
-        [System.ComponentModel.DataAnnotations.Range(-2D, 2D)]
         public double? PresencePenalty { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("response_format")]
@@ -11011,7 +10891,6 @@ namespace EdgeAi.Client
         public RunOptions? Options { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("messages")]
-        [System.ComponentModel.DataAnnotations.MinLength(1)]
         public System.Collections.Generic.IList<ChatMessage>? Messages { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("tools")]
@@ -11033,14 +10912,12 @@ namespace EdgeAi.Client
         /// Normal model inputs, each with an optional `external_reference`. Total payload under 10 MB.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("requests")]
-        [System.ComponentModel.DataAnnotations.MinLength(1)]
         public System.Collections.Generic.IList<BatchRequestItem>? Requests { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("external_reference")]
         public string? ExternalReference { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("request_id")]
-        [System.ComponentModel.DataAnnotations.StringLength(int.MaxValue, MinimumLength = 1)]
         public string? RequestId { get; set; } = default!;
 
     }
@@ -11050,11 +10927,9 @@ namespace EdgeAi.Client
     {
 
         [System.Text.Json.Serialization.JsonPropertyName("name")]
-        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public string Name { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("code")]
-        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public string Code { get; set; } = default!;
 
     }
@@ -11166,7 +11041,6 @@ namespace EdgeAi.Client
     {
 
         [System.Text.Json.Serialization.JsonPropertyName("prompt")]
-        [System.ComponentModel.DataAnnotations.StringLength(131072, MinimumLength = 1)]
         public string? Prompt { get; set; } = default!;
 
         /// <summary>
@@ -11179,7 +11053,6 @@ namespace EdgeAi.Client
         /// Finetune id or name; only on `-lora` base models.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("lora")]
-        [System.ComponentModel.DataAnnotations.StringLength(int.MaxValue, MinimumLength = 1)]
         public string? Lora { get; set; } = default!;
 
         /// <summary>
@@ -11192,41 +11065,33 @@ namespace EdgeAi.Client
         /// Default: `256`.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("max_tokens")]
-        [System.ComponentModel.DataAnnotations.Range(1, int.MaxValue)]
         public int? MaxTokens { get; set; } = default!;
 
         /// <summary>
         /// Default: `0.6`.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("temperature")]
-        [System.ComponentModel.DataAnnotations.Range(0D, 5D)]
         public double? Temperature { get; set; } = default!;
 
         /// <summary>
         /// Older schemas allow 0..2, newer ones 0.001..1; the union is accepted here.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("top_p")]
-        [System.ComponentModel.DataAnnotations.Range(0D, 2D)]
         public double? TopP { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("top_k")]
-        [System.ComponentModel.DataAnnotations.Range(1, 50)]
         public int? TopK { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("seed")]
-        [System.ComponentModel.DataAnnotations.Range(1L, 9999999999L)]
         public long? Seed { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("repetition_penalty")]
-        [System.ComponentModel.DataAnnotations.Range(0D, 2D)]
         public double? RepetitionPenalty { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("frequency_penalty")]
-        [System.ComponentModel.DataAnnotations.Range(-2D, 2D)]
         public double? FrequencyPenalty { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("presence_penalty")]
-        [System.ComponentModel.DataAnnotations.Range(-2D, 2D)]
         public double? PresencePenalty { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("response_format")]
@@ -11255,7 +11120,6 @@ namespace EdgeAi.Client
         public RunOptions? Options { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("messages")]
-        [System.ComponentModel.DataAnnotations.MinLength(1)]
         public System.Collections.Generic.IList<ChatMessage>? Messages { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("tools")]
@@ -11280,11 +11144,9 @@ namespace EdgeAi.Client
     {
 
         [System.Text.Json.Serialization.JsonPropertyName("name")]
-        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public string Name { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("code")]
-        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public string Code { get; set; } = default!;
 
     }
@@ -11315,8 +11177,6 @@ namespace EdgeAi.Client
     {
 
         [System.Text.Json.Serialization.JsonPropertyName("messages")]
-        [System.ComponentModel.DataAnnotations.Required]
-        [System.ComponentModel.DataAnnotations.MinLength(1)]
         public System.Collections.Generic.IList<ChatMessage> Messages { get; set; } = new System.Collections.Generic.List<ChatMessage>();
 
         [System.Text.Json.Serialization.JsonPropertyName("tools")]
@@ -11335,7 +11195,6 @@ namespace EdgeAi.Client
         public System.Collections.Generic.IList<TextGenerationMessagesInputFunctionsItem>? Functions { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("lora")]
-        [System.ComponentModel.DataAnnotations.StringLength(int.MaxValue, MinimumLength = 1)]
         public string? Lora { get; set; } = default!;
 
         /// <summary>
@@ -11348,41 +11207,33 @@ namespace EdgeAi.Client
         /// Default: `256`.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("max_tokens")]
-        [System.ComponentModel.DataAnnotations.Range(1, int.MaxValue)]
         public int? MaxTokens { get; set; } = default!;
 
         /// <summary>
         /// Default: `0.6`.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("temperature")]
-        [System.ComponentModel.DataAnnotations.Range(0D, 5D)]
         public double? Temperature { get; set; } = default!;
 
         /// <summary>
         /// Older schemas allow 0..2, newer ones 0.001..1; the union is accepted here.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("top_p")]
-        [System.ComponentModel.DataAnnotations.Range(0D, 2D)]
         public double? TopP { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("top_k")]
-        [System.ComponentModel.DataAnnotations.Range(1, 50)]
         public int? TopK { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("seed")]
-        [System.ComponentModel.DataAnnotations.Range(1L, 9999999999L)]
         public long? Seed { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("repetition_penalty")]
-        [System.ComponentModel.DataAnnotations.Range(0D, 2D)]
         public double? RepetitionPenalty { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("frequency_penalty")]
-        [System.ComponentModel.DataAnnotations.Range(-2D, 2D)]
         public double? FrequencyPenalty { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("presence_penalty")]
-        [System.ComponentModel.DataAnnotations.Range(-2D, 2D)]
         public double? PresencePenalty { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("response_format")]
@@ -11417,11 +11268,9 @@ namespace EdgeAi.Client
     {
 
         [System.Text.Json.Serialization.JsonPropertyName("name")]
-        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public string Name { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("code")]
-        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public string Code { get; set; } = default!;
 
     }
@@ -11470,8 +11319,6 @@ namespace EdgeAi.Client
     {
 
         [System.Text.Json.Serialization.JsonPropertyName("prompt")]
-        [System.ComponentModel.DataAnnotations.Required]
-        [System.ComponentModel.DataAnnotations.StringLength(131072, MinimumLength = 1)]
         public string Prompt { get; set; } = default!;
 
         /// <summary>
@@ -11484,7 +11331,6 @@ namespace EdgeAi.Client
         /// Finetune id or name; only on `-lora` base models.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("lora")]
-        [System.ComponentModel.DataAnnotations.StringLength(int.MaxValue, MinimumLength = 1)]
         public string? Lora { get; set; } = default!;
 
         /// <summary>
@@ -11497,41 +11343,33 @@ namespace EdgeAi.Client
         /// Default: `256`.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("max_tokens")]
-        [System.ComponentModel.DataAnnotations.Range(1, int.MaxValue)]
         public int? MaxTokens { get; set; } = default!;
 
         /// <summary>
         /// Default: `0.6`.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("temperature")]
-        [System.ComponentModel.DataAnnotations.Range(0D, 5D)]
         public double? Temperature { get; set; } = default!;
 
         /// <summary>
         /// Older schemas allow 0..2, newer ones 0.001..1; the union is accepted here.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("top_p")]
-        [System.ComponentModel.DataAnnotations.Range(0D, 2D)]
         public double? TopP { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("top_k")]
-        [System.ComponentModel.DataAnnotations.Range(1, 50)]
         public int? TopK { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("seed")]
-        [System.ComponentModel.DataAnnotations.Range(1L, 9999999999L)]
         public long? Seed { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("repetition_penalty")]
-        [System.ComponentModel.DataAnnotations.Range(0D, 2D)]
         public double? RepetitionPenalty { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("frequency_penalty")]
-        [System.ComponentModel.DataAnnotations.Range(-2D, 2D)]
         public double? FrequencyPenalty { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("presence_penalty")]
-        [System.ComponentModel.DataAnnotations.Range(-2D, 2D)]
         public double? PresencePenalty { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("response_format")]
@@ -11614,7 +11452,6 @@ namespace EdgeAi.Client
         /// A string or Responses API input items.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("input")]
-        [System.ComponentModel.DataAnnotations.Required]
         public object Input { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("instructions")]
@@ -11724,7 +11561,6 @@ namespace EdgeAi.Client
         public object? Function { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("index")]
-        [System.ComponentModel.DataAnnotations.Range(0, int.MaxValue)]
         public int? Index { get; set; } = default!;
 
     }
@@ -11793,7 +11629,6 @@ namespace EdgeAi.Client
         public object? Function { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("index")]
-        [System.ComponentModel.DataAnnotations.Range(0, int.MaxValue)]
         public int? Index { get; set; } = default!;
 
     }
@@ -11816,22 +11651,18 @@ namespace EdgeAi.Client
     {
 
         [System.Text.Json.Serialization.JsonPropertyName("prompt")]
-        [System.ComponentModel.DataAnnotations.Required]
         public string Prompt { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("negative_prompt")]
         public string? NegativePrompt { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("height")]
-        [System.ComponentModel.DataAnnotations.Range(256, 2048)]
         public int? Height { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("width")]
-        [System.ComponentModel.DataAnnotations.Range(256, 2048)]
         public int? Width { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("image")]
-        [System.ComponentModel.DataAnnotations.MinLength(1)]
         public ImageBytes? Image { get; set; } = default!;
 
         /// <summary>
@@ -11841,21 +11672,18 @@ namespace EdgeAi.Client
         public string? ImageB64 { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("mask")]
-        [System.ComponentModel.DataAnnotations.MinLength(1)]
         public ImageBytes? Mask { get; set; } = default!;
 
         /// <summary>
         /// Default: `20`.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("num_steps")]
-        [System.ComponentModel.DataAnnotations.Range(1, 20)]
         public int? NumSteps { get; set; } = default!;
 
         /// <summary>
         /// Default: `1`.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("strength")]
-        [System.ComponentModel.DataAnnotations.Range(0D, 1D)]
         public double? Strength { get; set; } = default!;
 
         /// <summary>
@@ -11865,7 +11693,6 @@ namespace EdgeAi.Client
         public double? Guidance { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("seed")]
-        [System.ComponentModel.DataAnnotations.Range(0, int.MaxValue)]
         public int? Seed { get; set; } = default!;
 
     }
@@ -11875,7 +11702,6 @@ namespace EdgeAi.Client
     {
 
         [System.Text.Json.Serialization.JsonPropertyName("prompt")]
-        [System.ComponentModel.DataAnnotations.Required]
         public string Prompt { get; set; } = default!;
 
         /// <summary>
@@ -11894,7 +11720,6 @@ namespace EdgeAi.Client
         /// Base64-encoded MP3.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("audio")]
-        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public string Audio { get; set; } = default!;
 
     }
@@ -11928,7 +11753,6 @@ namespace EdgeAi.Client
     {
 
         [System.Text.Json.Serialization.JsonPropertyName("name")]
-        [System.ComponentModel.DataAnnotations.StringLength(int.MaxValue, MinimumLength = 1)]
         public string? Name { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("description")]
@@ -11976,7 +11800,6 @@ namespace EdgeAi.Client
     {
 
         [System.Text.Json.Serialization.JsonPropertyName("name")]
-        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public string Name { get; set; } = default!;
 
         /// <summary>
@@ -12005,7 +11828,6 @@ namespace EdgeAi.Client
     {
 
         [System.Text.Json.Serialization.JsonPropertyName("name")]
-        [System.ComponentModel.DataAnnotations.Required]
         public string Name { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("description")]
@@ -12058,35 +11880,30 @@ namespace EdgeAi.Client
     {
 
         [System.Text.Json.Serialization.JsonPropertyName("text")]
-        [System.ComponentModel.DataAnnotations.StringLength(int.MaxValue, MinimumLength = 1)]
         public string? Text { get; set; } = default!;
 
         /// <summary>
         /// Target language code, for example `es`.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("target_lang")]
-        [System.ComponentModel.DataAnnotations.StringLength(int.MaxValue, MinimumLength = 1)]
         public string? TargetLang { get; set; } = default!;
 
         /// <summary>
         /// Default: `"en"`.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("source_lang")]
-        [System.ComponentModel.DataAnnotations.StringLength(int.MaxValue, MinimumLength = 1)]
         public string? SourceLang { get; set; } = default!;
 
         /// <summary>
         /// Normal model inputs, each with an optional `external_reference`. Total payload under 10 MB.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("requests")]
-        [System.ComponentModel.DataAnnotations.MinLength(1)]
         public System.Collections.Generic.IList<BatchRequestItem>? Requests { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("external_reference")]
         public string? ExternalReference { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("request_id")]
-        [System.ComponentModel.DataAnnotations.StringLength(int.MaxValue, MinimumLength = 1)]
         public string? RequestId { get; set; } = default!;
 
     }
@@ -12159,21 +11976,18 @@ namespace EdgeAi.Client
     {
 
         [System.Text.Json.Serialization.JsonPropertyName("text")]
-        [System.ComponentModel.DataAnnotations.Required]
         public string Text { get; set; } = default!;
 
         /// <summary>
         /// Target language code, for example `es`.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("target_lang")]
-        [System.ComponentModel.DataAnnotations.Required]
         public string TargetLang { get; set; } = default!;
 
         /// <summary>
         /// Default: `"en"`.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("source_lang")]
-        [System.ComponentModel.DataAnnotations.StringLength(int.MaxValue, MinimumLength = 1)]
         public string? SourceLang { get; set; } = default!;
 
     }
@@ -12216,15 +12030,12 @@ namespace EdgeAi.Client
     {
 
         [System.Text.Json.Serialization.JsonPropertyName("prompt_tokens")]
-        [System.ComponentModel.DataAnnotations.Range(0, int.MaxValue)]
         public int? PromptTokens { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("completion_tokens")]
-        [System.ComponentModel.DataAnnotations.Range(0, int.MaxValue)]
         public int? CompletionTokens { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("total_tokens")]
-        [System.ComponentModel.DataAnnotations.Range(0, int.MaxValue)]
         public int? TotalTokens { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("prompt_tokens_details")]
@@ -12240,7 +12051,6 @@ namespace EdgeAi.Client
         /// Prompt tokens served from the prefix cache (raised by `x-session-affinity`).
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("cached_tokens")]
-        [System.ComponentModel.DataAnnotations.Range(0, int.MaxValue)]
         public int? CachedTokens { get; set; } = default!;
 
     }
@@ -12253,8 +12063,6 @@ namespace EdgeAi.Client
         /// Audio file bytes (0..255 each). A raw binary body is accepted too.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("audio")]
-        [System.ComponentModel.DataAnnotations.Required]
-        [System.ComponentModel.DataAnnotations.MinLength(1)]
         public System.Collections.Generic.IList<int> Audio { get; set; } = new System.Collections.Generic.List<int>();
 
     }
@@ -12264,7 +12072,6 @@ namespace EdgeAi.Client
     {
 
         [System.Text.Json.Serialization.JsonPropertyName("text")]
-        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public string Text { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("word_count")]
@@ -12328,7 +12135,6 @@ namespace EdgeAi.Client
         /// Base64-encoded audio file.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("audio")]
-        [System.ComponentModel.DataAnnotations.Required]
         public string Audio { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("task")]
@@ -12374,7 +12180,6 @@ namespace EdgeAi.Client
     {
 
         [System.Text.Json.Serialization.JsonPropertyName("text")]
-        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public string Text { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("word_count")]
