@@ -13,7 +13,6 @@
 #pragma warning disable 612 // Disable "CS0612 '...' is obsolete"
 #pragma warning disable 649 // Disable "CS0649 Field is never assigned to, and will always have its default value null"
 #pragma warning disable 1573 // Disable "CS1573 Parameter '...' has no matching param tag in the XML comment for ...
-#pragma warning disable 1591 // Disable "CS1591 Missing XML comment for publicly visible type or member ..."
 #pragma warning disable 8073 // Disable "CS8073 The result of the expression is always 'false' since a value of type 'T' is never equal to 'null' of type 'T?'"
 #pragma warning disable 3016 // Disable "CS3016 Arrays as attribute arguments is not CLS-compliant"
 #pragma warning disable 8600 // Disable "CS8600 Converting null literal or possible null value to non-nullable type"
@@ -27,6 +26,7 @@ namespace EdgeAi.Client
 {
     using System = global::System;
 
+    /// <summary>Operations of <see cref="ModelsClient"/>.</summary>
     [System.CodeDom.Compiler.GeneratedCode("NSwag", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial interface IModelsClient
     {
@@ -73,6 +73,7 @@ namespace EdgeAi.Client
 
     }
 
+    /// <summary>Workers AI operations of the <c>Models</c> group (construct with an HttpClient whose BaseAddress is the account URL, or resolve from DI).</summary>
     [System.CodeDom.Compiler.GeneratedCode("NSwag", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class ModelsClient : IModelsClient
     {
@@ -81,6 +82,7 @@ namespace EdgeAi.Client
         private System.Text.Json.JsonSerializerOptions _instanceSettings;
 
     #pragma warning disable CS8618 // Non-nullable field must contain a non-null value when exiting constructor. Consider declaring as nullable.
+        /// <summary>Creates the client on an HttpClient whose BaseAddress is the account URL.</summary>
         public ModelsClient(System.Net.Http.HttpClient httpClient)
     #pragma warning restore CS8618 // Non-nullable field must contain a non-null value when exiting constructor. Consider declaring as nullable.
         {
@@ -95,6 +97,7 @@ namespace EdgeAi.Client
             return settings;
         }
 
+        /// <summary>The JSON options of this client (source-generated metadata, nulls not written).</summary>
         protected System.Text.Json.JsonSerializerOptions JsonSerializerSettings { get { return _instanceSettings ?? _settings.Value; } }
 
         static partial void UpdateJsonSerializerSettings(System.Text.Json.JsonSerializerOptions settings);
@@ -469,16 +472,20 @@ namespace EdgeAi.Client
             }
         }
 
+        /// <summary>The contract's <c>ObjectResponseResult</c> schema.</summary>
         protected struct ObjectResponseResult<T>
         {
+            /// <summary>A parsed response body and its raw text.</summary>
             public ObjectResponseResult(T responseObject, string responseText)
             {
                 this.Object = responseObject;
                 this.Text = responseText;
             }
 
+            /// <summary>The parsed body.</summary>
             public T Object { get; }
 
+            /// <summary>The raw body text, when it was read as text.</summary>
             public string Text { get; }
         }
 
@@ -502,8 +509,10 @@ namespace EdgeAi.Client
     #endif
         }
 
+        /// <summary>Reads bodies as text before parsing them, so an error keeps its raw body (set by the hooks).</summary>
         public bool ReadResponseAsString { get; set; }
 
+        /// <summary>Reads and parses a response body.</summary>
         protected virtual async System.Threading.Tasks.Task<ObjectResponseResult<T>> ReadObjectResponseAsync<T>(System.Net.Http.HttpResponseMessage response, System.Collections.Generic.IReadOnlyDictionary<string, System.Collections.Generic.IEnumerable<string>> headers, System.Threading.CancellationToken cancellationToken)
         {
             if (response == null || response.Content == null)
@@ -600,6 +609,7 @@ namespace EdgeAi.Client
         }
     }
 
+    /// <summary>Operations of <see cref="TextEmbeddingsClient"/>.</summary>
     [System.CodeDom.Compiler.GeneratedCode("NSwag", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial interface ITextEmbeddingsClient
     {
@@ -688,6 +698,7 @@ namespace EdgeAi.Client
 
     }
 
+    /// <summary>Workers AI operations of the <c>TextEmbeddings</c> group (construct with an HttpClient whose BaseAddress is the account URL, or resolve from DI).</summary>
     [System.CodeDom.Compiler.GeneratedCode("NSwag", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class TextEmbeddingsClient : ITextEmbeddingsClient
     {
@@ -696,6 +707,7 @@ namespace EdgeAi.Client
         private System.Text.Json.JsonSerializerOptions _instanceSettings;
 
     #pragma warning disable CS8618 // Non-nullable field must contain a non-null value when exiting constructor. Consider declaring as nullable.
+        /// <summary>Creates the client on an HttpClient whose BaseAddress is the account URL.</summary>
         public TextEmbeddingsClient(System.Net.Http.HttpClient httpClient)
     #pragma warning restore CS8618 // Non-nullable field must contain a non-null value when exiting constructor. Consider declaring as nullable.
         {
@@ -710,6 +722,7 @@ namespace EdgeAi.Client
             return settings;
         }
 
+        /// <summary>The JSON options of this client (source-generated metadata, nulls not written).</summary>
         protected System.Text.Json.JsonSerializerOptions JsonSerializerSettings { get { return _instanceSettings ?? _settings.Value; } }
 
         static partial void UpdateJsonSerializerSettings(System.Text.Json.JsonSerializerOptions settings);
@@ -1288,16 +1301,20 @@ namespace EdgeAi.Client
             }
         }
 
+        /// <summary>The contract's <c>ObjectResponseResult</c> schema.</summary>
         protected struct ObjectResponseResult<T>
         {
+            /// <summary>A parsed response body and its raw text.</summary>
             public ObjectResponseResult(T responseObject, string responseText)
             {
                 this.Object = responseObject;
                 this.Text = responseText;
             }
 
+            /// <summary>The parsed body.</summary>
             public T Object { get; }
 
+            /// <summary>The raw body text, when it was read as text.</summary>
             public string Text { get; }
         }
 
@@ -1321,8 +1338,10 @@ namespace EdgeAi.Client
     #endif
         }
 
+        /// <summary>Reads bodies as text before parsing them, so an error keeps its raw body (set by the hooks).</summary>
         public bool ReadResponseAsString { get; set; }
 
+        /// <summary>Reads and parses a response body.</summary>
         protected virtual async System.Threading.Tasks.Task<ObjectResponseResult<T>> ReadObjectResponseAsync<T>(System.Net.Http.HttpResponseMessage response, System.Collections.Generic.IReadOnlyDictionary<string, System.Collections.Generic.IEnumerable<string>> headers, System.Threading.CancellationToken cancellationToken)
         {
             if (response == null || response.Content == null)
@@ -1419,6 +1438,7 @@ namespace EdgeAi.Client
         }
     }
 
+    /// <summary>Operations of <see cref="TextClassificationClient"/>.</summary>
     [System.CodeDom.Compiler.GeneratedCode("NSwag", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial interface ITextClassificationClient
     {
@@ -1451,6 +1471,7 @@ namespace EdgeAi.Client
 
     }
 
+    /// <summary>Workers AI operations of the <c>TextClassification</c> group (construct with an HttpClient whose BaseAddress is the account URL, or resolve from DI).</summary>
     [System.CodeDom.Compiler.GeneratedCode("NSwag", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class TextClassificationClient : ITextClassificationClient
     {
@@ -1459,6 +1480,7 @@ namespace EdgeAi.Client
         private System.Text.Json.JsonSerializerOptions _instanceSettings;
 
     #pragma warning disable CS8618 // Non-nullable field must contain a non-null value when exiting constructor. Consider declaring as nullable.
+        /// <summary>Creates the client on an HttpClient whose BaseAddress is the account URL.</summary>
         public TextClassificationClient(System.Net.Http.HttpClient httpClient)
     #pragma warning restore CS8618 // Non-nullable field must contain a non-null value when exiting constructor. Consider declaring as nullable.
         {
@@ -1473,6 +1495,7 @@ namespace EdgeAi.Client
             return settings;
         }
 
+        /// <summary>The JSON options of this client (source-generated metadata, nulls not written).</summary>
         protected System.Text.Json.JsonSerializerOptions JsonSerializerSettings { get { return _instanceSettings ?? _settings.Value; } }
 
         static partial void UpdateJsonSerializerSettings(System.Text.Json.JsonSerializerOptions settings);
@@ -1663,16 +1686,20 @@ namespace EdgeAi.Client
             }
         }
 
+        /// <summary>The contract's <c>ObjectResponseResult</c> schema.</summary>
         protected struct ObjectResponseResult<T>
         {
+            /// <summary>A parsed response body and its raw text.</summary>
             public ObjectResponseResult(T responseObject, string responseText)
             {
                 this.Object = responseObject;
                 this.Text = responseText;
             }
 
+            /// <summary>The parsed body.</summary>
             public T Object { get; }
 
+            /// <summary>The raw body text, when it was read as text.</summary>
             public string Text { get; }
         }
 
@@ -1696,8 +1723,10 @@ namespace EdgeAi.Client
     #endif
         }
 
+        /// <summary>Reads bodies as text before parsing them, so an error keeps its raw body (set by the hooks).</summary>
         public bool ReadResponseAsString { get; set; }
 
+        /// <summary>Reads and parses a response body.</summary>
         protected virtual async System.Threading.Tasks.Task<ObjectResponseResult<T>> ReadObjectResponseAsync<T>(System.Net.Http.HttpResponseMessage response, System.Collections.Generic.IReadOnlyDictionary<string, System.Collections.Generic.IEnumerable<string>> headers, System.Threading.CancellationToken cancellationToken)
         {
             if (response == null || response.Content == null)
@@ -1794,6 +1823,7 @@ namespace EdgeAi.Client
         }
     }
 
+    /// <summary>Operations of <see cref="TextToImageClient"/>.</summary>
     [System.CodeDom.Compiler.GeneratedCode("NSwag", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial interface ITextToImageClient
     {
@@ -1865,6 +1895,7 @@ namespace EdgeAi.Client
 
     }
 
+    /// <summary>Workers AI operations of the <c>TextToImage</c> group (construct with an HttpClient whose BaseAddress is the account URL, or resolve from DI).</summary>
     [System.CodeDom.Compiler.GeneratedCode("NSwag", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class TextToImageClient : ITextToImageClient
     {
@@ -1873,6 +1904,7 @@ namespace EdgeAi.Client
         private System.Text.Json.JsonSerializerOptions _instanceSettings;
 
     #pragma warning disable CS8618 // Non-nullable field must contain a non-null value when exiting constructor. Consider declaring as nullable.
+        /// <summary>Creates the client on an HttpClient whose BaseAddress is the account URL.</summary>
         public TextToImageClient(System.Net.Http.HttpClient httpClient)
     #pragma warning restore CS8618 // Non-nullable field must contain a non-null value when exiting constructor. Consider declaring as nullable.
         {
@@ -1887,6 +1919,7 @@ namespace EdgeAi.Client
             return settings;
         }
 
+        /// <summary>The JSON options of this client (source-generated metadata, nulls not written).</summary>
         protected System.Text.Json.JsonSerializerOptions JsonSerializerSettings { get { return _instanceSettings ?? _settings.Value; } }
 
         static partial void UpdateJsonSerializerSettings(System.Text.Json.JsonSerializerOptions settings);
@@ -2339,16 +2372,20 @@ namespace EdgeAi.Client
             }
         }
 
+        /// <summary>The contract's <c>ObjectResponseResult</c> schema.</summary>
         protected struct ObjectResponseResult<T>
         {
+            /// <summary>A parsed response body and its raw text.</summary>
             public ObjectResponseResult(T responseObject, string responseText)
             {
                 this.Object = responseObject;
                 this.Text = responseText;
             }
 
+            /// <summary>The parsed body.</summary>
             public T Object { get; }
 
+            /// <summary>The raw body text, when it was read as text.</summary>
             public string Text { get; }
         }
 
@@ -2372,8 +2409,10 @@ namespace EdgeAi.Client
     #endif
         }
 
+        /// <summary>Reads bodies as text before parsing them, so an error keeps its raw body (set by the hooks).</summary>
         public bool ReadResponseAsString { get; set; }
 
+        /// <summary>Reads and parses a response body.</summary>
         protected virtual async System.Threading.Tasks.Task<ObjectResponseResult<T>> ReadObjectResponseAsync<T>(System.Net.Http.HttpResponseMessage response, System.Collections.Generic.IReadOnlyDictionary<string, System.Collections.Generic.IEnumerable<string>> headers, System.Threading.CancellationToken cancellationToken)
         {
             if (response == null || response.Content == null)
@@ -2470,6 +2509,7 @@ namespace EdgeAi.Client
         }
     }
 
+    /// <summary>Operations of <see cref="TextToSpeechClient"/>.</summary>
     [System.CodeDom.Compiler.GeneratedCode("NSwag", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial interface ITextToSpeechClient
     {
@@ -2502,6 +2542,7 @@ namespace EdgeAi.Client
 
     }
 
+    /// <summary>Workers AI operations of the <c>TextToSpeech</c> group (construct with an HttpClient whose BaseAddress is the account URL, or resolve from DI).</summary>
     [System.CodeDom.Compiler.GeneratedCode("NSwag", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class TextToSpeechClient : ITextToSpeechClient
     {
@@ -2510,6 +2551,7 @@ namespace EdgeAi.Client
         private System.Text.Json.JsonSerializerOptions _instanceSettings;
 
     #pragma warning disable CS8618 // Non-nullable field must contain a non-null value when exiting constructor. Consider declaring as nullable.
+        /// <summary>Creates the client on an HttpClient whose BaseAddress is the account URL.</summary>
         public TextToSpeechClient(System.Net.Http.HttpClient httpClient)
     #pragma warning restore CS8618 // Non-nullable field must contain a non-null value when exiting constructor. Consider declaring as nullable.
         {
@@ -2524,6 +2566,7 @@ namespace EdgeAi.Client
             return settings;
         }
 
+        /// <summary>The JSON options of this client (source-generated metadata, nulls not written).</summary>
         protected System.Text.Json.JsonSerializerOptions JsonSerializerSettings { get { return _instanceSettings ?? _settings.Value; } }
 
         static partial void UpdateJsonSerializerSettings(System.Text.Json.JsonSerializerOptions settings);
@@ -2714,16 +2757,20 @@ namespace EdgeAi.Client
             }
         }
 
+        /// <summary>The contract's <c>ObjectResponseResult</c> schema.</summary>
         protected struct ObjectResponseResult<T>
         {
+            /// <summary>A parsed response body and its raw text.</summary>
             public ObjectResponseResult(T responseObject, string responseText)
             {
                 this.Object = responseObject;
                 this.Text = responseText;
             }
 
+            /// <summary>The parsed body.</summary>
             public T Object { get; }
 
+            /// <summary>The raw body text, when it was read as text.</summary>
             public string Text { get; }
         }
 
@@ -2747,8 +2794,10 @@ namespace EdgeAi.Client
     #endif
         }
 
+        /// <summary>Reads bodies as text before parsing them, so an error keeps its raw body (set by the hooks).</summary>
         public bool ReadResponseAsString { get; set; }
 
+        /// <summary>Reads and parses a response body.</summary>
         protected virtual async System.Threading.Tasks.Task<ObjectResponseResult<T>> ReadObjectResponseAsync<T>(System.Net.Http.HttpResponseMessage response, System.Collections.Generic.IReadOnlyDictionary<string, System.Collections.Generic.IEnumerable<string>> headers, System.Threading.CancellationToken cancellationToken)
         {
             if (response == null || response.Content == null)
@@ -2845,6 +2894,7 @@ namespace EdgeAi.Client
         }
     }
 
+    /// <summary>Operations of <see cref="TextGenerationClient"/>.</summary>
     [System.CodeDom.Compiler.GeneratedCode("NSwag", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial interface ITextGenerationClient
     {
@@ -3205,6 +3255,7 @@ namespace EdgeAi.Client
 
     }
 
+    /// <summary>Workers AI operations of the <c>TextGeneration</c> group (construct with an HttpClient whose BaseAddress is the account URL, or resolve from DI).</summary>
     [System.CodeDom.Compiler.GeneratedCode("NSwag", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class TextGenerationClient : ITextGenerationClient
     {
@@ -3213,6 +3264,7 @@ namespace EdgeAi.Client
         private System.Text.Json.JsonSerializerOptions _instanceSettings;
 
     #pragma warning disable CS8618 // Non-nullable field must contain a non-null value when exiting constructor. Consider declaring as nullable.
+        /// <summary>Creates the client on an HttpClient whose BaseAddress is the account URL.</summary>
         public TextGenerationClient(System.Net.Http.HttpClient httpClient)
     #pragma warning restore CS8618 // Non-nullable field must contain a non-null value when exiting constructor. Consider declaring as nullable.
         {
@@ -3227,6 +3279,7 @@ namespace EdgeAi.Client
             return settings;
         }
 
+        /// <summary>The JSON options of this client (source-generated metadata, nulls not written).</summary>
         protected System.Text.Json.JsonSerializerOptions JsonSerializerSettings { get { return _instanceSettings ?? _settings.Value; } }
 
         static partial void UpdateJsonSerializerSettings(System.Text.Json.JsonSerializerOptions settings);
@@ -5612,16 +5665,20 @@ namespace EdgeAi.Client
             }
         }
 
+        /// <summary>The contract's <c>ObjectResponseResult</c> schema.</summary>
         protected struct ObjectResponseResult<T>
         {
+            /// <summary>A parsed response body and its raw text.</summary>
             public ObjectResponseResult(T responseObject, string responseText)
             {
                 this.Object = responseObject;
                 this.Text = responseText;
             }
 
+            /// <summary>The parsed body.</summary>
             public T Object { get; }
 
+            /// <summary>The raw body text, when it was read as text.</summary>
             public string Text { get; }
         }
 
@@ -5645,8 +5702,10 @@ namespace EdgeAi.Client
     #endif
         }
 
+        /// <summary>Reads bodies as text before parsing them, so an error keeps its raw body (set by the hooks).</summary>
         public bool ReadResponseAsString { get; set; }
 
+        /// <summary>Reads and parses a response body.</summary>
         protected virtual async System.Threading.Tasks.Task<ObjectResponseResult<T>> ReadObjectResponseAsync<T>(System.Net.Http.HttpResponseMessage response, System.Collections.Generic.IReadOnlyDictionary<string, System.Collections.Generic.IEnumerable<string>> headers, System.Threading.CancellationToken cancellationToken)
         {
             if (response == null || response.Content == null)
@@ -5743,6 +5802,7 @@ namespace EdgeAi.Client
         }
     }
 
+    /// <summary>Operations of <see cref="SummarizationClient"/>.</summary>
     [System.CodeDom.Compiler.GeneratedCode("NSwag", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial interface ISummarizationClient
     {
@@ -5764,6 +5824,7 @@ namespace EdgeAi.Client
 
     }
 
+    /// <summary>Workers AI operations of the <c>Summarization</c> group (construct with an HttpClient whose BaseAddress is the account URL, or resolve from DI).</summary>
     [System.CodeDom.Compiler.GeneratedCode("NSwag", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class SummarizationClient : ISummarizationClient
     {
@@ -5772,6 +5833,7 @@ namespace EdgeAi.Client
         private System.Text.Json.JsonSerializerOptions _instanceSettings;
 
     #pragma warning disable CS8618 // Non-nullable field must contain a non-null value when exiting constructor. Consider declaring as nullable.
+        /// <summary>Creates the client on an HttpClient whose BaseAddress is the account URL.</summary>
         public SummarizationClient(System.Net.Http.HttpClient httpClient)
     #pragma warning restore CS8618 // Non-nullable field must contain a non-null value when exiting constructor. Consider declaring as nullable.
         {
@@ -5786,6 +5848,7 @@ namespace EdgeAi.Client
             return settings;
         }
 
+        /// <summary>The JSON options of this client (source-generated metadata, nulls not written).</summary>
         protected System.Text.Json.JsonSerializerOptions JsonSerializerSettings { get { return _instanceSettings ?? _settings.Value; } }
 
         static partial void UpdateJsonSerializerSettings(System.Text.Json.JsonSerializerOptions settings);
@@ -5888,16 +5951,20 @@ namespace EdgeAi.Client
             }
         }
 
+        /// <summary>The contract's <c>ObjectResponseResult</c> schema.</summary>
         protected struct ObjectResponseResult<T>
         {
+            /// <summary>A parsed response body and its raw text.</summary>
             public ObjectResponseResult(T responseObject, string responseText)
             {
                 this.Object = responseObject;
                 this.Text = responseText;
             }
 
+            /// <summary>The parsed body.</summary>
             public T Object { get; }
 
+            /// <summary>The raw body text, when it was read as text.</summary>
             public string Text { get; }
         }
 
@@ -5921,8 +5988,10 @@ namespace EdgeAi.Client
     #endif
         }
 
+        /// <summary>Reads bodies as text before parsing them, so an error keeps its raw body (set by the hooks).</summary>
         public bool ReadResponseAsString { get; set; }
 
+        /// <summary>Reads and parses a response body.</summary>
         protected virtual async System.Threading.Tasks.Task<ObjectResponseResult<T>> ReadObjectResponseAsync<T>(System.Net.Http.HttpResponseMessage response, System.Collections.Generic.IReadOnlyDictionary<string, System.Collections.Generic.IEnumerable<string>> headers, System.Threading.CancellationToken cancellationToken)
         {
             if (response == null || response.Content == null)
@@ -6019,6 +6088,7 @@ namespace EdgeAi.Client
         }
     }
 
+    /// <summary>Operations of <see cref="ObjectDetectionClient"/>.</summary>
     [System.CodeDom.Compiler.GeneratedCode("NSwag", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial interface IObjectDetectionClient
     {
@@ -6038,6 +6108,7 @@ namespace EdgeAi.Client
 
     }
 
+    /// <summary>Workers AI operations of the <c>ObjectDetection</c> group (construct with an HttpClient whose BaseAddress is the account URL, or resolve from DI).</summary>
     [System.CodeDom.Compiler.GeneratedCode("NSwag", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class ObjectDetectionClient : IObjectDetectionClient
     {
@@ -6046,6 +6117,7 @@ namespace EdgeAi.Client
         private System.Text.Json.JsonSerializerOptions _instanceSettings;
 
     #pragma warning disable CS8618 // Non-nullable field must contain a non-null value when exiting constructor. Consider declaring as nullable.
+        /// <summary>Creates the client on an HttpClient whose BaseAddress is the account URL.</summary>
         public ObjectDetectionClient(System.Net.Http.HttpClient httpClient)
     #pragma warning restore CS8618 // Non-nullable field must contain a non-null value when exiting constructor. Consider declaring as nullable.
         {
@@ -6060,6 +6132,7 @@ namespace EdgeAi.Client
             return settings;
         }
 
+        /// <summary>The JSON options of this client (source-generated metadata, nulls not written).</summary>
         protected System.Text.Json.JsonSerializerOptions JsonSerializerSettings { get { return _instanceSettings ?? _settings.Value; } }
 
         static partial void UpdateJsonSerializerSettings(System.Text.Json.JsonSerializerOptions settings);
@@ -6160,16 +6233,20 @@ namespace EdgeAi.Client
             }
         }
 
+        /// <summary>The contract's <c>ObjectResponseResult</c> schema.</summary>
         protected struct ObjectResponseResult<T>
         {
+            /// <summary>A parsed response body and its raw text.</summary>
             public ObjectResponseResult(T responseObject, string responseText)
             {
                 this.Object = responseObject;
                 this.Text = responseText;
             }
 
+            /// <summary>The parsed body.</summary>
             public T Object { get; }
 
+            /// <summary>The raw body text, when it was read as text.</summary>
             public string Text { get; }
         }
 
@@ -6193,8 +6270,10 @@ namespace EdgeAi.Client
     #endif
         }
 
+        /// <summary>Reads bodies as text before parsing them, so an error keeps its raw body (set by the hooks).</summary>
         public bool ReadResponseAsString { get; set; }
 
+        /// <summary>Reads and parses a response body.</summary>
         protected virtual async System.Threading.Tasks.Task<ObjectResponseResult<T>> ReadObjectResponseAsync<T>(System.Net.Http.HttpResponseMessage response, System.Collections.Generic.IReadOnlyDictionary<string, System.Collections.Generic.IEnumerable<string>> headers, System.Threading.CancellationToken cancellationToken)
         {
             if (response == null || response.Content == null)
@@ -6291,6 +6370,7 @@ namespace EdgeAi.Client
         }
     }
 
+    /// <summary>Operations of <see cref="ImageToTextClient"/>.</summary>
     [System.CodeDom.Compiler.GeneratedCode("NSwag", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial interface IImageToTextClient
     {
@@ -6325,6 +6405,7 @@ namespace EdgeAi.Client
 
     }
 
+    /// <summary>Workers AI operations of the <c>ImageToText</c> group (construct with an HttpClient whose BaseAddress is the account URL, or resolve from DI).</summary>
     [System.CodeDom.Compiler.GeneratedCode("NSwag", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class ImageToTextClient : IImageToTextClient
     {
@@ -6333,6 +6414,7 @@ namespace EdgeAi.Client
         private System.Text.Json.JsonSerializerOptions _instanceSettings;
 
     #pragma warning disable CS8618 // Non-nullable field must contain a non-null value when exiting constructor. Consider declaring as nullable.
+        /// <summary>Creates the client on an HttpClient whose BaseAddress is the account URL.</summary>
         public ImageToTextClient(System.Net.Http.HttpClient httpClient)
     #pragma warning restore CS8618 // Non-nullable field must contain a non-null value when exiting constructor. Consider declaring as nullable.
         {
@@ -6347,6 +6429,7 @@ namespace EdgeAi.Client
             return settings;
         }
 
+        /// <summary>The JSON options of this client (source-generated metadata, nulls not written).</summary>
         protected System.Text.Json.JsonSerializerOptions JsonSerializerSettings { get { return _instanceSettings ?? _settings.Value; } }
 
         static partial void UpdateJsonSerializerSettings(System.Text.Json.JsonSerializerOptions settings);
@@ -6539,16 +6622,20 @@ namespace EdgeAi.Client
             }
         }
 
+        /// <summary>The contract's <c>ObjectResponseResult</c> schema.</summary>
         protected struct ObjectResponseResult<T>
         {
+            /// <summary>A parsed response body and its raw text.</summary>
             public ObjectResponseResult(T responseObject, string responseText)
             {
                 this.Object = responseObject;
                 this.Text = responseText;
             }
 
+            /// <summary>The parsed body.</summary>
             public T Object { get; }
 
+            /// <summary>The raw body text, when it was read as text.</summary>
             public string Text { get; }
         }
 
@@ -6572,8 +6659,10 @@ namespace EdgeAi.Client
     #endif
         }
 
+        /// <summary>Reads bodies as text before parsing them, so an error keeps its raw body (set by the hooks).</summary>
         public bool ReadResponseAsString { get; set; }
 
+        /// <summary>Reads and parses a response body.</summary>
         protected virtual async System.Threading.Tasks.Task<ObjectResponseResult<T>> ReadObjectResponseAsync<T>(System.Net.Http.HttpResponseMessage response, System.Collections.Generic.IReadOnlyDictionary<string, System.Collections.Generic.IEnumerable<string>> headers, System.Threading.CancellationToken cancellationToken)
         {
             if (response == null || response.Content == null)
@@ -6670,6 +6759,7 @@ namespace EdgeAi.Client
         }
     }
 
+    /// <summary>Operations of <see cref="TranslationClient"/>.</summary>
     [System.CodeDom.Compiler.GeneratedCode("NSwag", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial interface ITranslationClient
     {
@@ -6690,6 +6780,7 @@ namespace EdgeAi.Client
 
     }
 
+    /// <summary>Workers AI operations of the <c>Translation</c> group (construct with an HttpClient whose BaseAddress is the account URL, or resolve from DI).</summary>
     [System.CodeDom.Compiler.GeneratedCode("NSwag", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class TranslationClient : ITranslationClient
     {
@@ -6698,6 +6789,7 @@ namespace EdgeAi.Client
         private System.Text.Json.JsonSerializerOptions _instanceSettings;
 
     #pragma warning disable CS8618 // Non-nullable field must contain a non-null value when exiting constructor. Consider declaring as nullable.
+        /// <summary>Creates the client on an HttpClient whose BaseAddress is the account URL.</summary>
         public TranslationClient(System.Net.Http.HttpClient httpClient)
     #pragma warning restore CS8618 // Non-nullable field must contain a non-null value when exiting constructor. Consider declaring as nullable.
         {
@@ -6712,6 +6804,7 @@ namespace EdgeAi.Client
             return settings;
         }
 
+        /// <summary>The JSON options of this client (source-generated metadata, nulls not written).</summary>
         protected System.Text.Json.JsonSerializerOptions JsonSerializerSettings { get { return _instanceSettings ?? _settings.Value; } }
 
         static partial void UpdateJsonSerializerSettings(System.Text.Json.JsonSerializerOptions settings);
@@ -6819,16 +6912,20 @@ namespace EdgeAi.Client
             }
         }
 
+        /// <summary>The contract's <c>ObjectResponseResult</c> schema.</summary>
         protected struct ObjectResponseResult<T>
         {
+            /// <summary>A parsed response body and its raw text.</summary>
             public ObjectResponseResult(T responseObject, string responseText)
             {
                 this.Object = responseObject;
                 this.Text = responseText;
             }
 
+            /// <summary>The parsed body.</summary>
             public T Object { get; }
 
+            /// <summary>The raw body text, when it was read as text.</summary>
             public string Text { get; }
         }
 
@@ -6852,8 +6949,10 @@ namespace EdgeAi.Client
     #endif
         }
 
+        /// <summary>Reads bodies as text before parsing them, so an error keeps its raw body (set by the hooks).</summary>
         public bool ReadResponseAsString { get; set; }
 
+        /// <summary>Reads and parses a response body.</summary>
         protected virtual async System.Threading.Tasks.Task<ObjectResponseResult<T>> ReadObjectResponseAsync<T>(System.Net.Http.HttpResponseMessage response, System.Collections.Generic.IReadOnlyDictionary<string, System.Collections.Generic.IEnumerable<string>> headers, System.Threading.CancellationToken cancellationToken)
         {
             if (response == null || response.Content == null)
@@ -6950,6 +7049,7 @@ namespace EdgeAi.Client
         }
     }
 
+    /// <summary>Operations of <see cref="ImageClassificationClient"/>.</summary>
     [System.CodeDom.Compiler.GeneratedCode("NSwag", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial interface IImageClassificationClient
     {
@@ -6969,6 +7069,7 @@ namespace EdgeAi.Client
 
     }
 
+    /// <summary>Workers AI operations of the <c>ImageClassification</c> group (construct with an HttpClient whose BaseAddress is the account URL, or resolve from DI).</summary>
     [System.CodeDom.Compiler.GeneratedCode("NSwag", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class ImageClassificationClient : IImageClassificationClient
     {
@@ -6977,6 +7078,7 @@ namespace EdgeAi.Client
         private System.Text.Json.JsonSerializerOptions _instanceSettings;
 
     #pragma warning disable CS8618 // Non-nullable field must contain a non-null value when exiting constructor. Consider declaring as nullable.
+        /// <summary>Creates the client on an HttpClient whose BaseAddress is the account URL.</summary>
         public ImageClassificationClient(System.Net.Http.HttpClient httpClient)
     #pragma warning restore CS8618 // Non-nullable field must contain a non-null value when exiting constructor. Consider declaring as nullable.
         {
@@ -6991,6 +7093,7 @@ namespace EdgeAi.Client
             return settings;
         }
 
+        /// <summary>The JSON options of this client (source-generated metadata, nulls not written).</summary>
         protected System.Text.Json.JsonSerializerOptions JsonSerializerSettings { get { return _instanceSettings ?? _settings.Value; } }
 
         static partial void UpdateJsonSerializerSettings(System.Text.Json.JsonSerializerOptions settings);
@@ -7091,16 +7194,20 @@ namespace EdgeAi.Client
             }
         }
 
+        /// <summary>The contract's <c>ObjectResponseResult</c> schema.</summary>
         protected struct ObjectResponseResult<T>
         {
+            /// <summary>A parsed response body and its raw text.</summary>
             public ObjectResponseResult(T responseObject, string responseText)
             {
                 this.Object = responseObject;
                 this.Text = responseText;
             }
 
+            /// <summary>The parsed body.</summary>
             public T Object { get; }
 
+            /// <summary>The raw body text, when it was read as text.</summary>
             public string Text { get; }
         }
 
@@ -7124,8 +7231,10 @@ namespace EdgeAi.Client
     #endif
         }
 
+        /// <summary>Reads bodies as text before parsing them, so an error keeps its raw body (set by the hooks).</summary>
         public bool ReadResponseAsString { get; set; }
 
+        /// <summary>Reads and parses a response body.</summary>
         protected virtual async System.Threading.Tasks.Task<ObjectResponseResult<T>> ReadObjectResponseAsync<T>(System.Net.Http.HttpResponseMessage response, System.Collections.Generic.IReadOnlyDictionary<string, System.Collections.Generic.IEnumerable<string>> headers, System.Threading.CancellationToken cancellationToken)
         {
             if (response == null || response.Content == null)
@@ -7222,6 +7331,7 @@ namespace EdgeAi.Client
         }
     }
 
+    /// <summary>Operations of <see cref="AutomaticSpeechRecognitionClient"/>.</summary>
     [System.CodeDom.Compiler.GeneratedCode("NSwag", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial interface IAutomaticSpeechRecognitionClient
     {
@@ -7267,6 +7377,7 @@ namespace EdgeAi.Client
 
     }
 
+    /// <summary>Workers AI operations of the <c>AutomaticSpeechRecognition</c> group (construct with an HttpClient whose BaseAddress is the account URL, or resolve from DI).</summary>
     [System.CodeDom.Compiler.GeneratedCode("NSwag", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class AutomaticSpeechRecognitionClient : IAutomaticSpeechRecognitionClient
     {
@@ -7275,6 +7386,7 @@ namespace EdgeAi.Client
         private System.Text.Json.JsonSerializerOptions _instanceSettings;
 
     #pragma warning disable CS8618 // Non-nullable field must contain a non-null value when exiting constructor. Consider declaring as nullable.
+        /// <summary>Creates the client on an HttpClient whose BaseAddress is the account URL.</summary>
         public AutomaticSpeechRecognitionClient(System.Net.Http.HttpClient httpClient)
     #pragma warning restore CS8618 // Non-nullable field must contain a non-null value when exiting constructor. Consider declaring as nullable.
         {
@@ -7289,6 +7401,7 @@ namespace EdgeAi.Client
             return settings;
         }
 
+        /// <summary>The JSON options of this client (source-generated metadata, nulls not written).</summary>
         protected System.Text.Json.JsonSerializerOptions JsonSerializerSettings { get { return _instanceSettings ?? _settings.Value; } }
 
         static partial void UpdateJsonSerializerSettings(System.Text.Json.JsonSerializerOptions settings);
@@ -7569,16 +7682,20 @@ namespace EdgeAi.Client
             }
         }
 
+        /// <summary>The contract's <c>ObjectResponseResult</c> schema.</summary>
         protected struct ObjectResponseResult<T>
         {
+            /// <summary>A parsed response body and its raw text.</summary>
             public ObjectResponseResult(T responseObject, string responseText)
             {
                 this.Object = responseObject;
                 this.Text = responseText;
             }
 
+            /// <summary>The parsed body.</summary>
             public T Object { get; }
 
+            /// <summary>The raw body text, when it was read as text.</summary>
             public string Text { get; }
         }
 
@@ -7602,8 +7719,10 @@ namespace EdgeAi.Client
     #endif
         }
 
+        /// <summary>Reads bodies as text before parsing them, so an error keeps its raw body (set by the hooks).</summary>
         public bool ReadResponseAsString { get; set; }
 
+        /// <summary>Reads and parses a response body.</summary>
         protected virtual async System.Threading.Tasks.Task<ObjectResponseResult<T>> ReadObjectResponseAsync<T>(System.Net.Http.HttpResponseMessage response, System.Collections.Generic.IReadOnlyDictionary<string, System.Collections.Generic.IEnumerable<string>> headers, System.Threading.CancellationToken cancellationToken)
         {
             if (response == null || response.Content == null)
@@ -7700,6 +7819,7 @@ namespace EdgeAi.Client
         }
     }
 
+    /// <summary>Operations of <see cref="RunClient"/>.</summary>
     [System.CodeDom.Compiler.GeneratedCode("NSwag", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial interface IRunClient
     {
@@ -7722,6 +7842,7 @@ namespace EdgeAi.Client
 
     }
 
+    /// <summary>Workers AI operations of the <c>Run</c> group (construct with an HttpClient whose BaseAddress is the account URL, or resolve from DI).</summary>
     [System.CodeDom.Compiler.GeneratedCode("NSwag", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class RunClient : IRunClient
     {
@@ -7730,6 +7851,7 @@ namespace EdgeAi.Client
         private System.Text.Json.JsonSerializerOptions _instanceSettings;
 
     #pragma warning disable CS8618 // Non-nullable field must contain a non-null value when exiting constructor. Consider declaring as nullable.
+        /// <summary>Creates the client on an HttpClient whose BaseAddress is the account URL.</summary>
         public RunClient(System.Net.Http.HttpClient httpClient)
     #pragma warning restore CS8618 // Non-nullable field must contain a non-null value when exiting constructor. Consider declaring as nullable.
         {
@@ -7744,6 +7866,7 @@ namespace EdgeAi.Client
             return settings;
         }
 
+        /// <summary>The JSON options of this client (source-generated metadata, nulls not written).</summary>
         protected System.Text.Json.JsonSerializerOptions JsonSerializerSettings { get { return _instanceSettings ?? _settings.Value; } }
 
         static partial void UpdateJsonSerializerSettings(System.Text.Json.JsonSerializerOptions settings);
@@ -7857,16 +7980,20 @@ namespace EdgeAi.Client
             }
         }
 
+        /// <summary>The contract's <c>ObjectResponseResult</c> schema.</summary>
         protected struct ObjectResponseResult<T>
         {
+            /// <summary>A parsed response body and its raw text.</summary>
             public ObjectResponseResult(T responseObject, string responseText)
             {
                 this.Object = responseObject;
                 this.Text = responseText;
             }
 
+            /// <summary>The parsed body.</summary>
             public T Object { get; }
 
+            /// <summary>The raw body text, when it was read as text.</summary>
             public string Text { get; }
         }
 
@@ -7890,8 +8017,10 @@ namespace EdgeAi.Client
     #endif
         }
 
+        /// <summary>Reads bodies as text before parsing them, so an error keeps its raw body (set by the hooks).</summary>
         public bool ReadResponseAsString { get; set; }
 
+        /// <summary>Reads and parses a response body.</summary>
         protected virtual async System.Threading.Tasks.Task<ObjectResponseResult<T>> ReadObjectResponseAsync<T>(System.Net.Http.HttpResponseMessage response, System.Collections.Generic.IReadOnlyDictionary<string, System.Collections.Generic.IEnumerable<string>> headers, System.Threading.CancellationToken cancellationToken)
         {
             if (response == null || response.Content == null)
@@ -7988,6 +8117,7 @@ namespace EdgeAi.Client
         }
     }
 
+    /// <summary>Operations of <see cref="OpenAICompatibleClient"/>.</summary>
     [System.CodeDom.Compiler.GeneratedCode("NSwag", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial interface IOpenAICompatibleClient
     {
@@ -8036,6 +8166,7 @@ namespace EdgeAi.Client
 
     }
 
+    /// <summary>Workers AI operations of the <c>OpenAICompatible</c> group (construct with an HttpClient whose BaseAddress is the account URL, or resolve from DI).</summary>
     [System.CodeDom.Compiler.GeneratedCode("NSwag", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class OpenAICompatibleClient : IOpenAICompatibleClient
     {
@@ -8044,6 +8175,7 @@ namespace EdgeAi.Client
         private System.Text.Json.JsonSerializerOptions _instanceSettings;
 
     #pragma warning disable CS8618 // Non-nullable field must contain a non-null value when exiting constructor. Consider declaring as nullable.
+        /// <summary>Creates the client on an HttpClient whose BaseAddress is the account URL.</summary>
         public OpenAICompatibleClient(System.Net.Http.HttpClient httpClient)
     #pragma warning restore CS8618 // Non-nullable field must contain a non-null value when exiting constructor. Consider declaring as nullable.
         {
@@ -8058,6 +8190,7 @@ namespace EdgeAi.Client
             return settings;
         }
 
+        /// <summary>The JSON options of this client (source-generated metadata, nulls not written).</summary>
         protected System.Text.Json.JsonSerializerOptions JsonSerializerSettings { get { return _instanceSettings ?? _settings.Value; } }
 
         static partial void UpdateJsonSerializerSettings(System.Text.Json.JsonSerializerOptions settings);
@@ -8421,16 +8554,20 @@ namespace EdgeAi.Client
             }
         }
 
+        /// <summary>The contract's <c>ObjectResponseResult</c> schema.</summary>
         protected struct ObjectResponseResult<T>
         {
+            /// <summary>A parsed response body and its raw text.</summary>
             public ObjectResponseResult(T responseObject, string responseText)
             {
                 this.Object = responseObject;
                 this.Text = responseText;
             }
 
+            /// <summary>The parsed body.</summary>
             public T Object { get; }
 
+            /// <summary>The raw body text, when it was read as text.</summary>
             public string Text { get; }
         }
 
@@ -8454,8 +8591,10 @@ namespace EdgeAi.Client
     #endif
         }
 
+        /// <summary>Reads bodies as text before parsing them, so an error keeps its raw body (set by the hooks).</summary>
         public bool ReadResponseAsString { get; set; }
 
+        /// <summary>Reads and parses a response body.</summary>
         protected virtual async System.Threading.Tasks.Task<ObjectResponseResult<T>> ReadObjectResponseAsync<T>(System.Net.Http.HttpResponseMessage response, System.Collections.Generic.IReadOnlyDictionary<string, System.Collections.Generic.IEnumerable<string>> headers, System.Threading.CancellationToken cancellationToken)
         {
             if (response == null || response.Content == null)
@@ -8552,43 +8691,54 @@ namespace EdgeAi.Client
         }
     }
 
+    /// <summary>The contract's <c>Author</c> schema.</summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class Author
     {
 
+        /// <summary>The <c>id</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("id")]
         public string? Id { get; set; } = default!;
 
+        /// <summary>The <c>name</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("name")]
         public string? Name { get; set; } = default!;
 
+        /// <summary>The <c>description</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("description")]
         public string? Description { get; set; } = default!;
 
     }
 
+    /// <summary>The contract's <c>AuthorSearchResponse</c> schema.</summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class AuthorSearchResponse
     {
 
+        /// <summary>The <c>result</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("result")]
         public System.Collections.Generic.IList<Author> Result { get; set; } = new System.Collections.Generic.List<Author>();
 
+        /// <summary>The <c>success</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("success")]
         public bool Success { get; set; } = default!;
 
+        /// <summary>The <c>errors</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("errors")]
         public System.Collections.Generic.IList<ResponseInfo>? Errors { get; set; } = default!;
 
+        /// <summary>The <c>messages</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("messages")]
         public System.Collections.Generic.IList<ResponseInfo>? Messages { get; set; } = default!;
 
     }
 
+    /// <summary>The contract's <c>BatchPollInput</c> schema.</summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class BatchPollInput
     {
 
+        /// <summary>The <c>request_id</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("request_id")]
         public string RequestId { get; set; } = default!;
 
@@ -8601,11 +8751,13 @@ namespace EdgeAi.Client
     public partial class BatchRequestItem
     {
 
+        /// <summary>The <c>external_reference</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("external_reference")]
         public string? ExternalReference { get; set; } = default!;
 
         private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
 
+        /// <summary>Keys the contract does not name (this object is deliberately open).</summary>
         [System.Text.Json.Serialization.JsonExtensionData]
         public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
         {
@@ -8615,10 +8767,12 @@ namespace EdgeAi.Client
 
     }
 
+    /// <summary>The contract's <c>BatchResponseItem</c> schema.</summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class BatchResponseItem
     {
 
+        /// <summary>The <c>id</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("id")]
         public int Id { get; set; } = default!;
 
@@ -8628,9 +8782,11 @@ namespace EdgeAi.Client
         [System.Text.Json.Serialization.JsonPropertyName("result")]
         public object? Result { get; set; } = default!;
 
+        /// <summary>The <c>success</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("success")]
         public bool? Success { get; set; } = default!;
 
+        /// <summary>The <c>external_reference</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("external_reference")]
         public string? ExternalReference { get; set; } = default!;
 
@@ -8643,25 +8799,31 @@ namespace EdgeAi.Client
     public partial class BatchResult
     {
 
+        /// <summary>The <c>responses</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("responses")]
         public System.Collections.Generic.IList<BatchResponseItem> Responses { get; set; } = new System.Collections.Generic.List<BatchResponseItem>();
 
+        /// <summary>The <c>usage</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("usage")]
         public Usage? Usage { get; set; } = default!;
 
     }
 
+    /// <summary>The contract's <c>BatchStatus</c> schema.</summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class BatchStatus
     {
 
+        /// <summary>The <c>status</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("status")]
         [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<BatchStatusStatus>))]
         public BatchStatusStatus Status { get; set; } = default!;
 
+        /// <summary>The <c>request_id</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("request_id")]
         public string RequestId { get; set; } = default!;
 
+        /// <summary>The <c>model</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("model")]
         public string? Model { get; set; } = default!;
 
@@ -8674,16 +8836,19 @@ namespace EdgeAi.Client
     public enum BatchStatusStatus
     {
 
+        /// <summary>Wire value <c>queued</c>.</summary>
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"queued")]
         [System.Runtime.Serialization.EnumMember(Value = @"queued")]
         Queued = 0,
 
+        /// <summary>Wire value <c>running</c>.</summary>
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"running")]
         [System.Runtime.Serialization.EnumMember(Value = @"running")]
         Running = 1,
 
     }
 
+    /// <summary>The contract's <c>BatchSubmitInput</c> schema.</summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class BatchSubmitInput
     {
@@ -8694,24 +8859,30 @@ namespace EdgeAi.Client
         [System.Text.Json.Serialization.JsonPropertyName("requests")]
         public System.Collections.Generic.IList<BatchRequestItem> Requests { get; set; } = new System.Collections.Generic.List<BatchRequestItem>();
 
+        /// <summary>The <c>external_reference</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("external_reference")]
         public string? ExternalReference { get; set; } = default!;
 
     }
 
+    /// <summary>The contract's <c>BoundingBox</c> schema.</summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class BoundingBox
     {
 
+        /// <summary>The <c>xmin</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("xmin")]
         public double? Xmin { get; set; } = default!;
 
+        /// <summary>The <c>ymin</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("ymin")]
         public double? Ymin { get; set; } = default!;
 
+        /// <summary>The <c>xmax</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("xmax")]
         public double? Xmax { get; set; } = default!;
 
+        /// <summary>The <c>ymax</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("ymax")]
         public double? Ymax { get; set; } = default!;
 
@@ -8724,36 +8895,46 @@ namespace EdgeAi.Client
     public partial class ChatCompletion
     {
 
+        /// <summary>The <c>id</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("id")]
         public string? Id { get; set; } = default!;
 
+        /// <summary>The <c>object</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("object")]
         public string? Object { get; set; } = default!;
 
+        /// <summary>The <c>created</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("created")]
         public int? Created { get; set; } = default!;
 
+        /// <summary>The <c>model</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("model")]
         public string? Model { get; set; } = default!;
 
+        /// <summary>The <c>choices</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("choices")]
         public System.Collections.Generic.IList<ChatCompletionChoice> Choices { get; set; } = new System.Collections.Generic.List<ChatCompletionChoice>();
 
+        /// <summary>The <c>usage</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("usage")]
         public Usage? Usage { get; set; } = default!;
 
     }
 
+    /// <summary>The contract's <c>ChatCompletionChoice</c> schema.</summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class ChatCompletionChoice
     {
 
+        /// <summary>The <c>index</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("index")]
         public int? Index { get; set; } = default!;
 
+        /// <summary>The <c>message</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("message")]
         public ChatCompletionMessage Message { get; set; } = new ChatCompletionMessage();
 
+        /// <summary>The <c>finish_reason</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("finish_reason")]
         public string? FinishReason { get; set; } = default!;
 
@@ -8766,84 +8947,107 @@ namespace EdgeAi.Client
     public partial class ChatCompletionChunk
     {
 
+        /// <summary>The <c>id</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("id")]
         public string? Id { get; set; } = default!;
 
+        /// <summary>The <c>object</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("object")]
         public string? Object { get; set; } = default!;
 
+        /// <summary>The <c>created</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("created")]
         public int? Created { get; set; } = default!;
 
+        /// <summary>The <c>model</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("model")]
         public string? Model { get; set; } = default!;
 
+        /// <summary>The <c>choices</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("choices")]
         public System.Collections.Generic.IList<ChatCompletionChunkChoice> Choices { get; set; } = new System.Collections.Generic.List<ChatCompletionChunkChoice>();
 
+        /// <summary>The <c>usage</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("usage")]
         public Usage? Usage { get; set; } = default!;
 
     }
 
+    /// <summary>The contract's <c>ChatCompletionChunkChoice</c> schema.</summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class ChatCompletionChunkChoice
     {
 
+        /// <summary>The <c>index</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("index")]
         public int? Index { get; set; } = default!;
 
+        /// <summary>The <c>delta</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("delta")]
         public ChatCompletionChunkChoiceDelta? Delta { get; set; } = default!;
 
+        /// <summary>The <c>finish_reason</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("finish_reason")]
         public string? FinishReason { get; set; } = default!;
 
     }
 
+    /// <summary>The contract's <c>ChatCompletionChunkChoiceDelta</c> schema.</summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class ChatCompletionChunkChoiceDelta
     {
 
+        /// <summary>The <c>role</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("role")]
         public string? Role { get; set; } = default!;
 
+        /// <summary>The <c>content</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("content")]
         public string? Content { get; set; } = default!;
 
+        /// <summary>The <c>reasoning_content</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("reasoning_content")]
         public string? ReasoningContent { get; set; } = default!;
 
+        /// <summary>The <c>tool_calls</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("tool_calls")]
         public System.Collections.Generic.IList<ChatCompletionToolCallDelta>? ToolCalls { get; set; } = default!;
 
     }
 
+    /// <summary>The contract's <c>ChatCompletionMessage</c> schema.</summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class ChatCompletionMessage
     {
 
+        /// <summary>The <c>role</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("role")]
         public string? Role { get; set; } = default!;
 
+        /// <summary>The <c>content</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("content")]
         public string? Content { get; set; } = default!;
 
+        /// <summary>The <c>reasoning_content</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("reasoning_content")]
         public string? ReasoningContent { get; set; } = default!;
 
+        /// <summary>The <c>tool_calls</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("tool_calls")]
         public System.Collections.Generic.IList<OpenAIToolCall>? ToolCalls { get; set; } = default!;
 
     }
 
+    /// <summary>The contract's <c>ChatCompletionRequest</c> schema.</summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class ChatCompletionRequest
     {
 
+        /// <summary>The <c>model</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("model")]
         public string Model { get; set; } = default!;
 
+        /// <summary>The <c>messages</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("messages")]
         public System.Collections.Generic.IList<ChatMessage> Messages { get; set; } = new System.Collections.Generic.List<ChatMessage>();
 
@@ -8853,40 +9057,52 @@ namespace EdgeAi.Client
         [System.Text.Json.Serialization.JsonPropertyName("stream")]
         public bool? Stream { get; set; } = default!;
 
+        /// <summary>The <c>stream_options</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("stream_options")]
         public ChatCompletionRequestStreamOptions? StreamOptions { get; set; } = default!;
 
+        /// <summary>The <c>tools</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("tools")]
         public System.Collections.Generic.IList<Tool>? Tools { get; set; } = default!;
 
+        /// <summary>The <c>tool_choice</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("tool_choice")]
         public object? ToolChoice { get; set; } = default!;
 
+        /// <summary>The <c>response_format</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("response_format")]
         public ChatCompletionRequestResponseFormat? ResponseFormat { get; set; } = default!;
 
+        /// <summary>The <c>max_tokens</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("max_tokens")]
         public int? MaxTokens { get; set; } = default!;
 
+        /// <summary>The <c>temperature</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("temperature")]
         public double? Temperature { get; set; } = default!;
 
+        /// <summary>The <c>top_p</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("top_p")]
         public double? TopP { get; set; } = default!;
 
+        /// <summary>The <c>seed</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("seed")]
         public long? Seed { get; set; } = default!;
 
+        /// <summary>The <c>frequency_penalty</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("frequency_penalty")]
         public double? FrequencyPenalty { get; set; } = default!;
 
+        /// <summary>The <c>presence_penalty</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("presence_penalty")]
         public double? PresencePenalty { get; set; } = default!;
 
+        /// <summary>The <c>reasoning_effort</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("reasoning_effort")]
         [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<ChatCompletionRequestReasoningEffort>))]
         public ChatCompletionRequestReasoningEffort? ReasoningEffort { get; set; } = default!;
 
+        /// <summary>The <c>options</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("options")]
         public RunOptions? Options { get; set; } = default!;
 
@@ -8899,28 +9115,34 @@ namespace EdgeAi.Client
     public enum ChatCompletionRequestReasoningEffort
     {
 
+        /// <summary>Wire value <c>low</c>.</summary>
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"low")]
         [System.Runtime.Serialization.EnumMember(Value = @"low")]
         Low = 0,
 
+        /// <summary>Wire value <c>medium</c>.</summary>
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"medium")]
         [System.Runtime.Serialization.EnumMember(Value = @"medium")]
         Medium = 1,
 
+        /// <summary>Wire value <c>high</c>.</summary>
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"high")]
         [System.Runtime.Serialization.EnumMember(Value = @"high")]
         High = 2,
 
     }
 
+    /// <summary>The contract's <c>ChatCompletionRequestResponseFormat</c> schema.</summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class ChatCompletionRequestResponseFormat
     {
 
+        /// <summary>The <c>type</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("type")]
         [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<ChatCompletionRequestResponseFormatType>))]
         public ChatCompletionRequestResponseFormatType Type { get; set; } = default!;
 
+        /// <summary>The <c>json_schema</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("json_schema")]
         public System.Collections.Generic.IDictionary<string, object>? JsonSchema { get; set; } = default!;
 
@@ -8933,24 +9155,29 @@ namespace EdgeAi.Client
     public enum ChatCompletionRequestResponseFormatType
     {
 
+        /// <summary>Wire value <c>text</c>.</summary>
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"text")]
         [System.Runtime.Serialization.EnumMember(Value = @"text")]
         Text = 0,
 
+        /// <summary>Wire value <c>json_object</c>.</summary>
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"json_object")]
         [System.Runtime.Serialization.EnumMember(Value = @"json_object")]
         JsonObject = 1,
 
+        /// <summary>Wire value <c>json_schema</c>.</summary>
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"json_schema")]
         [System.Runtime.Serialization.EnumMember(Value = @"json_schema")]
         JsonSchema = 2,
 
     }
 
+    /// <summary>The contract's <c>ChatCompletionRequestStreamOptions</c> schema.</summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class ChatCompletionRequestStreamOptions
     {
 
+        /// <summary>The <c>include_usage</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("include_usage")]
         public bool? IncludeUsage { get; set; } = default!;
 
@@ -8963,27 +9190,34 @@ namespace EdgeAi.Client
     public partial class ChatCompletionToolCallDelta
     {
 
+        /// <summary>The <c>index</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("index")]
         public int? Index { get; set; } = default!;
 
+        /// <summary>The <c>id</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("id")]
         public string? Id { get; set; } = default!;
 
+        /// <summary>The <c>type</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("type")]
         public string? Type { get; set; } = default!;
 
+        /// <summary>The <c>function</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("function")]
         public ChatCompletionToolCallDeltaFunction? Function { get; set; } = default!;
 
     }
 
+    /// <summary>The contract's <c>ChatCompletionToolCallDeltaFunction</c> schema.</summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class ChatCompletionToolCallDeltaFunction
     {
 
+        /// <summary>The <c>name</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("name")]
         public string? Name { get; set; } = default!;
 
+        /// <summary>The <c>arguments</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("arguments")]
         public string? Arguments { get; set; } = default!;
 
@@ -8996,6 +9230,7 @@ namespace EdgeAi.Client
     public partial class ChatMessage
     {
 
+        /// <summary>The <c>role</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("role")]
         public string Role { get; set; } = default!;
 
@@ -9005,33 +9240,41 @@ namespace EdgeAi.Client
         [System.Text.Json.Serialization.JsonPropertyName("content")]
         public object Content { get; set; } = default!;
 
+        /// <summary>The <c>name</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("name")]
         public string? Name { get; set; } = default!;
 
+        /// <summary>The <c>tool_call_id</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("tool_call_id")]
         public string? ToolCallId { get; set; } = default!;
 
+        /// <summary>The <c>tool_calls</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("tool_calls")]
         public System.Collections.Generic.IList<ToolCall>? ToolCalls { get; set; } = default!;
 
     }
 
+    /// <summary>The contract's <c>ContentPart</c> schema.</summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class ContentPart
     {
 
+        /// <summary>The <c>type</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("type")]
         [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<ContentPartType>))]
         public ContentPartType Type { get; set; } = default!;
 
+        /// <summary>The <c>text</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("text")]
         public string? Text { get; set; } = default!;
 
+        /// <summary>The <c>image_url</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("image_url")]
         public ContentPartImageUrl? ImageUrl { get; set; } = default!;
 
     }
 
+    /// <summary>The contract's <c>ContentPartImageUrl</c> schema.</summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class ContentPartImageUrl
     {
@@ -9051,26 +9294,32 @@ namespace EdgeAi.Client
     public enum ContentPartType
     {
 
+        /// <summary>Wire value <c>text</c>.</summary>
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"text")]
         [System.Runtime.Serialization.EnumMember(Value = @"text")]
         Text = 0,
 
+        /// <summary>Wire value <c>image_url</c>.</summary>
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"image_url")]
         [System.Runtime.Serialization.EnumMember(Value = @"image_url")]
         ImageUrl = 1,
 
     }
 
+    /// <summary>The contract's <c>DetectedObject</c> schema.</summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class DetectedObject
     {
 
+        /// <summary>The <c>score</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("score")]
         public double? Score { get; set; } = default!;
 
+        /// <summary>The <c>label</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("label")]
         public string? Label { get; set; } = default!;
 
+        /// <summary>The <c>box</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("box")]
         public BoundingBox? Box { get; set; } = default!;
 
@@ -9083,22 +9332,27 @@ namespace EdgeAi.Client
     public partial class DiscoveryNotFound
     {
 
+        /// <summary>The <c>success</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("success")]
         public bool Success { get; set; } = default!;
 
+        /// <summary>The <c>error</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("error")]
         public string Error { get; set; } = default!;
 
     }
 
+    /// <summary>The contract's <c>Embedding</c> schema.</summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class Embedding
     {
 
+        /// <summary>The <c>object</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("object")]
         [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<EmbeddingObject>))]
         public EmbeddingObject? Object { get; set; } = default!;
 
+        /// <summary>The <c>index</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("index")]
         public int Index { get; set; } = default!;
 
@@ -9110,20 +9364,25 @@ namespace EdgeAi.Client
 
     }
 
+    /// <summary>The contract's <c>EmbeddingList</c> schema.</summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class EmbeddingList
     {
 
+        /// <summary>The <c>object</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("object")]
         [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<EmbeddingListObject>))]
         public EmbeddingListObject Object { get; set; } = default!;
 
+        /// <summary>The <c>data</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("data")]
         public System.Collections.Generic.IList<Embedding> Data { get; set; } = new System.Collections.Generic.List<Embedding>();
 
+        /// <summary>The <c>model</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("model")]
         public string? Model { get; set; } = default!;
 
+        /// <summary>The <c>usage</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("usage")]
         public EmbeddingListUsage? Usage { get; set; } = default!;
 
@@ -9136,19 +9395,23 @@ namespace EdgeAi.Client
     public enum EmbeddingListObject
     {
 
+        /// <summary>Wire value <c>list</c>.</summary>
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"list")]
         [System.Runtime.Serialization.EnumMember(Value = @"list")]
         List = 0,
 
     }
 
+    /// <summary>The contract's <c>EmbeddingListUsage</c> schema.</summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class EmbeddingListUsage
     {
 
+        /// <summary>The <c>prompt_tokens</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("prompt_tokens")]
         public int? PromptTokens { get; set; } = default!;
 
+        /// <summary>The <c>total_tokens</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("total_tokens")]
         public int? TotalTokens { get; set; } = default!;
 
@@ -9161,22 +9424,27 @@ namespace EdgeAi.Client
     public enum EmbeddingObject
     {
 
+        /// <summary>Wire value <c>embedding</c>.</summary>
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"embedding")]
         [System.Runtime.Serialization.EnumMember(Value = @"embedding")]
         Embedding = 0,
 
     }
 
+    /// <summary>The contract's <c>EmbeddingsRequest</c> schema.</summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class EmbeddingsRequest
     {
 
+        /// <summary>The <c>model</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("model")]
         public string Model { get; set; } = default!;
 
+        /// <summary>The <c>input</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("input")]
         public System.Collections.Generic.IList<string> Input { get; set; } = new System.Collections.Generic.List<string>();
 
+        /// <summary>The <c>encoding_format</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("encoding_format")]
         [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<EmbeddingsRequestEncodingFormat>))]
         public EmbeddingsRequestEncodingFormat? EncodingFormat { get; set; } = default!;
@@ -9190,10 +9458,12 @@ namespace EdgeAi.Client
     public enum EmbeddingsRequestEncodingFormat
     {
 
+        /// <summary>Wire value <c>float</c>.</summary>
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"float")]
         [System.Runtime.Serialization.EnumMember(Value = @"float")]
         Float = 0,
 
+        /// <summary>Wire value <c>base64</c>.</summary>
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"base64")]
         [System.Runtime.Serialization.EnumMember(Value = @"base64")]
         Base64 = 1,
@@ -9213,12 +9483,15 @@ namespace EdgeAi.Client
         [System.Text.Json.Serialization.JsonPropertyName("result")]
         public object? Result { get; set; } = default!;
 
+        /// <summary>The <c>success</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("success")]
         public bool Success { get; set; } = default!;
 
+        /// <summary>The <c>errors</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("errors")]
         public System.Collections.Generic.IList<ResponseInfo> Errors { get; set; } = new System.Collections.Generic.List<ResponseInfo>();
 
+        /// <summary>The <c>messages</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("messages")]
         public System.Collections.Generic.IList<ResponseInfo>? Messages { get; set; } = default!;
 
@@ -9231,21 +9504,26 @@ namespace EdgeAi.Client
     public partial class FlatTool
     {
 
+        /// <summary>The <c>name</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("name")]
         public string Name { get; set; } = default!;
 
+        /// <summary>The <c>description</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("description")]
         public string Description { get; set; } = default!;
 
+        /// <summary>The <c>parameters</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("parameters")]
         public ToolParameters Parameters { get; set; } = new ToolParameters();
 
     }
 
+    /// <summary>The contract's <c>FlatToolCall</c> schema.</summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class FlatToolCall
     {
 
+        /// <summary>The <c>name</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("name")]
         public string Name { get; set; } = default!;
 
@@ -9257,10 +9535,12 @@ namespace EdgeAi.Client
 
     }
 
+    /// <summary>The contract's <c>FluxInput</c> schema.</summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class FluxInput
     {
 
+        /// <summary>The <c>prompt</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("prompt")]
         public string Prompt { get; set; } = default!;
 
@@ -9272,6 +9552,7 @@ namespace EdgeAi.Client
 
     }
 
+    /// <summary>The contract's <c>FluxOutput</c> schema.</summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class FluxOutput
     {
@@ -9291,15 +9572,19 @@ namespace EdgeAi.Client
     public partial class FluxResponse
     {
 
+        /// <summary>The <c>result</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("result")]
         public FluxOutput? Result { get; set; } = default!;
 
+        /// <summary>The <c>success</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("success")]
         public bool Success { get; set; } = default!;
 
+        /// <summary>The <c>errors</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("errors")]
         public System.Collections.Generic.IList<ResponseInfo>? Errors { get; set; } = default!;
 
+        /// <summary>The <c>messages</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("messages")]
         public System.Collections.Generic.IList<ResponseInfo>? Messages { get; set; } = default!;
 
@@ -9312,6 +9597,7 @@ namespace EdgeAi.Client
     public enum Format
     {
 
+        /// <summary>Wire value <c>openrouter</c>.</summary>
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"openrouter")]
         [System.Runtime.Serialization.EnumMember(Value = @"openrouter")]
         Openrouter = 0,
@@ -9331,12 +9617,15 @@ namespace EdgeAi.Client
         [System.Text.Json.Serialization.JsonPropertyName("input")]
         public object? Input { get; set; } = default!;
 
+        /// <summary>The <c>instructions</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("instructions")]
         public string? Instructions { get; set; } = default!;
 
+        /// <summary>The <c>reasoning</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("reasoning")]
         public ReasoningOptions? Reasoning { get; set; } = default!;
 
+        /// <summary>The <c>prompt</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("prompt")]
         public string? Prompt { get; set; } = default!;
 
@@ -9376,21 +9665,27 @@ namespace EdgeAi.Client
         [System.Text.Json.Serialization.JsonPropertyName("top_p")]
         public double? TopP { get; set; } = default!;
 
+        /// <summary>The <c>top_k</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("top_k")]
         public int? TopK { get; set; } = default!;
 
+        /// <summary>The <c>seed</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("seed")]
         public long? Seed { get; set; } = default!;
 
+        /// <summary>The <c>repetition_penalty</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("repetition_penalty")]
         public double? RepetitionPenalty { get; set; } = default!;
 
+        /// <summary>The <c>frequency_penalty</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("frequency_penalty")]
         public double? FrequencyPenalty { get; set; } = default!;
 
+        /// <summary>The <c>presence_penalty</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("presence_penalty")]
         public double? PresencePenalty { get; set; } = default!;
 
+        /// <summary>The <c>response_format</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("response_format")]
         public ResponseFormat? ResponseFormat { get; set; } = default!;
 
@@ -9413,12 +9708,15 @@ namespace EdgeAi.Client
         [System.Text.Json.Serialization.JsonPropertyName("chat_template_kwargs")]
         public System.Collections.Generic.IDictionary<string, object>? ChatTemplateKwargs { get; set; } = default!;
 
+        /// <summary>The <c>options</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("options")]
         public RunOptions? Options { get; set; } = default!;
 
+        /// <summary>The <c>messages</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("messages")]
         public System.Collections.Generic.IList<ChatMessage>? Messages { get; set; } = default!;
 
+        /// <summary>The <c>tools</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("tools")]
         public System.Collections.Generic.IList<Tool>? Tools { get; set; } = default!;
 
@@ -9440,21 +9738,26 @@ namespace EdgeAi.Client
         [System.Text.Json.Serialization.JsonPropertyName("requests")]
         public System.Collections.Generic.IList<BatchRequestItem>? Requests { get; set; } = default!;
 
+        /// <summary>The <c>external_reference</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("external_reference")]
         public string? ExternalReference { get; set; } = default!;
 
+        /// <summary>The <c>request_id</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("request_id")]
         public string? RequestId { get; set; } = default!;
 
     }
 
+    /// <summary>The contract's <c>GptOssBatchableInputFunctionsItem</c> schema.</summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class GptOssBatchableInputFunctionsItem
     {
 
+        /// <summary>The <c>name</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("name")]
         public string Name { get; set; } = default!;
 
+        /// <summary>The <c>code</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("code")]
         public string Code { get; set; } = default!;
 
@@ -9467,14 +9770,17 @@ namespace EdgeAi.Client
     public enum GptOssBatchableInputReasoningEffort
     {
 
+        /// <summary>Wire value <c>low</c>.</summary>
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"low")]
         [System.Runtime.Serialization.EnumMember(Value = @"low")]
         Low = 0,
 
+        /// <summary>Wire value <c>medium</c>.</summary>
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"medium")]
         [System.Runtime.Serialization.EnumMember(Value = @"medium")]
         Medium = 1,
 
+        /// <summary>Wire value <c>high</c>.</summary>
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"high")]
         [System.Runtime.Serialization.EnumMember(Value = @"high")]
         High = 2,
@@ -9494,12 +9800,15 @@ namespace EdgeAi.Client
         [System.Text.Json.Serialization.JsonPropertyName("input")]
         public object? Input { get; set; } = default!;
 
+        /// <summary>The <c>instructions</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("instructions")]
         public string? Instructions { get; set; } = default!;
 
+        /// <summary>The <c>reasoning</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("reasoning")]
         public ReasoningOptions? Reasoning { get; set; } = default!;
 
+        /// <summary>The <c>prompt</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("prompt")]
         public string? Prompt { get; set; } = default!;
 
@@ -9539,21 +9848,27 @@ namespace EdgeAi.Client
         [System.Text.Json.Serialization.JsonPropertyName("top_p")]
         public double? TopP { get; set; } = default!;
 
+        /// <summary>The <c>top_k</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("top_k")]
         public int? TopK { get; set; } = default!;
 
+        /// <summary>The <c>seed</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("seed")]
         public long? Seed { get; set; } = default!;
 
+        /// <summary>The <c>repetition_penalty</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("repetition_penalty")]
         public double? RepetitionPenalty { get; set; } = default!;
 
+        /// <summary>The <c>frequency_penalty</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("frequency_penalty")]
         public double? FrequencyPenalty { get; set; } = default!;
 
+        /// <summary>The <c>presence_penalty</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("presence_penalty")]
         public double? PresencePenalty { get; set; } = default!;
 
+        /// <summary>The <c>response_format</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("response_format")]
         public ResponseFormat? ResponseFormat { get; set; } = default!;
 
@@ -9576,12 +9891,15 @@ namespace EdgeAi.Client
         [System.Text.Json.Serialization.JsonPropertyName("chat_template_kwargs")]
         public System.Collections.Generic.IDictionary<string, object>? ChatTemplateKwargs { get; set; } = default!;
 
+        /// <summary>The <c>options</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("options")]
         public RunOptions? Options { get; set; } = default!;
 
+        /// <summary>The <c>messages</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("messages")]
         public System.Collections.Generic.IList<ChatMessage>? Messages { get; set; } = default!;
 
+        /// <summary>The <c>tools</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("tools")]
         public System.Collections.Generic.IList<Tool>? Tools { get; set; } = default!;
 
@@ -9599,13 +9917,16 @@ namespace EdgeAi.Client
 
     }
 
+    /// <summary>The contract's <c>GptOssInputFunctionsItem</c> schema.</summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class GptOssInputFunctionsItem
     {
 
+        /// <summary>The <c>name</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("name")]
         public string Name { get; set; } = default!;
 
+        /// <summary>The <c>code</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("code")]
         public string Code { get; set; } = default!;
 
@@ -9618,14 +9939,17 @@ namespace EdgeAi.Client
     public enum GptOssInputReasoningEffort
     {
 
+        /// <summary>Wire value <c>low</c>.</summary>
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"low")]
         [System.Runtime.Serialization.EnumMember(Value = @"low")]
         Low = 0,
 
+        /// <summary>Wire value <c>medium</c>.</summary>
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"medium")]
         [System.Runtime.Serialization.EnumMember(Value = @"medium")]
         Medium = 1,
 
+        /// <summary>Wire value <c>high</c>.</summary>
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"high")]
         [System.Runtime.Serialization.EnumMember(Value = @"high")]
         High = 2,
@@ -9641,10 +9965,12 @@ namespace EdgeAi.Client
 
     }
 
+    /// <summary>The contract's <c>ImageClassificationInput</c> schema.</summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class ImageClassificationInput
     {
 
+        /// <summary>The <c>image</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("image")]
         public ImageBytes Image { get; set; } = new ImageBytes();
 
@@ -9666,20 +9992,25 @@ namespace EdgeAi.Client
     public partial class ImageClassificationResponse
     {
 
+        /// <summary>The <c>result</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("result")]
         public ImageClassificationOutput? Result { get; set; } = default!;
 
+        /// <summary>The <c>success</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("success")]
         public bool Success { get; set; } = default!;
 
+        /// <summary>The <c>errors</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("errors")]
         public System.Collections.Generic.IList<ResponseInfo>? Errors { get; set; } = default!;
 
+        /// <summary>The <c>messages</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("messages")]
         public System.Collections.Generic.IList<ResponseInfo>? Messages { get; set; } = default!;
 
     }
 
+    /// <summary>The contract's <c>ImageToTextInput</c> schema.</summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class ImageToTextInput
     {
@@ -9690,9 +10021,11 @@ namespace EdgeAi.Client
         [System.Text.Json.Serialization.JsonPropertyName("image")]
         public object Image { get; set; } = default!;
 
+        /// <summary>The <c>prompt</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("prompt")]
         public string? Prompt { get; set; } = default!;
 
+        /// <summary>The <c>messages</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("messages")]
         public System.Collections.Generic.IList<ChatMessage>? Messages { get; set; } = default!;
 
@@ -9702,27 +10035,34 @@ namespace EdgeAi.Client
         [System.Text.Json.Serialization.JsonPropertyName("max_tokens")]
         public int? MaxTokens { get; set; } = default!;
 
+        /// <summary>The <c>temperature</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("temperature")]
         public double? Temperature { get; set; } = default!;
 
+        /// <summary>The <c>top_p</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("top_p")]
         public double? TopP { get; set; } = default!;
 
+        /// <summary>The <c>top_k</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("top_k")]
         public int? TopK { get; set; } = default!;
 
+        /// <summary>The <c>seed</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("seed")]
         public long? Seed { get; set; } = default!;
 
+        /// <summary>The <c>raw</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("raw")]
         public bool? Raw { get; set; } = default!;
 
     }
 
+    /// <summary>The contract's <c>ImageToTextOutput</c> schema.</summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class ImageToTextOutput
     {
 
+        /// <summary>The <c>description</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("description")]
         public string? Description { get; set; } = default!;
 
@@ -9735,33 +10075,41 @@ namespace EdgeAi.Client
     public partial class ImageToTextResponse
     {
 
+        /// <summary>The <c>result</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("result")]
         public ImageToTextOutput? Result { get; set; } = default!;
 
+        /// <summary>The <c>success</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("success")]
         public bool Success { get; set; } = default!;
 
+        /// <summary>The <c>errors</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("errors")]
         public System.Collections.Generic.IList<ResponseInfo>? Errors { get; set; } = default!;
 
+        /// <summary>The <c>messages</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("messages")]
         public System.Collections.Generic.IList<ResponseInfo>? Messages { get; set; } = default!;
 
     }
 
+    /// <summary>The contract's <c>ImageUrlContentPart</c> schema.</summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class ImageUrlContentPart
     {
 
+        /// <summary>The <c>type</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("type")]
         [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<ImageUrlContentPartType>))]
         public ImageUrlContentPartType Type { get; set; } = default!;
 
+        /// <summary>The <c>image_url</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("image_url")]
         public ImageUrlContentPartImageUrl ImageUrl { get; set; } = new ImageUrlContentPartImageUrl();
 
     }
 
+    /// <summary>The contract's <c>ImageUrlContentPartImageUrl</c> schema.</summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class ImageUrlContentPartImageUrl
     {
@@ -9781,6 +10129,7 @@ namespace EdgeAi.Client
     public enum ImageUrlContentPartType
     {
 
+        /// <summary>Wire value <c>image_url</c>.</summary>
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"image_url")]
         [System.Runtime.Serialization.EnumMember(Value = @"image_url")]
         ImageUrl = 0,
@@ -9794,14 +10143,17 @@ namespace EdgeAi.Client
     public partial class LabelScore
     {
 
+        /// <summary>The <c>label</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("label")]
         public string Label { get; set; } = default!;
 
+        /// <summary>The <c>score</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("score")]
         public double Score { get; set; } = default!;
 
     }
 
+    /// <summary>The contract's <c>Model</c> schema.</summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class Model
     {
@@ -9824,9 +10176,11 @@ namespace EdgeAi.Client
         [System.Text.Json.Serialization.JsonPropertyName("name")]
         public string Name { get; set; } = default!;
 
+        /// <summary>The <c>description</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("description")]
         public string? Description { get; set; } = default!;
 
+        /// <summary>The <c>task</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("task")]
         public ModelTask? Task { get; set; } = default!;
 
@@ -9836,14 +10190,17 @@ namespace EdgeAi.Client
         [System.Text.Json.Serialization.JsonPropertyName("created_at")]
         public string? CreatedAt { get; set; } = default!;
 
+        /// <summary>The <c>tags</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("tags")]
         public System.Collections.Generic.IList<string>? Tags { get; set; } = default!;
 
+        /// <summary>The <c>properties</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("properties")]
         public System.Collections.Generic.IList<ModelProperty>? Properties { get; set; } = default!;
 
     }
 
+    /// <summary>The contract's <c>ModelProperty</c> schema.</summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class ModelProperty
     {
@@ -9869,57 +10226,72 @@ namespace EdgeAi.Client
     public partial class ModelSchema
     {
 
+        /// <summary>The <c>input</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("input")]
         public System.Collections.Generic.IDictionary<string, object>? Input { get; set; } = default!;
 
+        /// <summary>The <c>output</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("output")]
         public System.Collections.Generic.IDictionary<string, object>? Output { get; set; } = default!;
 
     }
 
+    /// <summary>The contract's <c>ModelSchemaResponse</c> schema.</summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class ModelSchemaResponse
     {
 
+        /// <summary>The <c>result</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("result")]
         public ModelSchema Result { get; set; } = new ModelSchema();
 
+        /// <summary>The <c>success</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("success")]
         public bool Success { get; set; } = default!;
 
+        /// <summary>The <c>errors</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("errors")]
         public System.Collections.Generic.IList<ResponseInfo>? Errors { get; set; } = default!;
 
+        /// <summary>The <c>messages</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("messages")]
         public System.Collections.Generic.IList<ResponseInfo>? Messages { get; set; } = default!;
 
     }
 
+    /// <summary>The contract's <c>ModelSearchResponse</c> schema.</summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class ModelSearchResponse
     {
 
+        /// <summary>The <c>result</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("result")]
         public System.Collections.Generic.IList<Model> Result { get; set; } = new System.Collections.Generic.List<Model>();
 
+        /// <summary>The <c>success</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("success")]
         public bool Success { get; set; } = default!;
 
+        /// <summary>The <c>errors</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("errors")]
         public System.Collections.Generic.IList<ResponseInfo>? Errors { get; set; } = default!;
 
+        /// <summary>The <c>messages</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("messages")]
         public System.Collections.Generic.IList<ResponseInfo>? Messages { get; set; } = default!;
 
+        /// <summary>The <c>result_info</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("result_info")]
         public ResultInfo? ResultInfo { get; set; } = default!;
 
     }
 
+    /// <summary>The contract's <c>ModelTask</c> schema.</summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class ModelTask
     {
 
+        /// <summary>The <c>id</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("id")]
         public string? Id { get; set; } = default!;
 
@@ -9929,15 +10301,18 @@ namespace EdgeAi.Client
         [System.Text.Json.Serialization.JsonPropertyName("name")]
         public string? Name { get; set; } = default!;
 
+        /// <summary>The <c>description</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("description")]
         public string? Description { get; set; } = default!;
 
     }
 
+    /// <summary>The contract's <c>ObjectDetectionInput</c> schema.</summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class ObjectDetectionInput
     {
 
+        /// <summary>The <c>image</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("image")]
         public ImageBytes? Image { get; set; } = default!;
 
@@ -9959,53 +10334,66 @@ namespace EdgeAi.Client
     public partial class ObjectDetectionResponse
     {
 
+        /// <summary>The <c>result</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("result")]
         public ObjectDetectionOutput? Result { get; set; } = default!;
 
+        /// <summary>The <c>success</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("success")]
         public bool Success { get; set; } = default!;
 
+        /// <summary>The <c>errors</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("errors")]
         public System.Collections.Generic.IList<ResponseInfo>? Errors { get; set; } = default!;
 
+        /// <summary>The <c>messages</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("messages")]
         public System.Collections.Generic.IList<ResponseInfo>? Messages { get; set; } = default!;
 
     }
 
+    /// <summary>The contract's <c>OpenAITool</c> schema.</summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class OpenAITool
     {
 
+        /// <summary>The <c>type</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("type")]
         [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<OpenAIToolType>))]
         public OpenAIToolType Type { get; set; } = default!;
 
+        /// <summary>The <c>function</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("function")]
         public OpenAIToolFunction Function { get; set; } = new OpenAIToolFunction();
 
     }
 
+    /// <summary>The contract's <c>OpenAIToolCall</c> schema.</summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class OpenAIToolCall
     {
 
+        /// <summary>The <c>id</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("id")]
         public string? Id { get; set; } = default!;
 
+        /// <summary>The <c>type</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("type")]
         [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<OpenAIToolCallType>))]
         public OpenAIToolCallType? Type { get; set; } = default!;
 
+        /// <summary>The <c>function</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("function")]
         public OpenAIToolCallFunction Function { get; set; } = new OpenAIToolCallFunction();
 
     }
 
+    /// <summary>The contract's <c>OpenAIToolCallFunction</c> schema.</summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class OpenAIToolCallFunction
     {
 
+        /// <summary>The <c>name</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("name")]
         public string Name { get; set; } = default!;
 
@@ -10024,25 +10412,31 @@ namespace EdgeAi.Client
     public enum OpenAIToolCallType
     {
 
+        /// <summary>Wire value <c>function</c>.</summary>
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"function")]
         [System.Runtime.Serialization.EnumMember(Value = @"function")]
         Function = 0,
 
     }
 
+    /// <summary>The contract's <c>OpenAIToolFunction</c> schema.</summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class OpenAIToolFunction
     {
 
+        /// <summary>The <c>name</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("name")]
         public string Name { get; set; } = default!;
 
+        /// <summary>The <c>description</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("description")]
         public string? Description { get; set; } = default!;
 
+        /// <summary>The <c>parameters</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("parameters")]
         public ToolParameters? Parameters { get; set; } = default!;
 
+        /// <summary>The <c>strict</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("strict")]
         public bool? Strict { get; set; } = default!;
 
@@ -10055,6 +10449,7 @@ namespace EdgeAi.Client
     public enum OpenAIToolType
     {
 
+        /// <summary>Wire value <c>function</c>.</summary>
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"function")]
         [System.Runtime.Serialization.EnumMember(Value = @"function")]
         Function = 0,
@@ -10068,20 +10463,24 @@ namespace EdgeAi.Client
     public enum QueueRequest
     {
 
+        /// <summary>Wire value <c>true</c>.</summary>
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"true")]
         [System.Runtime.Serialization.EnumMember(Value = @"true")]
         True = 0,
 
     }
 
+    /// <summary>The contract's <c>ReasoningOptions</c> schema.</summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class ReasoningOptions
     {
 
+        /// <summary>The <c>effort</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("effort")]
         [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<ReasoningOptionsEffort>))]
         public ReasoningOptionsEffort? Effort { get; set; } = default!;
 
+        /// <summary>The <c>summary</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("summary")]
         [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<ReasoningOptionsSummary>))]
         public ReasoningOptionsSummary? Summary { get; set; } = default!;
@@ -10095,14 +10494,17 @@ namespace EdgeAi.Client
     public enum ReasoningOptionsEffort
     {
 
+        /// <summary>Wire value <c>low</c>.</summary>
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"low")]
         [System.Runtime.Serialization.EnumMember(Value = @"low")]
         Low = 0,
 
+        /// <summary>Wire value <c>medium</c>.</summary>
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"medium")]
         [System.Runtime.Serialization.EnumMember(Value = @"medium")]
         Medium = 1,
 
+        /// <summary>Wire value <c>high</c>.</summary>
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"high")]
         [System.Runtime.Serialization.EnumMember(Value = @"high")]
         High = 2,
@@ -10116,53 +10518,65 @@ namespace EdgeAi.Client
     public enum ReasoningOptionsSummary
     {
 
+        /// <summary>Wire value <c>auto</c>.</summary>
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"auto")]
         [System.Runtime.Serialization.EnumMember(Value = @"auto")]
         Auto = 0,
 
+        /// <summary>Wire value <c>concise</c>.</summary>
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"concise")]
         [System.Runtime.Serialization.EnumMember(Value = @"concise")]
         Concise = 1,
 
+        /// <summary>Wire value <c>detailed</c>.</summary>
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"detailed")]
         [System.Runtime.Serialization.EnumMember(Value = @"detailed")]
         Detailed = 2,
 
     }
 
+    /// <summary>The contract's <c>RerankInput</c> schema.</summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class RerankInput
     {
 
+        /// <summary>The <c>query</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("query")]
         public string Query { get; set; } = default!;
 
+        /// <summary>The <c>contexts</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("contexts")]
         public System.Collections.Generic.IList<RerankInputContextsItem> Contexts { get; set; } = new System.Collections.Generic.List<RerankInputContextsItem>();
 
+        /// <summary>The <c>top_k</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("top_k")]
         public int? TopK { get; set; } = default!;
 
     }
 
+    /// <summary>The contract's <c>RerankInputContextsItem</c> schema.</summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class RerankInputContextsItem
     {
 
+        /// <summary>The <c>text</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("text")]
         public string Text { get; set; } = default!;
 
     }
 
+    /// <summary>The contract's <c>RerankOutput</c> schema.</summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class RerankOutput
     {
 
+        /// <summary>The <c>response</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("response")]
         public System.Collections.Generic.IList<RerankOutputResponseItem> Response { get; set; } = new System.Collections.Generic.List<RerankOutputResponseItem>();
 
     }
 
+    /// <summary>The contract's <c>RerankOutputResponseItem</c> schema.</summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class RerankOutputResponseItem
     {
@@ -10173,6 +10587,7 @@ namespace EdgeAi.Client
         [System.Text.Json.Serialization.JsonPropertyName("id")]
         public int Id { get; set; } = default!;
 
+        /// <summary>The <c>score</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("score")]
         public double Score { get; set; } = default!;
 
@@ -10185,15 +10600,19 @@ namespace EdgeAi.Client
     public partial class RerankResponse
     {
 
+        /// <summary>The <c>result</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("result")]
         public RerankOutput? Result { get; set; } = default!;
 
+        /// <summary>The <c>success</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("success")]
         public bool Success { get; set; } = default!;
 
+        /// <summary>The <c>errors</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("errors")]
         public System.Collections.Generic.IList<ResponseInfo>? Errors { get; set; } = default!;
 
+        /// <summary>The <c>messages</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("messages")]
         public System.Collections.Generic.IList<ResponseInfo>? Messages { get; set; } = default!;
 
@@ -10206,10 +10625,12 @@ namespace EdgeAi.Client
     public partial class ResponseFormat
     {
 
+        /// <summary>The <c>type</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("type")]
         [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<ResponseFormatType>))]
         public ResponseFormatType Type { get; set; } = default!;
 
+        /// <summary>The <c>json_schema</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("json_schema")]
         public System.Collections.Generic.IDictionary<string, object>? JsonSchema { get; set; } = default!;
 
@@ -10222,10 +10643,12 @@ namespace EdgeAi.Client
     public enum ResponseFormatType
     {
 
+        /// <summary>Wire value <c>json_object</c>.</summary>
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"json_object")]
         [System.Runtime.Serialization.EnumMember(Value = @"json_object")]
         JsonObject = 0,
 
+        /// <summary>Wire value <c>json_schema</c>.</summary>
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"json_schema")]
         [System.Runtime.Serialization.EnumMember(Value = @"json_schema")]
         JsonSchema = 1,
@@ -10245,21 +10668,26 @@ namespace EdgeAi.Client
         [System.Text.Json.Serialization.JsonPropertyName("code")]
         public int? Code { get; set; } = default!;
 
+        /// <summary>The <c>message</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("message")]
         public string Message { get; set; } = default!;
 
+        /// <summary>The <c>documentation_url</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("documentation_url")]
         public string? DocumentationUrl { get; set; } = default!;
 
+        /// <summary>The <c>source</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("source")]
         public ResponseInfoSource? Source { get; set; } = default!;
 
     }
 
+    /// <summary>The contract's <c>ResponseInfoSource</c> schema.</summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class ResponseInfoSource
     {
 
+        /// <summary>The <c>pointer</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("pointer")]
         public string? Pointer { get; set; } = default!;
 
@@ -10272,22 +10700,28 @@ namespace EdgeAi.Client
     public partial class ResponsesRequest
     {
 
+        /// <summary>The <c>model</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("model")]
         [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<ResponsesRequestModel>))]
         public ResponsesRequestModel Model { get; set; } = default!;
 
+        /// <summary>The <c>input</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("input")]
         public object Input { get; set; } = default!;
 
+        /// <summary>The <c>instructions</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("instructions")]
         public string? Instructions { get; set; } = default!;
 
+        /// <summary>The <c>reasoning</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("reasoning")]
         public ReasoningOptions? Reasoning { get; set; } = default!;
 
+        /// <summary>The <c>max_output_tokens</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("max_output_tokens")]
         public int? MaxOutputTokens { get; set; } = default!;
 
+        /// <summary>The <c>temperature</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("temperature")]
         public double? Temperature { get; set; } = default!;
 
@@ -10300,10 +10734,12 @@ namespace EdgeAi.Client
     public enum ResponsesRequestModel
     {
 
+        /// <summary>Wire value <c>@cf/openai/gpt-oss-120b</c>.</summary>
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"@cf/openai/gpt-oss-120b")]
         [System.Runtime.Serialization.EnumMember(Value = @"@cf/openai/gpt-oss-120b")]
         CfOpenaiGptOss120b = 0,
 
+        /// <summary>Wire value <c>@cf/openai/gpt-oss-20b</c>.</summary>
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"@cf/openai/gpt-oss-20b")]
         [System.Runtime.Serialization.EnumMember(Value = @"@cf/openai/gpt-oss-20b")]
         CfOpenaiGptOss20b = 1,
@@ -10317,18 +10753,23 @@ namespace EdgeAi.Client
     public partial class ResponsesResult
     {
 
+        /// <summary>The <c>id</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("id")]
         public string? Id { get; set; } = default!;
 
+        /// <summary>The <c>object</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("object")]
         public string? Object { get; set; } = default!;
 
+        /// <summary>The <c>created_at</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("created_at")]
         public double? CreatedAt { get; set; } = default!;
 
+        /// <summary>The <c>model</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("model")]
         public string? Model { get; set; } = default!;
 
+        /// <summary>The <c>status</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("status")]
         public string? Status { get; set; } = default!;
 
@@ -10338,24 +10779,30 @@ namespace EdgeAi.Client
         [System.Text.Json.Serialization.JsonPropertyName("output")]
         public System.Collections.Generic.IList<System.Collections.Generic.IDictionary<string, object>> Output { get; set; } = new System.Collections.Generic.List<System.Collections.Generic.IDictionary<string, object>>();
 
+        /// <summary>The <c>output_text</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("output_text")]
         public string? OutputText { get; set; } = default!;
 
+        /// <summary>The <c>usage</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("usage")]
         public ResponsesResultUsage? Usage { get; set; } = default!;
 
     }
 
+    /// <summary>The contract's <c>ResponsesResultUsage</c> schema.</summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class ResponsesResultUsage
     {
 
+        /// <summary>The <c>input_tokens</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("input_tokens")]
         public int? InputTokens { get; set; } = default!;
 
+        /// <summary>The <c>output_tokens</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("output_tokens")]
         public int? OutputTokens { get; set; } = default!;
 
+        /// <summary>The <c>total_tokens</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("total_tokens")]
         public int? TotalTokens { get; set; } = default!;
 
@@ -10368,18 +10815,23 @@ namespace EdgeAi.Client
     public partial class ResultInfo
     {
 
+        /// <summary>The <c>page</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("page")]
         public int? Page { get; set; } = default!;
 
+        /// <summary>The <c>per_page</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("per_page")]
         public int? PerPage { get; set; } = default!;
 
+        /// <summary>The <c>count</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("count")]
         public int? Count { get; set; } = default!;
 
+        /// <summary>The <c>total_count</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("total_count")]
         public int? TotalCount { get; set; } = default!;
 
+        /// <summary>The <c>total_pages</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("total_pages")]
         public int? TotalPages { get; set; } = default!;
 
@@ -10407,12 +10859,15 @@ namespace EdgeAi.Client
         [System.Text.Json.Serialization.JsonPropertyName("result")]
         public object Result { get; set; } = default!;
 
+        /// <summary>The <c>success</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("success")]
         public bool Success { get; set; } = default!;
 
+        /// <summary>The <c>errors</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("errors")]
         public System.Collections.Generic.IList<ResponseInfo>? Errors { get; set; } = default!;
 
+        /// <summary>The <c>messages</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("messages")]
         public System.Collections.Generic.IList<ResponseInfo>? Messages { get; set; } = default!;
 
@@ -10433,10 +10888,12 @@ namespace EdgeAi.Client
 
     }
 
+    /// <summary>The contract's <c>SummarizationInput</c> schema.</summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class SummarizationInput
     {
 
+        /// <summary>The <c>input_text</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("input_text")]
         public string InputText { get; set; } = default!;
 
@@ -10448,10 +10905,12 @@ namespace EdgeAi.Client
 
     }
 
+    /// <summary>The contract's <c>SummarizationOutput</c> schema.</summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class SummarizationOutput
     {
 
+        /// <summary>The <c>summary</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("summary")]
         public string? Summary { get; set; } = default!;
 
@@ -10464,57 +10923,72 @@ namespace EdgeAi.Client
     public partial class SummarizationResponse
     {
 
+        /// <summary>The <c>result</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("result")]
         public SummarizationOutput? Result { get; set; } = default!;
 
+        /// <summary>The <c>success</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("success")]
         public bool Success { get; set; } = default!;
 
+        /// <summary>The <c>errors</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("errors")]
         public System.Collections.Generic.IList<ResponseInfo>? Errors { get; set; } = default!;
 
+        /// <summary>The <c>messages</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("messages")]
         public System.Collections.Generic.IList<ResponseInfo>? Messages { get; set; } = default!;
 
     }
 
+    /// <summary>The contract's <c>TaskInfo</c> schema.</summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class TaskInfo
     {
 
+        /// <summary>The <c>id</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("id")]
         public string? Id { get; set; } = default!;
 
+        /// <summary>The <c>name</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("name")]
         public string? Name { get; set; } = default!;
 
+        /// <summary>The <c>description</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("description")]
         public string? Description { get; set; } = default!;
 
     }
 
+    /// <summary>The contract's <c>TaskSearchResponse</c> schema.</summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class TaskSearchResponse
     {
 
+        /// <summary>The <c>result</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("result")]
         public System.Collections.Generic.IList<TaskInfo> Result { get; set; } = new System.Collections.Generic.List<TaskInfo>();
 
+        /// <summary>The <c>success</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("success")]
         public bool Success { get; set; } = default!;
 
+        /// <summary>The <c>errors</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("errors")]
         public System.Collections.Generic.IList<ResponseInfo>? Errors { get; set; } = default!;
 
+        /// <summary>The <c>messages</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("messages")]
         public System.Collections.Generic.IList<ResponseInfo>? Messages { get; set; } = default!;
 
     }
 
+    /// <summary>The contract's <c>TextClassificationInput</c> schema.</summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class TextClassificationInput
     {
 
+        /// <summary>The <c>text</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("text")]
         public string Text { get; set; } = default!;
 
@@ -10536,28 +11010,35 @@ namespace EdgeAi.Client
     public partial class TextClassificationResponse
     {
 
+        /// <summary>The <c>result</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("result")]
         public TextClassificationOutput? Result { get; set; } = default!;
 
+        /// <summary>The <c>success</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("success")]
         public bool Success { get; set; } = default!;
 
+        /// <summary>The <c>errors</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("errors")]
         public System.Collections.Generic.IList<ResponseInfo>? Errors { get; set; } = default!;
 
+        /// <summary>The <c>messages</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("messages")]
         public System.Collections.Generic.IList<ResponseInfo>? Messages { get; set; } = default!;
 
     }
 
+    /// <summary>The contract's <c>TextContentPart</c> schema.</summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class TextContentPart
     {
 
+        /// <summary>The <c>type</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("type")]
         [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<TextContentPartType>))]
         public TextContentPartType Type { get; set; } = default!;
 
+        /// <summary>The <c>text</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("text")]
         public string Text { get; set; } = default!;
 
@@ -10570,6 +11051,7 @@ namespace EdgeAi.Client
     public enum TextContentPartType
     {
 
+        /// <summary>Wire value <c>text</c>.</summary>
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"text")]
         [System.Runtime.Serialization.EnumMember(Value = @"text")]
         Text = 0,
@@ -10589,6 +11071,7 @@ namespace EdgeAi.Client
         [System.Text.Json.Serialization.JsonPropertyName("text")]
         public System.Collections.Generic.IList<string>? Text { get; set; } = default!;
 
+        /// <summary>The <c>pooling</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("pooling")]
         [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<TextEmbeddingsBatchableInputPooling>))]
         public TextEmbeddingsBatchableInputPooling? Pooling { get; set; } = default!;
@@ -10599,9 +11082,11 @@ namespace EdgeAi.Client
         [System.Text.Json.Serialization.JsonPropertyName("requests")]
         public System.Collections.Generic.IList<BatchRequestItem>? Requests { get; set; } = default!;
 
+        /// <summary>The <c>external_reference</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("external_reference")]
         public string? ExternalReference { get; set; } = default!;
 
+        /// <summary>The <c>request_id</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("request_id")]
         public string? RequestId { get; set; } = default!;
 
@@ -10614,10 +11099,12 @@ namespace EdgeAi.Client
     public enum TextEmbeddingsBatchableInputPooling
     {
 
+        /// <summary>Wire value <c>mean</c>.</summary>
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"mean")]
         [System.Runtime.Serialization.EnumMember(Value = @"mean")]
         Mean = 0,
 
+        /// <summary>Wire value <c>cls</c>.</summary>
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"cls")]
         [System.Runtime.Serialization.EnumMember(Value = @"cls")]
         Cls = 1,
@@ -10631,20 +11118,25 @@ namespace EdgeAi.Client
     public partial class TextEmbeddingsBatchableResponse
     {
 
+        /// <summary>The <c>result</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("result")]
         public TextEmbeddingsBatchableResponseResult? Result { get; set; } = default!;
 
+        /// <summary>The <c>success</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("success")]
         public bool Success { get; set; } = default!;
 
+        /// <summary>The <c>errors</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("errors")]
         public System.Collections.Generic.IList<ResponseInfo>? Errors { get; set; } = default!;
 
+        /// <summary>The <c>messages</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("messages")]
         public System.Collections.Generic.IList<ResponseInfo>? Messages { get; set; } = default!;
 
     }
 
+    /// <summary>The contract's <c>TextEmbeddingsBatchableResponseResult</c> schema.</summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class TextEmbeddingsBatchableResponseResult
     {
@@ -10655,26 +11147,33 @@ namespace EdgeAi.Client
         [System.Text.Json.Serialization.JsonPropertyName("shape")]
         public System.Collections.Generic.IList<int>? Shape { get; set; } = default!;
 
+        /// <summary>The <c>data</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("data")]
         public System.Collections.Generic.IList<System.Collections.Generic.IList<double>>? Data { get; set; } = default!;
 
+        /// <summary>The <c>pooling</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("pooling")]
         [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<TextEmbeddingsBatchableResponseResultPooling>))]
         public TextEmbeddingsBatchableResponseResultPooling? Pooling { get; set; } = default!;
 
+        /// <summary>The <c>status</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("status")]
         [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<TextEmbeddingsBatchableResponseResultStatus>))]
         public TextEmbeddingsBatchableResponseResultStatus? Status { get; set; } = default!;
 
+        /// <summary>The <c>request_id</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("request_id")]
         public string? RequestId { get; set; } = default!;
 
+        /// <summary>The <c>model</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("model")]
         public string? Model { get; set; } = default!;
 
+        /// <summary>The <c>responses</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("responses")]
         public System.Collections.Generic.IList<BatchResponseItem>? Responses { get; set; } = default!;
 
+        /// <summary>The <c>usage</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("usage")]
         public Usage? Usage { get; set; } = default!;
 
@@ -10687,10 +11186,12 @@ namespace EdgeAi.Client
     public enum TextEmbeddingsBatchableResponseResultPooling
     {
 
+        /// <summary>Wire value <c>mean</c>.</summary>
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"mean")]
         [System.Runtime.Serialization.EnumMember(Value = @"mean")]
         Mean = 0,
 
+        /// <summary>Wire value <c>cls</c>.</summary>
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"cls")]
         [System.Runtime.Serialization.EnumMember(Value = @"cls")]
         Cls = 1,
@@ -10704,16 +11205,19 @@ namespace EdgeAi.Client
     public enum TextEmbeddingsBatchableResponseResultStatus
     {
 
+        /// <summary>Wire value <c>queued</c>.</summary>
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"queued")]
         [System.Runtime.Serialization.EnumMember(Value = @"queued")]
         Queued = 0,
 
+        /// <summary>Wire value <c>running</c>.</summary>
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"running")]
         [System.Runtime.Serialization.EnumMember(Value = @"running")]
         Running = 1,
 
     }
 
+    /// <summary>The contract's <c>TextEmbeddingsInput</c> schema.</summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class TextEmbeddingsInput
     {
@@ -10724,6 +11228,7 @@ namespace EdgeAi.Client
         [System.Text.Json.Serialization.JsonPropertyName("text")]
         public System.Collections.Generic.IList<string> Text { get; set; } = new System.Collections.Generic.List<string>();
 
+        /// <summary>The <c>pooling</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("pooling")]
         [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<TextEmbeddingsInputPooling>))]
         public TextEmbeddingsInputPooling? Pooling { get; set; } = default!;
@@ -10737,16 +11242,19 @@ namespace EdgeAi.Client
     public enum TextEmbeddingsInputPooling
     {
 
+        /// <summary>Wire value <c>mean</c>.</summary>
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"mean")]
         [System.Runtime.Serialization.EnumMember(Value = @"mean")]
         Mean = 0,
 
+        /// <summary>Wire value <c>cls</c>.</summary>
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"cls")]
         [System.Runtime.Serialization.EnumMember(Value = @"cls")]
         Cls = 1,
 
     }
 
+    /// <summary>The contract's <c>TextEmbeddingsOutput</c> schema.</summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class TextEmbeddingsOutput
     {
@@ -10757,9 +11265,11 @@ namespace EdgeAi.Client
         [System.Text.Json.Serialization.JsonPropertyName("shape")]
         public System.Collections.Generic.IList<int>? Shape { get; set; } = default!;
 
+        /// <summary>The <c>data</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("data")]
         public System.Collections.Generic.IList<System.Collections.Generic.IList<double>> Data { get; set; } = new System.Collections.Generic.List<System.Collections.Generic.IList<double>>();
 
+        /// <summary>The <c>pooling</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("pooling")]
         [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<TextEmbeddingsOutputPooling>))]
         public TextEmbeddingsOutputPooling? Pooling { get; set; } = default!;
@@ -10773,10 +11283,12 @@ namespace EdgeAi.Client
     public enum TextEmbeddingsOutputPooling
     {
 
+        /// <summary>Wire value <c>mean</c>.</summary>
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"mean")]
         [System.Runtime.Serialization.EnumMember(Value = @"mean")]
         Mean = 0,
 
+        /// <summary>Wire value <c>cls</c>.</summary>
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"cls")]
         [System.Runtime.Serialization.EnumMember(Value = @"cls")]
         Cls = 1,
@@ -10790,15 +11302,19 @@ namespace EdgeAi.Client
     public partial class TextEmbeddingsResponse
     {
 
+        /// <summary>The <c>result</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("result")]
         public TextEmbeddingsOutput? Result { get; set; } = default!;
 
+        /// <summary>The <c>success</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("success")]
         public bool Success { get; set; } = default!;
 
+        /// <summary>The <c>errors</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("errors")]
         public System.Collections.Generic.IList<ResponseInfo>? Errors { get; set; } = default!;
 
+        /// <summary>The <c>messages</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("messages")]
         public System.Collections.Generic.IList<ResponseInfo>? Messages { get; set; } = default!;
 
@@ -10811,6 +11327,7 @@ namespace EdgeAi.Client
     public partial class TextGenerationBatchableInput
     {
 
+        /// <summary>The <c>prompt</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("prompt")]
         public string? Prompt { get; set; } = default!;
 
@@ -10850,21 +11367,27 @@ namespace EdgeAi.Client
         [System.Text.Json.Serialization.JsonPropertyName("top_p")]
         public double? TopP { get; set; } = default!;
 
+        /// <summary>The <c>top_k</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("top_k")]
         public int? TopK { get; set; } = default!;
 
+        /// <summary>The <c>seed</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("seed")]
         public long? Seed { get; set; } = default!;
 
+        /// <summary>The <c>repetition_penalty</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("repetition_penalty")]
         public double? RepetitionPenalty { get; set; } = default!;
 
+        /// <summary>The <c>frequency_penalty</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("frequency_penalty")]
         public double? FrequencyPenalty { get; set; } = default!;
 
+        /// <summary>The <c>presence_penalty</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("presence_penalty")]
         public double? PresencePenalty { get; set; } = default!;
 
+        /// <summary>The <c>response_format</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("response_format")]
         public ResponseFormat? ResponseFormat { get; set; } = default!;
 
@@ -10887,12 +11410,15 @@ namespace EdgeAi.Client
         [System.Text.Json.Serialization.JsonPropertyName("chat_template_kwargs")]
         public System.Collections.Generic.IDictionary<string, object>? ChatTemplateKwargs { get; set; } = default!;
 
+        /// <summary>The <c>options</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("options")]
         public RunOptions? Options { get; set; } = default!;
 
+        /// <summary>The <c>messages</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("messages")]
         public System.Collections.Generic.IList<ChatMessage>? Messages { get; set; } = default!;
 
+        /// <summary>The <c>tools</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("tools")]
         public System.Collections.Generic.IList<Tool>? Tools { get; set; } = default!;
 
@@ -10914,21 +11440,26 @@ namespace EdgeAi.Client
         [System.Text.Json.Serialization.JsonPropertyName("requests")]
         public System.Collections.Generic.IList<BatchRequestItem>? Requests { get; set; } = default!;
 
+        /// <summary>The <c>external_reference</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("external_reference")]
         public string? ExternalReference { get; set; } = default!;
 
+        /// <summary>The <c>request_id</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("request_id")]
         public string? RequestId { get; set; } = default!;
 
     }
 
+    /// <summary>The contract's <c>TextGenerationBatchableInputFunctionsItem</c> schema.</summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class TextGenerationBatchableInputFunctionsItem
     {
 
+        /// <summary>The <c>name</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("name")]
         public string Name { get; set; } = default!;
 
+        /// <summary>The <c>code</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("code")]
         public string Code { get; set; } = default!;
 
@@ -10941,14 +11472,17 @@ namespace EdgeAi.Client
     public enum TextGenerationBatchableInputReasoningEffort
     {
 
+        /// <summary>Wire value <c>low</c>.</summary>
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"low")]
         [System.Runtime.Serialization.EnumMember(Value = @"low")]
         Low = 0,
 
+        /// <summary>Wire value <c>medium</c>.</summary>
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"medium")]
         [System.Runtime.Serialization.EnumMember(Value = @"medium")]
         Medium = 1,
 
+        /// <summary>Wire value <c>high</c>.</summary>
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"high")]
         [System.Runtime.Serialization.EnumMember(Value = @"high")]
         High = 2,
@@ -10962,55 +11496,71 @@ namespace EdgeAi.Client
     public partial class TextGenerationBatchableResponse
     {
 
+        /// <summary>The <c>result</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("result")]
         public TextGenerationBatchableResponseResult? Result { get; set; } = default!;
 
+        /// <summary>The <c>success</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("success")]
         public bool Success { get; set; } = default!;
 
+        /// <summary>The <c>errors</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("errors")]
         public System.Collections.Generic.IList<ResponseInfo>? Errors { get; set; } = default!;
 
+        /// <summary>The <c>messages</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("messages")]
         public System.Collections.Generic.IList<ResponseInfo>? Messages { get; set; } = default!;
 
     }
 
+    /// <summary>The contract's <c>TextGenerationBatchableResponseResult</c> schema.</summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class TextGenerationBatchableResponseResult
     {
 
+        /// <summary>The <c>response</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("response")]
         public string? Response { get; set; } = default!;
 
+        /// <summary>The <c>tool_calls</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("tool_calls")]
         public System.Collections.Generic.IList<ToolCall>? ToolCalls { get; set; } = default!;
 
+        /// <summary>The <c>usage</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("usage")]
         public Usage? Usage { get; set; } = default!;
 
+        /// <summary>The <c>id</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("id")]
         public string? Id { get; set; } = default!;
 
+        /// <summary>The <c>object</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("object")]
         public string? Object { get; set; } = default!;
 
+        /// <summary>The <c>created</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("created")]
         public int? Created { get; set; } = default!;
 
+        /// <summary>The <c>model</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("model")]
         public string? Model { get; set; } = default!;
 
+        /// <summary>The <c>choices</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("choices")]
         public System.Collections.Generic.IList<ChatCompletionChoice>? Choices { get; set; } = default!;
 
+        /// <summary>The <c>status</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("status")]
         [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<TextGenerationBatchableResponseResultStatus>))]
         public TextGenerationBatchableResponseResultStatus? Status { get; set; } = default!;
 
+        /// <summary>The <c>request_id</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("request_id")]
         public string? RequestId { get; set; } = default!;
 
+        /// <summary>The <c>responses</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("responses")]
         public System.Collections.Generic.IList<BatchResponseItem>? Responses { get; set; } = default!;
 
@@ -11023,10 +11573,12 @@ namespace EdgeAi.Client
     public enum TextGenerationBatchableResponseResultStatus
     {
 
+        /// <summary>Wire value <c>queued</c>.</summary>
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"queued")]
         [System.Runtime.Serialization.EnumMember(Value = @"queued")]
         Queued = 0,
 
+        /// <summary>Wire value <c>running</c>.</summary>
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"running")]
         [System.Runtime.Serialization.EnumMember(Value = @"running")]
         Running = 1,
@@ -11040,6 +11592,7 @@ namespace EdgeAi.Client
     public partial class TextGenerationInput
     {
 
+        /// <summary>The <c>prompt</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("prompt")]
         public string? Prompt { get; set; } = default!;
 
@@ -11079,21 +11632,27 @@ namespace EdgeAi.Client
         [System.Text.Json.Serialization.JsonPropertyName("top_p")]
         public double? TopP { get; set; } = default!;
 
+        /// <summary>The <c>top_k</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("top_k")]
         public int? TopK { get; set; } = default!;
 
+        /// <summary>The <c>seed</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("seed")]
         public long? Seed { get; set; } = default!;
 
+        /// <summary>The <c>repetition_penalty</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("repetition_penalty")]
         public double? RepetitionPenalty { get; set; } = default!;
 
+        /// <summary>The <c>frequency_penalty</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("frequency_penalty")]
         public double? FrequencyPenalty { get; set; } = default!;
 
+        /// <summary>The <c>presence_penalty</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("presence_penalty")]
         public double? PresencePenalty { get; set; } = default!;
 
+        /// <summary>The <c>response_format</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("response_format")]
         public ResponseFormat? ResponseFormat { get; set; } = default!;
 
@@ -11116,12 +11675,15 @@ namespace EdgeAi.Client
         [System.Text.Json.Serialization.JsonPropertyName("chat_template_kwargs")]
         public System.Collections.Generic.IDictionary<string, object>? ChatTemplateKwargs { get; set; } = default!;
 
+        /// <summary>The <c>options</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("options")]
         public RunOptions? Options { get; set; } = default!;
 
+        /// <summary>The <c>messages</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("messages")]
         public System.Collections.Generic.IList<ChatMessage>? Messages { get; set; } = default!;
 
+        /// <summary>The <c>tools</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("tools")]
         public System.Collections.Generic.IList<Tool>? Tools { get; set; } = default!;
 
@@ -11139,13 +11701,16 @@ namespace EdgeAi.Client
 
     }
 
+    /// <summary>The contract's <c>TextGenerationInputFunctionsItem</c> schema.</summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class TextGenerationInputFunctionsItem
     {
 
+        /// <summary>The <c>name</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("name")]
         public string Name { get; set; } = default!;
 
+        /// <summary>The <c>code</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("code")]
         public string Code { get; set; } = default!;
 
@@ -11158,27 +11723,33 @@ namespace EdgeAi.Client
     public enum TextGenerationInputReasoningEffort
     {
 
+        /// <summary>Wire value <c>low</c>.</summary>
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"low")]
         [System.Runtime.Serialization.EnumMember(Value = @"low")]
         Low = 0,
 
+        /// <summary>Wire value <c>medium</c>.</summary>
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"medium")]
         [System.Runtime.Serialization.EnumMember(Value = @"medium")]
         Medium = 1,
 
+        /// <summary>Wire value <c>high</c>.</summary>
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"high")]
         [System.Runtime.Serialization.EnumMember(Value = @"high")]
         High = 2,
 
     }
 
+    /// <summary>The contract's <c>TextGenerationMessagesInput</c> schema.</summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class TextGenerationMessagesInput
     {
 
+        /// <summary>The <c>messages</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("messages")]
         public System.Collections.Generic.IList<ChatMessage> Messages { get; set; } = new System.Collections.Generic.List<ChatMessage>();
 
+        /// <summary>The <c>tools</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("tools")]
         public System.Collections.Generic.IList<Tool>? Tools { get; set; } = default!;
 
@@ -11194,6 +11765,7 @@ namespace EdgeAi.Client
         [System.Text.Json.Serialization.JsonPropertyName("functions")]
         public System.Collections.Generic.IList<TextGenerationMessagesInputFunctionsItem>? Functions { get; set; } = default!;
 
+        /// <summary>The <c>lora</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("lora")]
         public string? Lora { get; set; } = default!;
 
@@ -11221,21 +11793,27 @@ namespace EdgeAi.Client
         [System.Text.Json.Serialization.JsonPropertyName("top_p")]
         public double? TopP { get; set; } = default!;
 
+        /// <summary>The <c>top_k</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("top_k")]
         public int? TopK { get; set; } = default!;
 
+        /// <summary>The <c>seed</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("seed")]
         public long? Seed { get; set; } = default!;
 
+        /// <summary>The <c>repetition_penalty</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("repetition_penalty")]
         public double? RepetitionPenalty { get; set; } = default!;
 
+        /// <summary>The <c>frequency_penalty</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("frequency_penalty")]
         public double? FrequencyPenalty { get; set; } = default!;
 
+        /// <summary>The <c>presence_penalty</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("presence_penalty")]
         public double? PresencePenalty { get; set; } = default!;
 
+        /// <summary>The <c>response_format</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("response_format")]
         public ResponseFormat? ResponseFormat { get; set; } = default!;
 
@@ -11258,18 +11836,22 @@ namespace EdgeAi.Client
         [System.Text.Json.Serialization.JsonPropertyName("chat_template_kwargs")]
         public System.Collections.Generic.IDictionary<string, object>? ChatTemplateKwargs { get; set; } = default!;
 
+        /// <summary>The <c>options</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("options")]
         public RunOptions? Options { get; set; } = default!;
 
     }
 
+    /// <summary>The contract's <c>TextGenerationMessagesInputFunctionsItem</c> schema.</summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class TextGenerationMessagesInputFunctionsItem
     {
 
+        /// <summary>The <c>name</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("name")]
         public string Name { get; set; } = default!;
 
+        /// <summary>The <c>code</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("code")]
         public string Code { get; set; } = default!;
 
@@ -11282,14 +11864,17 @@ namespace EdgeAi.Client
     public enum TextGenerationMessagesInputReasoningEffort
     {
 
+        /// <summary>Wire value <c>low</c>.</summary>
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"low")]
         [System.Runtime.Serialization.EnumMember(Value = @"low")]
         Low = 0,
 
+        /// <summary>Wire value <c>medium</c>.</summary>
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"medium")]
         [System.Runtime.Serialization.EnumMember(Value = @"medium")]
         Medium = 1,
 
+        /// <summary>Wire value <c>high</c>.</summary>
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"high")]
         [System.Runtime.Serialization.EnumMember(Value = @"high")]
         High = 2,
@@ -11303,21 +11888,26 @@ namespace EdgeAi.Client
     public partial class TextGenerationOutput
     {
 
+        /// <summary>The <c>response</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("response")]
         public string? Response { get; set; } = default!;
 
+        /// <summary>The <c>tool_calls</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("tool_calls")]
         public System.Collections.Generic.IList<ToolCall>? ToolCalls { get; set; } = default!;
 
+        /// <summary>The <c>usage</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("usage")]
         public Usage? Usage { get; set; } = default!;
 
     }
 
+    /// <summary>The contract's <c>TextGenerationPromptInput</c> schema.</summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class TextGenerationPromptInput
     {
 
+        /// <summary>The <c>prompt</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("prompt")]
         public string Prompt { get; set; } = default!;
 
@@ -11357,21 +11947,27 @@ namespace EdgeAi.Client
         [System.Text.Json.Serialization.JsonPropertyName("top_p")]
         public double? TopP { get; set; } = default!;
 
+        /// <summary>The <c>top_k</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("top_k")]
         public int? TopK { get; set; } = default!;
 
+        /// <summary>The <c>seed</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("seed")]
         public long? Seed { get; set; } = default!;
 
+        /// <summary>The <c>repetition_penalty</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("repetition_penalty")]
         public double? RepetitionPenalty { get; set; } = default!;
 
+        /// <summary>The <c>frequency_penalty</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("frequency_penalty")]
         public double? FrequencyPenalty { get; set; } = default!;
 
+        /// <summary>The <c>presence_penalty</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("presence_penalty")]
         public double? PresencePenalty { get; set; } = default!;
 
+        /// <summary>The <c>response_format</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("response_format")]
         public ResponseFormat? ResponseFormat { get; set; } = default!;
 
@@ -11394,6 +11990,7 @@ namespace EdgeAi.Client
         [System.Text.Json.Serialization.JsonPropertyName("chat_template_kwargs")]
         public System.Collections.Generic.IDictionary<string, object>? ChatTemplateKwargs { get; set; } = default!;
 
+        /// <summary>The <c>options</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("options")]
         public RunOptions? Options { get; set; } = default!;
 
@@ -11406,14 +12003,17 @@ namespace EdgeAi.Client
     public enum TextGenerationPromptInputReasoningEffort
     {
 
+        /// <summary>Wire value <c>low</c>.</summary>
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"low")]
         [System.Runtime.Serialization.EnumMember(Value = @"low")]
         Low = 0,
 
+        /// <summary>Wire value <c>medium</c>.</summary>
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"medium")]
         [System.Runtime.Serialization.EnumMember(Value = @"medium")]
         Medium = 1,
 
+        /// <summary>Wire value <c>high</c>.</summary>
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"high")]
         [System.Runtime.Serialization.EnumMember(Value = @"high")]
         High = 2,
@@ -11427,15 +12027,19 @@ namespace EdgeAi.Client
     public partial class TextGenerationResponse
     {
 
+        /// <summary>The <c>result</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("result")]
         public TextGenerationResult? Result { get; set; } = default!;
 
+        /// <summary>The <c>success</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("success")]
         public bool Success { get; set; } = default!;
 
+        /// <summary>The <c>errors</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("errors")]
         public System.Collections.Generic.IList<ResponseInfo>? Errors { get; set; } = default!;
 
+        /// <summary>The <c>messages</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("messages")]
         public System.Collections.Generic.IList<ResponseInfo>? Messages { get; set; } = default!;
 
@@ -11454,9 +12058,11 @@ namespace EdgeAi.Client
         [System.Text.Json.Serialization.JsonPropertyName("input")]
         public object Input { get; set; } = default!;
 
+        /// <summary>The <c>instructions</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("instructions")]
         public string? Instructions { get; set; } = default!;
 
+        /// <summary>The <c>reasoning</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("reasoning")]
         public ReasoningOptions? Reasoning { get; set; } = default!;
 
@@ -11469,27 +12075,35 @@ namespace EdgeAi.Client
     public partial class TextGenerationResult
     {
 
+        /// <summary>The <c>response</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("response")]
         public string? Response { get; set; } = default!;
 
+        /// <summary>The <c>tool_calls</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("tool_calls")]
         public System.Collections.Generic.IList<ToolCall>? ToolCalls { get; set; } = default!;
 
+        /// <summary>The <c>usage</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("usage")]
         public Usage? Usage { get; set; } = default!;
 
+        /// <summary>The <c>id</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("id")]
         public string? Id { get; set; } = default!;
 
+        /// <summary>The <c>object</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("object")]
         public string? Object { get; set; } = default!;
 
+        /// <summary>The <c>created</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("created")]
         public int? Created { get; set; } = default!;
 
+        /// <summary>The <c>model</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("model")]
         public string? Model { get; set; } = default!;
 
+        /// <summary>The <c>choices</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("choices")]
         public System.Collections.Generic.IList<ChatCompletionChoice>? Choices { get; set; } = default!;
 
@@ -11502,6 +12116,7 @@ namespace EdgeAi.Client
     public partial class TextGenerationSseEvent
     {
 
+        /// <summary>The <c>response</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("response")]
         public string? Response { get; set; } = default!;
 
@@ -11511,36 +12126,46 @@ namespace EdgeAi.Client
         [System.Text.Json.Serialization.JsonPropertyName("p")]
         public string? P { get; set; } = default!;
 
+        /// <summary>The <c>tool_calls</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("tool_calls")]
         public System.Collections.Generic.IList<TextGenerationSseEventToolCallsItem>? ToolCalls { get; set; } = default!;
 
+        /// <summary>The <c>usage</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("usage")]
         public Usage? Usage { get; set; } = default!;
 
+        /// <summary>The <c>finish_reason</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("finish_reason")]
         public string? FinishReason { get; set; } = default!;
 
+        /// <summary>The <c>id</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("id")]
         public string? Id { get; set; } = default!;
 
+        /// <summary>The <c>object</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("object")]
         public string? Object { get; set; } = default!;
 
+        /// <summary>The <c>created</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("created")]
         public int? Created { get; set; } = default!;
 
+        /// <summary>The <c>model</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("model")]
         public string? Model { get; set; } = default!;
 
+        /// <summary>The <c>choices</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("choices")]
         public System.Collections.Generic.IList<ChatCompletionChunkChoice>? Choices { get; set; } = default!;
 
     }
 
+    /// <summary>The contract's <c>TextGenerationSseEventToolCallsItem</c> schema.</summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class TextGenerationSseEventToolCallsItem
     {
 
+        /// <summary>The <c>name</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("name")]
         public string? Name { get; set; } = default!;
 
@@ -11550,16 +12175,20 @@ namespace EdgeAi.Client
         [System.Text.Json.Serialization.JsonPropertyName("arguments")]
         public string? Arguments { get; set; } = default!;
 
+        /// <summary>The <c>id</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("id")]
         public string? Id { get; set; } = default!;
 
+        /// <summary>The <c>type</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("type")]
         [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<TextGenerationSseEventToolCallsItemType>))]
         public TextGenerationSseEventToolCallsItemType? Type { get; set; } = default!;
 
+        /// <summary>The <c>function</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("function")]
         public object? Function { get; set; } = default!;
 
+        /// <summary>The <c>index</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("index")]
         public int? Index { get; set; } = default!;
 
@@ -11572,6 +12201,7 @@ namespace EdgeAi.Client
     public enum TextGenerationSseEventToolCallsItemType
     {
 
+        /// <summary>Wire value <c>function</c>.</summary>
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"function")]
         [System.Runtime.Serialization.EnumMember(Value = @"function")]
         Function = 0,
@@ -11585,6 +12215,7 @@ namespace EdgeAi.Client
     public partial class TextGenerationStreamEvent
     {
 
+        /// <summary>The <c>response</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("response")]
         public string? Response { get; set; } = default!;
 
@@ -11594,21 +12225,26 @@ namespace EdgeAi.Client
         [System.Text.Json.Serialization.JsonPropertyName("p")]
         public string? P { get; set; } = default!;
 
+        /// <summary>The <c>tool_calls</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("tool_calls")]
         public System.Collections.Generic.IList<TextGenerationStreamEventToolCallsItem>? ToolCalls { get; set; } = default!;
 
+        /// <summary>The <c>usage</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("usage")]
         public Usage? Usage { get; set; } = default!;
 
+        /// <summary>The <c>finish_reason</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("finish_reason")]
         public string? FinishReason { get; set; } = default!;
 
     }
 
+    /// <summary>The contract's <c>TextGenerationStreamEventToolCallsItem</c> schema.</summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class TextGenerationStreamEventToolCallsItem
     {
 
+        /// <summary>The <c>name</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("name")]
         public string? Name { get; set; } = default!;
 
@@ -11618,16 +12254,20 @@ namespace EdgeAi.Client
         [System.Text.Json.Serialization.JsonPropertyName("arguments")]
         public string? Arguments { get; set; } = default!;
 
+        /// <summary>The <c>id</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("id")]
         public string? Id { get; set; } = default!;
 
+        /// <summary>The <c>type</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("type")]
         [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<TextGenerationStreamEventToolCallsItemType>))]
         public TextGenerationStreamEventToolCallsItemType? Type { get; set; } = default!;
 
+        /// <summary>The <c>function</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("function")]
         public object? Function { get; set; } = default!;
 
+        /// <summary>The <c>index</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("index")]
         public int? Index { get; set; } = default!;
 
@@ -11640,28 +12280,35 @@ namespace EdgeAi.Client
     public enum TextGenerationStreamEventToolCallsItemType
     {
 
+        /// <summary>Wire value <c>function</c>.</summary>
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"function")]
         [System.Runtime.Serialization.EnumMember(Value = @"function")]
         Function = 0,
 
     }
 
+    /// <summary>The contract's <c>TextToImageInput</c> schema.</summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class TextToImageInput
     {
 
+        /// <summary>The <c>prompt</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("prompt")]
         public string Prompt { get; set; } = default!;
 
+        /// <summary>The <c>negative_prompt</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("negative_prompt")]
         public string? NegativePrompt { get; set; } = default!;
 
+        /// <summary>The <c>height</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("height")]
         public int? Height { get; set; } = default!;
 
+        /// <summary>The <c>width</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("width")]
         public int? Width { get; set; } = default!;
 
+        /// <summary>The <c>image</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("image")]
         public ImageBytes? Image { get; set; } = default!;
 
@@ -11671,6 +12318,7 @@ namespace EdgeAi.Client
         [System.Text.Json.Serialization.JsonPropertyName("image_b64")]
         public string? ImageB64 { get; set; } = default!;
 
+        /// <summary>The <c>mask</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("mask")]
         public ImageBytes? Mask { get; set; } = default!;
 
@@ -11692,15 +12340,18 @@ namespace EdgeAi.Client
         [System.Text.Json.Serialization.JsonPropertyName("guidance")]
         public double? Guidance { get; set; } = default!;
 
+        /// <summary>The <c>seed</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("seed")]
         public int? Seed { get; set; } = default!;
 
     }
 
+    /// <summary>The contract's <c>TextToSpeechInput</c> schema.</summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class TextToSpeechInput
     {
 
+        /// <summary>The <c>prompt</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("prompt")]
         public string Prompt { get; set; } = default!;
 
@@ -11712,6 +12363,7 @@ namespace EdgeAi.Client
 
     }
 
+    /// <summary>The contract's <c>TextToSpeechOutput</c> schema.</summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class TextToSpeechOutput
     {
@@ -11731,15 +12383,19 @@ namespace EdgeAi.Client
     public partial class TextToSpeechResponse
     {
 
+        /// <summary>The <c>result</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("result")]
         public TextToSpeechOutput? Result { get; set; } = default!;
 
+        /// <summary>The <c>success</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("success")]
         public bool Success { get; set; } = default!;
 
+        /// <summary>The <c>errors</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("errors")]
         public System.Collections.Generic.IList<ResponseInfo>? Errors { get; set; } = default!;
 
+        /// <summary>The <c>messages</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("messages")]
         public System.Collections.Generic.IList<ResponseInfo>? Messages { get; set; } = default!;
 
@@ -11752,28 +12408,35 @@ namespace EdgeAi.Client
     public partial class Tool
     {
 
+        /// <summary>The <c>name</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("name")]
         public string? Name { get; set; } = default!;
 
+        /// <summary>The <c>description</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("description")]
         public string? Description { get; set; } = default!;
 
+        /// <summary>The <c>parameters</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("parameters")]
         public ToolParameters? Parameters { get; set; } = default!;
 
+        /// <summary>The <c>type</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("type")]
         [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<ToolType>))]
         public ToolType? Type { get; set; } = default!;
 
+        /// <summary>The <c>function</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("function")]
         public ToolFunction? Function { get; set; } = default!;
 
     }
 
+    /// <summary>The contract's <c>ToolCall</c> schema.</summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class ToolCall
     {
 
+        /// <summary>The <c>name</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("name")]
         public string? Name { get; set; } = default!;
 
@@ -11783,22 +12446,27 @@ namespace EdgeAi.Client
         [System.Text.Json.Serialization.JsonPropertyName("arguments")]
         public object? Arguments { get; set; } = default!;
 
+        /// <summary>The <c>id</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("id")]
         public string? Id { get; set; } = default!;
 
+        /// <summary>The <c>type</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("type")]
         [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<ToolCallType>))]
         public ToolCallType? Type { get; set; } = default!;
 
+        /// <summary>The <c>function</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("function")]
         public ToolCallFunction? Function { get; set; } = default!;
 
     }
 
+    /// <summary>The contract's <c>ToolCallFunction</c> schema.</summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class ToolCallFunction
     {
 
+        /// <summary>The <c>name</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("name")]
         public string Name { get; set; } = default!;
 
@@ -11817,25 +12485,31 @@ namespace EdgeAi.Client
     public enum ToolCallType
     {
 
+        /// <summary>Wire value <c>function</c>.</summary>
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"function")]
         [System.Runtime.Serialization.EnumMember(Value = @"function")]
         Function = 0,
 
     }
 
+    /// <summary>The contract's <c>ToolFunction</c> schema.</summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class ToolFunction
     {
 
+        /// <summary>The <c>name</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("name")]
         public string Name { get; set; } = default!;
 
+        /// <summary>The <c>description</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("description")]
         public string? Description { get; set; } = default!;
 
+        /// <summary>The <c>parameters</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("parameters")]
         public ToolParameters? Parameters { get; set; } = default!;
 
+        /// <summary>The <c>strict</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("strict")]
         public bool? Strict { get; set; } = default!;
 
@@ -11848,12 +12522,15 @@ namespace EdgeAi.Client
     public partial class ToolParameters
     {
 
+        /// <summary>The <c>type</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("type")]
         public string? Type { get; set; } = default!;
 
+        /// <summary>The <c>properties</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("properties")]
         public System.Collections.Generic.IDictionary<string, System.Collections.Generic.IDictionary<string, object>>? Properties { get; set; } = default!;
 
+        /// <summary>The <c>required</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("required")]
         public System.Collections.Generic.IList<string>? Required { get; set; } = default!;
 
@@ -11866,6 +12543,7 @@ namespace EdgeAi.Client
     public enum ToolType
     {
 
+        /// <summary>Wire value <c>function</c>.</summary>
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"function")]
         [System.Runtime.Serialization.EnumMember(Value = @"function")]
         Function = 0,
@@ -11879,6 +12557,7 @@ namespace EdgeAi.Client
     public partial class TranslationBatchableInput
     {
 
+        /// <summary>The <c>text</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("text")]
         public string? Text { get; set; } = default!;
 
@@ -11900,9 +12579,11 @@ namespace EdgeAi.Client
         [System.Text.Json.Serialization.JsonPropertyName("requests")]
         public System.Collections.Generic.IList<BatchRequestItem>? Requests { get; set; } = default!;
 
+        /// <summary>The <c>external_reference</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("external_reference")]
         public string? ExternalReference { get; set; } = default!;
 
+        /// <summary>The <c>request_id</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("request_id")]
         public string? RequestId { get; set; } = default!;
 
@@ -11915,40 +12596,51 @@ namespace EdgeAi.Client
     public partial class TranslationBatchableResponse
     {
 
+        /// <summary>The <c>result</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("result")]
         public TranslationBatchableResponseResult? Result { get; set; } = default!;
 
+        /// <summary>The <c>success</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("success")]
         public bool Success { get; set; } = default!;
 
+        /// <summary>The <c>errors</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("errors")]
         public System.Collections.Generic.IList<ResponseInfo>? Errors { get; set; } = default!;
 
+        /// <summary>The <c>messages</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("messages")]
         public System.Collections.Generic.IList<ResponseInfo>? Messages { get; set; } = default!;
 
     }
 
+    /// <summary>The contract's <c>TranslationBatchableResponseResult</c> schema.</summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class TranslationBatchableResponseResult
     {
 
+        /// <summary>The <c>translated_text</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("translated_text")]
         public string? TranslatedText { get; set; } = default!;
 
+        /// <summary>The <c>status</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("status")]
         [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<TranslationBatchableResponseResultStatus>))]
         public TranslationBatchableResponseResultStatus? Status { get; set; } = default!;
 
+        /// <summary>The <c>request_id</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("request_id")]
         public string? RequestId { get; set; } = default!;
 
+        /// <summary>The <c>model</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("model")]
         public string? Model { get; set; } = default!;
 
+        /// <summary>The <c>responses</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("responses")]
         public System.Collections.Generic.IList<BatchResponseItem>? Responses { get; set; } = default!;
 
+        /// <summary>The <c>usage</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("usage")]
         public Usage? Usage { get; set; } = default!;
 
@@ -11961,20 +12653,24 @@ namespace EdgeAi.Client
     public enum TranslationBatchableResponseResultStatus
     {
 
+        /// <summary>Wire value <c>queued</c>.</summary>
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"queued")]
         [System.Runtime.Serialization.EnumMember(Value = @"queued")]
         Queued = 0,
 
+        /// <summary>Wire value <c>running</c>.</summary>
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"running")]
         [System.Runtime.Serialization.EnumMember(Value = @"running")]
         Running = 1,
 
     }
 
+    /// <summary>The contract's <c>TranslationInput</c> schema.</summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class TranslationInput
     {
 
+        /// <summary>The <c>text</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("text")]
         public string Text { get; set; } = default!;
 
@@ -11992,10 +12688,12 @@ namespace EdgeAi.Client
 
     }
 
+    /// <summary>The contract's <c>TranslationOutput</c> schema.</summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class TranslationOutput
     {
 
+        /// <summary>The <c>translated_text</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("translated_text")]
         public string? TranslatedText { get; set; } = default!;
 
@@ -12008,15 +12706,19 @@ namespace EdgeAi.Client
     public partial class TranslationResponse
     {
 
+        /// <summary>The <c>result</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("result")]
         public TranslationOutput? Result { get; set; } = default!;
 
+        /// <summary>The <c>success</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("success")]
         public bool Success { get; set; } = default!;
 
+        /// <summary>The <c>errors</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("errors")]
         public System.Collections.Generic.IList<ResponseInfo>? Errors { get; set; } = default!;
 
+        /// <summary>The <c>messages</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("messages")]
         public System.Collections.Generic.IList<ResponseInfo>? Messages { get; set; } = default!;
 
@@ -12029,20 +12731,25 @@ namespace EdgeAi.Client
     public partial class Usage
     {
 
+        /// <summary>The <c>prompt_tokens</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("prompt_tokens")]
         public int? PromptTokens { get; set; } = default!;
 
+        /// <summary>The <c>completion_tokens</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("completion_tokens")]
         public int? CompletionTokens { get; set; } = default!;
 
+        /// <summary>The <c>total_tokens</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("total_tokens")]
         public int? TotalTokens { get; set; } = default!;
 
+        /// <summary>The <c>prompt_tokens_details</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("prompt_tokens_details")]
         public UsagePromptTokensDetails? PromptTokensDetails { get; set; } = default!;
 
     }
 
+    /// <summary>The contract's <c>UsagePromptTokensDetails</c> schema.</summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class UsagePromptTokensDetails
     {
@@ -12055,6 +12762,7 @@ namespace EdgeAi.Client
 
     }
 
+    /// <summary>The contract's <c>WhisperInput</c> schema.</summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class WhisperInput
     {
@@ -12067,40 +12775,51 @@ namespace EdgeAi.Client
 
     }
 
+    /// <summary>The contract's <c>WhisperOutput</c> schema.</summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class WhisperOutput
     {
 
+        /// <summary>The <c>text</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("text")]
         public string Text { get; set; } = default!;
 
+        /// <summary>The <c>word_count</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("word_count")]
         public double? WordCount { get; set; } = default!;
 
+        /// <summary>The <c>words</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("words")]
         public System.Collections.Generic.IList<WhisperOutputWordsItem>? Words { get; set; } = default!;
 
+        /// <summary>The <c>vtt</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("vtt")]
         public string? Vtt { get; set; } = default!;
 
+        /// <summary>The <c>source_lang</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("source_lang")]
         public string? SourceLang { get; set; } = default!;
 
+        /// <summary>The <c>target_lang</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("target_lang")]
         public string? TargetLang { get; set; } = default!;
 
     }
 
+    /// <summary>The contract's <c>WhisperOutputWordsItem</c> schema.</summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class WhisperOutputWordsItem
     {
 
+        /// <summary>The <c>word</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("word")]
         public string? Word { get; set; } = default!;
 
+        /// <summary>The <c>start</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("start")]
         public double? Start { get; set; } = default!;
 
+        /// <summary>The <c>end</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("end")]
         public double? End { get; set; } = default!;
 
@@ -12113,20 +12832,25 @@ namespace EdgeAi.Client
     public partial class WhisperResponse
     {
 
+        /// <summary>The <c>result</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("result")]
         public WhisperOutput? Result { get; set; } = default!;
 
+        /// <summary>The <c>success</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("success")]
         public bool Success { get; set; } = default!;
 
+        /// <summary>The <c>errors</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("errors")]
         public System.Collections.Generic.IList<ResponseInfo>? Errors { get; set; } = default!;
 
+        /// <summary>The <c>messages</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("messages")]
         public System.Collections.Generic.IList<ResponseInfo>? Messages { get; set; } = default!;
 
     }
 
+    /// <summary>The contract's <c>WhisperTurboInput</c> schema.</summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class WhisperTurboInput
     {
@@ -12137,6 +12861,7 @@ namespace EdgeAi.Client
         [System.Text.Json.Serialization.JsonPropertyName("audio")]
         public string Audio { get; set; } = default!;
 
+        /// <summary>The <c>task</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("task")]
         [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<WhisperTurboInputTask>))]
         public WhisperTurboInputTask? Task { get; set; } = default!;
@@ -12147,12 +12872,15 @@ namespace EdgeAi.Client
         [System.Text.Json.Serialization.JsonPropertyName("language")]
         public string? Language { get; set; } = default!;
 
+        /// <summary>The <c>vad_filter</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("vad_filter")]
         public bool? VadFilter { get; set; } = default!;
 
+        /// <summary>The <c>initial_prompt</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("initial_prompt")]
         public string? InitialPrompt { get; set; } = default!;
 
+        /// <summary>The <c>prefix</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("prefix")]
         public string? Prefix { get; set; } = default!;
 
@@ -12165,95 +12893,121 @@ namespace EdgeAi.Client
     public enum WhisperTurboInputTask
     {
 
+        /// <summary>Wire value <c>transcribe</c>.</summary>
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"transcribe")]
         [System.Runtime.Serialization.EnumMember(Value = @"transcribe")]
         Transcribe = 0,
 
+        /// <summary>Wire value <c>translate</c>.</summary>
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"translate")]
         [System.Runtime.Serialization.EnumMember(Value = @"translate")]
         Translate = 1,
 
     }
 
+    /// <summary>The contract's <c>WhisperTurboOutput</c> schema.</summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class WhisperTurboOutput
     {
 
+        /// <summary>The <c>text</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("text")]
         public string Text { get; set; } = default!;
 
+        /// <summary>The <c>word_count</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("word_count")]
         public double? WordCount { get; set; } = default!;
 
+        /// <summary>The <c>segments</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("segments")]
         public System.Collections.Generic.IList<WhisperTurboOutputSegmentsItem>? Segments { get; set; } = default!;
 
+        /// <summary>The <c>transcription_info</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("transcription_info")]
         public WhisperTurboOutputTranscriptionInfo? TranscriptionInfo { get; set; } = default!;
 
+        /// <summary>The <c>vtt</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("vtt")]
         public string? Vtt { get; set; } = default!;
 
     }
 
+    /// <summary>The contract's <c>WhisperTurboOutputSegmentsItem</c> schema.</summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class WhisperTurboOutputSegmentsItem
     {
 
+        /// <summary>The <c>start</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("start")]
         public double? Start { get; set; } = default!;
 
+        /// <summary>The <c>end</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("end")]
         public double? End { get; set; } = default!;
 
+        /// <summary>The <c>text</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("text")]
         public string? Text { get; set; } = default!;
 
+        /// <summary>The <c>temperature</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("temperature")]
         public double? Temperature { get; set; } = default!;
 
+        /// <summary>The <c>avg_logprob</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("avg_logprob")]
         public double? AvgLogprob { get; set; } = default!;
 
+        /// <summary>The <c>compression_ratio</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("compression_ratio")]
         public double? CompressionRatio { get; set; } = default!;
 
+        /// <summary>The <c>no_speech_prob</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("no_speech_prob")]
         public double? NoSpeechProb { get; set; } = default!;
 
+        /// <summary>The <c>words</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("words")]
         public System.Collections.Generic.IList<WhisperTurboOutputSegmentsItemWordsItem>? Words { get; set; } = default!;
 
     }
 
+    /// <summary>The contract's <c>WhisperTurboOutputSegmentsItemWordsItem</c> schema.</summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class WhisperTurboOutputSegmentsItemWordsItem
     {
 
+        /// <summary>The <c>word</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("word")]
         public string? Word { get; set; } = default!;
 
+        /// <summary>The <c>start</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("start")]
         public double? Start { get; set; } = default!;
 
+        /// <summary>The <c>end</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("end")]
         public double? End { get; set; } = default!;
 
     }
 
+    /// <summary>The contract's <c>WhisperTurboOutputTranscriptionInfo</c> schema.</summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class WhisperTurboOutputTranscriptionInfo
     {
 
+        /// <summary>The <c>language</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("language")]
         public string? Language { get; set; } = default!;
 
+        /// <summary>The <c>language_probability</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("language_probability")]
         public double? LanguageProbability { get; set; } = default!;
 
+        /// <summary>The <c>duration</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("duration")]
         public double? Duration { get; set; } = default!;
 
+        /// <summary>The <c>duration_after_vad</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("duration_after_vad")]
         public double? DurationAfterVad { get; set; } = default!;
 
@@ -12266,37 +13020,47 @@ namespace EdgeAi.Client
     public partial class WhisperTurboResponse
     {
 
+        /// <summary>The <c>result</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("result")]
         public WhisperTurboOutput? Result { get; set; } = default!;
 
+        /// <summary>The <c>success</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("success")]
         public bool Success { get; set; } = default!;
 
+        /// <summary>The <c>errors</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("errors")]
         public System.Collections.Generic.IList<ResponseInfo>? Errors { get; set; } = default!;
 
+        /// <summary>The <c>messages</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("messages")]
         public System.Collections.Generic.IList<ResponseInfo>? Messages { get; set; } = default!;
 
     }
 
+    /// <summary>The contract's <c>FileResponse</c> schema.</summary>
     [System.CodeDom.Compiler.GeneratedCode("NSwag", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class FileResponse : System.IDisposable
     {
         private System.IDisposable? _client;
         private System.IDisposable? _response;
 
+        /// <summary>The HTTP status code.</summary>
         public int StatusCode { get; private set; }
 
+        /// <summary>The response headers (content headers included).</summary>
         public System.Collections.Generic.IReadOnlyDictionary<string, System.Collections.Generic.IEnumerable<string>> Headers { get; private set; }
 
+        /// <summary>The response body (dispose the FileResponse when done).</summary>
         public System.IO.Stream Stream { get; private set; }
 
+        /// <summary>Whether the status is 206 Partial Content.</summary>
         public bool IsPartial
         {
             get { return StatusCode == 206; }
         }
 
+        /// <summary>Wraps a binary response body with its status and headers.</summary>
         public FileResponse(int statusCode, System.Collections.Generic.IReadOnlyDictionary<string, System.Collections.Generic.IEnumerable<string>> headers, System.IO.Stream stream, System.IDisposable? client, System.IDisposable? response)
         {
             StatusCode = statusCode;
@@ -12306,6 +13070,7 @@ namespace EdgeAi.Client
             _response = response;
         }
 
+        /// <summary>Disposes the body stream and the HTTP response.</summary>
         public void Dispose()
         {
             Stream.Dispose();
