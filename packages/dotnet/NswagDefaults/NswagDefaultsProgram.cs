@@ -37,7 +37,7 @@ await h.CheckAsync("messages chat", async () =>
     var r = await chat.Llama31x8bInstructFastAsync(null, new TextGenerationInput
     {
         Messages = new List<ChatMessage> { new ChatMessage { Role = "system", Content = "Be brief." }, new ChatMessage { Role = "user", Content = "Hi" } },
-        MaxTokens = 64,
+        Max_tokens = 64,
     });
     DefaultsHarness.Expect(!string.IsNullOrEmpty(r.Result.Response?.ToString()), "a text answer");
 });
