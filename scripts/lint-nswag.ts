@@ -15,7 +15,7 @@ const root = resolve(import.meta.dirname, "..");
 const isObj = (v: unknown): v is Schema => typeof v === "object" && v !== null && !Array.isArray(v);
 const ONLY_31 = ["const", "examples", "$defs", "$schema", "$id", "contentMediaType", "contentEncoding", "prefixItems",
   "unevaluatedProperties", "unevaluatedItems", "if", "then", "else", "dependentRequired", "dependentSchemas", "patternProperties", "propertyNames"];
-const SCHEMA_ONLY = new Set(["description", "x-edge-ai-any", "example", "readOnly", "writeOnly", "deprecated", "title", "nullable", "default"]);
+const SCHEMA_ONLY = new Set(["description", "x-edge-ai-any", "example", "readOnly", "writeOnly", "deprecated", "title", "nullable", "default", "x-edge-ai-union"]);
 
 /** One checklist violation. */
 export interface Violation {
@@ -121,16 +121,19 @@ function walk(s: unknown, where: string, v: (r: number, w: string, m: string) =>
   if (s.type === "integer" && s.format !== "int32" && s.format !== "int64") v(4, where, "integer without format int32/int64");
   if (s.type === "number" && s.format !== "double" && s.format !== "float") v(4, where, "number without format double/float");
   if (s.type === "string" && Array.isArray(s.enum)) {
-    const names = s["x-enumNames"];
-    if (!Array.isArray(names) || names.length !== s.enum.length) v(11, where, "string enum without matching x-enumNames");
+    // NSwag's default System.Text.Json output writes the PascalCase member name, not the value (decision 0260).
+    v(11, where, "string enum (export it as a plain string with x-edge-ai-enum)");
+  }
+  if (Array.isArray(s["x-edge-ai-enum"])) {
+    const names = s["x-edge-ai-enum-names"];
+    if (s.type !== "string" || !Array.isArray(names) || names.length !== (s["x-edge-ai-enum"] as unknown[]).length) {
+      v(11, where, "x-edge-ai-enum needs type string and matching x-edge-ai-enum-names");
+    }
   }
   if (s.format === "date") v(17, where, "format date needs a dateType decision; use date-time");
-  if ("default" in s && s.default !== null) {
-    const t = s.type;
-    const d = s.default;
-    const ok = t === "integer" ? Number.isInteger(d) : t === "number" ? typeof d === "number" : t === "boolean" ? typeof d === "boolean" : t === "string" ? typeof d === "string" : true;
-    if (!ok) v(18, where, `default ${JSON.stringify(d)} does not match type ${String(t)}`);
-  }
+  // NSwag's default generateDefaultValues turns a DTO default into an initialiser that is then sent (decision 0260);
+  // a parameter default only documents the argument.
+  if ("default" in s && !where.includes(" parameter ")) v(18, where, "default on a schema (NSwag would send it; keep it in the description)");
   if (s.type === "object") {
     const props = (s.properties ?? {}) as Record<string, Schema>;
     if (Object.keys(props).length > 0) {
@@ -138,6 +141,10 @@ function walk(s: unknown, where: string, v: (r: number, w: string, m: string) =>
       if (s.additionalProperties === undefined || s.additionalProperties === true) v(10, where, "object with properties must set additionalProperties (false when closed)");
     }
     for (const r of (s.required ?? []) as string[]) if (!(r in props)) v(16, where, `required "${r}" is not a property`);
+    // Optional = nullable, so NSwag's default Newtonsoft output omits it when unset and reads an explicit null.
+    for (const [k, p] of Object.entries(props)) {
+      if (!((s.required ?? []) as string[]).includes(k) && isObj(p) && p.nullable !== true) v(16, `${where}/properties/${k}`, "optional property is not nullable");
+    }
     for (const [k, p] of Object.entries(props)) walk(p, `${where}/properties/${k}`, v, false);
     if (isObj(s.additionalProperties)) walk(s.additionalProperties, `${where}/additionalProperties`, v, false);
   }

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The .NET part of CI: drift check of the generated C# client, the client library build (net10.0 + net8.0,
-# warnings as errors), the NSwag-defaults compile proof, and every xunit project against the emulator.
+# warnings as errors, trim/AOT analyzers), the NSwag/Kiota default clients against the emulator, the packed
+# package in a trimmed consumer, and every xunit project against the emulator.
 # Writes TRX files to .artifacts/test-results/dotnet/ (xunit results, plus checks.trx for the checks above,
 # one test each) and prints "N passed, N failed" for the .NET part.
 set -uo pipefail
@@ -23,7 +24,11 @@ dotnet tool restore >/dev/null || { echo "dotnet tool restore failed"; echo "0 p
 check "NSwag export and checklist linter behave (node:test)" node --import tsx --test scripts/nswag/export-nswag.test.ts
 check "C# client is current (generate-csharp.ts --check)" pnpm exec tsx scripts/generate-csharp.ts --check
 check "EdgeAi.Client builds (net10.0, net8.0, warnings as errors)" dotnet build packages/dotnet/EdgeAi.Client -c Release -nologo -v q
-check "NSwag default settings compile the export" bash packages/dotnet/check-nswag-defaults.sh
+# NSwag (Newtonsoft, STJ) and Kiota default clients call the emulator; one TRX row per call (nswag-defaults-*.trx).
+check "NSwag and Kiota default clients build and call the emulator" env NSWAG_DEFAULTS_TRX_DIR="$out" bash packages/dotnet/check-nswag-defaults.sh
+
+# The packed package installed from a local feed into a trimmed consumer: metadata, 0 trim warnings, calls work.
+check "EdgeAi.Client packs, installs from a local feed and runs trimmed with 0 trim warnings" env PACK_NO_BUILD=1 bash packages/dotnet/check-package.sh
 
 projects=(packages/dotnet/EdgeAi.Client.Tests)
 # Other owners' .NET test projects join when present (the C# conformance runner).

@@ -106,19 +106,26 @@ test("unions become one canonical shape and every change is reported", () => {
   assert.equal(out.response?.["x-edge-ai-any"], true);
   assert.equal(out.text?.type, "array");
   assert.deepEqual(out.task, { allOf: [ref("TaskInfo")], nullable: true });
-  assert.equal(out.count?.default, 3);
+  assert.equal(out.count?.default, undefined, "NSwag would send a default; it lives in the description");
+  assert.match(String(out.count?.description), /Default: `3`/);
+  assert.equal(out.count?.nullable, true, "optional properties are nullable, so Newtonsoft omits them when unset");
+  assert.equal((input.properties as Record<string, Schema>).prompt?.nullable, true);
   assert.ok(schemas.TaskInfo && !schemas.Task, "Task renamed so it cannot hide System.Threading.Tasks.Task");
   const rules = new Set(report.entries.map((e) => e.rule));
   for (const rule of [1, 2, 3, 6, 7, 8, 9, 10, 12, 13, 14, 15, 18]) assert.ok(rules.has(rule), `rule ${rule} missing from the report`);
 });
 
-test("inline objects and enums become named components", () => {
+test("inline objects and string enums become named components; enums stay plain strings on the wire", () => {
   const { doc } = exportNswag(contract());
   const schemas = (doc.components as Schema).schemas as Record<string, Schema>;
   assert.ok(schemas.MessagesInputMessagesItem, "array item object hoisted");
   const finish = ((schemas.Output as Schema).properties as Record<string, Schema>).finish as Schema;
   assert.equal(finish.nullable, true);
   const enumName = String(((finish.allOf as Schema[])[0] as Schema).$ref).split("/").pop() as string;
-  assert.deepEqual((schemas[enumName] as Schema)["x-enumNames"], ["Stop", "Length"]);
+  const shared = schemas[enumName] as Schema;
+  assert.equal(shared.type, "string");
+  assert.equal(shared.enum, undefined, "NSwag's default STJ output would write the member name (Stop), not stop");
+  assert.deepEqual(shared["x-edge-ai-enum"], ["stop", "length"]);
+  assert.deepEqual(shared["x-edge-ai-enum-names"], ["Stop", "Length"]);
   assert.deepEqual((schemas.PromptInput as Schema).additionalProperties, false);
 });

@@ -127,16 +127,21 @@ export class SchemaConverter {
     if (type === "integer" && out.format === undefined) out.format = fitsInt32(src) ? "int32" : "int64";
     if (type === "number" && out.format === undefined) out.format = "double";
     if (type === "string" && Array.isArray(out.enum) && out.enum.length > 0) {
-      out["x-enumNames"] = enumNames(out.enum as unknown[]);
-      out["x-enum-varnames"] = out["x-enumNames"];
+      // A plain string on the wire (decision 0260): NSwag's default System.Text.Json output writes an enum's
+      // PascalCase member name ("Mean" for "mean"). The values live on in x-edge-ai-enum, from which
+      // generate-csharp.ts restores real enums for the shipped client (whose STJ settings write the wire value).
+      const values = out.enum as unknown[];
+      out["x-edge-ai-enum"] = values;
+      out["x-edge-ai-enum-names"] = enumNames(values);
+      delete out.enum;
+      this.report.add(11, where, "string enum exported as a plain string (values kept in x-edge-ai-enum)");
     }
     if ("default" in src) {
+      // Not exported as `default` (decision 0260): NSwag turns defaults into property initialisers that are then
+      // sent, overriding per-model server defaults. The value stays readable in the description.
       const d = coerceDefault(src.default, type);
-      if (d.ok) {
-        out.default = d.value;
-        if (d.value !== src.default) this.report.add(18, where, `default ${JSON.stringify(src.default)} coerced to ${JSON.stringify(d.value)}`);
-      }
-      else this.report.add(18, where, `default ${JSON.stringify(src.default)} does not match type ${String(type)}; dropped`);
+      if (d.ok && d.value !== null) out.description = appendSentence(out.description, `Default: \`${JSON.stringify(d.value)}\`.`);
+      this.report.add(18, where, `default ${JSON.stringify(src.default)} moved into the description (NSwag would send it)`);
     }
     if (Array.isArray(src.allOf)) {
       out.allOf = (src.allOf as Schema[]).map((m, i) => this.child(m, `${where}/allOf/${i}`, `${hint}Part${i + 1}`));
@@ -146,12 +151,13 @@ export class SchemaConverter {
     }
     if (type === "object") this.objectBody(src, out, where, hint);
     if (!top && out.type === "object" && out.properties) return this.hoist(out, where, hint);
-    if (!top && Array.isArray(out["x-enumNames"])) {
+    if (!top && Array.isArray(out["x-edge-ai-enum"])) {
       // A named enum reads better in C# than NSwag's `ParentProperty_name` for inline enums.
-      const { nullable: n, description, ...shape } = out;
-      const ref = this.share(hint, shape);
+      const { nullable: n, description, ...rest } = out;
+      const ref = this.share(hint, { ...rest, description: oneOf(rest["x-edge-ai-enum"] as unknown[]) });
       return n ? { allOf: [ref], nullable: true, ...(description ? { description } : {}) } : { ...ref };
     }
+    if (Array.isArray(out["x-edge-ai-enum"])) out.description = appendSentence(out.description, oneOf(out["x-edge-ai-enum"] as unknown[]));
     return out;
   }
 
@@ -159,10 +165,16 @@ export class SchemaConverter {
     const props = (src.properties ?? {}) as Record<string, Schema>;
     const names = Object.keys(props);
     if (names.length > 0) {
-      out.properties = Object.fromEntries(
-        names.map((p) => [p, this.child(props[p] as Schema, `${where}/properties/${p}`, `${hint}${pascalCase(p)}`)]),
-      );
       const req = ((src.required ?? []) as string[]).filter((r) => names.includes(r));
+      // Optional means nullable in the export (decision 0260): NSwag's defaults then give `int?`/`string` with
+      // Newtonsoft's NullValueHandling.Ignore, so an unset property is not sent (a plain `int` would go out as 0)
+      // and a key that arrives as null (`"result": null` on errors) deserialises.
+      out.properties = Object.fromEntries(
+        names.map((p) => {
+          const c = this.child(props[p] as Schema, `${where}/properties/${p}`, `${hint}${pascalCase(p)}`);
+          return [p, req.includes(p) ? c : nullableOf(c)];
+        }),
+      );
       if (req.length) out.required = req;
       if (src.additionalProperties === true || isObj(src.additionalProperties)) {
         // Deliberately open (for example a batch item carrying any model input): NSwag adds an
@@ -229,6 +241,21 @@ export class SchemaConverter {
     }
     return converted;
   }
+}
+
+/** `schema` that also accepts null: `nullable: true`, or `allOf: [$ref] + nullable` for a reference (rule 2). */
+function nullableOf(schema: Schema): Schema {
+  if (schema.nullable === true) return schema;
+  if (typeof schema.$ref === "string") return { allOf: [{ $ref: schema.$ref }], nullable: true };
+  return { ...schema, nullable: true };
+}
+
+function oneOf(values: unknown[]): string {
+  return `One of: ${values.map((v) => `\`${String(v)}\``).join(", ")}.`;
+}
+
+function appendSentence(text: unknown, sentence: string): string {
+  return typeof text === "string" && text.trim() ? `${text.trim().replace(/([^.!?])$/, "$1.")} ${sentence}` : sentence;
 }
 
 function fitsInt32(s: Schema): boolean {

@@ -113,7 +113,8 @@ export function canonicalUnion(members: Schema[], deref: Deref, where: string, r
     return { type: kinds[0], description: members.map((m) => m.description).find((d) => d) };
   }
   report.add(6, where, `union of ${kinds.join(" | ")} exported as an untyped value (C# object / JsonElement)`);
-  return { "x-edge-ai-any": true };
+  // The member kinds stay readable, so the shipped C# client can type `string | object` answers as text (0261).
+  return { "x-edge-ai-any": true, "x-edge-ai-union": [...new Set(kinds)].sort() };
 }
 
 /** Merges object members: properties united, conflicting property types become "any", `required` intersected. */

@@ -89,6 +89,20 @@ public sealed class ExampleApiTests(EmulatorFixture emulator) : IDisposable
         Assert.Equal("3036", problem["code"].ToString());
     }
 
+    [Fact]
+    public void When_the_token_is_missing_then_the_app_refuses_to_start_and_names_the_setting()
+    {
+        using var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
+        {
+            b.UseSetting("EdgeAi:AccountId", "023e105f4ecef8ad9ca31a8372d0c353");
+            b.UseSetting("EdgeAi:BaseUrl", emulator.BaseUrl.ToString());
+        });
+
+        var e = Assert.ThrowsAny<Exception>(() => factory.CreateClient());
+
+        Assert.Contains("EdgeAi:ApiToken is required", e.ToString(), StringComparison.Ordinal);
+    }
+
     /// <summary>Makes every upstream request of the app carry one emulator fault.</summary>
     private sealed class FixedFault(string steps) : DelegatingHandler
     {

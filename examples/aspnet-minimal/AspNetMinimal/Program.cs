@@ -1,34 +1,29 @@
-// A minimal API that uses the generated Workers AI client through DI:
-//   POST /chat         {"message": "..."}   -> {"reply": "..."}
-//   POST /chat/stream  {"message": "..."}   -> text/event-stream of text deltas, ending with data: [DONE]
+// A minimal API over Workers AI, wired the way a .NET team expects:
+//   POST /chat         {"message": "..."}   -> {"reply": "..."}            (Microsoft.Extensions.AI IChatClient)
+//   POST /chat/stream  {"message": "..."}   -> text/event-stream of deltas (IChatClient streaming), ending with [DONE]
 //   POST /embed        {"texts": ["..."]}   -> {"dimensions": 768, "vectors": [[...]]}
 //   POST /image        {"prompt": "..."}    -> the PNG bytes
-// Configuration: EdgeAi:AccountId, EdgeAi:ApiToken, optional EdgeAi:BaseUrl (the local emulator in tests).
+// Configuration: the "EdgeAi" section (AccountId, ApiToken, optional BaseUrl = the local emulator in tests), bound
+// and validated at start-up: a missing token stops the app with a message naming EdgeAi:ApiToken.
 using System.Runtime.CompilerServices;
-using System.Text.Json;
 using AspNetMinimal;
 using EdgeAi.Client;
+using Microsoft.Extensions.AI;
 
 var builder = WebApplication.CreateBuilder(args);
-builder.Services.AddEdgeAiClient(o =>
-{
-    o.AccountId = builder.Configuration["EdgeAi:AccountId"] ?? "";
-    o.ApiToken = builder.Configuration["EdgeAi:ApiToken"] ?? "";
-    if (builder.Configuration["EdgeAi:BaseUrl"] is { Length: > 0 } url)
-        o.BaseUrl = new Uri(url);
-});
+builder.Services.AddEdgeAiClient(builder.Configuration.GetSection("EdgeAi"));
 
 var app = builder.Build();
 app.UseMiddleware<UpstreamErrors>();
 
-app.MapPost("/chat", async (ChatRequest request, ITextGenerationClient ai, CancellationToken ct) =>
+app.MapPost("/chat", async (ChatRequest request, IChatClient ai, CancellationToken ct) =>
 {
-    var answer = await ai.Llama31x8bInstructFastAsync(Models.Chat(request), cancellationToken: ct);
-    return TypedResults.Ok(new ChatReply(Models.TextOf(answer.Result)));
+    var answer = await ai.GetResponseAsync(request.Message, new ChatOptions { MaxOutputTokens = 256 }, ct);
+    return TypedResults.Ok(new ChatReply(answer.Text));
 });
 
-app.MapPost("/chat/stream", (ChatRequest request, ITextGenerationClient ai, CancellationToken ct) =>
-    TypedResults.ServerSentEvents(Models.Relay(ai.StreamTextAsync(Models.ChatModel, Models.Chat(request), ct), ct)));
+app.MapPost("/chat/stream", (ChatRequest request, IChatClient ai, CancellationToken ct) =>
+    TypedResults.ServerSentEvents(Models.Relay(ai.GetStreamingResponseAsync(request.Message, new ChatOptions { MaxOutputTokens = 256 }, ct), ct)));
 
 app.MapPost("/embed", async (EmbedRequest request, ITextEmbeddingsClient ai, CancellationToken ct) =>
 {
@@ -50,24 +45,14 @@ public partial class Program;
 
 internal static class Models
 {
-    public const string ChatModel = "@cf/meta/llama-3.1-8b-instruct-fast";
-
-    public static TextGenerationInput Chat(ChatRequest request) =>
-        new() { Messages = [new ChatMessage { Role = "user", Content = request.Message }], Max_tokens = 256 };
-
-    /// <summary>The native result's <c>response</c> is a string, or an object in JSON mode.</summary>
-    public static string TextOf(TextGenerationResult? result) => result?.Response switch
+    /// <summary>Relays the upstream text deltas and closes with [DONE], like the Workers AI stream itself.</summary>
+    public static async IAsyncEnumerable<string> Relay(IAsyncEnumerable<ChatResponseUpdate> updates, [EnumeratorCancellation] CancellationToken ct)
     {
-        JsonElement { ValueKind: JsonValueKind.String } s => s.GetString() ?? "",
-        JsonElement other => other.GetRawText(),
-        _ => result?.Choices is { Count: > 0 } c ? c[0].Message?.Content ?? "" : "",
-    };
-
-    /// <summary>Relays the upstream deltas and closes with [DONE], like the Workers AI stream itself.</summary>
-    public static async IAsyncEnumerable<string> Relay(IAsyncEnumerable<string> deltas, [EnumeratorCancellation] CancellationToken ct)
-    {
-        await foreach (var d in deltas.WithCancellation(ct))
-            yield return d;
+        await foreach (var u in updates.WithCancellation(ct))
+        {
+            if (u.Text.Length > 0)
+                yield return u.Text;
+        }
         yield return "[DONE]";
     }
 }

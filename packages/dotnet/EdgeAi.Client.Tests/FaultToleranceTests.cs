@@ -61,13 +61,13 @@ public sealed class FaultToleranceTests(EmulatorFixture emulator)
     {
         if (plan.Stream)
         {
-            await foreach (var _ in chat.StreamEventsAsync(Model, new TextGenerationInput { Prompt = $"soak {plan.Index}", Max_tokens = 8 }))
+            await foreach (var _ in chat.StreamEventsAsync(Model, new TextGenerationInput { Prompt = $"soak {plan.Index}", MaxTokens = 8 }))
             {
             }
         }
         else
         {
-            await chat.Llama31x8bInstructFastAsync(new TextGenerationInput { Prompt = $"soak {plan.Index}", Max_tokens = 4 });
+            await chat.Llama31x8bInstructFastAsync(new TextGenerationInput { Prompt = $"soak {plan.Index}", MaxTokens = 4 });
         }
     }
 

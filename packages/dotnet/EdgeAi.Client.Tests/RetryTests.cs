@@ -12,7 +12,7 @@ public sealed class RetryTests(EmulatorFixture emulator) : IDisposable
     public void Dispose() => _services.Dispose();
 
     private Task<TextGenerationResponse> Call(ServiceProvider? services = null) =>
-        (services ?? _services).GetRequiredService<ITextGenerationClient>().Llama31x8bInstructFastAsync(new TextGenerationInput { Prompt = "x", Max_tokens = 4 });
+        (services ?? _services).GetRequiredService<ITextGenerationClient>().Llama31x8bInstructFastAsync(new TextGenerationInput { Prompt = "x", MaxTokens = 4 });
 
     [Theory]
     [InlineData("rate-limit:0", 2)]

@@ -18,7 +18,7 @@ public sealed class StreamingTests(EmulatorFixture emulator) : IDisposable
     public async Task When_a_prompt_is_streamed_then_several_typed_events_arrive_and_the_last_carries_usage()
     {
         var events = new List<TextGenerationSseEvent>();
-        await foreach (var e in Chat.StreamEventsAsync(Model, new TextGenerationInput { Prompt = "Tell me a story", Max_tokens = 12 }))
+        await foreach (var e in Chat.StreamEventsAsync(Model, new TextGenerationInput { Prompt = "Tell me a story", MaxTokens = 12 }))
             events.Add(e);
 
         Assert.True(events.Count > 2);
@@ -30,7 +30,7 @@ public sealed class StreamingTests(EmulatorFixture emulator) : IDisposable
     public async Task When_text_deltas_are_streamed_then_they_join_into_the_answer()
     {
         var text = new StringBuilder();
-        await foreach (var delta in Chat.StreamTextAsync(Model, new TextGenerationInput { Messages = [new ChatMessage { Role = "user", Content = "Hi" }], Max_tokens = 8 }))
+        await foreach (var delta in Chat.StreamTextAsync(Model, new TextGenerationInput { Messages = [new ChatMessage { Role = "user", Content = "Hi" }], MaxTokens = 8 }))
             text.Append(delta);
 
         Assert.False(string.IsNullOrWhiteSpace(text.ToString()));
@@ -43,7 +43,7 @@ public sealed class StreamingTests(EmulatorFixture emulator) : IDisposable
 
         var error = await Assert.ThrowsAsync<EdgeAiException>(async () =>
         {
-            await foreach (var e in Chat.StreamEventsAsync(Model, new TextGenerationInput { Prompt = "long", Max_tokens = 20 }))
+            await foreach (var e in Chat.StreamEventsAsync(Model, new TextGenerationInput { Prompt = "long", MaxTokens = 20 }))
             {
             }
         });
@@ -70,7 +70,7 @@ public sealed class StreamingTests(EmulatorFixture emulator) : IDisposable
         using var fault = Faults.Inject("rate-limit:0", out var key);
 
         var count = 0;
-        await foreach (var e in Chat.StreamEventsAsync(Model, new TextGenerationInput { Prompt = "hi", Max_tokens = 4 }))
+        await foreach (var e in Chat.StreamEventsAsync(Model, new TextGenerationInput { Prompt = "hi", MaxTokens = 4 }))
             count++;
 
         Assert.True(count > 0);
@@ -81,7 +81,7 @@ public sealed class StreamingTests(EmulatorFixture emulator) : IDisposable
     public async Task When_an_openai_chat_completion_is_streamed_then_chunks_arrive()
     {
         var chunks = new List<ChatCompletionChunk>();
-        var request = new ChatCompletionRequest { Model = Model, Messages = [new ChatMessage { Role = "user", Content = "Hi" }], Max_tokens = 8 };
+        var request = new ChatCompletionRequest { Model = Model, Messages = [new ChatMessage { Role = "user", Content = "Hi" }], MaxTokens = 8 };
         await foreach (var c in _services.GetRequiredService<IOpenAICompatibleClient>().StreamChatCompletionAsync(request))
             chunks.Add(c);
 

@@ -17,12 +17,11 @@ public sealed class TaskTests(EmulatorFixture emulator) : IDisposable
     [Fact]
     public async Task When_a_prompt_is_sent_then_text_and_usage_come_back()
     {
-        var answer = await Client<ITextGenerationClient>().Llama31x8bInstructFastAsync(new TextGenerationInput { Prompt = "Say hi", Max_tokens = 16 });
+        var answer = await Client<ITextGenerationClient>().Llama31x8bInstructFastAsync(new TextGenerationInput { Prompt = "Say hi", MaxTokens = 16 });
 
         Assert.True(answer.Success);
-        var text = Assert.IsType<JsonElement>(answer.Result!.Response);
-        Assert.False(string.IsNullOrWhiteSpace(text.GetString()));
-        Assert.True(answer.Result.Usage!.Total_tokens > 0);
+        Assert.False(string.IsNullOrWhiteSpace(answer.Result!.Response));
+        Assert.True(answer.Result.Usage!.TotalTokens > 0);
     }
 
     [Fact]
@@ -138,9 +137,9 @@ public sealed class TaskTests(EmulatorFixture emulator) : IDisposable
     [Fact]
     public async Task When_text_is_translated_then_the_translation_comes_back()
     {
-        var answer = await Client<ITranslationClient>().M2m100x12bAsync(new TranslationBatchableInput { Text = "Hello", Target_lang = "es" });
+        var answer = await Client<ITranslationClient>().M2m100x12bAsync(new TranslationBatchableInput { Text = "Hello", TargetLang = "es" });
 
-        Assert.False(string.IsNullOrEmpty(answer.Result!.Translated_text));
+        Assert.False(string.IsNullOrEmpty(answer.Result!.TranslatedText));
     }
 
     [Fact]
@@ -148,7 +147,7 @@ public sealed class TaskTests(EmulatorFixture emulator) : IDisposable
     {
         // bart-large-cnn is the only summarization model; it is deprecated (2026-05-30) and marked [Obsolete].
 #pragma warning disable CS0612
-        var answer = await Client<ISummarizationClient>().BartLargeCnnAsync(new SummarizationInput { Input_text = "A long text about the sea and the wind. It goes on." });
+        var answer = await Client<ISummarizationClient>().BartLargeCnnAsync(new SummarizationInput { InputText = "A long text about the sea and the wind. It goes on." });
 #pragma warning restore CS0612
 
         Assert.False(string.IsNullOrEmpty(answer.Result!.Summary));
@@ -225,7 +224,7 @@ public sealed class TaskTests(EmulatorFixture emulator) : IDisposable
 
         var result = await Client<IOpenAICompatibleClient>().CreateResponseAsync(request);
 
-        Assert.False(string.IsNullOrEmpty(result.Output_text));
+        Assert.False(string.IsNullOrEmpty(result.OutputText));
     }
 
     [Fact]
@@ -242,9 +241,9 @@ public sealed class TaskTests(EmulatorFixture emulator) : IDisposable
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
 
         var queued = await run.SubmitBatchAsync("@cf/baai/bge-base-en-v1.5", [new { text = new[] { "first" } }, new { text = new[] { "second" }, external_reference = "r2" }], timeout.Token);
-        var result = await run.WaitForBatchAsync("@cf/baai/bge-base-en-v1.5", queued.Request_id, TimeSpan.FromMilliseconds(200), timeout.Token);
+        var result = await run.WaitForBatchAsync("@cf/baai/bge-base-en-v1.5", queued.RequestId, TimeSpan.FromMilliseconds(200), timeout.Token);
 
         Assert.Equal([0, 1], result.Responses.Select(r => r.Id));
-        Assert.Equal("r2", result.Responses[1].External_reference);
+        Assert.Equal("r2", result.Responses[1].ExternalReference);
     }
 }

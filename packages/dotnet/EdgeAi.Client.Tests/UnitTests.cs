@@ -109,11 +109,25 @@ public sealed class UnitTests
     }
 
     [Fact]
-    public void When_a_catalog_id_is_split_then_author_and_model_come_back()
+    public void When_a_catalog_id_is_split_then_namespace_author_and_model_come_back()
     {
-        Assert.Equal(("meta", "llama-3.1-8b-instruct-fast"), ModelId.SplitCatalogId("@cf/meta/llama-3.1-8b-instruct-fast"));
-        Assert.Throws<ArgumentException>(() => ModelId.SplitCatalogId("@hf/nousresearch/hermes-2-pro-mistral-7b"));
+        Assert.Equal(("@cf", "meta", "llama-3.1-8b-instruct-fast"), ModelId.SplitCatalogId("@cf/meta/llama-3.1-8b-instruct-fast"));
+        Assert.Equal(("@hf", "nousresearch", "hermes-2-pro-mistral-7b"), ModelId.SplitCatalogId("@hf/nousresearch/hermes-2-pro-mistral-7b"));
+        Assert.Throws<ArgumentException>(() => ModelId.SplitCatalogId("@xx/meta/m"));
         Assert.Throws<ArgumentException>(() => ModelId.SplitCatalogId("@cf/meta"));
+    }
+
+    [Theory]
+    [InlineData("\"default\";r=0;t=1", "\"default\";q=300;w=60", 0, 1, 300, 60)]
+    [InlineData("\"default\";r=42;t=17", null, 42, 17, null, null)]
+    public void When_ratelimit_headers_are_parsed_then_remaining_reset_quota_and_window_come_back(string? limit, string? policy, int? remaining, int? reset, int? quota, int? window)
+    {
+        var parsed = EdgeAiRateLimit.Parse(limit, policy);
+        Assert.Equal("default", parsed.Policy);
+        Assert.Equal(remaining, parsed.Remaining);
+        Assert.Equal(reset, (int?)parsed.Reset?.TotalSeconds);
+        Assert.Equal(quota, parsed.Quota);
+        Assert.Equal(window, (int?)parsed.Window?.TotalSeconds);
     }
 
     [Fact]

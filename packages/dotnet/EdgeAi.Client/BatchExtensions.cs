@@ -60,7 +60,7 @@ public static class BatchExtensions
     {
         try
         {
-            return result is JsonElement e ? e.Deserialize<T>(SseReader.Json) ?? throw new JsonException("null") : throw new JsonException("no result");
+            return result is JsonElement e ? e.Deserialize(SseReader.Info<T>()) ?? throw new JsonException("null") : throw new JsonException("no result");
         }
         catch (JsonException ex)
         {

@@ -1,6 +1,8 @@
 using System.Text;
 using System.Text.Json;
+using System.Diagnostics.CodeAnalysis;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 
 namespace EdgeAi.Client;
 
@@ -13,8 +15,36 @@ internal static class EdgeAiClientHooks
     /// Optional properties are nullable in the generated DTOs; without this, System.Text.Json would send
     /// <c>"prompt": null</c> next to <c>messages</c>, which the API treats as a different (invalid) input.
     /// </summary>
-    public static void ConfigureJson(JsonSerializerOptions settings) =>
+    public static void ConfigureJson(JsonSerializerOptions settings)
+    {
         settings.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
+        settings.Converters.Add(TextOrJsonConverter.Instance);
+        // Source-generated metadata: no reflection, so trimmed and native-AOT apps keep working (0 IL warnings).
+        // In a trimmed app, `object` properties (the generic run's input, union-typed fields) take JSON-shaped
+        // values: strings, numbers, booleans, arrays, Dictionary<string, object>, List<object>, JsonElement, JsonNode.
+        settings.TypeInfoResolver = Resolver();
+    }
+
+    /// <summary>
+    /// The source-generated context; plus reflection for the caller's own types in <c>object</c> properties (an
+    /// anonymous object as a batch request, say) only where reflection-based JSON is on. PublishTrimmed and
+    /// PublishAot turn <see cref="JsonSerializer.IsReflectionEnabledByDefault"/> off, and the trimmer then removes
+    /// that branch: what the suppressions below rely on (the pattern Microsoft.Extensions.AI uses).
+    /// </summary>
+    [UnconditionalSuppressMessage("Trimming", "IL2026", Justification = "Guarded by JsonSerializer.IsReflectionEnabledByDefault, false in trimmed and AOT apps.")]
+    [UnconditionalSuppressMessage("AOT", "IL3050", Justification = "Guarded by JsonSerializer.IsReflectionEnabledByDefault, false in trimmed and AOT apps.")]
+    private static IJsonTypeInfoResolver Resolver() => JsonSerializer.IsReflectionEnabledByDefault
+        ? JsonTypeInfoResolver.Combine(EdgeAiJsonContext.Default, new DefaultJsonTypeInfoResolver())
+        : EdgeAiJsonContext.Default;
+
+    /// <summary>An enum's wire value (its JsonStringEnumMemberName) for query strings, through the JSON metadata.</summary>
+    public static string? EnumWireValue(object value, JsonSerializerOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        ArgumentNullException.ThrowIfNull(options);
+        var json = JsonSerializer.Serialize(value, options.GetTypeInfo(value.GetType()));
+        return json.Length >= 2 && json[0] == '"' ? json[1..^1] : null;
+    }
 
     /// <summary>
     /// Runs before every generated request is sent: literal slug slashes, then the contract check of the body
@@ -23,6 +53,9 @@ internal static class EdgeAiClientHooks
     public static void Prepare(HttpRequestMessage request, StringBuilder urlBuilder)
     {
         RestoreSlugSlashes(urlBuilder);
+        if (RequestScope.RunPrefix is { } prefix)
+            urlBuilder.Replace("ai/run/@cf/", $"ai/run/{prefix}/");
+        RequestScope.Apply(request);
         if (request.Content is null)
             return;
         var url = urlBuilder.ToString();
@@ -31,6 +64,9 @@ internal static class EdgeAiClientHooks
         request.Content.ReadAsStream().CopyTo(body);
         RequestValidator.Validate(request.Method, query < 0 ? url : url[..query], body.GetBuffer().AsSpan(0, (int)body.Length));
     }
+
+    /// <summary>Runs after every generated request's answer arrives: its metadata goes to the call's options.</summary>
+    public static void Process(HttpResponseMessage response) => RequestScope.Record(response);
 
     /// <summary>
     /// NSwag escapes path parameters with <c>Uri.EscapeDataString</c>, turning the model slug

@@ -1,7 +1,7 @@
 namespace EdgeAi.Client;
 
 /// <summary>
-/// Settings of <see cref="EdgeAiServiceCollectionExtensions.AddEdgeAiClient"/>. The retry defaults mirror the
+/// Settings of <c>AddEdgeAiClient</c>. The retry defaults mirror the
 /// TypeScript client (2 retries, 0.5 s → 8 s exponential backoff with jitter, Retry-After honoured up to 60 s).
 /// </summary>
 public sealed class EdgeAiClientOptions
@@ -32,6 +32,12 @@ public sealed class EdgeAiClientOptions
 
     /// <summary>Route model calls through Cloudflare AI Gateway (null: straight to the REST API).</summary>
     public EdgeAiGatewayOptions? Gateway { get; set; }
+
+    /// <summary>Model of the registered Microsoft.Extensions.AI <c>IChatClient</c> when <c>ChatOptions.ModelId</c> is unset.</summary>
+    public string ChatModel { get; set; } = "@cf/meta/llama-3.1-8b-instruct-fast";
+
+    /// <summary>Model of the registered <c>IEmbeddingGenerator&lt;string, Embedding&lt;float&gt;&gt;</c> when no model is given.</summary>
+    public string EmbeddingModel { get; set; } = "@cf/baai/bge-base-en-v1.5";
 
     /// <summary>The account-scoped base address the generated (relative) paths are resolved against.</summary>
     public Uri AccountBaseAddress =>

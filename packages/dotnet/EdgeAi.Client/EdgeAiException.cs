@@ -102,7 +102,7 @@ internal sealed record ErrorRule(string Kind, bool Retryable);
 internal static class ErrorClassifier
 {
     /// <summary>The parsed error body as JSON again, when the generated client did not keep the text.</summary>
-    public static string? Serialize<T>(T value) => value is null ? null : JsonSerializer.Serialize(value, SseReader.Json);
+    public static string? Serialize<T>(T value) => value is null ? null : JsonSerializer.Serialize(value, SseReader.Info<T>());
 
     public static ErrorClassification Classify(int status, string? body)
     {

@@ -12,7 +12,18 @@ namespace EdgeAi.Client;
 /// </summary>
 internal static class SseReader
 {
-    internal static readonly JsonSerializerOptions Json = new() { DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull };
+    internal static readonly JsonSerializerOptions Json = CreateJson();
+
+    /// <summary>Source-generated metadata for <typeparamref name="T"/> from <see cref="Json"/> (trim-safe).</summary>
+    internal static System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> Info<T>() =>
+        (System.Text.Json.Serialization.Metadata.JsonTypeInfo<T>)Json.GetTypeInfo(typeof(T));
+
+    private static JsonSerializerOptions CreateJson()
+    {
+        var options = new JsonSerializerOptions();
+        EdgeAiClientHooks.ConfigureJson(options);
+        return options;
+    }
 
     /// <param name="file">The answer of a streaming operation; disposed by the caller.</param>
     /// <param name="fromJsonAnswer">Maps a JSON answer (a model that ignored <c>stream: true</c>) to events.</param>
@@ -67,7 +78,7 @@ internal static class SseReader
     {
         try
         {
-            return JsonSerializer.Deserialize<T>(data, Json)
+            return JsonSerializer.Deserialize(data, Info<T>())
                 ?? throw new EdgeAiException(EdgeAiErrorKind.Stream, $"event {index} is null");
         }
         catch (JsonException e)

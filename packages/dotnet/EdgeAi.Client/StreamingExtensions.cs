@@ -17,18 +17,26 @@ public static class StreamingExtensions
     ///     Console.Write(e.Response);
     /// </code>
     /// </example>
-    public static async IAsyncEnumerable<TextGenerationSseEvent> StreamEventsAsync(this ITextGenerationClient client, string modelId, TextGenerationInput input, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    public static IAsyncEnumerable<TextGenerationSseEvent> StreamEventsAsync(this ITextGenerationClient client, string modelId, TextGenerationInput input, CancellationToken cancellationToken = default) =>
+        client.StreamEventsAsync(modelId, input, options: null, cancellationToken);
+
+    /// <summary>
+    /// <see cref="StreamEventsAsync(ITextGenerationClient, string, TextGenerationInput, CancellationToken)"/> with per-call
+    /// options (session affinity, headers; <see cref="EdgeAiRequestOptions.Timeout"/> bounds the time to the first byte).
+    /// <c>@cf/</c> and <c>@hf/</c> models stream.
+    /// </summary>
+    public static async IAsyncEnumerable<TextGenerationSseEvent> StreamEventsAsync(this ITextGenerationClient client, string modelId, TextGenerationInput input, EdgeAiRequestOptions? options, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(client);
         ArgumentNullException.ThrowIfNull(input);
-        var (author, model) = ModelId.SplitCatalogId(modelId);
+        var (ns, author, model) = ModelId.SplitCatalogId(modelId);
         input.Stream = true;
-        using var file = await client.StreamAsync(author, model, input, cancellationToken: cancellationToken).ConfigureAwait(false);
+        using var file = await RequestScope.RunAsync(options, ct => client.StreamAsync(author, model, input, ct), cancellationToken, ns == "@cf" ? null : ns).ConfigureAwait(false);
         await foreach (var e in SseReader.ReadAsync(file, FromJsonAnswer, cancellationToken).ConfigureAwait(false))
             yield return e;
     }
 
-    /// <summary>The text deltas of <see cref="StreamEventsAsync"/> (native <c>response</c> or the chunk's <c>delta.content</c>).</summary>
+    /// <summary>The text deltas of <see cref="StreamEventsAsync(ITextGenerationClient, string, TextGenerationInput, CancellationToken)"/> (native <c>response</c> or the chunk's <c>delta.content</c>).</summary>
     public static async IAsyncEnumerable<string> StreamTextAsync(this ITextGenerationClient client, string modelId, TextGenerationInput input, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         await foreach (var e in client.StreamEventsAsync(modelId, input, cancellationToken).ConfigureAwait(false))
@@ -56,7 +64,7 @@ public static class StreamingExtensions
         ChatCompletion? completion;
         try
         {
-            completion = JsonSerializer.Deserialize<ChatCompletion>(body, SseReader.Json);
+            completion = JsonSerializer.Deserialize(body, SseReader.Info<ChatCompletion>());
         }
         catch (JsonException e)
         {
@@ -76,8 +84,8 @@ public static class StreamingExtensions
                 Choices = [.. (completion.Choices ?? []).Select(c => new ChatCompletionChunkChoice
                 {
                     Index = c.Index,
-                    Finish_reason = c.Finish_reason,
-                    Delta = new ChatCompletionChunkChoiceDelta { Role = c.Message?.Role, Content = c.Message?.Content, Reasoning_content = c.Message?.Reasoning_content },
+                    FinishReason = c.FinishReason,
+                    Delta = new ChatCompletionChunkChoiceDelta { Role = c.Message?.Role, Content = c.Message?.Content, ReasoningContent = c.Message?.ReasoningContent },
                 })],
             },
         ];
@@ -89,20 +97,14 @@ public static class StreamingExtensions
         TextGenerationResponse? envelope;
         try
         {
-            envelope = JsonSerializer.Deserialize<TextGenerationResponse>(body, SseReader.Json);
+            envelope = JsonSerializer.Deserialize(body, SseReader.Info<TextGenerationResponse>());
         }
         catch (JsonException e)
         {
             throw new EdgeAiException(EdgeAiErrorKind.Validation, $"expected an event stream or a JSON envelope: {e.Message}", innerException: e);
         }
         var result = envelope?.Result;
-        var text = result?.Response switch
-        {
-            JsonElement { ValueKind: JsonValueKind.String } s => s.GetString(),
-            JsonElement other => other.GetRawText(),
-            string s => s,
-            _ => result?.Choices is { Count: > 0 } c ? c[0].Message?.Content : null,
-        };
+        var text = result?.Response ?? (result?.Choices is { Count: > 0 } c ? c[0].Message?.Content : null);
         return [new TextGenerationSseEvent { Response = text ?? "", Usage = result?.Usage }];
     }
 }

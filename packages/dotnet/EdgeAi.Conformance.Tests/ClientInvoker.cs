@@ -65,7 +65,7 @@ public sealed class ClientInvoker(EmulatorFixture emulator, IReadOnlyDictionary<
             }
             await task.ConfigureAwait(false);
             var value = task.GetType().GetProperty("Result")!.GetValue(task);
-            return ToOutcome(value);
+            return ToOutcome(value, jsonMode: input["response_format"] is not null);
         }
         catch (Exception e) when (e is not Xunit.Sdk.XunitException)
         {
@@ -106,7 +106,7 @@ public sealed class ClientInvoker(EmulatorFixture emulator, IReadOnlyDictionary<
                     throw new InvalidOperationException($"the scenario input does not bind to {p.ParameterType.Name}: {e.Message}", e);
                 }
             }
-            if (p.Name == "model_name") return call.Model;
+            if (p.Name == "modelName") return call.Model;
             return null; // optional query parameters (queueRequest) stay unset
         })];
     }
@@ -147,11 +147,16 @@ public sealed class ClientInvoker(EmulatorFixture emulator, IReadOnlyDictionary<
         return new ObservedChunk(text, node?["usage"] is not null, toolCalls is { Count: > 0 });
     }
 
-    private static JsonOutcome ToOutcome(object? value)
+    private static JsonOutcome ToOutcome(object? value, bool jsonMode)
     {
         // Envelopes carry the payload in Result; OpenAI-compatible answers are the payload themselves.
         var result = value?.GetType().GetProperty("Result") is PropertyInfo p && value.GetType().GetProperty("Success") is not null ? p.GetValue(value) : value;
-        return new JsonOutcome(result is null ? null : JsonSerializer.SerializeToNode(result, result.GetType(), OutputJson));
+        var node = result is null ? null : JsonSerializer.SerializeToNode(result, result.GetType(), OutputJson);
+        // The C# client types the chat `response` as text (a JSON-mode object arrives as its JSON text, read with
+        // TextGenerationResult.ReadResponseAs); the scenarios check the wire shape, so JSON mode gets the object back.
+        if (jsonMode && result is ITextResponse { Response: { } text } && node is JsonObject obj)
+            obj["response"] = JsonNode.Parse(text);
+        return new JsonOutcome(node);
     }
 
     private ErrorOutcome ToError(Exception e, string? expectedKind, int chunksBeforeError)
