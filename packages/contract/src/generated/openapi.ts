@@ -2709,7 +2709,7 @@ export interface components {
             response_format?: {
                 /** @enum {string} */
                 type: "text" | "json_object" | "json_schema";
-                /** @description OpenAI form: `{name, schema, strict}` (workerd ai.d.ts ResponseFormatJSONSchema). */
+                /** @description OpenAI form `{name, schema, strict}` (workerd ai.d.ts ResponseFormatJSONSchema): `name` is required (the real /ai/v1 refuses a json_schema without it), the JSON Schema goes in `schema`. */
                 json_schema?: {
                     name: string;
                     description?: string;

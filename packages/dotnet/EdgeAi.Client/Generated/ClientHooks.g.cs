@@ -25,6 +25,8 @@ namespace EdgeAi.Client
         partial void Initialize() => ReadResponseAsString = true;
 
         partial void PrepareRequest(System.Net.Http.HttpClient client, System.Net.Http.HttpRequestMessage request, System.Text.StringBuilder urlBuilder) => EdgeAiClientHooks.Prepare(request, urlBuilder);
+
+        partial void ProcessResponse(System.Net.Http.HttpClient client, System.Net.Http.HttpResponseMessage response) => EdgeAiClientHooks.Process(response);
     }
 
     public partial class FinetunesClient
@@ -35,6 +37,8 @@ namespace EdgeAi.Client
         partial void Initialize() => ReadResponseAsString = true;
 
         partial void PrepareRequest(System.Net.Http.HttpClient client, System.Net.Http.HttpRequestMessage request, System.Text.StringBuilder urlBuilder) => EdgeAiClientHooks.Prepare(request, urlBuilder);
+
+        partial void ProcessResponse(System.Net.Http.HttpClient client, System.Net.Http.HttpResponseMessage response) => EdgeAiClientHooks.Process(response);
     }
 
     public partial class ImageClassificationClient
@@ -201,6 +205,8 @@ namespace EdgeAi.Client
         partial void Initialize() => ReadResponseAsString = true;
 
         partial void PrepareRequest(System.Net.Http.HttpClient client, System.Net.Http.HttpRequestMessage request, System.Text.StringBuilder urlBuilder) => EdgeAiClientHooks.Prepare(request, urlBuilder);
+
+        partial void ProcessResponse(System.Net.Http.HttpClient client, System.Net.Http.HttpResponseMessage response) => EdgeAiClientHooks.Process(response);
     }
 
     internal static class GeneratedClients
@@ -249,6 +255,10 @@ namespace EdgeAi.Client
         {
             services.AddKeyedTransient<IAutomaticSpeechRecognitionClient>(key, (sp, _) => new AutomaticSpeechRecognitionClient(httpClient(sp)));
             services.AddKeyedTransient(key, (sp, _) => new AutomaticSpeechRecognitionClient(httpClient(sp)));
+            services.AddKeyedTransient<IDocumentsClient>(key, (sp, _) => new DocumentsClient(httpClient(sp)));
+            services.AddKeyedTransient(key, (sp, _) => new DocumentsClient(httpClient(sp)));
+            services.AddKeyedTransient<IFinetunesClient>(key, (sp, _) => new FinetunesClient(httpClient(sp)));
+            services.AddKeyedTransient(key, (sp, _) => new FinetunesClient(httpClient(sp)));
             services.AddKeyedTransient<IImageClassificationClient>(key, (sp, _) => new ImageClassificationClient(httpClient(sp)));
             services.AddKeyedTransient(key, (sp, _) => new ImageClassificationClient(httpClient(sp)));
             services.AddKeyedTransient<IImageToTextClient>(key, (sp, _) => new ImageToTextClient(httpClient(sp)));
@@ -275,6 +285,8 @@ namespace EdgeAi.Client
             services.AddKeyedTransient(key, (sp, _) => new TextToSpeechClient(httpClient(sp)));
             services.AddKeyedTransient<ITranslationClient>(key, (sp, _) => new TranslationClient(httpClient(sp)));
             services.AddKeyedTransient(key, (sp, _) => new TranslationClient(httpClient(sp)));
+            services.AddKeyedTransient<IVoiceActivityDetectionClient>(key, (sp, _) => new VoiceActivityDetectionClient(httpClient(sp)));
+            services.AddKeyedTransient(key, (sp, _) => new VoiceActivityDetectionClient(httpClient(sp)));
         }
     }
 }

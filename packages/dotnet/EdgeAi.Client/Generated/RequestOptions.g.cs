@@ -22,6 +22,343 @@ namespace EdgeAi.Client
         public static System.Threading.Tasks.Task<TaskSearchResponse> SearchTasksAsync(this IModelsClient client, EdgeAiRequestOptions options, System.Threading.CancellationToken cancellationToken = default) =>
             RequestScope.RunAsync(options ?? throw new System.ArgumentNullException(nameof(options)), ct => client.SearchTasksAsync(ct), cancellationToken);
 
+        /// <summary><see cref="IFinetunesClient.ListFinetunesAsync"/> with per-call options (session affinity, headers, timeout); <paramref name="options"/> receives the response metadata.</summary>
+        public static System.Threading.Tasks.Task<FinetuneListResponse> ListFinetunesAsync(this IFinetunesClient client, EdgeAiRequestOptions options, System.Threading.CancellationToken cancellationToken = default) =>
+            RequestScope.RunAsync(options ?? throw new System.ArgumentNullException(nameof(options)), ct => client.ListFinetunesAsync(ct), cancellationToken);
+
+        /// <summary><see cref="IFinetunesClient.CreateFinetuneAsync"/> with per-call options (session affinity, headers, timeout); <paramref name="options"/> receives the response metadata.</summary>
+        public static System.Threading.Tasks.Task<FinetuneResponse> CreateFinetuneAsync(this IFinetunesClient client, FinetuneCreateRequest body, EdgeAiRequestOptions options, System.Threading.CancellationToken cancellationToken = default) =>
+            RequestScope.RunAsync(options ?? throw new System.ArgumentNullException(nameof(options)), ct => client.CreateFinetuneAsync(body, ct), cancellationToken);
+
+        /// <summary><see cref="IFinetunesClient.ListPublicFinetunesAsync"/> with per-call options (session affinity, headers, timeout); <paramref name="options"/> receives the response metadata.</summary>
+        public static System.Threading.Tasks.Task<FinetuneListResponse> ListPublicFinetunesAsync(this IFinetunesClient client, EdgeAiRequestOptions options, int? limit = null, int? offset = null, string? orderBy = null, System.Threading.CancellationToken cancellationToken = default) =>
+            RequestScope.RunAsync(options ?? throw new System.ArgumentNullException(nameof(options)), ct => client.ListPublicFinetunesAsync(limit, offset, orderBy, ct), cancellationToken);
+
+        /// <summary><see cref="IFinetunesClient.UploadFinetuneAssetAsync"/> with per-call options (session affinity, headers, timeout); <paramref name="options"/> receives the response metadata.</summary>
+        public static System.Threading.Tasks.Task<FinetuneAssetResponse> UploadFinetuneAssetAsync(this IFinetunesClient client, string finetuneId, System.IO.Stream body, EdgeAiRequestOptions options, System.Threading.CancellationToken cancellationToken = default) =>
+            RequestScope.RunAsync(options ?? throw new System.ArgumentNullException(nameof(options)), ct => client.UploadFinetuneAssetAsync(finetuneId, body, ct), cancellationToken);
+
+        /// <summary><see cref="ITranslationClient.Indictrans2EnIndic1BAsync"/> with per-call options (session affinity, headers, timeout); <paramref name="options"/> receives the response metadata.</summary>
+        public static System.Threading.Tasks.Task<Indictrans2EnIndic1BResponse> Indictrans2EnIndic1BAsync(this ITranslationClient client, Indictrans2EnIndic1BInput body, EdgeAiRequestOptions options, System.Threading.CancellationToken cancellationToken = default) =>
+            RequestScope.RunAsync(options ?? throw new System.ArgumentNullException(nameof(options)), ct => client.Indictrans2EnIndic1BAsync(body, ct), cancellationToken);
+
+        /// <summary><see cref="ITranslationClient.M2m100x12bAsync"/> with per-call options (session affinity, headers, timeout); <paramref name="options"/> receives the response metadata.</summary>
+        public static System.Threading.Tasks.Task<TranslationResponse> M2m100x12bAsync(this ITranslationClient client, TranslationInput body, EdgeAiRequestOptions options, System.Threading.CancellationToken cancellationToken = default) =>
+            RequestScope.RunAsync(options ?? throw new System.ArgumentNullException(nameof(options)), ct => client.M2m100x12bAsync(body, ct), cancellationToken);
+
+        /// <summary><see cref="ITextGenerationClient.GemmaSeaLionV4x27bItAsync"/> with per-call options (session affinity, headers, timeout); <paramref name="options"/> receives the response metadata.</summary>
+        public static System.Threading.Tasks.Task<GemmaSeaLionV4x27bItResponse> GemmaSeaLionV4x27bItAsync(this ITextGenerationClient client, GemmaSeaLionV4x27bItInput body, EdgeAiRequestOptions options, System.Threading.CancellationToken cancellationToken = default) =>
+            RequestScope.RunAsync(options ?? throw new System.ArgumentNullException(nameof(options)), ct => client.GemmaSeaLionV4x27bItAsync(body, ct), cancellationToken);
+
+        /// <summary><see cref="ITextGenerationClient.StreamAsync"/> with per-call options (session affinity, headers, timeout); <paramref name="options"/> receives the response metadata.</summary>
+        public static System.Threading.Tasks.Task<FileResponse> StreamAsync(this ITextGenerationClient client, string author, string model, GemmaSeaLionV4x27bItInput body, EdgeAiRequestOptions options, System.Threading.CancellationToken cancellationToken = default) =>
+            RequestScope.RunAsync(options ?? throw new System.ArgumentNullException(nameof(options)), ct => client.StreamAsync(author, model, body, ct), cancellationToken);
+
+        /// <summary><see cref="ITextGenerationClient.ClefAsync"/> with per-call options (session affinity, headers, timeout); <paramref name="options"/> receives the response metadata.</summary>
+        public static System.Threading.Tasks.Task<ClefResponse> ClefAsync(this ITextGenerationClient client, ClefInput body, EdgeAiRequestOptions options, System.Threading.CancellationToken cancellationToken = default) =>
+            RequestScope.RunAsync(options ?? throw new System.ArgumentNullException(nameof(options)), ct => client.ClefAsync(body, ct), cancellationToken);
+
+        /// <summary><see cref="ITextGenerationClient.ClefFlashAsync"/> with per-call options (session affinity, headers, timeout); <paramref name="options"/> receives the response metadata.</summary>
+        public static System.Threading.Tasks.Task<ClefResponse> ClefFlashAsync(this ITextGenerationClient client, ClefInput body, EdgeAiRequestOptions options, System.Threading.CancellationToken cancellationToken = default) =>
+            RequestScope.RunAsync(options ?? throw new System.ArgumentNullException(nameof(options)), ct => client.ClefFlashAsync(body, ct), cancellationToken);
+
+        /// <summary><see cref="ITextGenerationClient.ClefOmniAsync"/> with per-call options (session affinity, headers, timeout); <paramref name="options"/> receives the response metadata.</summary>
+        public static System.Threading.Tasks.Task<ClefResponse> ClefOmniAsync(this ITextGenerationClient client, ClefOmniInput body, EdgeAiRequestOptions options, System.Threading.CancellationToken cancellationToken = default) =>
+            RequestScope.RunAsync(options ?? throw new System.ArgumentNullException(nameof(options)), ct => client.ClefOmniAsync(body, ct), cancellationToken);
+
+        /// <summary><see cref="ITextGenerationClient.DeepseekMath7bBaseAsync"/> with per-call options (session affinity, headers, timeout); <paramref name="options"/> receives the response metadata.</summary>
+        public static System.Threading.Tasks.Task<DeepseekMath7bBaseResponse> DeepseekMath7bBaseAsync(this ITextGenerationClient client, DeepseekMath7bBaseInput body, EdgeAiRequestOptions options, System.Threading.CancellationToken cancellationToken = default) =>
+            RequestScope.RunAsync(options ?? throw new System.ArgumentNullException(nameof(options)), ct => client.DeepseekMath7bBaseAsync(body, ct), cancellationToken);
+
+        /// <summary><see cref="ITextGenerationClient.DeepseekMath7bInstructAsync"/> with per-call options (session affinity, headers, timeout); <paramref name="options"/> receives the response metadata.</summary>
+        public static System.Threading.Tasks.Task<DeepseekMath7bInstructResponse> DeepseekMath7bInstructAsync(this ITextGenerationClient client, DeepseekMath7bInstructInput body, EdgeAiRequestOptions options, System.Threading.CancellationToken cancellationToken = default) =>
+            RequestScope.RunAsync(options ?? throw new System.ArgumentNullException(nameof(options)), ct => client.DeepseekMath7bInstructAsync(body, ct), cancellationToken);
+
+        /// <summary><see cref="ITextGenerationClient.DeepseekR1DistillQwen32bAsync"/> with per-call options (session affinity, headers, timeout); <paramref name="options"/> receives the response metadata.</summary>
+        public static System.Threading.Tasks.Task<DeepseekR1DistillQwen32bResponse> DeepseekR1DistillQwen32bAsync(this ITextGenerationClient client, DeepseekR1DistillQwen32bInput body, EdgeAiRequestOptions options, System.Threading.CancellationToken cancellationToken = default) =>
+            RequestScope.RunAsync(options ?? throw new System.ArgumentNullException(nameof(options)), ct => client.DeepseekR1DistillQwen32bAsync(body, ct), cancellationToken);
+
+        /// <summary><see cref="ITextGenerationClient.DeepseekV4Flash0731Async"/> with per-call options (session affinity, headers, timeout); <paramref name="options"/> receives the response metadata.</summary>
+        public static System.Threading.Tasks.Task<DeepseekV4Flash0731BatchableResponse> DeepseekV4Flash0731Async(this ITextGenerationClient client, DeepseekV4Flash0731BatchableInput body, EdgeAiRequestOptions options, QueueRequest? queueRequest = null, System.Threading.CancellationToken cancellationToken = default) =>
+            RequestScope.RunAsync(options ?? throw new System.ArgumentNullException(nameof(options)), ct => client.DeepseekV4Flash0731Async(body, queueRequest, ct), cancellationToken);
+
+        /// <summary><see cref="ITextGenerationClient.DeepseekV4Pro0813Async"/> with per-call options (session affinity, headers, timeout); <paramref name="options"/> receives the response metadata.</summary>
+        public static System.Threading.Tasks.Task<DeepseekV4Flash0731Response> DeepseekV4Pro0813Async(this ITextGenerationClient client, DeepseekV4Flash0731Input body, EdgeAiRequestOptions options, System.Threading.CancellationToken cancellationToken = default) =>
+            RequestScope.RunAsync(options ?? throw new System.ArgumentNullException(nameof(options)), ct => client.DeepseekV4Pro0813Async(body, ct), cancellationToken);
+
+        /// <summary><see cref="ITextGenerationClient.Sqlcoder7b2Async"/> with per-call options (session affinity, headers, timeout); <paramref name="options"/> receives the response metadata.</summary>
+        [System.Obsolete]
+        public static System.Threading.Tasks.Task<DeepseekR1DistillQwen32bResponse> Sqlcoder7b2Async(this ITextGenerationClient client, DeepseekR1DistillQwen32bInput body, EdgeAiRequestOptions options, System.Threading.CancellationToken cancellationToken = default) =>
+            RequestScope.RunAsync(options ?? throw new System.ArgumentNullException(nameof(options)), ct => client.Sqlcoder7b2Async(body, ct), cancellationToken);
+
+        /// <summary><see cref="ITextGenerationClient.UnaCybertron7bV2Bf16Async"/> with per-call options (session affinity, headers, timeout); <paramref name="options"/> receives the response metadata.</summary>
+        public static System.Threading.Tasks.Task<UnaCybertron7bV2Bf16Response> UnaCybertron7bV2Bf16Async(this ITextGenerationClient client, TextGenerationInput body, EdgeAiRequestOptions options, System.Threading.CancellationToken cancellationToken = default) =>
+            RequestScope.RunAsync(options ?? throw new System.ArgumentNullException(nameof(options)), ct => client.UnaCybertron7bV2Bf16Async(body, ct), cancellationToken);
+
+        /// <summary><see cref="ITextGenerationClient.Gemma2bItLoraAsync"/> with per-call options (session affinity, headers, timeout); <paramref name="options"/> receives the response metadata.</summary>
+        public static System.Threading.Tasks.Task<DeepseekR1DistillQwen32bResponse> Gemma2bItLoraAsync(this ITextGenerationClient client, Gemma2bItLoraInput body, EdgeAiRequestOptions options, System.Threading.CancellationToken cancellationToken = default) =>
+            RequestScope.RunAsync(options ?? throw new System.ArgumentNullException(nameof(options)), ct => client.Gemma2bItLoraAsync(body, ct), cancellationToken);
+
+        /// <summary><see cref="ITextGenerationClient.Gemma3x12bItAsync"/> with per-call options (session affinity, headers, timeout); <paramref name="options"/> receives the response metadata.</summary>
+        [System.Obsolete]
+        public static System.Threading.Tasks.Task<DeepseekR1DistillQwen32bResponse> Gemma3x12bItAsync(this ITextGenerationClient client, Gemma3x12bItInput body, EdgeAiRequestOptions options, System.Threading.CancellationToken cancellationToken = default) =>
+            RequestScope.RunAsync(options ?? throw new System.ArgumentNullException(nameof(options)), ct => client.Gemma3x12bItAsync(body, ct), cancellationToken);
+
+        /// <summary><see cref="ITextGenerationClient.Gemma4x26bA4bItAsync"/> with per-call options (session affinity, headers, timeout); <paramref name="options"/> receives the response metadata.</summary>
+        public static System.Threading.Tasks.Task<DeepseekV4Flash0731BatchableResponse> Gemma4x26bA4bItAsync(this ITextGenerationClient client, DeepseekV4Flash0731BatchableInput body, EdgeAiRequestOptions options, QueueRequest? queueRequest = null, System.Threading.CancellationToken cancellationToken = default) =>
+            RequestScope.RunAsync(options ?? throw new System.ArgumentNullException(nameof(options)), ct => client.Gemma4x26bA4bItAsync(body, queueRequest, ct), cancellationToken);
+
+        /// <summary><see cref="ITextGenerationClient.Gemma7bItLoraAsync"/> with per-call options (session affinity, headers, timeout); <paramref name="options"/> receives the response metadata.</summary>
+        public static System.Threading.Tasks.Task<DeepseekMath7bInstructResponse> Gemma7bItLoraAsync(this ITextGenerationClient client, DeepseekMath7bInstructInput body, EdgeAiRequestOptions options, System.Threading.CancellationToken cancellationToken = default) =>
+            RequestScope.RunAsync(options ?? throw new System.ArgumentNullException(nameof(options)), ct => client.Gemma7bItLoraAsync(body, ct), cancellationToken);
+
+        /// <summary><see cref="ITextGenerationClient.Granite40HMicroAsync"/> with per-call options (session affinity, headers, timeout); <paramref name="options"/> receives the response metadata.</summary>
+        public static System.Threading.Tasks.Task<Granite40HMicroResponse> Granite40HMicroAsync(this ITextGenerationClient client, Granite40HMicroInput body, EdgeAiRequestOptions options, System.Threading.CancellationToken cancellationToken = default) =>
+            RequestScope.RunAsync(options ?? throw new System.ArgumentNullException(nameof(options)), ct => client.Granite40HMicroAsync(body, ct), cancellationToken);
+
+        /// <summary><see cref="ITextGenerationClient.Llama2x7bChatHfLoraAsync"/> with per-call options (session affinity, headers, timeout); <paramref name="options"/> receives the response metadata.</summary>
+        public static System.Threading.Tasks.Task<DeepseekMath7bInstructResponse> Llama2x7bChatHfLoraAsync(this ITextGenerationClient client, DeepseekMath7bInstructInput body, EdgeAiRequestOptions options, System.Threading.CancellationToken cancellationToken = default) =>
+            RequestScope.RunAsync(options ?? throw new System.ArgumentNullException(nameof(options)), ct => client.Llama2x7bChatHfLoraAsync(body, ct), cancellationToken);
+
+        /// <summary><see cref="ITextGenerationClient.Llama2x7bChatFp16Async"/> with per-call options (session affinity, headers, timeout); <paramref name="options"/> receives the response metadata.</summary>
+        [System.Obsolete]
+        public static System.Threading.Tasks.Task<DeepseekR1DistillQwen32bResponse> Llama2x7bChatFp16Async(this ITextGenerationClient client, Gemma2bItLoraInput body, EdgeAiRequestOptions options, System.Threading.CancellationToken cancellationToken = default) =>
+            RequestScope.RunAsync(options ?? throw new System.ArgumentNullException(nameof(options)), ct => client.Llama2x7bChatFp16Async(body, ct), cancellationToken);
+
+        /// <summary><see cref="ITextGenerationClient.Llama2x7bChatInt8Async"/> with per-call options (session affinity, headers, timeout); <paramref name="options"/> receives the response metadata.</summary>
+        [System.Obsolete]
+        public static System.Threading.Tasks.Task<DeepseekR1DistillQwen32bResponse> Llama2x7bChatInt8Async(this ITextGenerationClient client, DeepseekR1DistillQwen32bInput body, EdgeAiRequestOptions options, System.Threading.CancellationToken cancellationToken = default) =>
+            RequestScope.RunAsync(options ?? throw new System.ArgumentNullException(nameof(options)), ct => client.Llama2x7bChatInt8Async(body, ct), cancellationToken);
+
+        /// <summary><see cref="ITextGenerationClient.Llama3x8bInstructAsync"/> with per-call options (session affinity, headers, timeout); <paramref name="options"/> receives the response metadata.</summary>
+        [System.Obsolete]
+        public static System.Threading.Tasks.Task<UnaCybertron7bV2Bf16Response> Llama3x8bInstructAsync(this ITextGenerationClient client, DeepseekMath7bInstructInput body, EdgeAiRequestOptions options, System.Threading.CancellationToken cancellationToken = default) =>
+            RequestScope.RunAsync(options ?? throw new System.ArgumentNullException(nameof(options)), ct => client.Llama3x8bInstructAsync(body, ct), cancellationToken);
+
+        /// <summary><see cref="ITextGenerationClient.Llama3x8bInstructAwqAsync"/> with per-call options (session affinity, headers, timeout); <paramref name="options"/> receives the response metadata.</summary>
+        [System.Obsolete]
+        public static System.Threading.Tasks.Task<UnaCybertron7bV2Bf16Response> Llama3x8bInstructAwqAsync(this ITextGenerationClient client, TextGenerationInput body, EdgeAiRequestOptions options, System.Threading.CancellationToken cancellationToken = default) =>
+            RequestScope.RunAsync(options ?? throw new System.ArgumentNullException(nameof(options)), ct => client.Llama3x8bInstructAwqAsync(body, ct), cancellationToken);
+
+        /// <summary><see cref="ITextGenerationClient.Llama31x70bInstructAsync"/> with per-call options (session affinity, headers, timeout); <paramref name="options"/> receives the response metadata.</summary>
+        [System.Obsolete]
+        public static System.Threading.Tasks.Task<UnaCybertron7bV2Bf16Response> Llama31x70bInstructAsync(this ITextGenerationClient client, TextGenerationInput body, EdgeAiRequestOptions options, System.Threading.CancellationToken cancellationToken = default) =>
+            RequestScope.RunAsync(options ?? throw new System.ArgumentNullException(nameof(options)), ct => client.Llama31x70bInstructAsync(body, ct), cancellationToken);
+
+        /// <summary><see cref="ITextGenerationClient.Llama31x8bInstructAsync"/> with per-call options (session affinity, headers, timeout); <paramref name="options"/> receives the response metadata.</summary>
+        [System.Obsolete]
+        public static System.Threading.Tasks.Task<UnaCybertron7bV2Bf16Response> Llama31x8bInstructAsync(this ITextGenerationClient client, TextGenerationInput body, EdgeAiRequestOptions options, System.Threading.CancellationToken cancellationToken = default) =>
+            RequestScope.RunAsync(options ?? throw new System.ArgumentNullException(nameof(options)), ct => client.Llama31x8bInstructAsync(body, ct), cancellationToken);
+
+        /// <summary><see cref="ITextGenerationClient.Llama31x8bInstructAwqAsync"/> with per-call options (session affinity, headers, timeout); <paramref name="options"/> receives the response metadata.</summary>
+        [System.Obsolete]
+        public static System.Threading.Tasks.Task<DeepseekMath7bInstructResponse> Llama31x8bInstructAwqAsync(this ITextGenerationClient client, DeepseekMath7bInstructInput body, EdgeAiRequestOptions options, System.Threading.CancellationToken cancellationToken = default) =>
+            RequestScope.RunAsync(options ?? throw new System.ArgumentNullException(nameof(options)), ct => client.Llama31x8bInstructAwqAsync(body, ct), cancellationToken);
+
+        /// <summary><see cref="ITextGenerationClient.Llama31x8bInstructFastAsync"/> with per-call options (session affinity, headers, timeout); <paramref name="options"/> receives the response metadata.</summary>
+        public static System.Threading.Tasks.Task<UnaCybertron7bV2Bf16Response> Llama31x8bInstructFastAsync(this ITextGenerationClient client, TextGenerationInput body, EdgeAiRequestOptions options, System.Threading.CancellationToken cancellationToken = default) =>
+            RequestScope.RunAsync(options ?? throw new System.ArgumentNullException(nameof(options)), ct => client.Llama31x8bInstructFastAsync(body, ct), cancellationToken);
+
+        /// <summary><see cref="ITextGenerationClient.Llama31x8bInstructFp8Async"/> with per-call options (session affinity, headers, timeout); <paramref name="options"/> receives the response metadata.</summary>
+        public static System.Threading.Tasks.Task<DeepseekR1DistillQwen32bResponse> Llama31x8bInstructFp8Async(this ITextGenerationClient client, Gemma2bItLoraInput body, EdgeAiRequestOptions options, System.Threading.CancellationToken cancellationToken = default) =>
+            RequestScope.RunAsync(options ?? throw new System.ArgumentNullException(nameof(options)), ct => client.Llama31x8bInstructFp8Async(body, ct), cancellationToken);
+
+        /// <summary><see cref="ITextGenerationClient.Llama32x11bVisionInstructAsync"/> with per-call options (session affinity, headers, timeout); <paramref name="options"/> receives the response metadata.</summary>
+        public static System.Threading.Tasks.Task<UnaCybertron7bV2Bf16Response> Llama32x11bVisionInstructAsync(this ITextGenerationClient client, TextGenerationInput body, EdgeAiRequestOptions options, System.Threading.CancellationToken cancellationToken = default) =>
+            RequestScope.RunAsync(options ?? throw new System.ArgumentNullException(nameof(options)), ct => client.Llama32x11bVisionInstructAsync(body, ct), cancellationToken);
+
+        /// <summary><see cref="ITextGenerationClient.Llama32x1bInstructAsync"/> with per-call options (session affinity, headers, timeout); <paramref name="options"/> receives the response metadata.</summary>
+        public static System.Threading.Tasks.Task<UnaCybertron7bV2Bf16Response> Llama32x1bInstructAsync(this ITextGenerationClient client, DeepseekMath7bInstructInput body, EdgeAiRequestOptions options, System.Threading.CancellationToken cancellationToken = default) =>
+            RequestScope.RunAsync(options ?? throw new System.ArgumentNullException(nameof(options)), ct => client.Llama32x1bInstructAsync(body, ct), cancellationToken);
+
+        /// <summary><see cref="ITextGenerationClient.Llama32x3bInstructAsync"/> with per-call options (session affinity, headers, timeout); <paramref name="options"/> receives the response metadata.</summary>
+        public static System.Threading.Tasks.Task<UnaCybertron7bV2Bf16Response> Llama32x3bInstructAsync(this ITextGenerationClient client, DeepseekMath7bInstructInput body, EdgeAiRequestOptions options, System.Threading.CancellationToken cancellationToken = default) =>
+            RequestScope.RunAsync(options ?? throw new System.ArgumentNullException(nameof(options)), ct => client.Llama32x3bInstructAsync(body, ct), cancellationToken);
+
+        /// <summary><see cref="ITextGenerationClient.Llama33x70bInstructFp8FastAsync"/> with per-call options (session affinity, headers, timeout); <paramref name="options"/> receives the response metadata.</summary>
+        public static System.Threading.Tasks.Task<DeepseekR1DistillQwen32bBatchableResponse> Llama33x70bInstructFp8FastAsync(this ITextGenerationClient client, Llama33x70bInstructFp8FastBatchableInput body, EdgeAiRequestOptions options, QueueRequest? queueRequest = null, System.Threading.CancellationToken cancellationToken = default) =>
+            RequestScope.RunAsync(options ?? throw new System.ArgumentNullException(nameof(options)), ct => client.Llama33x70bInstructFp8FastAsync(body, queueRequest, ct), cancellationToken);
+
+        /// <summary><see cref="ITextGenerationClient.Llama4Scout17b16eInstructAsync"/> with per-call options (session affinity, headers, timeout); <paramref name="options"/> receives the response metadata.</summary>
+        public static System.Threading.Tasks.Task<DeepseekR1DistillQwen32bResponse> Llama4Scout17b16eInstructAsync(this ITextGenerationClient client, Llama4Scout17b16eInstructInput body, EdgeAiRequestOptions options, System.Threading.CancellationToken cancellationToken = default) =>
+            RequestScope.RunAsync(options ?? throw new System.ArgumentNullException(nameof(options)), ct => client.Llama4Scout17b16eInstructAsync(body, ct), cancellationToken);
+
+        /// <summary><see cref="ITextGenerationClient.LlamaGuard3x8bAsync"/> with per-call options (session affinity, headers, timeout); <paramref name="options"/> receives the response metadata.</summary>
+        public static System.Threading.Tasks.Task<LlamaGuard3x8bResponse> LlamaGuard3x8bAsync(this ITextGenerationClient client, LlamaGuard3x8bInput body, EdgeAiRequestOptions options, System.Threading.CancellationToken cancellationToken = default) =>
+            RequestScope.RunAsync(options ?? throw new System.ArgumentNullException(nameof(options)), ct => client.LlamaGuard3x8bAsync(body, ct), cancellationToken);
+
+        /// <summary><see cref="ITextGenerationClient.Phi2Async"/> with per-call options (session affinity, headers, timeout); <paramref name="options"/> receives the response metadata.</summary>
+        [System.Obsolete]
+        public static System.Threading.Tasks.Task<UnaCybertron7bV2Bf16Response> Phi2Async(this ITextGenerationClient client, DeepseekMath7bInstructInput body, EdgeAiRequestOptions options, System.Threading.CancellationToken cancellationToken = default) =>
+            RequestScope.RunAsync(options ?? throw new System.ArgumentNullException(nameof(options)), ct => client.Phi2Async(body, ct), cancellationToken);
+
+        /// <summary><see cref="ITextGenerationClient.Mistral7bInstructV01Async"/> with per-call options (session affinity, headers, timeout); <paramref name="options"/> receives the response metadata.</summary>
+        [System.Obsolete]
+        public static System.Threading.Tasks.Task<DeepseekMath7bInstructResponse> Mistral7bInstructV01Async(this ITextGenerationClient client, DeepseekMath7bInstructInput body, EdgeAiRequestOptions options, System.Threading.CancellationToken cancellationToken = default) =>
+            RequestScope.RunAsync(options ?? throw new System.ArgumentNullException(nameof(options)), ct => client.Mistral7bInstructV01Async(body, ct), cancellationToken);
+
+        /// <summary><see cref="ITextGenerationClient.Mistral7bInstructV02LoraAsync"/> with per-call options (session affinity, headers, timeout); <paramref name="options"/> receives the response metadata.</summary>
+        public static System.Threading.Tasks.Task<DeepseekR1DistillQwen32bResponse> Mistral7bInstructV02LoraAsync(this ITextGenerationClient client, DeepseekR1DistillQwen32bInput body, EdgeAiRequestOptions options, System.Threading.CancellationToken cancellationToken = default) =>
+            RequestScope.RunAsync(options ?? throw new System.ArgumentNullException(nameof(options)), ct => client.Mistral7bInstructV02LoraAsync(body, ct), cancellationToken);
+
+        /// <summary><see cref="ITextGenerationClient.MistralSmall31x24bInstructAsync"/> with per-call options (session affinity, headers, timeout); <paramref name="options"/> receives the response metadata.</summary>
+        public static System.Threading.Tasks.Task<DeepseekR1DistillQwen32bResponse> MistralSmall31x24bInstructAsync(this ITextGenerationClient client, MistralSmall31x24bInstructInput body, EdgeAiRequestOptions options, System.Threading.CancellationToken cancellationToken = default) =>
+            RequestScope.RunAsync(options ?? throw new System.ArgumentNullException(nameof(options)), ct => client.MistralSmall31x24bInstructAsync(body, ct), cancellationToken);
+
+        /// <summary><see cref="ITextGenerationClient.KimiK25Async"/> with per-call options (session affinity, headers, timeout); <paramref name="options"/> receives the response metadata.</summary>
+        [System.Obsolete]
+        public static System.Threading.Tasks.Task<DeepseekV4Flash0731Response> KimiK25Async(this ITextGenerationClient client, DeepseekV4Flash0731Input body, EdgeAiRequestOptions options, System.Threading.CancellationToken cancellationToken = default) =>
+            RequestScope.RunAsync(options ?? throw new System.ArgumentNullException(nameof(options)), ct => client.KimiK25Async(body, ct), cancellationToken);
+
+        /// <summary><see cref="ITextGenerationClient.KimiK26Async"/> with per-call options (session affinity, headers, timeout); <paramref name="options"/> receives the response metadata.</summary>
+        public static System.Threading.Tasks.Task<DeepseekV4Flash0731BatchableResponse> KimiK26Async(this ITextGenerationClient client, DeepseekV4Flash0731BatchableInput body, EdgeAiRequestOptions options, QueueRequest? queueRequest = null, System.Threading.CancellationToken cancellationToken = default) =>
+            RequestScope.RunAsync(options ?? throw new System.ArgumentNullException(nameof(options)), ct => client.KimiK26Async(body, queueRequest, ct), cancellationToken);
+
+        /// <summary><see cref="ITextGenerationClient.KimiK27CodeAsync"/> with per-call options (session affinity, headers, timeout); <paramref name="options"/> receives the response metadata.</summary>
+        public static System.Threading.Tasks.Task<DeepseekV4Flash0731Response> KimiK27CodeAsync(this ITextGenerationClient client, DeepseekV4Flash0731Input body, EdgeAiRequestOptions options, System.Threading.CancellationToken cancellationToken = default) =>
+            RequestScope.RunAsync(options ?? throw new System.ArgumentNullException(nameof(options)), ct => client.KimiK27CodeAsync(body, ct), cancellationToken);
+
+        /// <summary><see cref="ITextGenerationClient.Nemotron3x120bA12bAsync"/> with per-call options (session affinity, headers, timeout); <paramref name="options"/> receives the response metadata.</summary>
+        public static System.Threading.Tasks.Task<DeepseekV4Flash0731Response> Nemotron3x120bA12bAsync(this ITextGenerationClient client, DeepseekV4Flash0731Input body, EdgeAiRequestOptions options, System.Threading.CancellationToken cancellationToken = default) =>
+            RequestScope.RunAsync(options ?? throw new System.ArgumentNullException(nameof(options)), ct => client.Nemotron3x120bA12bAsync(body, ct), cancellationToken);
+
+        /// <summary><see cref="ITextGenerationClient.GptOss120bAsync"/> with per-call options (session affinity, headers, timeout); <paramref name="options"/> receives the response metadata.</summary>
+        public static System.Threading.Tasks.Task<TextGenerationBatchableResponse> GptOss120bAsync(this ITextGenerationClient client, GptOssBatchableInput body, EdgeAiRequestOptions options, QueueRequest? queueRequest = null, System.Threading.CancellationToken cancellationToken = default) =>
+            RequestScope.RunAsync(options ?? throw new System.ArgumentNullException(nameof(options)), ct => client.GptOss120bAsync(body, queueRequest, ct), cancellationToken);
+
+        /// <summary><see cref="ITextGenerationClient.GptOss20bAsync"/> with per-call options (session affinity, headers, timeout); <paramref name="options"/> receives the response metadata.</summary>
+        public static System.Threading.Tasks.Task<TextGenerationResponse> GptOss20bAsync(this ITextGenerationClient client, GptOss20bInput body, EdgeAiRequestOptions options, System.Threading.CancellationToken cancellationToken = default) =>
+            RequestScope.RunAsync(options ?? throw new System.ArgumentNullException(nameof(options)), ct => client.GptOss20bAsync(body, ct), cancellationToken);
+
+        /// <summary><see cref="ITextGenerationClient.Openchat35x0106Async"/> with per-call options (session affinity, headers, timeout); <paramref name="options"/> receives the response metadata.</summary>
+        public static System.Threading.Tasks.Task<DeepseekMath7bInstructResponse> Openchat35x0106Async(this ITextGenerationClient client, DeepseekMath7bInstructInput body, EdgeAiRequestOptions options, System.Threading.CancellationToken cancellationToken = default) =>
+            RequestScope.RunAsync(options ?? throw new System.ArgumentNullException(nameof(options)), ct => client.Openchat35x0106Async(body, ct), cancellationToken);
+
+        /// <summary><see cref="ITextGenerationClient.Qwen15x05bChatAsync"/> with per-call options (session affinity, headers, timeout); <paramref name="options"/> receives the response metadata.</summary>
+        public static System.Threading.Tasks.Task<DeepseekMath7bInstructResponse> Qwen15x05bChatAsync(this ITextGenerationClient client, DeepseekMath7bInstructInput body, EdgeAiRequestOptions options, System.Threading.CancellationToken cancellationToken = default) =>
+            RequestScope.RunAsync(options ?? throw new System.ArgumentNullException(nameof(options)), ct => client.Qwen15x05bChatAsync(body, ct), cancellationToken);
+
+        /// <summary><see cref="ITextGenerationClient.Qwen15x18bChatAsync"/> with per-call options (session affinity, headers, timeout); <paramref name="options"/> receives the response metadata.</summary>
+        public static System.Threading.Tasks.Task<DeepseekMath7bInstructResponse> Qwen15x18bChatAsync(this ITextGenerationClient client, DeepseekMath7bInstructInput body, EdgeAiRequestOptions options, System.Threading.CancellationToken cancellationToken = default) =>
+            RequestScope.RunAsync(options ?? throw new System.ArgumentNullException(nameof(options)), ct => client.Qwen15x18bChatAsync(body, ct), cancellationToken);
+
+        /// <summary><see cref="ITextGenerationClient.Qwen15x14bChatAwqAsync"/> with per-call options (session affinity, headers, timeout); <paramref name="options"/> receives the response metadata.</summary>
+        public static System.Threading.Tasks.Task<DeepseekR1DistillQwen32bResponse> Qwen15x14bChatAwqAsync(this ITextGenerationClient client, Gemma2bItLoraInput body, EdgeAiRequestOptions options, System.Threading.CancellationToken cancellationToken = default) =>
+            RequestScope.RunAsync(options ?? throw new System.ArgumentNullException(nameof(options)), ct => client.Qwen15x14bChatAwqAsync(body, ct), cancellationToken);
+
+        /// <summary><see cref="ITextGenerationClient.Qwen15x7bChatAwqAsync"/> with per-call options (session affinity, headers, timeout); <paramref name="options"/> receives the response metadata.</summary>
+        [System.Obsolete]
+        public static System.Threading.Tasks.Task<DeepseekR1DistillQwen32bResponse> Qwen15x7bChatAwqAsync(this ITextGenerationClient client, DeepseekR1DistillQwen32bInput body, EdgeAiRequestOptions options, System.Threading.CancellationToken cancellationToken = default) =>
+            RequestScope.RunAsync(options ?? throw new System.ArgumentNullException(nameof(options)), ct => client.Qwen15x7bChatAwqAsync(body, ct), cancellationToken);
+
+        /// <summary><see cref="ITextGenerationClient.Qwen25Coder32bInstructAsync"/> with per-call options (session affinity, headers, timeout); <paramref name="options"/> receives the response metadata.</summary>
+        public static System.Threading.Tasks.Task<DeepseekR1DistillQwen32bResponse> Qwen25Coder32bInstructAsync(this ITextGenerationClient client, Gemma2bItLoraInput body, EdgeAiRequestOptions options, System.Threading.CancellationToken cancellationToken = default) =>
+            RequestScope.RunAsync(options ?? throw new System.ArgumentNullException(nameof(options)), ct => client.Qwen25Coder32bInstructAsync(body, ct), cancellationToken);
+
+        /// <summary><see cref="ITextGenerationClient.Qwen3x30bA3bFp8Async"/> with per-call options (session affinity, headers, timeout); <paramref name="options"/> receives the response metadata.</summary>
+        public static System.Threading.Tasks.Task<GemmaSeaLionV4x27bItBatchableResponse> Qwen3x30bA3bFp8Async(this ITextGenerationClient client, GemmaSeaLionV4x27bItBatchableInput body, EdgeAiRequestOptions options, QueueRequest? queueRequest = null, System.Threading.CancellationToken cancellationToken = default) =>
+            RequestScope.RunAsync(options ?? throw new System.ArgumentNullException(nameof(options)), ct => client.Qwen3x30bA3bFp8Async(body, queueRequest, ct), cancellationToken);
+
+        /// <summary><see cref="ITextGenerationClient.Qwen38x27bAsync"/> with per-call options (session affinity, headers, timeout); <paramref name="options"/> receives the response metadata.</summary>
+        public static System.Threading.Tasks.Task<DeepseekV4Flash0731BatchableResponse> Qwen38x27bAsync(this ITextGenerationClient client, DeepseekV4Flash0731BatchableInput body, EdgeAiRequestOptions options, QueueRequest? queueRequest = null, System.Threading.CancellationToken cancellationToken = default) =>
+            RequestScope.RunAsync(options ?? throw new System.ArgumentNullException(nameof(options)), ct => client.Qwen38x27bAsync(body, queueRequest, ct), cancellationToken);
+
+        /// <summary><see cref="ITextGenerationClient.Qwq32bAsync"/> with per-call options (session affinity, headers, timeout); <paramref name="options"/> receives the response metadata.</summary>
+        public static System.Threading.Tasks.Task<Qwq32bResponse> Qwq32bAsync(this ITextGenerationClient client, Qwq32bInput body, EdgeAiRequestOptions options, System.Threading.CancellationToken cancellationToken = default) =>
+            RequestScope.RunAsync(options ?? throw new System.ArgumentNullException(nameof(options)), ct => client.Qwq32bAsync(body, ct), cancellationToken);
+
+        /// <summary><see cref="ITextGenerationClient.ApertusV15x8bAsync"/> with per-call options (session affinity, headers, timeout); <paramref name="options"/> receives the response metadata.</summary>
+        public static System.Threading.Tasks.Task<Granite40HMicroResponse> ApertusV15x8bAsync(this ITextGenerationClient client, Granite40HMicroInput body, EdgeAiRequestOptions options, System.Threading.CancellationToken cancellationToken = default) =>
+            RequestScope.RunAsync(options ?? throw new System.ArgumentNullException(nameof(options)), ct => client.ApertusV15x8bAsync(body, ct), cancellationToken);
+
+        /// <summary><see cref="ITextGenerationClient.DiscolmGerman7bV1AwqAsync"/> with per-call options (session affinity, headers, timeout); <paramref name="options"/> receives the response metadata.</summary>
+        public static System.Threading.Tasks.Task<DeepseekMath7bInstructResponse> DiscolmGerman7bV1AwqAsync(this ITextGenerationClient client, DeepseekMath7bInstructInput body, EdgeAiRequestOptions options, System.Threading.CancellationToken cancellationToken = default) =>
+            RequestScope.RunAsync(options ?? throw new System.ArgumentNullException(nameof(options)), ct => client.DiscolmGerman7bV1AwqAsync(body, ct), cancellationToken);
+
+        /// <summary><see cref="ITextGenerationClient.Falcon7bInstructAsync"/> with per-call options (session affinity, headers, timeout); <paramref name="options"/> receives the response metadata.</summary>
+        public static System.Threading.Tasks.Task<UnaCybertron7bV2Bf16Response> Falcon7bInstructAsync(this ITextGenerationClient client, DeepseekMath7bInstructInput body, EdgeAiRequestOptions options, System.Threading.CancellationToken cancellationToken = default) =>
+            RequestScope.RunAsync(options ?? throw new System.ArgumentNullException(nameof(options)), ct => client.Falcon7bInstructAsync(body, ct), cancellationToken);
+
+        /// <summary><see cref="ITextGenerationClient.Tinyllama11bChatV10Async"/> with per-call options (session affinity, headers, timeout); <paramref name="options"/> receives the response metadata.</summary>
+        public static System.Threading.Tasks.Task<UnaCybertron7bV2Bf16Response> Tinyllama11bChatV10Async(this ITextGenerationClient client, DeepseekMath7bInstructInput body, EdgeAiRequestOptions options, System.Threading.CancellationToken cancellationToken = default) =>
+            RequestScope.RunAsync(options ?? throw new System.ArgumentNullException(nameof(options)), ct => client.Tinyllama11bChatV10Async(body, ct), cancellationToken);
+
+        /// <summary><see cref="ITextGenerationClient.Eurollm9bItAsync"/> with per-call options (session affinity, headers, timeout); <paramref name="options"/> receives the response metadata.</summary>
+        public static System.Threading.Tasks.Task<Granite40HMicroResponse> Eurollm9bItAsync(this ITextGenerationClient client, Granite40HMicroInput body, EdgeAiRequestOptions options, System.Threading.CancellationToken cancellationToken = default) =>
+            RequestScope.RunAsync(options ?? throw new System.ArgumentNullException(nameof(options)), ct => client.Eurollm9bItAsync(body, ct), cancellationToken);
+
+        /// <summary><see cref="ITextGenerationClient.Glm47FlashAsync"/> with per-call options (session affinity, headers, timeout); <paramref name="options"/> receives the response metadata.</summary>
+        public static System.Threading.Tasks.Task<DeepseekV4Flash0731Response> Glm47FlashAsync(this ITextGenerationClient client, DeepseekV4Flash0731Input body, EdgeAiRequestOptions options, System.Threading.CancellationToken cancellationToken = default) =>
+            RequestScope.RunAsync(options ?? throw new System.ArgumentNullException(nameof(options)), ct => client.Glm47FlashAsync(body, ct), cancellationToken);
+
+        /// <summary><see cref="ITextGenerationClient.Glm52Async"/> with per-call options (session affinity, headers, timeout); <paramref name="options"/> receives the response metadata.</summary>
+        public static System.Threading.Tasks.Task<DeepseekV4Flash0731Response> Glm52Async(this ITextGenerationClient client, DeepseekV4Flash0731Input body, EdgeAiRequestOptions options, System.Threading.CancellationToken cancellationToken = default) =>
+            RequestScope.RunAsync(options ?? throw new System.ArgumentNullException(nameof(options)), ct => client.Glm52Async(body, ct), cancellationToken);
+
+        /// <summary><see cref="ITextGenerationClient.Glm53Async"/> with per-call options (session affinity, headers, timeout); <paramref name="options"/> receives the response metadata.</summary>
+        public static System.Threading.Tasks.Task<DeepseekV4Flash0731Response> Glm53Async(this ITextGenerationClient client, DeepseekV4Flash0731Input body, EdgeAiRequestOptions options, System.Threading.CancellationToken cancellationToken = default) =>
+            RequestScope.RunAsync(options ?? throw new System.ArgumentNullException(nameof(options)), ct => client.Glm53Async(body, ct), cancellationToken);
+
+        /// <summary><see cref="ITextGenerationClient.Glm53FlashAsync"/> with per-call options (session affinity, headers, timeout); <paramref name="options"/> receives the response metadata.</summary>
+        public static System.Threading.Tasks.Task<DeepseekV4Flash0731Response> Glm53FlashAsync(this ITextGenerationClient client, DeepseekV4Flash0731Input body, EdgeAiRequestOptions options, System.Threading.CancellationToken cancellationToken = default) =>
+            RequestScope.RunAsync(options ?? throw new System.ArgumentNullException(nameof(options)), ct => client.Glm53FlashAsync(body, ct), cancellationToken);
+
+        /// <summary><see cref="ITextGenerationClient.Gemma7bItAsync"/> with per-call options (session affinity, headers, timeout); <paramref name="options"/> receives the response metadata.</summary>
+        [System.Obsolete]
+        public static System.Threading.Tasks.Task<DeepseekMath7bInstructResponse> Gemma7bItAsync(this ITextGenerationClient client, DeepseekMath7bInstructInput body, EdgeAiRequestOptions options, System.Threading.CancellationToken cancellationToken = default) =>
+            RequestScope.RunAsync(options ?? throw new System.ArgumentNullException(nameof(options)), ct => client.Gemma7bItAsync(body, ct), cancellationToken);
+
+        /// <summary><see cref="ITextGenerationClient.MetaLlama3x8bInstructAsync"/> with per-call options (session affinity, headers, timeout); <paramref name="options"/> receives the response metadata.</summary>
+        [System.Obsolete]
+        public static System.Threading.Tasks.Task<DeepseekMath7bInstructResponse> MetaLlama3x8bInstructAsync(this ITextGenerationClient client, DeepseekMath7bInstructInput body, EdgeAiRequestOptions options, System.Threading.CancellationToken cancellationToken = default) =>
+            RequestScope.RunAsync(options ?? throw new System.ArgumentNullException(nameof(options)), ct => client.MetaLlama3x8bInstructAsync(body, ct), cancellationToken);
+
+        /// <summary><see cref="ITextGenerationClient.Mistral7bInstructV02Async"/> with per-call options (session affinity, headers, timeout); <paramref name="options"/> receives the response metadata.</summary>
+        [System.Obsolete]
+        public static System.Threading.Tasks.Task<DeepseekR1DistillQwen32bResponse> Mistral7bInstructV02Async(this ITextGenerationClient client, DeepseekR1DistillQwen32bInput body, EdgeAiRequestOptions options, System.Threading.CancellationToken cancellationToken = default) =>
+            RequestScope.RunAsync(options ?? throw new System.ArgumentNullException(nameof(options)), ct => client.Mistral7bInstructV02Async(body, ct), cancellationToken);
+
+        /// <summary><see cref="ITextGenerationClient.StarlingLm7bBetaAsync"/> with per-call options (session affinity, headers, timeout); <paramref name="options"/> receives the response metadata.</summary>
+        public static System.Threading.Tasks.Task<DeepseekR1DistillQwen32bResponse> StarlingLm7bBetaAsync(this ITextGenerationClient client, Llama33x70bInstructFp8FastInput body, EdgeAiRequestOptions options, System.Threading.CancellationToken cancellationToken = default) =>
+            RequestScope.RunAsync(options ?? throw new System.ArgumentNullException(nameof(options)), ct => client.StarlingLm7bBetaAsync(body, ct), cancellationToken);
+
+        /// <summary><see cref="ITextGenerationClient.Hermes2ProMistral7bAsync"/> with per-call options (session affinity, headers, timeout); <paramref name="options"/> receives the response metadata.</summary>
+        [System.Obsolete]
+        public static System.Threading.Tasks.Task<DeepseekMath7bInstructResponse> Hermes2ProMistral7bAsync(this ITextGenerationClient client, DeepseekMath7bInstructInput body, EdgeAiRequestOptions options, System.Threading.CancellationToken cancellationToken = default) =>
+            RequestScope.RunAsync(options ?? throw new System.ArgumentNullException(nameof(options)), ct => client.Hermes2ProMistral7bAsync(body, ct), cancellationToken);
+
+        /// <summary><see cref="ITextGenerationClient.DeepseekCoder67bBaseAwqAsync"/> with per-call options (session affinity, headers, timeout); <paramref name="options"/> receives the response metadata.</summary>
+        public static System.Threading.Tasks.Task<UnaCybertron7bV2Bf16Response> DeepseekCoder67bBaseAwqAsync(this ITextGenerationClient client, TextGenerationInput body, EdgeAiRequestOptions options, System.Threading.CancellationToken cancellationToken = default) =>
+            RequestScope.RunAsync(options ?? throw new System.ArgumentNullException(nameof(options)), ct => client.DeepseekCoder67bBaseAwqAsync(body, ct), cancellationToken);
+
+        /// <summary><see cref="ITextGenerationClient.DeepseekCoder67bInstructAwqAsync"/> with per-call options (session affinity, headers, timeout); <paramref name="options"/> receives the response metadata.</summary>
+        public static System.Threading.Tasks.Task<DeepseekR1DistillQwen32bResponse> DeepseekCoder67bInstructAwqAsync(this ITextGenerationClient client, Llama33x70bInstructFp8FastInput body, EdgeAiRequestOptions options, System.Threading.CancellationToken cancellationToken = default) =>
+            RequestScope.RunAsync(options ?? throw new System.ArgumentNullException(nameof(options)), ct => client.DeepseekCoder67bInstructAwqAsync(body, ct), cancellationToken);
+
+        /// <summary><see cref="ITextGenerationClient.Llama2x13bChatAwqAsync"/> with per-call options (session affinity, headers, timeout); <paramref name="options"/> receives the response metadata.</summary>
+        public static System.Threading.Tasks.Task<UnaCybertron7bV2Bf16Response> Llama2x13bChatAwqAsync(this ITextGenerationClient client, TextGenerationInput body, EdgeAiRequestOptions options, System.Threading.CancellationToken cancellationToken = default) =>
+            RequestScope.RunAsync(options ?? throw new System.ArgumentNullException(nameof(options)), ct => client.Llama2x13bChatAwqAsync(body, ct), cancellationToken);
+
+        /// <summary><see cref="ITextGenerationClient.Llamaguard7bAwqAsync"/> with per-call options (session affinity, headers, timeout); <paramref name="options"/> receives the response metadata.</summary>
+        public static System.Threading.Tasks.Task<DeepseekMath7bInstructResponse> Llamaguard7bAwqAsync(this ITextGenerationClient client, DeepseekMath7bInstructInput body, EdgeAiRequestOptions options, System.Threading.CancellationToken cancellationToken = default) =>
+            RequestScope.RunAsync(options ?? throw new System.ArgumentNullException(nameof(options)), ct => client.Llamaguard7bAwqAsync(body, ct), cancellationToken);
+
+        /// <summary><see cref="ITextGenerationClient.Mistral7bInstructV01AwqAsync"/> with per-call options (session affinity, headers, timeout); <paramref name="options"/> receives the response metadata.</summary>
+        public static System.Threading.Tasks.Task<DeepseekR1DistillQwen32bResponse> Mistral7bInstructV01AwqAsync(this ITextGenerationClient client, Llama33x70bInstructFp8FastInput body, EdgeAiRequestOptions options, System.Threading.CancellationToken cancellationToken = default) =>
+            RequestScope.RunAsync(options ?? throw new System.ArgumentNullException(nameof(options)), ct => client.Mistral7bInstructV01AwqAsync(body, ct), cancellationToken);
+
+        /// <summary><see cref="ITextGenerationClient.NeuralChat7bV3x1AwqAsync"/> with per-call options (session affinity, headers, timeout); <paramref name="options"/> receives the response metadata.</summary>
+        public static System.Threading.Tasks.Task<DeepseekMath7bInstructResponse> NeuralChat7bV3x1AwqAsync(this ITextGenerationClient client, DeepseekMath7bInstructInput body, EdgeAiRequestOptions options, System.Threading.CancellationToken cancellationToken = default) =>
+            RequestScope.RunAsync(options ?? throw new System.ArgumentNullException(nameof(options)), ct => client.NeuralChat7bV3x1AwqAsync(body, ct), cancellationToken);
+
+        /// <summary><see cref="ITextGenerationClient.Openhermes25Mistral7bAwqAsync"/> with per-call options (session affinity, headers, timeout); <paramref name="options"/> receives the response metadata.</summary>
+        public static System.Threading.Tasks.Task<DeepseekR1DistillQwen32bResponse> Openhermes25Mistral7bAwqAsync(this ITextGenerationClient client, Llama33x70bInstructFp8FastInput body, EdgeAiRequestOptions options, System.Threading.CancellationToken cancellationToken = default) =>
+            RequestScope.RunAsync(options ?? throw new System.ArgumentNullException(nameof(options)), ct => client.Openhermes25Mistral7bAwqAsync(body, ct), cancellationToken);
+
+        /// <summary><see cref="ITextGenerationClient.Zephyr7bBetaAwqAsync"/> with per-call options (session affinity, headers, timeout); <paramref name="options"/> receives the response metadata.</summary>
+        public static System.Threading.Tasks.Task<UnaCybertron7bV2Bf16Response> Zephyr7bBetaAwqAsync(this ITextGenerationClient client, TextGenerationInput body, EdgeAiRequestOptions options, System.Threading.CancellationToken cancellationToken = default) =>
+            RequestScope.RunAsync(options ?? throw new System.ArgumentNullException(nameof(options)), ct => client.Zephyr7bBetaAwqAsync(body, ct), cancellationToken);
+
         /// <summary><see cref="ITextEmbeddingsClient.BgeBaseEnV15Async"/> with per-call options (session affinity, headers, timeout); <paramref name="options"/> receives the response metadata.</summary>
         public static System.Threading.Tasks.Task<TextEmbeddingsBatchableResponse> BgeBaseEnV15Async(this ITextEmbeddingsClient client, TextEmbeddingsBatchableInput body, EdgeAiRequestOptions options, QueueRequest? queueRequest = null, System.Threading.CancellationToken cancellationToken = default) =>
             RequestScope.RunAsync(options ?? throw new System.ArgumentNullException(nameof(options)), ct => client.BgeBaseEnV15Async(body, queueRequest, ct), cancellationToken);
@@ -31,19 +368,27 @@ namespace EdgeAi.Client
             RequestScope.RunAsync(options ?? throw new System.ArgumentNullException(nameof(options)), ct => client.BgeLargeEnV15Async(body, queueRequest, ct), cancellationToken);
 
         /// <summary><see cref="ITextEmbeddingsClient.BgeM3Async"/> with per-call options (session affinity, headers, timeout); <paramref name="options"/> receives the response metadata.</summary>
-        public static System.Threading.Tasks.Task<TextEmbeddingsBatchableResponse> BgeM3Async(this ITextEmbeddingsClient client, TextEmbeddingsBatchableInput body, EdgeAiRequestOptions options, QueueRequest? queueRequest = null, System.Threading.CancellationToken cancellationToken = default) =>
-            RequestScope.RunAsync(options ?? throw new System.ArgumentNullException(nameof(options)), ct => client.BgeM3Async(body, queueRequest, ct), cancellationToken);
+        public static System.Threading.Tasks.Task<BgeM3Response> BgeM3Async(this ITextEmbeddingsClient client, BgeM3Input body, EdgeAiRequestOptions options, System.Threading.CancellationToken cancellationToken = default) =>
+            RequestScope.RunAsync(options ?? throw new System.ArgumentNullException(nameof(options)), ct => client.BgeM3Async(body, ct), cancellationToken);
 
         /// <summary><see cref="ITextEmbeddingsClient.BgeSmallEnV15Async"/> with per-call options (session affinity, headers, timeout); <paramref name="options"/> receives the response metadata.</summary>
         public static System.Threading.Tasks.Task<TextEmbeddingsBatchableResponse> BgeSmallEnV15Async(this ITextEmbeddingsClient client, TextEmbeddingsBatchableInput body, EdgeAiRequestOptions options, QueueRequest? queueRequest = null, System.Threading.CancellationToken cancellationToken = default) =>
             RequestScope.RunAsync(options ?? throw new System.ArgumentNullException(nameof(options)), ct => client.BgeSmallEnV15Async(body, queueRequest, ct), cancellationToken);
 
+        /// <summary><see cref="ITextEmbeddingsClient.OmniBgeBaseEnV15Async"/> with per-call options (session affinity, headers, timeout); <paramref name="options"/> receives the response metadata.</summary>
+        public static System.Threading.Tasks.Task<TextEmbeddingsBatchableResponse> OmniBgeBaseEnV15Async(this ITextEmbeddingsClient client, TextEmbeddingsBatchableInput body, EdgeAiRequestOptions options, QueueRequest? queueRequest = null, System.Threading.CancellationToken cancellationToken = default) =>
+            RequestScope.RunAsync(options ?? throw new System.ArgumentNullException(nameof(options)), ct => client.OmniBgeBaseEnV15Async(body, queueRequest, ct), cancellationToken);
+
         /// <summary><see cref="ITextEmbeddingsClient.Embeddinggemma300mAsync"/> with per-call options (session affinity, headers, timeout); <paramref name="options"/> receives the response metadata.</summary>
-        public static System.Threading.Tasks.Task<TextEmbeddingsResponse> Embeddinggemma300mAsync(this ITextEmbeddingsClient client, TextEmbeddingsInput body, EdgeAiRequestOptions options, System.Threading.CancellationToken cancellationToken = default) =>
+        public static System.Threading.Tasks.Task<Embeddinggemma300mResponse> Embeddinggemma300mAsync(this ITextEmbeddingsClient client, Embeddinggemma300mInput body, EdgeAiRequestOptions options, System.Threading.CancellationToken cancellationToken = default) =>
             RequestScope.RunAsync(options ?? throw new System.ArgumentNullException(nameof(options)), ct => client.Embeddinggemma300mAsync(body, ct), cancellationToken);
 
+        /// <summary><see cref="ITextEmbeddingsClient.PlamoEmbedding1bAsync"/> with per-call options (session affinity, headers, timeout); <paramref name="options"/> receives the response metadata.</summary>
+        public static System.Threading.Tasks.Task<Embeddinggemma300mResponse> PlamoEmbedding1bAsync(this ITextEmbeddingsClient client, Embeddinggemma300mInput body, EdgeAiRequestOptions options, System.Threading.CancellationToken cancellationToken = default) =>
+            RequestScope.RunAsync(options ?? throw new System.ArgumentNullException(nameof(options)), ct => client.PlamoEmbedding1bAsync(body, ct), cancellationToken);
+
         /// <summary><see cref="ITextEmbeddingsClient.Qwen3Embedding06bAsync"/> with per-call options (session affinity, headers, timeout); <paramref name="options"/> receives the response metadata.</summary>
-        public static System.Threading.Tasks.Task<TextEmbeddingsResponse> Qwen3Embedding06bAsync(this ITextEmbeddingsClient client, TextEmbeddingsInput body, EdgeAiRequestOptions options, System.Threading.CancellationToken cancellationToken = default) =>
+        public static System.Threading.Tasks.Task<Qwen3Embedding06bResponse> Qwen3Embedding06bAsync(this ITextEmbeddingsClient client, Qwen3Embedding06bInput body, EdgeAiRequestOptions options, System.Threading.CancellationToken cancellationToken = default) =>
             RequestScope.RunAsync(options ?? throw new System.ArgumentNullException(nameof(options)), ct => client.Qwen3Embedding06bAsync(body, ct), cancellationToken);
 
         /// <summary><see cref="ITextClassificationClient.BgeRerankerBaseAsync"/> with per-call options (session affinity, headers, timeout); <paramref name="options"/> receives the response metadata.</summary>
@@ -58,140 +403,81 @@ namespace EdgeAi.Client
         public static System.Threading.Tasks.Task<FluxResponse> Flux1SchnellAsync(this ITextToImageClient client, FluxInput body, EdgeAiRequestOptions options, System.Threading.CancellationToken cancellationToken = default) =>
             RequestScope.RunAsync(options ?? throw new System.ArgumentNullException(nameof(options)), ct => client.Flux1SchnellAsync(body, ct), cancellationToken);
 
+        /// <summary><see cref="ITextToImageClient.Flux2DevAsync"/> with per-call options (session affinity, headers, timeout); <paramref name="options"/> receives the response metadata.</summary>
+        public static System.Threading.Tasks.Task<FluxResponse> Flux2DevAsync(this ITextToImageClient client, System.IO.Stream body, EdgeAiRequestOptions options, System.Threading.CancellationToken cancellationToken = default) =>
+            RequestScope.RunAsync(options ?? throw new System.ArgumentNullException(nameof(options)), ct => client.Flux2DevAsync(body, ct), cancellationToken);
+
+        /// <summary><see cref="ITextToImageClient.Flux2Klein4bAsync"/> with per-call options (session affinity, headers, timeout); <paramref name="options"/> receives the response metadata.</summary>
+        public static System.Threading.Tasks.Task<FluxResponse> Flux2Klein4bAsync(this ITextToImageClient client, System.IO.Stream body, EdgeAiRequestOptions options, System.Threading.CancellationToken cancellationToken = default) =>
+            RequestScope.RunAsync(options ?? throw new System.ArgumentNullException(nameof(options)), ct => client.Flux2Klein4bAsync(body, ct), cancellationToken);
+
+        /// <summary><see cref="ITextToImageClient.Flux2Klein9bAsync"/> with per-call options (session affinity, headers, timeout); <paramref name="options"/> receives the response metadata.</summary>
+        public static System.Threading.Tasks.Task<FluxResponse> Flux2Klein9bAsync(this ITextToImageClient client, System.IO.Stream body, EdgeAiRequestOptions options, System.Threading.CancellationToken cancellationToken = default) =>
+            RequestScope.RunAsync(options ?? throw new System.ArgumentNullException(nameof(options)), ct => client.Flux2Klein9bAsync(body, ct), cancellationToken);
+
         /// <summary><see cref="ITextToImageClient.StableDiffusionXlLightningAsync"/> with per-call options (session affinity, headers, timeout); <paramref name="options"/> receives the response metadata.</summary>
         public static System.Threading.Tasks.Task<FileResponse> StableDiffusionXlLightningAsync(this ITextToImageClient client, TextToImageInput body, EdgeAiRequestOptions options, System.Threading.CancellationToken cancellationToken = default) =>
             RequestScope.RunAsync(options ?? throw new System.ArgumentNullException(nameof(options)), ct => client.StableDiffusionXlLightningAsync(body, ct), cancellationToken);
 
+        /// <summary><see cref="ITextToImageClient.LucidOriginAsync"/> with per-call options (session affinity, headers, timeout); <paramref name="options"/> receives the response metadata.</summary>
+        public static System.Threading.Tasks.Task<FluxResponse> LucidOriginAsync(this ITextToImageClient client, LucidOriginInput body, EdgeAiRequestOptions options, System.Threading.CancellationToken cancellationToken = default) =>
+            RequestScope.RunAsync(options ?? throw new System.ArgumentNullException(nameof(options)), ct => client.LucidOriginAsync(body, ct), cancellationToken);
+
         /// <summary><see cref="ITextToImageClient.Phoenix10Async"/> with per-call options (session affinity, headers, timeout); <paramref name="options"/> receives the response metadata.</summary>
-        public static System.Threading.Tasks.Task<FileResponse> Phoenix10Async(this ITextToImageClient client, TextToImageInput body, EdgeAiRequestOptions options, System.Threading.CancellationToken cancellationToken = default) =>
+        public static System.Threading.Tasks.Task<FileResponse> Phoenix10Async(this ITextToImageClient client, Phoenix10Input body, EdgeAiRequestOptions options, System.Threading.CancellationToken cancellationToken = default) =>
             RequestScope.RunAsync(options ?? throw new System.ArgumentNullException(nameof(options)), ct => client.Phoenix10Async(body, ct), cancellationToken);
 
         /// <summary><see cref="ITextToImageClient.Dreamshaper8LcmAsync"/> with per-call options (session affinity, headers, timeout); <paramref name="options"/> receives the response metadata.</summary>
         public static System.Threading.Tasks.Task<FileResponse> Dreamshaper8LcmAsync(this ITextToImageClient client, TextToImageInput body, EdgeAiRequestOptions options, System.Threading.CancellationToken cancellationToken = default) =>
             RequestScope.RunAsync(options ?? throw new System.ArgumentNullException(nameof(options)), ct => client.Dreamshaper8LcmAsync(body, ct), cancellationToken);
 
+        /// <summary><see cref="ITextToImageClient.StableDiffusionV1x5Img2imgAsync"/> with per-call options (session affinity, headers, timeout); <paramref name="options"/> receives the response metadata.</summary>
+        public static System.Threading.Tasks.Task<FileResponse> StableDiffusionV1x5Img2imgAsync(this ITextToImageClient client, TextToImageInput body, EdgeAiRequestOptions options, System.Threading.CancellationToken cancellationToken = default) =>
+            RequestScope.RunAsync(options ?? throw new System.ArgumentNullException(nameof(options)), ct => client.StableDiffusionV1x5Img2imgAsync(body, ct), cancellationToken);
+
+        /// <summary><see cref="ITextToImageClient.StableDiffusionV1x5InpaintingAsync"/> with per-call options (session affinity, headers, timeout); <paramref name="options"/> receives the response metadata.</summary>
+        public static System.Threading.Tasks.Task<FileResponse> StableDiffusionV1x5InpaintingAsync(this ITextToImageClient client, TextToImageInput body, EdgeAiRequestOptions options, System.Threading.CancellationToken cancellationToken = default) =>
+            RequestScope.RunAsync(options ?? throw new System.ArgumentNullException(nameof(options)), ct => client.StableDiffusionV1x5InpaintingAsync(body, ct), cancellationToken);
+
         /// <summary><see cref="ITextToImageClient.StableDiffusionXlBase10Async"/> with per-call options (session affinity, headers, timeout); <paramref name="options"/> receives the response metadata.</summary>
         public static System.Threading.Tasks.Task<FileResponse> StableDiffusionXlBase10Async(this ITextToImageClient client, TextToImageInput body, EdgeAiRequestOptions options, System.Threading.CancellationToken cancellationToken = default) =>
             RequestScope.RunAsync(options ?? throw new System.ArgumentNullException(nameof(options)), ct => client.StableDiffusionXlBase10Async(body, ct), cancellationToken);
 
+        /// <summary><see cref="ITextToSpeechClient.Aura1Async"/> with per-call options (session affinity, headers, timeout); <paramref name="options"/> receives the response metadata.</summary>
+        public static System.Threading.Tasks.Task<FileResponse> Aura1Async(this ITextToSpeechClient client, Aura1BatchableInput body, EdgeAiRequestOptions options, QueueRequest? queueRequest = null, System.Threading.CancellationToken cancellationToken = default) =>
+            RequestScope.RunAsync(options ?? throw new System.ArgumentNullException(nameof(options)), ct => client.Aura1Async(body, queueRequest, ct), cancellationToken);
+
         /// <summary><see cref="ITextToSpeechClient.Aura2EnAsync"/> with per-call options (session affinity, headers, timeout); <paramref name="options"/> receives the response metadata.</summary>
-        public static System.Threading.Tasks.Task<TextToSpeechResponse> Aura2EnAsync(this ITextToSpeechClient client, TextToSpeechInput body, EdgeAiRequestOptions options, System.Threading.CancellationToken cancellationToken = default) =>
-            RequestScope.RunAsync(options ?? throw new System.ArgumentNullException(nameof(options)), ct => client.Aura2EnAsync(body, ct), cancellationToken);
+        public static System.Threading.Tasks.Task<FileResponse> Aura2EnAsync(this ITextToSpeechClient client, Aura2EnBatchableInput body, EdgeAiRequestOptions options, QueueRequest? queueRequest = null, System.Threading.CancellationToken cancellationToken = default) =>
+            RequestScope.RunAsync(options ?? throw new System.ArgumentNullException(nameof(options)), ct => client.Aura2EnAsync(body, queueRequest, ct), cancellationToken);
+
+        /// <summary><see cref="ITextToSpeechClient.Aura2EsAsync"/> with per-call options (session affinity, headers, timeout); <paramref name="options"/> receives the response metadata.</summary>
+        public static System.Threading.Tasks.Task<FileResponse> Aura2EsAsync(this ITextToSpeechClient client, Aura2EsBatchableInput body, EdgeAiRequestOptions options, QueueRequest? queueRequest = null, System.Threading.CancellationToken cancellationToken = default) =>
+            RequestScope.RunAsync(options ?? throw new System.ArgumentNullException(nameof(options)), ct => client.Aura2EsAsync(body, queueRequest, ct), cancellationToken);
 
         /// <summary><see cref="ITextToSpeechClient.MelottsAsync"/> with per-call options (session affinity, headers, timeout); <paramref name="options"/> receives the response metadata.</summary>
         public static System.Threading.Tasks.Task<TextToSpeechResponse> MelottsAsync(this ITextToSpeechClient client, TextToSpeechInput body, EdgeAiRequestOptions options, System.Threading.CancellationToken cancellationToken = default) =>
             RequestScope.RunAsync(options ?? throw new System.ArgumentNullException(nameof(options)), ct => client.MelottsAsync(body, ct), cancellationToken);
 
-        /// <summary><see cref="ITextGenerationClient.DeepseekR1DistillQwen32bAsync"/> with per-call options (session affinity, headers, timeout); <paramref name="options"/> receives the response metadata.</summary>
-        public static System.Threading.Tasks.Task<TextGenerationResponse> DeepseekR1DistillQwen32bAsync(this ITextGenerationClient client, TextGenerationInput body, EdgeAiRequestOptions options, System.Threading.CancellationToken cancellationToken = default) =>
-            RequestScope.RunAsync(options ?? throw new System.ArgumentNullException(nameof(options)), ct => client.DeepseekR1DistillQwen32bAsync(body, ct), cancellationToken);
+        /// <summary><see cref="IAutomaticSpeechRecognitionClient.DeepgramFluxAsync"/> with per-call options (session affinity, headers, timeout); <paramref name="options"/> receives the response metadata.</summary>
+        public static System.Threading.Tasks.Task<DeepgramFluxResponse> DeepgramFluxAsync(this IAutomaticSpeechRecognitionClient client, DeepgramFluxInput body, EdgeAiRequestOptions options, System.Threading.CancellationToken cancellationToken = default) =>
+            RequestScope.RunAsync(options ?? throw new System.ArgumentNullException(nameof(options)), ct => client.DeepgramFluxAsync(body, ct), cancellationToken);
 
-        /// <summary><see cref="ITextGenerationClient.StreamAsync"/> with per-call options (session affinity, headers, timeout); <paramref name="options"/> receives the response metadata.</summary>
-        public static System.Threading.Tasks.Task<FileResponse> StreamAsync(this ITextGenerationClient client, string author, string model, TextGenerationInput body, EdgeAiRequestOptions options, System.Threading.CancellationToken cancellationToken = default) =>
-            RequestScope.RunAsync(options ?? throw new System.ArgumentNullException(nameof(options)), ct => client.StreamAsync(author, model, body, ct), cancellationToken);
+        /// <summary><see cref="IAutomaticSpeechRecognitionClient.Nova3Async"/> with per-call options (session affinity, headers, timeout); <paramref name="options"/> receives the response metadata.</summary>
+        public static System.Threading.Tasks.Task<Nova3BatchableResponse> Nova3Async(this IAutomaticSpeechRecognitionClient client, Nova3BatchableInput body, EdgeAiRequestOptions options, QueueRequest? queueRequest = null, System.Threading.CancellationToken cancellationToken = default) =>
+            RequestScope.RunAsync(options ?? throw new System.ArgumentNullException(nameof(options)), ct => client.Nova3Async(body, queueRequest, ct), cancellationToken);
 
-        /// <summary><see cref="ITextGenerationClient.Gemma3x12bItAsync"/> with per-call options (session affinity, headers, timeout); <paramref name="options"/> receives the response metadata.</summary>
-        [System.Obsolete]
-        public static System.Threading.Tasks.Task<TextGenerationResponse> Gemma3x12bItAsync(this ITextGenerationClient client, TextGenerationInput body, EdgeAiRequestOptions options, System.Threading.CancellationToken cancellationToken = default) =>
-            RequestScope.RunAsync(options ?? throw new System.ArgumentNullException(nameof(options)), ct => client.Gemma3x12bItAsync(body, ct), cancellationToken);
+        /// <summary><see cref="IAutomaticSpeechRecognitionClient.WhisperAsync"/> with per-call options (session affinity, headers, timeout); <paramref name="options"/> receives the response metadata.</summary>
+        public static System.Threading.Tasks.Task<WhisperResponse> WhisperAsync(this IAutomaticSpeechRecognitionClient client, WhisperInput body, EdgeAiRequestOptions options, System.Threading.CancellationToken cancellationToken = default) =>
+            RequestScope.RunAsync(options ?? throw new System.ArgumentNullException(nameof(options)), ct => client.WhisperAsync(body, ct), cancellationToken);
 
-        /// <summary><see cref="ITextGenerationClient.Gemma4x26bA4bItAsync"/> with per-call options (session affinity, headers, timeout); <paramref name="options"/> receives the response metadata.</summary>
-        public static System.Threading.Tasks.Task<TextGenerationResponse> Gemma4x26bA4bItAsync(this ITextGenerationClient client, TextGenerationInput body, EdgeAiRequestOptions options, System.Threading.CancellationToken cancellationToken = default) =>
-            RequestScope.RunAsync(options ?? throw new System.ArgumentNullException(nameof(options)), ct => client.Gemma4x26bA4bItAsync(body, ct), cancellationToken);
+        /// <summary><see cref="IAutomaticSpeechRecognitionClient.WhisperLargeV3TurboAsync"/> with per-call options (session affinity, headers, timeout); <paramref name="options"/> receives the response metadata.</summary>
+        public static System.Threading.Tasks.Task<WhisperTurboResponse> WhisperLargeV3TurboAsync(this IAutomaticSpeechRecognitionClient client, WhisperTurboInput body, EdgeAiRequestOptions options, System.Threading.CancellationToken cancellationToken = default) =>
+            RequestScope.RunAsync(options ?? throw new System.ArgumentNullException(nameof(options)), ct => client.WhisperLargeV3TurboAsync(body, ct), cancellationToken);
 
-        /// <summary><see cref="ITextGenerationClient.Llama3x8bInstructAsync"/> with per-call options (session affinity, headers, timeout); <paramref name="options"/> receives the response metadata.</summary>
-        [System.Obsolete]
-        public static System.Threading.Tasks.Task<TextGenerationResponse> Llama3x8bInstructAsync(this ITextGenerationClient client, TextGenerationInput body, EdgeAiRequestOptions options, System.Threading.CancellationToken cancellationToken = default) =>
-            RequestScope.RunAsync(options ?? throw new System.ArgumentNullException(nameof(options)), ct => client.Llama3x8bInstructAsync(body, ct), cancellationToken);
-
-        /// <summary><see cref="ITextGenerationClient.Llama31x8bInstructAsync"/> with per-call options (session affinity, headers, timeout); <paramref name="options"/> receives the response metadata.</summary>
-        [System.Obsolete]
-        public static System.Threading.Tasks.Task<TextGenerationResponse> Llama31x8bInstructAsync(this ITextGenerationClient client, TextGenerationInput body, EdgeAiRequestOptions options, System.Threading.CancellationToken cancellationToken = default) =>
-            RequestScope.RunAsync(options ?? throw new System.ArgumentNullException(nameof(options)), ct => client.Llama31x8bInstructAsync(body, ct), cancellationToken);
-
-        /// <summary><see cref="ITextGenerationClient.Llama31x8bInstructFastAsync"/> with per-call options (session affinity, headers, timeout); <paramref name="options"/> receives the response metadata.</summary>
-        public static System.Threading.Tasks.Task<TextGenerationResponse> Llama31x8bInstructFastAsync(this ITextGenerationClient client, TextGenerationInput body, EdgeAiRequestOptions options, System.Threading.CancellationToken cancellationToken = default) =>
-            RequestScope.RunAsync(options ?? throw new System.ArgumentNullException(nameof(options)), ct => client.Llama31x8bInstructFastAsync(body, ct), cancellationToken);
-
-        /// <summary><see cref="ITextGenerationClient.Llama31x8bInstructFp8Async"/> with per-call options (session affinity, headers, timeout); <paramref name="options"/> receives the response metadata.</summary>
-        public static System.Threading.Tasks.Task<TextGenerationResponse> Llama31x8bInstructFp8Async(this ITextGenerationClient client, TextGenerationInput body, EdgeAiRequestOptions options, System.Threading.CancellationToken cancellationToken = default) =>
-            RequestScope.RunAsync(options ?? throw new System.ArgumentNullException(nameof(options)), ct => client.Llama31x8bInstructFp8Async(body, ct), cancellationToken);
-
-        /// <summary><see cref="ITextGenerationClient.Llama32x11bVisionInstructAsync"/> with per-call options (session affinity, headers, timeout); <paramref name="options"/> receives the response metadata.</summary>
-        public static System.Threading.Tasks.Task<TextGenerationResponse> Llama32x11bVisionInstructAsync(this ITextGenerationClient client, TextGenerationInput body, EdgeAiRequestOptions options, System.Threading.CancellationToken cancellationToken = default) =>
-            RequestScope.RunAsync(options ?? throw new System.ArgumentNullException(nameof(options)), ct => client.Llama32x11bVisionInstructAsync(body, ct), cancellationToken);
-
-        /// <summary><see cref="ITextGenerationClient.Llama32x1bInstructAsync"/> with per-call options (session affinity, headers, timeout); <paramref name="options"/> receives the response metadata.</summary>
-        public static System.Threading.Tasks.Task<TextGenerationResponse> Llama32x1bInstructAsync(this ITextGenerationClient client, TextGenerationInput body, EdgeAiRequestOptions options, System.Threading.CancellationToken cancellationToken = default) =>
-            RequestScope.RunAsync(options ?? throw new System.ArgumentNullException(nameof(options)), ct => client.Llama32x1bInstructAsync(body, ct), cancellationToken);
-
-        /// <summary><see cref="ITextGenerationClient.Llama33x70bInstructFp8FastAsync"/> with per-call options (session affinity, headers, timeout); <paramref name="options"/> receives the response metadata.</summary>
-        public static System.Threading.Tasks.Task<TextGenerationBatchableResponse> Llama33x70bInstructFp8FastAsync(this ITextGenerationClient client, TextGenerationBatchableInput body, EdgeAiRequestOptions options, QueueRequest? queueRequest = null, System.Threading.CancellationToken cancellationToken = default) =>
-            RequestScope.RunAsync(options ?? throw new System.ArgumentNullException(nameof(options)), ct => client.Llama33x70bInstructFp8FastAsync(body, queueRequest, ct), cancellationToken);
-
-        /// <summary><see cref="ITextGenerationClient.Llama4Scout17b16eInstructAsync"/> with per-call options (session affinity, headers, timeout); <paramref name="options"/> receives the response metadata.</summary>
-        public static System.Threading.Tasks.Task<TextGenerationResponse> Llama4Scout17b16eInstructAsync(this ITextGenerationClient client, TextGenerationInput body, EdgeAiRequestOptions options, System.Threading.CancellationToken cancellationToken = default) =>
-            RequestScope.RunAsync(options ?? throw new System.ArgumentNullException(nameof(options)), ct => client.Llama4Scout17b16eInstructAsync(body, ct), cancellationToken);
-
-        /// <summary><see cref="ITextGenerationClient.LlamaGuard3x8bAsync"/> with per-call options (session affinity, headers, timeout); <paramref name="options"/> receives the response metadata.</summary>
-        public static System.Threading.Tasks.Task<TextGenerationResponse> LlamaGuard3x8bAsync(this ITextGenerationClient client, TextGenerationInput body, EdgeAiRequestOptions options, System.Threading.CancellationToken cancellationToken = default) =>
-            RequestScope.RunAsync(options ?? throw new System.ArgumentNullException(nameof(options)), ct => client.LlamaGuard3x8bAsync(body, ct), cancellationToken);
-
-        /// <summary><see cref="ITextGenerationClient.Phi2Async"/> with per-call options (session affinity, headers, timeout); <paramref name="options"/> receives the response metadata.</summary>
-        [System.Obsolete]
-        public static System.Threading.Tasks.Task<TextGenerationResponse> Phi2Async(this ITextGenerationClient client, TextGenerationInput body, EdgeAiRequestOptions options, System.Threading.CancellationToken cancellationToken = default) =>
-            RequestScope.RunAsync(options ?? throw new System.ArgumentNullException(nameof(options)), ct => client.Phi2Async(body, ct), cancellationToken);
-
-        /// <summary><see cref="ITextGenerationClient.Mistral7bInstructV01Async"/> with per-call options (session affinity, headers, timeout); <paramref name="options"/> receives the response metadata.</summary>
-        [System.Obsolete]
-        public static System.Threading.Tasks.Task<TextGenerationResponse> Mistral7bInstructV01Async(this ITextGenerationClient client, TextGenerationInput body, EdgeAiRequestOptions options, System.Threading.CancellationToken cancellationToken = default) =>
-            RequestScope.RunAsync(options ?? throw new System.ArgumentNullException(nameof(options)), ct => client.Mistral7bInstructV01Async(body, ct), cancellationToken);
-
-        /// <summary><see cref="ITextGenerationClient.Mistral7bInstructV02LoraAsync"/> with per-call options (session affinity, headers, timeout); <paramref name="options"/> receives the response metadata.</summary>
-        public static System.Threading.Tasks.Task<TextGenerationResponse> Mistral7bInstructV02LoraAsync(this ITextGenerationClient client, TextGenerationInput body, EdgeAiRequestOptions options, System.Threading.CancellationToken cancellationToken = default) =>
-            RequestScope.RunAsync(options ?? throw new System.ArgumentNullException(nameof(options)), ct => client.Mistral7bInstructV02LoraAsync(body, ct), cancellationToken);
-
-        /// <summary><see cref="ITextGenerationClient.MistralSmall31x24bInstructAsync"/> with per-call options (session affinity, headers, timeout); <paramref name="options"/> receives the response metadata.</summary>
-        public static System.Threading.Tasks.Task<TextGenerationResponse> MistralSmall31x24bInstructAsync(this ITextGenerationClient client, TextGenerationInput body, EdgeAiRequestOptions options, System.Threading.CancellationToken cancellationToken = default) =>
-            RequestScope.RunAsync(options ?? throw new System.ArgumentNullException(nameof(options)), ct => client.MistralSmall31x24bInstructAsync(body, ct), cancellationToken);
-
-        /// <summary><see cref="ITextGenerationClient.KimiK25Async"/> with per-call options (session affinity, headers, timeout); <paramref name="options"/> receives the response metadata.</summary>
-        [System.Obsolete]
-        public static System.Threading.Tasks.Task<TextGenerationResponse> KimiK25Async(this ITextGenerationClient client, TextGenerationInput body, EdgeAiRequestOptions options, System.Threading.CancellationToken cancellationToken = default) =>
-            RequestScope.RunAsync(options ?? throw new System.ArgumentNullException(nameof(options)), ct => client.KimiK25Async(body, ct), cancellationToken);
-
-        /// <summary><see cref="ITextGenerationClient.KimiK26Async"/> with per-call options (session affinity, headers, timeout); <paramref name="options"/> receives the response metadata.</summary>
-        public static System.Threading.Tasks.Task<TextGenerationResponse> KimiK26Async(this ITextGenerationClient client, TextGenerationInput body, EdgeAiRequestOptions options, System.Threading.CancellationToken cancellationToken = default) =>
-            RequestScope.RunAsync(options ?? throw new System.ArgumentNullException(nameof(options)), ct => client.KimiK26Async(body, ct), cancellationToken);
-
-        /// <summary><see cref="ITextGenerationClient.Nemotron3x120bA12bAsync"/> with per-call options (session affinity, headers, timeout); <paramref name="options"/> receives the response metadata.</summary>
-        public static System.Threading.Tasks.Task<TextGenerationResponse> Nemotron3x120bA12bAsync(this ITextGenerationClient client, TextGenerationInput body, EdgeAiRequestOptions options, System.Threading.CancellationToken cancellationToken = default) =>
-            RequestScope.RunAsync(options ?? throw new System.ArgumentNullException(nameof(options)), ct => client.Nemotron3x120bA12bAsync(body, ct), cancellationToken);
-
-        /// <summary><see cref="ITextGenerationClient.GptOss120bAsync"/> with per-call options (session affinity, headers, timeout); <paramref name="options"/> receives the response metadata.</summary>
-        public static System.Threading.Tasks.Task<TextGenerationBatchableResponse> GptOss120bAsync(this ITextGenerationClient client, GptOssBatchableInput body, EdgeAiRequestOptions options, QueueRequest? queueRequest = null, System.Threading.CancellationToken cancellationToken = default) =>
-            RequestScope.RunAsync(options ?? throw new System.ArgumentNullException(nameof(options)), ct => client.GptOss120bAsync(body, queueRequest, ct), cancellationToken);
-
-        /// <summary><see cref="ITextGenerationClient.GptOss20bAsync"/> with per-call options (session affinity, headers, timeout); <paramref name="options"/> receives the response metadata.</summary>
-        public static System.Threading.Tasks.Task<TextGenerationResponse> GptOss20bAsync(this ITextGenerationClient client, GptOssInput body, EdgeAiRequestOptions options, System.Threading.CancellationToken cancellationToken = default) =>
-            RequestScope.RunAsync(options ?? throw new System.ArgumentNullException(nameof(options)), ct => client.GptOss20bAsync(body, ct), cancellationToken);
-
-        /// <summary><see cref="ITextGenerationClient.Qwen3x30bA3bFp8Async"/> with per-call options (session affinity, headers, timeout); <paramref name="options"/> receives the response metadata.</summary>
-        public static System.Threading.Tasks.Task<TextGenerationResponse> Qwen3x30bA3bFp8Async(this ITextGenerationClient client, TextGenerationInput body, EdgeAiRequestOptions options, System.Threading.CancellationToken cancellationToken = default) =>
-            RequestScope.RunAsync(options ?? throw new System.ArgumentNullException(nameof(options)), ct => client.Qwen3x30bA3bFp8Async(body, ct), cancellationToken);
-
-        /// <summary><see cref="ITextGenerationClient.Qwq32bAsync"/> with per-call options (session affinity, headers, timeout); <paramref name="options"/> receives the response metadata.</summary>
-        public static System.Threading.Tasks.Task<TextGenerationResponse> Qwq32bAsync(this ITextGenerationClient client, TextGenerationInput body, EdgeAiRequestOptions options, System.Threading.CancellationToken cancellationToken = default) =>
-            RequestScope.RunAsync(options ?? throw new System.ArgumentNullException(nameof(options)), ct => client.Qwq32bAsync(body, ct), cancellationToken);
-
-        /// <summary><see cref="ITextGenerationClient.Glm47FlashAsync"/> with per-call options (session affinity, headers, timeout); <paramref name="options"/> receives the response metadata.</summary>
-        public static System.Threading.Tasks.Task<TextGenerationResponse> Glm47FlashAsync(this ITextGenerationClient client, TextGenerationInput body, EdgeAiRequestOptions options, System.Threading.CancellationToken cancellationToken = default) =>
-            RequestScope.RunAsync(options ?? throw new System.ArgumentNullException(nameof(options)), ct => client.Glm47FlashAsync(body, ct), cancellationToken);
-
-        /// <summary><see cref="ITextGenerationClient.Hermes2ProMistral7bAsync"/> with per-call options (session affinity, headers, timeout); <paramref name="options"/> receives the response metadata.</summary>
-        [System.Obsolete]
-        public static System.Threading.Tasks.Task<TextGenerationResponse> Hermes2ProMistral7bAsync(this ITextGenerationClient client, TextGenerationInput body, EdgeAiRequestOptions options, System.Threading.CancellationToken cancellationToken = default) =>
-            RequestScope.RunAsync(options ?? throw new System.ArgumentNullException(nameof(options)), ct => client.Hermes2ProMistral7bAsync(body, ct), cancellationToken);
+        /// <summary><see cref="IAutomaticSpeechRecognitionClient.WhisperTinyEnAsync"/> with per-call options (session affinity, headers, timeout); <paramref name="options"/> receives the response metadata.</summary>
+        public static System.Threading.Tasks.Task<WhisperResponse> WhisperTinyEnAsync(this IAutomaticSpeechRecognitionClient client, WhisperInput body, EdgeAiRequestOptions options, System.Threading.CancellationToken cancellationToken = default) =>
+            RequestScope.RunAsync(options ?? throw new System.ArgumentNullException(nameof(options)), ct => client.WhisperTinyEnAsync(body, ct), cancellationToken);
 
         /// <summary><see cref="ISummarizationClient.BartLargeCnnAsync"/> with per-call options (session affinity, headers, timeout); <paramref name="options"/> receives the response metadata.</summary>
         [System.Obsolete]
@@ -206,34 +492,34 @@ namespace EdgeAi.Client
         public static System.Threading.Tasks.Task<ImageToTextResponse> Llava15x7bHfAsync(this IImageToTextClient client, ImageToTextInput body, EdgeAiRequestOptions options, System.Threading.CancellationToken cancellationToken = default) =>
             RequestScope.RunAsync(options ?? throw new System.ArgumentNullException(nameof(options)), ct => client.Llava15x7bHfAsync(body, ct), cancellationToken);
 
+        /// <summary><see cref="IImageToTextClient.Moondream31x9BA2BAsync"/> with per-call options (session affinity, headers, timeout); <paramref name="options"/> receives the response metadata.</summary>
+        public static System.Threading.Tasks.Task<Moondream31x9BA2BResponse> Moondream31x9BA2BAsync(this IImageToTextClient client, Moondream31x9BA2BInput body, EdgeAiRequestOptions options, System.Threading.CancellationToken cancellationToken = default) =>
+            RequestScope.RunAsync(options ?? throw new System.ArgumentNullException(nameof(options)), ct => client.Moondream31x9BA2BAsync(body, ct), cancellationToken);
+
         /// <summary><see cref="IImageToTextClient.UformGen2Qwen500mAsync"/> with per-call options (session affinity, headers, timeout); <paramref name="options"/> receives the response metadata.</summary>
         [System.Obsolete]
         public static System.Threading.Tasks.Task<ImageToTextResponse> UformGen2Qwen500mAsync(this IImageToTextClient client, ImageToTextInput body, EdgeAiRequestOptions options, System.Threading.CancellationToken cancellationToken = default) =>
             RequestScope.RunAsync(options ?? throw new System.ArgumentNullException(nameof(options)), ct => client.UformGen2Qwen500mAsync(body, ct), cancellationToken);
 
-        /// <summary><see cref="ITranslationClient.M2m100x12bAsync"/> with per-call options (session affinity, headers, timeout); <paramref name="options"/> receives the response metadata.</summary>
-        public static System.Threading.Tasks.Task<TranslationBatchableResponse> M2m100x12bAsync(this ITranslationClient client, TranslationBatchableInput body, EdgeAiRequestOptions options, QueueRequest? queueRequest = null, System.Threading.CancellationToken cancellationToken = default) =>
-            RequestScope.RunAsync(options ?? throw new System.ArgumentNullException(nameof(options)), ct => client.M2m100x12bAsync(body, queueRequest, ct), cancellationToken);
-
         /// <summary><see cref="IImageClassificationClient.Resnet50Async"/> with per-call options (session affinity, headers, timeout); <paramref name="options"/> receives the response metadata.</summary>
-        public static System.Threading.Tasks.Task<ImageClassificationResponse> Resnet50Async(this IImageClassificationClient client, ImageClassificationInput body, EdgeAiRequestOptions options, System.Threading.CancellationToken cancellationToken = default) =>
+        public static System.Threading.Tasks.Task<TextClassificationResponse> Resnet50Async(this IImageClassificationClient client, ImageClassificationInput body, EdgeAiRequestOptions options, System.Threading.CancellationToken cancellationToken = default) =>
             RequestScope.RunAsync(options ?? throw new System.ArgumentNullException(nameof(options)), ct => client.Resnet50Async(body, ct), cancellationToken);
 
-        /// <summary><see cref="IAutomaticSpeechRecognitionClient.WhisperAsync"/> with per-call options (session affinity, headers, timeout); <paramref name="options"/> receives the response metadata.</summary>
-        public static System.Threading.Tasks.Task<WhisperResponse> WhisperAsync(this IAutomaticSpeechRecognitionClient client, WhisperInput body, EdgeAiRequestOptions options, System.Threading.CancellationToken cancellationToken = default) =>
-            RequestScope.RunAsync(options ?? throw new System.ArgumentNullException(nameof(options)), ct => client.WhisperAsync(body, ct), cancellationToken);
-
-        /// <summary><see cref="IAutomaticSpeechRecognitionClient.WhisperLargeV3TurboAsync"/> with per-call options (session affinity, headers, timeout); <paramref name="options"/> receives the response metadata.</summary>
-        public static System.Threading.Tasks.Task<WhisperTurboResponse> WhisperLargeV3TurboAsync(this IAutomaticSpeechRecognitionClient client, WhisperTurboInput body, EdgeAiRequestOptions options, System.Threading.CancellationToken cancellationToken = default) =>
-            RequestScope.RunAsync(options ?? throw new System.ArgumentNullException(nameof(options)), ct => client.WhisperLargeV3TurboAsync(body, ct), cancellationToken);
-
-        /// <summary><see cref="IAutomaticSpeechRecognitionClient.WhisperTinyEnAsync"/> with per-call options (session affinity, headers, timeout); <paramref name="options"/> receives the response metadata.</summary>
-        public static System.Threading.Tasks.Task<WhisperResponse> WhisperTinyEnAsync(this IAutomaticSpeechRecognitionClient client, WhisperInput body, EdgeAiRequestOptions options, System.Threading.CancellationToken cancellationToken = default) =>
-            RequestScope.RunAsync(options ?? throw new System.ArgumentNullException(nameof(options)), ct => client.WhisperTinyEnAsync(body, ct), cancellationToken);
+        /// <summary><see cref="IVoiceActivityDetectionClient.SmartTurnV2Async"/> with per-call options (session affinity, headers, timeout); <paramref name="options"/> receives the response metadata.</summary>
+        public static System.Threading.Tasks.Task<SmartTurnV2BatchableResponse> SmartTurnV2Async(this IVoiceActivityDetectionClient client, SmartTurnV2BatchableInput body, EdgeAiRequestOptions options, QueueRequest? queueRequest = null, System.Threading.CancellationToken cancellationToken = default) =>
+            RequestScope.RunAsync(options ?? throw new System.ArgumentNullException(nameof(options)), ct => client.SmartTurnV2Async(body, queueRequest, ct), cancellationToken);
 
         /// <summary><see cref="IRunClient.RunModelAsync"/> with per-call options (session affinity, headers, timeout); <paramref name="options"/> receives the response metadata.</summary>
         public static System.Threading.Tasks.Task<RunModelResponse> RunModelAsync(this IRunClient client, string modelName, System.Collections.Generic.IDictionary<string, object> body, EdgeAiRequestOptions options, QueueRequest? queueRequest = null, System.Threading.CancellationToken cancellationToken = default) =>
             RequestScope.RunAsync(options ?? throw new System.ArgumentNullException(nameof(options)), ct => client.RunModelAsync(modelName, body, queueRequest, ct), cancellationToken);
+
+        /// <summary><see cref="IDocumentsClient.ToMarkdownAsync"/> with per-call options (session affinity, headers, timeout); <paramref name="options"/> receives the response metadata.</summary>
+        public static System.Threading.Tasks.Task<ToMarkdownResponse> ToMarkdownAsync(this IDocumentsClient client, System.IO.Stream body, EdgeAiRequestOptions options, System.Threading.CancellationToken cancellationToken = default) =>
+            RequestScope.RunAsync(options ?? throw new System.ArgumentNullException(nameof(options)), ct => client.ToMarkdownAsync(body, ct), cancellationToken);
+
+        /// <summary><see cref="IDocumentsClient.ListMarkdownFormatsAsync"/> with per-call options (session affinity, headers, timeout); <paramref name="options"/> receives the response metadata.</summary>
+        public static System.Threading.Tasks.Task<ToMarkdownSupportedResponse> ListMarkdownFormatsAsync(this IDocumentsClient client, EdgeAiRequestOptions options, System.Threading.CancellationToken cancellationToken = default) =>
+            RequestScope.RunAsync(options ?? throw new System.ArgumentNullException(nameof(options)), ct => client.ListMarkdownFormatsAsync(ct), cancellationToken);
 
         /// <summary><see cref="IOpenAICompatibleClient.CreateChatCompletionAsync"/> with per-call options (session affinity, headers, timeout); <paramref name="options"/> receives the response metadata.</summary>
         public static System.Threading.Tasks.Task<ChatCompletion> CreateChatCompletionAsync(this IOpenAICompatibleClient client, ChatCompletionRequest body, EdgeAiRequestOptions options, System.Threading.CancellationToken cancellationToken = default) =>
