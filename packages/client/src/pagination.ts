@@ -3,6 +3,7 @@
  * iterates, and iteration stops at an empty page, a short page, or `total_pages`, whichever comes first; the
  * official SDK relies on the empty page only, which costs one extra request.
  */
+import type { ResponseInfo } from "./api-promise.js";
 
 /** The `result_info` block of a paged Cloudflare envelope. */
 export interface ResultInfo {
@@ -13,10 +14,12 @@ export interface ResultInfo {
   total_pages?: number;
 }
 
-/** One fetched page. */
+/** One fetched page, with the HTTP answer it came in (request id, `Ratelimit`). */
 export interface Page<T> {
   items: T[];
   resultInfo: ResultInfo | undefined;
+  /** The HTTP answer of this page (always set by the client's own iterators). */
+  response?: ResponseInfo;
 }
 
 /**

@@ -71,4 +71,13 @@ describe("withResponse", () => {
       expect(err.code).toBe(7003);
     }
   });
+
+  it("gives every page of models.search its own response", async () => {
+    server = await startTestServer((_req, res) => sendJSON(res, 200, { ...(envelope([{ id: "m", name: "@cf/x/y" }]) as object), result_info: { page: 1, per_page: 50, total_pages: 1 } }, headers));
+    const ai = testClient(server.baseUrl, { validation: "off" });
+    for await (const page of ai.models.search().pages()) {
+      expect(page.response?.requestId).toBe("8f00aa11bb22cc33-AMS");
+      expect(page.response?.rateLimit?.remaining).toBe(41);
+    }
+  });
 });

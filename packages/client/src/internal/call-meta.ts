@@ -21,10 +21,11 @@ export type WithCallMeta<O> = O & { [kCallMeta]?: CallMeta };
 export function apiCall<O extends object, T>(options: O | undefined, fn: (options: WithCallMeta<O>) => Promise<T>): APIPromise<T> {
   const meta: CallMeta = {};
   // The response facts are only gathered if `.withResponse()` asks for them (headers are copied then).
-  return new APIPromise(fn({ ...(options as O), [kCallMeta]: meta }), () => describe(meta.response));
+  return new APIPromise(fn({ ...(options as O), [kCallMeta]: meta }), () => describeResponse(meta.response));
 }
 
-function describe(response: TransportResponse | undefined): ResponseInfo {
+/** The public facts of an answer (headers copied, `Ratelimit` parsed). */
+export function describeResponse(response: TransportResponse | undefined): ResponseInfo {
   if (response === undefined) return { status: 0, headers: {}, requestId: undefined, rateLimit: undefined };
   const headers = response.headerRecord();
   return { status: response.status, headers, requestId: headers["cf-ray"], rateLimit: parseRateLimit(headers) };

@@ -180,11 +180,11 @@ export class ClientCore {
    * it is not an envelope). A `success: false` envelope on a 2xx becomes the typed error with the answer's real
    * status and headers (so it keeps its cf-ray request id); a body that is not JSON a response ValidationError.
    */
-  async json(req: CoreRequest): Promise<{ body: unknown; result: unknown }> {
+  async json(req: CoreRequest): Promise<{ body: unknown; result: unknown; response: TransportResponse }> {
     const { response, done } = await this.send(req);
     try {
       const body = parseJSON(await response.text(), this.#s.scrub);
-      return { body, result: unwrapEnvelope(this.#s.scrub, response.status, () => response.headerRecord(), body) };
+      return { body, result: unwrapEnvelope(this.#s.scrub, response.status, () => response.headerRecord(), body), response };
     } finally {
       done();
     }

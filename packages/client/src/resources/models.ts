@@ -9,7 +9,7 @@ import { queryString } from "../internal/paths.js";
 import { PageIterator, type ResultInfo } from "../pagination.js";
 import type { RunContext } from "../run.js";
 import type { APIPromise } from "../api-promise.js";
-import { apiCall } from "../internal/call-meta.js";
+import { apiCall, describeResponse } from "../internal/call-meta.js";
 import { validateResponse } from "../validation.js";
 
 /** A model as `models/search` describes it. */
@@ -56,9 +56,9 @@ export class Models {
     return new PageIterator<Model>(
       async (page) => {
         const path = `/ai/models/search${queryString({ ...filters, page })}`;
-        const { body, result: items } = await ctx.core.json({ method: "GET", path, streaming: false, options });
+        const { body, result: items, response } = await ctx.core.json({ method: "GET", path, streaming: false, options });
         validateResponse(zModelList, "Model[]", items, ctx);
-        return { items: (items as Model[] | null) ?? [], resultInfo: (body as { result_info?: ResultInfo }).result_info };
+        return { items: (items as Model[] | null) ?? [], resultInfo: (body as { result_info?: ResultInfo }).result_info, response: describeResponse(response) };
       },
       first ?? 1,
       params.per_page,
