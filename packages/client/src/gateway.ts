@@ -174,6 +174,16 @@ export class GatewayTransport implements Transport {
     this.#onResponse = options.onResponse;
   }
 
+  /** Both legs are built by the same factory, so they accept the same kind of signal. */
+  get lightSignals(): boolean {
+    return this.#api.lightSignals && this.#gateway.lightSignals;
+  }
+
+  prepare(): Promise<unknown> | undefined {
+    const pending = [this.#api.prepare?.(), this.#gateway.prepare?.()].filter((p) => p !== undefined);
+    return pending.length > 0 ? Promise.all(pending) : undefined;
+  }
+
   async send(req: TransportRequest): Promise<TransportResponse> {
     const below = req.path.startsWith(this.#accountPath) ? gatewayPath(req.path.slice(this.#accountPath.length)) : undefined;
     if (below === undefined) return this.#api.send(req);

@@ -76,7 +76,7 @@ describe("EdgeAI.fromBinding", () => {
     expect(error).toBeInstanceOf(CapacityError);
     expect(binding.calls).toHaveLength(2);
     const missing = EdgeAI.fromBinding(standIn([new Error("5007: No such model @cf/nobody/none or task")]), { maxRetries: 0 });
-    await expect(missing.run("@cf/nobody/none", { prompt: "x" })).rejects.toBeInstanceOf(UnknownModelError);
+    await expect(missing.runUnknown("@cf/nobody/none", { prompt: "x" })).rejects.toBeInstanceOf(UnknownModelError);
   });
 
   it("passes the gateway option to the binding and reports its log id", async () => {

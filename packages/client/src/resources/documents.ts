@@ -6,7 +6,7 @@ import { zToMarkdownDocument, zToMarkdownFormat } from "@edge-ai/contract";
 import { z } from "zod";
 import type { RequestOptions } from "../internal/core.js";
 import { encodeMultipart, fileBytes, type UploadFile } from "../internal/multipart.js";
-import { type RunContext, unwrapEnvelope } from "../run.js";
+import type { RunContext } from "../run.js";
 import { ValidationError } from "../errors.js";
 import { validateResponse } from "../validation.js";
 
@@ -39,9 +39,8 @@ export class Documents {
     const fields = await Promise.all(files.map(async (f) => ["files", { filename: f.name, data: await fileBytes(f), contentType: f.type }] as [string, { filename: string; data: Uint8Array; contentType?: string }]));
     const { body, contentType } = encodeMultipart(fields);
     const ctx = this.#ctx;
-    const answer = await ctx.core.json({ method: "POST", path: "/ai/tomarkdown", body, contentType, streaming: false, options });
-    const result = unwrapEnvelope(ctx, 200, () => ({}), answer);
-    validateResponse(z.array(zToMarkdownDocument), "ToMarkdownDocument[]", result, ctx.validation);
+    const { result } = await ctx.core.json({ method: "POST", path: "/ai/tomarkdown", body, contentType, streaming: false, options });
+    validateResponse(z.array(zToMarkdownDocument), "ToMarkdownDocument[]", result, ctx);
     return (result as MarkdownDocument[] | null) ?? [];
   }
 
@@ -51,9 +50,8 @@ export class Documents {
    */
   async supportedFormats(options?: RequestOptions): Promise<MarkdownFormat[]> {
     const ctx = this.#ctx;
-    const answer = await ctx.core.json({ method: "GET", path: "/ai/tomarkdown/supported", streaming: false, options });
-    const result = unwrapEnvelope(ctx, 200, () => ({}), answer);
-    validateResponse(z.array(zToMarkdownFormat), "ToMarkdownFormat[]", result, ctx.validation);
+    const { result } = await ctx.core.json({ method: "GET", path: "/ai/tomarkdown/supported", streaming: false, options });
+    validateResponse(z.array(zToMarkdownFormat), "ToMarkdownFormat[]", result, ctx);
     return (result as MarkdownFormat[] | null) ?? [];
   }
 }

@@ -7,7 +7,7 @@ import { z } from "zod";
 import type { RequestOptions } from "../internal/core.js";
 import { encodeMultipart, fileBytes, type UploadFile } from "../internal/multipart.js";
 import { queryString } from "../internal/paths.js";
-import { type RunContext, unwrapEnvelope } from "../run.js";
+import type { RunContext } from "../run.js";
 import { ValidationError } from "../errors.js";
 import { validateRequest, validateResponse } from "../validation.js";
 
@@ -33,9 +33,8 @@ export class Finetunes {
 
   async #get<T>(path: string, schema: z.ZodType, name: string, options?: RequestOptions): Promise<T> {
     const ctx = this.#ctx;
-    const answer = await ctx.core.json({ method: "GET", path, streaming: false, options });
-    const result = unwrapEnvelope(ctx, 200, () => ({}), answer);
-    validateResponse(schema, name, result, ctx.validation);
+    const { result } = await ctx.core.json({ method: "GET", path, streaming: false, options });
+    validateResponse(schema, name, result, ctx);
     return result as T;
   }
 
@@ -62,9 +61,8 @@ export class Finetunes {
   async create(params: FinetuneCreateParams, options?: RequestOptions): Promise<Finetune> {
     const ctx = this.#ctx;
     validateRequest(zFinetuneCreateRequest, "FinetuneCreateRequest", params, "strict");
-    const answer = await ctx.core.json({ method: "POST", path: "/ai/finetunes", body: params, streaming: false, options });
-    const result = unwrapEnvelope(ctx, 200, () => ({}), answer);
-    validateResponse(zFinetune, "Finetune", result, ctx.validation);
+    const { result } = await ctx.core.json({ method: "POST", path: "/ai/finetunes", body: params, streaming: false, options });
+    validateResponse(zFinetune, "Finetune", result, ctx);
     return result as Finetune;
   }
 
@@ -85,9 +83,8 @@ export class Finetunes {
     ]);
     const ctx = this.#ctx;
     const path = `/ai/finetunes/${encodeURIComponent(finetuneId)}/finetune-assets`;
-    const answer = await ctx.core.json({ method: "POST", path, body, contentType, streaming: false, options });
-    const result = unwrapEnvelope(ctx, 200, () => ({}), answer);
-    validateResponse(zFinetuneAsset, "FinetuneAsset", result, ctx.validation);
+    const { result } = await ctx.core.json({ method: "POST", path, body, contentType, streaming: false, options });
+    validateResponse(zFinetuneAsset, "FinetuneAsset", result, ctx);
     return result as FinetuneAsset;
   }
 }
