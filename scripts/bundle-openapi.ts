@@ -151,12 +151,8 @@ export function bundle(): Json {
   }
   addDerivedSchemas(schemas, catalog.models);
 
-  // Models whose components carry a published name come first: per-task derived artefacts (the NSwag export's
-  // per-client Stream operation takes the first streaming model's body) keep their published types.
-  const published = new Set(Object.keys(overlay.component_names));
-  const ordered = [...catalog.models].sort((a, b) => Number(!published.has(a.input)) - Number(!published.has(b.input)));
   const modelPaths: Record<string, Json> = {};
-  for (const model of ordered) {
+  for (const model of catalog.models) {
     const task = tasks[model.task] ?? fail(`model ${model.id}: unknown task ${model.task}`);
     modelPaths[`/accounts/{account_id}/ai/run/${model.id}`] = { post: buildModelOperation(model, task, schemas) };
   }

@@ -171,6 +171,96 @@ export type TaskId = (typeof tasks)[number]["id"];
 /** Every catalogued model (112), deprecated ones included and marked. */
 export const models = [
     {
+      "id": "@cf/ai4bharat/indictrans2-en-indic-1B",
+      "method": "Indictrans2EnIndic1B",
+      "operationId": "runIndictrans2EnIndic1B",
+      "path": "/accounts/{account_id}/ai/run/@cf/ai4bharat/indictrans2-en-indic-1B",
+      "task": "translation",
+      "taskName": "Translation",
+      "description": "@cf/ai4bharat/indictrans2-en-indic-1B (Translation). Output: `application/json`. Capabilities: none.",
+      "capabilities": {
+        "streaming": false,
+        "jsonMode": false,
+        "functionCalling": false,
+        "asyncBatch": false,
+        "vision": false,
+        "lora": false,
+        "reasoning": false
+      },
+      "outputMedia": "application/json",
+      "outputMediaAll": [
+        "application/json"
+      ],
+      "requestMedia": [],
+      "binaryInput": false,
+      "inputSchemaName": "Indictrans2EnIndic1BInput",
+      "outputSchemaName": "Indictrans2EnIndic1BOutput",
+      "requestSchemaName": "Indictrans2EnIndic1BInput",
+      "responseSchemaName": "Indictrans2EnIndic1BResponse",
+      "contextWindow": null,
+      "dimensions": null,
+      "rateLimitPerMinute": 720,
+      "prices": [
+        {
+          "unit": "per M input tokens",
+          "price": 0.342,
+          "currency": "USD"
+        },
+        {
+          "unit": "per M output tokens",
+          "price": 0.342,
+          "currency": "USD"
+        }
+      ],
+      "flags": [],
+      "deprecated": null
+    },
+    {
+      "id": "@cf/aisingapore/gemma-sea-lion-v4-27b-it",
+      "method": "GemmaSeaLionV4_27bIt",
+      "operationId": "runGemmaSeaLionV4_27bIt",
+      "path": "/accounts/{account_id}/ai/run/@cf/aisingapore/gemma-sea-lion-v4-27b-it",
+      "task": "text-generation",
+      "taskName": "Text Generation",
+      "description": "@cf/aisingapore/gemma-sea-lion-v4-27b-it (Text Generation). Output: `application/json`. Capabilities: streaming, json_mode.",
+      "capabilities": {
+        "streaming": true,
+        "jsonMode": true,
+        "functionCalling": false,
+        "asyncBatch": false,
+        "vision": false,
+        "lora": false,
+        "reasoning": false
+      },
+      "outputMedia": "application/json",
+      "outputMediaAll": [
+        "application/json"
+      ],
+      "requestMedia": [],
+      "binaryInput": false,
+      "inputSchemaName": "GemmaSeaLionV4x27bItInput",
+      "outputSchemaName": "GemmaSeaLionV4x27bItOutput",
+      "requestSchemaName": "GemmaSeaLionV4x27bItInput",
+      "responseSchemaName": "GemmaSeaLionV4x27bItResponse",
+      "contextWindow": 128000,
+      "dimensions": null,
+      "rateLimitPerMinute": 300,
+      "prices": [
+        {
+          "unit": "per M input tokens",
+          "price": 0.35,
+          "currency": "USD"
+        },
+        {
+          "unit": "per M output tokens",
+          "price": 0.56,
+          "currency": "USD"
+        }
+      ],
+      "flags": [],
+      "deprecated": null
+    },
+    {
       "id": "@cf/baai/bge-base-en-v1.5",
       "method": "BgeBaseEnV15",
       "operationId": "runBgeBaseEnV15",
@@ -244,6 +334,46 @@ export const models = [
         {
           "unit": "per M input tokens",
           "price": 0.2,
+          "currency": "USD"
+        }
+      ],
+      "flags": [],
+      "deprecated": null
+    },
+    {
+      "id": "@cf/baai/bge-m3",
+      "method": "BgeM3",
+      "operationId": "runBgeM3",
+      "path": "/accounts/{account_id}/ai/run/@cf/baai/bge-m3",
+      "task": "text-embeddings",
+      "taskName": "Text Embeddings",
+      "description": "@cf/baai/bge-m3 (Text Embeddings). Output: `application/json`. Capabilities: none.",
+      "capabilities": {
+        "streaming": false,
+        "jsonMode": false,
+        "functionCalling": false,
+        "asyncBatch": false,
+        "vision": false,
+        "lora": false,
+        "reasoning": false
+      },
+      "outputMedia": "application/json",
+      "outputMediaAll": [
+        "application/json"
+      ],
+      "requestMedia": [],
+      "binaryInput": false,
+      "inputSchemaName": "BgeM3Input",
+      "outputSchemaName": "BgeM3Output",
+      "requestSchemaName": "BgeM3Input",
+      "responseSchemaName": "BgeM3Response",
+      "contextWindow": 60000,
+      "dimensions": 1024,
+      "rateLimitPerMinute": 3000,
+      "prices": [
+        {
+          "unit": "per M input tokens",
+          "price": 0.0118,
           "currency": "USD"
         }
       ],
@@ -395,1147 +525,6 @@ export const models = [
       "deprecated": null
     },
     {
-      "id": "@cf/bytedance/stable-diffusion-xl-lightning",
-      "method": "StableDiffusionXlLightning",
-      "operationId": "runStableDiffusionXlLightning",
-      "path": "/accounts/{account_id}/ai/run/@cf/bytedance/stable-diffusion-xl-lightning",
-      "task": "text-to-image",
-      "taskName": "Text-to-Image",
-      "description": "@cf/bytedance/stable-diffusion-xl-lightning (Text-to-Image). Output: `image/png`. Capabilities: none.",
-      "capabilities": {
-        "streaming": false,
-        "jsonMode": false,
-        "functionCalling": false,
-        "asyncBatch": false,
-        "vision": false,
-        "lora": false,
-        "reasoning": false
-      },
-      "outputMedia": "image/png",
-      "outputMediaAll": [
-        "image/png"
-      ],
-      "requestMedia": [],
-      "binaryInput": false,
-      "inputSchemaName": "TextToImageInput",
-      "outputSchemaName": null,
-      "requestSchemaName": "TextToImageInput",
-      "responseSchemaName": null,
-      "contextWindow": null,
-      "dimensions": null,
-      "rateLimitPerMinute": 720,
-      "prices": [
-        {
-          "unit": "per step",
-          "price": 0,
-          "currency": "USD"
-        }
-      ],
-      "flags": [
-        "beta"
-      ],
-      "deprecated": null
-    },
-    {
-      "id": "@cf/facebook/bart-large-cnn",
-      "method": "BartLargeCnn",
-      "operationId": "runBartLargeCnn",
-      "path": "/accounts/{account_id}/ai/run/@cf/facebook/bart-large-cnn",
-      "task": "summarization",
-      "taskName": "Summarization",
-      "description": "@cf/facebook/bart-large-cnn (Summarization). Output: `application/json`. Capabilities: none.",
-      "capabilities": {
-        "streaming": false,
-        "jsonMode": false,
-        "functionCalling": false,
-        "asyncBatch": false,
-        "vision": false,
-        "lora": false,
-        "reasoning": false
-      },
-      "outputMedia": "application/json",
-      "outputMediaAll": [
-        "application/json"
-      ],
-      "requestMedia": [],
-      "binaryInput": false,
-      "inputSchemaName": "SummarizationInput",
-      "outputSchemaName": "SummarizationOutput",
-      "requestSchemaName": "SummarizationInput",
-      "responseSchemaName": "SummarizationResponse",
-      "contextWindow": null,
-      "dimensions": null,
-      "rateLimitPerMinute": 1500,
-      "prices": [],
-      "flags": [
-        "beta"
-      ],
-      "deprecated": {
-        "date": "2026-05-30",
-        "replacement": null,
-        "source": "https://developers.cloudflare.com/changelog/post/2026-05-08-planned-model-deprecations/"
-      }
-    },
-    {
-      "id": "@cf/facebook/detr-resnet-50",
-      "method": "DetrResnet50",
-      "operationId": "runDetrResnet50",
-      "path": "/accounts/{account_id}/ai/run/@cf/facebook/detr-resnet-50",
-      "task": "object-detection",
-      "taskName": "Object Detection",
-      "description": "@cf/facebook/detr-resnet-50 (Object Detection). Output: `application/json`. Capabilities: none.",
-      "capabilities": {
-        "streaming": false,
-        "jsonMode": false,
-        "functionCalling": false,
-        "asyncBatch": false,
-        "vision": false,
-        "lora": false,
-        "reasoning": false
-      },
-      "outputMedia": "application/json",
-      "outputMediaAll": [
-        "application/json"
-      ],
-      "requestMedia": [
-        "application/octet-stream"
-      ],
-      "binaryInput": true,
-      "inputSchemaName": "ObjectDetectionInput",
-      "outputSchemaName": "ObjectDetectionOutput",
-      "requestSchemaName": "ObjectDetectionInput",
-      "responseSchemaName": "ObjectDetectionResponse",
-      "contextWindow": null,
-      "dimensions": null,
-      "rateLimitPerMinute": 3000,
-      "prices": [],
-      "flags": [
-        "beta"
-      ],
-      "deprecated": null
-    },
-    {
-      "id": "@cf/fblgit/una-cybertron-7b-v2-bf16",
-      "method": "UnaCybertron7bV2Bf16",
-      "operationId": "runUnaCybertron7bV2Bf16",
-      "path": "/accounts/{account_id}/ai/run/@cf/fblgit/una-cybertron-7b-v2-bf16",
-      "task": "text-generation",
-      "taskName": "Text Generation",
-      "description": "@cf/fblgit/una-cybertron-7b-v2-bf16 (Text Generation). Output: `application/json`. Capabilities: streaming.",
-      "capabilities": {
-        "streaming": true,
-        "jsonMode": false,
-        "functionCalling": false,
-        "asyncBatch": false,
-        "vision": false,
-        "lora": false,
-        "reasoning": false
-      },
-      "outputMedia": "application/json",
-      "outputMediaAll": [
-        "application/json"
-      ],
-      "requestMedia": [],
-      "binaryInput": false,
-      "inputSchemaName": "TextGenerationInput",
-      "outputSchemaName": "UnaCybertron7bV2Bf16Output",
-      "requestSchemaName": "TextGenerationInput",
-      "responseSchemaName": "UnaCybertron7bV2Bf16Response",
-      "contextWindow": null,
-      "dimensions": null,
-      "rateLimitPerMinute": 300,
-      "prices": [],
-      "flags": [
-        "beta"
-      ],
-      "deprecated": null
-    },
-    {
-      "id": "@cf/huggingface/distilbert-sst-2-int8",
-      "method": "DistilbertSst2Int8",
-      "operationId": "runDistilbertSst2Int8",
-      "path": "/accounts/{account_id}/ai/run/@cf/huggingface/distilbert-sst-2-int8",
-      "task": "text-classification",
-      "taskName": "Text Classification",
-      "description": "@cf/huggingface/distilbert-sst-2-int8 (Text Classification). Output: `application/json`. Capabilities: none.",
-      "capabilities": {
-        "streaming": false,
-        "jsonMode": false,
-        "functionCalling": false,
-        "asyncBatch": false,
-        "vision": false,
-        "lora": false,
-        "reasoning": false
-      },
-      "outputMedia": "application/json",
-      "outputMediaAll": [
-        "application/json"
-      ],
-      "requestMedia": [],
-      "binaryInput": false,
-      "inputSchemaName": "TextClassificationInput",
-      "outputSchemaName": "TextClassificationOutput",
-      "requestSchemaName": "TextClassificationInput",
-      "responseSchemaName": "TextClassificationResponse",
-      "contextWindow": null,
-      "dimensions": null,
-      "rateLimitPerMinute": 2000,
-      "prices": [],
-      "flags": [],
-      "deprecated": null
-    },
-    {
-      "id": "@cf/llava-hf/llava-1.5-7b-hf",
-      "method": "Llava15_7bHf",
-      "operationId": "runLlava15_7bHf",
-      "path": "/accounts/{account_id}/ai/run/@cf/llava-hf/llava-1.5-7b-hf",
-      "task": "image-to-text",
-      "taskName": "Image-to-Text",
-      "description": "@cf/llava-hf/llava-1.5-7b-hf (Image-to-Text). Output: `application/json`. Capabilities: none.",
-      "capabilities": {
-        "streaming": false,
-        "jsonMode": false,
-        "functionCalling": false,
-        "asyncBatch": false,
-        "vision": false,
-        "lora": false,
-        "reasoning": false
-      },
-      "outputMedia": "application/json",
-      "outputMediaAll": [
-        "application/json"
-      ],
-      "requestMedia": [
-        "application/octet-stream"
-      ],
-      "binaryInput": true,
-      "inputSchemaName": "ImageToTextInput",
-      "outputSchemaName": "ImageToTextOutput",
-      "requestSchemaName": "ImageToTextInput",
-      "responseSchemaName": "ImageToTextResponse",
-      "contextWindow": null,
-      "dimensions": null,
-      "rateLimitPerMinute": 720,
-      "prices": [],
-      "flags": [
-        "beta"
-      ],
-      "deprecated": null
-    },
-    {
-      "id": "@cf/lykon/dreamshaper-8-lcm",
-      "method": "Dreamshaper8Lcm",
-      "operationId": "runDreamshaper8Lcm",
-      "path": "/accounts/{account_id}/ai/run/@cf/lykon/dreamshaper-8-lcm",
-      "task": "text-to-image",
-      "taskName": "Text-to-Image",
-      "description": "@cf/lykon/dreamshaper-8-lcm (Text-to-Image). Output: `image/png`. Capabilities: none.",
-      "capabilities": {
-        "streaming": false,
-        "jsonMode": false,
-        "functionCalling": false,
-        "asyncBatch": false,
-        "vision": false,
-        "lora": false,
-        "reasoning": false
-      },
-      "outputMedia": "image/png",
-      "outputMediaAll": [
-        "image/png"
-      ],
-      "requestMedia": [],
-      "binaryInput": false,
-      "inputSchemaName": "TextToImageInput",
-      "outputSchemaName": null,
-      "requestSchemaName": "TextToImageInput",
-      "responseSchemaName": null,
-      "contextWindow": null,
-      "dimensions": null,
-      "rateLimitPerMinute": 720,
-      "prices": [],
-      "flags": [
-        "beta"
-      ],
-      "deprecated": null
-    },
-    {
-      "id": "@cf/meta/llama-3-8b-instruct-awq",
-      "method": "Llama3_8bInstructAwq",
-      "operationId": "runLlama3_8bInstructAwq",
-      "path": "/accounts/{account_id}/ai/run/@cf/meta/llama-3-8b-instruct-awq",
-      "task": "text-generation",
-      "taskName": "Text Generation",
-      "description": "@cf/meta/llama-3-8b-instruct-awq (Text Generation). Output: `application/json`. Capabilities: streaming.",
-      "capabilities": {
-        "streaming": true,
-        "jsonMode": false,
-        "functionCalling": false,
-        "asyncBatch": false,
-        "vision": false,
-        "lora": false,
-        "reasoning": false
-      },
-      "outputMedia": "application/json",
-      "outputMediaAll": [
-        "application/json"
-      ],
-      "requestMedia": [],
-      "binaryInput": false,
-      "inputSchemaName": "TextGenerationInput",
-      "outputSchemaName": "UnaCybertron7bV2Bf16Output",
-      "requestSchemaName": "TextGenerationInput",
-      "responseSchemaName": "UnaCybertron7bV2Bf16Response",
-      "contextWindow": null,
-      "dimensions": null,
-      "rateLimitPerMinute": 300,
-      "prices": [],
-      "flags": [
-        "beta",
-        "terms"
-      ],
-      "deprecated": {
-        "date": "2026-05-30",
-        "replacement": "@cf/meta/llama-3.1-8b-instruct-fast",
-        "source": "https://developers.cloudflare.com/changelog/post/2026-05-08-planned-model-deprecations/"
-      }
-    },
-    {
-      "id": "@cf/meta/llama-3.1-70b-instruct",
-      "method": "Llama31_70bInstruct",
-      "operationId": "runLlama31_70bInstruct",
-      "path": "/accounts/{account_id}/ai/run/@cf/meta/llama-3.1-70b-instruct",
-      "task": "text-generation",
-      "taskName": "Text Generation",
-      "description": "@cf/meta/llama-3.1-70b-instruct (Text Generation). Output: `application/json`. Capabilities: streaming.",
-      "capabilities": {
-        "streaming": true,
-        "jsonMode": false,
-        "functionCalling": false,
-        "asyncBatch": false,
-        "vision": false,
-        "lora": false,
-        "reasoning": false
-      },
-      "outputMedia": "application/json",
-      "outputMediaAll": [
-        "application/json"
-      ],
-      "requestMedia": [],
-      "binaryInput": false,
-      "inputSchemaName": "TextGenerationInput",
-      "outputSchemaName": "UnaCybertron7bV2Bf16Output",
-      "requestSchemaName": "TextGenerationInput",
-      "responseSchemaName": "UnaCybertron7bV2Bf16Response",
-      "contextWindow": null,
-      "dimensions": null,
-      "rateLimitPerMinute": 300,
-      "prices": [],
-      "flags": [
-        "terms"
-      ],
-      "deprecated": {
-        "date": "2026-05-30",
-        "replacement": "@cf/meta/llama-3.3-70b-instruct-fp8-fast",
-        "source": "https://developers.cloudflare.com/changelog/post/2026-05-08-planned-model-deprecations/"
-      }
-    },
-    {
-      "id": "@cf/meta/llama-3.1-8b-instruct",
-      "method": "Llama31_8bInstruct",
-      "operationId": "runLlama31_8bInstruct",
-      "path": "/accounts/{account_id}/ai/run/@cf/meta/llama-3.1-8b-instruct",
-      "task": "text-generation",
-      "taskName": "Text Generation",
-      "description": "@cf/meta/llama-3.1-8b-instruct (Text Generation). Output: `application/json`. Capabilities: streaming.",
-      "capabilities": {
-        "streaming": true,
-        "jsonMode": false,
-        "functionCalling": false,
-        "asyncBatch": false,
-        "vision": false,
-        "lora": false,
-        "reasoning": false
-      },
-      "outputMedia": "application/json",
-      "outputMediaAll": [
-        "application/json"
-      ],
-      "requestMedia": [],
-      "binaryInput": false,
-      "inputSchemaName": "TextGenerationInput",
-      "outputSchemaName": "UnaCybertron7bV2Bf16Output",
-      "requestSchemaName": "TextGenerationInput",
-      "responseSchemaName": "UnaCybertron7bV2Bf16Response",
-      "contextWindow": null,
-      "dimensions": null,
-      "rateLimitPerMinute": 300,
-      "prices": [],
-      "flags": [
-        "beta",
-        "terms"
-      ],
-      "deprecated": {
-        "date": "2026-05-30",
-        "replacement": "@cf/meta/llama-3.1-8b-instruct-fast",
-        "source": "https://developers.cloudflare.com/changelog/post/2026-05-08-planned-model-deprecations/"
-      }
-    },
-    {
-      "id": "@cf/meta/llama-3.1-8b-instruct-fast",
-      "method": "Llama31_8bInstructFast",
-      "operationId": "runLlama31_8bInstructFast",
-      "path": "/accounts/{account_id}/ai/run/@cf/meta/llama-3.1-8b-instruct-fast",
-      "task": "text-generation",
-      "taskName": "Text Generation",
-      "description": "@cf/meta/llama-3.1-8b-instruct-fast (Text Generation). Output: `application/json`. Capabilities: streaming.",
-      "capabilities": {
-        "streaming": true,
-        "jsonMode": false,
-        "functionCalling": false,
-        "asyncBatch": false,
-        "vision": false,
-        "lora": false,
-        "reasoning": false
-      },
-      "outputMedia": "application/json",
-      "outputMediaAll": [
-        "application/json"
-      ],
-      "requestMedia": [],
-      "binaryInput": false,
-      "inputSchemaName": "TextGenerationInput",
-      "outputSchemaName": "UnaCybertron7bV2Bf16Output",
-      "requestSchemaName": "TextGenerationInput",
-      "responseSchemaName": "UnaCybertron7bV2Bf16Response",
-      "contextWindow": null,
-      "dimensions": null,
-      "rateLimitPerMinute": 300,
-      "prices": [],
-      "flags": [
-        "beta",
-        "terms"
-      ],
-      "deprecated": null
-    },
-    {
-      "id": "@cf/meta/llama-3.2-11b-vision-instruct",
-      "method": "Llama32_11bVisionInstruct",
-      "operationId": "runLlama32_11bVisionInstruct",
-      "path": "/accounts/{account_id}/ai/run/@cf/meta/llama-3.2-11b-vision-instruct",
-      "task": "text-generation",
-      "taskName": "Text Generation",
-      "description": "@cf/meta/llama-3.2-11b-vision-instruct (Text Generation). Output: `application/json`. Capabilities: streaming, lora.",
-      "capabilities": {
-        "streaming": true,
-        "jsonMode": false,
-        "functionCalling": false,
-        "asyncBatch": false,
-        "vision": false,
-        "lora": true,
-        "reasoning": false
-      },
-      "outputMedia": "application/json",
-      "outputMediaAll": [
-        "application/json"
-      ],
-      "requestMedia": [],
-      "binaryInput": false,
-      "inputSchemaName": "TextGenerationInput",
-      "outputSchemaName": "UnaCybertron7bV2Bf16Output",
-      "requestSchemaName": "TextGenerationInput",
-      "responseSchemaName": "UnaCybertron7bV2Bf16Response",
-      "contextWindow": null,
-      "dimensions": null,
-      "rateLimitPerMinute": 300,
-      "prices": [
-        {
-          "unit": "per M input tokens",
-          "price": 0.049,
-          "currency": "USD"
-        },
-        {
-          "unit": "per M output tokens",
-          "price": 0.68,
-          "currency": "USD"
-        }
-      ],
-      "flags": [
-        "terms",
-        "terms_required"
-      ],
-      "deprecated": null
-    },
-    {
-      "id": "@cf/meta/m2m100-1.2b",
-      "method": "M2m100_12b",
-      "operationId": "runM2m100_12b",
-      "path": "/accounts/{account_id}/ai/run/@cf/meta/m2m100-1.2b",
-      "task": "translation",
-      "taskName": "Translation",
-      "description": "@cf/meta/m2m100-1.2b (Translation). Output: `application/json`. Capabilities: none.",
-      "capabilities": {
-        "streaming": false,
-        "jsonMode": false,
-        "functionCalling": false,
-        "asyncBatch": false,
-        "vision": false,
-        "lora": false,
-        "reasoning": false
-      },
-      "outputMedia": "application/json",
-      "outputMediaAll": [
-        "application/json"
-      ],
-      "requestMedia": [],
-      "binaryInput": false,
-      "inputSchemaName": "TranslationInput",
-      "outputSchemaName": "TranslationOutput",
-      "requestSchemaName": "TranslationInput",
-      "responseSchemaName": "TranslationResponse",
-      "contextWindow": null,
-      "dimensions": null,
-      "rateLimitPerMinute": 720,
-      "prices": [],
-      "flags": [
-        "terms"
-      ],
-      "deprecated": null
-    },
-    {
-      "id": "@cf/microsoft/resnet-50",
-      "method": "Resnet50",
-      "operationId": "runResnet50",
-      "path": "/accounts/{account_id}/ai/run/@cf/microsoft/resnet-50",
-      "task": "image-classification",
-      "taskName": "Image Classification",
-      "description": "@cf/microsoft/resnet-50 (Image Classification). Output: `application/json`. Capabilities: none.",
-      "capabilities": {
-        "streaming": false,
-        "jsonMode": false,
-        "functionCalling": false,
-        "asyncBatch": false,
-        "vision": false,
-        "lora": false,
-        "reasoning": false
-      },
-      "outputMedia": "application/json",
-      "outputMediaAll": [
-        "application/json"
-      ],
-      "requestMedia": [
-        "application/octet-stream"
-      ],
-      "binaryInput": true,
-      "inputSchemaName": "ImageClassificationInput",
-      "outputSchemaName": "TextClassificationOutput",
-      "requestSchemaName": "ImageClassificationInput",
-      "responseSchemaName": "TextClassificationResponse",
-      "contextWindow": null,
-      "dimensions": null,
-      "rateLimitPerMinute": 3000,
-      "prices": [
-        {
-          "unit": "per inference request",
-          "price": 0.00000251,
-          "currency": "USD"
-        }
-      ],
-      "flags": [],
-      "deprecated": null
-    },
-    {
-      "id": "@cf/myshell-ai/melotts",
-      "method": "Melotts",
-      "operationId": "runMelotts",
-      "path": "/accounts/{account_id}/ai/run/@cf/myshell-ai/melotts",
-      "task": "text-to-speech",
-      "taskName": "Text-to-Speech",
-      "description": "@cf/myshell-ai/melotts (Text-to-Speech). Output: `application/json` or `audio/mpeg`. Capabilities: none.",
-      "capabilities": {
-        "streaming": false,
-        "jsonMode": false,
-        "functionCalling": false,
-        "asyncBatch": false,
-        "vision": false,
-        "lora": false,
-        "reasoning": false
-      },
-      "outputMedia": "application/json",
-      "outputMediaAll": [
-        "application/json",
-        "audio/mpeg"
-      ],
-      "requestMedia": [],
-      "binaryInput": false,
-      "inputSchemaName": "TextToSpeechInput",
-      "outputSchemaName": "TextToSpeechOutput",
-      "requestSchemaName": "TextToSpeechInput",
-      "responseSchemaName": "TextToSpeechResponse",
-      "contextWindow": null,
-      "dimensions": null,
-      "rateLimitPerMinute": 720,
-      "prices": [],
-      "flags": [],
-      "deprecated": null
-    },
-    {
-      "id": "@cf/openai/gpt-oss-120b",
-      "method": "GptOss120b",
-      "operationId": "runGptOss120b",
-      "path": "/accounts/{account_id}/ai/run/@cf/openai/gpt-oss-120b",
-      "task": "text-generation",
-      "taskName": "Text Generation",
-      "description": "@cf/openai/gpt-oss-120b (Text Generation). Output: `application/json`. Capabilities: streaming, json_mode, function_calling, async_batch, reasoning.",
-      "capabilities": {
-        "streaming": true,
-        "jsonMode": true,
-        "functionCalling": true,
-        "asyncBatch": true,
-        "vision": false,
-        "lora": false,
-        "reasoning": true
-      },
-      "outputMedia": "application/json",
-      "outputMediaAll": [
-        "application/json"
-      ],
-      "requestMedia": [],
-      "binaryInput": false,
-      "inputSchemaName": "GptOssInput",
-      "outputSchemaName": "TextGenerationResult",
-      "requestSchemaName": "GptOssBatchableInput",
-      "responseSchemaName": "TextGenerationBatchableResponse",
-      "contextWindow": 128000,
-      "dimensions": null,
-      "rateLimitPerMinute": 300,
-      "prices": [
-        {
-          "unit": "per M input tokens",
-          "price": 0.35,
-          "currency": "USD"
-        },
-        {
-          "unit": "per M output tokens",
-          "price": 0.75,
-          "currency": "USD"
-        }
-      ],
-      "flags": [],
-      "deprecated": null
-    },
-    {
-      "id": "@cf/openai/whisper",
-      "method": "Whisper",
-      "operationId": "runWhisper",
-      "path": "/accounts/{account_id}/ai/run/@cf/openai/whisper",
-      "task": "automatic-speech-recognition",
-      "taskName": "Automatic Speech Recognition",
-      "description": "@cf/openai/whisper (Automatic Speech Recognition). Output: `application/json`. Capabilities: none.",
-      "capabilities": {
-        "streaming": false,
-        "jsonMode": false,
-        "functionCalling": false,
-        "asyncBatch": false,
-        "vision": false,
-        "lora": false,
-        "reasoning": false
-      },
-      "outputMedia": "application/json",
-      "outputMediaAll": [
-        "application/json"
-      ],
-      "requestMedia": [
-        "application/octet-stream"
-      ],
-      "binaryInput": true,
-      "inputSchemaName": "WhisperInput",
-      "outputSchemaName": "WhisperOutput",
-      "requestSchemaName": "WhisperInput",
-      "responseSchemaName": "WhisperResponse",
-      "contextWindow": null,
-      "dimensions": null,
-      "rateLimitPerMinute": 720,
-      "prices": [],
-      "flags": [],
-      "deprecated": null
-    },
-    {
-      "id": "@cf/openai/whisper-large-v3-turbo",
-      "method": "WhisperLargeV3Turbo",
-      "operationId": "runWhisperLargeV3Turbo",
-      "path": "/accounts/{account_id}/ai/run/@cf/openai/whisper-large-v3-turbo",
-      "task": "automatic-speech-recognition",
-      "taskName": "Automatic Speech Recognition",
-      "description": "@cf/openai/whisper-large-v3-turbo (Automatic Speech Recognition). Output: `application/json`. Capabilities: none.",
-      "capabilities": {
-        "streaming": false,
-        "jsonMode": false,
-        "functionCalling": false,
-        "asyncBatch": false,
-        "vision": false,
-        "lora": false,
-        "reasoning": false
-      },
-      "outputMedia": "application/json",
-      "outputMediaAll": [
-        "application/json"
-      ],
-      "requestMedia": [],
-      "binaryInput": false,
-      "inputSchemaName": "WhisperTurboInput",
-      "outputSchemaName": "WhisperTurboOutput",
-      "requestSchemaName": "WhisperTurboInput",
-      "responseSchemaName": "WhisperTurboResponse",
-      "contextWindow": null,
-      "dimensions": null,
-      "rateLimitPerMinute": 720,
-      "prices": [
-        {
-          "unit": "per audio minute",
-          "price": 0.00051,
-          "currency": "USD"
-        }
-      ],
-      "flags": [],
-      "deprecated": null
-    },
-    {
-      "id": "@cf/openai/whisper-tiny-en",
-      "method": "WhisperTinyEn",
-      "operationId": "runWhisperTinyEn",
-      "path": "/accounts/{account_id}/ai/run/@cf/openai/whisper-tiny-en",
-      "task": "automatic-speech-recognition",
-      "taskName": "Automatic Speech Recognition",
-      "description": "@cf/openai/whisper-tiny-en (Automatic Speech Recognition). Output: `application/json`. Capabilities: none.",
-      "capabilities": {
-        "streaming": false,
-        "jsonMode": false,
-        "functionCalling": false,
-        "asyncBatch": false,
-        "vision": false,
-        "lora": false,
-        "reasoning": false
-      },
-      "outputMedia": "application/json",
-      "outputMediaAll": [
-        "application/json"
-      ],
-      "requestMedia": [
-        "application/octet-stream"
-      ],
-      "binaryInput": true,
-      "inputSchemaName": "WhisperInput",
-      "outputSchemaName": "WhisperOutput",
-      "requestSchemaName": "WhisperInput",
-      "responseSchemaName": "WhisperResponse",
-      "contextWindow": null,
-      "dimensions": null,
-      "rateLimitPerMinute": 720,
-      "prices": [],
-      "flags": [
-        "beta"
-      ],
-      "deprecated": null
-    },
-    {
-      "id": "@cf/runwayml/stable-diffusion-v1-5-img2img",
-      "method": "StableDiffusionV1_5Img2img",
-      "operationId": "runStableDiffusionV1_5Img2img",
-      "path": "/accounts/{account_id}/ai/run/@cf/runwayml/stable-diffusion-v1-5-img2img",
-      "task": "text-to-image",
-      "taskName": "Text-to-Image",
-      "description": "@cf/runwayml/stable-diffusion-v1-5-img2img (Text-to-Image). Output: `image/png`. Capabilities: none.",
-      "capabilities": {
-        "streaming": false,
-        "jsonMode": false,
-        "functionCalling": false,
-        "asyncBatch": false,
-        "vision": false,
-        "lora": false,
-        "reasoning": false
-      },
-      "outputMedia": "image/png",
-      "outputMediaAll": [
-        "image/png"
-      ],
-      "requestMedia": [],
-      "binaryInput": false,
-      "inputSchemaName": "TextToImageInput",
-      "outputSchemaName": null,
-      "requestSchemaName": "TextToImageInput",
-      "responseSchemaName": null,
-      "contextWindow": null,
-      "dimensions": null,
-      "rateLimitPerMinute": 1500,
-      "prices": [],
-      "flags": [
-        "beta",
-        "terms"
-      ],
-      "deprecated": null
-    },
-    {
-      "id": "@cf/runwayml/stable-diffusion-v1-5-inpainting",
-      "method": "StableDiffusionV1_5Inpainting",
-      "operationId": "runStableDiffusionV1_5Inpainting",
-      "path": "/accounts/{account_id}/ai/run/@cf/runwayml/stable-diffusion-v1-5-inpainting",
-      "task": "text-to-image",
-      "taskName": "Text-to-Image",
-      "description": "@cf/runwayml/stable-diffusion-v1-5-inpainting (Text-to-Image). Output: `image/png`. Capabilities: none.",
-      "capabilities": {
-        "streaming": false,
-        "jsonMode": false,
-        "functionCalling": false,
-        "asyncBatch": false,
-        "vision": false,
-        "lora": false,
-        "reasoning": false
-      },
-      "outputMedia": "image/png",
-      "outputMediaAll": [
-        "image/png"
-      ],
-      "requestMedia": [],
-      "binaryInput": false,
-      "inputSchemaName": "TextToImageInput",
-      "outputSchemaName": null,
-      "requestSchemaName": "TextToImageInput",
-      "responseSchemaName": null,
-      "contextWindow": null,
-      "dimensions": null,
-      "rateLimitPerMinute": 720,
-      "prices": [
-        {
-          "unit": "per step",
-          "price": 0,
-          "currency": "USD"
-        }
-      ],
-      "flags": [
-        "beta",
-        "terms"
-      ],
-      "deprecated": null
-    },
-    {
-      "id": "@cf/stabilityai/stable-diffusion-xl-base-1.0",
-      "method": "StableDiffusionXlBase10",
-      "operationId": "runStableDiffusionXlBase10",
-      "path": "/accounts/{account_id}/ai/run/@cf/stabilityai/stable-diffusion-xl-base-1.0",
-      "task": "text-to-image",
-      "taskName": "Text-to-Image",
-      "description": "@cf/stabilityai/stable-diffusion-xl-base-1.0 (Text-to-Image). Output: `image/png`. Capabilities: none.",
-      "capabilities": {
-        "streaming": false,
-        "jsonMode": false,
-        "functionCalling": false,
-        "asyncBatch": false,
-        "vision": false,
-        "lora": false,
-        "reasoning": false
-      },
-      "outputMedia": "image/png",
-      "outputMediaAll": [
-        "image/png"
-      ],
-      "requestMedia": [],
-      "binaryInput": false,
-      "inputSchemaName": "TextToImageInput",
-      "outputSchemaName": null,
-      "requestSchemaName": "TextToImageInput",
-      "responseSchemaName": null,
-      "contextWindow": null,
-      "dimensions": null,
-      "rateLimitPerMinute": 720,
-      "prices": [],
-      "flags": [
-        "beta",
-        "terms"
-      ],
-      "deprecated": null
-    },
-    {
-      "id": "@cf/unum/uform-gen2-qwen-500m",
-      "method": "UformGen2Qwen500m",
-      "operationId": "runUformGen2Qwen500m",
-      "path": "/accounts/{account_id}/ai/run/@cf/unum/uform-gen2-qwen-500m",
-      "task": "image-to-text",
-      "taskName": "Image-to-Text",
-      "description": "@cf/unum/uform-gen2-qwen-500m (Image-to-Text). Output: `application/json`. Capabilities: none.",
-      "capabilities": {
-        "streaming": false,
-        "jsonMode": false,
-        "functionCalling": false,
-        "asyncBatch": false,
-        "vision": false,
-        "lora": false,
-        "reasoning": false
-      },
-      "outputMedia": "application/json",
-      "outputMediaAll": [
-        "application/json"
-      ],
-      "requestMedia": [
-        "application/octet-stream"
-      ],
-      "binaryInput": true,
-      "inputSchemaName": "ImageToTextInput",
-      "outputSchemaName": "ImageToTextOutput",
-      "requestSchemaName": "ImageToTextInput",
-      "responseSchemaName": "ImageToTextResponse",
-      "contextWindow": null,
-      "dimensions": null,
-      "rateLimitPerMinute": 720,
-      "prices": [],
-      "flags": [
-        "beta"
-      ],
-      "deprecated": {
-        "date": "2026-05-30",
-        "replacement": "@cf/llava-hf/llava-1.5-7b-hf",
-        "source": "https://developers.cloudflare.com/changelog/post/2026-05-08-planned-model-deprecations/"
-      }
-    },
-    {
-      "id": "@hf/thebloke/deepseek-coder-6.7b-base-awq",
-      "method": "DeepseekCoder67bBaseAwq",
-      "operationId": "runDeepseekCoder67bBaseAwq",
-      "path": "/accounts/{account_id}/ai/run/@hf/thebloke/deepseek-coder-6.7b-base-awq",
-      "task": "text-generation",
-      "taskName": "Text Generation",
-      "description": "@hf/thebloke/deepseek-coder-6.7b-base-awq (Text Generation). Output: `application/json`. Capabilities: streaming.",
-      "capabilities": {
-        "streaming": true,
-        "jsonMode": false,
-        "functionCalling": false,
-        "asyncBatch": false,
-        "vision": false,
-        "lora": false,
-        "reasoning": false
-      },
-      "outputMedia": "application/json",
-      "outputMediaAll": [
-        "application/json"
-      ],
-      "requestMedia": [],
-      "binaryInput": false,
-      "inputSchemaName": "TextGenerationInput",
-      "outputSchemaName": "UnaCybertron7bV2Bf16Output",
-      "requestSchemaName": "TextGenerationInput",
-      "responseSchemaName": "UnaCybertron7bV2Bf16Response",
-      "contextWindow": null,
-      "dimensions": null,
-      "rateLimitPerMinute": 300,
-      "prices": [],
-      "flags": [
-        "beta",
-        "terms"
-      ],
-      "deprecated": null
-    },
-    {
-      "id": "@hf/thebloke/llama-2-13b-chat-awq",
-      "method": "Llama2_13bChatAwq",
-      "operationId": "runLlama2_13bChatAwq",
-      "path": "/accounts/{account_id}/ai/run/@hf/thebloke/llama-2-13b-chat-awq",
-      "task": "text-generation",
-      "taskName": "Text Generation",
-      "description": "@hf/thebloke/llama-2-13b-chat-awq (Text Generation). Output: `application/json`. Capabilities: streaming.",
-      "capabilities": {
-        "streaming": true,
-        "jsonMode": false,
-        "functionCalling": false,
-        "asyncBatch": false,
-        "vision": false,
-        "lora": false,
-        "reasoning": false
-      },
-      "outputMedia": "application/json",
-      "outputMediaAll": [
-        "application/json"
-      ],
-      "requestMedia": [],
-      "binaryInput": false,
-      "inputSchemaName": "TextGenerationInput",
-      "outputSchemaName": "UnaCybertron7bV2Bf16Output",
-      "requestSchemaName": "TextGenerationInput",
-      "responseSchemaName": "UnaCybertron7bV2Bf16Response",
-      "contextWindow": null,
-      "dimensions": null,
-      "rateLimitPerMinute": 300,
-      "prices": [],
-      "flags": [
-        "beta"
-      ],
-      "deprecated": null
-    },
-    {
-      "id": "@hf/thebloke/zephyr-7b-beta-awq",
-      "method": "Zephyr7bBetaAwq",
-      "operationId": "runZephyr7bBetaAwq",
-      "path": "/accounts/{account_id}/ai/run/@hf/thebloke/zephyr-7b-beta-awq",
-      "task": "text-generation",
-      "taskName": "Text Generation",
-      "description": "@hf/thebloke/zephyr-7b-beta-awq (Text Generation). Output: `application/json`. Capabilities: streaming.",
-      "capabilities": {
-        "streaming": true,
-        "jsonMode": false,
-        "functionCalling": false,
-        "asyncBatch": false,
-        "vision": false,
-        "lora": false,
-        "reasoning": false
-      },
-      "outputMedia": "application/json",
-      "outputMediaAll": [
-        "application/json"
-      ],
-      "requestMedia": [],
-      "binaryInput": false,
-      "inputSchemaName": "TextGenerationInput",
-      "outputSchemaName": "UnaCybertron7bV2Bf16Output",
-      "requestSchemaName": "TextGenerationInput",
-      "responseSchemaName": "UnaCybertron7bV2Bf16Response",
-      "contextWindow": null,
-      "dimensions": null,
-      "rateLimitPerMinute": 300,
-      "prices": [],
-      "flags": [
-        "beta"
-      ],
-      "deprecated": null
-    },
-    {
-      "id": "@cf/ai4bharat/indictrans2-en-indic-1B",
-      "method": "Indictrans2EnIndic1B",
-      "operationId": "runIndictrans2EnIndic1B",
-      "path": "/accounts/{account_id}/ai/run/@cf/ai4bharat/indictrans2-en-indic-1B",
-      "task": "translation",
-      "taskName": "Translation",
-      "description": "@cf/ai4bharat/indictrans2-en-indic-1B (Translation). Output: `application/json`. Capabilities: none.",
-      "capabilities": {
-        "streaming": false,
-        "jsonMode": false,
-        "functionCalling": false,
-        "asyncBatch": false,
-        "vision": false,
-        "lora": false,
-        "reasoning": false
-      },
-      "outputMedia": "application/json",
-      "outputMediaAll": [
-        "application/json"
-      ],
-      "requestMedia": [],
-      "binaryInput": false,
-      "inputSchemaName": "Indictrans2EnIndic1BInput",
-      "outputSchemaName": "Indictrans2EnIndic1BOutput",
-      "requestSchemaName": "Indictrans2EnIndic1BInput",
-      "responseSchemaName": "Indictrans2EnIndic1BResponse",
-      "contextWindow": null,
-      "dimensions": null,
-      "rateLimitPerMinute": 720,
-      "prices": [
-        {
-          "unit": "per M input tokens",
-          "price": 0.342,
-          "currency": "USD"
-        },
-        {
-          "unit": "per M output tokens",
-          "price": 0.342,
-          "currency": "USD"
-        }
-      ],
-      "flags": [],
-      "deprecated": null
-    },
-    {
-      "id": "@cf/aisingapore/gemma-sea-lion-v4-27b-it",
-      "method": "GemmaSeaLionV4_27bIt",
-      "operationId": "runGemmaSeaLionV4_27bIt",
-      "path": "/accounts/{account_id}/ai/run/@cf/aisingapore/gemma-sea-lion-v4-27b-it",
-      "task": "text-generation",
-      "taskName": "Text Generation",
-      "description": "@cf/aisingapore/gemma-sea-lion-v4-27b-it (Text Generation). Output: `application/json`. Capabilities: streaming, json_mode.",
-      "capabilities": {
-        "streaming": true,
-        "jsonMode": true,
-        "functionCalling": false,
-        "asyncBatch": false,
-        "vision": false,
-        "lora": false,
-        "reasoning": false
-      },
-      "outputMedia": "application/json",
-      "outputMediaAll": [
-        "application/json"
-      ],
-      "requestMedia": [],
-      "binaryInput": false,
-      "inputSchemaName": "GemmaSeaLionV4x27bItInput",
-      "outputSchemaName": "GemmaSeaLionV4x27bItOutput",
-      "requestSchemaName": "GemmaSeaLionV4x27bItInput",
-      "responseSchemaName": "GemmaSeaLionV4x27bItResponse",
-      "contextWindow": 128000,
-      "dimensions": null,
-      "rateLimitPerMinute": 300,
-      "prices": [
-        {
-          "unit": "per M input tokens",
-          "price": 0.35,
-          "currency": "USD"
-        },
-        {
-          "unit": "per M output tokens",
-          "price": 0.56,
-          "currency": "USD"
-        }
-      ],
-      "flags": [],
-      "deprecated": null
-    },
-    {
-      "id": "@cf/baai/bge-m3",
-      "method": "BgeM3",
-      "operationId": "runBgeM3",
-      "path": "/accounts/{account_id}/ai/run/@cf/baai/bge-m3",
-      "task": "text-embeddings",
-      "taskName": "Text Embeddings",
-      "description": "@cf/baai/bge-m3 (Text Embeddings). Output: `application/json`. Capabilities: none.",
-      "capabilities": {
-        "streaming": false,
-        "jsonMode": false,
-        "functionCalling": false,
-        "asyncBatch": false,
-        "vision": false,
-        "lora": false,
-        "reasoning": false
-      },
-      "outputMedia": "application/json",
-      "outputMediaAll": [
-        "application/json"
-      ],
-      "requestMedia": [],
-      "binaryInput": false,
-      "inputSchemaName": "BgeM3Input",
-      "outputSchemaName": "BgeM3Output",
-      "requestSchemaName": "BgeM3Input",
-      "responseSchemaName": "BgeM3Response",
-      "contextWindow": 60000,
-      "dimensions": 1024,
-      "rateLimitPerMinute": 3000,
-      "prices": [
-        {
-          "unit": "per M input tokens",
-          "price": 0.0118,
-          "currency": "USD"
-        }
-      ],
-      "flags": [],
-      "deprecated": null
-    },
-    {
       "id": "@cf/black-forest-labs/flux-2-dev",
       "method": "Flux2Dev",
       "operationId": "runFlux2Dev",
@@ -1660,6 +649,48 @@ export const models = [
       "flags": [
         "partner",
         "terms"
+      ],
+      "deprecated": null
+    },
+    {
+      "id": "@cf/bytedance/stable-diffusion-xl-lightning",
+      "method": "StableDiffusionXlLightning",
+      "operationId": "runStableDiffusionXlLightning",
+      "path": "/accounts/{account_id}/ai/run/@cf/bytedance/stable-diffusion-xl-lightning",
+      "task": "text-to-image",
+      "taskName": "Text-to-Image",
+      "description": "@cf/bytedance/stable-diffusion-xl-lightning (Text-to-Image). Output: `image/png`. Capabilities: none.",
+      "capabilities": {
+        "streaming": false,
+        "jsonMode": false,
+        "functionCalling": false,
+        "asyncBatch": false,
+        "vision": false,
+        "lora": false,
+        "reasoning": false
+      },
+      "outputMedia": "image/png",
+      "outputMediaAll": [
+        "image/png"
+      ],
+      "requestMedia": [],
+      "binaryInput": false,
+      "inputSchemaName": "TextToImageInput",
+      "outputSchemaName": null,
+      "requestSchemaName": "TextToImageInput",
+      "responseSchemaName": null,
+      "contextWindow": null,
+      "dimensions": null,
+      "rateLimitPerMinute": 720,
+      "prices": [
+        {
+          "unit": "per step",
+          "price": 0,
+          "currency": "USD"
+        }
+      ],
+      "flags": [
+        "beta"
       ],
       "deprecated": null
     },
@@ -2269,6 +1300,120 @@ export const models = [
       }
     },
     {
+      "id": "@cf/facebook/bart-large-cnn",
+      "method": "BartLargeCnn",
+      "operationId": "runBartLargeCnn",
+      "path": "/accounts/{account_id}/ai/run/@cf/facebook/bart-large-cnn",
+      "task": "summarization",
+      "taskName": "Summarization",
+      "description": "@cf/facebook/bart-large-cnn (Summarization). Output: `application/json`. Capabilities: none.",
+      "capabilities": {
+        "streaming": false,
+        "jsonMode": false,
+        "functionCalling": false,
+        "asyncBatch": false,
+        "vision": false,
+        "lora": false,
+        "reasoning": false
+      },
+      "outputMedia": "application/json",
+      "outputMediaAll": [
+        "application/json"
+      ],
+      "requestMedia": [],
+      "binaryInput": false,
+      "inputSchemaName": "SummarizationInput",
+      "outputSchemaName": "SummarizationOutput",
+      "requestSchemaName": "SummarizationInput",
+      "responseSchemaName": "SummarizationResponse",
+      "contextWindow": null,
+      "dimensions": null,
+      "rateLimitPerMinute": 1500,
+      "prices": [],
+      "flags": [
+        "beta"
+      ],
+      "deprecated": {
+        "date": "2026-05-30",
+        "replacement": null,
+        "source": "https://developers.cloudflare.com/changelog/post/2026-05-08-planned-model-deprecations/"
+      }
+    },
+    {
+      "id": "@cf/facebook/detr-resnet-50",
+      "method": "DetrResnet50",
+      "operationId": "runDetrResnet50",
+      "path": "/accounts/{account_id}/ai/run/@cf/facebook/detr-resnet-50",
+      "task": "object-detection",
+      "taskName": "Object Detection",
+      "description": "@cf/facebook/detr-resnet-50 (Object Detection). Output: `application/json`. Capabilities: none.",
+      "capabilities": {
+        "streaming": false,
+        "jsonMode": false,
+        "functionCalling": false,
+        "asyncBatch": false,
+        "vision": false,
+        "lora": false,
+        "reasoning": false
+      },
+      "outputMedia": "application/json",
+      "outputMediaAll": [
+        "application/json"
+      ],
+      "requestMedia": [
+        "application/octet-stream"
+      ],
+      "binaryInput": true,
+      "inputSchemaName": "ObjectDetectionInput",
+      "outputSchemaName": "ObjectDetectionOutput",
+      "requestSchemaName": "ObjectDetectionInput",
+      "responseSchemaName": "ObjectDetectionResponse",
+      "contextWindow": null,
+      "dimensions": null,
+      "rateLimitPerMinute": 3000,
+      "prices": [],
+      "flags": [
+        "beta"
+      ],
+      "deprecated": null
+    },
+    {
+      "id": "@cf/fblgit/una-cybertron-7b-v2-bf16",
+      "method": "UnaCybertron7bV2Bf16",
+      "operationId": "runUnaCybertron7bV2Bf16",
+      "path": "/accounts/{account_id}/ai/run/@cf/fblgit/una-cybertron-7b-v2-bf16",
+      "task": "text-generation",
+      "taskName": "Text Generation",
+      "description": "@cf/fblgit/una-cybertron-7b-v2-bf16 (Text Generation). Output: `application/json`. Capabilities: streaming.",
+      "capabilities": {
+        "streaming": true,
+        "jsonMode": false,
+        "functionCalling": false,
+        "asyncBatch": false,
+        "vision": false,
+        "lora": false,
+        "reasoning": false
+      },
+      "outputMedia": "application/json",
+      "outputMediaAll": [
+        "application/json"
+      ],
+      "requestMedia": [],
+      "binaryInput": false,
+      "inputSchemaName": "TextGenerationInput",
+      "outputSchemaName": "UnaCybertron7bV2Bf16Output",
+      "requestSchemaName": "TextGenerationInput",
+      "responseSchemaName": "UnaCybertron7bV2Bf16Response",
+      "contextWindow": null,
+      "dimensions": null,
+      "rateLimitPerMinute": 300,
+      "prices": [],
+      "flags": [
+        "beta"
+      ],
+      "deprecated": null
+    },
+    {
       "id": "@cf/google/embeddinggemma-300m",
       "method": "Embeddinggemma300m",
       "operationId": "runEmbeddinggemma300m",
@@ -2471,6 +1616,40 @@ export const models = [
       "deprecated": null
     },
     {
+      "id": "@cf/huggingface/distilbert-sst-2-int8",
+      "method": "DistilbertSst2Int8",
+      "operationId": "runDistilbertSst2Int8",
+      "path": "/accounts/{account_id}/ai/run/@cf/huggingface/distilbert-sst-2-int8",
+      "task": "text-classification",
+      "taskName": "Text Classification",
+      "description": "@cf/huggingface/distilbert-sst-2-int8 (Text Classification). Output: `application/json`. Capabilities: none.",
+      "capabilities": {
+        "streaming": false,
+        "jsonMode": false,
+        "functionCalling": false,
+        "asyncBatch": false,
+        "vision": false,
+        "lora": false,
+        "reasoning": false
+      },
+      "outputMedia": "application/json",
+      "outputMediaAll": [
+        "application/json"
+      ],
+      "requestMedia": [],
+      "binaryInput": false,
+      "inputSchemaName": "TextClassificationInput",
+      "outputSchemaName": "TextClassificationOutput",
+      "requestSchemaName": "TextClassificationInput",
+      "responseSchemaName": "TextClassificationResponse",
+      "contextWindow": null,
+      "dimensions": null,
+      "rateLimitPerMinute": 2000,
+      "prices": [],
+      "flags": [],
+      "deprecated": null
+    },
+    {
       "id": "@cf/ibm-granite/granite-4.0-h-micro",
       "method": "Granite40HMicro",
       "operationId": "runGranite40HMicro",
@@ -2607,6 +1786,80 @@ export const models = [
       ],
       "flags": [
         "partner"
+      ],
+      "deprecated": null
+    },
+    {
+      "id": "@cf/llava-hf/llava-1.5-7b-hf",
+      "method": "Llava15_7bHf",
+      "operationId": "runLlava15_7bHf",
+      "path": "/accounts/{account_id}/ai/run/@cf/llava-hf/llava-1.5-7b-hf",
+      "task": "image-to-text",
+      "taskName": "Image-to-Text",
+      "description": "@cf/llava-hf/llava-1.5-7b-hf (Image-to-Text). Output: `application/json`. Capabilities: none.",
+      "capabilities": {
+        "streaming": false,
+        "jsonMode": false,
+        "functionCalling": false,
+        "asyncBatch": false,
+        "vision": false,
+        "lora": false,
+        "reasoning": false
+      },
+      "outputMedia": "application/json",
+      "outputMediaAll": [
+        "application/json"
+      ],
+      "requestMedia": [
+        "application/octet-stream"
+      ],
+      "binaryInput": true,
+      "inputSchemaName": "ImageToTextInput",
+      "outputSchemaName": "ImageToTextOutput",
+      "requestSchemaName": "ImageToTextInput",
+      "responseSchemaName": "ImageToTextResponse",
+      "contextWindow": null,
+      "dimensions": null,
+      "rateLimitPerMinute": 720,
+      "prices": [],
+      "flags": [
+        "beta"
+      ],
+      "deprecated": null
+    },
+    {
+      "id": "@cf/lykon/dreamshaper-8-lcm",
+      "method": "Dreamshaper8Lcm",
+      "operationId": "runDreamshaper8Lcm",
+      "path": "/accounts/{account_id}/ai/run/@cf/lykon/dreamshaper-8-lcm",
+      "task": "text-to-image",
+      "taskName": "Text-to-Image",
+      "description": "@cf/lykon/dreamshaper-8-lcm (Text-to-Image). Output: `image/png`. Capabilities: none.",
+      "capabilities": {
+        "streaming": false,
+        "jsonMode": false,
+        "functionCalling": false,
+        "asyncBatch": false,
+        "vision": false,
+        "lora": false,
+        "reasoning": false
+      },
+      "outputMedia": "image/png",
+      "outputMediaAll": [
+        "image/png"
+      ],
+      "requestMedia": [],
+      "binaryInput": false,
+      "inputSchemaName": "TextToImageInput",
+      "outputSchemaName": null,
+      "requestSchemaName": "TextToImageInput",
+      "responseSchemaName": null,
+      "contextWindow": null,
+      "dimensions": null,
+      "rateLimitPerMinute": 720,
+      "prices": [],
+      "flags": [
+        "beta"
       ],
       "deprecated": null
     },
@@ -2765,6 +2018,128 @@ export const models = [
       }
     },
     {
+      "id": "@cf/meta/llama-3-8b-instruct-awq",
+      "method": "Llama3_8bInstructAwq",
+      "operationId": "runLlama3_8bInstructAwq",
+      "path": "/accounts/{account_id}/ai/run/@cf/meta/llama-3-8b-instruct-awq",
+      "task": "text-generation",
+      "taskName": "Text Generation",
+      "description": "@cf/meta/llama-3-8b-instruct-awq (Text Generation). Output: `application/json`. Capabilities: streaming.",
+      "capabilities": {
+        "streaming": true,
+        "jsonMode": false,
+        "functionCalling": false,
+        "asyncBatch": false,
+        "vision": false,
+        "lora": false,
+        "reasoning": false
+      },
+      "outputMedia": "application/json",
+      "outputMediaAll": [
+        "application/json"
+      ],
+      "requestMedia": [],
+      "binaryInput": false,
+      "inputSchemaName": "TextGenerationInput",
+      "outputSchemaName": "UnaCybertron7bV2Bf16Output",
+      "requestSchemaName": "TextGenerationInput",
+      "responseSchemaName": "UnaCybertron7bV2Bf16Response",
+      "contextWindow": null,
+      "dimensions": null,
+      "rateLimitPerMinute": 300,
+      "prices": [],
+      "flags": [
+        "beta",
+        "terms"
+      ],
+      "deprecated": {
+        "date": "2026-05-30",
+        "replacement": "@cf/meta/llama-3.1-8b-instruct-fast",
+        "source": "https://developers.cloudflare.com/changelog/post/2026-05-08-planned-model-deprecations/"
+      }
+    },
+    {
+      "id": "@cf/meta/llama-3.1-70b-instruct",
+      "method": "Llama31_70bInstruct",
+      "operationId": "runLlama31_70bInstruct",
+      "path": "/accounts/{account_id}/ai/run/@cf/meta/llama-3.1-70b-instruct",
+      "task": "text-generation",
+      "taskName": "Text Generation",
+      "description": "@cf/meta/llama-3.1-70b-instruct (Text Generation). Output: `application/json`. Capabilities: streaming.",
+      "capabilities": {
+        "streaming": true,
+        "jsonMode": false,
+        "functionCalling": false,
+        "asyncBatch": false,
+        "vision": false,
+        "lora": false,
+        "reasoning": false
+      },
+      "outputMedia": "application/json",
+      "outputMediaAll": [
+        "application/json"
+      ],
+      "requestMedia": [],
+      "binaryInput": false,
+      "inputSchemaName": "TextGenerationInput",
+      "outputSchemaName": "UnaCybertron7bV2Bf16Output",
+      "requestSchemaName": "TextGenerationInput",
+      "responseSchemaName": "UnaCybertron7bV2Bf16Response",
+      "contextWindow": null,
+      "dimensions": null,
+      "rateLimitPerMinute": 300,
+      "prices": [],
+      "flags": [
+        "terms"
+      ],
+      "deprecated": {
+        "date": "2026-05-30",
+        "replacement": "@cf/meta/llama-3.3-70b-instruct-fp8-fast",
+        "source": "https://developers.cloudflare.com/changelog/post/2026-05-08-planned-model-deprecations/"
+      }
+    },
+    {
+      "id": "@cf/meta/llama-3.1-8b-instruct",
+      "method": "Llama31_8bInstruct",
+      "operationId": "runLlama31_8bInstruct",
+      "path": "/accounts/{account_id}/ai/run/@cf/meta/llama-3.1-8b-instruct",
+      "task": "text-generation",
+      "taskName": "Text Generation",
+      "description": "@cf/meta/llama-3.1-8b-instruct (Text Generation). Output: `application/json`. Capabilities: streaming.",
+      "capabilities": {
+        "streaming": true,
+        "jsonMode": false,
+        "functionCalling": false,
+        "asyncBatch": false,
+        "vision": false,
+        "lora": false,
+        "reasoning": false
+      },
+      "outputMedia": "application/json",
+      "outputMediaAll": [
+        "application/json"
+      ],
+      "requestMedia": [],
+      "binaryInput": false,
+      "inputSchemaName": "TextGenerationInput",
+      "outputSchemaName": "UnaCybertron7bV2Bf16Output",
+      "requestSchemaName": "TextGenerationInput",
+      "responseSchemaName": "UnaCybertron7bV2Bf16Response",
+      "contextWindow": null,
+      "dimensions": null,
+      "rateLimitPerMinute": 300,
+      "prices": [],
+      "flags": [
+        "beta",
+        "terms"
+      ],
+      "deprecated": {
+        "date": "2026-05-30",
+        "replacement": "@cf/meta/llama-3.1-8b-instruct-fast",
+        "source": "https://developers.cloudflare.com/changelog/post/2026-05-08-planned-model-deprecations/"
+      }
+    },
+    {
       "id": "@cf/meta/llama-3.1-8b-instruct-awq",
       "method": "Llama31_8bInstructAwq",
       "operationId": "runLlama31_8bInstructAwq",
@@ -2805,6 +2180,43 @@ export const models = [
       }
     },
     {
+      "id": "@cf/meta/llama-3.1-8b-instruct-fast",
+      "method": "Llama31_8bInstructFast",
+      "operationId": "runLlama31_8bInstructFast",
+      "path": "/accounts/{account_id}/ai/run/@cf/meta/llama-3.1-8b-instruct-fast",
+      "task": "text-generation",
+      "taskName": "Text Generation",
+      "description": "@cf/meta/llama-3.1-8b-instruct-fast (Text Generation). Output: `application/json`. Capabilities: streaming.",
+      "capabilities": {
+        "streaming": true,
+        "jsonMode": false,
+        "functionCalling": false,
+        "asyncBatch": false,
+        "vision": false,
+        "lora": false,
+        "reasoning": false
+      },
+      "outputMedia": "application/json",
+      "outputMediaAll": [
+        "application/json"
+      ],
+      "requestMedia": [],
+      "binaryInput": false,
+      "inputSchemaName": "TextGenerationInput",
+      "outputSchemaName": "UnaCybertron7bV2Bf16Output",
+      "requestSchemaName": "TextGenerationInput",
+      "responseSchemaName": "UnaCybertron7bV2Bf16Response",
+      "contextWindow": null,
+      "dimensions": null,
+      "rateLimitPerMinute": 300,
+      "prices": [],
+      "flags": [
+        "beta",
+        "terms"
+      ],
+      "deprecated": null
+    },
+    {
       "id": "@cf/meta/llama-3.1-8b-instruct-fp8",
       "method": "Llama31_8bInstructFp8",
       "operationId": "runLlama31_8bInstructFp8",
@@ -2837,6 +2249,54 @@ export const models = [
       "prices": [],
       "flags": [
         "terms"
+      ],
+      "deprecated": null
+    },
+    {
+      "id": "@cf/meta/llama-3.2-11b-vision-instruct",
+      "method": "Llama32_11bVisionInstruct",
+      "operationId": "runLlama32_11bVisionInstruct",
+      "path": "/accounts/{account_id}/ai/run/@cf/meta/llama-3.2-11b-vision-instruct",
+      "task": "text-generation",
+      "taskName": "Text Generation",
+      "description": "@cf/meta/llama-3.2-11b-vision-instruct (Text Generation). Output: `application/json`. Capabilities: streaming, lora.",
+      "capabilities": {
+        "streaming": true,
+        "jsonMode": false,
+        "functionCalling": false,
+        "asyncBatch": false,
+        "vision": false,
+        "lora": true,
+        "reasoning": false
+      },
+      "outputMedia": "application/json",
+      "outputMediaAll": [
+        "application/json"
+      ],
+      "requestMedia": [],
+      "binaryInput": false,
+      "inputSchemaName": "TextGenerationInput",
+      "outputSchemaName": "UnaCybertron7bV2Bf16Output",
+      "requestSchemaName": "TextGenerationInput",
+      "responseSchemaName": "UnaCybertron7bV2Bf16Response",
+      "contextWindow": null,
+      "dimensions": null,
+      "rateLimitPerMinute": 300,
+      "prices": [
+        {
+          "unit": "per M input tokens",
+          "price": 0.049,
+          "currency": "USD"
+        },
+        {
+          "unit": "per M output tokens",
+          "price": 0.68,
+          "currency": "USD"
+        }
+      ],
+      "flags": [
+        "terms",
+        "terms_required"
       ],
       "deprecated": null
     },
@@ -3041,6 +2501,42 @@ export const models = [
       "deprecated": null
     },
     {
+      "id": "@cf/meta/m2m100-1.2b",
+      "method": "M2m100_12b",
+      "operationId": "runM2m100_12b",
+      "path": "/accounts/{account_id}/ai/run/@cf/meta/m2m100-1.2b",
+      "task": "translation",
+      "taskName": "Translation",
+      "description": "@cf/meta/m2m100-1.2b (Translation). Output: `application/json`. Capabilities: none.",
+      "capabilities": {
+        "streaming": false,
+        "jsonMode": false,
+        "functionCalling": false,
+        "asyncBatch": false,
+        "vision": false,
+        "lora": false,
+        "reasoning": false
+      },
+      "outputMedia": "application/json",
+      "outputMediaAll": [
+        "application/json"
+      ],
+      "requestMedia": [],
+      "binaryInput": false,
+      "inputSchemaName": "TranslationInput",
+      "outputSchemaName": "TranslationOutput",
+      "requestSchemaName": "TranslationInput",
+      "responseSchemaName": "TranslationResponse",
+      "contextWindow": null,
+      "dimensions": null,
+      "rateLimitPerMinute": 720,
+      "prices": [],
+      "flags": [
+        "terms"
+      ],
+      "deprecated": null
+    },
+    {
       "id": "@cf/microsoft/phi-2",
       "method": "Phi2",
       "operationId": "runPhi2",
@@ -3079,6 +2575,48 @@ export const models = [
         "replacement": "@cf/zai-org/glm-4.7-flash",
         "source": "https://developers.cloudflare.com/changelog/post/2026-05-08-planned-model-deprecations/"
       }
+    },
+    {
+      "id": "@cf/microsoft/resnet-50",
+      "method": "Resnet50",
+      "operationId": "runResnet50",
+      "path": "/accounts/{account_id}/ai/run/@cf/microsoft/resnet-50",
+      "task": "image-classification",
+      "taskName": "Image Classification",
+      "description": "@cf/microsoft/resnet-50 (Image Classification). Output: `application/json`. Capabilities: none.",
+      "capabilities": {
+        "streaming": false,
+        "jsonMode": false,
+        "functionCalling": false,
+        "asyncBatch": false,
+        "vision": false,
+        "lora": false,
+        "reasoning": false
+      },
+      "outputMedia": "application/json",
+      "outputMediaAll": [
+        "application/json"
+      ],
+      "requestMedia": [
+        "application/octet-stream"
+      ],
+      "binaryInput": true,
+      "inputSchemaName": "ImageClassificationInput",
+      "outputSchemaName": "TextClassificationOutput",
+      "requestSchemaName": "ImageClassificationInput",
+      "responseSchemaName": "TextClassificationResponse",
+      "contextWindow": null,
+      "dimensions": null,
+      "rateLimitPerMinute": 3000,
+      "prices": [
+        {
+          "unit": "per inference request",
+          "price": 0.00000251,
+          "currency": "USD"
+        }
+      ],
+      "flags": [],
+      "deprecated": null
     },
     {
       "id": "@cf/mistral/mistral-7b-instruct-v0.1",
@@ -3405,6 +2943,41 @@ export const models = [
       "deprecated": null
     },
     {
+      "id": "@cf/myshell-ai/melotts",
+      "method": "Melotts",
+      "operationId": "runMelotts",
+      "path": "/accounts/{account_id}/ai/run/@cf/myshell-ai/melotts",
+      "task": "text-to-speech",
+      "taskName": "Text-to-Speech",
+      "description": "@cf/myshell-ai/melotts (Text-to-Speech). Output: `application/json` or `audio/mpeg`. Capabilities: none.",
+      "capabilities": {
+        "streaming": false,
+        "jsonMode": false,
+        "functionCalling": false,
+        "asyncBatch": false,
+        "vision": false,
+        "lora": false,
+        "reasoning": false
+      },
+      "outputMedia": "application/json",
+      "outputMediaAll": [
+        "application/json",
+        "audio/mpeg"
+      ],
+      "requestMedia": [],
+      "binaryInput": false,
+      "inputSchemaName": "TextToSpeechInput",
+      "outputSchemaName": "TextToSpeechOutput",
+      "requestSchemaName": "TextToSpeechInput",
+      "responseSchemaName": "TextToSpeechResponse",
+      "contextWindow": null,
+      "dimensions": null,
+      "rateLimitPerMinute": 720,
+      "prices": [],
+      "flags": [],
+      "deprecated": null
+    },
+    {
       "id": "@cf/nvidia/nemotron-3-120b-a12b",
       "method": "Nemotron3_120bA12b",
       "operationId": "runNemotron3_120bA12b",
@@ -3452,6 +3025,51 @@ export const models = [
       "deprecated": null
     },
     {
+      "id": "@cf/openai/gpt-oss-120b",
+      "method": "GptOss120b",
+      "operationId": "runGptOss120b",
+      "path": "/accounts/{account_id}/ai/run/@cf/openai/gpt-oss-120b",
+      "task": "text-generation",
+      "taskName": "Text Generation",
+      "description": "@cf/openai/gpt-oss-120b (Text Generation). Output: `application/json`. Capabilities: streaming, json_mode, function_calling, async_batch, reasoning.",
+      "capabilities": {
+        "streaming": true,
+        "jsonMode": true,
+        "functionCalling": true,
+        "asyncBatch": true,
+        "vision": false,
+        "lora": false,
+        "reasoning": true
+      },
+      "outputMedia": "application/json",
+      "outputMediaAll": [
+        "application/json"
+      ],
+      "requestMedia": [],
+      "binaryInput": false,
+      "inputSchemaName": "GptOssInput",
+      "outputSchemaName": "TextGenerationResult",
+      "requestSchemaName": "GptOssBatchableInput",
+      "responseSchemaName": "TextGenerationBatchableResponse",
+      "contextWindow": 128000,
+      "dimensions": null,
+      "rateLimitPerMinute": 300,
+      "prices": [
+        {
+          "unit": "per M input tokens",
+          "price": 0.35,
+          "currency": "USD"
+        },
+        {
+          "unit": "per M output tokens",
+          "price": 0.75,
+          "currency": "USD"
+        }
+      ],
+      "flags": [],
+      "deprecated": null
+    },
+    {
       "id": "@cf/openai/gpt-oss-20b",
       "method": "GptOss20b",
       "operationId": "runGptOss20b",
@@ -3494,6 +3112,120 @@ export const models = [
         }
       ],
       "flags": [],
+      "deprecated": null
+    },
+    {
+      "id": "@cf/openai/whisper",
+      "method": "Whisper",
+      "operationId": "runWhisper",
+      "path": "/accounts/{account_id}/ai/run/@cf/openai/whisper",
+      "task": "automatic-speech-recognition",
+      "taskName": "Automatic Speech Recognition",
+      "description": "@cf/openai/whisper (Automatic Speech Recognition). Output: `application/json`. Capabilities: none.",
+      "capabilities": {
+        "streaming": false,
+        "jsonMode": false,
+        "functionCalling": false,
+        "asyncBatch": false,
+        "vision": false,
+        "lora": false,
+        "reasoning": false
+      },
+      "outputMedia": "application/json",
+      "outputMediaAll": [
+        "application/json"
+      ],
+      "requestMedia": [
+        "application/octet-stream"
+      ],
+      "binaryInput": true,
+      "inputSchemaName": "WhisperInput",
+      "outputSchemaName": "WhisperOutput",
+      "requestSchemaName": "WhisperInput",
+      "responseSchemaName": "WhisperResponse",
+      "contextWindow": null,
+      "dimensions": null,
+      "rateLimitPerMinute": 720,
+      "prices": [],
+      "flags": [],
+      "deprecated": null
+    },
+    {
+      "id": "@cf/openai/whisper-large-v3-turbo",
+      "method": "WhisperLargeV3Turbo",
+      "operationId": "runWhisperLargeV3Turbo",
+      "path": "/accounts/{account_id}/ai/run/@cf/openai/whisper-large-v3-turbo",
+      "task": "automatic-speech-recognition",
+      "taskName": "Automatic Speech Recognition",
+      "description": "@cf/openai/whisper-large-v3-turbo (Automatic Speech Recognition). Output: `application/json`. Capabilities: none.",
+      "capabilities": {
+        "streaming": false,
+        "jsonMode": false,
+        "functionCalling": false,
+        "asyncBatch": false,
+        "vision": false,
+        "lora": false,
+        "reasoning": false
+      },
+      "outputMedia": "application/json",
+      "outputMediaAll": [
+        "application/json"
+      ],
+      "requestMedia": [],
+      "binaryInput": false,
+      "inputSchemaName": "WhisperTurboInput",
+      "outputSchemaName": "WhisperTurboOutput",
+      "requestSchemaName": "WhisperTurboInput",
+      "responseSchemaName": "WhisperTurboResponse",
+      "contextWindow": null,
+      "dimensions": null,
+      "rateLimitPerMinute": 720,
+      "prices": [
+        {
+          "unit": "per audio minute",
+          "price": 0.00051,
+          "currency": "USD"
+        }
+      ],
+      "flags": [],
+      "deprecated": null
+    },
+    {
+      "id": "@cf/openai/whisper-tiny-en",
+      "method": "WhisperTinyEn",
+      "operationId": "runWhisperTinyEn",
+      "path": "/accounts/{account_id}/ai/run/@cf/openai/whisper-tiny-en",
+      "task": "automatic-speech-recognition",
+      "taskName": "Automatic Speech Recognition",
+      "description": "@cf/openai/whisper-tiny-en (Automatic Speech Recognition). Output: `application/json`. Capabilities: none.",
+      "capabilities": {
+        "streaming": false,
+        "jsonMode": false,
+        "functionCalling": false,
+        "asyncBatch": false,
+        "vision": false,
+        "lora": false,
+        "reasoning": false
+      },
+      "outputMedia": "application/json",
+      "outputMediaAll": [
+        "application/json"
+      ],
+      "requestMedia": [
+        "application/octet-stream"
+      ],
+      "binaryInput": true,
+      "inputSchemaName": "WhisperInput",
+      "outputSchemaName": "WhisperOutput",
+      "requestSchemaName": "WhisperInput",
+      "responseSchemaName": "WhisperResponse",
+      "contextWindow": null,
+      "dimensions": null,
+      "rateLimitPerMinute": 720,
+      "prices": [],
+      "flags": [
+        "beta"
+      ],
       "deprecated": null
     },
     {
@@ -3988,6 +3720,123 @@ export const models = [
       "deprecated": null
     },
     {
+      "id": "@cf/runwayml/stable-diffusion-v1-5-img2img",
+      "method": "StableDiffusionV1_5Img2img",
+      "operationId": "runStableDiffusionV1_5Img2img",
+      "path": "/accounts/{account_id}/ai/run/@cf/runwayml/stable-diffusion-v1-5-img2img",
+      "task": "text-to-image",
+      "taskName": "Text-to-Image",
+      "description": "@cf/runwayml/stable-diffusion-v1-5-img2img (Text-to-Image). Output: `image/png`. Capabilities: none.",
+      "capabilities": {
+        "streaming": false,
+        "jsonMode": false,
+        "functionCalling": false,
+        "asyncBatch": false,
+        "vision": false,
+        "lora": false,
+        "reasoning": false
+      },
+      "outputMedia": "image/png",
+      "outputMediaAll": [
+        "image/png"
+      ],
+      "requestMedia": [],
+      "binaryInput": false,
+      "inputSchemaName": "TextToImageInput",
+      "outputSchemaName": null,
+      "requestSchemaName": "TextToImageInput",
+      "responseSchemaName": null,
+      "contextWindow": null,
+      "dimensions": null,
+      "rateLimitPerMinute": 1500,
+      "prices": [],
+      "flags": [
+        "beta",
+        "terms"
+      ],
+      "deprecated": null
+    },
+    {
+      "id": "@cf/runwayml/stable-diffusion-v1-5-inpainting",
+      "method": "StableDiffusionV1_5Inpainting",
+      "operationId": "runStableDiffusionV1_5Inpainting",
+      "path": "/accounts/{account_id}/ai/run/@cf/runwayml/stable-diffusion-v1-5-inpainting",
+      "task": "text-to-image",
+      "taskName": "Text-to-Image",
+      "description": "@cf/runwayml/stable-diffusion-v1-5-inpainting (Text-to-Image). Output: `image/png`. Capabilities: none.",
+      "capabilities": {
+        "streaming": false,
+        "jsonMode": false,
+        "functionCalling": false,
+        "asyncBatch": false,
+        "vision": false,
+        "lora": false,
+        "reasoning": false
+      },
+      "outputMedia": "image/png",
+      "outputMediaAll": [
+        "image/png"
+      ],
+      "requestMedia": [],
+      "binaryInput": false,
+      "inputSchemaName": "TextToImageInput",
+      "outputSchemaName": null,
+      "requestSchemaName": "TextToImageInput",
+      "responseSchemaName": null,
+      "contextWindow": null,
+      "dimensions": null,
+      "rateLimitPerMinute": 720,
+      "prices": [
+        {
+          "unit": "per step",
+          "price": 0,
+          "currency": "USD"
+        }
+      ],
+      "flags": [
+        "beta",
+        "terms"
+      ],
+      "deprecated": null
+    },
+    {
+      "id": "@cf/stabilityai/stable-diffusion-xl-base-1.0",
+      "method": "StableDiffusionXlBase10",
+      "operationId": "runStableDiffusionXlBase10",
+      "path": "/accounts/{account_id}/ai/run/@cf/stabilityai/stable-diffusion-xl-base-1.0",
+      "task": "text-to-image",
+      "taskName": "Text-to-Image",
+      "description": "@cf/stabilityai/stable-diffusion-xl-base-1.0 (Text-to-Image). Output: `image/png`. Capabilities: none.",
+      "capabilities": {
+        "streaming": false,
+        "jsonMode": false,
+        "functionCalling": false,
+        "asyncBatch": false,
+        "vision": false,
+        "lora": false,
+        "reasoning": false
+      },
+      "outputMedia": "image/png",
+      "outputMediaAll": [
+        "image/png"
+      ],
+      "requestMedia": [],
+      "binaryInput": false,
+      "inputSchemaName": "TextToImageInput",
+      "outputSchemaName": null,
+      "requestSchemaName": "TextToImageInput",
+      "responseSchemaName": null,
+      "contextWindow": null,
+      "dimensions": null,
+      "rateLimitPerMinute": 720,
+      "prices": [],
+      "flags": [
+        "beta",
+        "terms"
+      ],
+      "deprecated": null
+    },
+    {
       "id": "@cf/swiss-ai/apertus-v1.5-8b",
       "method": "ApertusV15_8b",
       "operationId": "runApertusV15_8b",
@@ -4128,6 +3977,48 @@ export const models = [
         "beta"
       ],
       "deprecated": null
+    },
+    {
+      "id": "@cf/unum/uform-gen2-qwen-500m",
+      "method": "UformGen2Qwen500m",
+      "operationId": "runUformGen2Qwen500m",
+      "path": "/accounts/{account_id}/ai/run/@cf/unum/uform-gen2-qwen-500m",
+      "task": "image-to-text",
+      "taskName": "Image-to-Text",
+      "description": "@cf/unum/uform-gen2-qwen-500m (Image-to-Text). Output: `application/json`. Capabilities: none.",
+      "capabilities": {
+        "streaming": false,
+        "jsonMode": false,
+        "functionCalling": false,
+        "asyncBatch": false,
+        "vision": false,
+        "lora": false,
+        "reasoning": false
+      },
+      "outputMedia": "application/json",
+      "outputMediaAll": [
+        "application/json"
+      ],
+      "requestMedia": [
+        "application/octet-stream"
+      ],
+      "binaryInput": true,
+      "inputSchemaName": "ImageToTextInput",
+      "outputSchemaName": "ImageToTextOutput",
+      "requestSchemaName": "ImageToTextInput",
+      "responseSchemaName": "ImageToTextResponse",
+      "contextWindow": null,
+      "dimensions": null,
+      "rateLimitPerMinute": 720,
+      "prices": [],
+      "flags": [
+        "beta"
+      ],
+      "deprecated": {
+        "date": "2026-05-30",
+        "replacement": "@cf/llava-hf/llava-1.5-7b-hf",
+        "source": "https://developers.cloudflare.com/changelog/post/2026-05-08-planned-model-deprecations/"
+      }
     },
     {
       "id": "@cf/utter-project/eurollm-9b-it",
@@ -4561,6 +4452,43 @@ export const models = [
       }
     },
     {
+      "id": "@hf/thebloke/deepseek-coder-6.7b-base-awq",
+      "method": "DeepseekCoder67bBaseAwq",
+      "operationId": "runDeepseekCoder67bBaseAwq",
+      "path": "/accounts/{account_id}/ai/run/@hf/thebloke/deepseek-coder-6.7b-base-awq",
+      "task": "text-generation",
+      "taskName": "Text Generation",
+      "description": "@hf/thebloke/deepseek-coder-6.7b-base-awq (Text Generation). Output: `application/json`. Capabilities: streaming.",
+      "capabilities": {
+        "streaming": true,
+        "jsonMode": false,
+        "functionCalling": false,
+        "asyncBatch": false,
+        "vision": false,
+        "lora": false,
+        "reasoning": false
+      },
+      "outputMedia": "application/json",
+      "outputMediaAll": [
+        "application/json"
+      ],
+      "requestMedia": [],
+      "binaryInput": false,
+      "inputSchemaName": "TextGenerationInput",
+      "outputSchemaName": "UnaCybertron7bV2Bf16Output",
+      "requestSchemaName": "TextGenerationInput",
+      "responseSchemaName": "UnaCybertron7bV2Bf16Response",
+      "contextWindow": null,
+      "dimensions": null,
+      "rateLimitPerMinute": 300,
+      "prices": [],
+      "flags": [
+        "beta",
+        "terms"
+      ],
+      "deprecated": null
+    },
+    {
       "id": "@hf/thebloke/deepseek-coder-6.7b-instruct-awq",
       "method": "DeepseekCoder67bInstructAwq",
       "operationId": "runDeepseekCoder67bInstructAwq",
@@ -4594,6 +4522,42 @@ export const models = [
       "flags": [
         "beta",
         "terms"
+      ],
+      "deprecated": null
+    },
+    {
+      "id": "@hf/thebloke/llama-2-13b-chat-awq",
+      "method": "Llama2_13bChatAwq",
+      "operationId": "runLlama2_13bChatAwq",
+      "path": "/accounts/{account_id}/ai/run/@hf/thebloke/llama-2-13b-chat-awq",
+      "task": "text-generation",
+      "taskName": "Text Generation",
+      "description": "@hf/thebloke/llama-2-13b-chat-awq (Text Generation). Output: `application/json`. Capabilities: streaming.",
+      "capabilities": {
+        "streaming": true,
+        "jsonMode": false,
+        "functionCalling": false,
+        "asyncBatch": false,
+        "vision": false,
+        "lora": false,
+        "reasoning": false
+      },
+      "outputMedia": "application/json",
+      "outputMediaAll": [
+        "application/json"
+      ],
+      "requestMedia": [],
+      "binaryInput": false,
+      "inputSchemaName": "TextGenerationInput",
+      "outputSchemaName": "UnaCybertron7bV2Bf16Output",
+      "requestSchemaName": "TextGenerationInput",
+      "responseSchemaName": "UnaCybertron7bV2Bf16Response",
+      "contextWindow": null,
+      "dimensions": null,
+      "rateLimitPerMinute": 300,
+      "prices": [],
+      "flags": [
+        "beta"
       ],
       "deprecated": null
     },
@@ -4740,6 +4704,42 @@ export const models = [
         "beta"
       ],
       "deprecated": null
+    },
+    {
+      "id": "@hf/thebloke/zephyr-7b-beta-awq",
+      "method": "Zephyr7bBetaAwq",
+      "operationId": "runZephyr7bBetaAwq",
+      "path": "/accounts/{account_id}/ai/run/@hf/thebloke/zephyr-7b-beta-awq",
+      "task": "text-generation",
+      "taskName": "Text Generation",
+      "description": "@hf/thebloke/zephyr-7b-beta-awq (Text Generation). Output: `application/json`. Capabilities: streaming.",
+      "capabilities": {
+        "streaming": true,
+        "jsonMode": false,
+        "functionCalling": false,
+        "asyncBatch": false,
+        "vision": false,
+        "lora": false,
+        "reasoning": false
+      },
+      "outputMedia": "application/json",
+      "outputMediaAll": [
+        "application/json"
+      ],
+      "requestMedia": [],
+      "binaryInput": false,
+      "inputSchemaName": "TextGenerationInput",
+      "outputSchemaName": "UnaCybertron7bV2Bf16Output",
+      "requestSchemaName": "TextGenerationInput",
+      "responseSchemaName": "UnaCybertron7bV2Bf16Response",
+      "contextWindow": null,
+      "dimensions": null,
+      "rateLimitPerMinute": 300,
+      "prices": [],
+      "flags": [
+        "beta"
+      ],
+      "deprecated": null
     }
   ] as const satisfies readonly CatalogModel[];
 
@@ -4751,6 +4751,20 @@ export type ModelId = (typeof models)[number]["id"];
  * (`Uint8Array` for raw media), its primary success media, whether it streams and whether it is deprecated.
  */
 export interface ModelMap {
+  "@cf/ai4bharat/indictrans2-en-indic-1B": {
+    input: components["schemas"]["Indictrans2EnIndic1BInput"];
+    output: components["schemas"]["Indictrans2EnIndic1BOutput"];
+    media: "application/json";
+    streaming: false;
+    deprecated: false;
+  };
+  "@cf/aisingapore/gemma-sea-lion-v4-27b-it": {
+    input: components["schemas"]["GemmaSeaLionV4x27bItInput"];
+    output: components["schemas"]["GemmaSeaLionV4x27bItOutput"];
+    media: "application/json";
+    streaming: true;
+    deprecated: false;
+  };
   "@cf/baai/bge-base-en-v1.5": {
     input: components["schemas"]["TextEmbeddingsInput"];
     output: components["schemas"]["TextEmbeddingsOutput"];
@@ -4761,6 +4775,13 @@ export interface ModelMap {
   "@cf/baai/bge-large-en-v1.5": {
     input: components["schemas"]["TextEmbeddingsInput"];
     output: components["schemas"]["TextEmbeddingsOutput"];
+    media: "application/json";
+    streaming: false;
+    deprecated: false;
+  };
+  "@cf/baai/bge-m3": {
+    input: components["schemas"]["BgeM3Input"];
+    output: components["schemas"]["BgeM3Output"];
     media: "application/json";
     streaming: false;
     deprecated: false;
@@ -4793,209 +4814,6 @@ export interface ModelMap {
     streaming: false;
     deprecated: false;
   };
-  "@cf/bytedance/stable-diffusion-xl-lightning": {
-    input: components["schemas"]["TextToImageInput"];
-    output: Uint8Array;
-    media: "image/png";
-    streaming: false;
-    deprecated: false;
-  };
-  "@cf/facebook/bart-large-cnn": {
-    input: components["schemas"]["SummarizationInput"];
-    output: components["schemas"]["SummarizationOutput"];
-    media: "application/json";
-    streaming: false;
-    deprecated: true;
-  };
-  "@cf/facebook/detr-resnet-50": {
-    input: components["schemas"]["ObjectDetectionInput"];
-    output: components["schemas"]["ObjectDetectionOutput"];
-    media: "application/json";
-    streaming: false;
-    deprecated: false;
-  };
-  "@cf/fblgit/una-cybertron-7b-v2-bf16": {
-    input: components["schemas"]["TextGenerationInput"];
-    output: components["schemas"]["UnaCybertron7bV2Bf16Output"];
-    media: "application/json";
-    streaming: true;
-    deprecated: false;
-  };
-  "@cf/huggingface/distilbert-sst-2-int8": {
-    input: components["schemas"]["TextClassificationInput"];
-    output: components["schemas"]["TextClassificationOutput"];
-    media: "application/json";
-    streaming: false;
-    deprecated: false;
-  };
-  "@cf/llava-hf/llava-1.5-7b-hf": {
-    input: components["schemas"]["ImageToTextInput"];
-    output: components["schemas"]["ImageToTextOutput"];
-    media: "application/json";
-    streaming: false;
-    deprecated: false;
-  };
-  "@cf/lykon/dreamshaper-8-lcm": {
-    input: components["schemas"]["TextToImageInput"];
-    output: Uint8Array;
-    media: "image/png";
-    streaming: false;
-    deprecated: false;
-  };
-  "@cf/meta/llama-3-8b-instruct-awq": {
-    input: components["schemas"]["TextGenerationInput"];
-    output: components["schemas"]["UnaCybertron7bV2Bf16Output"];
-    media: "application/json";
-    streaming: true;
-    deprecated: true;
-  };
-  "@cf/meta/llama-3.1-70b-instruct": {
-    input: components["schemas"]["TextGenerationInput"];
-    output: components["schemas"]["UnaCybertron7bV2Bf16Output"];
-    media: "application/json";
-    streaming: true;
-    deprecated: true;
-  };
-  "@cf/meta/llama-3.1-8b-instruct": {
-    input: components["schemas"]["TextGenerationInput"];
-    output: components["schemas"]["UnaCybertron7bV2Bf16Output"];
-    media: "application/json";
-    streaming: true;
-    deprecated: true;
-  };
-  "@cf/meta/llama-3.1-8b-instruct-fast": {
-    input: components["schemas"]["TextGenerationInput"];
-    output: components["schemas"]["UnaCybertron7bV2Bf16Output"];
-    media: "application/json";
-    streaming: true;
-    deprecated: false;
-  };
-  "@cf/meta/llama-3.2-11b-vision-instruct": {
-    input: components["schemas"]["TextGenerationInput"];
-    output: components["schemas"]["UnaCybertron7bV2Bf16Output"];
-    media: "application/json";
-    streaming: true;
-    deprecated: false;
-  };
-  "@cf/meta/m2m100-1.2b": {
-    input: components["schemas"]["TranslationInput"];
-    output: components["schemas"]["TranslationOutput"];
-    media: "application/json";
-    streaming: false;
-    deprecated: false;
-  };
-  "@cf/microsoft/resnet-50": {
-    input: components["schemas"]["ImageClassificationInput"];
-    output: components["schemas"]["TextClassificationOutput"];
-    media: "application/json";
-    streaming: false;
-    deprecated: false;
-  };
-  "@cf/myshell-ai/melotts": {
-    input: components["schemas"]["TextToSpeechInput"];
-    output: components["schemas"]["TextToSpeechOutput"];
-    media: "application/json";
-    streaming: false;
-    deprecated: false;
-  };
-  "@cf/openai/gpt-oss-120b": {
-    input: components["schemas"]["GptOssInput"];
-    output: components["schemas"]["TextGenerationResult"];
-    media: "application/json";
-    streaming: true;
-    deprecated: false;
-  };
-  "@cf/openai/whisper": {
-    input: components["schemas"]["WhisperInput"];
-    output: components["schemas"]["WhisperOutput"];
-    media: "application/json";
-    streaming: false;
-    deprecated: false;
-  };
-  "@cf/openai/whisper-large-v3-turbo": {
-    input: components["schemas"]["WhisperTurboInput"];
-    output: components["schemas"]["WhisperTurboOutput"];
-    media: "application/json";
-    streaming: false;
-    deprecated: false;
-  };
-  "@cf/openai/whisper-tiny-en": {
-    input: components["schemas"]["WhisperInput"];
-    output: components["schemas"]["WhisperOutput"];
-    media: "application/json";
-    streaming: false;
-    deprecated: false;
-  };
-  "@cf/runwayml/stable-diffusion-v1-5-img2img": {
-    input: components["schemas"]["TextToImageInput"];
-    output: Uint8Array;
-    media: "image/png";
-    streaming: false;
-    deprecated: false;
-  };
-  "@cf/runwayml/stable-diffusion-v1-5-inpainting": {
-    input: components["schemas"]["TextToImageInput"];
-    output: Uint8Array;
-    media: "image/png";
-    streaming: false;
-    deprecated: false;
-  };
-  "@cf/stabilityai/stable-diffusion-xl-base-1.0": {
-    input: components["schemas"]["TextToImageInput"];
-    output: Uint8Array;
-    media: "image/png";
-    streaming: false;
-    deprecated: false;
-  };
-  "@cf/unum/uform-gen2-qwen-500m": {
-    input: components["schemas"]["ImageToTextInput"];
-    output: components["schemas"]["ImageToTextOutput"];
-    media: "application/json";
-    streaming: false;
-    deprecated: true;
-  };
-  "@hf/thebloke/deepseek-coder-6.7b-base-awq": {
-    input: components["schemas"]["TextGenerationInput"];
-    output: components["schemas"]["UnaCybertron7bV2Bf16Output"];
-    media: "application/json";
-    streaming: true;
-    deprecated: false;
-  };
-  "@hf/thebloke/llama-2-13b-chat-awq": {
-    input: components["schemas"]["TextGenerationInput"];
-    output: components["schemas"]["UnaCybertron7bV2Bf16Output"];
-    media: "application/json";
-    streaming: true;
-    deprecated: false;
-  };
-  "@hf/thebloke/zephyr-7b-beta-awq": {
-    input: components["schemas"]["TextGenerationInput"];
-    output: components["schemas"]["UnaCybertron7bV2Bf16Output"];
-    media: "application/json";
-    streaming: true;
-    deprecated: false;
-  };
-  "@cf/ai4bharat/indictrans2-en-indic-1B": {
-    input: components["schemas"]["Indictrans2EnIndic1BInput"];
-    output: components["schemas"]["Indictrans2EnIndic1BOutput"];
-    media: "application/json";
-    streaming: false;
-    deprecated: false;
-  };
-  "@cf/aisingapore/gemma-sea-lion-v4-27b-it": {
-    input: components["schemas"]["GemmaSeaLionV4x27bItInput"];
-    output: components["schemas"]["GemmaSeaLionV4x27bItOutput"];
-    media: "application/json";
-    streaming: true;
-    deprecated: false;
-  };
-  "@cf/baai/bge-m3": {
-    input: components["schemas"]["BgeM3Input"];
-    output: components["schemas"]["BgeM3Output"];
-    media: "application/json";
-    streaming: false;
-    deprecated: false;
-  };
   "@cf/black-forest-labs/flux-2-dev": {
     input: components["schemas"]["Flux2DevInput"];
     output: components["schemas"]["FluxOutput"];
@@ -5014,6 +4832,13 @@ export interface ModelMap {
     input: components["schemas"]["Flux2DevInput"];
     output: components["schemas"]["FluxOutput"];
     media: "application/json";
+    streaming: false;
+    deprecated: false;
+  };
+  "@cf/bytedance/stable-diffusion-xl-lightning": {
+    input: components["schemas"]["TextToImageInput"];
+    output: Uint8Array;
+    media: "image/png";
     streaming: false;
     deprecated: false;
   };
@@ -5115,6 +4940,27 @@ export interface ModelMap {
     streaming: true;
     deprecated: true;
   };
+  "@cf/facebook/bart-large-cnn": {
+    input: components["schemas"]["SummarizationInput"];
+    output: components["schemas"]["SummarizationOutput"];
+    media: "application/json";
+    streaming: false;
+    deprecated: true;
+  };
+  "@cf/facebook/detr-resnet-50": {
+    input: components["schemas"]["ObjectDetectionInput"];
+    output: components["schemas"]["ObjectDetectionOutput"];
+    media: "application/json";
+    streaming: false;
+    deprecated: false;
+  };
+  "@cf/fblgit/una-cybertron-7b-v2-bf16": {
+    input: components["schemas"]["TextGenerationInput"];
+    output: components["schemas"]["UnaCybertron7bV2Bf16Output"];
+    media: "application/json";
+    streaming: true;
+    deprecated: false;
+  };
   "@cf/google/embeddinggemma-300m": {
     input: components["schemas"]["Embeddinggemma300mInput"];
     output: components["schemas"]["Embeddinggemma300mOutput"];
@@ -5150,6 +4996,13 @@ export interface ModelMap {
     streaming: true;
     deprecated: false;
   };
+  "@cf/huggingface/distilbert-sst-2-int8": {
+    input: components["schemas"]["TextClassificationInput"];
+    output: components["schemas"]["TextClassificationOutput"];
+    media: "application/json";
+    streaming: false;
+    deprecated: false;
+  };
   "@cf/ibm-granite/granite-4.0-h-micro": {
     input: components["schemas"]["Granite40HMicroInput"];
     output: components["schemas"]["Granite40HMicroOutput"];
@@ -5168,6 +5021,20 @@ export interface ModelMap {
     input: components["schemas"]["Phoenix10Input"];
     output: Uint8Array;
     media: "image/jpeg";
+    streaming: false;
+    deprecated: false;
+  };
+  "@cf/llava-hf/llava-1.5-7b-hf": {
+    input: components["schemas"]["ImageToTextInput"];
+    output: components["schemas"]["ImageToTextOutput"];
+    media: "application/json";
+    streaming: false;
+    deprecated: false;
+  };
+  "@cf/lykon/dreamshaper-8-lcm": {
+    input: components["schemas"]["TextToImageInput"];
+    output: Uint8Array;
+    media: "image/png";
     streaming: false;
     deprecated: false;
   };
@@ -5199,6 +5066,27 @@ export interface ModelMap {
     streaming: true;
     deprecated: true;
   };
+  "@cf/meta/llama-3-8b-instruct-awq": {
+    input: components["schemas"]["TextGenerationInput"];
+    output: components["schemas"]["UnaCybertron7bV2Bf16Output"];
+    media: "application/json";
+    streaming: true;
+    deprecated: true;
+  };
+  "@cf/meta/llama-3.1-70b-instruct": {
+    input: components["schemas"]["TextGenerationInput"];
+    output: components["schemas"]["UnaCybertron7bV2Bf16Output"];
+    media: "application/json";
+    streaming: true;
+    deprecated: true;
+  };
+  "@cf/meta/llama-3.1-8b-instruct": {
+    input: components["schemas"]["TextGenerationInput"];
+    output: components["schemas"]["UnaCybertron7bV2Bf16Output"];
+    media: "application/json";
+    streaming: true;
+    deprecated: true;
+  };
   "@cf/meta/llama-3.1-8b-instruct-awq": {
     input: components["schemas"]["DeepseekMath7bInstructInput"];
     output: components["schemas"]["DeepseekMath7bInstructOutput"];
@@ -5206,9 +5094,23 @@ export interface ModelMap {
     streaming: true;
     deprecated: true;
   };
+  "@cf/meta/llama-3.1-8b-instruct-fast": {
+    input: components["schemas"]["TextGenerationInput"];
+    output: components["schemas"]["UnaCybertron7bV2Bf16Output"];
+    media: "application/json";
+    streaming: true;
+    deprecated: false;
+  };
   "@cf/meta/llama-3.1-8b-instruct-fp8": {
     input: components["schemas"]["Gemma2bItLoraInput"];
     output: components["schemas"]["DeepseekR1DistillQwen32bOutput"];
+    media: "application/json";
+    streaming: true;
+    deprecated: false;
+  };
+  "@cf/meta/llama-3.2-11b-vision-instruct": {
+    input: components["schemas"]["TextGenerationInput"];
+    output: components["schemas"]["UnaCybertron7bV2Bf16Output"];
     media: "application/json";
     streaming: true;
     deprecated: false;
@@ -5248,12 +5150,26 @@ export interface ModelMap {
     streaming: false;
     deprecated: false;
   };
+  "@cf/meta/m2m100-1.2b": {
+    input: components["schemas"]["TranslationInput"];
+    output: components["schemas"]["TranslationOutput"];
+    media: "application/json";
+    streaming: false;
+    deprecated: false;
+  };
   "@cf/microsoft/phi-2": {
     input: components["schemas"]["DeepseekMath7bInstructInput"];
     output: components["schemas"]["UnaCybertron7bV2Bf16Output"];
     media: "application/json";
     streaming: true;
     deprecated: true;
+  };
+  "@cf/microsoft/resnet-50": {
+    input: components["schemas"]["ImageClassificationInput"];
+    output: components["schemas"]["TextClassificationOutput"];
+    media: "application/json";
+    streaming: false;
+    deprecated: false;
   };
   "@cf/mistral/mistral-7b-instruct-v0.1": {
     input: components["schemas"]["DeepseekMath7bInstructInput"];
@@ -5304,9 +5220,23 @@ export interface ModelMap {
     streaming: true;
     deprecated: false;
   };
+  "@cf/myshell-ai/melotts": {
+    input: components["schemas"]["TextToSpeechInput"];
+    output: components["schemas"]["TextToSpeechOutput"];
+    media: "application/json";
+    streaming: false;
+    deprecated: false;
+  };
   "@cf/nvidia/nemotron-3-120b-a12b": {
     input: components["schemas"]["DeepseekV4Flash0731Input"];
     output: components["schemas"]["DeepseekV4Flash0731Output"];
+    media: "application/json";
+    streaming: true;
+    deprecated: false;
+  };
+  "@cf/openai/gpt-oss-120b": {
+    input: components["schemas"]["GptOssInput"];
+    output: components["schemas"]["TextGenerationResult"];
     media: "application/json";
     streaming: true;
     deprecated: false;
@@ -5316,6 +5246,27 @@ export interface ModelMap {
     output: components["schemas"]["TextGenerationResult"];
     media: "application/json";
     streaming: true;
+    deprecated: false;
+  };
+  "@cf/openai/whisper": {
+    input: components["schemas"]["WhisperInput"];
+    output: components["schemas"]["WhisperOutput"];
+    media: "application/json";
+    streaming: false;
+    deprecated: false;
+  };
+  "@cf/openai/whisper-large-v3-turbo": {
+    input: components["schemas"]["WhisperTurboInput"];
+    output: components["schemas"]["WhisperTurboOutput"];
+    media: "application/json";
+    streaming: false;
+    deprecated: false;
+  };
+  "@cf/openai/whisper-tiny-en": {
+    input: components["schemas"]["WhisperInput"];
+    output: components["schemas"]["WhisperOutput"];
+    media: "application/json";
+    streaming: false;
     deprecated: false;
   };
   "@cf/openchat/openchat-3.5-0106": {
@@ -5402,6 +5353,27 @@ export interface ModelMap {
     streaming: true;
     deprecated: false;
   };
+  "@cf/runwayml/stable-diffusion-v1-5-img2img": {
+    input: components["schemas"]["TextToImageInput"];
+    output: Uint8Array;
+    media: "image/png";
+    streaming: false;
+    deprecated: false;
+  };
+  "@cf/runwayml/stable-diffusion-v1-5-inpainting": {
+    input: components["schemas"]["TextToImageInput"];
+    output: Uint8Array;
+    media: "image/png";
+    streaming: false;
+    deprecated: false;
+  };
+  "@cf/stabilityai/stable-diffusion-xl-base-1.0": {
+    input: components["schemas"]["TextToImageInput"];
+    output: Uint8Array;
+    media: "image/png";
+    streaming: false;
+    deprecated: false;
+  };
   "@cf/swiss-ai/apertus-v1.5-8b": {
     input: components["schemas"]["Granite40HMicroInput"];
     output: components["schemas"]["Granite40HMicroOutput"];
@@ -5429,6 +5401,13 @@ export interface ModelMap {
     media: "application/json";
     streaming: true;
     deprecated: false;
+  };
+  "@cf/unum/uform-gen2-qwen-500m": {
+    input: components["schemas"]["ImageToTextInput"];
+    output: components["schemas"]["ImageToTextOutput"];
+    media: "application/json";
+    streaming: false;
+    deprecated: true;
   };
   "@cf/utter-project/eurollm-9b-it": {
     input: components["schemas"]["Granite40HMicroInput"];
@@ -5500,9 +5479,23 @@ export interface ModelMap {
     streaming: true;
     deprecated: true;
   };
+  "@hf/thebloke/deepseek-coder-6.7b-base-awq": {
+    input: components["schemas"]["TextGenerationInput"];
+    output: components["schemas"]["UnaCybertron7bV2Bf16Output"];
+    media: "application/json";
+    streaming: true;
+    deprecated: false;
+  };
   "@hf/thebloke/deepseek-coder-6.7b-instruct-awq": {
     input: components["schemas"]["Llama33x70bInstructFp8FastInput"];
     output: components["schemas"]["DeepseekR1DistillQwen32bOutput"];
+    media: "application/json";
+    streaming: true;
+    deprecated: false;
+  };
+  "@hf/thebloke/llama-2-13b-chat-awq": {
+    input: components["schemas"]["TextGenerationInput"];
+    output: components["schemas"]["UnaCybertron7bV2Bf16Output"];
     media: "application/json";
     streaming: true;
     deprecated: false;
@@ -5531,6 +5524,13 @@ export interface ModelMap {
   "@hf/thebloke/openhermes-2.5-mistral-7b-awq": {
     input: components["schemas"]["Llama33x70bInstructFp8FastInput"];
     output: components["schemas"]["DeepseekR1DistillQwen32bOutput"];
+    media: "application/json";
+    streaming: true;
+    deprecated: false;
+  };
+  "@hf/thebloke/zephyr-7b-beta-awq": {
+    input: components["schemas"]["TextGenerationInput"];
+    output: components["schemas"]["UnaCybertron7bV2Bf16Output"];
     media: "application/json";
     streaming: true;
     deprecated: false;

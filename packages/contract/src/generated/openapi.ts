@@ -241,6 +241,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/accounts/{account_id}/ai/run/@cf/ai4bharat/indictrans2-en-indic-1B": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Run @cf/ai4bharat/indictrans2-en-indic-1B
+         * @description @cf/ai4bharat/indictrans2-en-indic-1B (Translation). Output: `application/json`. Capabilities: none.
+         */
+        post: operations["runIndictrans2EnIndic1B"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{account_id}/ai/run/@cf/aisingapore/gemma-sea-lion-v4-27b-it": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Run @cf/aisingapore/gemma-sea-lion-v4-27b-it
+         * @description @cf/aisingapore/gemma-sea-lion-v4-27b-it (Text Generation). Output: `application/json`. Capabilities: streaming, json_mode.
+         */
+        post: operations["runGemmaSeaLionV4_27bIt"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/accounts/{account_id}/ai/run/@cf/baai/bge-base-en-v1.5": {
         parameters: {
             query?: never;
@@ -275,6 +315,26 @@ export interface paths {
          * @description @cf/baai/bge-large-en-v1.5 (Text Embeddings). Output: `application/json`. Capabilities: async_batch.
          */
         post: operations["runBgeLargeEnV15"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{account_id}/ai/run/@cf/baai/bge-m3": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Run @cf/baai/bge-m3
+         * @description @cf/baai/bge-m3 (Text Embeddings). Output: `application/json`. Capabilities: none.
+         */
+        post: operations["runBgeM3"];
         delete?: never;
         options?: never;
         head?: never;
@@ -361,596 +421,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/accounts/{account_id}/ai/run/@cf/bytedance/stable-diffusion-xl-lightning": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Run @cf/bytedance/stable-diffusion-xl-lightning
-         * @description @cf/bytedance/stable-diffusion-xl-lightning (Text-to-Image). Output: `image/png`. Capabilities: none.
-         */
-        post: operations["runStableDiffusionXlLightning"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/accounts/{account_id}/ai/run/@cf/facebook/bart-large-cnn": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Run @cf/facebook/bart-large-cnn
-         * @deprecated
-         * @description @cf/facebook/bart-large-cnn (Summarization). Output: `application/json`. Capabilities: none.
-         *     Deprecated on 2026-05-30.
-         */
-        post: operations["runBartLargeCnn"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/accounts/{account_id}/ai/run/@cf/facebook/detr-resnet-50": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Run @cf/facebook/detr-resnet-50
-         * @description @cf/facebook/detr-resnet-50 (Object Detection). Output: `application/json`. Capabilities: none.
-         */
-        post: operations["runDetrResnet50"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/accounts/{account_id}/ai/run/@cf/fblgit/una-cybertron-7b-v2-bf16": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Run @cf/fblgit/una-cybertron-7b-v2-bf16
-         * @description @cf/fblgit/una-cybertron-7b-v2-bf16 (Text Generation). Output: `application/json`. Capabilities: streaming.
-         */
-        post: operations["runUnaCybertron7bV2Bf16"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/accounts/{account_id}/ai/run/@cf/huggingface/distilbert-sst-2-int8": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Run @cf/huggingface/distilbert-sst-2-int8
-         * @description @cf/huggingface/distilbert-sst-2-int8 (Text Classification). Output: `application/json`. Capabilities: none.
-         */
-        post: operations["runDistilbertSst2Int8"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/accounts/{account_id}/ai/run/@cf/llava-hf/llava-1.5-7b-hf": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Run @cf/llava-hf/llava-1.5-7b-hf
-         * @description @cf/llava-hf/llava-1.5-7b-hf (Image-to-Text). Output: `application/json`. Capabilities: none.
-         */
-        post: operations["runLlava15_7bHf"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/accounts/{account_id}/ai/run/@cf/lykon/dreamshaper-8-lcm": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Run @cf/lykon/dreamshaper-8-lcm
-         * @description @cf/lykon/dreamshaper-8-lcm (Text-to-Image). Output: `image/png`. Capabilities: none.
-         */
-        post: operations["runDreamshaper8Lcm"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/accounts/{account_id}/ai/run/@cf/meta/llama-3-8b-instruct-awq": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Run @cf/meta/llama-3-8b-instruct-awq
-         * @deprecated
-         * @description @cf/meta/llama-3-8b-instruct-awq (Text Generation). Output: `application/json`. Capabilities: streaming.
-         *     Deprecated on 2026-05-30. Use `@cf/meta/llama-3.1-8b-instruct-fast` instead.
-         */
-        post: operations["runLlama3_8bInstructAwq"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/accounts/{account_id}/ai/run/@cf/meta/llama-3.1-70b-instruct": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Run @cf/meta/llama-3.1-70b-instruct
-         * @deprecated
-         * @description @cf/meta/llama-3.1-70b-instruct (Text Generation). Output: `application/json`. Capabilities: streaming.
-         *     Deprecated on 2026-05-30. Use `@cf/meta/llama-3.3-70b-instruct-fp8-fast` instead.
-         */
-        post: operations["runLlama31_70bInstruct"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/accounts/{account_id}/ai/run/@cf/meta/llama-3.1-8b-instruct": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Run @cf/meta/llama-3.1-8b-instruct
-         * @deprecated
-         * @description @cf/meta/llama-3.1-8b-instruct (Text Generation). Output: `application/json`. Capabilities: streaming.
-         *     Deprecated on 2026-05-30. Use `@cf/meta/llama-3.1-8b-instruct-fast` instead.
-         */
-        post: operations["runLlama31_8bInstruct"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/accounts/{account_id}/ai/run/@cf/meta/llama-3.1-8b-instruct-fast": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Run @cf/meta/llama-3.1-8b-instruct-fast
-         * @description @cf/meta/llama-3.1-8b-instruct-fast (Text Generation). Output: `application/json`. Capabilities: streaming.
-         */
-        post: operations["runLlama31_8bInstructFast"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/accounts/{account_id}/ai/run/@cf/meta/llama-3.2-11b-vision-instruct": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Run @cf/meta/llama-3.2-11b-vision-instruct
-         * @description @cf/meta/llama-3.2-11b-vision-instruct (Text Generation). Output: `application/json`. Capabilities: streaming, lora.
-         */
-        post: operations["runLlama32_11bVisionInstruct"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/accounts/{account_id}/ai/run/@cf/meta/m2m100-1.2b": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Run @cf/meta/m2m100-1.2b
-         * @description @cf/meta/m2m100-1.2b (Translation). Output: `application/json`. Capabilities: none.
-         */
-        post: operations["runM2m100_12b"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/accounts/{account_id}/ai/run/@cf/microsoft/resnet-50": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Run @cf/microsoft/resnet-50
-         * @description @cf/microsoft/resnet-50 (Image Classification). Output: `application/json`. Capabilities: none.
-         */
-        post: operations["runResnet50"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/accounts/{account_id}/ai/run/@cf/myshell-ai/melotts": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Run @cf/myshell-ai/melotts
-         * @description @cf/myshell-ai/melotts (Text-to-Speech). Output: `application/json` or `audio/mpeg`. Capabilities: none.
-         */
-        post: operations["runMelotts"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/accounts/{account_id}/ai/run/@cf/openai/gpt-oss-120b": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Run @cf/openai/gpt-oss-120b
-         * @description @cf/openai/gpt-oss-120b (Text Generation). Output: `application/json`. Capabilities: streaming, json_mode, function_calling, async_batch, reasoning.
-         */
-        post: operations["runGptOss120b"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/accounts/{account_id}/ai/run/@cf/openai/whisper": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Run @cf/openai/whisper
-         * @description @cf/openai/whisper (Automatic Speech Recognition). Output: `application/json`. Capabilities: none.
-         */
-        post: operations["runWhisper"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/accounts/{account_id}/ai/run/@cf/openai/whisper-large-v3-turbo": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Run @cf/openai/whisper-large-v3-turbo
-         * @description @cf/openai/whisper-large-v3-turbo (Automatic Speech Recognition). Output: `application/json`. Capabilities: none.
-         */
-        post: operations["runWhisperLargeV3Turbo"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/accounts/{account_id}/ai/run/@cf/openai/whisper-tiny-en": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Run @cf/openai/whisper-tiny-en
-         * @description @cf/openai/whisper-tiny-en (Automatic Speech Recognition). Output: `application/json`. Capabilities: none.
-         */
-        post: operations["runWhisperTinyEn"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/accounts/{account_id}/ai/run/@cf/runwayml/stable-diffusion-v1-5-img2img": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Run @cf/runwayml/stable-diffusion-v1-5-img2img
-         * @description @cf/runwayml/stable-diffusion-v1-5-img2img (Text-to-Image). Output: `image/png`. Capabilities: none.
-         */
-        post: operations["runStableDiffusionV1_5Img2img"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/accounts/{account_id}/ai/run/@cf/runwayml/stable-diffusion-v1-5-inpainting": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Run @cf/runwayml/stable-diffusion-v1-5-inpainting
-         * @description @cf/runwayml/stable-diffusion-v1-5-inpainting (Text-to-Image). Output: `image/png`. Capabilities: none.
-         */
-        post: operations["runStableDiffusionV1_5Inpainting"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/accounts/{account_id}/ai/run/@cf/stabilityai/stable-diffusion-xl-base-1.0": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Run @cf/stabilityai/stable-diffusion-xl-base-1.0
-         * @description @cf/stabilityai/stable-diffusion-xl-base-1.0 (Text-to-Image). Output: `image/png`. Capabilities: none.
-         */
-        post: operations["runStableDiffusionXlBase10"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/accounts/{account_id}/ai/run/@cf/unum/uform-gen2-qwen-500m": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Run @cf/unum/uform-gen2-qwen-500m
-         * @deprecated
-         * @description @cf/unum/uform-gen2-qwen-500m (Image-to-Text). Output: `application/json`. Capabilities: none.
-         *     Deprecated on 2026-05-30. Use `@cf/llava-hf/llava-1.5-7b-hf` instead.
-         */
-        post: operations["runUformGen2Qwen500m"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/accounts/{account_id}/ai/run/@hf/thebloke/deepseek-coder-6.7b-base-awq": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Run @hf/thebloke/deepseek-coder-6.7b-base-awq
-         * @description @hf/thebloke/deepseek-coder-6.7b-base-awq (Text Generation). Output: `application/json`. Capabilities: streaming.
-         */
-        post: operations["runDeepseekCoder67bBaseAwq"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/accounts/{account_id}/ai/run/@hf/thebloke/llama-2-13b-chat-awq": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Run @hf/thebloke/llama-2-13b-chat-awq
-         * @description @hf/thebloke/llama-2-13b-chat-awq (Text Generation). Output: `application/json`. Capabilities: streaming.
-         */
-        post: operations["runLlama2_13bChatAwq"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/accounts/{account_id}/ai/run/@hf/thebloke/zephyr-7b-beta-awq": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Run @hf/thebloke/zephyr-7b-beta-awq
-         * @description @hf/thebloke/zephyr-7b-beta-awq (Text Generation). Output: `application/json`. Capabilities: streaming.
-         */
-        post: operations["runZephyr7bBetaAwq"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/accounts/{account_id}/ai/run/@cf/ai4bharat/indictrans2-en-indic-1B": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Run @cf/ai4bharat/indictrans2-en-indic-1B
-         * @description @cf/ai4bharat/indictrans2-en-indic-1B (Translation). Output: `application/json`. Capabilities: none.
-         */
-        post: operations["runIndictrans2EnIndic1B"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/accounts/{account_id}/ai/run/@cf/aisingapore/gemma-sea-lion-v4-27b-it": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Run @cf/aisingapore/gemma-sea-lion-v4-27b-it
-         * @description @cf/aisingapore/gemma-sea-lion-v4-27b-it (Text Generation). Output: `application/json`. Capabilities: streaming, json_mode.
-         */
-        post: operations["runGemmaSeaLionV4_27bIt"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/accounts/{account_id}/ai/run/@cf/baai/bge-m3": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Run @cf/baai/bge-m3
-         * @description @cf/baai/bge-m3 (Text Embeddings). Output: `application/json`. Capabilities: none.
-         */
-        post: operations["runBgeM3"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/accounts/{account_id}/ai/run/@cf/black-forest-labs/flux-2-dev": {
         parameters: {
             query?: never;
@@ -1005,6 +475,26 @@ export interface paths {
          * @description @cf/black-forest-labs/flux-2-klein-9b (Text-to-Image). Output: `application/json`. Capabilities: none.
          */
         post: operations["runFlux2Klein9b"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{account_id}/ai/run/@cf/bytedance/stable-diffusion-xl-lightning": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Run @cf/bytedance/stable-diffusion-xl-lightning
+         * @description @cf/bytedance/stable-diffusion-xl-lightning (Text-to-Image). Output: `image/png`. Capabilities: none.
+         */
+        post: operations["runStableDiffusionXlLightning"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1293,6 +783,68 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/accounts/{account_id}/ai/run/@cf/facebook/bart-large-cnn": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Run @cf/facebook/bart-large-cnn
+         * @deprecated
+         * @description @cf/facebook/bart-large-cnn (Summarization). Output: `application/json`. Capabilities: none.
+         *     Deprecated on 2026-05-30.
+         */
+        post: operations["runBartLargeCnn"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{account_id}/ai/run/@cf/facebook/detr-resnet-50": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Run @cf/facebook/detr-resnet-50
+         * @description @cf/facebook/detr-resnet-50 (Object Detection). Output: `application/json`. Capabilities: none.
+         */
+        post: operations["runDetrResnet50"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{account_id}/ai/run/@cf/fblgit/una-cybertron-7b-v2-bf16": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Run @cf/fblgit/una-cybertron-7b-v2-bf16
+         * @description @cf/fblgit/una-cybertron-7b-v2-bf16 (Text Generation). Output: `application/json`. Capabilities: streaming.
+         */
+        post: operations["runUnaCybertron7bV2Bf16"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/accounts/{account_id}/ai/run/@cf/google/embeddinggemma-300m": {
         parameters: {
             query?: never;
@@ -1395,6 +947,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/accounts/{account_id}/ai/run/@cf/huggingface/distilbert-sst-2-int8": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Run @cf/huggingface/distilbert-sst-2-int8
+         * @description @cf/huggingface/distilbert-sst-2-int8 (Text Classification). Output: `application/json`. Capabilities: none.
+         */
+        post: operations["runDistilbertSst2Int8"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/accounts/{account_id}/ai/run/@cf/ibm-granite/granite-4.0-h-micro": {
         parameters: {
             query?: never;
@@ -1449,6 +1021,46 @@ export interface paths {
          * @description @cf/leonardo/phoenix-1.0 (Text-to-Image). Output: `image/jpeg`. Capabilities: none.
          */
         post: operations["runPhoenix10"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{account_id}/ai/run/@cf/llava-hf/llava-1.5-7b-hf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Run @cf/llava-hf/llava-1.5-7b-hf
+         * @description @cf/llava-hf/llava-1.5-7b-hf (Image-to-Text). Output: `application/json`. Capabilities: none.
+         */
+        post: operations["runLlava15_7bHf"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{account_id}/ai/run/@cf/lykon/dreamshaper-8-lcm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Run @cf/lykon/dreamshaper-8-lcm
+         * @description @cf/lykon/dreamshaper-8-lcm (Text-to-Image). Output: `image/png`. Capabilities: none.
+         */
+        post: operations["runDreamshaper8Lcm"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1541,6 +1153,72 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/accounts/{account_id}/ai/run/@cf/meta/llama-3-8b-instruct-awq": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Run @cf/meta/llama-3-8b-instruct-awq
+         * @deprecated
+         * @description @cf/meta/llama-3-8b-instruct-awq (Text Generation). Output: `application/json`. Capabilities: streaming.
+         *     Deprecated on 2026-05-30. Use `@cf/meta/llama-3.1-8b-instruct-fast` instead.
+         */
+        post: operations["runLlama3_8bInstructAwq"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{account_id}/ai/run/@cf/meta/llama-3.1-70b-instruct": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Run @cf/meta/llama-3.1-70b-instruct
+         * @deprecated
+         * @description @cf/meta/llama-3.1-70b-instruct (Text Generation). Output: `application/json`. Capabilities: streaming.
+         *     Deprecated on 2026-05-30. Use `@cf/meta/llama-3.3-70b-instruct-fp8-fast` instead.
+         */
+        post: operations["runLlama31_70bInstruct"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{account_id}/ai/run/@cf/meta/llama-3.1-8b-instruct": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Run @cf/meta/llama-3.1-8b-instruct
+         * @deprecated
+         * @description @cf/meta/llama-3.1-8b-instruct (Text Generation). Output: `application/json`. Capabilities: streaming.
+         *     Deprecated on 2026-05-30. Use `@cf/meta/llama-3.1-8b-instruct-fast` instead.
+         */
+        post: operations["runLlama31_8bInstruct"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/accounts/{account_id}/ai/run/@cf/meta/llama-3.1-8b-instruct-awq": {
         parameters: {
             query?: never;
@@ -1563,6 +1241,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/accounts/{account_id}/ai/run/@cf/meta/llama-3.1-8b-instruct-fast": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Run @cf/meta/llama-3.1-8b-instruct-fast
+         * @description @cf/meta/llama-3.1-8b-instruct-fast (Text Generation). Output: `application/json`. Capabilities: streaming.
+         */
+        post: operations["runLlama31_8bInstructFast"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/accounts/{account_id}/ai/run/@cf/meta/llama-3.1-8b-instruct-fp8": {
         parameters: {
             query?: never;
@@ -1577,6 +1275,26 @@ export interface paths {
          * @description @cf/meta/llama-3.1-8b-instruct-fp8 (Text Generation). Output: `application/json`. Capabilities: streaming, json_mode.
          */
         post: operations["runLlama31_8bInstructFp8"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{account_id}/ai/run/@cf/meta/llama-3.2-11b-vision-instruct": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Run @cf/meta/llama-3.2-11b-vision-instruct
+         * @description @cf/meta/llama-3.2-11b-vision-instruct (Text Generation). Output: `application/json`. Capabilities: streaming, lora.
+         */
+        post: operations["runLlama32_11bVisionInstruct"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1683,6 +1401,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/accounts/{account_id}/ai/run/@cf/meta/m2m100-1.2b": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Run @cf/meta/m2m100-1.2b
+         * @description @cf/meta/m2m100-1.2b (Translation). Output: `application/json`. Capabilities: none.
+         */
+        post: operations["runM2m100_12b"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/accounts/{account_id}/ai/run/@cf/microsoft/phi-2": {
         parameters: {
             query?: never;
@@ -1699,6 +1437,26 @@ export interface paths {
          *     Deprecated on 2026-05-30. Use `@cf/zai-org/glm-4.7-flash` instead.
          */
         post: operations["runPhi2"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{account_id}/ai/run/@cf/microsoft/resnet-50": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Run @cf/microsoft/resnet-50
+         * @description @cf/microsoft/resnet-50 (Image Classification). Output: `application/json`. Capabilities: none.
+         */
+        post: operations["runResnet50"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1849,6 +1607,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/accounts/{account_id}/ai/run/@cf/myshell-ai/melotts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Run @cf/myshell-ai/melotts
+         * @description @cf/myshell-ai/melotts (Text-to-Speech). Output: `application/json` or `audio/mpeg`. Capabilities: none.
+         */
+        post: operations["runMelotts"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/accounts/{account_id}/ai/run/@cf/nvidia/nemotron-3-120b-a12b": {
         parameters: {
             query?: never;
@@ -1869,6 +1647,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/accounts/{account_id}/ai/run/@cf/openai/gpt-oss-120b": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Run @cf/openai/gpt-oss-120b
+         * @description @cf/openai/gpt-oss-120b (Text Generation). Output: `application/json`. Capabilities: streaming, json_mode, function_calling, async_batch, reasoning.
+         */
+        post: operations["runGptOss120b"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/accounts/{account_id}/ai/run/@cf/openai/gpt-oss-20b": {
         parameters: {
             query?: never;
@@ -1883,6 +1681,66 @@ export interface paths {
          * @description @cf/openai/gpt-oss-20b (Text Generation). Output: `application/json`. Capabilities: streaming, json_mode, function_calling, reasoning.
          */
         post: operations["runGptOss20b"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{account_id}/ai/run/@cf/openai/whisper": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Run @cf/openai/whisper
+         * @description @cf/openai/whisper (Automatic Speech Recognition). Output: `application/json`. Capabilities: none.
+         */
+        post: operations["runWhisper"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{account_id}/ai/run/@cf/openai/whisper-large-v3-turbo": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Run @cf/openai/whisper-large-v3-turbo
+         * @description @cf/openai/whisper-large-v3-turbo (Automatic Speech Recognition). Output: `application/json`. Capabilities: none.
+         */
+        post: operations["runWhisperLargeV3Turbo"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{account_id}/ai/run/@cf/openai/whisper-tiny-en": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Run @cf/openai/whisper-tiny-en
+         * @description @cf/openai/whisper-tiny-en (Automatic Speech Recognition). Output: `application/json`. Capabilities: none.
+         */
+        post: operations["runWhisperTinyEn"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2131,6 +1989,66 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/accounts/{account_id}/ai/run/@cf/runwayml/stable-diffusion-v1-5-img2img": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Run @cf/runwayml/stable-diffusion-v1-5-img2img
+         * @description @cf/runwayml/stable-diffusion-v1-5-img2img (Text-to-Image). Output: `image/png`. Capabilities: none.
+         */
+        post: operations["runStableDiffusionV1_5Img2img"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{account_id}/ai/run/@cf/runwayml/stable-diffusion-v1-5-inpainting": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Run @cf/runwayml/stable-diffusion-v1-5-inpainting
+         * @description @cf/runwayml/stable-diffusion-v1-5-inpainting (Text-to-Image). Output: `image/png`. Capabilities: none.
+         */
+        post: operations["runStableDiffusionV1_5Inpainting"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{account_id}/ai/run/@cf/stabilityai/stable-diffusion-xl-base-1.0": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Run @cf/stabilityai/stable-diffusion-xl-base-1.0
+         * @description @cf/stabilityai/stable-diffusion-xl-base-1.0 (Text-to-Image). Output: `image/png`. Capabilities: none.
+         */
+        post: operations["runStableDiffusionXlBase10"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/accounts/{account_id}/ai/run/@cf/swiss-ai/apertus-v1.5-8b": {
         parameters: {
             query?: never;
@@ -2205,6 +2123,28 @@ export interface paths {
          * @description @cf/tinyllama/tinyllama-1.1b-chat-v1.0 (Text Generation). Output: `application/json`. Capabilities: streaming.
          */
         post: operations["runTinyllama11bChatV10"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{account_id}/ai/run/@cf/unum/uform-gen2-qwen-500m": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Run @cf/unum/uform-gen2-qwen-500m
+         * @deprecated
+         * @description @cf/unum/uform-gen2-qwen-500m (Image-to-Text). Output: `application/json`. Capabilities: none.
+         *     Deprecated on 2026-05-30. Use `@cf/llava-hf/llava-1.5-7b-hf` instead.
+         */
+        post: operations["runUformGen2Qwen500m"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2419,6 +2359,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/accounts/{account_id}/ai/run/@hf/thebloke/deepseek-coder-6.7b-base-awq": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Run @hf/thebloke/deepseek-coder-6.7b-base-awq
+         * @description @hf/thebloke/deepseek-coder-6.7b-base-awq (Text Generation). Output: `application/json`. Capabilities: streaming.
+         */
+        post: operations["runDeepseekCoder67bBaseAwq"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/accounts/{account_id}/ai/run/@hf/thebloke/deepseek-coder-6.7b-instruct-awq": {
         parameters: {
             query?: never;
@@ -2433,6 +2393,26 @@ export interface paths {
          * @description @hf/thebloke/deepseek-coder-6.7b-instruct-awq (Text Generation). Output: `application/json`. Capabilities: streaming, json_mode.
          */
         post: operations["runDeepseekCoder67bInstructAwq"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{account_id}/ai/run/@hf/thebloke/llama-2-13b-chat-awq": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Run @hf/thebloke/llama-2-13b-chat-awq
+         * @description @hf/thebloke/llama-2-13b-chat-awq (Text Generation). Output: `application/json`. Capabilities: streaming.
+         */
+        post: operations["runLlama2_13bChatAwq"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2513,6 +2493,26 @@ export interface paths {
          * @description @hf/thebloke/openhermes-2.5-mistral-7b-awq (Text Generation). Output: `application/json`. Capabilities: streaming, json_mode.
          */
         post: operations["runOpenhermes25Mistral7bAwq"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{account_id}/ai/run/@hf/thebloke/zephyr-7b-beta-awq": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Run @hf/thebloke/zephyr-7b-beta-awq
+         * @description @hf/thebloke/zephyr-7b-beta-awq (Text Generation). Output: `application/json`. Capabilities: streaming.
+         */
+        post: operations["runZephyr7bBetaAwq"];
         delete?: never;
         options?: never;
         head?: never;
@@ -6131,6 +6131,77 @@ export interface operations {
             "5XX": components["responses"]["Error"];
         };
     };
+    runIndictrans2EnIndic1B: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The Cloudflare account id (32 hex characters).
+                 * @example 023e105f4ecef8ad9ca31a8372d0c353
+                 */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Indictrans2EnIndic1BInput"];
+            };
+        };
+        responses: {
+            /** @description The model's result in the Cloudflare envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Indictrans2EnIndic1BResponse"];
+                };
+            };
+            "4XX": components["responses"]["Error"];
+            "5XX": components["responses"]["Error"];
+        };
+    };
+    runGemmaSeaLionV4_27bIt: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description A session id; routes multi-turn requests to the same instance so the prompt cache is reused (see `usage.prompt_tokens_details.cached_tokens`).
+                 * @example ses_3f1c0a2e
+                 */
+                "x-session-affinity"?: components["parameters"]["SessionAffinity"];
+            };
+            path: {
+                /**
+                 * @description The Cloudflare account id (32 hex characters).
+                 * @example 023e105f4ecef8ad9ca31a8372d0c353
+                 */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["GemmaSeaLionV4x27bItInput"];
+            };
+        };
+        responses: {
+            /** @description The model's result in the Cloudflare envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GemmaSeaLionV4x27bItResponse"];
+                    "text/event-stream": string;
+                };
+            };
+            "4XX": components["responses"]["Error"];
+            "5XX": components["responses"]["Error"];
+        };
+    };
     runBgeBaseEnV15: {
         parameters: {
             query?: {
@@ -6195,6 +6266,38 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["TextEmbeddingsBatchableResponse"];
+                };
+            };
+            "4XX": components["responses"]["Error"];
+            "5XX": components["responses"]["Error"];
+        };
+    };
+    runBgeM3: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The Cloudflare account id (32 hex characters).
+                 * @example 023e105f4ecef8ad9ca31a8372d0c353
+                 */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BgeM3Input"];
+            };
+        };
+        responses: {
+            /** @description The model's result in the Cloudflare envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BgeM3Response"];
                 };
             };
             "4XX": components["responses"]["Error"];
@@ -6335,1021 +6438,6 @@ export interface operations {
             "5XX": components["responses"]["Error"];
         };
     };
-    runStableDiffusionXlLightning: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /**
-                 * @description The Cloudflare account id (32 hex characters).
-                 * @example 023e105f4ecef8ad9ca31a8372d0c353
-                 */
-                account_id: components["parameters"]["AccountId"];
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["TextToImageInput"];
-            };
-        };
-        responses: {
-            /** @description The image/png bytes (no envelope). */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "image/png": Uint8Array;
-                };
-            };
-            "4XX": components["responses"]["Error"];
-            "5XX": components["responses"]["Error"];
-        };
-    };
-    runBartLargeCnn: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /**
-                 * @description The Cloudflare account id (32 hex characters).
-                 * @example 023e105f4ecef8ad9ca31a8372d0c353
-                 */
-                account_id: components["parameters"]["AccountId"];
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["SummarizationInput"];
-            };
-        };
-        responses: {
-            /** @description The model's result in the Cloudflare envelope. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["SummarizationResponse"];
-                };
-            };
-            "4XX": components["responses"]["Error"];
-            "5XX": components["responses"]["Error"];
-        };
-    };
-    runDetrResnet50: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /**
-                 * @description The Cloudflare account id (32 hex characters).
-                 * @example 023e105f4ecef8ad9ca31a8372d0c353
-                 */
-                account_id: components["parameters"]["AccountId"];
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["ObjectDetectionInput"];
-                "application/octet-stream": Blob | Uint8Array;
-            };
-        };
-        responses: {
-            /** @description The model's result in the Cloudflare envelope. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ObjectDetectionResponse"];
-                };
-            };
-            "4XX": components["responses"]["Error"];
-            "5XX": components["responses"]["Error"];
-        };
-    };
-    runUnaCybertron7bV2Bf16: {
-        parameters: {
-            query?: never;
-            header?: {
-                /**
-                 * @description A session id; routes multi-turn requests to the same instance so the prompt cache is reused (see `usage.prompt_tokens_details.cached_tokens`).
-                 * @example ses_3f1c0a2e
-                 */
-                "x-session-affinity"?: components["parameters"]["SessionAffinity"];
-            };
-            path: {
-                /**
-                 * @description The Cloudflare account id (32 hex characters).
-                 * @example 023e105f4ecef8ad9ca31a8372d0c353
-                 */
-                account_id: components["parameters"]["AccountId"];
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["TextGenerationInput"];
-            };
-        };
-        responses: {
-            /** @description The model's result in the Cloudflare envelope. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["UnaCybertron7bV2Bf16Response"];
-                    "text/event-stream": string;
-                };
-            };
-            "4XX": components["responses"]["Error"];
-            "5XX": components["responses"]["Error"];
-        };
-    };
-    runDistilbertSst2Int8: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /**
-                 * @description The Cloudflare account id (32 hex characters).
-                 * @example 023e105f4ecef8ad9ca31a8372d0c353
-                 */
-                account_id: components["parameters"]["AccountId"];
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["TextClassificationInput"];
-            };
-        };
-        responses: {
-            /** @description The model's result in the Cloudflare envelope. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["TextClassificationResponse"];
-                };
-            };
-            "4XX": components["responses"]["Error"];
-            "5XX": components["responses"]["Error"];
-        };
-    };
-    runLlava15_7bHf: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /**
-                 * @description The Cloudflare account id (32 hex characters).
-                 * @example 023e105f4ecef8ad9ca31a8372d0c353
-                 */
-                account_id: components["parameters"]["AccountId"];
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["ImageToTextInput"];
-                "application/octet-stream": Blob | Uint8Array;
-            };
-        };
-        responses: {
-            /** @description The model's result in the Cloudflare envelope. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ImageToTextResponse"];
-                };
-            };
-            "4XX": components["responses"]["Error"];
-            "5XX": components["responses"]["Error"];
-        };
-    };
-    runDreamshaper8Lcm: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /**
-                 * @description The Cloudflare account id (32 hex characters).
-                 * @example 023e105f4ecef8ad9ca31a8372d0c353
-                 */
-                account_id: components["parameters"]["AccountId"];
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["TextToImageInput"];
-            };
-        };
-        responses: {
-            /** @description The image/png bytes (no envelope). */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "image/png": Uint8Array;
-                };
-            };
-            "4XX": components["responses"]["Error"];
-            "5XX": components["responses"]["Error"];
-        };
-    };
-    runLlama3_8bInstructAwq: {
-        parameters: {
-            query?: never;
-            header?: {
-                /**
-                 * @description A session id; routes multi-turn requests to the same instance so the prompt cache is reused (see `usage.prompt_tokens_details.cached_tokens`).
-                 * @example ses_3f1c0a2e
-                 */
-                "x-session-affinity"?: components["parameters"]["SessionAffinity"];
-            };
-            path: {
-                /**
-                 * @description The Cloudflare account id (32 hex characters).
-                 * @example 023e105f4ecef8ad9ca31a8372d0c353
-                 */
-                account_id: components["parameters"]["AccountId"];
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["TextGenerationInput"];
-            };
-        };
-        responses: {
-            /** @description The model's result in the Cloudflare envelope. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["UnaCybertron7bV2Bf16Response"];
-                    "text/event-stream": string;
-                };
-            };
-            "4XX": components["responses"]["Error"];
-            "5XX": components["responses"]["Error"];
-        };
-    };
-    runLlama31_70bInstruct: {
-        parameters: {
-            query?: never;
-            header?: {
-                /**
-                 * @description A session id; routes multi-turn requests to the same instance so the prompt cache is reused (see `usage.prompt_tokens_details.cached_tokens`).
-                 * @example ses_3f1c0a2e
-                 */
-                "x-session-affinity"?: components["parameters"]["SessionAffinity"];
-            };
-            path: {
-                /**
-                 * @description The Cloudflare account id (32 hex characters).
-                 * @example 023e105f4ecef8ad9ca31a8372d0c353
-                 */
-                account_id: components["parameters"]["AccountId"];
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["TextGenerationInput"];
-            };
-        };
-        responses: {
-            /** @description The model's result in the Cloudflare envelope. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["UnaCybertron7bV2Bf16Response"];
-                    "text/event-stream": string;
-                };
-            };
-            "4XX": components["responses"]["Error"];
-            "5XX": components["responses"]["Error"];
-        };
-    };
-    runLlama31_8bInstruct: {
-        parameters: {
-            query?: never;
-            header?: {
-                /**
-                 * @description A session id; routes multi-turn requests to the same instance so the prompt cache is reused (see `usage.prompt_tokens_details.cached_tokens`).
-                 * @example ses_3f1c0a2e
-                 */
-                "x-session-affinity"?: components["parameters"]["SessionAffinity"];
-            };
-            path: {
-                /**
-                 * @description The Cloudflare account id (32 hex characters).
-                 * @example 023e105f4ecef8ad9ca31a8372d0c353
-                 */
-                account_id: components["parameters"]["AccountId"];
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["TextGenerationInput"];
-            };
-        };
-        responses: {
-            /** @description The model's result in the Cloudflare envelope. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["UnaCybertron7bV2Bf16Response"];
-                    "text/event-stream": string;
-                };
-            };
-            "4XX": components["responses"]["Error"];
-            "5XX": components["responses"]["Error"];
-        };
-    };
-    runLlama31_8bInstructFast: {
-        parameters: {
-            query?: never;
-            header?: {
-                /**
-                 * @description A session id; routes multi-turn requests to the same instance so the prompt cache is reused (see `usage.prompt_tokens_details.cached_tokens`).
-                 * @example ses_3f1c0a2e
-                 */
-                "x-session-affinity"?: components["parameters"]["SessionAffinity"];
-            };
-            path: {
-                /**
-                 * @description The Cloudflare account id (32 hex characters).
-                 * @example 023e105f4ecef8ad9ca31a8372d0c353
-                 */
-                account_id: components["parameters"]["AccountId"];
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["TextGenerationInput"];
-            };
-        };
-        responses: {
-            /** @description The model's result in the Cloudflare envelope. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["UnaCybertron7bV2Bf16Response"];
-                    "text/event-stream": string;
-                };
-            };
-            "4XX": components["responses"]["Error"];
-            "5XX": components["responses"]["Error"];
-        };
-    };
-    runLlama32_11bVisionInstruct: {
-        parameters: {
-            query?: never;
-            header?: {
-                /**
-                 * @description A session id; routes multi-turn requests to the same instance so the prompt cache is reused (see `usage.prompt_tokens_details.cached_tokens`).
-                 * @example ses_3f1c0a2e
-                 */
-                "x-session-affinity"?: components["parameters"]["SessionAffinity"];
-            };
-            path: {
-                /**
-                 * @description The Cloudflare account id (32 hex characters).
-                 * @example 023e105f4ecef8ad9ca31a8372d0c353
-                 */
-                account_id: components["parameters"]["AccountId"];
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["TextGenerationInput"];
-            };
-        };
-        responses: {
-            /** @description The model's result in the Cloudflare envelope. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["UnaCybertron7bV2Bf16Response"];
-                    "text/event-stream": string;
-                };
-            };
-            "4XX": components["responses"]["Error"];
-            "5XX": components["responses"]["Error"];
-        };
-    };
-    runM2m100_12b: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /**
-                 * @description The Cloudflare account id (32 hex characters).
-                 * @example 023e105f4ecef8ad9ca31a8372d0c353
-                 */
-                account_id: components["parameters"]["AccountId"];
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["TranslationInput"];
-            };
-        };
-        responses: {
-            /** @description The model's result in the Cloudflare envelope. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["TranslationResponse"];
-                };
-            };
-            "4XX": components["responses"]["Error"];
-            "5XX": components["responses"]["Error"];
-        };
-    };
-    runResnet50: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /**
-                 * @description The Cloudflare account id (32 hex characters).
-                 * @example 023e105f4ecef8ad9ca31a8372d0c353
-                 */
-                account_id: components["parameters"]["AccountId"];
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["ImageClassificationInput"];
-                "application/octet-stream": Blob | Uint8Array;
-            };
-        };
-        responses: {
-            /** @description The model's result in the Cloudflare envelope. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["TextClassificationResponse"];
-                };
-            };
-            "4XX": components["responses"]["Error"];
-            "5XX": components["responses"]["Error"];
-        };
-    };
-    runMelotts: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /**
-                 * @description The Cloudflare account id (32 hex characters).
-                 * @example 023e105f4ecef8ad9ca31a8372d0c353
-                 */
-                account_id: components["parameters"]["AccountId"];
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["TextToSpeechInput"];
-            };
-        };
-        responses: {
-            /** @description The model's result in the Cloudflare envelope. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["TextToSpeechResponse"];
-                    "audio/mpeg": Uint8Array;
-                };
-            };
-            "4XX": components["responses"]["Error"];
-            "5XX": components["responses"]["Error"];
-        };
-    };
-    runGptOss120b: {
-        parameters: {
-            query?: {
-                /** @description "true" submits an async batch (`BatchSubmitInput`) or polls one (`BatchPollInput`). */
-                queueRequest?: components["parameters"]["QueueRequest"];
-            };
-            header?: {
-                /**
-                 * @description A session id; routes multi-turn requests to the same instance so the prompt cache is reused (see `usage.prompt_tokens_details.cached_tokens`).
-                 * @example ses_3f1c0a2e
-                 */
-                "x-session-affinity"?: components["parameters"]["SessionAffinity"];
-            };
-            path: {
-                /**
-                 * @description The Cloudflare account id (32 hex characters).
-                 * @example 023e105f4ecef8ad9ca31a8372d0c353
-                 */
-                account_id: components["parameters"]["AccountId"];
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["GptOssBatchableInput"];
-            };
-        };
-        responses: {
-            /** @description The model's result in the Cloudflare envelope. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["TextGenerationBatchableResponse"];
-                    "text/event-stream": string;
-                };
-            };
-            "4XX": components["responses"]["Error"];
-            "5XX": components["responses"]["Error"];
-        };
-    };
-    runWhisper: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /**
-                 * @description The Cloudflare account id (32 hex characters).
-                 * @example 023e105f4ecef8ad9ca31a8372d0c353
-                 */
-                account_id: components["parameters"]["AccountId"];
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["WhisperInput"];
-                "application/octet-stream": Blob | Uint8Array;
-            };
-        };
-        responses: {
-            /** @description The model's result in the Cloudflare envelope. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["WhisperResponse"];
-                };
-            };
-            "4XX": components["responses"]["Error"];
-            "5XX": components["responses"]["Error"];
-        };
-    };
-    runWhisperLargeV3Turbo: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /**
-                 * @description The Cloudflare account id (32 hex characters).
-                 * @example 023e105f4ecef8ad9ca31a8372d0c353
-                 */
-                account_id: components["parameters"]["AccountId"];
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["WhisperTurboInput"];
-            };
-        };
-        responses: {
-            /** @description The model's result in the Cloudflare envelope. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["WhisperTurboResponse"];
-                };
-            };
-            "4XX": components["responses"]["Error"];
-            "5XX": components["responses"]["Error"];
-        };
-    };
-    runWhisperTinyEn: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /**
-                 * @description The Cloudflare account id (32 hex characters).
-                 * @example 023e105f4ecef8ad9ca31a8372d0c353
-                 */
-                account_id: components["parameters"]["AccountId"];
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["WhisperInput"];
-                "application/octet-stream": Blob | Uint8Array;
-            };
-        };
-        responses: {
-            /** @description The model's result in the Cloudflare envelope. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["WhisperResponse"];
-                };
-            };
-            "4XX": components["responses"]["Error"];
-            "5XX": components["responses"]["Error"];
-        };
-    };
-    runStableDiffusionV1_5Img2img: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /**
-                 * @description The Cloudflare account id (32 hex characters).
-                 * @example 023e105f4ecef8ad9ca31a8372d0c353
-                 */
-                account_id: components["parameters"]["AccountId"];
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["TextToImageInput"];
-            };
-        };
-        responses: {
-            /** @description The image/png bytes (no envelope). */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "image/png": Uint8Array;
-                };
-            };
-            "4XX": components["responses"]["Error"];
-            "5XX": components["responses"]["Error"];
-        };
-    };
-    runStableDiffusionV1_5Inpainting: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /**
-                 * @description The Cloudflare account id (32 hex characters).
-                 * @example 023e105f4ecef8ad9ca31a8372d0c353
-                 */
-                account_id: components["parameters"]["AccountId"];
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["TextToImageInput"];
-            };
-        };
-        responses: {
-            /** @description The image/png bytes (no envelope). */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "image/png": Uint8Array;
-                };
-            };
-            "4XX": components["responses"]["Error"];
-            "5XX": components["responses"]["Error"];
-        };
-    };
-    runStableDiffusionXlBase10: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /**
-                 * @description The Cloudflare account id (32 hex characters).
-                 * @example 023e105f4ecef8ad9ca31a8372d0c353
-                 */
-                account_id: components["parameters"]["AccountId"];
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["TextToImageInput"];
-            };
-        };
-        responses: {
-            /** @description The image/png bytes (no envelope). */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "image/png": Uint8Array;
-                };
-            };
-            "4XX": components["responses"]["Error"];
-            "5XX": components["responses"]["Error"];
-        };
-    };
-    runUformGen2Qwen500m: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /**
-                 * @description The Cloudflare account id (32 hex characters).
-                 * @example 023e105f4ecef8ad9ca31a8372d0c353
-                 */
-                account_id: components["parameters"]["AccountId"];
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["ImageToTextInput"];
-                "application/octet-stream": Blob | Uint8Array;
-            };
-        };
-        responses: {
-            /** @description The model's result in the Cloudflare envelope. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ImageToTextResponse"];
-                };
-            };
-            "4XX": components["responses"]["Error"];
-            "5XX": components["responses"]["Error"];
-        };
-    };
-    runDeepseekCoder67bBaseAwq: {
-        parameters: {
-            query?: never;
-            header?: {
-                /**
-                 * @description A session id; routes multi-turn requests to the same instance so the prompt cache is reused (see `usage.prompt_tokens_details.cached_tokens`).
-                 * @example ses_3f1c0a2e
-                 */
-                "x-session-affinity"?: components["parameters"]["SessionAffinity"];
-            };
-            path: {
-                /**
-                 * @description The Cloudflare account id (32 hex characters).
-                 * @example 023e105f4ecef8ad9ca31a8372d0c353
-                 */
-                account_id: components["parameters"]["AccountId"];
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["TextGenerationInput"];
-            };
-        };
-        responses: {
-            /** @description The model's result in the Cloudflare envelope. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["UnaCybertron7bV2Bf16Response"];
-                    "text/event-stream": string;
-                };
-            };
-            "4XX": components["responses"]["Error"];
-            "5XX": components["responses"]["Error"];
-        };
-    };
-    runLlama2_13bChatAwq: {
-        parameters: {
-            query?: never;
-            header?: {
-                /**
-                 * @description A session id; routes multi-turn requests to the same instance so the prompt cache is reused (see `usage.prompt_tokens_details.cached_tokens`).
-                 * @example ses_3f1c0a2e
-                 */
-                "x-session-affinity"?: components["parameters"]["SessionAffinity"];
-            };
-            path: {
-                /**
-                 * @description The Cloudflare account id (32 hex characters).
-                 * @example 023e105f4ecef8ad9ca31a8372d0c353
-                 */
-                account_id: components["parameters"]["AccountId"];
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["TextGenerationInput"];
-            };
-        };
-        responses: {
-            /** @description The model's result in the Cloudflare envelope. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["UnaCybertron7bV2Bf16Response"];
-                    "text/event-stream": string;
-                };
-            };
-            "4XX": components["responses"]["Error"];
-            "5XX": components["responses"]["Error"];
-        };
-    };
-    runZephyr7bBetaAwq: {
-        parameters: {
-            query?: never;
-            header?: {
-                /**
-                 * @description A session id; routes multi-turn requests to the same instance so the prompt cache is reused (see `usage.prompt_tokens_details.cached_tokens`).
-                 * @example ses_3f1c0a2e
-                 */
-                "x-session-affinity"?: components["parameters"]["SessionAffinity"];
-            };
-            path: {
-                /**
-                 * @description The Cloudflare account id (32 hex characters).
-                 * @example 023e105f4ecef8ad9ca31a8372d0c353
-                 */
-                account_id: components["parameters"]["AccountId"];
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["TextGenerationInput"];
-            };
-        };
-        responses: {
-            /** @description The model's result in the Cloudflare envelope. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["UnaCybertron7bV2Bf16Response"];
-                    "text/event-stream": string;
-                };
-            };
-            "4XX": components["responses"]["Error"];
-            "5XX": components["responses"]["Error"];
-        };
-    };
-    runIndictrans2EnIndic1B: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /**
-                 * @description The Cloudflare account id (32 hex characters).
-                 * @example 023e105f4ecef8ad9ca31a8372d0c353
-                 */
-                account_id: components["parameters"]["AccountId"];
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["Indictrans2EnIndic1BInput"];
-            };
-        };
-        responses: {
-            /** @description The model's result in the Cloudflare envelope. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Indictrans2EnIndic1BResponse"];
-                };
-            };
-            "4XX": components["responses"]["Error"];
-            "5XX": components["responses"]["Error"];
-        };
-    };
-    runGemmaSeaLionV4_27bIt: {
-        parameters: {
-            query?: never;
-            header?: {
-                /**
-                 * @description A session id; routes multi-turn requests to the same instance so the prompt cache is reused (see `usage.prompt_tokens_details.cached_tokens`).
-                 * @example ses_3f1c0a2e
-                 */
-                "x-session-affinity"?: components["parameters"]["SessionAffinity"];
-            };
-            path: {
-                /**
-                 * @description The Cloudflare account id (32 hex characters).
-                 * @example 023e105f4ecef8ad9ca31a8372d0c353
-                 */
-                account_id: components["parameters"]["AccountId"];
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["GemmaSeaLionV4x27bItInput"];
-            };
-        };
-        responses: {
-            /** @description The model's result in the Cloudflare envelope. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["GemmaSeaLionV4x27bItResponse"];
-                    "text/event-stream": string;
-                };
-            };
-            "4XX": components["responses"]["Error"];
-            "5XX": components["responses"]["Error"];
-        };
-    };
-    runBgeM3: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /**
-                 * @description The Cloudflare account id (32 hex characters).
-                 * @example 023e105f4ecef8ad9ca31a8372d0c353
-                 */
-                account_id: components["parameters"]["AccountId"];
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["BgeM3Input"];
-            };
-        };
-        responses: {
-            /** @description The model's result in the Cloudflare envelope. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["BgeM3Response"];
-                };
-            };
-            "4XX": components["responses"]["Error"];
-            "5XX": components["responses"]["Error"];
-        };
-    };
     runFlux2Dev: {
         parameters: {
             query?: never;
@@ -7446,6 +6534,38 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["FluxResponse"];
+                };
+            };
+            "4XX": components["responses"]["Error"];
+            "5XX": components["responses"]["Error"];
+        };
+    };
+    runStableDiffusionXlLightning: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The Cloudflare account id (32 hex characters).
+                 * @example 023e105f4ecef8ad9ca31a8372d0c353
+                 */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TextToImageInput"];
+            };
+        };
+        responses: {
+            /** @description The image/png bytes (no envelope). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/png": Uint8Array;
                 };
             };
             "4XX": components["responses"]["Error"];
@@ -7976,6 +7096,110 @@ export interface operations {
             "5XX": components["responses"]["Error"];
         };
     };
+    runBartLargeCnn: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The Cloudflare account id (32 hex characters).
+                 * @example 023e105f4ecef8ad9ca31a8372d0c353
+                 */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SummarizationInput"];
+            };
+        };
+        responses: {
+            /** @description The model's result in the Cloudflare envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SummarizationResponse"];
+                };
+            };
+            "4XX": components["responses"]["Error"];
+            "5XX": components["responses"]["Error"];
+        };
+    };
+    runDetrResnet50: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The Cloudflare account id (32 hex characters).
+                 * @example 023e105f4ecef8ad9ca31a8372d0c353
+                 */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ObjectDetectionInput"];
+                "application/octet-stream": Blob | Uint8Array;
+            };
+        };
+        responses: {
+            /** @description The model's result in the Cloudflare envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ObjectDetectionResponse"];
+                };
+            };
+            "4XX": components["responses"]["Error"];
+            "5XX": components["responses"]["Error"];
+        };
+    };
+    runUnaCybertron7bV2Bf16: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description A session id; routes multi-turn requests to the same instance so the prompt cache is reused (see `usage.prompt_tokens_details.cached_tokens`).
+                 * @example ses_3f1c0a2e
+                 */
+                "x-session-affinity"?: components["parameters"]["SessionAffinity"];
+            };
+            path: {
+                /**
+                 * @description The Cloudflare account id (32 hex characters).
+                 * @example 023e105f4ecef8ad9ca31a8372d0c353
+                 */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TextGenerationInput"];
+            };
+        };
+        responses: {
+            /** @description The model's result in the Cloudflare envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnaCybertron7bV2Bf16Response"];
+                    "text/event-stream": string;
+                };
+            };
+            "4XX": components["responses"]["Error"];
+            "5XX": components["responses"]["Error"];
+        };
+    };
     runEmbeddinggemma300m: {
         parameters: {
             query?: never;
@@ -8167,6 +7391,38 @@ export interface operations {
             "5XX": components["responses"]["Error"];
         };
     };
+    runDistilbertSst2Int8: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The Cloudflare account id (32 hex characters).
+                 * @example 023e105f4ecef8ad9ca31a8372d0c353
+                 */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TextClassificationInput"];
+            };
+        };
+        responses: {
+            /** @description The model's result in the Cloudflare envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TextClassificationResponse"];
+                };
+            };
+            "4XX": components["responses"]["Error"];
+            "5XX": components["responses"]["Error"];
+        };
+    };
     runGranite40HMicro: {
         parameters: {
             query?: never;
@@ -8264,6 +7520,71 @@ export interface operations {
                 };
                 content: {
                     "image/jpeg": Uint8Array;
+                };
+            };
+            "4XX": components["responses"]["Error"];
+            "5XX": components["responses"]["Error"];
+        };
+    };
+    runLlava15_7bHf: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The Cloudflare account id (32 hex characters).
+                 * @example 023e105f4ecef8ad9ca31a8372d0c353
+                 */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ImageToTextInput"];
+                "application/octet-stream": Blob | Uint8Array;
+            };
+        };
+        responses: {
+            /** @description The model's result in the Cloudflare envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImageToTextResponse"];
+                };
+            };
+            "4XX": components["responses"]["Error"];
+            "5XX": components["responses"]["Error"];
+        };
+    };
+    runDreamshaper8Lcm: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The Cloudflare account id (32 hex characters).
+                 * @example 023e105f4ecef8ad9ca31a8372d0c353
+                 */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TextToImageInput"];
+            };
+        };
+        responses: {
+            /** @description The image/png bytes (no envelope). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/png": Uint8Array;
                 };
             };
             "4XX": components["responses"]["Error"];
@@ -8426,6 +7747,123 @@ export interface operations {
             "5XX": components["responses"]["Error"];
         };
     };
+    runLlama3_8bInstructAwq: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description A session id; routes multi-turn requests to the same instance so the prompt cache is reused (see `usage.prompt_tokens_details.cached_tokens`).
+                 * @example ses_3f1c0a2e
+                 */
+                "x-session-affinity"?: components["parameters"]["SessionAffinity"];
+            };
+            path: {
+                /**
+                 * @description The Cloudflare account id (32 hex characters).
+                 * @example 023e105f4ecef8ad9ca31a8372d0c353
+                 */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TextGenerationInput"];
+            };
+        };
+        responses: {
+            /** @description The model's result in the Cloudflare envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnaCybertron7bV2Bf16Response"];
+                    "text/event-stream": string;
+                };
+            };
+            "4XX": components["responses"]["Error"];
+            "5XX": components["responses"]["Error"];
+        };
+    };
+    runLlama31_70bInstruct: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description A session id; routes multi-turn requests to the same instance so the prompt cache is reused (see `usage.prompt_tokens_details.cached_tokens`).
+                 * @example ses_3f1c0a2e
+                 */
+                "x-session-affinity"?: components["parameters"]["SessionAffinity"];
+            };
+            path: {
+                /**
+                 * @description The Cloudflare account id (32 hex characters).
+                 * @example 023e105f4ecef8ad9ca31a8372d0c353
+                 */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TextGenerationInput"];
+            };
+        };
+        responses: {
+            /** @description The model's result in the Cloudflare envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnaCybertron7bV2Bf16Response"];
+                    "text/event-stream": string;
+                };
+            };
+            "4XX": components["responses"]["Error"];
+            "5XX": components["responses"]["Error"];
+        };
+    };
+    runLlama31_8bInstruct: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description A session id; routes multi-turn requests to the same instance so the prompt cache is reused (see `usage.prompt_tokens_details.cached_tokens`).
+                 * @example ses_3f1c0a2e
+                 */
+                "x-session-affinity"?: components["parameters"]["SessionAffinity"];
+            };
+            path: {
+                /**
+                 * @description The Cloudflare account id (32 hex characters).
+                 * @example 023e105f4ecef8ad9ca31a8372d0c353
+                 */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TextGenerationInput"];
+            };
+        };
+        responses: {
+            /** @description The model's result in the Cloudflare envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnaCybertron7bV2Bf16Response"];
+                    "text/event-stream": string;
+                };
+            };
+            "4XX": components["responses"]["Error"];
+            "5XX": components["responses"]["Error"];
+        };
+    };
     runLlama31_8bInstructAwq: {
         parameters: {
             query?: never;
@@ -8465,6 +7903,45 @@ export interface operations {
             "5XX": components["responses"]["Error"];
         };
     };
+    runLlama31_8bInstructFast: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description A session id; routes multi-turn requests to the same instance so the prompt cache is reused (see `usage.prompt_tokens_details.cached_tokens`).
+                 * @example ses_3f1c0a2e
+                 */
+                "x-session-affinity"?: components["parameters"]["SessionAffinity"];
+            };
+            path: {
+                /**
+                 * @description The Cloudflare account id (32 hex characters).
+                 * @example 023e105f4ecef8ad9ca31a8372d0c353
+                 */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TextGenerationInput"];
+            };
+        };
+        responses: {
+            /** @description The model's result in the Cloudflare envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnaCybertron7bV2Bf16Response"];
+                    "text/event-stream": string;
+                };
+            };
+            "4XX": components["responses"]["Error"];
+            "5XX": components["responses"]["Error"];
+        };
+    };
     runLlama31_8bInstructFp8: {
         parameters: {
             query?: never;
@@ -8497,6 +7974,45 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["DeepseekR1DistillQwen32bResponse"];
+                    "text/event-stream": string;
+                };
+            };
+            "4XX": components["responses"]["Error"];
+            "5XX": components["responses"]["Error"];
+        };
+    };
+    runLlama32_11bVisionInstruct: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description A session id; routes multi-turn requests to the same instance so the prompt cache is reused (see `usage.prompt_tokens_details.cached_tokens`).
+                 * @example ses_3f1c0a2e
+                 */
+                "x-session-affinity"?: components["parameters"]["SessionAffinity"];
+            };
+            path: {
+                /**
+                 * @description The Cloudflare account id (32 hex characters).
+                 * @example 023e105f4ecef8ad9ca31a8372d0c353
+                 */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TextGenerationInput"];
+            };
+        };
+        responses: {
+            /** @description The model's result in the Cloudflare envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnaCybertron7bV2Bf16Response"];
                     "text/event-stream": string;
                 };
             };
@@ -8701,6 +8217,38 @@ export interface operations {
             "5XX": components["responses"]["Error"];
         };
     };
+    runM2m100_12b: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The Cloudflare account id (32 hex characters).
+                 * @example 023e105f4ecef8ad9ca31a8372d0c353
+                 */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TranslationInput"];
+            };
+        };
+        responses: {
+            /** @description The model's result in the Cloudflare envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TranslationResponse"];
+                };
+            };
+            "4XX": components["responses"]["Error"];
+            "5XX": components["responses"]["Error"];
+        };
+    };
     runPhi2: {
         parameters: {
             query?: never;
@@ -8734,6 +8282,39 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["UnaCybertron7bV2Bf16Response"];
                     "text/event-stream": string;
+                };
+            };
+            "4XX": components["responses"]["Error"];
+            "5XX": components["responses"]["Error"];
+        };
+    };
+    runResnet50: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The Cloudflare account id (32 hex characters).
+                 * @example 023e105f4ecef8ad9ca31a8372d0c353
+                 */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ImageClassificationInput"];
+                "application/octet-stream": Blob | Uint8Array;
+            };
+        };
+        responses: {
+            /** @description The model's result in the Cloudflare envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TextClassificationResponse"];
                 };
             };
             "4XX": components["responses"]["Error"];
@@ -9010,6 +8591,39 @@ export interface operations {
             "5XX": components["responses"]["Error"];
         };
     };
+    runMelotts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The Cloudflare account id (32 hex characters).
+                 * @example 023e105f4ecef8ad9ca31a8372d0c353
+                 */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TextToSpeechInput"];
+            };
+        };
+        responses: {
+            /** @description The model's result in the Cloudflare envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TextToSpeechResponse"];
+                    "audio/mpeg": Uint8Array;
+                };
+            };
+            "4XX": components["responses"]["Error"];
+            "5XX": components["responses"]["Error"];
+        };
+    };
     runNemotron3_120bA12b: {
         parameters: {
             query?: never;
@@ -9042,6 +8656,48 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["DeepseekV4Flash0731Response"];
+                    "text/event-stream": string;
+                };
+            };
+            "4XX": components["responses"]["Error"];
+            "5XX": components["responses"]["Error"];
+        };
+    };
+    runGptOss120b: {
+        parameters: {
+            query?: {
+                /** @description "true" submits an async batch (`BatchSubmitInput`) or polls one (`BatchPollInput`). */
+                queueRequest?: components["parameters"]["QueueRequest"];
+            };
+            header?: {
+                /**
+                 * @description A session id; routes multi-turn requests to the same instance so the prompt cache is reused (see `usage.prompt_tokens_details.cached_tokens`).
+                 * @example ses_3f1c0a2e
+                 */
+                "x-session-affinity"?: components["parameters"]["SessionAffinity"];
+            };
+            path: {
+                /**
+                 * @description The Cloudflare account id (32 hex characters).
+                 * @example 023e105f4ecef8ad9ca31a8372d0c353
+                 */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["GptOssBatchableInput"];
+            };
+        };
+        responses: {
+            /** @description The model's result in the Cloudflare envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TextGenerationBatchableResponse"];
                     "text/event-stream": string;
                 };
             };
@@ -9082,6 +8738,104 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["TextGenerationResponse"];
                     "text/event-stream": string;
+                };
+            };
+            "4XX": components["responses"]["Error"];
+            "5XX": components["responses"]["Error"];
+        };
+    };
+    runWhisper: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The Cloudflare account id (32 hex characters).
+                 * @example 023e105f4ecef8ad9ca31a8372d0c353
+                 */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WhisperInput"];
+                "application/octet-stream": Blob | Uint8Array;
+            };
+        };
+        responses: {
+            /** @description The model's result in the Cloudflare envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WhisperResponse"];
+                };
+            };
+            "4XX": components["responses"]["Error"];
+            "5XX": components["responses"]["Error"];
+        };
+    };
+    runWhisperLargeV3Turbo: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The Cloudflare account id (32 hex characters).
+                 * @example 023e105f4ecef8ad9ca31a8372d0c353
+                 */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WhisperTurboInput"];
+            };
+        };
+        responses: {
+            /** @description The model's result in the Cloudflare envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WhisperTurboResponse"];
+                };
+            };
+            "4XX": components["responses"]["Error"];
+            "5XX": components["responses"]["Error"];
+        };
+    };
+    runWhisperTinyEn: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The Cloudflare account id (32 hex characters).
+                 * @example 023e105f4ecef8ad9ca31a8372d0c353
+                 */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WhisperInput"];
+                "application/octet-stream": Blob | Uint8Array;
+            };
+        };
+        responses: {
+            /** @description The model's result in the Cloudflare envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WhisperResponse"];
                 };
             };
             "4XX": components["responses"]["Error"];
@@ -9544,6 +9298,102 @@ export interface operations {
             "5XX": components["responses"]["Error"];
         };
     };
+    runStableDiffusionV1_5Img2img: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The Cloudflare account id (32 hex characters).
+                 * @example 023e105f4ecef8ad9ca31a8372d0c353
+                 */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TextToImageInput"];
+            };
+        };
+        responses: {
+            /** @description The image/png bytes (no envelope). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/png": Uint8Array;
+                };
+            };
+            "4XX": components["responses"]["Error"];
+            "5XX": components["responses"]["Error"];
+        };
+    };
+    runStableDiffusionV1_5Inpainting: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The Cloudflare account id (32 hex characters).
+                 * @example 023e105f4ecef8ad9ca31a8372d0c353
+                 */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TextToImageInput"];
+            };
+        };
+        responses: {
+            /** @description The image/png bytes (no envelope). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/png": Uint8Array;
+                };
+            };
+            "4XX": components["responses"]["Error"];
+            "5XX": components["responses"]["Error"];
+        };
+    };
+    runStableDiffusionXlBase10: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The Cloudflare account id (32 hex characters).
+                 * @example 023e105f4ecef8ad9ca31a8372d0c353
+                 */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TextToImageInput"];
+            };
+        };
+        responses: {
+            /** @description The image/png bytes (no envelope). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/png": Uint8Array;
+                };
+            };
+            "4XX": components["responses"]["Error"];
+            "5XX": components["responses"]["Error"];
+        };
+    };
     runApertusV15_8b: {
         parameters: {
             query?: never;
@@ -9694,6 +9544,39 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["UnaCybertron7bV2Bf16Response"];
                     "text/event-stream": string;
+                };
+            };
+            "4XX": components["responses"]["Error"];
+            "5XX": components["responses"]["Error"];
+        };
+    };
+    runUformGen2Qwen500m: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The Cloudflare account id (32 hex characters).
+                 * @example 023e105f4ecef8ad9ca31a8372d0c353
+                 */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ImageToTextInput"];
+                "application/octet-stream": Blob | Uint8Array;
+            };
+        };
+        responses: {
+            /** @description The model's result in the Cloudflare envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImageToTextResponse"];
                 };
             };
             "4XX": components["responses"]["Error"];
@@ -10090,6 +9973,45 @@ export interface operations {
             "5XX": components["responses"]["Error"];
         };
     };
+    runDeepseekCoder67bBaseAwq: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description A session id; routes multi-turn requests to the same instance so the prompt cache is reused (see `usage.prompt_tokens_details.cached_tokens`).
+                 * @example ses_3f1c0a2e
+                 */
+                "x-session-affinity"?: components["parameters"]["SessionAffinity"];
+            };
+            path: {
+                /**
+                 * @description The Cloudflare account id (32 hex characters).
+                 * @example 023e105f4ecef8ad9ca31a8372d0c353
+                 */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TextGenerationInput"];
+            };
+        };
+        responses: {
+            /** @description The model's result in the Cloudflare envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnaCybertron7bV2Bf16Response"];
+                    "text/event-stream": string;
+                };
+            };
+            "4XX": components["responses"]["Error"];
+            "5XX": components["responses"]["Error"];
+        };
+    };
     runDeepseekCoder67bInstructAwq: {
         parameters: {
             query?: never;
@@ -10122,6 +10044,45 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["DeepseekR1DistillQwen32bResponse"];
+                    "text/event-stream": string;
+                };
+            };
+            "4XX": components["responses"]["Error"];
+            "5XX": components["responses"]["Error"];
+        };
+    };
+    runLlama2_13bChatAwq: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description A session id; routes multi-turn requests to the same instance so the prompt cache is reused (see `usage.prompt_tokens_details.cached_tokens`).
+                 * @example ses_3f1c0a2e
+                 */
+                "x-session-affinity"?: components["parameters"]["SessionAffinity"];
+            };
+            path: {
+                /**
+                 * @description The Cloudflare account id (32 hex characters).
+                 * @example 023e105f4ecef8ad9ca31a8372d0c353
+                 */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TextGenerationInput"];
+            };
+        };
+        responses: {
+            /** @description The model's result in the Cloudflare envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnaCybertron7bV2Bf16Response"];
                     "text/event-stream": string;
                 };
             };
@@ -10278,6 +10239,45 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["DeepseekR1DistillQwen32bResponse"];
+                    "text/event-stream": string;
+                };
+            };
+            "4XX": components["responses"]["Error"];
+            "5XX": components["responses"]["Error"];
+        };
+    };
+    runZephyr7bBetaAwq: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description A session id; routes multi-turn requests to the same instance so the prompt cache is reused (see `usage.prompt_tokens_details.cached_tokens`).
+                 * @example ses_3f1c0a2e
+                 */
+                "x-session-affinity"?: components["parameters"]["SessionAffinity"];
+            };
+            path: {
+                /**
+                 * @description The Cloudflare account id (32 hex characters).
+                 * @example 023e105f4ecef8ad9ca31a8372d0c353
+                 */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TextGenerationInput"];
+            };
+        };
+        responses: {
+            /** @description The model's result in the Cloudflare envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnaCybertron7bV2Bf16Response"];
                     "text/event-stream": string;
                 };
             };
