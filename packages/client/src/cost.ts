@@ -16,11 +16,20 @@ export interface CostUsage {
   completion_tokens?: number;
   /** Embedding/classification input tokens when no prompt/completion split exists (falls back to total_tokens). */
   total_tokens?: number;
+  /** Prompt tokens served from the prompt cache (models with a cached-input price bill them apart). */
+  prompt_tokens_details?: { cached_tokens?: number };
   images?: number;
   audio_minutes?: number;
-  /** Image models priced per 512x512 tile and per diffusion step (flux-1-schnell). */
+  /** Characters of input text (text-to-speech models priced per 1k characters). */
+  characters?: number;
+  /** Output image tiles of 512x512 (see `tilesOf`); image models price them alone or times the steps. */
   tiles?: number;
+  /** Input image tiles of 512x512 (image-editing models such as flux-2-dev price them times the steps). */
+  input_tiles?: number;
+  /** Diffusion steps of the call. */
   steps?: number;
+  /** Requests the usage covers; one call is one request when absent. */
+  requests?: number;
   [key: string]: unknown;
 }
 
@@ -50,15 +59,49 @@ export interface CostEstimate {
   missing: string[];
 }
 
+/** How to read the quantity of one priced unit from a usage; `priced` holds every unit the model is priced in. */
+export interface UnitReader {
+  /** The divisor of the price (1e6 for "per M ..."). */
+  per: number;
+  read: (u: CostUsage, priced: ReadonlySet<string>) => number | undefined;
+}
+
+const CACHED = "per M cached input tokens";
+const cached = (u: CostUsage) => u.prompt_tokens_details?.cached_tokens;
+const product = (a: number | undefined, b: number | undefined) => (a === undefined || b === undefined ? undefined : a * b);
+
 /** unit text in the catalog -> how to read its quantity from usage, and the divisor of the price. */
-export const unitReaders: Record<string, { per: number; read: (u: CostUsage) => number | undefined }> = {
-  "per M input tokens": { per: 1e6, read: (u) => u.prompt_tokens ?? u.total_tokens },
+export const unitReaders: Record<string, UnitReader> = {
+  // A model with a cached-input price bills cached prompt tokens at that price, the rest at the input price.
+  "per M input tokens": {
+    per: 1e6,
+    read: (u, priced) => {
+      const input = u.prompt_tokens ?? u.total_tokens;
+      if (input === undefined || !priced.has(CACHED)) return input;
+      const hit = cached(u);
+      return hit === undefined ? input : input - hit;
+    },
+  },
+  [CACHED]: { per: 1e6, read: cached },
   "per M output tokens": { per: 1e6, read: (u) => u.completion_tokens },
   "per M images": { per: 1e6, read: (u) => u.images },
   "per audio minute": { per: 1, read: (u) => u.audio_minutes },
-  "per 512x512 tile": { per: 1, read: (u) => u.tiles },
+  "per 1k characters": { per: 1000, read: (u) => u.characters },
+  "per 512 by 512 tile": { per: 1, read: (u) => u.tiles },
   "per step": { per: 1, read: (u) => u.steps },
+  "per input 512x512 tile, per step": { per: 1, read: (u) => product(u.input_tiles, u.steps) },
+  "per output 512x512 tile, per step": { per: 1, read: (u) => product(u.tiles, u.steps) },
+  "per inference request": { per: 1, read: (u) => u.requests ?? 1 },
 };
+
+/**
+ * The 512x512 tiles an image of width x height covers (partial tiles count whole), for `tiles`/`input_tiles`.
+ * @example tilesOf(1024, 768) // 4
+ */
+export function tilesOf(width: number, height: number): number {
+  if (!(width > 0 && height > 0)) throw new RangeError(`tilesOf: width and height must be positive, got ${width}x${height}`);
+  return Math.ceil(width / 512) * Math.ceil(height / 512);
+}
 
 /**
  * Estimates what a call cost from its usage. Returns undefined when the catalog has no published price for the
@@ -73,9 +116,10 @@ export function estimateCost(model: string, usage: CostUsage): CostEstimate | un
   const lines: CostLine[] = [];
   const missing: string[] = [];
   let usd = 0;
+  const priced = new Set(entry.prices.map((p) => p.unit));
   for (const price of entry.prices) {
     const reader = unitReaders[price.unit];
-    const quantity = reader?.read(usage);
+    const quantity = reader?.read(usage, priced);
     if (!reader || typeof quantity !== "number" || !Number.isFinite(quantity)) {
       missing.push(price.unit);
       continue;

@@ -92,7 +92,7 @@ describe("emulator routing and errors", () => {
 
   it("logs method, path, status and milliseconds per request", async () => {
     await emu.call("/accounts/0123456789abcdef0123456789abcdef/ai/tasks/search");
-    expect(emu.lines.at(-1)).toMatch(/^GET \/client\/v4\/accounts\/acc\/ai\/tasks\/search 200 \d+\.\dms$/);
+    expect(emu.lines.at(-1)).toMatch(/^GET \/client\/v4\/accounts\/0123456789abcdef0123456789abcdef\/ai\/tasks\/search 200 \d+\.\dms$/);
     expect(emu.lines.join("\n")).not.toContain("test-token");
   });
 });

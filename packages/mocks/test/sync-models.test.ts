@@ -48,7 +48,7 @@ function sync(out: string, env: Record<string, string | undefined>): Promise<{ s
 describe("pnpm sync:models against the emulator", { timeout: 60_000 }, () => {
   it("pages models/search (deprecated included), asks models/schema per model and writes one file per model", async () => {
     const out = mkdtempSync(join(tmpdir(), "sync-emu-"));
-    const run = await sync(out, { CLOUDFLARE_ACCOUNT_ID: "acc", CLOUDFLARE_API_TOKEN: "test-token" });
+    const run = await sync(out, { CLOUDFLARE_ACCOUNT_ID: "0123456789abcdef0123456789abcdef", CLOUDFLARE_API_TOKEN: "test-token" });
     expect(run.status, run.stderr).toBe(0);
     const written = files(out).map((p) => JSON.parse(readFileSync(p, "utf8")) as { id: string; schema: { input: unknown; output: unknown } | null; properties: Record<string, unknown> });
     const committed = files(join(root, "openapi", "upstream", "models")).length;
@@ -58,7 +58,7 @@ describe("pnpm sync:models against the emulator", { timeout: 60_000 }, () => {
     expect(kimi.properties["planned_deprecation_date"]).toBe("2026-05-30");
     expect(run.stdout).toMatch(new RegExp(`sync-models: ${committed} models`));
     // A second run against the same server changes nothing.
-    const again = await sync(out, { CLOUDFLARE_ACCOUNT_ID: "acc", CLOUDFLARE_API_TOKEN: "test-token" });
+    const again = await sync(out, { CLOUDFLARE_ACCOUNT_ID: "0123456789abcdef0123456789abcdef", CLOUDFLARE_API_TOKEN: "test-token" });
     expect(again.stdout).toContain(`${committed} models, 0 change(s)`);
   });
 
