@@ -33,6 +33,24 @@ describe("estimateCost", () => {
     for (const m of models.filter((x) => x.prices.length > 0)) expect(estimateCost(m.id, {}), m.id).toBeDefined();
   });
 
+  it("prices flux-2-dev per input and per output tile times the steps, naming what the usage lacks", () => {
+    const est = estimateCost("@cf/black-forest-labs/flux-2-dev", { input_tiles: 4, tiles: 4, steps: 25 });
+    expect(est?.usd).toBeCloseTo(4 * 25 * 0.000413 + 4 * 25 * 0.000825, 12);
+    expect(est?.missing).toEqual([]);
+    const noInput = estimateCost("@cf/black-forest-labs/flux-2-dev", { tiles: 4, steps: 25 });
+    expect(noInput?.missing).toEqual(["per input 512x512 tile, per step"]);
+    expect(noInput?.usd).toBeUndefined();
+  });
+
+  it("bills cached prompt tokens at the cached price and only the rest at the input price", () => {
+    const m = models.find((x) => x.prices.some((p) => p.unit === "per M cached input tokens"))!;
+    const price = (unit: string) => m.prices.find((p) => p.unit === unit)!.price;
+    const est = estimateCost(m.id, { prompt_tokens: 1000, completion_tokens: 10, prompt_tokens_details: { cached_tokens: 600 } });
+    expect(est?.usd).toBeCloseTo((400 * price("per M input tokens") + 600 * price("per M cached input tokens") + 10 * price("per M output tokens")) / 1e6, 15);
+    // Without the cache figure the split is unknown: no total, the unit named.
+    expect(estimateCost(m.id, { prompt_tokens: 1000, completion_tokens: 10 })?.missing).toEqual(["per M cached input tokens"]);
+  });
+
   it("returns undefined for models without a published price or outside the catalog", () => {
     expect(estimateCost("@cf/meta/llama-3.1-8b-instruct-fast", { prompt_tokens: 1 })).toBeUndefined();
     expect(estimateCost("@cf/acme/unknown", { prompt_tokens: 1 })).toBeUndefined();

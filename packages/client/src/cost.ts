@@ -22,7 +22,7 @@ export interface CostUsage {
   audio_minutes?: number;
   /** Characters of input text (text-to-speech models priced per 1k characters). */
   characters?: number;
-  /** Output image tiles of 512x512 (see `tilesOf`); image models price them alone or times the steps. */
+  /** Output image tiles of 512x512; image models price them alone or times the steps. */
   tiles?: number;
   /** Input image tiles of 512x512 (image-editing models such as flux-2-dev price them times the steps). */
   input_tiles?: number;
@@ -93,15 +93,6 @@ export const unitReaders: Record<string, UnitReader> = {
   "per output 512x512 tile, per step": { per: 1, read: (u) => product(u.tiles, u.steps) },
   "per inference request": { per: 1, read: (u) => u.requests ?? 1 },
 };
-
-/**
- * The 512x512 tiles an image of width x height covers (partial tiles count whole), for `tiles`/`input_tiles`.
- * @example tilesOf(1024, 768) // 4
- */
-export function tilesOf(width: number, height: number): number {
-  if (!(width > 0 && height > 0)) throw new RangeError(`tilesOf: width and height must be positive, got ${width}x${height}`);
-  return Math.ceil(width / 512) * Math.ceil(height / 512);
-}
 
 /**
  * Estimates what a call cost from its usage. Returns undefined when the catalog has no published price for the
