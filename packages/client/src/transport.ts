@@ -166,6 +166,9 @@ export class UndiciTransport implements Transport {
   }
 }
 
+/** Error listener of a discarded body: its abort is the intended outcome, not a failure. */
+const ignore = (): void => undefined;
+
 class UndiciResponse implements TransportResponse {
   readonly status: number;
   constructor(
@@ -199,7 +202,13 @@ class UndiciResponse implements TransportResponse {
   }
   async discard(): Promise<void> {
     // Destroying an unfinished body closes its socket at once (dump() would wait for a stream that never ends).
-    if (!this.res.body.readableEnded && !this.res.body.destroyed) this.res.body.destroy();
+    // undici then emits a RequestAbortedError on the body; nobody reads a discarded body, so without a listener
+    // that error would surface as an uncaught exception.
+    const body = this.res.body;
+    if (!body.readableEnded && !body.destroyed) {
+      body.on("error", ignore);
+      body.destroy();
+    }
   }
 }
 

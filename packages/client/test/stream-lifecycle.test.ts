@@ -49,6 +49,30 @@ for (const [name, transport] of transports) {
       expect(after).toEqual([]);
     });
 
+    it("cancel() of a stream whose body arrived but was never read raises no unhandled error", async () => {
+      server = await startTestServer((_req, res: ServerResponse) => {
+        res.writeHead(200, { "content-type": "text/event-stream" });
+        res.end('data: {"response":"a"}\n\n');
+      });
+      const stray: unknown[] = [];
+      const record = (err: unknown) => stray.push(err);
+      process.on("uncaughtException", record);
+      process.on("unhandledRejection", record);
+      try {
+        const ai = testClient(server.baseUrl, { ...transport, streamTimeouts: { idle: 0 } });
+        const stream = await ai.run(model, { prompt: "Hi", stream: true });
+        await delay(20); // let the whole body land in the socket buffer unread
+        await stream.cancel();
+        // A destroyed body reports its error on a later turn (undici defers it with setImmediate).
+        for (let i = 0; i < 5; i++) await new Promise((r) => setImmediate(r));
+        await ai.close();
+      } finally {
+        process.off("uncaughtException", record);
+        process.off("unhandledRejection", record);
+      }
+      expect(stray).toEqual([]);
+    });
+
     it("Symbol.asyncDispose releases the connection like cancel()", async () => {
       const { closed, baseUrl } = await openStreamServer();
       const ai = testClient(baseUrl, { ...transport, streamTimeouts: { idle: 0 } });
