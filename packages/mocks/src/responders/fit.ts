@@ -13,11 +13,41 @@ type Parser = { safeParse(value: unknown): { success: boolean } };
 
 const jsonSchemas = new Map<string, unknown>();
 
-function jsonSchemaOf(name: string): unknown {
-  let hit = jsonSchemas.get(name);
+function jsonSchemaOf(name: string, io: "input" | "output" = "output"): unknown {
+  const key = `${io}:${name}`;
+  let hit = jsonSchemas.get(key);
   if (hit === undefined) {
-    hit = z.toJSONSchema(componentSchema(name) as unknown as z.ZodType, { unrepresentable: "any", io: "output" });
-    jsonSchemas.set(name, hit);
+    hit = z.toJSONSchema(componentSchema(name) as unknown as z.ZodType, { unrepresentable: "any", io });
+    jsonSchemas.set(key, hit);
+  }
+  return hit;
+}
+
+type JsonSchema = { properties?: Record<string, unknown>; anyOf?: unknown[]; oneOf?: unknown[]; allOf?: unknown[]; $ref?: string; $defs?: Record<string, unknown> };
+
+/** True when `schema` (or one of its branches) names `field` as a top-level property. */
+function namesField(schema: unknown, field: string, root: JsonSchema, seen: Set<unknown>): boolean {
+  if (!schema || typeof schema !== "object" || seen.has(schema)) return false;
+  seen.add(schema);
+  const s = schema as JsonSchema;
+  if (s.properties && Object.hasOwn(s.properties, field)) return true;
+  const ref = s.$ref?.startsWith("#/$defs/") ? root.$defs?.[s.$ref.slice("#/$defs/".length)] : undefined;
+  return [...(s.anyOf ?? []), ...(s.oneOf ?? []), ...(s.allOf ?? []), ref].some((b) => namesField(b, field, root, seen));
+}
+
+const inputFields = new Map<string, boolean>();
+/**
+ * True when the model's input schema has a property `field` (in any of its variants). A real model ignores a
+ * field its schema does not name, so the emulator honours e.g. `response_format` only where it exists.
+ */
+export function acceptsInputField(model: ModelInfo, field: string): boolean {
+  if (!model.inputSchema) return false;
+  const key = `${model.inputSchema}:${field}`;
+  let hit = inputFields.get(key);
+  if (hit === undefined) {
+    const root = jsonSchemaOf(model.inputSchema, "input") as JsonSchema;
+    hit = namesField(root, field, root, new Set());
+    inputFields.set(key, hit);
   }
   return hit;
 }

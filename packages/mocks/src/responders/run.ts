@@ -6,7 +6,7 @@ import type { MockResponse } from "../mock-response.js";
 import type { ModelInfo } from "../model-info.js";
 import { embeddingsOutput, rerankOutput } from "./embeddings.js";
 import { summarizationOutput, textClassificationOutput, translationOutput } from "./language.js";
-import { fitResult, fitsModel, sampledResult } from "./fit.js";
+import { acceptsInputField, fitResult, fitsModel, sampledResult } from "./fit.js";
 import { fluxOutput, speechMp3, textToImageJpeg, textToImagePng, textToSpeechOutput, whisperOutput, whisperTurboOutput } from "./media.js";
 import { chatCompletion, chunkStreamEvents, nativeOutput, nativeStreamEvents, planReply, responsesObject, type TextGenerationRequest } from "./text-generation.js";
 import { imageClassificationOutput, imageToTextOutput, objectDetectionOutput } from "./vision.js";
@@ -48,21 +48,34 @@ function binary(bytes: Uint8Array, type: string): MockResponse {
 }
 
 const chatShaped = new Map<string, boolean>();
-/** OpenAI-shaped answers: gpt-oss/Kimi by observation, and models whose result schema refuses the native shape. */
-function openAiShape(ctx: RunContext, reply: ReturnType<typeof planReply>): boolean {
-  if (ctx.model.openAiShape) return true;
-  let hit = chatShaped.get(ctx.model.id);
+/**
+ * OpenAI-shaped answers: gpt-oss/Kimi by observation, and models whose result schema refuses the native shape.
+ * Decided once per model from the same plain-text reply, so the shape never depends on which request came first
+ * (a JSON-mode or tool-call reply may fit neither shape and must not decide it for later plain calls).
+ */
+function openAiShape(model: ModelInfo): boolean {
+  if (model.openAiShape) return true;
+  let hit = chatShaped.get(model.id);
   if (hit === undefined) {
-    hit = !fitsModel(ctx.model, nativeOutput(reply)) && fitsModel(ctx.model, chatCompletion(reply, ctx.model.id, ctx.seed));
-    chatShaped.set(ctx.model.id, hit);
+    const plain = planReply({ prompt: "Hello" }, 0);
+    hit = !fitsModel(model, nativeOutput(plain)) && fitsModel(model, chatCompletion(plain, model.id, 0, 0));
+    chatShaped.set(model.id, hit);
   }
   return hit;
 }
 
+/** The request as the model reads it: JSON-mode fields its input schema does not name are ignored, like upstream. */
+function honoured(model: ModelInfo, input: TextGenerationRequest): TextGenerationRequest {
+  const out = { ...input };
+  if (out.response_format !== undefined && !acceptsInputField(model, "response_format")) delete out.response_format;
+  if (out.guided_json !== undefined && !acceptsInputField(model, "guided_json")) delete out.guided_json;
+  return out;
+}
+
 function textGeneration(ctx: RunContext): MockResponse {
-  const input = ctx.input as TextGenerationRequest;
+  const input = honoured(ctx.model, ctx.input as TextGenerationRequest);
   const reply = planReply(input, ctx.seed);
-  const openAi = openAiShape(ctx, reply);
+  const openAi = openAiShape(ctx.model);
   const wantsStream = input.stream === true && !ctx.forceJson && !ctx.model.ignoresStream;
   if (wantsStream) {
     return sse(openAi ? chunkStreamEvents(reply, ctx.model.id, ctx.seed) : nativeStreamEvents(reply, ctx.seed), ctx.pacingMs);

@@ -20,6 +20,8 @@ export interface TextGenerationRequest {
   tools?: unknown[];
   tool_choice?: unknown;
   response_format?: { type?: string; json_schema?: unknown };
+  /** Workers AI's older JSON mode: a bare JSON Schema the answer follows (gemma-3, llama-4-scout, ...). */
+  guided_json?: unknown;
 }
 
 /** A tool call in neutral form; `arguments` is the parsed object. */
@@ -84,8 +86,9 @@ export function planReply(input: TextGenerationRequest, seed: number): Reply {
     return { plan: { kind: "tools", calls: [call] }, usage: usage(estimateTokens(JSON.stringify(call.arguments)) + 5) };
   }
   const format = input.response_format?.type;
-  if (format === "json_object" || format === "json_schema") {
-    const schema = requestedSchema(input.response_format) ?? {
+  const guided = input.guided_json && typeof input.guided_json === "object" ? input.guided_json : undefined;
+  if (format === "json_object" || format === "json_schema" || guided) {
+    const schema = guided ?? requestedSchema(input.response_format) ?? {
       type: "object",
       properties: { answer: { type: "string" }, confidence: { type: "number", minimum: 0, maximum: 1 } },
     };
