@@ -23,6 +23,13 @@ const weather = tool({
   inputSchema: z.object({ city: z.string() }),
   execute: async ({ city }) => `18C and sunny in ${city}`,
 });
+// Cloudflare's own schema for /ai/run tools requires a `description` on every parameter (workerd's ai.d.ts makes
+// it optional; the contract follows upstream), so a user following it describes each field.
+const describedWeather = tool({
+  description: "Weather for a city",
+  inputSchema: z.object({ city: z.string().describe("The city name") }),
+  execute: async ({ city }) => `18C and sunny in ${city}`,
+});
 
 async function streamed(result: { textStream: AsyncIterable<string> }): Promise<{ text: string; parts: number }> {
   let text = "";
@@ -45,12 +52,18 @@ implementRows("workers-ai-provider + ai", {
     expect(text.length).toBeGreaterThan(0);
   },
   "wap.tools": async () => {
-    const result = await generateText({ model: workersai()(TOOLS_MODEL), prompt: "Weather in Lisbon?", tools: { weather }, stopWhen: stepCountIs(3), maxRetries: 0 });
+    const result = await generateText({ model: workersai()(TOOLS_MODEL), prompt: "Weather in Lisbon?", tools: { weather: describedWeather }, stopWhen: stepCountIs(3), maxRetries: 0 });
     expect(result.steps[0]!.toolCalls[0]?.toolName).toBe("weather");
     expect(result.steps[0]!.toolResults[0]?.output).toMatch(/sunny/);
   },
+  "wap.tools-undescribed": async () => {
+    const error = await generateText({ model: workersai()(TOOLS_MODEL), prompt: "Weather in Lisbon?", tools: { weather }, maxRetries: 0 }).catch((e: unknown) => e);
+    expect(error).toMatchObject({ statusCode: 400 });
+    expect(String((error as { responseBody?: unknown }).responseBody)).toMatch(/properties\.city\.description/);
+  },
   "wap.structured": async () => {
-    const { object } = await generateObject({ model: workersai()(MODEL), schema: z.object({ name: z.string(), population: z.number() }), prompt: "A city", maxRetries: 0 });
+    // llama-3.3-70b's upstream input schema has response_format; llama-3.1-8b-instruct-fast's has not (it would ignore it).
+    const { object } = await generateObject({ model: workersai()(TOOLS_MODEL), schema: z.object({ name: z.string(), population: z.number() }), prompt: "A city", maxRetries: 0 });
     expect(object).toMatchObject({ name: expect.any(String), population: expect.any(Number) });
   },
   "wap.embeddings": async () => {
