@@ -65,7 +65,7 @@ export function parseDiagnostics(output: string): TypecheckCost {
 }
 
 /** The installed directory of one of this package's dependencies (read from node_modules: some hide package.json). */
-function packageDir(name: string): string {
+export function packageDir(name: string): string {
   return realpathSync(join(BENCH_DIR, "node_modules", name));
 }
 
