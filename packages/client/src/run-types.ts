@@ -34,10 +34,18 @@ export type LooseResult = any;
  */
 export type TextGenerationRunResult = Schema<"TextGenerationOutput"> & Partial<Schema<"ChatCompletion">>;
 
-/** What `run(model, input)` accepts for model `M`. */
-export type ModelInput<M extends string> = M extends KnownModel
-  ? ModelMap[M]["input"] | (ModelMap[M]["binaryInput"] extends true ? Uint8Array : never)
-  : LooseInput;
+/** Raw bytes when model `M` also takes them as its body. Not distributive, so it stays cheap for a generic `M`. */
+type BinaryInput<M extends KnownModel> = ModelMap[M]["binaryInput"] extends true ? Uint8Array : never;
+
+/**
+ * What `run(model, input)` accepts for a catalogued model: one lookup in `ModelMap`. `run` constrains its input with
+ * this rather than `ModelInput`, whose distributive check would be expanded over all ids while `M` is being
+ * inferred (about 1,300 type instantiations per call instead of a few dozen; docs/decisions/0300).
+ */
+export type RunInput<M extends KnownModel> = ModelMap[M]["input"] | BinaryInput<M>;
+
+/** What `run(model, input)` accepts for model `M`; any JSON object or bytes for a model outside the catalog. */
+export type ModelInput<M extends string> = M extends KnownModel ? RunInput<M> : LooseInput;
 
 /** What `run(model, input)` resolves to for model `M` without streaming. */
 export type ModelOutput<M extends string> = M extends KnownModel
