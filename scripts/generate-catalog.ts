@@ -79,6 +79,8 @@ const modelMapLines = models.map((m) => {
     `    input: ${schemaType(m.inputSchemaName)};\n` +
     `    output: ${out};\n` +
     `    media: ${JSON.stringify(m.outputMedia)};\n` +
+    `    task: ${JSON.stringify(m.task)};\n` +
+    `    binaryInput: ${m.binaryInput};\n` +
     `    streaming: ${m.capabilities.streaming};\n` +
     `    deprecated: ${m.deprecated !== null};\n` +
     `  };`
@@ -166,7 +168,9 @@ export type ModelId = (typeof models)[number]["id"];
 
 /**
  * Per model id (every catalogued model, a misspelled id is not a key): its input type, its JSON result type
- * (\`Uint8Array\` for raw media), its primary success media, whether it streams and whether it is deprecated.
+ * (\`Uint8Array\` for raw media), its primary success media, its task, whether it also takes raw bytes, whether it
+ * streams and whether it is deprecated. A plain interface of named component types, so a type-level lookup by id
+ * is one property access (the client's \`run\` types read it; docs/decisions/0300).
  */
 export interface ModelMap {
 ${modelMapLines.join("\n")}

@@ -9,6 +9,7 @@ import type { ClientHttpResult } from "./suites/client-http.js";
 import type { ColdImportResult } from "./suites/cold-import.js";
 import type { EmulatorJsonResult } from "./suites/emulator-json.js";
 import type { EmulatorSSEResult } from "./suites/emulator-sse.js";
+import type { ScaleResult } from "./suites/scale.js";
 import type { SSEParseResult } from "./suites/sse-parse.js";
 
 /** Everything one `pnpm bench` run produced. */
@@ -25,6 +26,7 @@ export interface BenchResults {
     "client-http"?: ClientHttpResult;
     "sse-parse"?: SSEParseResult;
     "cold-import"?: ColdImportResult;
+    scale?: ScaleResult;
   };
   /** With `--merge`: the earlier run whose other suites were kept. */
   mergedFrom?: { generatedAt: string; suites: string[] };
@@ -166,6 +168,40 @@ function coldImportMd(r: ColdImportResult): string {
   ].join("\n");
 }
 
+/** The scale suite's section: sizes, quickstart type-check and cold import side by side with the official SDKs. */
+export function scaleMd(r: ScaleResult): string {
+  const kb = (n: number) => `${(n / 1024).toFixed(0)} KB`;
+  const ratio = (a: number, b: number) => (b > 0 ? `${(a / b).toFixed(1)}×` : "n/a");
+  const e = r.typecheck.edgeAI;
+  const o = r.typecheck.openai;
+  const client = r.coldImport.rows.find((row) => row.name === "@edge-ai/client");
+  return [
+    "## Scale (contract size as a user sees it)",
+    "",
+    `${r.models} catalogued models. Bundled contract \`openapi/dist/edge-ai.openapi.json\`: ${kb(r.bundleBytes)}; published \`@edge-ai/client\` \`dist/index.d.ts\`: ${kb(r.clientDtsBytes)}. ` +
+      "Type-check: the packed client and `openai` installed into a fresh temp project outside the workspace, `tsc --noEmit --extendedDiagnostics` " +
+      "(strict, nodenext, skipLibCheck) on a quickstart doing a chat call, a stream, an embedding and an image with each SDK; total time includes parsing @types/node and the libs, which both pay.",
+    "",
+    mdTable(
+      ["quickstart type-check", "instantiations", "types", "check s", "total s", "memory"],
+      [
+        ["@edge-ai/client", String(e.instantiations), String(e.types), e.checkSeconds.toFixed(2), e.totalSeconds.toFixed(2), `${(e.memoryKB / 1024).toFixed(0)} MiB`],
+        ["openai", String(o.instantiations), String(o.types), o.checkSeconds.toFixed(2), o.totalSeconds.toFixed(2), `${(o.memoryKB / 1024).toFixed(0)} MiB`],
+        ["ratio", ratio(e.instantiations, o.instantiations), ratio(e.types, o.types), ratio(e.checkSeconds, o.checkSeconds), ratio(e.totalSeconds, o.totalSeconds), ratio(e.memoryKB, o.memoryKB)],
+      ],
+    ),
+    "",
+    `Cold import of the packed packages from the temp project, whole process (spawn to exit), median of ${client?.runs ?? 0}; an empty node process: ${fmtMs(r.coldImport.baselineWallMs)} ms.`,
+    "",
+    mdTable(
+      ["package", "process wall ms", "vs @edge-ai/client"],
+      r.coldImport.rows.map((row) => [row.name, fmtMs(row.wallMs), client ? ratio(row.wallMs, client.wallMs) : "n/a"]),
+    ),
+    "",
+    `Emulator start (spawn to its \`listening on\` line, median): ${fmtMs(r.emulatorStartMs)} ms, ${r.emulatorEntry}.`,
+  ].join("\n");
+}
+
 /** Renders the whole results document as markdown. */
 export function renderMarkdown(results: BenchResults): string {
   const m = results.machine;
@@ -187,6 +223,7 @@ export function renderMarkdown(results: BenchResults): string {
   if (s["client-http"]) parts.push("", clientHttpMd(s["client-http"]));
   if (s["sse-parse"]) parts.push("", sseParseMd(s["sse-parse"]));
   if (s["cold-import"]) parts.push("", coldImportMd(s["cold-import"]));
+  if (s.scale) parts.push("", scaleMd(s.scale));
   if (results.failures.length > 0) {
     parts.push("", "## Failed suites", "", ...results.failures.map((f) => `- **${f.suite}**: ${f.message}`));
   }

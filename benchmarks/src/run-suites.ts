@@ -55,6 +55,10 @@ export async function runSuites(config: BenchConfig, log: (line: string) => void
     const { runColdImport } = await import("./suites/cold-import.js");
     results.suites["cold-import"] = await runColdImport(config, log);
   });
+  await run("scale", async () => {
+    const { runScale } = await import("./suites/scale.js");
+    results.suites.scale = await runScale(config, log);
+  });
   results.durationMs = performance.now() - started;
   results.loadAverageAtEnd = loadavg().map((n) => Math.round(n * 100) / 100);
   return results;

@@ -9,14 +9,17 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
-import { type BenchConfig, parseConfig } from "../src/config.js";
+import { type BenchConfig, SUITES, parseConfig } from "../src/config.js";
 import type { Measurement } from "../src/compare.js";
 import type { BenchResults } from "../src/report.js";
 import { renderMarkdown } from "../src/report.js";
 import { runSuites } from "../src/run-suites.js";
 
+// The scale suite builds and packs the client (about a minute of CPU); its parts are unit-tested in
+// src/typecheck-cost.test.ts and src/scale-report.test.ts instead.
 const SMOKE: BenchConfig = {
   ...parseConfig(["--quick"]),
+  only: SUITES.filter((s) => s !== "scale"),
   warmupMs: 50,
   durationMs: 150,
   maxRequests: 2_000,

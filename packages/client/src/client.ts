@@ -22,7 +22,7 @@ import { Documents, type MarkdownDocument, type UploadFile } from "./resources/d
 import { Finetunes } from "./resources/finetunes.js";
 import { defaultRetryPolicy, type RetryPolicy } from "./retry.js";
 import { type RunContext, type RunOptions, runModel } from "./run.js";
-import type { KnownModel, LooseInput, ModelInput, RunResult } from "./run-types.js";
+import type { KnownModel, LooseInput, RunInput, RunResult } from "./run-types.js";
 import { defaultTimeouts } from "./timeouts.js";
 import { type DispatcherLike, type FetchLike, FetchTransport, UndiciTransport } from "./transport.js";
 import type { ValidationMode } from "./validation.js";
@@ -157,7 +157,7 @@ export class EdgeAI {
    * For a model newer than this SDK's catalog, use {@link EdgeAI.runUnknown}.
    * @example const { data, shape } = await ai.run("@cf/baai/bge-base-en-v1.5", { text: ["a", "b"] });
    */
-  run<M extends KnownModel, I extends ModelInput<M>>(model: M, input: I, options?: RunOptions): APIPromise<RunResult<M, I>> {
+  run<M extends KnownModel, I extends RunInput<M>>(model: M, input: I, options?: RunOptions): APIPromise<RunResult<M, I>> {
     return apiCall(options, (o) => runModel(this.#ctx, model, input, o) as Promise<RunResult<M, I>>);
   }
 

@@ -1,26 +1,22 @@
 /**
- * Type-level mapping from a model id to its input, result and return kind, read from the generated catalog
- * (`models` is `as const`) and the generated zod schemas. The zod types are used rather than the
- * openapi-typescript ones because openapi-typescript marks every field with a default as required, which is
- * right for responses but wrong for request bodies (`stream`, `max_tokens` would become mandatory).
+ * Type-level mapping from a model id to its input, result and return kind, read from the generated `ModelMap`
+ * (a plain interface: model id -> named component types). One property lookup per call instead of searching the
+ * `as const` catalog and inferring zod schemas keeps a quickstart's type-check small (docs/decisions/0300).
+ * The component types keep fields with a default optional (the generator sets `defaultNonNullable: false`), so
+ * `stream` or `max_tokens` are not mandatory in a request.
  */
-import type { models, schemas } from "@edge-ai/contract";
-import type { z } from "zod";
+import type { ModelMap, components } from "@edge-ai/contract";
 import type { BinaryResult } from "./run.js";
 import type { EdgeAIStream } from "./stream.js";
 import type { TextGenerationChunk } from "./stream-chunks.js";
 
-type Catalog = (typeof models)[number];
-type Schemas = typeof schemas;
-type Entry<M extends KnownModel> = Extract<Catalog, { id: M }>;
-type SchemaInput<N> = N extends keyof Schemas ? z.input<Schemas[N]> : never;
-type SchemaOutput<N> = N extends keyof Schemas ? z.output<Schemas[N]> : never;
+type Schemas = components["schemas"];
 
 /** Every catalogued model id (`run` accepts only these; `runUnknown` takes any id). */
-export type KnownModel = Catalog["id"];
+export type KnownModel = keyof ModelMap;
 
 /** A contract component type by name, e.g. `Schema<"ChatMessage">`. */
-export type Schema<N extends keyof Schemas> = z.output<Schemas[N]>;
+export type Schema<N extends keyof Schemas> = Schemas[N];
 
 /** Input of a model outside the catalog: any JSON object, or raw bytes. */
 export type LooseInput = Record<string, unknown> | Uint8Array;
@@ -38,17 +34,25 @@ export type LooseResult = any;
  */
 export type TextGenerationRunResult = Schema<"TextGenerationOutput"> & Partial<Schema<"ChatCompletion">>;
 
-/** What `run(model, input)` accepts for model `M`. */
-export type ModelInput<M extends string> = M extends KnownModel
-  ? SchemaInput<Entry<M>["inputSchemaName"]> | (Entry<M>["binaryInput"] extends true ? Uint8Array : never)
-  : LooseInput;
+/** Raw bytes when model `M` also takes them as its body. Not distributive, so it stays cheap for a generic `M`. */
+type BinaryInput<M extends KnownModel> = ModelMap[M]["binaryInput"] extends true ? Uint8Array : never;
+
+/**
+ * What `run(model, input)` accepts for a catalogued model: one lookup in `ModelMap`. `run` constrains its input with
+ * this rather than `ModelInput`, whose distributive check would be expanded over all ids while `M` is being
+ * inferred (about 1,300 type instantiations per call instead of a few dozen; docs/decisions/0300).
+ */
+export type RunInput<M extends KnownModel> = ModelMap[M]["input"] | BinaryInput<M>;
+
+/** What `run(model, input)` accepts for model `M`; any JSON object or bytes for a model outside the catalog. */
+export type ModelInput<M extends string> = M extends KnownModel ? RunInput<M> : LooseInput;
 
 /** What `run(model, input)` resolves to for model `M` without streaming. */
 export type ModelOutput<M extends string> = M extends KnownModel
-  ? Entry<M>["outputMedia"] extends "application/json"
-    ? Entry<M>["task"] extends "text-generation"
+  ? ModelMap[M]["media"] extends "application/json"
+    ? ModelMap[M]["task"] extends "text-generation"
       ? TextGenerationRunResult
-      : SchemaOutput<Entry<M>["outputSchemaName"]>
+      : ModelMap[M]["output"]
     : BinaryResult
   : LooseResult;
 

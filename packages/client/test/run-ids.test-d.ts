@@ -31,4 +31,16 @@ describe("model ids", () => {
     expectTypeOf<Awaited<ReturnType<typeof call.withResponse>>["data"]>().toEqualTypeOf<Awaited<typeof call>>();
     expectTypeOf<Awaited<ReturnType<typeof call.withResponse>>["response"]["requestId"]>().toEqualTypeOf<string | undefined>();
   });
+
+  it("takes raw bytes only for models whose catalog entry says they accept a binary body", () => {
+    const audio = new Uint8Array([1, 2, 3]);
+    expectTypeOf(ai.run("@cf/openai/whisper", audio)).toExtend<APIPromise<unknown>>();
+    // @ts-expect-error a text-generation model takes JSON, not raw bytes
+    ai.run("@cf/meta/llama-3.1-8b-instruct-fast", audio);
+  });
+
+  it("narrows the input by model id: a misspelled key is refused", () => {
+    // @ts-expect-error embeddings take `text`; `txt` is a typo
+    ai.run("@cf/baai/bge-base-en-v1.5", { txt: ["a"] });
+  });
 });

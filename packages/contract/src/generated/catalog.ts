@@ -4748,13 +4748,17 @@ export type ModelId = (typeof models)[number]["id"];
 
 /**
  * Per model id (every catalogued model, a misspelled id is not a key): its input type, its JSON result type
- * (`Uint8Array` for raw media), its primary success media, whether it streams and whether it is deprecated.
+ * (`Uint8Array` for raw media), its primary success media, its task, whether it also takes raw bytes, whether it
+ * streams and whether it is deprecated. A plain interface of named component types, so a type-level lookup by id
+ * is one property access (the client's `run` types read it; docs/decisions/0300).
  */
 export interface ModelMap {
   "@cf/ai4bharat/indictrans2-en-indic-1B": {
     input: components["schemas"]["Indictrans2EnIndic1BInput"];
     output: components["schemas"]["Indictrans2EnIndic1BOutput"];
     media: "application/json";
+    task: "translation";
+    binaryInput: false;
     streaming: false;
     deprecated: false;
   };
@@ -4762,6 +4766,8 @@ export interface ModelMap {
     input: components["schemas"]["GemmaSeaLionV4x27bItInput"];
     output: components["schemas"]["GemmaSeaLionV4x27bItOutput"];
     media: "application/json";
+    task: "text-generation";
+    binaryInput: false;
     streaming: true;
     deprecated: false;
   };
@@ -4769,6 +4775,8 @@ export interface ModelMap {
     input: components["schemas"]["TextEmbeddingsInput"];
     output: components["schemas"]["TextEmbeddingsOutput"];
     media: "application/json";
+    task: "text-embeddings";
+    binaryInput: false;
     streaming: false;
     deprecated: false;
   };
@@ -4776,6 +4784,8 @@ export interface ModelMap {
     input: components["schemas"]["TextEmbeddingsInput"];
     output: components["schemas"]["TextEmbeddingsOutput"];
     media: "application/json";
+    task: "text-embeddings";
+    binaryInput: false;
     streaming: false;
     deprecated: false;
   };
@@ -4783,6 +4793,8 @@ export interface ModelMap {
     input: components["schemas"]["BgeM3Input"];
     output: components["schemas"]["BgeM3Output"];
     media: "application/json";
+    task: "text-embeddings";
+    binaryInput: false;
     streaming: false;
     deprecated: false;
   };
@@ -4790,6 +4802,8 @@ export interface ModelMap {
     input: components["schemas"]["RerankInput"];
     output: components["schemas"]["RerankOutput"];
     media: "application/json";
+    task: "text-classification";
+    binaryInput: false;
     streaming: false;
     deprecated: false;
   };
@@ -4797,6 +4811,8 @@ export interface ModelMap {
     input: components["schemas"]["TextEmbeddingsInput"];
     output: components["schemas"]["TextEmbeddingsOutput"];
     media: "application/json";
+    task: "text-embeddings";
+    binaryInput: false;
     streaming: false;
     deprecated: false;
   };
@@ -4804,6 +4820,8 @@ export interface ModelMap {
     input: components["schemas"]["TextEmbeddingsInput"];
     output: components["schemas"]["TextEmbeddingsOutput"];
     media: "application/json";
+    task: "text-embeddings";
+    binaryInput: false;
     streaming: false;
     deprecated: false;
   };
@@ -4811,6 +4829,8 @@ export interface ModelMap {
     input: components["schemas"]["FluxInput"];
     output: components["schemas"]["FluxOutput"];
     media: "application/json";
+    task: "text-to-image";
+    binaryInput: false;
     streaming: false;
     deprecated: false;
   };
@@ -4818,6 +4838,8 @@ export interface ModelMap {
     input: components["schemas"]["Flux2DevInput"];
     output: components["schemas"]["FluxOutput"];
     media: "application/json";
+    task: "text-to-image";
+    binaryInput: false;
     streaming: false;
     deprecated: false;
   };
@@ -4825,6 +4847,8 @@ export interface ModelMap {
     input: components["schemas"]["Flux2DevInput"];
     output: components["schemas"]["FluxOutput"];
     media: "application/json";
+    task: "text-to-image";
+    binaryInput: false;
     streaming: false;
     deprecated: false;
   };
@@ -4832,6 +4856,8 @@ export interface ModelMap {
     input: components["schemas"]["Flux2DevInput"];
     output: components["schemas"]["FluxOutput"];
     media: "application/json";
+    task: "text-to-image";
+    binaryInput: false;
     streaming: false;
     deprecated: false;
   };
@@ -4839,6 +4865,8 @@ export interface ModelMap {
     input: components["schemas"]["TextToImageInput"];
     output: Uint8Array;
     media: "image/png";
+    task: "text-to-image";
+    binaryInput: false;
     streaming: false;
     deprecated: false;
   };
@@ -4846,6 +4874,8 @@ export interface ModelMap {
     input: components["schemas"]["ClefInput"];
     output: components["schemas"]["ClefOutput"];
     media: "application/json";
+    task: "text-generation";
+    binaryInput: false;
     streaming: false;
     deprecated: false;
   };
@@ -4853,6 +4883,8 @@ export interface ModelMap {
     input: components["schemas"]["ClefInput"];
     output: components["schemas"]["ClefOutput"];
     media: "application/json";
+    task: "text-generation";
+    binaryInput: false;
     streaming: false;
     deprecated: false;
   };
@@ -4860,6 +4892,8 @@ export interface ModelMap {
     input: components["schemas"]["ClefOmniInput"];
     output: components["schemas"]["ClefOutput"];
     media: "application/json";
+    task: "text-generation";
+    binaryInput: false;
     streaming: false;
     deprecated: false;
   };
@@ -4867,6 +4901,8 @@ export interface ModelMap {
     input: components["schemas"]["Aura1Input"];
     output: Uint8Array;
     media: "audio/mpeg";
+    task: "text-to-speech";
+    binaryInput: false;
     streaming: false;
     deprecated: false;
   };
@@ -4874,6 +4910,8 @@ export interface ModelMap {
     input: components["schemas"]["Aura2EnInput"];
     output: Uint8Array;
     media: "audio/mpeg";
+    task: "text-to-speech";
+    binaryInput: false;
     streaming: false;
     deprecated: false;
   };
@@ -4881,6 +4919,8 @@ export interface ModelMap {
     input: components["schemas"]["Aura2EsInput"];
     output: Uint8Array;
     media: "audio/mpeg";
+    task: "text-to-speech";
+    binaryInput: false;
     streaming: false;
     deprecated: false;
   };
@@ -4888,6 +4928,8 @@ export interface ModelMap {
     input: components["schemas"]["DeepgramFluxInput"];
     output: components["schemas"]["DeepgramFluxOutput"];
     media: "application/json";
+    task: "automatic-speech-recognition";
+    binaryInput: false;
     streaming: false;
     deprecated: false;
   };
@@ -4895,6 +4937,8 @@ export interface ModelMap {
     input: components["schemas"]["Nova3Input"];
     output: components["schemas"]["Nova3Output"];
     media: "application/json";
+    task: "automatic-speech-recognition";
+    binaryInput: true;
     streaming: false;
     deprecated: false;
   };
@@ -4902,6 +4946,8 @@ export interface ModelMap {
     input: components["schemas"]["DeepseekMath7bBaseInput"];
     output: components["schemas"]["DeepseekMath7bBaseOutput"];
     media: "application/json";
+    task: "text-generation";
+    binaryInput: false;
     streaming: true;
     deprecated: false;
   };
@@ -4909,6 +4955,8 @@ export interface ModelMap {
     input: components["schemas"]["DeepseekMath7bInstructInput"];
     output: components["schemas"]["DeepseekMath7bInstructOutput"];
     media: "application/json";
+    task: "text-generation";
+    binaryInput: false;
     streaming: true;
     deprecated: false;
   };
@@ -4916,6 +4964,8 @@ export interface ModelMap {
     input: components["schemas"]["DeepseekR1DistillQwen32bInput"];
     output: components["schemas"]["DeepseekR1DistillQwen32bOutput"];
     media: "application/json";
+    task: "text-generation";
+    binaryInput: false;
     streaming: true;
     deprecated: false;
   };
@@ -4923,6 +4973,8 @@ export interface ModelMap {
     input: components["schemas"]["DeepseekV4Flash0731Input"];
     output: components["schemas"]["DeepseekV4Flash0731Output"];
     media: "application/json";
+    task: "text-generation";
+    binaryInput: false;
     streaming: true;
     deprecated: false;
   };
@@ -4930,6 +4982,8 @@ export interface ModelMap {
     input: components["schemas"]["DeepseekV4Flash0731Input"];
     output: components["schemas"]["DeepseekV4Flash0731Output"];
     media: "application/json";
+    task: "text-generation";
+    binaryInput: false;
     streaming: true;
     deprecated: false;
   };
@@ -4937,6 +4991,8 @@ export interface ModelMap {
     input: components["schemas"]["DeepseekR1DistillQwen32bInput"];
     output: components["schemas"]["DeepseekR1DistillQwen32bOutput"];
     media: "application/json";
+    task: "text-generation";
+    binaryInput: false;
     streaming: true;
     deprecated: true;
   };
@@ -4944,6 +5000,8 @@ export interface ModelMap {
     input: components["schemas"]["SummarizationInput"];
     output: components["schemas"]["SummarizationOutput"];
     media: "application/json";
+    task: "summarization";
+    binaryInput: false;
     streaming: false;
     deprecated: true;
   };
@@ -4951,6 +5009,8 @@ export interface ModelMap {
     input: components["schemas"]["ObjectDetectionInput"];
     output: components["schemas"]["ObjectDetectionOutput"];
     media: "application/json";
+    task: "object-detection";
+    binaryInput: true;
     streaming: false;
     deprecated: false;
   };
@@ -4958,6 +5018,8 @@ export interface ModelMap {
     input: components["schemas"]["TextGenerationInput"];
     output: components["schemas"]["UnaCybertron7bV2Bf16Output"];
     media: "application/json";
+    task: "text-generation";
+    binaryInput: false;
     streaming: true;
     deprecated: false;
   };
@@ -4965,6 +5027,8 @@ export interface ModelMap {
     input: components["schemas"]["Embeddinggemma300mInput"];
     output: components["schemas"]["Embeddinggemma300mOutput"];
     media: "application/json";
+    task: "text-embeddings";
+    binaryInput: false;
     streaming: false;
     deprecated: false;
   };
@@ -4972,6 +5036,8 @@ export interface ModelMap {
     input: components["schemas"]["Gemma2bItLoraInput"];
     output: components["schemas"]["DeepseekR1DistillQwen32bOutput"];
     media: "application/json";
+    task: "text-generation";
+    binaryInput: false;
     streaming: true;
     deprecated: false;
   };
@@ -4979,6 +5045,8 @@ export interface ModelMap {
     input: components["schemas"]["Gemma3x12bItInput"];
     output: components["schemas"]["DeepseekR1DistillQwen32bOutput"];
     media: "application/json";
+    task: "text-generation";
+    binaryInput: false;
     streaming: true;
     deprecated: true;
   };
@@ -4986,6 +5054,8 @@ export interface ModelMap {
     input: components["schemas"]["DeepseekV4Flash0731Input"];
     output: components["schemas"]["DeepseekV4Flash0731Output"];
     media: "application/json";
+    task: "text-generation";
+    binaryInput: false;
     streaming: true;
     deprecated: false;
   };
@@ -4993,6 +5063,8 @@ export interface ModelMap {
     input: components["schemas"]["DeepseekMath7bInstructInput"];
     output: components["schemas"]["DeepseekMath7bInstructOutput"];
     media: "application/json";
+    task: "text-generation";
+    binaryInput: false;
     streaming: true;
     deprecated: false;
   };
@@ -5000,6 +5072,8 @@ export interface ModelMap {
     input: components["schemas"]["TextClassificationInput"];
     output: components["schemas"]["TextClassificationOutput"];
     media: "application/json";
+    task: "text-classification";
+    binaryInput: false;
     streaming: false;
     deprecated: false;
   };
@@ -5007,6 +5081,8 @@ export interface ModelMap {
     input: components["schemas"]["Granite40HMicroInput"];
     output: components["schemas"]["Granite40HMicroOutput"];
     media: "application/json";
+    task: "text-generation";
+    binaryInput: false;
     streaming: true;
     deprecated: false;
   };
@@ -5014,6 +5090,8 @@ export interface ModelMap {
     input: components["schemas"]["LucidOriginInput"];
     output: components["schemas"]["FluxOutput"];
     media: "application/json";
+    task: "text-to-image";
+    binaryInput: false;
     streaming: false;
     deprecated: false;
   };
@@ -5021,6 +5099,8 @@ export interface ModelMap {
     input: components["schemas"]["Phoenix10Input"];
     output: Uint8Array;
     media: "image/jpeg";
+    task: "text-to-image";
+    binaryInput: false;
     streaming: false;
     deprecated: false;
   };
@@ -5028,6 +5108,8 @@ export interface ModelMap {
     input: components["schemas"]["ImageToTextInput"];
     output: components["schemas"]["ImageToTextOutput"];
     media: "application/json";
+    task: "image-to-text";
+    binaryInput: true;
     streaming: false;
     deprecated: false;
   };
@@ -5035,6 +5117,8 @@ export interface ModelMap {
     input: components["schemas"]["TextToImageInput"];
     output: Uint8Array;
     media: "image/png";
+    task: "text-to-image";
+    binaryInput: false;
     streaming: false;
     deprecated: false;
   };
@@ -5042,6 +5126,8 @@ export interface ModelMap {
     input: components["schemas"]["DeepseekMath7bInstructInput"];
     output: components["schemas"]["DeepseekMath7bInstructOutput"];
     media: "application/json";
+    task: "text-generation";
+    binaryInput: false;
     streaming: true;
     deprecated: false;
   };
@@ -5049,6 +5135,8 @@ export interface ModelMap {
     input: components["schemas"]["Gemma2bItLoraInput"];
     output: components["schemas"]["DeepseekR1DistillQwen32bOutput"];
     media: "application/json";
+    task: "text-generation";
+    binaryInput: false;
     streaming: true;
     deprecated: true;
   };
@@ -5056,6 +5144,8 @@ export interface ModelMap {
     input: components["schemas"]["DeepseekR1DistillQwen32bInput"];
     output: components["schemas"]["DeepseekR1DistillQwen32bOutput"];
     media: "application/json";
+    task: "text-generation";
+    binaryInput: false;
     streaming: true;
     deprecated: true;
   };
@@ -5063,6 +5153,8 @@ export interface ModelMap {
     input: components["schemas"]["DeepseekMath7bInstructInput"];
     output: components["schemas"]["UnaCybertron7bV2Bf16Output"];
     media: "application/json";
+    task: "text-generation";
+    binaryInput: false;
     streaming: true;
     deprecated: true;
   };
@@ -5070,6 +5162,8 @@ export interface ModelMap {
     input: components["schemas"]["TextGenerationInput"];
     output: components["schemas"]["UnaCybertron7bV2Bf16Output"];
     media: "application/json";
+    task: "text-generation";
+    binaryInput: false;
     streaming: true;
     deprecated: true;
   };
@@ -5077,6 +5171,8 @@ export interface ModelMap {
     input: components["schemas"]["TextGenerationInput"];
     output: components["schemas"]["UnaCybertron7bV2Bf16Output"];
     media: "application/json";
+    task: "text-generation";
+    binaryInput: false;
     streaming: true;
     deprecated: true;
   };
@@ -5084,6 +5180,8 @@ export interface ModelMap {
     input: components["schemas"]["TextGenerationInput"];
     output: components["schemas"]["UnaCybertron7bV2Bf16Output"];
     media: "application/json";
+    task: "text-generation";
+    binaryInput: false;
     streaming: true;
     deprecated: true;
   };
@@ -5091,6 +5189,8 @@ export interface ModelMap {
     input: components["schemas"]["DeepseekMath7bInstructInput"];
     output: components["schemas"]["DeepseekMath7bInstructOutput"];
     media: "application/json";
+    task: "text-generation";
+    binaryInput: false;
     streaming: true;
     deprecated: true;
   };
@@ -5098,6 +5198,8 @@ export interface ModelMap {
     input: components["schemas"]["TextGenerationInput"];
     output: components["schemas"]["UnaCybertron7bV2Bf16Output"];
     media: "application/json";
+    task: "text-generation";
+    binaryInput: false;
     streaming: true;
     deprecated: false;
   };
@@ -5105,6 +5207,8 @@ export interface ModelMap {
     input: components["schemas"]["Gemma2bItLoraInput"];
     output: components["schemas"]["DeepseekR1DistillQwen32bOutput"];
     media: "application/json";
+    task: "text-generation";
+    binaryInput: false;
     streaming: true;
     deprecated: false;
   };
@@ -5112,6 +5216,8 @@ export interface ModelMap {
     input: components["schemas"]["TextGenerationInput"];
     output: components["schemas"]["UnaCybertron7bV2Bf16Output"];
     media: "application/json";
+    task: "text-generation";
+    binaryInput: false;
     streaming: true;
     deprecated: false;
   };
@@ -5119,6 +5225,8 @@ export interface ModelMap {
     input: components["schemas"]["DeepseekMath7bInstructInput"];
     output: components["schemas"]["UnaCybertron7bV2Bf16Output"];
     media: "application/json";
+    task: "text-generation";
+    binaryInput: false;
     streaming: true;
     deprecated: false;
   };
@@ -5126,6 +5234,8 @@ export interface ModelMap {
     input: components["schemas"]["DeepseekMath7bInstructInput"];
     output: components["schemas"]["UnaCybertron7bV2Bf16Output"];
     media: "application/json";
+    task: "text-generation";
+    binaryInput: false;
     streaming: true;
     deprecated: false;
   };
@@ -5133,6 +5243,8 @@ export interface ModelMap {
     input: components["schemas"]["Llama33x70bInstructFp8FastInput"];
     output: components["schemas"]["DeepseekR1DistillQwen32bOutput"];
     media: "application/json";
+    task: "text-generation";
+    binaryInput: false;
     streaming: true;
     deprecated: false;
   };
@@ -5140,6 +5252,8 @@ export interface ModelMap {
     input: components["schemas"]["Llama4Scout17b16eInstructInput"];
     output: components["schemas"]["DeepseekR1DistillQwen32bOutput"];
     media: "application/json";
+    task: "text-generation";
+    binaryInput: false;
     streaming: true;
     deprecated: false;
   };
@@ -5147,6 +5261,8 @@ export interface ModelMap {
     input: components["schemas"]["LlamaGuard3x8bInput"];
     output: components["schemas"]["LlamaGuard3x8bOutput"];
     media: "application/json";
+    task: "text-generation";
+    binaryInput: false;
     streaming: false;
     deprecated: false;
   };
@@ -5154,6 +5270,8 @@ export interface ModelMap {
     input: components["schemas"]["TranslationInput"];
     output: components["schemas"]["TranslationOutput"];
     media: "application/json";
+    task: "translation";
+    binaryInput: false;
     streaming: false;
     deprecated: false;
   };
@@ -5161,6 +5279,8 @@ export interface ModelMap {
     input: components["schemas"]["DeepseekMath7bInstructInput"];
     output: components["schemas"]["UnaCybertron7bV2Bf16Output"];
     media: "application/json";
+    task: "text-generation";
+    binaryInput: false;
     streaming: true;
     deprecated: true;
   };
@@ -5168,6 +5288,8 @@ export interface ModelMap {
     input: components["schemas"]["ImageClassificationInput"];
     output: components["schemas"]["TextClassificationOutput"];
     media: "application/json";
+    task: "image-classification";
+    binaryInput: true;
     streaming: false;
     deprecated: false;
   };
@@ -5175,6 +5297,8 @@ export interface ModelMap {
     input: components["schemas"]["DeepseekMath7bInstructInput"];
     output: components["schemas"]["DeepseekMath7bInstructOutput"];
     media: "application/json";
+    task: "text-generation";
+    binaryInput: false;
     streaming: true;
     deprecated: true;
   };
@@ -5182,6 +5306,8 @@ export interface ModelMap {
     input: components["schemas"]["DeepseekR1DistillQwen32bInput"];
     output: components["schemas"]["DeepseekR1DistillQwen32bOutput"];
     media: "application/json";
+    task: "text-generation";
+    binaryInput: false;
     streaming: true;
     deprecated: false;
   };
@@ -5189,6 +5315,8 @@ export interface ModelMap {
     input: components["schemas"]["MistralSmall31x24bInstructInput"];
     output: components["schemas"]["DeepseekR1DistillQwen32bOutput"];
     media: "application/json";
+    task: "text-generation";
+    binaryInput: false;
     streaming: true;
     deprecated: false;
   };
@@ -5196,6 +5324,8 @@ export interface ModelMap {
     input: components["schemas"]["Moondream31x9BA2BInput"];
     output: components["schemas"]["Moondream31x9BA2BOutput"];
     media: "application/json";
+    task: "image-to-text";
+    binaryInput: false;
     streaming: true;
     deprecated: false;
   };
@@ -5203,6 +5333,8 @@ export interface ModelMap {
     input: components["schemas"]["DeepseekV4Flash0731Input"];
     output: components["schemas"]["DeepseekV4Flash0731Output"];
     media: "application/json";
+    task: "text-generation";
+    binaryInput: false;
     streaming: true;
     deprecated: true;
   };
@@ -5210,6 +5342,8 @@ export interface ModelMap {
     input: components["schemas"]["DeepseekV4Flash0731Input"];
     output: components["schemas"]["DeepseekV4Flash0731Output"];
     media: "application/json";
+    task: "text-generation";
+    binaryInput: false;
     streaming: true;
     deprecated: false;
   };
@@ -5217,6 +5351,8 @@ export interface ModelMap {
     input: components["schemas"]["DeepseekV4Flash0731Input"];
     output: components["schemas"]["DeepseekV4Flash0731Output"];
     media: "application/json";
+    task: "text-generation";
+    binaryInput: false;
     streaming: true;
     deprecated: false;
   };
@@ -5224,6 +5360,8 @@ export interface ModelMap {
     input: components["schemas"]["TextToSpeechInput"];
     output: components["schemas"]["TextToSpeechOutput"];
     media: "application/json";
+    task: "text-to-speech";
+    binaryInput: false;
     streaming: false;
     deprecated: false;
   };
@@ -5231,6 +5369,8 @@ export interface ModelMap {
     input: components["schemas"]["DeepseekV4Flash0731Input"];
     output: components["schemas"]["DeepseekV4Flash0731Output"];
     media: "application/json";
+    task: "text-generation";
+    binaryInput: false;
     streaming: true;
     deprecated: false;
   };
@@ -5238,6 +5378,8 @@ export interface ModelMap {
     input: components["schemas"]["GptOssInput"];
     output: components["schemas"]["TextGenerationResult"];
     media: "application/json";
+    task: "text-generation";
+    binaryInput: false;
     streaming: true;
     deprecated: false;
   };
@@ -5245,6 +5387,8 @@ export interface ModelMap {
     input: components["schemas"]["GptOss20bInput"];
     output: components["schemas"]["TextGenerationResult"];
     media: "application/json";
+    task: "text-generation";
+    binaryInput: false;
     streaming: true;
     deprecated: false;
   };
@@ -5252,6 +5396,8 @@ export interface ModelMap {
     input: components["schemas"]["WhisperInput"];
     output: components["schemas"]["WhisperOutput"];
     media: "application/json";
+    task: "automatic-speech-recognition";
+    binaryInput: true;
     streaming: false;
     deprecated: false;
   };
@@ -5259,6 +5405,8 @@ export interface ModelMap {
     input: components["schemas"]["WhisperTurboInput"];
     output: components["schemas"]["WhisperTurboOutput"];
     media: "application/json";
+    task: "automatic-speech-recognition";
+    binaryInput: false;
     streaming: false;
     deprecated: false;
   };
@@ -5266,6 +5414,8 @@ export interface ModelMap {
     input: components["schemas"]["WhisperInput"];
     output: components["schemas"]["WhisperOutput"];
     media: "application/json";
+    task: "automatic-speech-recognition";
+    binaryInput: true;
     streaming: false;
     deprecated: false;
   };
@@ -5273,6 +5423,8 @@ export interface ModelMap {
     input: components["schemas"]["DeepseekMath7bInstructInput"];
     output: components["schemas"]["DeepseekMath7bInstructOutput"];
     media: "application/json";
+    task: "text-generation";
+    binaryInput: false;
     streaming: true;
     deprecated: false;
   };
@@ -5280,6 +5432,8 @@ export interface ModelMap {
     input: components["schemas"]["Embeddinggemma300mInput"];
     output: components["schemas"]["Embeddinggemma300mOutput"];
     media: "application/json";
+    task: "text-embeddings";
+    binaryInput: false;
     streaming: false;
     deprecated: false;
   };
@@ -5287,6 +5441,8 @@ export interface ModelMap {
     input: components["schemas"]["SmartTurnV2Input"];
     output: components["schemas"]["SmartTurnV2Output"];
     media: "application/json";
+    task: "voice-activity-detection";
+    binaryInput: false;
     streaming: false;
     deprecated: false;
   };
@@ -5294,6 +5450,8 @@ export interface ModelMap {
     input: components["schemas"]["DeepseekMath7bInstructInput"];
     output: components["schemas"]["DeepseekMath7bInstructOutput"];
     media: "application/json";
+    task: "text-generation";
+    binaryInput: false;
     streaming: true;
     deprecated: false;
   };
@@ -5301,6 +5459,8 @@ export interface ModelMap {
     input: components["schemas"]["DeepseekMath7bInstructInput"];
     output: components["schemas"]["DeepseekMath7bInstructOutput"];
     media: "application/json";
+    task: "text-generation";
+    binaryInput: false;
     streaming: true;
     deprecated: false;
   };
@@ -5308,6 +5468,8 @@ export interface ModelMap {
     input: components["schemas"]["Gemma2bItLoraInput"];
     output: components["schemas"]["DeepseekR1DistillQwen32bOutput"];
     media: "application/json";
+    task: "text-generation";
+    binaryInput: false;
     streaming: true;
     deprecated: false;
   };
@@ -5315,6 +5477,8 @@ export interface ModelMap {
     input: components["schemas"]["DeepseekR1DistillQwen32bInput"];
     output: components["schemas"]["DeepseekR1DistillQwen32bOutput"];
     media: "application/json";
+    task: "text-generation";
+    binaryInput: false;
     streaming: true;
     deprecated: true;
   };
@@ -5322,6 +5486,8 @@ export interface ModelMap {
     input: components["schemas"]["Gemma2bItLoraInput"];
     output: components["schemas"]["DeepseekR1DistillQwen32bOutput"];
     media: "application/json";
+    task: "text-generation";
+    binaryInput: false;
     streaming: true;
     deprecated: false;
   };
@@ -5329,6 +5495,8 @@ export interface ModelMap {
     input: components["schemas"]["GemmaSeaLionV4x27bItInput"];
     output: components["schemas"]["GemmaSeaLionV4x27bItOutput"];
     media: "application/json";
+    task: "text-generation";
+    binaryInput: false;
     streaming: true;
     deprecated: false;
   };
@@ -5336,6 +5504,8 @@ export interface ModelMap {
     input: components["schemas"]["Qwen3Embedding06bInput"];
     output: components["schemas"]["Qwen3Embedding06bOutput"];
     media: "application/json";
+    task: "text-embeddings";
+    binaryInput: false;
     streaming: false;
     deprecated: false;
   };
@@ -5343,6 +5513,8 @@ export interface ModelMap {
     input: components["schemas"]["DeepseekV4Flash0731Input"];
     output: components["schemas"]["DeepseekV4Flash0731Output"];
     media: "application/json";
+    task: "text-generation";
+    binaryInput: false;
     streaming: true;
     deprecated: false;
   };
@@ -5350,6 +5522,8 @@ export interface ModelMap {
     input: components["schemas"]["Qwq32bInput"];
     output: components["schemas"]["Qwq32bOutput"];
     media: "application/json";
+    task: "text-generation";
+    binaryInput: false;
     streaming: true;
     deprecated: false;
   };
@@ -5357,6 +5531,8 @@ export interface ModelMap {
     input: components["schemas"]["TextToImageInput"];
     output: Uint8Array;
     media: "image/png";
+    task: "text-to-image";
+    binaryInput: false;
     streaming: false;
     deprecated: false;
   };
@@ -5364,6 +5540,8 @@ export interface ModelMap {
     input: components["schemas"]["TextToImageInput"];
     output: Uint8Array;
     media: "image/png";
+    task: "text-to-image";
+    binaryInput: false;
     streaming: false;
     deprecated: false;
   };
@@ -5371,6 +5549,8 @@ export interface ModelMap {
     input: components["schemas"]["TextToImageInput"];
     output: Uint8Array;
     media: "image/png";
+    task: "text-to-image";
+    binaryInput: false;
     streaming: false;
     deprecated: false;
   };
@@ -5378,6 +5558,8 @@ export interface ModelMap {
     input: components["schemas"]["Granite40HMicroInput"];
     output: components["schemas"]["Granite40HMicroOutput"];
     media: "application/json";
+    task: "text-generation";
+    binaryInput: false;
     streaming: true;
     deprecated: false;
   };
@@ -5385,6 +5567,8 @@ export interface ModelMap {
     input: components["schemas"]["DeepseekMath7bInstructInput"];
     output: components["schemas"]["DeepseekMath7bInstructOutput"];
     media: "application/json";
+    task: "text-generation";
+    binaryInput: false;
     streaming: true;
     deprecated: false;
   };
@@ -5392,6 +5576,8 @@ export interface ModelMap {
     input: components["schemas"]["DeepseekMath7bInstructInput"];
     output: components["schemas"]["UnaCybertron7bV2Bf16Output"];
     media: "application/json";
+    task: "text-generation";
+    binaryInput: false;
     streaming: true;
     deprecated: false;
   };
@@ -5399,6 +5585,8 @@ export interface ModelMap {
     input: components["schemas"]["DeepseekMath7bInstructInput"];
     output: components["schemas"]["UnaCybertron7bV2Bf16Output"];
     media: "application/json";
+    task: "text-generation";
+    binaryInput: false;
     streaming: true;
     deprecated: false;
   };
@@ -5406,6 +5594,8 @@ export interface ModelMap {
     input: components["schemas"]["ImageToTextInput"];
     output: components["schemas"]["ImageToTextOutput"];
     media: "application/json";
+    task: "image-to-text";
+    binaryInput: true;
     streaming: false;
     deprecated: true;
   };
@@ -5413,6 +5603,8 @@ export interface ModelMap {
     input: components["schemas"]["Granite40HMicroInput"];
     output: components["schemas"]["Granite40HMicroOutput"];
     media: "application/json";
+    task: "text-generation";
+    binaryInput: false;
     streaming: true;
     deprecated: false;
   };
@@ -5420,6 +5612,8 @@ export interface ModelMap {
     input: components["schemas"]["DeepseekV4Flash0731Input"];
     output: components["schemas"]["DeepseekV4Flash0731Output"];
     media: "application/json";
+    task: "text-generation";
+    binaryInput: false;
     streaming: true;
     deprecated: false;
   };
@@ -5427,6 +5621,8 @@ export interface ModelMap {
     input: components["schemas"]["DeepseekV4Flash0731Input"];
     output: components["schemas"]["DeepseekV4Flash0731Output"];
     media: "application/json";
+    task: "text-generation";
+    binaryInput: false;
     streaming: true;
     deprecated: false;
   };
@@ -5434,6 +5630,8 @@ export interface ModelMap {
     input: components["schemas"]["DeepseekV4Flash0731Input"];
     output: components["schemas"]["DeepseekV4Flash0731Output"];
     media: "application/json";
+    task: "text-generation";
+    binaryInput: false;
     streaming: true;
     deprecated: false;
   };
@@ -5441,6 +5639,8 @@ export interface ModelMap {
     input: components["schemas"]["DeepseekV4Flash0731Input"];
     output: components["schemas"]["DeepseekV4Flash0731Output"];
     media: "application/json";
+    task: "text-generation";
+    binaryInput: false;
     streaming: true;
     deprecated: false;
   };
@@ -5448,6 +5648,8 @@ export interface ModelMap {
     input: components["schemas"]["DeepseekMath7bInstructInput"];
     output: components["schemas"]["DeepseekMath7bInstructOutput"];
     media: "application/json";
+    task: "text-generation";
+    binaryInput: false;
     streaming: true;
     deprecated: true;
   };
@@ -5455,6 +5657,8 @@ export interface ModelMap {
     input: components["schemas"]["DeepseekMath7bInstructInput"];
     output: components["schemas"]["DeepseekMath7bInstructOutput"];
     media: "application/json";
+    task: "text-generation";
+    binaryInput: false;
     streaming: true;
     deprecated: true;
   };
@@ -5462,6 +5666,8 @@ export interface ModelMap {
     input: components["schemas"]["DeepseekR1DistillQwen32bInput"];
     output: components["schemas"]["DeepseekR1DistillQwen32bOutput"];
     media: "application/json";
+    task: "text-generation";
+    binaryInput: false;
     streaming: true;
     deprecated: true;
   };
@@ -5469,6 +5675,8 @@ export interface ModelMap {
     input: components["schemas"]["Llama33x70bInstructFp8FastInput"];
     output: components["schemas"]["DeepseekR1DistillQwen32bOutput"];
     media: "application/json";
+    task: "text-generation";
+    binaryInput: false;
     streaming: true;
     deprecated: false;
   };
@@ -5476,6 +5684,8 @@ export interface ModelMap {
     input: components["schemas"]["DeepseekMath7bInstructInput"];
     output: components["schemas"]["DeepseekMath7bInstructOutput"];
     media: "application/json";
+    task: "text-generation";
+    binaryInput: false;
     streaming: true;
     deprecated: true;
   };
@@ -5483,6 +5693,8 @@ export interface ModelMap {
     input: components["schemas"]["TextGenerationInput"];
     output: components["schemas"]["UnaCybertron7bV2Bf16Output"];
     media: "application/json";
+    task: "text-generation";
+    binaryInput: false;
     streaming: true;
     deprecated: false;
   };
@@ -5490,6 +5702,8 @@ export interface ModelMap {
     input: components["schemas"]["Llama33x70bInstructFp8FastInput"];
     output: components["schemas"]["DeepseekR1DistillQwen32bOutput"];
     media: "application/json";
+    task: "text-generation";
+    binaryInput: false;
     streaming: true;
     deprecated: false;
   };
@@ -5497,6 +5711,8 @@ export interface ModelMap {
     input: components["schemas"]["TextGenerationInput"];
     output: components["schemas"]["UnaCybertron7bV2Bf16Output"];
     media: "application/json";
+    task: "text-generation";
+    binaryInput: false;
     streaming: true;
     deprecated: false;
   };
@@ -5504,6 +5720,8 @@ export interface ModelMap {
     input: components["schemas"]["DeepseekMath7bInstructInput"];
     output: components["schemas"]["DeepseekMath7bInstructOutput"];
     media: "application/json";
+    task: "text-generation";
+    binaryInput: false;
     streaming: true;
     deprecated: false;
   };
@@ -5511,6 +5729,8 @@ export interface ModelMap {
     input: components["schemas"]["Llama33x70bInstructFp8FastInput"];
     output: components["schemas"]["DeepseekR1DistillQwen32bOutput"];
     media: "application/json";
+    task: "text-generation";
+    binaryInput: false;
     streaming: true;
     deprecated: false;
   };
@@ -5518,6 +5738,8 @@ export interface ModelMap {
     input: components["schemas"]["DeepseekMath7bInstructInput"];
     output: components["schemas"]["DeepseekMath7bInstructOutput"];
     media: "application/json";
+    task: "text-generation";
+    binaryInput: false;
     streaming: true;
     deprecated: false;
   };
@@ -5525,6 +5747,8 @@ export interface ModelMap {
     input: components["schemas"]["Llama33x70bInstructFp8FastInput"];
     output: components["schemas"]["DeepseekR1DistillQwen32bOutput"];
     media: "application/json";
+    task: "text-generation";
+    binaryInput: false;
     streaming: true;
     deprecated: false;
   };
@@ -5532,6 +5756,8 @@ export interface ModelMap {
     input: components["schemas"]["TextGenerationInput"];
     output: components["schemas"]["UnaCybertron7bV2Bf16Output"];
     media: "application/json";
+    task: "text-generation";
+    binaryInput: false;
     streaming: true;
     deprecated: false;
   };
