@@ -1568,7 +1568,7 @@ namespace EdgeAi.Client
         /// <param name="model">Model name segment, e.g. `llama-3.1-8b-instruct-fast`.</param>
         /// <returns>An SSE stream.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<FileResponse> StreamAsync(string author, string model, GemmaSeaLionV4x27bItInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<FileResponse> StreamAsync(string author, string model, IStreamableInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -2539,7 +2539,7 @@ namespace EdgeAi.Client
         /// <param name="model">Model name segment, e.g. `llama-3.1-8b-instruct-fast`.</param>
         /// <returns>An SSE stream.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<FileResponse> StreamAsync(string author, string model, GemmaSeaLionV4x27bItInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<FileResponse> StreamAsync(string author, string model, IStreamableInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (author == null)
                 throw new System.ArgumentNullException("author");
@@ -19368,9 +19368,9 @@ namespace EdgeAi.Client
         [System.Text.Json.Serialization.JsonPropertyName("metadata")]
         public System.Collections.Generic.IDictionary<string, object>? Metadata { get; set; } = default!;
 
+        /// <summary>The <c>modalities</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("modalities")]
         // TODO(system.text.json): Add ItemConverterType with enum converter when supported
-        /// <summary>Generated member <c>Modalities</c>.</summary>
         public System.Collections.Generic.IList<DeepseekV4Flash0731BatchableInputModalitiesItem>? Modalities { get; set; } = default!;
 
         /// <summary>The <c>model</c> field.</summary>
@@ -20722,9 +20722,9 @@ namespace EdgeAi.Client
         [System.Text.Json.Serialization.JsonPropertyName("metadata")]
         public System.Collections.Generic.IDictionary<string, object>? Metadata { get; set; } = default!;
 
+        /// <summary>The <c>modalities</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("modalities")]
         // TODO(system.text.json): Add ItemConverterType with enum converter when supported
-        /// <summary>Generated member <c>Modalities</c>.</summary>
         public System.Collections.Generic.IList<DeepseekV4Flash0731InputModalitiesItem>? Modalities { get; set; } = default!;
 
         /// <summary>The <c>model</c> field.</summary>
