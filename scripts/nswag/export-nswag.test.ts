@@ -89,6 +89,23 @@ test("operations get {Client}_{Method} ids without the account segment, and stre
   assert.match(String((doc.servers as Schema[])[0]?.url), /\/accounts\/\{account_id\}$/);
 });
 
+test("a task's streaming operation takes the task's published input, not the first model's", () => {
+  const doc = contract();
+  const paths = doc.paths as Record<string, Schema>;
+  const llama = paths["/accounts/{account_id}/ai/run/@cf/meta/llama-3.1-8b-instruct"] as Schema;
+  // An earlier model (sorted first) with an input of its own; a later one with the task's TextGenerationInput.
+  const first = structuredClone(llama);
+  ((first.post as Schema).requestBody as Schema).content = { "application/json": { schema: ref("MessagesInput") } };
+  (first.post as Schema).operationId = "runAaaChat";
+  paths["/accounts/{account_id}/ai/run/@cf/aaa/chat"] = first;
+  ((llama.post as Schema).requestBody as Schema).content = { "application/json": { schema: ref("TextGenerationInput") } };
+  (doc.components as { schemas: Schema }).schemas.TextGenerationInput = ref("PromptInput");
+
+  const { doc: out } = exportNswag(doc);
+  const stream = ((out.paths as Record<string, Schema>)["/ai/run/@cf/{author}/{model}"] as Schema).post as Schema;
+  assert.deepEqual(((stream.requestBody as Schema).content as Schema)["application/json"], { schema: ref("TextGenerationInput") });
+});
+
 test("binary answers keep one binary media type", () => {
   const { doc } = exportNswag(contract());
   const sdxl = ((doc.paths as Record<string, Schema>)["/ai/run/@cf/stabilityai/sdxl"] as Schema).post as Schema;

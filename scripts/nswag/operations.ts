@@ -46,6 +46,8 @@ export function convertPaths(ctx: OpContext): { paths: Record<string, Schema>; c
   const clients = new Set<string>();
   const ids = new Set<string>();
   const streamPathOwner = new Map<string, string>();
+  /** Per client, the body of a streaming operation whose input is the task's published `{Client}Input`. */
+  const namedStreamBody = new Map<string, Schema>();
   const src = (ctx.doc.paths ?? {}) as Record<string, Schema>;
   for (const path of Object.keys(src).sort()) {
     const item = resolveComponent(ctx.doc, src[path] as Schema);
@@ -73,6 +75,7 @@ export function convertPaths(ctx: OpContext): { paths: Record<string, Schema>; c
       const jsonOp: Schema = { ...base, ...(params.length ? { parameters: params } : {}), ...(body ? { requestBody: body } : {}), responses: success };
       (out[newPath] ??= {})[m] = jsonOp;
       if (!stream) continue;
+      if (body && refName(body) === `${client}Input`) namedStreamBody.set(client, body);
       // Streaming gets an operation of its own (rule 15): one per client, on a distinct path template.
       const streamId = `${client}_Stream`;
       if (ids.has(streamId)) continue;
@@ -102,7 +105,23 @@ export function convertPaths(ctx: OpContext): { paths: Record<string, Schema>; c
       ctx.report.add(15, where, `text/event-stream split into ${streamId} on ${streamPath} (binary 200; itemSchema/x-sse-event kept only as x-edge-ai-sse-event)`);
     }
   }
+  // A task's streaming operation serves every model of the task, so its body is the task's published input
+  // (`TextGenerationInput`) where a streaming model uses it, not whichever model's input came first.
+  for (const [client, body] of namedStreamBody) {
+    const owned = [...streamPathOwner].find(([, id]) => id === `${client}_Stream`);
+    const op = owned ? ((out[owned[0]] as Schema).post as Schema) : undefined;
+    if (op?.requestBody && refName(op.requestBody as Schema) !== refName(body)) {
+      ctx.report.add(15, `paths.${owned?.[0]}.post`, `${client}_Stream takes ${refName(body)}, the task's published input`);
+      op.requestBody = body;
+    }
+  }
   return { paths: out, clients: [...clients].sort() };
+}
+
+/** The component a JSON request body refers to (`#/components/schemas/X` → `X`). */
+function refName(body: Schema): string | undefined {
+  const schema = (((body.content as Schema | undefined)?.["application/json"] as Schema | undefined)?.schema as Schema | undefined);
+  return typeof schema?.$ref === "string" ? schema.$ref.replace("#/components/schemas/", "") : undefined;
 }
 
 function pathParam(name: string, description: string, dflt?: string): Schema {

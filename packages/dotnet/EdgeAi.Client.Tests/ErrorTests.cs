@@ -55,7 +55,7 @@ public sealed class ErrorTests(EmulatorFixture emulator) : IDisposable
     {
         // `prompt` and `messages` together are rejected by the API (and the emulator).
         using var fault = Faults.Inject("none", out var key);
-        var input = new TextGenerationInput { Prompt = "a", Messages = [new ChatMessage { Role = "user", Content = "b" }] };
+        var input = new TextGenerationInput { Prompt = "a", Messages = [new TextGenerationInputMessagesItem { Role = "user", Content = "b" }] };
 
         var error = await Assert.ThrowsAnyAsync<EdgeAiException>(() => Chat.Llama31x8bInstructFastAsync(input));
 
@@ -81,7 +81,7 @@ public sealed class ErrorTests(EmulatorFixture emulator) : IDisposable
     {
         using var fault = Faults.Inject("none", out var key);
 
-        var error = await Assert.ThrowsAnyAsync<EdgeAiException>(() => _services.GetRequiredService<ITranslationClient>().M2m100x12bAsync(new TranslationBatchableInput { Text = "Hello" }));
+        var error = await Assert.ThrowsAnyAsync<EdgeAiException>(() => _services.GetRequiredService<ITranslationClient>().M2m100x12bAsync(new TranslationInput { Text = "Hello" }));
 
         Assert.Equal(EdgeAiErrorKind.Validation, error.Kind);
         Assert.Equal(0, (await emulator.RequestsAsync(key)).Count);

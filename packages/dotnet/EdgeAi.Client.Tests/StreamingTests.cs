@@ -30,7 +30,7 @@ public sealed class StreamingTests(EmulatorFixture emulator) : IDisposable
     public async Task When_text_deltas_are_streamed_then_they_join_into_the_answer()
     {
         var text = new StringBuilder();
-        await foreach (var delta in Chat.StreamTextAsync(Model, new TextGenerationInput { Messages = [new ChatMessage { Role = "user", Content = "Hi" }], MaxTokens = 8 }))
+        await foreach (var delta in Chat.StreamTextAsync(Model, new TextGenerationInput { Messages = [new TextGenerationInputMessagesItem { Role = "user", Content = "Hi" }], MaxTokens = 8 }))
             text.Append(delta);
 
         Assert.False(string.IsNullOrWhiteSpace(text.ToString()));

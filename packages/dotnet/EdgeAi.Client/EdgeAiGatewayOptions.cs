@@ -42,7 +42,7 @@ public sealed class EdgeAiGatewayOptions
         if (CacheTtl is { } ttl) h["cf-aig-cache-ttl"] = ((long)ttl.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
         if (SkipCache is { } skip) h["cf-aig-skip-cache"] = skip ? "true" : "false";
         if (!string.IsNullOrEmpty(CacheKey)) h["cf-aig-cache-key"] = CacheKey;
-        if (Metadata is { Count: > 0 }) h["cf-aig-metadata"] = JsonSerializer.Serialize(Metadata);
+        if (Metadata is { Count: > 0 }) h["cf-aig-metadata"] = JsonSerializer.Serialize(Metadata, EdgeAiJsonContext.Default.IDictionaryStringObject);
         if (CollectLog is { } log) h["cf-aig-collect-log"] = log ? "true" : "false";
         return h;
     }

@@ -28,9 +28,11 @@ public static class ImageExtensions
     public static ImageResult DecodeImage(this FluxOutput output)
     {
         ArgumentNullException.ThrowIfNull(output);
+        if (output.Image is not { } image)
+            throw new EdgeAiException(EdgeAiErrorKind.Validation, "result.image is missing");
         try
         {
-            var bytes = Convert.FromBase64String(output.Image);
+            var bytes = Convert.FromBase64String(image);
             return new ImageResult(bytes, Sniff(bytes));
         }
         catch (FormatException e)

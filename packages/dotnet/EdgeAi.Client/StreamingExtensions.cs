@@ -8,24 +8,25 @@ public static class StreamingExtensions
 {
     /// <summary>
     /// Streams a text-generation answer as events (native <c>{response}</c> deltas or OpenAI chunks, one merged
-    /// type). Sets <c>stream: true</c> on <paramref name="input"/>. A model that ignores streaming and answers
+    /// type). <paramref name="input"/> is the model's own input type (any <see cref="IStreamableInput"/>);
+    /// sets <c>stream: true</c> on it. A model that ignores streaming and answers
     /// JSON yields one event with the whole text.
     /// </summary>
     /// <example>
     /// <code>
-    /// await foreach (var e in client.StreamEventsAsync("@cf/meta/llama-3.1-8b-instruct-fast", new() { Prompt = "Hi" }))
+    /// await foreach (var e in client.StreamEventsAsync("@cf/meta/llama-3.1-8b-instruct-fast", new TextGenerationInput { Prompt = "Hi" }))
     ///     Console.Write(e.Response);
     /// </code>
     /// </example>
-    public static IAsyncEnumerable<TextGenerationSseEvent> StreamEventsAsync(this ITextGenerationClient client, string modelId, TextGenerationInput input, CancellationToken cancellationToken = default) =>
+    public static IAsyncEnumerable<TextGenerationSseEvent> StreamEventsAsync(this ITextGenerationClient client, string modelId, IStreamableInput input, CancellationToken cancellationToken = default) =>
         client.StreamEventsAsync(modelId, input, options: null, cancellationToken);
 
     /// <summary>
-    /// <see cref="StreamEventsAsync(ITextGenerationClient, string, TextGenerationInput, CancellationToken)"/> with per-call
+    /// <see cref="StreamEventsAsync(ITextGenerationClient, string, IStreamableInput, CancellationToken)"/> with per-call
     /// options (session affinity, headers; <see cref="EdgeAiRequestOptions.Timeout"/> bounds the time to the first byte).
     /// <c>@cf/</c> and <c>@hf/</c> models stream.
     /// </summary>
-    public static async IAsyncEnumerable<TextGenerationSseEvent> StreamEventsAsync(this ITextGenerationClient client, string modelId, TextGenerationInput input, EdgeAiRequestOptions? options, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    public static async IAsyncEnumerable<TextGenerationSseEvent> StreamEventsAsync(this ITextGenerationClient client, string modelId, IStreamableInput input, EdgeAiRequestOptions? options, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(client);
         ArgumentNullException.ThrowIfNull(input);
@@ -36,8 +37,8 @@ public static class StreamingExtensions
             yield return e;
     }
 
-    /// <summary>The text deltas of <see cref="StreamEventsAsync(ITextGenerationClient, string, TextGenerationInput, CancellationToken)"/> (native <c>response</c> or the chunk's <c>delta.content</c>).</summary>
-    public static async IAsyncEnumerable<string> StreamTextAsync(this ITextGenerationClient client, string modelId, TextGenerationInput input, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    /// <summary>The text deltas of <see cref="StreamEventsAsync(ITextGenerationClient, string, IStreamableInput, CancellationToken)"/> (native <c>response</c> or the chunk's <c>delta.content</c>).</summary>
+    public static async IAsyncEnumerable<string> StreamTextAsync(this ITextGenerationClient client, string modelId, IStreamableInput input, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         await foreach (var e in client.StreamEventsAsync(modelId, input, cancellationToken).ConfigureAwait(false))
         {
@@ -105,6 +106,15 @@ public static class StreamingExtensions
         }
         var result = envelope?.Result;
         var text = result?.Response ?? (result?.Choices is { Count: > 0 } c ? c[0].Message?.Content : null);
-        return [new TextGenerationSseEvent { Response = text ?? "", Usage = result?.Usage }];
+        return [new TextGenerationSseEvent { Response = text ?? "", Usage = UsageOf(result?.Usage) }];
     }
+
+    /// <summary>The result's <c>usage</c> (untyped there: native and OpenAI answers shape it differently) as <see cref="Usage"/>.</summary>
+    private static Usage? UsageOf(object? usage) => usage switch
+    {
+        null => null,
+        Usage typed => typed,
+        JsonElement { ValueKind: JsonValueKind.Object } json => json.Deserialize(SseReader.Info<Usage>()),
+        _ => null,
+    };
 }

@@ -120,7 +120,29 @@ public sealed class ClientInvoker(EmulatorFixture emulator, IReadOnlyDictionary<
             var request = Bind<ChatCompletionRequest>(input);
             return provider.GetRequiredService<IOpenAICompatibleClient>().StreamChatCompletionAsync(request, token);
         }
-        return provider.GetRequiredService<ITextGenerationClient>().StreamEventsAsync(call.Model, Bind<TextGenerationInput>(input), token);
+        return provider.GetRequiredService<ITextGenerationClient>().StreamEventsAsync(call.Model, BindStreamInput(call, input), token);
+    }
+
+    /// <summary>The scenario input as the model's own input type (the body of its typed method); TextGenerationInput for a model the contract does not name.</summary>
+    private static IStreamableInput BindStreamInput(ScenarioCall call, JsonObject input)
+    {
+        var operationId = OperationMap.OperationIdFor($"/ai/run/{call.Model}");
+        var type = typeof(TextGenerationInput);
+        if (operationId is not null)
+        {
+            var (clientClass, methodName) = OperationMap.Split(operationId);
+            var body = typeof(EdgeAiException).Assembly.GetType($"EdgeAi.Client.{clientClass}")?.GetMethods()
+                .FirstOrDefault(m => m.Name == methodName)?.GetParameters().FirstOrDefault(p => p.Name == "body")?.ParameterType;
+            if (body is not null && typeof(IStreamableInput).IsAssignableFrom(body)) type = body;
+        }
+        try
+        {
+            return (IStreamableInput)(input.Deserialize(type, InputJson) ?? throw new InvalidOperationException($"the scenario input binds to a null {type.Name}"));
+        }
+        catch (JsonException e)
+        {
+            throw new InvalidOperationException($"the scenario input does not bind to {type.Name}: {e.Message}", e);
+        }
     }
 
     private static T Bind<T>(JsonObject input)

@@ -23,21 +23,20 @@ EdgeAiKiotaClient Client(System.Net.Http.HttpClient? http = null)
     return new EdgeAiKiotaClient(adapter);
 }
 var api = Client();
-string Text(UntypedNode? node) => node is UntypedString s ? s.GetValue() ?? "" : "";
 
 await h.CheckAsync("prompt chat", async () =>
 {
     var r = await api.Ai.Run.Cf.Meta.Llama318bInstructFast.PostAsync(new TextGenerationInput { Prompt = "Say hello" });
-    DefaultsHarness.Expect(r?.Success == true && Text(r.Result?.Response).Length > 0, "a text answer");
+    DefaultsHarness.Expect(r?.Success == true && !string.IsNullOrEmpty(r.Result?.Response), "a text answer");
 });
 await h.CheckAsync("messages chat", async () =>
 {
     var r = await api.Ai.Run.Cf.Meta.Llama318bInstructFast.PostAsync(new TextGenerationInput
     {
-        Messages = new List<ChatMessage> { new() { Role = "user", Content = new UntypedString("Hi") } },
+        Messages = new List<TextGenerationInputMessagesItem> { new() { Role = "user", Content = "Hi" } },
         MaxTokens = 64,
     });
-    DefaultsHarness.Expect(Text(r?.Result?.Response).Length > 0, "a text answer");
+    DefaultsHarness.Expect(!string.IsNullOrEmpty(r?.Result?.Response), "a text answer");
 });
 await h.CheckAsync("streaming", async () =>
 {
@@ -64,12 +63,12 @@ await h.CheckAsync("flux image (base64 JSON)", async () =>
 });
 await h.CheckAsync("whisper", async () =>
 {
-    var r = await api.Ai.Run.Cf.Openai.Whisper.PostAsync(new WhisperInput { Audio = Enumerable.Range(0, 64).Select(i => (int?)((i * 7) % 256)).ToList() });
+    var r = await api.Ai.Run.Cf.Openai.Whisper.PostAsync(new WhisperInput { Audio = Enumerable.Range(0, 64).Select(i => (double?)((i * 7) % 256)).ToList() });
     DefaultsHarness.Expect(r?.Result?.Text is not null, "a transcript");
 });
 await h.CheckAsync("translation", async () =>
 {
-    var r = await api.Ai.Run.Cf.Meta.M2m10012b.PostAsync(new TranslationBatchableInput { Text = "Hello", TargetLang = "french" });
+    var r = await api.Ai.Run.Cf.Meta.M2m10012b.PostAsync(new TranslationInput { Text = "Hello", TargetLang = "french" });
     DefaultsHarness.Expect(!string.IsNullOrEmpty(r?.Result?.TranslatedText), "a translation");
 });
 await h.CheckAsync("models search", async () =>

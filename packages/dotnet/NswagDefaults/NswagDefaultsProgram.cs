@@ -36,7 +36,7 @@ await h.CheckAsync("messages chat", async () =>
 {
     var r = await chat.Llama31x8bInstructFastAsync(null, new TextGenerationInput
     {
-        Messages = new List<ChatMessage> { new ChatMessage { Role = "system", Content = "Be brief." }, new ChatMessage { Role = "user", Content = "Hi" } },
+        Messages = new List<TextGenerationInputMessagesItem> { new TextGenerationInputMessagesItem { Role = "system", Content = "Be brief." }, new TextGenerationInputMessagesItem { Role = "user", Content = "Hi" } },
         Max_tokens = 64,
     });
     DefaultsHarness.Expect(!string.IsNullOrEmpty(r.Result.Response?.ToString()), "a text answer");
@@ -71,14 +71,14 @@ await h.CheckAsync("flux image (base64 JSON)", async () =>
 await h.CheckAsync("whisper", async () =>
 {
     var c = Client(x => new AutomaticSpeechRecognitionClient(x), (c, u) => c.BaseUrl = u);
-    var audio = Enumerable.Range(0, 64).Select(i => (i * 7) % 256).ToList();
+    var audio = Enumerable.Range(0, 64).Select(i => (double)((i * 7) % 256)).ToList();
     var r = await c.WhisperAsync(new WhisperInput { Audio = audio });
     DefaultsHarness.Expect(r.Result.Text is not null, "a transcript");
 });
 await h.CheckAsync("translation", async () =>
 {
     var c = Client(x => new TranslationClient(x), (c, u) => c.BaseUrl = u);
-    var r = await c.M2m100x12bAsync(null, new TranslationBatchableInput { Text = "Hello", Target_lang = "french" });
+    var r = await c.M2m100x12bAsync(new TranslationInput { Text = "Hello", Target_lang = "french" });
     DefaultsHarness.Expect(!string.IsNullOrEmpty(r.Result.Translated_text), "a translation");
 });
 await h.CheckAsync("models search", async () =>

@@ -30,13 +30,14 @@ internal sealed class EmulatorProcess : IDisposable
     /// <paramref name="preferBuilt"/> is set, the build exists and EDGE_AI_EMULATOR_FROM_SOURCE is unset;
     /// otherwise the TypeScript source through <c>pnpm exec tsx</c>. Fails with the child's stderr when the first
     /// line is not the banner, the child exits first, or nothing arrives within <paramref name="timeout"/>.
+    /// <paramref name="extraArgs"/> go to the CLI as they are (the benchmarks pass <c>--no-rate-limits</c>).
     /// </summary>
-    public static async Task<EmulatorProcess> StartAsync(string repoRoot, bool preferBuilt, TimeSpan timeout)
+    public static async Task<EmulatorProcess> StartAsync(string repoRoot, bool preferBuilt, TimeSpan timeout, params string[] extraArgs)
     {
         var built = Path.Combine(repoRoot, "packages/mocks/dist/cli.js");
         var start = preferBuilt && File.Exists(built) && Environment.GetEnvironmentVariable("EDGE_AI_EMULATOR_FROM_SOURCE") is null
-            ? new ProcessStartInfo("node", [built, "--port", "0", "--quiet"])
-            : new ProcessStartInfo("pnpm", ["exec", "tsx", "--conditions=@edge-ai/source", "packages/mocks/src/cli.ts", "--port", "0", "--quiet"]);
+            ? new ProcessStartInfo("node", [built, "--port", "0", "--quiet", .. extraArgs])
+            : new ProcessStartInfo("pnpm", ["exec", "tsx", "--conditions=@edge-ai/source", "packages/mocks/src/cli.ts", "--port", "0", "--quiet", .. extraArgs]);
         start.WorkingDirectory = repoRoot;
         start.RedirectStandardOutput = true;
         start.RedirectStandardError = true;

@@ -150,11 +150,15 @@ public sealed class EdgeAiChatClient : IChatClient
                 request.ResponseFormat = new ChatCompletionRequestResponseFormat
                 {
                     Type = ChatCompletionRequestResponseFormatType.JsonSchema,
-                    JsonSchema = new Dictionary<string, object>
+                    JsonSchema = new ChatCompletionRequestResponseFormatJsonSchema
                     {
-                        ["name"] = json.SchemaName ?? "response",
-                        ["strict"] = true,
-                        ["schema"] = schema,
+                        Name = json.SchemaName ?? "response",
+                        Description = json.SchemaDescription,
+                        Strict = true,
+                        // Each value stays a JsonElement, which the source-generated context writes as it came.
+                        Schema = schema.ValueKind == JsonValueKind.Object
+                            ? schema.EnumerateObject().ToDictionary(p => p.Name, p => (object)p.Value.Clone())
+                            : null,
                     },
                 };
                 break;

@@ -1568,7 +1568,7 @@ namespace EdgeAi.Client
         /// <param name="model">Model name segment, e.g. `llama-3.1-8b-instruct-fast`.</param>
         /// <returns>An SSE stream.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<FileResponse> StreamAsync(string author, string model, GemmaSeaLionV4x27bItInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<FileResponse> StreamAsync(string author, string model, IStreamableInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -2539,7 +2539,7 @@ namespace EdgeAi.Client
         /// <param name="model">Model name segment, e.g. `llama-3.1-8b-instruct-fast`.</param>
         /// <returns>An SSE stream.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<FileResponse> StreamAsync(string author, string model, GemmaSeaLionV4x27bItInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<FileResponse> StreamAsync(string author, string model, IStreamableInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (author == null)
                 throw new System.ArgumentNullException("author");
@@ -16147,6 +16147,16 @@ namespace EdgeAi.Client
         [System.Text.Json.Serialization.JsonPropertyName("bit_rate")]
         public double? BitRate { get; set; } = default!;
 
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
     }
 
     /// <summary>
@@ -16645,6 +16655,16 @@ namespace EdgeAi.Client
         [System.Text.Json.Serialization.JsonPropertyName("bit_rate")]
         public double? BitRate { get; set; } = default!;
 
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
     }
 
     /// <summary>
@@ -17133,6 +17153,16 @@ namespace EdgeAi.Client
         [System.Text.Json.Serialization.JsonPropertyName("bit_rate")]
         public double? BitRate { get; set; } = default!;
 
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
     }
 
     /// <summary>
@@ -17279,6 +17309,16 @@ namespace EdgeAi.Client
         [System.Text.Json.Serialization.JsonPropertyName("description")]
         public string? Description { get; set; } = default!;
 
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
     }
 
     /// <summary>The contract's <c>AuthorSearchResponse</c> schema.</summary>
@@ -17302,6 +17342,16 @@ namespace EdgeAi.Client
         [System.Text.Json.Serialization.JsonPropertyName("messages")]
         public System.Collections.Generic.IList<ResponseInfo>? Messages { get; set; } = default!;
 
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
     }
 
     /// <summary>The contract's <c>BatchPollInput</c> schema.</summary>
@@ -17312,6 +17362,16 @@ namespace EdgeAi.Client
         /// <summary>The <c>request_id</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("request_id")]
         public string RequestId { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
 
     }
 
@@ -17328,7 +17388,7 @@ namespace EdgeAi.Client
 
         private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
 
-        /// <summary>Keys the contract does not name (this object is deliberately open).</summary>
+        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
         [System.Text.Json.Serialization.JsonExtensionData]
         public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
         {
@@ -17361,6 +17421,16 @@ namespace EdgeAi.Client
         [System.Text.Json.Serialization.JsonPropertyName("external_reference")]
         public string? ExternalReference { get; set; } = default!;
 
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
     }
 
     /// <summary>
@@ -17377,6 +17447,16 @@ namespace EdgeAi.Client
         /// <summary>The <c>usage</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("usage")]
         public Usage? Usage { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
 
     }
 
@@ -17397,6 +17477,16 @@ namespace EdgeAi.Client
         /// <summary>The <c>model</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("model")]
         public string? Model { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
 
     }
 
@@ -17433,6 +17523,16 @@ namespace EdgeAi.Client
         /// <summary>The <c>external_reference</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("external_reference")]
         public string? ExternalReference { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
 
     }
 
@@ -17494,6 +17594,16 @@ namespace EdgeAi.Client
         [System.Text.Json.Serialization.JsonPropertyName("data")]
         public System.Collections.Generic.IList<System.Collections.Generic.IList<double>>? Data { get; set; } = default!;
 
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
     }
 
     /// <summary>
@@ -17538,6 +17648,16 @@ namespace EdgeAi.Client
         [System.Text.Json.Serialization.JsonPropertyName("messages")]
         public System.Collections.Generic.IList<ResponseInfo>? Messages { get; set; } = default!;
 
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
     }
 
     /// <summary>The contract's <c>BoundingBox</c> schema.</summary>
@@ -17560,6 +17680,16 @@ namespace EdgeAi.Client
         /// <summary>The <c>ymax</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("ymax")]
         public double? Ymax { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
 
     }
 
@@ -17594,6 +17724,16 @@ namespace EdgeAi.Client
         [System.Text.Json.Serialization.JsonPropertyName("usage")]
         public Usage? Usage { get; set; } = default!;
 
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
     }
 
     /// <summary>The contract's <c>ChatCompletionChoice</c> schema.</summary>
@@ -17612,6 +17752,16 @@ namespace EdgeAi.Client
         /// <summary>The <c>finish_reason</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("finish_reason")]
         public string? FinishReason { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
 
     }
 
@@ -17646,6 +17796,16 @@ namespace EdgeAi.Client
         [System.Text.Json.Serialization.JsonPropertyName("usage")]
         public Usage? Usage { get; set; } = default!;
 
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
     }
 
     /// <summary>The contract's <c>ChatCompletionChunkChoice</c> schema.</summary>
@@ -17664,6 +17824,16 @@ namespace EdgeAi.Client
         /// <summary>The <c>finish_reason</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("finish_reason")]
         public string? FinishReason { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
 
     }
 
@@ -17688,6 +17858,16 @@ namespace EdgeAi.Client
         [System.Text.Json.Serialization.JsonPropertyName("tool_calls")]
         public System.Collections.Generic.IList<ChatCompletionToolCallDelta>? ToolCalls { get; set; } = default!;
 
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
     }
 
     /// <summary>The contract's <c>ChatCompletionMessage</c> schema.</summary>
@@ -17710,6 +17890,16 @@ namespace EdgeAi.Client
         /// <summary>The <c>tool_calls</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("tool_calls")]
         public System.Collections.Generic.IList<OpenAIToolCall>? ToolCalls { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
 
     }
 
@@ -17934,6 +18124,16 @@ namespace EdgeAi.Client
         [System.Text.Json.Serialization.JsonPropertyName("function")]
         public ChatCompletionToolCallDeltaFunction? Function { get; set; } = default!;
 
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
     }
 
     /// <summary>The contract's <c>ChatCompletionToolCallDeltaFunction</c> schema.</summary>
@@ -17948,6 +18148,16 @@ namespace EdgeAi.Client
         /// <summary>The <c>arguments</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("arguments")]
         public string? Arguments { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
 
     }
 
@@ -18143,6 +18353,16 @@ namespace EdgeAi.Client
         [System.Text.Json.Serialization.JsonPropertyName("usage")]
         public ClefOutputUsage Usage { get; set; } = new ClefOutputUsage();
 
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
     }
 
     /// <summary>The contract's <c>ClefOutputAnswersValue</c> schema.</summary>
@@ -18178,6 +18398,16 @@ namespace EdgeAi.Client
         /// <summary>The <c>legend</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("legend")]
         public System.Collections.Generic.IDictionary<string, object>? Legend { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
 
     }
 
@@ -18218,6 +18448,16 @@ namespace EdgeAi.Client
         [System.Text.Json.Serialization.JsonPropertyName("output_tokens")]
         public int? OutputTokens { get; set; } = default!;
 
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
     }
 
     /// <summary>
@@ -18243,6 +18483,16 @@ namespace EdgeAi.Client
         [System.Text.Json.Serialization.JsonPropertyName("messages")]
         public System.Collections.Generic.IList<ResponseInfo>? Messages { get; set; } = default!;
 
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
     }
 
     /// <summary>The contract's <c>ContentPart</c> schema.</summary>
@@ -18263,6 +18513,16 @@ namespace EdgeAi.Client
         [System.Text.Json.Serialization.JsonPropertyName("image_url")]
         public ContentPartImageUrl? ImageUrl { get; set; } = default!;
 
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
     }
 
     /// <summary>The contract's <c>ContentPartImageUrl</c> schema.</summary>
@@ -18275,6 +18535,16 @@ namespace EdgeAi.Client
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("url")]
         public string Url { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
 
     }
 
@@ -18417,6 +18687,16 @@ namespace EdgeAi.Client
         [System.Text.Json.Serialization.JsonPropertyName("end_of_turn_confidence")]
         public double? EndOfTurnConfidence { get; set; } = default!;
 
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
     }
 
     /// <summary>
@@ -18466,6 +18746,16 @@ namespace EdgeAi.Client
         [System.Text.Json.Serialization.JsonPropertyName("confidence")]
         public double? Confidence { get; set; } = default!;
 
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
     }
 
     /// <summary>
@@ -18490,6 +18780,16 @@ namespace EdgeAi.Client
         /// <summary>The <c>messages</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("messages")]
         public System.Collections.Generic.IList<ResponseInfo>? Messages { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
 
     }
 
@@ -18550,6 +18850,16 @@ namespace EdgeAi.Client
         [System.Text.Json.Serialization.JsonPropertyName("response")]
         public string? Response { get; set; } = default!;
 
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
     }
 
     /// <summary>
@@ -18574,6 +18884,16 @@ namespace EdgeAi.Client
         /// <summary>The <c>messages</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("messages")]
         public System.Collections.Generic.IList<ResponseInfo>? Messages { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
 
     }
 
@@ -18813,6 +19133,16 @@ namespace EdgeAi.Client
         [System.Text.Json.Serialization.JsonPropertyName("tool_calls")]
         public System.Collections.Generic.IList<DeepseekMath7bInstructOutputToolCallsItem>? ToolCalls { get; set; } = default!;
 
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
     }
 
     /// <summary>The contract's <c>DeepseekMath7bInstructOutputToolCallsItem</c> schema.</summary>
@@ -18827,6 +19157,16 @@ namespace EdgeAi.Client
         /// <summary>The <c>name</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("name")]
         public string? Name { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
 
     }
 
@@ -18853,6 +19193,16 @@ namespace EdgeAi.Client
         [System.Text.Json.Serialization.JsonPropertyName("total_tokens")]
         public double? TotalTokens { get; set; } = default!;
 
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
     }
 
     /// <summary>
@@ -18878,6 +19228,16 @@ namespace EdgeAi.Client
         [System.Text.Json.Serialization.JsonPropertyName("messages")]
         public System.Collections.Generic.IList<ResponseInfo>? Messages { get; set; } = default!;
 
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
     }
 
     /// <summary>
@@ -18902,6 +19262,16 @@ namespace EdgeAi.Client
         /// <summary>The <c>messages</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("messages")]
         public System.Collections.Generic.IList<ResponseInfo>? Messages { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
 
     }
 
@@ -18939,6 +19309,16 @@ namespace EdgeAi.Client
         [System.Text.Json.Serialization.JsonPropertyName("responses")]
         public System.Collections.Generic.IList<BatchResponseItem>? Responses { get; set; } = default!;
 
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
     }
 
     /// <summary>
@@ -18972,6 +19352,16 @@ namespace EdgeAi.Client
         /// <summary>The <c>name</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("name")]
         public string? Name { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
 
     }
 
@@ -19250,6 +19640,16 @@ namespace EdgeAi.Client
         [System.Text.Json.Serialization.JsonPropertyName("tool_calls")]
         public System.Collections.Generic.IList<DeepseekR1DistillQwen32bOutputToolCallsItem>? ToolCalls { get; set; } = default!;
 
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
     }
 
     /// <summary>The contract's <c>DeepseekR1DistillQwen32bOutputToolCallsItem</c> schema.</summary>
@@ -19264,6 +19664,16 @@ namespace EdgeAi.Client
         /// <summary>The <c>name</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("name")]
         public string? Name { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
 
     }
 
@@ -19290,6 +19700,16 @@ namespace EdgeAi.Client
         [System.Text.Json.Serialization.JsonPropertyName("total_tokens")]
         public double? TotalTokens { get; set; } = default!;
 
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
     }
 
     /// <summary>
@@ -19314,6 +19734,16 @@ namespace EdgeAi.Client
         /// <summary>The <c>messages</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("messages")]
         public System.Collections.Generic.IList<ResponseInfo>? Messages { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
 
     }
 
@@ -19368,9 +19798,9 @@ namespace EdgeAi.Client
         [System.Text.Json.Serialization.JsonPropertyName("metadata")]
         public System.Collections.Generic.IDictionary<string, object>? Metadata { get; set; } = default!;
 
+        /// <summary>The <c>modalities</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("modalities")]
         // TODO(system.text.json): Add ItemConverterType with enum converter when supported
-        /// <summary>Generated member <c>Modalities</c>.</summary>
         public System.Collections.Generic.IList<DeepseekV4Flash0731BatchableInputModalitiesItem>? Modalities { get; set; } = default!;
 
         /// <summary>The <c>model</c> field.</summary>
@@ -20194,6 +20624,16 @@ namespace EdgeAi.Client
         [System.Text.Json.Serialization.JsonPropertyName("messages")]
         public System.Collections.Generic.IList<ResponseInfo>? Messages { get; set; } = default!;
 
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
     }
 
     /// <summary>The contract's <c>DeepseekV4Flash0731BatchableResponseResult</c> schema.</summary>
@@ -20247,6 +20687,16 @@ namespace EdgeAi.Client
         [System.Text.Json.Serialization.JsonPropertyName("responses")]
         public System.Collections.Generic.IList<BatchResponseItem>? Responses { get; set; } = default!;
 
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
     }
 
     /// <summary>The contract's <c>DeepseekV4Flash0731BatchableResponseResultChoicesItem</c> schema.</summary>
@@ -20270,6 +20720,16 @@ namespace EdgeAi.Client
         /// <summary>The <c>message</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("message")]
         public DeepseekV4Flash0731BatchableResponseResultChoicesItemMessage? Message { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
 
     }
 
@@ -20320,6 +20780,16 @@ namespace EdgeAi.Client
         [System.Text.Json.Serialization.JsonPropertyName("refusal")]
         public System.Collections.Generic.IList<DeepseekV4Flash0731BatchableResponseResultChoicesItemLogprobsRefusalItem>? Refusal { get; set; } = default!;
 
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
     }
 
     /// <summary>The contract's <c>DeepseekV4Flash0731BatchableResponseResultChoicesItemLogprobsContentItem</c> schema.</summary>
@@ -20343,6 +20813,16 @@ namespace EdgeAi.Client
         [System.Text.Json.Serialization.JsonPropertyName("top_logprobs")]
         public System.Collections.Generic.IList<DeepseekV4Flash0731BatchableResponseResultChoicesItemLogprobsContentItemTopLogprobsItem>? TopLogprobs { get; set; } = default!;
 
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
     }
 
     /// <summary>The contract's <c>DeepseekV4Flash0731BatchableResponseResultChoicesItemLogprobsContentItemTopLogprobsItem</c> schema.</summary>
@@ -20361,6 +20841,16 @@ namespace EdgeAi.Client
         /// <summary>The <c>token</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("token")]
         public string? Token { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
 
     }
 
@@ -20385,6 +20875,16 @@ namespace EdgeAi.Client
         [System.Text.Json.Serialization.JsonPropertyName("top_logprobs")]
         public System.Collections.Generic.IList<DeepseekV4Flash0731BatchableResponseResultChoicesItemLogprobsRefusalItemTopLogprobsItem>? TopLogprobs { get; set; } = default!;
 
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
     }
 
     /// <summary>The contract's <c>DeepseekV4Flash0731BatchableResponseResultChoicesItemLogprobsRefusalItemTopLogprobsItem</c> schema.</summary>
@@ -20403,6 +20903,16 @@ namespace EdgeAi.Client
         /// <summary>The <c>token</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("token")]
         public string? Token { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
 
     }
 
@@ -20440,6 +20950,16 @@ namespace EdgeAi.Client
         [System.Text.Json.Serialization.JsonPropertyName("tool_calls")]
         public System.Collections.Generic.IList<DeepseekV4Flash0731BatchableResponseResultChoicesItemMessageToolCallsItem>? ToolCalls { get; set; } = default!;
 
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
     }
 
     /// <summary>The contract's <c>DeepseekV4Flash0731BatchableResponseResultChoicesItemMessageAnnotationsItem</c> schema.</summary>
@@ -20455,6 +20975,16 @@ namespace EdgeAi.Client
         /// <summary>The <c>url_citation</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("url_citation")]
         public DeepseekV4Flash0731BatchableResponseResultChoicesItemMessageAnnotationsItemUrlCitation? UrlCitation { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
 
     }
 
@@ -20493,6 +21023,16 @@ namespace EdgeAi.Client
         [System.Text.Json.Serialization.JsonPropertyName("url")]
         public string? Url { get; set; } = default!;
 
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
     }
 
     /// <summary>The contract's <c>DeepseekV4Flash0731BatchableResponseResultChoicesItemMessageAudio</c> schema.</summary>
@@ -20516,6 +21056,16 @@ namespace EdgeAi.Client
         [System.Text.Json.Serialization.JsonPropertyName("transcript")]
         public string? Transcript { get; set; } = default!;
 
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
     }
 
     /// <summary>The contract's <c>DeepseekV4Flash0731BatchableResponseResultChoicesItemMessageFunctionCall</c> schema.</summary>
@@ -20530,6 +21080,16 @@ namespace EdgeAi.Client
         /// <summary>The <c>name</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("name")]
         public string? Name { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
 
     }
 
@@ -20569,6 +21129,16 @@ namespace EdgeAi.Client
         [System.Text.Json.Serialization.JsonPropertyName("custom")]
         public DeepseekV4Flash0731BatchableResponseResultChoicesItemMessageToolCallsItemCustom? Custom { get; set; } = default!;
 
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
     }
 
     /// <summary>The contract's <c>DeepseekV4Flash0731BatchableResponseResultChoicesItemMessageToolCallsItemCustom</c> schema.</summary>
@@ -20584,6 +21154,16 @@ namespace EdgeAi.Client
         [System.Text.Json.Serialization.JsonPropertyName("name")]
         public string? Name { get; set; } = default!;
 
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
     }
 
     /// <summary>The contract's <c>DeepseekV4Flash0731BatchableResponseResultChoicesItemMessageToolCallsItemFunction</c> schema.</summary>
@@ -20598,6 +21178,16 @@ namespace EdgeAi.Client
         /// <summary>The <c>name</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("name")]
         public string? Name { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
 
     }
 
@@ -20722,9 +21312,9 @@ namespace EdgeAi.Client
         [System.Text.Json.Serialization.JsonPropertyName("metadata")]
         public System.Collections.Generic.IDictionary<string, object>? Metadata { get; set; } = default!;
 
+        /// <summary>The <c>modalities</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("modalities")]
         // TODO(system.text.json): Add ItemConverterType with enum converter when supported
-        /// <summary>Generated member <c>Modalities</c>.</summary>
         public System.Collections.Generic.IList<DeepseekV4Flash0731InputModalitiesItem>? Modalities { get; set; } = default!;
 
         /// <summary>The <c>model</c> field.</summary>
@@ -21549,6 +22139,16 @@ namespace EdgeAi.Client
         [System.Text.Json.Serialization.JsonPropertyName("usage")]
         public DeepseekV4Flash0731OutputUsage? Usage { get; set; } = default!;
 
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
     }
 
     /// <summary>The contract's <c>DeepseekV4Flash0731OutputChoicesItem</c> schema.</summary>
@@ -21572,6 +22172,16 @@ namespace EdgeAi.Client
         /// <summary>The <c>message</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("message")]
         public DeepseekV4Flash0731OutputChoicesItemMessage? Message { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
 
     }
 
@@ -21622,6 +22232,16 @@ namespace EdgeAi.Client
         [System.Text.Json.Serialization.JsonPropertyName("refusal")]
         public System.Collections.Generic.IList<DeepseekV4Flash0731OutputChoicesItemLogprobsRefusalItem>? Refusal { get; set; } = default!;
 
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
     }
 
     /// <summary>The contract's <c>DeepseekV4Flash0731OutputChoicesItemLogprobsContentItem</c> schema.</summary>
@@ -21645,6 +22265,16 @@ namespace EdgeAi.Client
         [System.Text.Json.Serialization.JsonPropertyName("top_logprobs")]
         public System.Collections.Generic.IList<DeepseekV4Flash0731OutputChoicesItemLogprobsContentItemTopLogprobsItem>? TopLogprobs { get; set; } = default!;
 
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
     }
 
     /// <summary>The contract's <c>DeepseekV4Flash0731OutputChoicesItemLogprobsContentItemTopLogprobsItem</c> schema.</summary>
@@ -21663,6 +22293,16 @@ namespace EdgeAi.Client
         /// <summary>The <c>token</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("token")]
         public string? Token { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
 
     }
 
@@ -21687,6 +22327,16 @@ namespace EdgeAi.Client
         [System.Text.Json.Serialization.JsonPropertyName("top_logprobs")]
         public System.Collections.Generic.IList<DeepseekV4Flash0731OutputChoicesItemLogprobsRefusalItemTopLogprobsItem>? TopLogprobs { get; set; } = default!;
 
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
     }
 
     /// <summary>The contract's <c>DeepseekV4Flash0731OutputChoicesItemLogprobsRefusalItemTopLogprobsItem</c> schema.</summary>
@@ -21705,6 +22355,16 @@ namespace EdgeAi.Client
         /// <summary>The <c>token</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("token")]
         public string? Token { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
 
     }
 
@@ -21742,6 +22402,16 @@ namespace EdgeAi.Client
         [System.Text.Json.Serialization.JsonPropertyName("tool_calls")]
         public System.Collections.Generic.IList<DeepseekV4Flash0731OutputChoicesItemMessageToolCallsItem>? ToolCalls { get; set; } = default!;
 
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
     }
 
     /// <summary>The contract's <c>DeepseekV4Flash0731OutputChoicesItemMessageAnnotationsItem</c> schema.</summary>
@@ -21757,6 +22427,16 @@ namespace EdgeAi.Client
         /// <summary>The <c>url_citation</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("url_citation")]
         public DeepseekV4Flash0731OutputChoicesItemMessageAnnotationsItemUrlCitation? UrlCitation { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
 
     }
 
@@ -21795,6 +22475,16 @@ namespace EdgeAi.Client
         [System.Text.Json.Serialization.JsonPropertyName("url")]
         public string? Url { get; set; } = default!;
 
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
     }
 
     /// <summary>The contract's <c>DeepseekV4Flash0731OutputChoicesItemMessageAudio</c> schema.</summary>
@@ -21818,6 +22508,16 @@ namespace EdgeAi.Client
         [System.Text.Json.Serialization.JsonPropertyName("transcript")]
         public string? Transcript { get; set; } = default!;
 
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
     }
 
     /// <summary>The contract's <c>DeepseekV4Flash0731OutputChoicesItemMessageFunctionCall</c> schema.</summary>
@@ -21832,6 +22532,16 @@ namespace EdgeAi.Client
         /// <summary>The <c>name</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("name")]
         public string? Name { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
 
     }
 
@@ -21871,6 +22581,16 @@ namespace EdgeAi.Client
         [System.Text.Json.Serialization.JsonPropertyName("custom")]
         public DeepseekV4Flash0731OutputChoicesItemMessageToolCallsItemCustom? Custom { get; set; } = default!;
 
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
     }
 
     /// <summary>The contract's <c>DeepseekV4Flash0731OutputChoicesItemMessageToolCallsItemCustom</c> schema.</summary>
@@ -21886,6 +22606,16 @@ namespace EdgeAi.Client
         [System.Text.Json.Serialization.JsonPropertyName("name")]
         public string? Name { get; set; } = default!;
 
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
     }
 
     /// <summary>The contract's <c>DeepseekV4Flash0731OutputChoicesItemMessageToolCallsItemFunction</c> schema.</summary>
@@ -21900,6 +22630,16 @@ namespace EdgeAi.Client
         /// <summary>The <c>name</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("name")]
         public string? Name { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
 
     }
 
@@ -21981,6 +22721,16 @@ namespace EdgeAi.Client
         [System.Text.Json.Serialization.JsonPropertyName("total_tokens")]
         public double? TotalTokens { get; set; } = default!;
 
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
     }
 
     /// <summary>The contract's <c>DeepseekV4Flash0731OutputUsageCompletionTokensDetails</c> schema.</summary>
@@ -22004,6 +22754,16 @@ namespace EdgeAi.Client
         [System.Text.Json.Serialization.JsonPropertyName("rejected_prediction_tokens")]
         public double? RejectedPredictionTokens { get; set; } = default!;
 
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
     }
 
     /// <summary>The contract's <c>DeepseekV4Flash0731OutputUsagePromptTokensDetails</c> schema.</summary>
@@ -22018,6 +22778,16 @@ namespace EdgeAi.Client
         /// <summary>The <c>cached_tokens</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("cached_tokens")]
         public double? CachedTokens { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
 
     }
 
@@ -22044,6 +22814,16 @@ namespace EdgeAi.Client
         [System.Text.Json.Serialization.JsonPropertyName("messages")]
         public System.Collections.Generic.IList<ResponseInfo>? Messages { get; set; } = default!;
 
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
     }
 
     /// <summary>The contract's <c>DetectedObject</c> schema.</summary>
@@ -22063,6 +22843,16 @@ namespace EdgeAi.Client
         [System.Text.Json.Serialization.JsonPropertyName("box")]
         public BoundingBox? Box { get; set; } = default!;
 
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
     }
 
     /// <summary>
@@ -22079,6 +22869,16 @@ namespace EdgeAi.Client
         /// <summary>The <c>error</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("error")]
         public string Error { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
 
     }
 
@@ -22101,6 +22901,16 @@ namespace EdgeAi.Client
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("embedding")]
         public System.Collections.Generic.IList<double> Embedding1 { get; set; } = new System.Collections.Generic.List<double>();
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
 
     }
 
@@ -22125,6 +22935,16 @@ namespace EdgeAi.Client
         /// <summary>The <c>usage</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("usage")]
         public EmbeddingListUsage? Usage { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
 
     }
 
@@ -22154,6 +22974,16 @@ namespace EdgeAi.Client
         /// <summary>The <c>total_tokens</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("total_tokens")]
         public int? TotalTokens { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
 
     }
 
@@ -22195,6 +23025,16 @@ namespace EdgeAi.Client
         [System.Text.Json.Serialization.JsonPropertyName("shape")]
         public System.Collections.Generic.IList<int> Shape { get; set; } = new System.Collections.Generic.List<int>();
 
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
     }
 
     /// <summary>
@@ -22219,6 +23059,16 @@ namespace EdgeAi.Client
         /// <summary>The <c>messages</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("messages")]
         public System.Collections.Generic.IList<ResponseInfo>? Messages { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
 
     }
 
@@ -22286,6 +23136,16 @@ namespace EdgeAi.Client
         [System.Text.Json.Serialization.JsonPropertyName("messages")]
         public System.Collections.Generic.IList<ResponseInfo>? Messages { get; set; } = default!;
 
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
     }
 
     /// <summary>The contract's <c>Finetune</c> schema.</summary>
@@ -22321,6 +23181,16 @@ namespace EdgeAi.Client
         [System.Text.Json.Serialization.JsonPropertyName("modified_at")]
         public string? ModifiedAt { get; set; } = default!;
 
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
     }
 
     /// <summary>The contract's <c>FinetuneAsset</c> schema.</summary>
@@ -22352,6 +23222,16 @@ namespace EdgeAi.Client
         [System.Text.Json.Serialization.JsonPropertyName("modified_at")]
         public string? ModifiedAt { get; set; } = default!;
 
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
     }
 
     /// <summary>The contract's <c>FinetuneAssetResponse</c> schema.</summary>
@@ -22375,6 +23255,16 @@ namespace EdgeAi.Client
         [System.Text.Json.Serialization.JsonPropertyName("messages")]
         public System.Collections.Generic.IList<ResponseInfo>? Messages { get; set; } = default!;
 
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
     }
 
     /// <summary>
@@ -22391,6 +23281,16 @@ namespace EdgeAi.Client
         /// <summary>The <c>file_name</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("file_name")]
         public string FileName { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
 
     }
 
@@ -22438,6 +23338,16 @@ namespace EdgeAi.Client
         [System.Text.Json.Serialization.JsonPropertyName("messages")]
         public System.Collections.Generic.IList<ResponseInfo>? Messages { get; set; } = default!;
 
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
     }
 
     /// <summary>The contract's <c>FinetuneResponse</c> schema.</summary>
@@ -22461,6 +23371,16 @@ namespace EdgeAi.Client
         [System.Text.Json.Serialization.JsonPropertyName("messages")]
         public System.Collections.Generic.IList<ResponseInfo>? Messages { get; set; } = default!;
 
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
     }
 
     /// <summary>
@@ -22482,6 +23402,16 @@ namespace EdgeAi.Client
         [System.Text.Json.Serialization.JsonPropertyName("parameters")]
         public ToolParameters Parameters { get; set; } = new ToolParameters();
 
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
     }
 
     /// <summary>The contract's <c>FlatToolCall</c> schema.</summary>
@@ -22499,6 +23429,16 @@ namespace EdgeAi.Client
         [System.Text.Json.Serialization.JsonPropertyName("arguments")]
         public string? Arguments { get; set; } = default!;
 
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
     }
 
     /// <summary>The contract's <c>Flux2DevInput</c> schema.</summary>
@@ -22509,6 +23449,16 @@ namespace EdgeAi.Client
         /// <summary>The <c>prompt</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("prompt")]
         public string Prompt { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
 
     }
 
@@ -22536,6 +23486,16 @@ namespace EdgeAi.Client
         [System.Text.Json.Serialization.JsonPropertyName("image")]
         public string? Image { get; set; } = default!;
 
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
     }
 
     /// <summary>
@@ -22560,6 +23520,16 @@ namespace EdgeAi.Client
         /// <summary>The <c>messages</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("messages")]
         public System.Collections.Generic.IList<ResponseInfo>? Messages { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
 
     }
 
@@ -23351,6 +24321,16 @@ namespace EdgeAi.Client
         [System.Text.Json.Serialization.JsonPropertyName("messages")]
         public System.Collections.Generic.IList<ResponseInfo>? Messages { get; set; } = default!;
 
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
     }
 
     /// <summary>The contract's <c>GemmaSeaLionV4x27bItBatchableResponseResult</c> schema.</summary>
@@ -23399,6 +24379,16 @@ namespace EdgeAi.Client
         /// <summary>The <c>responses</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("responses")]
         public System.Collections.Generic.IList<BatchResponseItem>? Responses { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
 
     }
 
@@ -23732,6 +24722,16 @@ namespace EdgeAi.Client
         [System.Text.Json.Serialization.JsonPropertyName("prompt_logprobs")]
         public System.Collections.Generic.IDictionary<string, object>? PromptLogprobs { get; set; } = default!;
 
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
     }
 
     /// <summary>
@@ -23776,6 +24776,16 @@ namespace EdgeAi.Client
         [System.Text.Json.Serialization.JsonPropertyName("total_tokens")]
         public double? TotalTokens { get; set; } = default!;
 
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
     }
 
     /// <summary>
@@ -23800,6 +24810,16 @@ namespace EdgeAi.Client
         /// <summary>The <c>messages</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("messages")]
         public System.Collections.Generic.IList<ResponseInfo>? Messages { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
 
     }
 
@@ -24566,6 +25586,16 @@ namespace EdgeAi.Client
         [System.Text.Json.Serialization.JsonPropertyName("reasoning")]
         public GptOssInputReasoning? Reasoning { get; set; } = default!;
 
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
     }
 
     /// <summary>The contract's <c>GptOssInputFunctionsItem</c> schema.</summary>
@@ -24581,6 +25611,16 @@ namespace EdgeAi.Client
         [System.Text.Json.Serialization.JsonPropertyName("code")]
         public string Code { get; set; } = default!;
 
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
     }
 
     /// <summary>The contract's <c>GptOssInputMessagesItem</c> schema.</summary>
@@ -24595,6 +25635,16 @@ namespace EdgeAi.Client
         /// <summary>The <c>content</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("content")]
         public object Content { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
 
     }
 
@@ -24612,6 +25662,16 @@ namespace EdgeAi.Client
         [System.Text.Json.Serialization.JsonPropertyName("summary")]
         [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<GptOssInputReasoningSummary>))]
         public GptOssInputReasoningSummary? Summary { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
 
     }
 
@@ -24677,6 +25737,16 @@ namespace EdgeAi.Client
         [System.Text.Json.Serialization.JsonPropertyName("json_schema")]
         public object? JsonSchema { get; set; } = default!;
 
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
     }
 
     /// <summary>
@@ -24723,6 +25793,16 @@ namespace EdgeAi.Client
         [System.Text.Json.Serialization.JsonPropertyName("function")]
         public GptOssInputToolsItemFunction? Function { get; set; } = default!;
 
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
     }
 
     /// <summary>The contract's <c>GptOssInputToolsItemFunction</c> schema.</summary>
@@ -24741,6 +25821,16 @@ namespace EdgeAi.Client
         /// <summary>The <c>parameters</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("parameters")]
         public GptOssInputToolsItemFunctionParameters Parameters { get; set; } = new GptOssInputToolsItemFunctionParameters();
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
 
     }
 
@@ -24761,6 +25851,16 @@ namespace EdgeAi.Client
         [System.Text.Json.Serialization.JsonPropertyName("properties")]
         public System.Collections.Generic.IDictionary<string, GptOssInputToolsItemFunctionParametersPropertiesValue> Properties { get; set; } = new System.Collections.Generic.Dictionary<string, GptOssInputToolsItemFunctionParametersPropertiesValue>();
 
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
     }
 
     /// <summary>The contract's <c>GptOssInputToolsItemFunctionParametersPropertiesValue</c> schema.</summary>
@@ -24775,6 +25875,16 @@ namespace EdgeAi.Client
         /// <summary>The <c>description</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("description")]
         public string Description { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
 
     }
 
@@ -24795,6 +25905,16 @@ namespace EdgeAi.Client
         [System.Text.Json.Serialization.JsonPropertyName("properties")]
         public System.Collections.Generic.IDictionary<string, GptOssInputToolsItemParametersPropertiesValue> Properties { get; set; } = new System.Collections.Generic.Dictionary<string, GptOssInputToolsItemParametersPropertiesValue>();
 
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
     }
 
     /// <summary>The contract's <c>GptOssInputToolsItemParametersPropertiesValue</c> schema.</summary>
@@ -24809,6 +25929,16 @@ namespace EdgeAi.Client
         /// <summary>The <c>description</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("description")]
         public string Description { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
 
     }
 
@@ -24945,6 +26075,16 @@ namespace EdgeAi.Client
         [System.Text.Json.Serialization.JsonPropertyName("usage")]
         public Granite40HMicroOutputUsage? Usage { get; set; } = default!;
 
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
     }
 
     /// <summary>The contract's <c>Granite40HMicroOutputUsage</c> schema.</summary>
@@ -24963,6 +26103,16 @@ namespace EdgeAi.Client
         /// <summary>The <c>total_tokens</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("total_tokens")]
         public double? TotalTokens { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
 
     }
 
@@ -24988,6 +26138,16 @@ namespace EdgeAi.Client
         /// <summary>The <c>messages</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("messages")]
         public System.Collections.Generic.IList<ResponseInfo>? Messages { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
 
     }
 
@@ -25051,6 +26211,16 @@ namespace EdgeAi.Client
         [System.Text.Json.Serialization.JsonPropertyName("description")]
         public string? Description { get; set; } = default!;
 
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
     }
 
     /// <summary>
@@ -25076,6 +26246,16 @@ namespace EdgeAi.Client
         [System.Text.Json.Serialization.JsonPropertyName("messages")]
         public System.Collections.Generic.IList<ResponseInfo>? Messages { get; set; } = default!;
 
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
     }
 
     /// <summary>The contract's <c>ImageUrlContentPart</c> schema.</summary>
@@ -25092,6 +26272,16 @@ namespace EdgeAi.Client
         [System.Text.Json.Serialization.JsonPropertyName("image_url")]
         public ImageUrlContentPartImageUrl ImageUrl { get; set; } = new ImageUrlContentPartImageUrl();
 
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
     }
 
     /// <summary>The contract's <c>ImageUrlContentPartImageUrl</c> schema.</summary>
@@ -25104,6 +26294,16 @@ namespace EdgeAi.Client
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("url")]
         public string Url { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
 
     }
 
@@ -25325,6 +26525,16 @@ namespace EdgeAi.Client
         [System.Text.Json.Serialization.JsonPropertyName("translations")]
         public System.Collections.Generic.IList<string> Translations { get; set; } = new System.Collections.Generic.List<string>();
 
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
     }
 
     /// <summary>
@@ -25350,6 +26560,16 @@ namespace EdgeAi.Client
         [System.Text.Json.Serialization.JsonPropertyName("messages")]
         public System.Collections.Generic.IList<ResponseInfo>? Messages { get; set; } = default!;
 
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
     }
 
     /// <summary>
@@ -25366,6 +26586,16 @@ namespace EdgeAi.Client
         /// <summary>The <c>score</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("score")]
         public double Score { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
 
     }
 
@@ -26229,6 +27459,16 @@ namespace EdgeAi.Client
         [System.Text.Json.Serialization.JsonPropertyName("usage")]
         public LlamaGuard3x8bOutputUsage? Usage { get; set; } = default!;
 
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
     }
 
     /// <summary>The contract's <c>LlamaGuard3x8bOutputUsage</c> schema.</summary>
@@ -26254,6 +27494,16 @@ namespace EdgeAi.Client
         [System.Text.Json.Serialization.JsonPropertyName("total_tokens")]
         public double? TotalTokens { get; set; } = default!;
 
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
     }
 
     /// <summary>
@@ -26278,6 +27528,16 @@ namespace EdgeAi.Client
         /// <summary>The <c>messages</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("messages")]
         public System.Collections.Generic.IList<ResponseInfo>? Messages { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
 
     }
 
@@ -26590,6 +27850,16 @@ namespace EdgeAi.Client
         [System.Text.Json.Serialization.JsonPropertyName("properties")]
         public System.Collections.Generic.IList<ModelProperty>? Properties { get; set; } = default!;
 
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
     }
 
     /// <summary>The contract's <c>ModelProperty</c> schema.</summary>
@@ -26609,6 +27879,16 @@ namespace EdgeAi.Client
         [System.Text.Json.Serialization.JsonPropertyName("value")]
         public object? Value { get; set; } = default!;
 
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
     }
 
     /// <summary>
@@ -26625,6 +27905,16 @@ namespace EdgeAi.Client
         /// <summary>The <c>output</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("output")]
         public System.Collections.Generic.IDictionary<string, object>? Output { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
 
     }
 
@@ -26648,6 +27938,16 @@ namespace EdgeAi.Client
         /// <summary>The <c>messages</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("messages")]
         public System.Collections.Generic.IList<ResponseInfo>? Messages { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
 
     }
 
@@ -26676,6 +27976,16 @@ namespace EdgeAi.Client
         [System.Text.Json.Serialization.JsonPropertyName("result_info")]
         public ResultInfo? ResultInfo { get; set; } = default!;
 
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
     }
 
     /// <summary>The contract's <c>ModelTask</c> schema.</summary>
@@ -26696,6 +28006,16 @@ namespace EdgeAi.Client
         /// <summary>The <c>description</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("description")]
         public string? Description { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
 
     }
 
@@ -26854,6 +28174,16 @@ namespace EdgeAi.Client
         [System.Text.Json.Serialization.JsonPropertyName("reasoning")]
         public Moondream31x9BA2BOutputReasoning? Reasoning { get; set; } = default!;
 
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
     }
 
     /// <summary>The contract's <c>Moondream31x9BA2BOutputMetrics</c> schema.</summary>
@@ -26881,6 +28211,16 @@ namespace EdgeAi.Client
         [System.Text.Json.Serialization.JsonPropertyName("ttft_ms")]
         public double? TtftMs { get; set; } = default!;
 
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
     }
 
     /// <summary>The contract's <c>Moondream31x9BA2BOutputObjectsItem</c> schema.</summary>
@@ -26904,6 +28244,16 @@ namespace EdgeAi.Client
         [System.Text.Json.Serialization.JsonPropertyName("y_max")]
         public double? YMax { get; set; } = default!;
 
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
     }
 
     /// <summary>The contract's <c>Moondream31x9BA2BOutputPointsItem</c> schema.</summary>
@@ -26919,6 +28269,16 @@ namespace EdgeAi.Client
         [System.Text.Json.Serialization.JsonPropertyName("y")]
         public double? Y { get; set; } = default!;
 
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
     }
 
     /// <summary>The contract's <c>Moondream31x9BA2BOutputReasoning</c> schema.</summary>
@@ -26933,6 +28293,16 @@ namespace EdgeAi.Client
         /// <summary>The <c>grounding</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("grounding")]
         public System.Collections.Generic.IList<System.Collections.Generic.IDictionary<string, object>>? Grounding { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
 
     }
 
@@ -26958,6 +28328,16 @@ namespace EdgeAi.Client
         /// <summary>The <c>messages</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("messages")]
         public System.Collections.Generic.IList<ResponseInfo>? Messages { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
 
     }
 
@@ -27281,6 +28661,16 @@ namespace EdgeAi.Client
         [System.Text.Json.Serialization.JsonPropertyName("messages")]
         public System.Collections.Generic.IList<ResponseInfo>? Messages { get; set; } = default!;
 
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
     }
 
     /// <summary>The contract's <c>Nova3BatchableResponseResult</c> schema.</summary>
@@ -27313,6 +28703,16 @@ namespace EdgeAi.Client
         [System.Text.Json.Serialization.JsonPropertyName("usage")]
         public Usage? Usage { get; set; } = default!;
 
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
     }
 
     /// <summary>The contract's <c>Nova3BatchableResponseResultResults</c> schema.</summary>
@@ -27332,6 +28732,16 @@ namespace EdgeAi.Client
         [System.Text.Json.Serialization.JsonPropertyName("sentiments")]
         public Nova3BatchableResponseResultResultsSentiments? Sentiments { get; set; } = default!;
 
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
     }
 
     /// <summary>The contract's <c>Nova3BatchableResponseResultResultsChannelsItem</c> schema.</summary>
@@ -27342,6 +28752,16 @@ namespace EdgeAi.Client
         /// <summary>The <c>alternatives</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("alternatives")]
         public System.Collections.Generic.IList<Nova3BatchableResponseResultResultsChannelsItemAlternativesItem>? Alternatives { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
 
     }
 
@@ -27361,6 +28781,16 @@ namespace EdgeAi.Client
         /// <summary>The <c>words</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("words")]
         public System.Collections.Generic.IList<Nova3BatchableResponseResultResultsChannelsItemAlternativesItemWordsItem>? Words { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
 
     }
 
@@ -27385,6 +28815,16 @@ namespace EdgeAi.Client
         [System.Text.Json.Serialization.JsonPropertyName("word")]
         public string? Word { get; set; } = default!;
 
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
     }
 
     /// <summary>The contract's <c>Nova3BatchableResponseResultResultsSentiments</c> schema.</summary>
@@ -27400,6 +28840,16 @@ namespace EdgeAi.Client
         [System.Text.Json.Serialization.JsonPropertyName("average")]
         public Nova3BatchableResponseResultResultsSentimentsAverage? Average { get; set; } = default!;
 
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
     }
 
     /// <summary>The contract's <c>Nova3BatchableResponseResultResultsSentimentsAverage</c> schema.</summary>
@@ -27414,6 +28864,16 @@ namespace EdgeAi.Client
         /// <summary>The <c>sentiment_score</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("sentiment_score")]
         public double? SentimentScore { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
 
     }
 
@@ -27442,6 +28902,16 @@ namespace EdgeAi.Client
         [System.Text.Json.Serialization.JsonPropertyName("sentiment_score")]
         public double? SentimentScore { get; set; } = default!;
 
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
     }
 
     /// <summary>The contract's <c>Nova3BatchableResponseResultResultsSummary</c> schema.</summary>
@@ -27456,6 +28926,16 @@ namespace EdgeAi.Client
         /// <summary>The <c>short</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("short")]
         public string? Short { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
 
     }
 
@@ -27631,6 +29111,16 @@ namespace EdgeAi.Client
         [System.Text.Json.Serialization.JsonPropertyName("utterance_end_ms")]
         public bool? UtteranceEndMs { get; set; } = default!;
 
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
     }
 
     /// <summary>The contract's <c>Nova3InputAudio</c> schema.</summary>
@@ -27645,6 +29135,16 @@ namespace EdgeAi.Client
         /// <summary>The <c>contentType</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("contentType")]
         public string ContentType { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
 
     }
 
@@ -27768,6 +29268,16 @@ namespace EdgeAi.Client
         [System.Text.Json.Serialization.JsonPropertyName("results")]
         public Nova3OutputResults? Results { get; set; } = default!;
 
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
     }
 
     /// <summary>The contract's <c>Nova3OutputResults</c> schema.</summary>
@@ -27787,6 +29297,16 @@ namespace EdgeAi.Client
         [System.Text.Json.Serialization.JsonPropertyName("sentiments")]
         public Nova3OutputResultsSentiments? Sentiments { get; set; } = default!;
 
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
     }
 
     /// <summary>The contract's <c>Nova3OutputResultsChannelsItem</c> schema.</summary>
@@ -27797,6 +29317,16 @@ namespace EdgeAi.Client
         /// <summary>The <c>alternatives</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("alternatives")]
         public System.Collections.Generic.IList<Nova3OutputResultsChannelsItemAlternativesItem>? Alternatives { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
 
     }
 
@@ -27816,6 +29346,16 @@ namespace EdgeAi.Client
         /// <summary>The <c>words</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("words")]
         public System.Collections.Generic.IList<Nova3OutputResultsChannelsItemAlternativesItemWordsItem>? Words { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
 
     }
 
@@ -27840,6 +29380,16 @@ namespace EdgeAi.Client
         [System.Text.Json.Serialization.JsonPropertyName("word")]
         public string? Word { get; set; } = default!;
 
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
     }
 
     /// <summary>The contract's <c>Nova3OutputResultsSentiments</c> schema.</summary>
@@ -27855,6 +29405,16 @@ namespace EdgeAi.Client
         [System.Text.Json.Serialization.JsonPropertyName("average")]
         public Nova3OutputResultsSentimentsAverage? Average { get; set; } = default!;
 
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
     }
 
     /// <summary>The contract's <c>Nova3OutputResultsSentimentsAverage</c> schema.</summary>
@@ -27869,6 +29429,16 @@ namespace EdgeAi.Client
         /// <summary>The <c>sentiment_score</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("sentiment_score")]
         public double? SentimentScore { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
 
     }
 
@@ -27897,6 +29467,16 @@ namespace EdgeAi.Client
         [System.Text.Json.Serialization.JsonPropertyName("sentiment_score")]
         public double? SentimentScore { get; set; } = default!;
 
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
     }
 
     /// <summary>The contract's <c>Nova3OutputResultsSummary</c> schema.</summary>
@@ -27911,6 +29491,16 @@ namespace EdgeAi.Client
         /// <summary>The <c>short</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("short")]
         public string? Short { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
 
     }
 
@@ -27936,6 +29526,16 @@ namespace EdgeAi.Client
         /// <summary>The <c>messages</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("messages")]
         public System.Collections.Generic.IList<ResponseInfo>? Messages { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
 
     }
 
@@ -27974,6 +29574,16 @@ namespace EdgeAi.Client
         [System.Text.Json.Serialization.JsonPropertyName("box")]
         public ObjectDetectionOutputItemBox? Box { get; set; } = default!;
 
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
     }
 
     /// <summary>The contract's <c>ObjectDetectionOutputItemBox</c> schema.</summary>
@@ -27996,6 +29606,16 @@ namespace EdgeAi.Client
         /// <summary>The <c>ymax</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("ymax")]
         public double? Ymax { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
 
     }
 
@@ -28022,6 +29642,16 @@ namespace EdgeAi.Client
         [System.Text.Json.Serialization.JsonPropertyName("messages")]
         public System.Collections.Generic.IList<ResponseInfo>? Messages { get; set; } = default!;
 
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
     }
 
     /// <summary>The contract's <c>OpenAITool</c> schema.</summary>
@@ -28037,6 +29667,16 @@ namespace EdgeAi.Client
         /// <summary>The <c>function</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("function")]
         public OpenAIToolFunction Function { get; set; } = new OpenAIToolFunction();
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
 
     }
 
@@ -28058,6 +29698,16 @@ namespace EdgeAi.Client
         [System.Text.Json.Serialization.JsonPropertyName("function")]
         public OpenAIToolCallFunction Function { get; set; } = new OpenAIToolCallFunction();
 
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
     }
 
     /// <summary>The contract's <c>OpenAIToolCallFunction</c> schema.</summary>
@@ -28074,6 +29724,16 @@ namespace EdgeAi.Client
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("arguments")]
         public string? Arguments { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
 
     }
 
@@ -28111,6 +29771,16 @@ namespace EdgeAi.Client
         /// <summary>The <c>strict</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("strict")]
         public bool? Strict { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
 
     }
 
@@ -28223,6 +29893,16 @@ namespace EdgeAi.Client
         [System.Text.Json.Serialization.JsonPropertyName("shape")]
         public System.Collections.Generic.IList<int>? Shape { get; set; } = default!;
 
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
     }
 
     /// <summary>
@@ -28247,6 +29927,16 @@ namespace EdgeAi.Client
         /// <summary>The <c>messages</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("messages")]
         public System.Collections.Generic.IList<ResponseInfo>? Messages { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
 
     }
 
@@ -28482,6 +30172,16 @@ namespace EdgeAi.Client
         [System.Text.Json.Serialization.JsonPropertyName("usage")]
         public Qwq32bOutputUsage? Usage { get; set; } = default!;
 
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
     }
 
     /// <summary>The contract's <c>Qwq32bOutputToolCallsItem</c> schema.</summary>
@@ -28496,6 +30196,16 @@ namespace EdgeAi.Client
         /// <summary>The <c>name</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("name")]
         public string? Name { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
 
     }
 
@@ -28515,6 +30225,16 @@ namespace EdgeAi.Client
         /// <summary>The <c>total_tokens</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("total_tokens")]
         public double? TotalTokens { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
 
     }
 
@@ -28540,6 +30260,16 @@ namespace EdgeAi.Client
         /// <summary>The <c>messages</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("messages")]
         public System.Collections.Generic.IList<ResponseInfo>? Messages { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
 
     }
 
@@ -28647,6 +30377,16 @@ namespace EdgeAi.Client
         [System.Text.Json.Serialization.JsonPropertyName("response")]
         public System.Collections.Generic.IList<RerankOutputResponseItem>? Response { get; set; } = default!;
 
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
     }
 
     /// <summary>The contract's <c>RerankOutputResponseItem</c> schema.</summary>
@@ -28661,6 +30401,16 @@ namespace EdgeAi.Client
         /// <summary>The <c>score</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("score")]
         public double? Score { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
 
     }
 
@@ -28687,6 +30437,16 @@ namespace EdgeAi.Client
         [System.Text.Json.Serialization.JsonPropertyName("messages")]
         public System.Collections.Generic.IList<ResponseInfo>? Messages { get; set; } = default!;
 
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
     }
 
     /// <summary>
@@ -28704,6 +30464,16 @@ namespace EdgeAi.Client
         /// <summary>The <c>json_schema</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("json_schema")]
         public System.Collections.Generic.IDictionary<string, object>? JsonSchema { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
 
     }
 
@@ -28751,6 +30521,16 @@ namespace EdgeAi.Client
         [System.Text.Json.Serialization.JsonPropertyName("source")]
         public ResponseInfoSource? Source { get; set; } = default!;
 
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
     }
 
     /// <summary>The contract's <c>ResponseInfoSource</c> schema.</summary>
@@ -28761,6 +30541,16 @@ namespace EdgeAi.Client
         /// <summary>The <c>pointer</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("pointer")]
         public string? Pointer { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
 
     }
 
@@ -28858,6 +30648,16 @@ namespace EdgeAi.Client
         [System.Text.Json.Serialization.JsonPropertyName("usage")]
         public ResponsesResultUsage? Usage { get; set; } = default!;
 
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
     }
 
     /// <summary>The contract's <c>ResponsesResultUsage</c> schema.</summary>
@@ -28876,6 +30676,16 @@ namespace EdgeAi.Client
         /// <summary>The <c>total_tokens</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("total_tokens")]
         public int? TotalTokens { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
 
     }
 
@@ -28905,6 +30715,16 @@ namespace EdgeAi.Client
         /// <summary>The <c>total_pages</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("total_pages")]
         public int? TotalPages { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
 
     }
 
@@ -28941,6 +30761,16 @@ namespace EdgeAi.Client
         /// <summary>The <c>messages</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("messages")]
         public System.Collections.Generic.IList<ResponseInfo>? Messages { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
 
     }
 
@@ -29038,6 +30868,16 @@ namespace EdgeAi.Client
         [System.Text.Json.Serialization.JsonPropertyName("messages")]
         public System.Collections.Generic.IList<ResponseInfo>? Messages { get; set; } = default!;
 
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
     }
 
     /// <summary>The contract's <c>SmartTurnV2BatchableResponseResult</c> schema.</summary>
@@ -29074,6 +30914,16 @@ namespace EdgeAi.Client
         [System.Text.Json.Serialization.JsonPropertyName("usage")]
         public Usage? Usage { get; set; } = default!;
 
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
     }
 
     /// <summary>
@@ -29108,6 +30958,16 @@ namespace EdgeAi.Client
         [System.Text.Json.Serialization.JsonPropertyName("dtype")]
         [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<SmartTurnV2InputDtype>))]
         public SmartTurnV2InputDtype? Dtype { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
 
     }
 
@@ -29148,6 +31008,16 @@ namespace EdgeAi.Client
         [System.Text.Json.Serialization.JsonPropertyName("probability")]
         public double? Probability { get; set; } = default!;
 
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
     }
 
     /// <summary>
@@ -29172,6 +31042,16 @@ namespace EdgeAi.Client
         /// <summary>The <c>messages</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("messages")]
         public System.Collections.Generic.IList<ResponseInfo>? Messages { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
 
     }
 
@@ -29201,6 +31081,16 @@ namespace EdgeAi.Client
         [System.Text.Json.Serialization.JsonPropertyName("summary")]
         public string? Summary { get; set; } = default!;
 
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
     }
 
     /// <summary>
@@ -29226,6 +31116,16 @@ namespace EdgeAi.Client
         [System.Text.Json.Serialization.JsonPropertyName("messages")]
         public System.Collections.Generic.IList<ResponseInfo>? Messages { get; set; } = default!;
 
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
     }
 
     /// <summary>The contract's <c>TaskInfo</c> schema.</summary>
@@ -29244,6 +31144,16 @@ namespace EdgeAi.Client
         /// <summary>The <c>description</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("description")]
         public string? Description { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
 
     }
 
@@ -29267,6 +31177,16 @@ namespace EdgeAi.Client
         /// <summary>The <c>messages</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("messages")]
         public System.Collections.Generic.IList<ResponseInfo>? Messages { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
 
     }
 
@@ -29301,6 +31221,16 @@ namespace EdgeAi.Client
         [System.Text.Json.Serialization.JsonPropertyName("label")]
         public string? Label { get; set; } = default!;
 
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
     }
 
     /// <summary>
@@ -29326,6 +31256,16 @@ namespace EdgeAi.Client
         [System.Text.Json.Serialization.JsonPropertyName("messages")]
         public System.Collections.Generic.IList<ResponseInfo>? Messages { get; set; } = default!;
 
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
     }
 
     /// <summary>The contract's <c>TextContentPart</c> schema.</summary>
@@ -29341,6 +31281,16 @@ namespace EdgeAi.Client
         /// <summary>The <c>text</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("text")]
         public string Text { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
 
     }
 
@@ -29432,6 +31382,16 @@ namespace EdgeAi.Client
         [System.Text.Json.Serialization.JsonPropertyName("messages")]
         public System.Collections.Generic.IList<ResponseInfo>? Messages { get; set; } = default!;
 
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
     }
 
     /// <summary>The contract's <c>TextEmbeddingsBatchableResponseResult</c> schema.</summary>
@@ -29472,6 +31432,16 @@ namespace EdgeAi.Client
         /// <summary>The <c>usage</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("usage")]
         public Usage? Usage { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
 
     }
 
@@ -29527,6 +31497,16 @@ namespace EdgeAi.Client
         [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<TextEmbeddingsInputPooling>))]
         public TextEmbeddingsInputPooling? Pooling { get; set; } = default!;
 
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
     }
 
     /// <summary>
@@ -29565,6 +31545,16 @@ namespace EdgeAi.Client
         [System.Text.Json.Serialization.JsonPropertyName("pooling")]
         [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<TextEmbeddingsOutputPooling>))]
         public TextEmbeddingsOutputPooling? Pooling { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
 
     }
 
@@ -29610,6 +31600,16 @@ namespace EdgeAi.Client
         [System.Text.Json.Serialization.JsonPropertyName("messages")]
         public System.Collections.Generic.IList<ResponseInfo>? Messages { get; set; } = default!;
 
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
     }
 
     /// <summary>
@@ -29634,6 +31634,16 @@ namespace EdgeAi.Client
         /// <summary>The <c>messages</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("messages")]
         public System.Collections.Generic.IList<ResponseInfo>? Messages { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
 
     }
 
@@ -29703,6 +31713,16 @@ namespace EdgeAi.Client
         [System.Text.Json.Serialization.JsonPropertyName("responses")]
         public System.Collections.Generic.IList<BatchResponseItem>? Responses { get; set; } = default!;
 
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
     }
 
     /// <summary>The contract's <c>TextGenerationBatchableResponseResultChoicesItem</c> schema.</summary>
@@ -29721,6 +31741,16 @@ namespace EdgeAi.Client
         /// <summary>The <c>finish_reason</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("finish_reason")]
         public string? FinishReason { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
 
     }
 
@@ -29741,6 +31771,16 @@ namespace EdgeAi.Client
         [System.Text.Json.Serialization.JsonPropertyName("tool_calls")]
         public System.Collections.Generic.IList<TextGenerationBatchableResponseResultChoicesItemMessageToolCallsItem>? ToolCalls { get; set; } = default!;
 
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
     }
 
     /// <summary>The contract's <c>TextGenerationBatchableResponseResultChoicesItemMessageToolCallsItem</c> schema.</summary>
@@ -29760,6 +31800,16 @@ namespace EdgeAi.Client
         [System.Text.Json.Serialization.JsonPropertyName("function")]
         public TextGenerationBatchableResponseResultChoicesItemMessageToolCallsItemFunction? Function { get; set; } = default!;
 
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
     }
 
     /// <summary>The contract's <c>TextGenerationBatchableResponseResultChoicesItemMessageToolCallsItemFunction</c> schema.</summary>
@@ -29774,6 +31824,16 @@ namespace EdgeAi.Client
         /// <summary>The <c>arguments</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("arguments")]
         public string? Arguments { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
 
     }
 
@@ -29793,6 +31853,16 @@ namespace EdgeAi.Client
         /// <summary>The <c>code</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("code")]
         public string? Code { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
 
     }
 
@@ -29829,6 +31899,16 @@ namespace EdgeAi.Client
         [System.Text.Json.Serialization.JsonPropertyName("arguments")]
         public string? Arguments { get; set; } = default!;
 
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
     }
 
     /// <summary>The contract's <c>TextGenerationBatchableResponseResultOutputItemContentItem</c> schema.</summary>
@@ -29843,6 +31923,16 @@ namespace EdgeAi.Client
         /// <summary>The <c>text</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("text")]
         public string? Text { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
 
     }
 
@@ -29879,6 +31969,16 @@ namespace EdgeAi.Client
         [System.Text.Json.Serialization.JsonPropertyName("error")]
         public TextGenerationBatchableResponseResultResultsItemError? Error { get; set; } = default!;
 
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
     }
 
     /// <summary>The contract's <c>TextGenerationBatchableResponseResultResultsItemError</c> schema.</summary>
@@ -29897,6 +31997,16 @@ namespace EdgeAi.Client
         /// <summary>The <c>code</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("code")]
         public string? Code { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
 
     }
 
@@ -29922,6 +32032,16 @@ namespace EdgeAi.Client
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("total_tokens")]
         public double? TotalTokens { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
 
     }
 
@@ -29956,6 +32076,16 @@ namespace EdgeAi.Client
         /// <summary>The <c>name</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("name")]
         public string? Name { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
 
     }
 
@@ -30282,6 +32412,16 @@ namespace EdgeAi.Client
         [System.Text.Json.Serialization.JsonPropertyName("options")]
         public RunOptions? Options { get; set; } = default!;
 
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
     }
 
     /// <summary>The contract's <c>TextGenerationMessagesInputFunctionsItem</c> schema.</summary>
@@ -30296,6 +32436,16 @@ namespace EdgeAi.Client
         /// <summary>The <c>code</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("code")]
         public string Code { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
 
     }
 
@@ -30341,6 +32491,16 @@ namespace EdgeAi.Client
         /// <summary>The <c>usage</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("usage")]
         public Usage? Usage { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
 
     }
 
@@ -30436,6 +32596,16 @@ namespace EdgeAi.Client
         [System.Text.Json.Serialization.JsonPropertyName("options")]
         public RunOptions? Options { get; set; } = default!;
 
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
     }
 
     /// <summary>
@@ -30485,6 +32655,16 @@ namespace EdgeAi.Client
         [System.Text.Json.Serialization.JsonPropertyName("messages")]
         public System.Collections.Generic.IList<ResponseInfo>? Messages { get; set; } = default!;
 
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
     }
 
     /// <summary>
@@ -30507,6 +32687,16 @@ namespace EdgeAi.Client
         /// <summary>The <c>reasoning</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("reasoning")]
         public ReasoningOptions? Reasoning { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
 
     }
 
@@ -30563,6 +32753,16 @@ namespace EdgeAi.Client
         [System.Text.Json.Serialization.JsonPropertyName("results")]
         public System.Collections.Generic.IList<TextGenerationResultResultsItem>? Results { get; set; } = default!;
 
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
     }
 
     /// <summary>The contract's <c>TextGenerationResultChoicesItem</c> schema.</summary>
@@ -30581,6 +32781,16 @@ namespace EdgeAi.Client
         /// <summary>The <c>finish_reason</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("finish_reason")]
         public string? FinishReason { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
 
     }
 
@@ -30601,6 +32811,16 @@ namespace EdgeAi.Client
         [System.Text.Json.Serialization.JsonPropertyName("tool_calls")]
         public System.Collections.Generic.IList<TextGenerationResultChoicesItemMessageToolCallsItem>? ToolCalls { get; set; } = default!;
 
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
     }
 
     /// <summary>The contract's <c>TextGenerationResultChoicesItemMessageToolCallsItem</c> schema.</summary>
@@ -30620,6 +32840,16 @@ namespace EdgeAi.Client
         [System.Text.Json.Serialization.JsonPropertyName("function")]
         public TextGenerationResultChoicesItemMessageToolCallsItemFunction? Function { get; set; } = default!;
 
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
     }
 
     /// <summary>The contract's <c>TextGenerationResultChoicesItemMessageToolCallsItemFunction</c> schema.</summary>
@@ -30634,6 +32864,16 @@ namespace EdgeAi.Client
         /// <summary>The <c>arguments</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("arguments")]
         public string? Arguments { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
 
     }
 
@@ -30653,6 +32893,16 @@ namespace EdgeAi.Client
         /// <summary>The <c>code</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("code")]
         public string? Code { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
 
     }
 
@@ -30689,6 +32939,16 @@ namespace EdgeAi.Client
         [System.Text.Json.Serialization.JsonPropertyName("arguments")]
         public string? Arguments { get; set; } = default!;
 
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
     }
 
     /// <summary>The contract's <c>TextGenerationResultOutputItemContentItem</c> schema.</summary>
@@ -30703,6 +32963,16 @@ namespace EdgeAi.Client
         /// <summary>The <c>text</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("text")]
         public string? Text { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
 
     }
 
@@ -30739,6 +33009,16 @@ namespace EdgeAi.Client
         [System.Text.Json.Serialization.JsonPropertyName("error")]
         public TextGenerationResultResultsItemError? Error { get; set; } = default!;
 
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
     }
 
     /// <summary>The contract's <c>TextGenerationResultResultsItemError</c> schema.</summary>
@@ -30757,6 +33037,16 @@ namespace EdgeAi.Client
         /// <summary>The <c>code</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("code")]
         public string? Code { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
 
     }
 
@@ -30783,6 +33073,16 @@ namespace EdgeAi.Client
         [System.Text.Json.Serialization.JsonPropertyName("total_tokens")]
         public double? TotalTokens { get; set; } = default!;
 
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
     }
 
     /// <summary>The contract's <c>TextGenerationResultToolCallsItem</c> schema.</summary>
@@ -30797,6 +33097,16 @@ namespace EdgeAi.Client
         /// <summary>The <c>name</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("name")]
         public string? Name { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
 
     }
 
@@ -30849,6 +33159,16 @@ namespace EdgeAi.Client
         [System.Text.Json.Serialization.JsonPropertyName("choices")]
         public System.Collections.Generic.IList<ChatCompletionChunkChoice>? Choices { get; set; } = default!;
 
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
     }
 
     /// <summary>The contract's <c>TextGenerationSseEventToolCallsItem</c> schema.</summary>
@@ -30882,6 +33202,16 @@ namespace EdgeAi.Client
         /// <summary>The <c>index</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("index")]
         public int? Index { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
 
     }
 
@@ -30928,6 +33258,16 @@ namespace EdgeAi.Client
         [System.Text.Json.Serialization.JsonPropertyName("finish_reason")]
         public string? FinishReason { get; set; } = default!;
 
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
     }
 
     /// <summary>The contract's <c>TextGenerationStreamEventToolCallsItem</c> schema.</summary>
@@ -30961,6 +33301,16 @@ namespace EdgeAi.Client
         /// <summary>The <c>index</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("index")]
         public int? Index { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
 
     }
 
@@ -31061,6 +33411,16 @@ namespace EdgeAi.Client
         [System.Text.Json.Serialization.JsonPropertyName("audio")]
         public string? Audio { get; set; } = default!;
 
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
     }
 
     /// <summary>
@@ -31085,6 +33445,16 @@ namespace EdgeAi.Client
         /// <summary>The <c>messages</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("messages")]
         public System.Collections.Generic.IList<ResponseInfo>? Messages { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
 
     }
 
@@ -31119,6 +33489,16 @@ namespace EdgeAi.Client
         [System.Text.Json.Serialization.JsonPropertyName("error")]
         public string? Error { get; set; } = default!;
 
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
     }
 
     /// <summary>The contract's <c>ToMarkdownFormat</c> schema.</summary>
@@ -31134,6 +33514,16 @@ namespace EdgeAi.Client
         [System.Text.Json.Serialization.JsonPropertyName("mimeType")]
         public string? MimeType { get; set; } = default!;
 
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
     }
 
     /// <summary>
@@ -31146,6 +33536,16 @@ namespace EdgeAi.Client
         /// <summary>The <c>files</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("files")]
         public System.Collections.Generic.IList<byte[]> Files { get; set; } = new System.Collections.Generic.List<byte[]>();
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
 
     }
 
@@ -31170,6 +33570,16 @@ namespace EdgeAi.Client
         [System.Text.Json.Serialization.JsonPropertyName("messages")]
         public System.Collections.Generic.IList<ResponseInfo>? Messages { get; set; } = default!;
 
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
     }
 
     /// <summary>The contract's <c>ToMarkdownSupportedResponse</c> schema.</summary>
@@ -31192,6 +33602,16 @@ namespace EdgeAi.Client
         /// <summary>The <c>messages</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("messages")]
         public System.Collections.Generic.IList<ResponseInfo>? Messages { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
 
     }
 
@@ -31374,6 +33794,16 @@ namespace EdgeAi.Client
         [System.Text.Json.Serialization.JsonPropertyName("translated_text")]
         public string? TranslatedText { get; set; } = default!;
 
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
     }
 
     /// <summary>
@@ -31399,6 +33829,16 @@ namespace EdgeAi.Client
         [System.Text.Json.Serialization.JsonPropertyName("messages")]
         public System.Collections.Generic.IList<ResponseInfo>? Messages { get; set; } = default!;
 
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
     }
 
     /// <summary>The contract's <c>UnaCybertron7bV2Bf16Output</c> schema.</summary>
@@ -31414,6 +33854,16 @@ namespace EdgeAi.Client
         [System.Text.Json.Serialization.JsonPropertyName("tool_calls")]
         public System.Collections.Generic.IList<UnaCybertron7bV2Bf16OutputToolCallsItem>? ToolCalls { get; set; } = default!;
 
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
     }
 
     /// <summary>The contract's <c>UnaCybertron7bV2Bf16OutputToolCallsItem</c> schema.</summary>
@@ -31428,6 +33878,16 @@ namespace EdgeAi.Client
         /// <summary>The <c>name</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("name")]
         public string? Name { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
 
     }
 
@@ -31454,6 +33914,16 @@ namespace EdgeAi.Client
         [System.Text.Json.Serialization.JsonPropertyName("messages")]
         public System.Collections.Generic.IList<ResponseInfo>? Messages { get; set; } = default!;
 
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
     }
 
     /// <summary>
@@ -31479,6 +33949,16 @@ namespace EdgeAi.Client
         [System.Text.Json.Serialization.JsonPropertyName("prompt_tokens_details")]
         public UsagePromptTokensDetails? PromptTokensDetails { get; set; } = default!;
 
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
     }
 
     /// <summary>The contract's <c>UsagePromptTokensDetails</c> schema.</summary>
@@ -31491,6 +33971,16 @@ namespace EdgeAi.Client
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("cached_tokens")]
         public int? CachedTokens { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
 
     }
 
@@ -31526,6 +34016,16 @@ namespace EdgeAi.Client
         [System.Text.Json.Serialization.JsonPropertyName("vtt")]
         public string? Vtt { get; set; } = default!;
 
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
     }
 
     /// <summary>The contract's <c>WhisperOutputWordsItem</c> schema.</summary>
@@ -31544,6 +34044,16 @@ namespace EdgeAi.Client
         /// <summary>The <c>end</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("end")]
         public double? End { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
 
     }
 
@@ -31569,6 +34079,16 @@ namespace EdgeAi.Client
         /// <summary>The <c>messages</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("messages")]
         public System.Collections.Generic.IList<ResponseInfo>? Messages { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
 
     }
 
@@ -31634,6 +34154,16 @@ namespace EdgeAi.Client
         [System.Text.Json.Serialization.JsonPropertyName("vtt")]
         public string? Vtt { get; set; } = default!;
 
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
     }
 
     /// <summary>The contract's <c>WhisperTurboOutputSegmentsItem</c> schema.</summary>
@@ -31673,6 +34203,16 @@ namespace EdgeAi.Client
         [System.Text.Json.Serialization.JsonPropertyName("words")]
         public System.Collections.Generic.IList<WhisperTurboOutputSegmentsItemWordsItem>? Words { get; set; } = default!;
 
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
     }
 
     /// <summary>The contract's <c>WhisperTurboOutputSegmentsItemWordsItem</c> schema.</summary>
@@ -31691,6 +34231,16 @@ namespace EdgeAi.Client
         /// <summary>The <c>end</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("end")]
         public double? End { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
 
     }
 
@@ -31714,6 +34264,16 @@ namespace EdgeAi.Client
         /// <summary>The <c>duration_after_vad</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("duration_after_vad")]
         public double? DurationAfterVad { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
 
     }
 
@@ -31739,6 +34299,16 @@ namespace EdgeAi.Client
         /// <summary>The <c>messages</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("messages")]
         public System.Collections.Generic.IList<ResponseInfo>? Messages { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
 
     }
 

@@ -51,7 +51,7 @@ namespace EdgeAi.Client
             RequestScope.RunAsync(options ?? throw new System.ArgumentNullException(nameof(options)), ct => client.GemmaSeaLionV4x27bItAsync(body, ct), cancellationToken);
 
         /// <summary><see cref="ITextGenerationClient.StreamAsync"/> with per-call options (session affinity, headers, timeout); <paramref name="options"/> receives the response metadata.</summary>
-        public static System.Threading.Tasks.Task<FileResponse> StreamAsync(this ITextGenerationClient client, string author, string model, GemmaSeaLionV4x27bItInput body, EdgeAiRequestOptions options, System.Threading.CancellationToken cancellationToken = default) =>
+        public static System.Threading.Tasks.Task<FileResponse> StreamAsync(this ITextGenerationClient client, string author, string model, IStreamableInput body, EdgeAiRequestOptions options, System.Threading.CancellationToken cancellationToken = default) =>
             RequestScope.RunAsync(options ?? throw new System.ArgumentNullException(nameof(options)), ct => client.StreamAsync(author, model, body, ct), cancellationToken);
 
         /// <summary><see cref="ITextGenerationClient.ClefAsync"/> with per-call options (session affinity, headers, timeout); <paramref name="options"/> receives the response metadata.</summary>
