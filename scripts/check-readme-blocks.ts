@@ -91,12 +91,12 @@ function install(work: string): void {
       exports?: unknown;
     };
     // Every file an export condition names must be in the tarball (a workspace-only condition must not ship).
-    // Enforced for the client; reported for the others until their packaging adopts publishConfig.exports.
     for (const target of exportTargets(manifest.exports)) {
-      if (existsSync(join(dest, target))) continue;
-      const message = `${name}: package.json exports ${target}, which the tarball does not contain`;
-      if (name === "client") throw new Error(message);
-      console.warn(`check-readme-blocks: warning: ${message}`);
+      if (!existsSync(join(dest, target))) throw new Error(`${name}: package.json exports ${target}, which the tarball does not contain`);
+    }
+    // publishConfig.exports replaces exports in the tarball: the edge build must survive that swap.
+    if (name === "client" && !JSON.stringify(manifest.exports).includes('"workerd"')) {
+      throw new Error("client: the packed package.json lost the edge-runtime export conditions (workerd, deno, bun, ...)");
     }
     for (const dep of Object.keys({ ...manifest.dependencies, ...manifest.peerDependencies })) {
       if (dep.startsWith("@edge-ai/") || linked.has(dep)) continue;
@@ -144,7 +144,7 @@ async function runBlocks(work: string, blocks: Block[]): Promise<string[]> {
   const failures: string[] = [];
   try {
     for (const b of blocks.filter((x) => x.code.includes("new EdgeAI("))) {
-      const env = { ...process.env, CLOUDFLARE_ACCOUNT_ID: "0123456789abcdef0123456789abcdef", CLOUDFLARE_API_TOKEN: "readme-block-token", EDGE_AI_BASE_URL: emulator.url, EDGE_AI_LOG: "error" };
+      const env = { ...process.env, CLOUDFLARE_ACCOUNT_ID: "0123456789abcdef0123456789abcdef", CLOUDFLARE_API_TOKEN: "readme-block-token", EDGE_AI_BASE_URL: emulator.url, EDGE_AI_GATEWAY_URL: emulator.url.replace(/\/client\/v4$/, "/v1"), EDGE_AI_LOG: "error" };
       const js = join(work, "out", b.file.replace(/\.ts$/, ".js"));
       const result = await new Promise<{ code: number | null; stderr: string }>((resolve) => {
         const child = spawn(process.execPath, [js], { cwd: work, env, stdio: ["ignore", "ignore", "pipe"] });

@@ -200,6 +200,12 @@ function withEnvironment(options: ClientOptions): ResolvedOptions {
   out.apiToken ??= fromEnv("CLOUDFLARE_API_TOKEN") as string;
   const baseUrl = options.baseUrl ?? fromEnv("EDGE_AI_BASE_URL");
   if (baseUrl !== undefined) out.baseUrl = baseUrl;
+  // The gateway's own address follows the same rule, so code written for AI Gateway runs against the emulator's
+  // gateway form (http://127.0.0.1:8787/v1) without edits.
+  const gatewayUrl = fromEnv("EDGE_AI_GATEWAY_URL");
+  if (options.gateway && typeof options.gateway === "object" && options.gateway.baseUrl === undefined && gatewayUrl !== undefined) {
+    out.gateway = { ...options.gateway, baseUrl: gatewayUrl };
+  }
   return out;
 }
 

@@ -40,7 +40,7 @@ export interface GatewayOptions extends GatewayRequestSettings {
   id: string;
   /** The token of an authenticated gateway, sent as `cf-aig-authorization: Bearer …`; never logged or shown. */
   authorization?: string;
-  /** Default https://gateway.ai.cloudflare.com/v1; the emulator: `http://127.0.0.1:<port>/v1`. */
+  /** Default `EDGE_AI_GATEWAY_URL`, else https://gateway.ai.cloudflare.com/v1; the emulator: `http://127.0.0.1:<port>/v1`. */
   baseUrl?: string;
   /** Called with the gateway's answer headers for every call that went through the gateway (errors included). */
   onResponse?: (info: GatewayResponseInfo) => void;

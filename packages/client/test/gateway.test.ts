@@ -149,3 +149,24 @@ describe("gateway option checks and token hygiene", () => {
     await ai.close();
   });
 });
+
+describe("gateway address from the environment", () => {
+  it("takes EDGE_AI_GATEWAY_URL when the gateway option has no baseUrl, and an explicit baseUrl wins over it", async () => {
+    const saved = process.env["EDGE_AI_GATEWAY_URL"];
+    process.env["EDGE_AI_GATEWAY_URL"] = gatewayUrl;
+    try {
+      const seen: GatewayResponseInfo[] = [];
+      const ai = new EdgeAI({ accountId: ACCOUNT, apiToken: TOKEN, baseUrl: emulator.url, maxRetries: 0, gateway: { id: "gw-env", onResponse: (i) => seen.push(i) } });
+      await ai.run("@cf/baai/bge-base-en-v1.5", { text: [`env ${Math.random()}`] });
+      expect(seen.map((s) => s.cacheStatus)).toEqual(["MISS"]);
+      await ai.close();
+      // An explicit address wins: a closed port fails the call instead of reaching the emulator's gateway.
+      const explicit = new EdgeAI({ accountId: ACCOUNT, apiToken: TOKEN, baseUrl: emulator.url, maxRetries: 0, gateway: { id: "gw-env", baseUrl: "http://127.0.0.1:1/v1" } });
+      await expect(explicit.run("@cf/baai/bge-base-en-v1.5", { text: ["x"] })).rejects.toThrow();
+      await explicit.close();
+    } finally {
+      if (saved === undefined) delete process.env["EDGE_AI_GATEWAY_URL"];
+      else process.env["EDGE_AI_GATEWAY_URL"] = saved;
+    }
+  });
+});
