@@ -45,7 +45,7 @@ public partial class FinetunesClient
     {
         using var form = new MultipartFormDataContent();
         MultipartCall.AddFile(form, "file", fileName, content, "application/octet-stream");
-        form.Add(new StringContent(fileName), "file_name");
+        MultipartCall.AddField(form, "file_name", fileName);
         using var request = new HttpRequestMessage(HttpMethod.Post, (Uri?)null) { Content = form };
         request.Headers.Accept.Add(new System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("application/json"));
         var url = new System.Text.StringBuilder("ai/finetunes/").Append(Uri.EscapeDataString(finetuneId)).Append("/finetune-assets");

@@ -15,8 +15,20 @@ internal static class MultipartCall
     {
         var part = new ReadOnlyMemoryContent(content);
         part.Headers.ContentType = MediaTypeHeaderValue.Parse(contentType);
-        form.Add(part, field, fileName);
+        part.Headers.ContentDisposition = new ContentDispositionHeaderValue("form-data") { Name = Quote(field), FileName = Quote(fileName) };
+        form.Add(part);
     }
+
+    /// <summary>A text field (quoted name, like browsers send it).</summary>
+    public static void AddField(MultipartFormDataContent form, string field, string value)
+    {
+        var part = new StringContent(value);
+        part.Headers.ContentDisposition = new ContentDispositionHeaderValue("form-data") { Name = Quote(field) };
+        form.Add(part);
+    }
+
+    // .NET writes unquoted names (name=files); form parsers that follow browsers (RFC 7578 examples) expect quotes.
+    private static string Quote(string value) => $"\"{value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "%22", StringComparison.Ordinal)}\"";
 
     /// <summary>Sends <paramref name="request"/> (already prepared by the client's hooks) and reads a <typeparamref name="T"/> envelope.</summary>
     public static async Task<T> SendAsync<T>(HttpClient http, HttpRequestMessage request, Action<HttpResponseMessage> process, CancellationToken cancellationToken)
