@@ -36,11 +36,11 @@ export function readMultipart(contentType: string | undefined, body: Uint8Array)
     const split = indexOf(chunk, new TextEncoder().encode("\r\n\r\n"), 0);
     if (split >= 0) {
       const head = new TextDecoder().decode(chunk.subarray(0, split));
-      const name = /name="([^"]*)"/i.exec(head)?.[1];
+      const name = dispositionParam(head, "name");
       if (name !== undefined) {
         parts.push({
           name,
-          filename: /filename="([^"]*)"/i.exec(head)?.[1],
+          filename: dispositionParam(head, "filename"),
           contentType: /content-type:\s*([^\r\n]+)/i.exec(head)?.[1]?.trim(),
           data: chunk.subarray(split + 4),
         });
@@ -50,3 +50,14 @@ export function readMultipart(contentType: string | undefined, body: Uint8Array)
   }
   return parts;
 }
+
+/**
+ * One parameter of a part's Content-Disposition, quoted (`name="files"`, as browsers send) or bare (`name=files`, as
+ * .NET's MultipartFormDataContent sends): real form parsers accept both. Anchored at `;` so `name` never matches
+ * inside `filename`.
+ */
+function dispositionParam(head: string, param: string): string | undefined {
+  const match = new RegExp(`;\\s*${param}=(?:"([^"]*)"|([^;\\s]+))`, "i").exec(head);
+  return match ? (match[1] ?? match[2]) : undefined;
+}
+
