@@ -9,7 +9,7 @@ import type { RequestOptions } from "./internal/core.js";
 import { modelPath } from "./internal/paths.js";
 import { sleep } from "./retry.js";
 import type { RunContext } from "./run.js";
-import type { KnownModel, ModelInput, ModelOutput } from "./run-types.js";
+import type { KnownModel, ModelInput, ModelAnswer } from "./run-types.js";
 import type { APIPromise } from "./api-promise.js";
 import { apiCall } from "./internal/call-meta.js";
 import { validateRequest, validateResponse } from "./validation.js";
@@ -75,11 +75,11 @@ export class Batch {
   }
 
   /** Asks once for the job's state; finished jobs come back with responses in request order. */
-  poll<M extends KnownModel | (string & {})>(model: M, requestId: string, options?: RequestOptions): APIPromise<BatchPending | BatchDone<ModelOutput<M>>> {
+  poll<M extends KnownModel | (string & {})>(model: M, requestId: string, options?: RequestOptions): APIPromise<BatchPending | BatchDone<ModelAnswer<M>>> {
     return apiCall(options, (o) => this.#poll<M>(model, requestId, o));
   }
 
-  async #poll<M extends string>(model: string, requestId: string, options: RequestOptions | undefined): Promise<BatchPending | BatchDone<ModelOutput<M>>> {
+  async #poll<M extends string>(model: string, requestId: string, options: RequestOptions | undefined): Promise<BatchPending | BatchDone<ModelAnswer<M>>> {
     const ctx = this.#ctx;
     const { result: polled } = await ctx.core.json({
       method: "POST",
@@ -91,7 +91,7 @@ export class Batch {
     const result = polled as Record<string, unknown> | null;
     if (result && Array.isArray(result.responses)) {
       validateResponse(zBatchResult, "BatchResult", result, ctx);
-      return toDone<ModelOutput<M>>(requestId, result);
+      return toDone<ModelAnswer<M>>(requestId, result);
     }
     validateResponse(zBatchStatus, "BatchStatus", result, ctx);
     return result as unknown as BatchPending;
@@ -101,11 +101,11 @@ export class Batch {
    * Polls until the job is done, with growing intervals.
    * @example const { responses } = await ai.batch.wait(model, job.request_id, { signal });
    */
-  wait<M extends KnownModel | (string & {})>(model: M, requestId: string, options: BatchWaitOptions = {}): APIPromise<BatchDone<ModelOutput<M>>> {
+  wait<M extends KnownModel | (string & {})>(model: M, requestId: string, options: BatchWaitOptions = {}): APIPromise<BatchDone<ModelAnswer<M>>> {
     return apiCall(options, (o) => this.#wait<M>(model, requestId, o));
   }
 
-  async #wait<M extends string>(model: string, requestId: string, options: BatchWaitOptions): Promise<BatchDone<ModelOutput<M>>> {
+  async #wait<M extends string>(model: string, requestId: string, options: BatchWaitOptions): Promise<BatchDone<ModelAnswer<M>>> {
     const { intervalMs = 1000, maxIntervalMs = 15_000, deadlineMs, ...requestOptions } = options;
     const started = Date.now();
     let delay = intervalMs;

@@ -12,7 +12,7 @@
 export { EdgeAI, type ClientOptions, type RequestOptions } from "./client.js";
 export type { RunOptions, BinaryResult } from "./run.js";
 export { APIPromise, type ResponseInfo, type WithResponse } from "./api-promise.js";
-export type { KnownModel, ModelInput, RunInput, ModelOutput, RunResult, Schema, LooseInput, LooseResult, TextGenerationRunResult } from "./run-types.js";
+export type { KnownModel, ModelInput, RunInput, ModelOutput, ModelAnswer, RunResult, Schema, LooseInput, LooseResult, TextResult, TextGenerationAnswer, TextGenerationRunResult, TextGenerationJsonResult, TextGenerationToolsResult } from "./run-types.js";
 
 // Streaming
 export { EdgeAIStream, type StreamUsage } from "./stream.js";

@@ -29,10 +29,80 @@ export type LooseInput = Record<string, unknown> | Uint8Array;
 export type LooseResult = any;
 
 /**
- * Result of a non-streaming text-generation call. Native fields are always filled in (the client derives
- * `response`/`tool_calls` from OpenAI-shaped answers); the OpenAI fields are present when the model used that shape.
+ * A text-generation answer as the API sends it (and as finished batch items carry it, since those are not
+ * normalised): `response` is text, the parsed object in JSON mode, or absent/`null` beside tool calls; newer models
+ * answer in the OpenAI `chat.completion` shape instead.
  */
-export type TextGenerationRunResult = Schema<"TextGenerationOutput"> & Partial<Schema<"ChatCompletion">>;
+export type TextGenerationAnswer = Schema<"TextGenerationOutput"> & Partial<Schema<"ChatCompletion">>;
+
+/**
+ * Result of a plain non-streaming text-generation call (no `response_format`, `guided_json`, `tools` or
+ * `functions`): `response` is the generated text, `""` when the model generated none. The client derives it from
+ * OpenAI-shaped answers too (`choices[0].message.content`), whose fields stay in place (docs/decisions/0330).
+ */
+export interface TextGenerationRunResult extends Partial<Schema<"ChatCompletion">> {
+  /** The generated text. */
+  response: string;
+  tool_calls?: Schema<"ToolCall">[];
+  usage?: Schema<"Usage">;
+}
+
+/**
+ * Result of a JSON-mode call (`response_format` of type `json_object`/`json_schema`, or `guided_json`): `response`
+ * is the parsed JSON object. It is not checked against the schema you sent; parse it with your own validator to
+ * get a typed value (e.g. `Invoice.parse(result.response)` with zod). An answer that is not a JSON object is a
+ * response `ValidationError` whose `rawBody` keeps what was received.
+ */
+export interface TextGenerationJsonResult extends Partial<Schema<"ChatCompletion">> {
+  /** The parsed JSON object the model produced. */
+  response: Record<string, unknown>;
+  tool_calls?: Schema<"ToolCall">[];
+  usage?: Schema<"Usage">;
+}
+
+/**
+ * Result of a call that offers `tools` (or embedded `functions`): the model may answer with tool calls and no
+ * text, so `response` is absent then (the API's `null` is dropped, nothing is made up); otherwise it is the text.
+ */
+export interface TextGenerationToolsResult extends Partial<Schema<"ChatCompletion">> {
+  /** The generated text; absent when the model answered only with tool calls. */
+  response?: string;
+  tool_calls?: Schema<"ToolCall">[];
+  usage?: Schema<"Usage">;
+}
+
+/** A JSON-mode call that also offers tools: the object, or nothing beside tool calls. */
+interface TextGenerationJsonToolsResult extends Omit<TextGenerationJsonResult, "response"> {
+  response?: Record<string, unknown>;
+}
+
+/** A call whose JSON mode is only known at run time (`response_format` may be undefined): either shape. */
+interface TextGenerationMaybeJsonResult extends Omit<TextGenerationJsonResult, "response"> {
+  response: string | Record<string, unknown>;
+}
+
+/** Input keys that switch on JSON mode, and those that offer tools. */
+type JsonModeKey = "response_format" | "guided_json";
+type ToolsKey = "tools" | "functions";
+
+/** An input that certainly asks for JSON mode (the same rule as run.ts's `textMode`). */
+type JsonModeInput = { response_format: { type: "json_object" | "json_schema" } } | { guided_json: object };
+
+/**
+ * The text-generation result for input `I`, read from its keys only (no search over models): plain text unless
+ * the input asks for JSON mode or offers tools.
+ */
+export type TextResult<I> = [Extract<keyof I, JsonModeKey>] extends [never]
+  ? [Extract<keyof I, ToolsKey>] extends [never]
+    ? TextGenerationRunResult
+    : TextGenerationToolsResult
+  : [I] extends [JsonModeInput]
+    ? [Extract<keyof I, ToolsKey>] extends [never]
+      ? TextGenerationJsonResult
+      : TextGenerationJsonToolsResult
+    : [Extract<keyof I, ToolsKey>] extends [never]
+      ? TextGenerationMaybeJsonResult
+      : TextGenerationMaybeJsonResult | TextGenerationToolsResult;
 
 /** Raw bytes when model `M` also takes them as its body. Not distributive, so it stays cheap for a generic `M`. */
 type BinaryInput<M extends KnownModel> = ModelMap[M]["binaryInput"] extends true ? Uint8Array : never;
@@ -47,11 +117,23 @@ export type RunInput<M extends KnownModel> = ModelMap[M]["input"] | BinaryInput<
 /** What `run(model, input)` accepts for model `M`; any JSON object or bytes for a model outside the catalog. */
 export type ModelInput<M extends string> = M extends KnownModel ? RunInput<M> : LooseInput;
 
-/** What `run(model, input)` resolves to for model `M` without streaming. */
-export type ModelOutput<M extends string> = M extends KnownModel
+/**
+ * What `run(model, input)` resolves to for model `M` without streaming; for text generation it depends on the
+ * input `I` (see {@link TextResult}), a plain call when `I` is not given.
+ */
+export type ModelOutput<M extends string, I = Record<never, never>> = M extends KnownModel
   ? ModelMap[M]["media"] extends "application/json"
     ? ModelMap[M]["task"] extends "text-generation"
-      ? TextGenerationRunResult
+      ? TextResult<I>
+      : ModelMap[M]["output"]
+    : BinaryResult
+  : LooseResult;
+
+/** Model `M`'s answer as the API sends it, without the client's normalisation (finished batch items). */
+export type ModelAnswer<M extends string> = M extends KnownModel
+  ? ModelMap[M]["media"] extends "application/json"
+    ? ModelMap[M]["task"] extends "text-generation"
+      ? TextGenerationAnswer
       : ModelMap[M]["output"]
     : BinaryResult
   : LooseResult;
@@ -66,5 +148,5 @@ type StreamFlag<I> = I extends Uint8Array ? undefined : "stream" extends keyof I
 export type RunResult<M extends string, I> = [StreamFlag<I>] extends [true]
   ? EdgeAIStream<TextGenerationChunk>
   : true extends StreamFlag<I>
-    ? EdgeAIStream<TextGenerationChunk> | ModelOutput<M>
-    : ModelOutput<M>;
+    ? EdgeAIStream<TextGenerationChunk> | ModelOutput<M, I>
+    : ModelOutput<M, I>;

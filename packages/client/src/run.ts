@@ -10,6 +10,7 @@ import { type ClientCore, parseJSON, type RequestOptions, type SentResponse } fr
 import { modelPath } from "./internal/paths.js";
 import { EdgeAIStream } from "./stream.js";
 import { type TextGenerationChunk, toTextGenerationChunk } from "./stream-chunks.js";
+import { fitResponse, normaliseTextGeneration, type TextMode, textMode } from "./text-response.js";
 import { type ValidationMode, validateRequest, validateResponse } from "./validation.js";
 
 /** Per-call options of `run`. */
@@ -57,7 +58,10 @@ export async function runModel(ctx: RunContext, model: string, input: unknown, o
     options,
   });
   const outputSchema = options?.queueRequest ? undefined : info?.outputSchema;
-  return decodeRunResponse(ctx, sent, streaming, outputSchema, info?.outputSchemaName ?? "result");
+  // A catalogued text model's `response` is made to match its type (run-types.ts `TextResult`); a queued
+  // request answers a batch receipt, and a model outside the catalog is returned as decoded.
+  const mode = info?.model.task === "text-generation" && !options?.queueRequest ? textMode(input) : undefined;
+  return decodeRunResponse(ctx, sent, streaming, outputSchema, info?.outputSchemaName ?? "result", mode);
 }
 
 /** Dispatches on Content-Type; see the module comment. */
@@ -67,6 +71,7 @@ export async function decodeRunResponse(
   streaming: boolean,
   outputSchema: Parameters<typeof validateResponse>[0],
   outputSchemaName: string,
+  mode?: TextMode,
 ): Promise<unknown> {
   const { response, done } = sent;
   const contentType = response.header("content-type") ?? "";
@@ -78,7 +83,8 @@ export async function decodeRunResponse(
       const body = parseJSON(await response.text(), ctx.core.scrub);
       const result = unwrapEnvelope(ctx.core.scrub, response.status, () => response.headerRecord(), body);
       validateResponse(outputSchema, outputSchemaName, result, ctx);
-      const normalised = normaliseTextGeneration(result);
+      let normalised = normaliseTextGeneration(result);
+      if (mode) normalised = fitResponse(normalised, mode, outputSchemaName, ctx);
       // Some models (gpt-oss) answer a stream request with JSON; callers still get something to iterate.
       return streaming ? EdgeAIStream.fromValues([normalised], toTextGenerationChunk, ctx.core.scrub) : normalised;
     }
@@ -86,18 +92,4 @@ export async function decodeRunResponse(
   } finally {
     done();
   }
-}
-
-/**
- * Newer models answer text generation in the OpenAI `chat.completion` shape even on /ai/run. Adding the native
- * fields (`response`, `tool_calls`, `usage`) lets one code path read both; the OpenAI fields stay in place.
- */
-export function normaliseTextGeneration(result: unknown): unknown {
-  if (typeof result !== "object" || result === null || !Array.isArray((result as { choices?: unknown }).choices)) return result;
-  const r = result as Record<string, unknown> & { choices: { message?: { content?: unknown; tool_calls?: unknown } }[] };
-  if (r.response !== undefined) return result;
-  const message = r.choices[0]?.message;
-  r.response = typeof message?.content === "string" ? message.content : "";
-  if (r.tool_calls === undefined && Array.isArray(message?.tool_calls)) r.tool_calls = message.tool_calls;
-  return result;
 }

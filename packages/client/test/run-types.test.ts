@@ -9,9 +9,9 @@ declare const ai: EdgeAI;
 const messages = [{ role: "user", content: "Hi" }];
 
 describe("run() typing", () => {
-  it("narrows text generation results to the native fields", () => {
+  it("narrows text generation results to the native fields: a plain call's response is the text", () => {
     const call = () => ai.run("@cf/meta/llama-3.3-70b-instruct-fp8-fast", { messages: [{ role: "user", content: "Hi" }] });
-    expectTypeOf<Awaited<ReturnType<typeof call>>["response"]>().toEqualTypeOf<string | Record<string, unknown> | null | undefined>();
+    expectTypeOf<Awaited<ReturnType<typeof call>>["response"]>().toEqualTypeOf<string>();
   });
 
   it("returns a stream of chunks when stream: true", () => {
