@@ -92,15 +92,16 @@ type JsonModeInput = { response_format: { type: "json_object" | "json_schema" } 
  * The text-generation result for input `I`, read from its keys only (no search over models): plain text unless
  * the input asks for JSON mode or offers tools.
  */
-export type TextResult<I> = [Extract<keyof I, JsonModeKey>] extends [never]
-  ? [Extract<keyof I, ToolsKey>] extends [never]
-    ? TextGenerationRunResult
-    : TextGenerationToolsResult
+export type TextResult<I> = [keyof I & (JsonModeKey | ToolsKey)] extends [never] ? TextGenerationRunResult : ModalTextResult<I>;
+
+/** {@link TextResult} for an input that names a JSON-mode or tools key (kept apart so a plain call checks one thing). */
+type ModalTextResult<I> = [keyof I & JsonModeKey] extends [never]
+  ? TextGenerationToolsResult
   : [I] extends [JsonModeInput]
-    ? [Extract<keyof I, ToolsKey>] extends [never]
+    ? [keyof I & ToolsKey] extends [never]
       ? TextGenerationJsonResult
       : TextGenerationJsonToolsResult
-    : [Extract<keyof I, ToolsKey>] extends [never]
+    : [keyof I & ToolsKey] extends [never]
       ? TextGenerationMaybeJsonResult
       : TextGenerationMaybeJsonResult | TextGenerationToolsResult;
 
