@@ -9,10 +9,10 @@ describe("getModel / isModelId", () => {
       operationId: "runLlama33_70bInstructFp8Fast",
       task: "text-generation",
       // Its own upstream input; its output is shared (by structure) with the models that answer the same shape.
-      inputSchemaName: "Llama33x70bInstructFp8FastInput",
-      outputSchemaName: "DeepseekR1DistillQwen32bOutput",
-      requestSchemaName: "Llama33x70bInstructFp8FastBatchableInput",
-      responseSchemaName: "DeepseekR1DistillQwen32bBatchableResponse",
+      inputSchemaName: "TextGenerationJsonModeInput",
+      outputSchemaName: "TextGenerationJsonModeOutput",
+      requestSchemaName: "TextGenerationJsonModeBatchableInput",
+      responseSchemaName: "TextGenerationJsonModeBatchableResponse",
     });
     expect(m?.capabilities).toMatchObject({ streaming: true, jsonMode: true, functionCalling: true, asyncBatch: true });
   });

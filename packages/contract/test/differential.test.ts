@@ -51,7 +51,7 @@ const unique = [...new Map(seeds.map((s) => [`${s.component} ${JSON.stringify(s.
 describe("zod and ajv agree on mutated examples", () => {
   it("has seeds for the main components", () => {
     const components = new Set(unique.map((s) => s.component));
-    for (const name of ["TextGenerationInput", "Llama33x70bInstructFp8FastBatchableInput", "FluxInput", "TextEmbeddingsBatchableInput", "ChatCompletionRequest", "ErrorEnvelope"]) {
+    for (const name of ["TextGenerationInput", "TextGenerationJsonModeBatchableInput", "FluxInput", "TextEmbeddingsBatchableInput", "ChatCompletionRequest", "ErrorEnvelope"]) {
       expect(components, name).toContain(name);
     }
   });

@@ -45,7 +45,7 @@ const breakers: [string, string, unknown][] = [
   ["image classification image as a string", "ImageClassificationInput", { image: "abc" }],
   ["image-to-text without image", "ImageToTextInput", { prompt: "Describe" }],
   ["batch with no requests", "BatchSubmitInput", { requests: [] }],
-  ["batch-capable input that is none of the shapes", "Llama33x70bInstructFp8FastBatchableInput", { foo: 1 }],
+  ["batch-capable input that is none of the shapes", "TextGenerationJsonModeBatchableInput", { foo: 1 }],
   ["batch poll with an empty id", "BatchPollInput", { request_id: "" }],
   ["chat completion with a non-slug model", "ChatCompletionRequest", { model: "gpt-4o", messages: [{ role: "user", content: "Hi" }] }],
   ["chat completion without messages", "ChatCompletionRequest", { model: "@cf/meta/llama-3.1-8b-instruct-fast" }],

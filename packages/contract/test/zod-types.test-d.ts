@@ -28,7 +28,7 @@ describe("zod schemas and openapi-typescript types agree", () => {
     expectTypeOf<Agrees<"ObjectDetectionInput">>().toEqualTypeOf<true>();
     expectTypeOf<Agrees<"ImageToTextInput">>().toEqualTypeOf<true>();
     expectTypeOf<Agrees<"BatchSubmitInput">>().toEqualTypeOf<true>();
-    expectTypeOf<Agrees<"Llama33x70bInstructFp8FastBatchableInput">>().toEqualTypeOf<true>();
+    expectTypeOf<Agrees<"TextGenerationJsonModeBatchableInput">>().toEqualTypeOf<true>();
     expectTypeOf<Agrees<"ChatCompletionRequest">>().toEqualTypeOf<true>();
     expectTypeOf<Agrees<"EmbeddingsRequest">>().toEqualTypeOf<true>();
   });
@@ -36,7 +36,7 @@ describe("zod schemas and openapi-typescript types agree", () => {
   it("for the main outputs and envelopes", () => {
     expectTypeOf<Agrees<"TextGenerationResult">>().toEqualTypeOf<true>();
     expectTypeOf<Agrees<"TextGenerationResponse">>().toEqualTypeOf<true>();
-    expectTypeOf<Agrees<"DeepseekR1DistillQwen32bBatchableResponse">>().toEqualTypeOf<true>();
+    expectTypeOf<Agrees<"TextGenerationJsonModeBatchableResponse">>().toEqualTypeOf<true>();
     expectTypeOf<Agrees<"TextGenerationSseEvent">>().toEqualTypeOf<true>();
     expectTypeOf<Agrees<"ChatCompletion">>().toEqualTypeOf<true>();
     expectTypeOf<Agrees<"ChatCompletionChunk">>().toEqualTypeOf<true>();
@@ -66,7 +66,7 @@ describe("zod schemas and openapi-typescript types agree", () => {
 
   it("ties ModelMap entries to the component types and media", () => {
     expectTypeOf<ModelMap["@cf/meta/llama-3.1-8b-instruct-fast"]["input"]>().toEqualTypeOf<Schemas["TextGenerationInput"]>();
-    expectTypeOf<ModelMap["@cf/meta/llama-3.1-8b-instruct-fast"]["output"]>().toEqualTypeOf<Schemas["UnaCybertron7bV2Bf16Output"]>();
+    expectTypeOf<ModelMap["@cf/meta/llama-3.1-8b-instruct-fast"]["output"]>().toEqualTypeOf<Schemas["TextGenerationNoUsageOutput"]>();
     expectTypeOf<ModelMap["@cf/openai/gpt-oss-20b"]["output"]>().toEqualTypeOf<Schemas["TextGenerationResult"]>();
     expectTypeOf<ModelMap["@cf/meta/llama-3.1-8b-instruct-fast"]["streaming"]>().toEqualTypeOf<true>();
     expectTypeOf<ModelMap["@cf/black-forest-labs/flux-1-schnell"]["input"]>().toEqualTypeOf<Schemas["FluxInput"]>();

@@ -67,10 +67,10 @@ public sealed class NativeClientTests(EmulatorFixture emulator) : IDisposable
             ["properties"] = new Dictionary<string, object> { ["city"] = new Dictionary<string, object> { ["type"] = "string" } },
             ["required"] = new[] { "city" },
         };
-        var answer = await chat.Llama33x70bInstructFp8FastAsync(new Llama33x70bInstructFp8FastBatchableInput
+        var answer = await chat.Llama33x70bInstructFp8FastAsync(new TextGenerationJsonModeBatchableInput
         {
-            Messages = [new Llama33x70bInstructFp8FastBatchableInputMessagesItem { Role = "user", Content = "A city?" }],
-            ResponseFormat = new Llama33x70bInstructFp8FastBatchableInputResponseFormat { Type = Llama33x70bInstructFp8FastBatchableInputResponseFormatType.JsonSchema, JsonSchema = schema },
+            Messages = [new TextGenerationJsonModeBatchableInputMessagesItem { Role = "user", Content = "A city?" }],
+            ResponseFormat = new TextGenerationJsonModeBatchableInputResponseFormat { Type = TextGenerationJsonModeBatchableInputResponseFormatType.JsonSchema, JsonSchema = schema },
         });
 
         var city = answer.Result!.ReadResponseAs(TestJson.Default.City);

@@ -11,7 +11,7 @@ public sealed class RetryTests(EmulatorFixture emulator) : IDisposable
 
     public void Dispose() => _services.Dispose();
 
-    private Task<UnaCybertron7bV2Bf16Response> Call(ServiceProvider? services = null) =>
+    private Task<TextGenerationNoUsageResponse> Call(ServiceProvider? services = null) =>
         (services ?? _services).GetRequiredService<ITextGenerationClient>().Llama31x8bInstructFastAsync(new TextGenerationInput { Prompt = "x", MaxTokens = 4 });
 
     [Theory]

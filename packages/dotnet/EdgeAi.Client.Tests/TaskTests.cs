@@ -42,7 +42,7 @@ public sealed class TaskTests(EmulatorFixture emulator) : IDisposable
     [Fact]
     public async Task When_a_batchable_model_is_called_without_queueing_then_the_normal_result_is_typed()
     {
-        var answer = await Client<ITextGenerationClient>().Llama33x70bInstructFp8FastAsync(new Llama33x70bInstructFp8FastBatchableInput { Prompt = "One word." });
+        var answer = await Client<ITextGenerationClient>().Llama33x70bInstructFp8FastAsync(new TextGenerationJsonModeBatchableInput { Prompt = "One word." });
 
         Assert.NotNull(answer.Result!.Response);
     }

@@ -72,7 +72,7 @@ export const tasks = [
       "name": "Text Generation",
       "description": "Large language models; prompt or chat messages in, text, JSON or tool calls out.",
       "inputSchemaName": "GemmaSeaLionV4x27bItInput",
-      "outputSchemaName": "GemmaSeaLionV4x27bItOutput",
+      "outputSchemaName": "TextGenerationCompletionOutput",
       "rateLimitPerMinute": 300
     },
     {
@@ -239,9 +239,9 @@ export const models = [
       "requestMedia": [],
       "binaryInput": false,
       "inputSchemaName": "GemmaSeaLionV4x27bItInput",
-      "outputSchemaName": "GemmaSeaLionV4x27bItOutput",
+      "outputSchemaName": "TextGenerationCompletionOutput",
       "requestSchemaName": "GemmaSeaLionV4x27bItInput",
-      "responseSchemaName": "GemmaSeaLionV4x27bItResponse",
+      "responseSchemaName": "TextGenerationCompletionResponse",
       "contextWindow": 128000,
       "dimensions": null,
       "rateLimitPerMinute": 300,
@@ -1093,10 +1093,10 @@ export const models = [
       ],
       "requestMedia": [],
       "binaryInput": false,
-      "inputSchemaName": "DeepseekMath7bInstructInput",
-      "outputSchemaName": "DeepseekMath7bInstructOutput",
-      "requestSchemaName": "DeepseekMath7bInstructInput",
-      "responseSchemaName": "DeepseekMath7bInstructResponse",
+      "inputSchemaName": "TextGenerationTextOnlyInput",
+      "outputSchemaName": "TextGenerationTextOutput",
+      "requestSchemaName": "TextGenerationTextOnlyInput",
+      "responseSchemaName": "TextGenerationTextResponse",
       "contextWindow": null,
       "dimensions": null,
       "rateLimitPerMinute": 300,
@@ -1130,10 +1130,10 @@ export const models = [
       ],
       "requestMedia": [],
       "binaryInput": false,
-      "inputSchemaName": "DeepseekR1DistillQwen32bInput",
-      "outputSchemaName": "DeepseekR1DistillQwen32bOutput",
-      "requestSchemaName": "DeepseekR1DistillQwen32bInput",
-      "responseSchemaName": "DeepseekR1DistillQwen32bResponse",
+      "inputSchemaName": "TextGenerationJsonModePartsInput",
+      "outputSchemaName": "TextGenerationJsonModeOutput",
+      "requestSchemaName": "TextGenerationJsonModePartsInput",
+      "responseSchemaName": "TextGenerationJsonModeResponse",
       "contextWindow": 80000,
       "dimensions": null,
       "rateLimitPerMinute": 300,
@@ -1177,10 +1177,10 @@ export const models = [
       ],
       "requestMedia": [],
       "binaryInput": false,
-      "inputSchemaName": "DeepseekV4Flash0731Input",
-      "outputSchemaName": "DeepseekV4Flash0731Output",
-      "requestSchemaName": "DeepseekV4Flash0731BatchableInput",
-      "responseSchemaName": "DeepseekV4Flash0731BatchableResponse",
+      "inputSchemaName": "TextGenerationChatCompletionInput",
+      "outputSchemaName": "TextGenerationChatCompletionOutput",
+      "requestSchemaName": "TextGenerationChatCompletionBatchableInput",
+      "responseSchemaName": "TextGenerationChatCompletionBatchableResponse",
       "contextWindow": 1048576,
       "dimensions": null,
       "rateLimitPerMinute": 300,
@@ -1229,10 +1229,10 @@ export const models = [
       ],
       "requestMedia": [],
       "binaryInput": false,
-      "inputSchemaName": "DeepseekV4Flash0731Input",
-      "outputSchemaName": "DeepseekV4Flash0731Output",
-      "requestSchemaName": "DeepseekV4Flash0731Input",
-      "responseSchemaName": "DeepseekV4Flash0731Response",
+      "inputSchemaName": "TextGenerationChatCompletionInput",
+      "outputSchemaName": "TextGenerationChatCompletionOutput",
+      "requestSchemaName": "TextGenerationChatCompletionInput",
+      "responseSchemaName": "TextGenerationChatCompletionResponse",
       "contextWindow": 1048576,
       "dimensions": null,
       "rateLimitPerMinute": 300,
@@ -1281,10 +1281,10 @@ export const models = [
       ],
       "requestMedia": [],
       "binaryInput": false,
-      "inputSchemaName": "DeepseekR1DistillQwen32bInput",
-      "outputSchemaName": "DeepseekR1DistillQwen32bOutput",
-      "requestSchemaName": "DeepseekR1DistillQwen32bInput",
-      "responseSchemaName": "DeepseekR1DistillQwen32bResponse",
+      "inputSchemaName": "TextGenerationJsonModePartsInput",
+      "outputSchemaName": "TextGenerationJsonModeOutput",
+      "requestSchemaName": "TextGenerationJsonModePartsInput",
+      "responseSchemaName": "TextGenerationJsonModeResponse",
       "contextWindow": 10000,
       "dimensions": null,
       "rateLimitPerMinute": 300,
@@ -1401,9 +1401,9 @@ export const models = [
       "requestMedia": [],
       "binaryInput": false,
       "inputSchemaName": "TextGenerationInput",
-      "outputSchemaName": "UnaCybertron7bV2Bf16Output",
+      "outputSchemaName": "TextGenerationNoUsageOutput",
       "requestSchemaName": "TextGenerationInput",
-      "responseSchemaName": "UnaCybertron7bV2Bf16Response",
+      "responseSchemaName": "TextGenerationNoUsageResponse",
       "contextWindow": null,
       "dimensions": null,
       "rateLimitPerMinute": 300,
@@ -1436,10 +1436,10 @@ export const models = [
       ],
       "requestMedia": [],
       "binaryInput": false,
-      "inputSchemaName": "Embeddinggemma300mInput",
-      "outputSchemaName": "Embeddinggemma300mOutput",
-      "requestSchemaName": "Embeddinggemma300mInput",
-      "responseSchemaName": "Embeddinggemma300mResponse",
+      "inputSchemaName": "TextEmbeddingsUnpooledInput",
+      "outputSchemaName": "TextEmbeddingsUnpooledOutput",
+      "requestSchemaName": "TextEmbeddingsUnpooledInput",
+      "responseSchemaName": "TextEmbeddingsUnpooledResponse",
       "contextWindow": null,
       "dimensions": 768,
       "rateLimitPerMinute": 3000,
@@ -1470,10 +1470,10 @@ export const models = [
       ],
       "requestMedia": [],
       "binaryInput": false,
-      "inputSchemaName": "Gemma2bItLoraInput",
-      "outputSchemaName": "DeepseekR1DistillQwen32bOutput",
-      "requestSchemaName": "Gemma2bItLoraInput",
-      "responseSchemaName": "DeepseekR1DistillQwen32bResponse",
+      "inputSchemaName": "TextGenerationJsonModeLegacyInput",
+      "outputSchemaName": "TextGenerationJsonModeOutput",
+      "requestSchemaName": "TextGenerationJsonModeLegacyInput",
+      "responseSchemaName": "TextGenerationJsonModeResponse",
       "contextWindow": 8192,
       "dimensions": null,
       "rateLimitPerMinute": 300,
@@ -1507,9 +1507,9 @@ export const models = [
       "requestMedia": [],
       "binaryInput": false,
       "inputSchemaName": "Gemma3x12bItInput",
-      "outputSchemaName": "DeepseekR1DistillQwen32bOutput",
+      "outputSchemaName": "TextGenerationJsonModeOutput",
       "requestSchemaName": "Gemma3x12bItInput",
-      "responseSchemaName": "DeepseekR1DistillQwen32bResponse",
+      "responseSchemaName": "TextGenerationJsonModeResponse",
       "contextWindow": 80000,
       "dimensions": null,
       "rateLimitPerMinute": 300,
@@ -1555,10 +1555,10 @@ export const models = [
       ],
       "requestMedia": [],
       "binaryInput": false,
-      "inputSchemaName": "DeepseekV4Flash0731Input",
-      "outputSchemaName": "DeepseekV4Flash0731Output",
-      "requestSchemaName": "DeepseekV4Flash0731BatchableInput",
-      "responseSchemaName": "DeepseekV4Flash0731BatchableResponse",
+      "inputSchemaName": "TextGenerationChatCompletionInput",
+      "outputSchemaName": "TextGenerationChatCompletionOutput",
+      "requestSchemaName": "TextGenerationChatCompletionBatchableInput",
+      "responseSchemaName": "TextGenerationChatCompletionBatchableResponse",
       "contextWindow": 256000,
       "dimensions": null,
       "rateLimitPerMinute": 300,
@@ -1602,10 +1602,10 @@ export const models = [
       ],
       "requestMedia": [],
       "binaryInput": false,
-      "inputSchemaName": "DeepseekMath7bInstructInput",
-      "outputSchemaName": "DeepseekMath7bInstructOutput",
-      "requestSchemaName": "DeepseekMath7bInstructInput",
-      "responseSchemaName": "DeepseekMath7bInstructResponse",
+      "inputSchemaName": "TextGenerationTextOnlyInput",
+      "outputSchemaName": "TextGenerationTextOutput",
+      "requestSchemaName": "TextGenerationTextOnlyInput",
+      "responseSchemaName": "TextGenerationTextResponse",
       "contextWindow": null,
       "dimensions": null,
       "rateLimitPerMinute": 300,
@@ -1672,10 +1672,10 @@ export const models = [
       ],
       "requestMedia": [],
       "binaryInput": false,
-      "inputSchemaName": "Granite40HMicroInput",
-      "outputSchemaName": "Granite40HMicroOutput",
-      "requestSchemaName": "Granite40HMicroInput",
-      "responseSchemaName": "Granite40HMicroResponse",
+      "inputSchemaName": "TextGenerationFlatInput",
+      "outputSchemaName": "TextGenerationMixedToolCallsOutput",
+      "requestSchemaName": "TextGenerationFlatInput",
+      "responseSchemaName": "TextGenerationMixedToolCallsResponse",
       "contextWindow": 131000,
       "dimensions": null,
       "rateLimitPerMinute": 300,
@@ -1886,10 +1886,10 @@ export const models = [
       ],
       "requestMedia": [],
       "binaryInput": false,
-      "inputSchemaName": "DeepseekMath7bInstructInput",
-      "outputSchemaName": "DeepseekMath7bInstructOutput",
-      "requestSchemaName": "DeepseekMath7bInstructInput",
-      "responseSchemaName": "DeepseekMath7bInstructResponse",
+      "inputSchemaName": "TextGenerationTextOnlyInput",
+      "outputSchemaName": "TextGenerationTextOutput",
+      "requestSchemaName": "TextGenerationTextOnlyInput",
+      "responseSchemaName": "TextGenerationTextResponse",
       "contextWindow": 8192,
       "dimensions": null,
       "rateLimitPerMinute": 300,
@@ -1922,10 +1922,10 @@ export const models = [
       ],
       "requestMedia": [],
       "binaryInput": false,
-      "inputSchemaName": "Gemma2bItLoraInput",
-      "outputSchemaName": "DeepseekR1DistillQwen32bOutput",
-      "requestSchemaName": "Gemma2bItLoraInput",
-      "responseSchemaName": "DeepseekR1DistillQwen32bResponse",
+      "inputSchemaName": "TextGenerationJsonModeLegacyInput",
+      "outputSchemaName": "TextGenerationJsonModeOutput",
+      "requestSchemaName": "TextGenerationJsonModeLegacyInput",
+      "responseSchemaName": "TextGenerationJsonModeResponse",
       "contextWindow": 4096,
       "dimensions": null,
       "rateLimitPerMinute": 300,
@@ -1962,10 +1962,10 @@ export const models = [
       ],
       "requestMedia": [],
       "binaryInput": false,
-      "inputSchemaName": "DeepseekR1DistillQwen32bInput",
-      "outputSchemaName": "DeepseekR1DistillQwen32bOutput",
-      "requestSchemaName": "DeepseekR1DistillQwen32bInput",
-      "responseSchemaName": "DeepseekR1DistillQwen32bResponse",
+      "inputSchemaName": "TextGenerationJsonModePartsInput",
+      "outputSchemaName": "TextGenerationJsonModeOutput",
+      "requestSchemaName": "TextGenerationJsonModePartsInput",
+      "responseSchemaName": "TextGenerationJsonModeResponse",
       "contextWindow": 8192,
       "dimensions": null,
       "rateLimitPerMinute": 300,
@@ -2000,10 +2000,10 @@ export const models = [
       ],
       "requestMedia": [],
       "binaryInput": false,
-      "inputSchemaName": "DeepseekMath7bInstructInput",
-      "outputSchemaName": "UnaCybertron7bV2Bf16Output",
-      "requestSchemaName": "DeepseekMath7bInstructInput",
-      "responseSchemaName": "UnaCybertron7bV2Bf16Response",
+      "inputSchemaName": "TextGenerationTextOnlyInput",
+      "outputSchemaName": "TextGenerationNoUsageOutput",
+      "requestSchemaName": "TextGenerationTextOnlyInput",
+      "responseSchemaName": "TextGenerationNoUsageResponse",
       "contextWindow": null,
       "dimensions": null,
       "rateLimitPerMinute": 300,
@@ -2041,9 +2041,9 @@ export const models = [
       "requestMedia": [],
       "binaryInput": false,
       "inputSchemaName": "TextGenerationInput",
-      "outputSchemaName": "UnaCybertron7bV2Bf16Output",
+      "outputSchemaName": "TextGenerationNoUsageOutput",
       "requestSchemaName": "TextGenerationInput",
-      "responseSchemaName": "UnaCybertron7bV2Bf16Response",
+      "responseSchemaName": "TextGenerationNoUsageResponse",
       "contextWindow": null,
       "dimensions": null,
       "rateLimitPerMinute": 300,
@@ -2082,9 +2082,9 @@ export const models = [
       "requestMedia": [],
       "binaryInput": false,
       "inputSchemaName": "TextGenerationInput",
-      "outputSchemaName": "UnaCybertron7bV2Bf16Output",
+      "outputSchemaName": "TextGenerationNoUsageOutput",
       "requestSchemaName": "TextGenerationInput",
-      "responseSchemaName": "UnaCybertron7bV2Bf16Response",
+      "responseSchemaName": "TextGenerationNoUsageResponse",
       "contextWindow": null,
       "dimensions": null,
       "rateLimitPerMinute": 300,
@@ -2122,9 +2122,9 @@ export const models = [
       "requestMedia": [],
       "binaryInput": false,
       "inputSchemaName": "TextGenerationInput",
-      "outputSchemaName": "UnaCybertron7bV2Bf16Output",
+      "outputSchemaName": "TextGenerationNoUsageOutput",
       "requestSchemaName": "TextGenerationInput",
-      "responseSchemaName": "UnaCybertron7bV2Bf16Response",
+      "responseSchemaName": "TextGenerationNoUsageResponse",
       "contextWindow": null,
       "dimensions": null,
       "rateLimitPerMinute": 300,
@@ -2162,10 +2162,10 @@ export const models = [
       ],
       "requestMedia": [],
       "binaryInput": false,
-      "inputSchemaName": "DeepseekMath7bInstructInput",
-      "outputSchemaName": "DeepseekMath7bInstructOutput",
-      "requestSchemaName": "DeepseekMath7bInstructInput",
-      "responseSchemaName": "DeepseekMath7bInstructResponse",
+      "inputSchemaName": "TextGenerationTextOnlyInput",
+      "outputSchemaName": "TextGenerationTextOutput",
+      "requestSchemaName": "TextGenerationTextOnlyInput",
+      "responseSchemaName": "TextGenerationTextResponse",
       "contextWindow": null,
       "dimensions": null,
       "rateLimitPerMinute": 300,
@@ -2203,9 +2203,9 @@ export const models = [
       "requestMedia": [],
       "binaryInput": false,
       "inputSchemaName": "TextGenerationInput",
-      "outputSchemaName": "UnaCybertron7bV2Bf16Output",
+      "outputSchemaName": "TextGenerationNoUsageOutput",
       "requestSchemaName": "TextGenerationInput",
-      "responseSchemaName": "UnaCybertron7bV2Bf16Response",
+      "responseSchemaName": "TextGenerationNoUsageResponse",
       "contextWindow": null,
       "dimensions": null,
       "rateLimitPerMinute": 300,
@@ -2239,10 +2239,10 @@ export const models = [
       ],
       "requestMedia": [],
       "binaryInput": false,
-      "inputSchemaName": "Gemma2bItLoraInput",
-      "outputSchemaName": "DeepseekR1DistillQwen32bOutput",
-      "requestSchemaName": "Gemma2bItLoraInput",
-      "responseSchemaName": "DeepseekR1DistillQwen32bResponse",
+      "inputSchemaName": "TextGenerationJsonModeLegacyInput",
+      "outputSchemaName": "TextGenerationJsonModeOutput",
+      "requestSchemaName": "TextGenerationJsonModeLegacyInput",
+      "responseSchemaName": "TextGenerationJsonModeResponse",
       "contextWindow": 32000,
       "dimensions": null,
       "rateLimitPerMinute": 300,
@@ -2276,9 +2276,9 @@ export const models = [
       "requestMedia": [],
       "binaryInput": false,
       "inputSchemaName": "TextGenerationInput",
-      "outputSchemaName": "UnaCybertron7bV2Bf16Output",
+      "outputSchemaName": "TextGenerationNoUsageOutput",
       "requestSchemaName": "TextGenerationInput",
-      "responseSchemaName": "UnaCybertron7bV2Bf16Response",
+      "responseSchemaName": "TextGenerationNoUsageResponse",
       "contextWindow": null,
       "dimensions": null,
       "rateLimitPerMinute": 300,
@@ -2323,10 +2323,10 @@ export const models = [
       ],
       "requestMedia": [],
       "binaryInput": false,
-      "inputSchemaName": "DeepseekMath7bInstructInput",
-      "outputSchemaName": "UnaCybertron7bV2Bf16Output",
-      "requestSchemaName": "DeepseekMath7bInstructInput",
-      "responseSchemaName": "UnaCybertron7bV2Bf16Response",
+      "inputSchemaName": "TextGenerationTextOnlyInput",
+      "outputSchemaName": "TextGenerationNoUsageOutput",
+      "requestSchemaName": "TextGenerationTextOnlyInput",
+      "responseSchemaName": "TextGenerationNoUsageResponse",
       "contextWindow": null,
       "dimensions": null,
       "rateLimitPerMinute": 300,
@@ -2359,10 +2359,10 @@ export const models = [
       ],
       "requestMedia": [],
       "binaryInput": false,
-      "inputSchemaName": "DeepseekMath7bInstructInput",
-      "outputSchemaName": "UnaCybertron7bV2Bf16Output",
-      "requestSchemaName": "DeepseekMath7bInstructInput",
-      "responseSchemaName": "UnaCybertron7bV2Bf16Response",
+      "inputSchemaName": "TextGenerationTextOnlyInput",
+      "outputSchemaName": "TextGenerationNoUsageOutput",
+      "requestSchemaName": "TextGenerationTextOnlyInput",
+      "responseSchemaName": "TextGenerationNoUsageResponse",
       "contextWindow": null,
       "dimensions": null,
       "rateLimitPerMinute": 300,
@@ -2395,10 +2395,10 @@ export const models = [
       ],
       "requestMedia": [],
       "binaryInput": false,
-      "inputSchemaName": "Llama33x70bInstructFp8FastInput",
-      "outputSchemaName": "DeepseekR1DistillQwen32bOutput",
-      "requestSchemaName": "Llama33x70bInstructFp8FastBatchableInput",
-      "responseSchemaName": "DeepseekR1DistillQwen32bBatchableResponse",
+      "inputSchemaName": "TextGenerationJsonModeInput",
+      "outputSchemaName": "TextGenerationJsonModeOutput",
+      "requestSchemaName": "TextGenerationJsonModeBatchableInput",
+      "responseSchemaName": "TextGenerationJsonModeBatchableResponse",
       "contextWindow": 24000,
       "dimensions": null,
       "rateLimitPerMinute": 300,
@@ -2443,9 +2443,9 @@ export const models = [
       "requestMedia": [],
       "binaryInput": false,
       "inputSchemaName": "Llama4Scout17b16eInstructInput",
-      "outputSchemaName": "DeepseekR1DistillQwen32bOutput",
+      "outputSchemaName": "TextGenerationJsonModeOutput",
       "requestSchemaName": "Llama4Scout17b16eInstructInput",
-      "responseSchemaName": "DeepseekR1DistillQwen32bResponse",
+      "responseSchemaName": "TextGenerationJsonModeResponse",
       "contextWindow": 131000,
       "dimensions": null,
       "rateLimitPerMinute": 300,
@@ -2559,10 +2559,10 @@ export const models = [
       ],
       "requestMedia": [],
       "binaryInput": false,
-      "inputSchemaName": "DeepseekMath7bInstructInput",
-      "outputSchemaName": "UnaCybertron7bV2Bf16Output",
-      "requestSchemaName": "DeepseekMath7bInstructInput",
-      "responseSchemaName": "UnaCybertron7bV2Bf16Response",
+      "inputSchemaName": "TextGenerationTextOnlyInput",
+      "outputSchemaName": "TextGenerationNoUsageOutput",
+      "requestSchemaName": "TextGenerationTextOnlyInput",
+      "responseSchemaName": "TextGenerationNoUsageResponse",
       "contextWindow": null,
       "dimensions": null,
       "rateLimitPerMinute": 720,
@@ -2641,10 +2641,10 @@ export const models = [
       ],
       "requestMedia": [],
       "binaryInput": false,
-      "inputSchemaName": "DeepseekMath7bInstructInput",
-      "outputSchemaName": "DeepseekMath7bInstructOutput",
-      "requestSchemaName": "DeepseekMath7bInstructInput",
-      "responseSchemaName": "DeepseekMath7bInstructResponse",
+      "inputSchemaName": "TextGenerationTextOnlyInput",
+      "outputSchemaName": "TextGenerationTextOutput",
+      "requestSchemaName": "TextGenerationTextOnlyInput",
+      "responseSchemaName": "TextGenerationTextResponse",
       "contextWindow": null,
       "dimensions": null,
       "rateLimitPerMinute": 300,
@@ -2679,10 +2679,10 @@ export const models = [
       ],
       "requestMedia": [],
       "binaryInput": false,
-      "inputSchemaName": "DeepseekR1DistillQwen32bInput",
-      "outputSchemaName": "DeepseekR1DistillQwen32bOutput",
-      "requestSchemaName": "DeepseekR1DistillQwen32bInput",
-      "responseSchemaName": "DeepseekR1DistillQwen32bResponse",
+      "inputSchemaName": "TextGenerationJsonModePartsInput",
+      "outputSchemaName": "TextGenerationJsonModeOutput",
+      "requestSchemaName": "TextGenerationJsonModePartsInput",
+      "responseSchemaName": "TextGenerationJsonModeResponse",
       "contextWindow": 15000,
       "dimensions": null,
       "rateLimitPerMinute": 300,
@@ -2714,9 +2714,9 @@ export const models = [
       "requestMedia": [],
       "binaryInput": false,
       "inputSchemaName": "MistralSmall31x24bInstructInput",
-      "outputSchemaName": "DeepseekR1DistillQwen32bOutput",
+      "outputSchemaName": "TextGenerationJsonModeOutput",
       "requestSchemaName": "MistralSmall31x24bInstructInput",
-      "responseSchemaName": "DeepseekR1DistillQwen32bResponse",
+      "responseSchemaName": "TextGenerationJsonModeResponse",
       "contextWindow": 128000,
       "dimensions": null,
       "rateLimitPerMinute": 300,
@@ -2803,10 +2803,10 @@ export const models = [
       ],
       "requestMedia": [],
       "binaryInput": false,
-      "inputSchemaName": "DeepseekV4Flash0731Input",
-      "outputSchemaName": "DeepseekV4Flash0731Output",
-      "requestSchemaName": "DeepseekV4Flash0731Input",
-      "responseSchemaName": "DeepseekV4Flash0731Response",
+      "inputSchemaName": "TextGenerationChatCompletionInput",
+      "outputSchemaName": "TextGenerationChatCompletionOutput",
+      "requestSchemaName": "TextGenerationChatCompletionInput",
+      "responseSchemaName": "TextGenerationChatCompletionResponse",
       "contextWindow": 256000,
       "dimensions": null,
       "rateLimitPerMinute": 300,
@@ -2859,10 +2859,10 @@ export const models = [
       ],
       "requestMedia": [],
       "binaryInput": false,
-      "inputSchemaName": "DeepseekV4Flash0731Input",
-      "outputSchemaName": "DeepseekV4Flash0731Output",
-      "requestSchemaName": "DeepseekV4Flash0731BatchableInput",
-      "responseSchemaName": "DeepseekV4Flash0731BatchableResponse",
+      "inputSchemaName": "TextGenerationChatCompletionInput",
+      "outputSchemaName": "TextGenerationChatCompletionOutput",
+      "requestSchemaName": "TextGenerationChatCompletionBatchableInput",
+      "responseSchemaName": "TextGenerationChatCompletionBatchableResponse",
       "contextWindow": 262144,
       "dimensions": null,
       "rateLimitPerMinute": 300,
@@ -2912,10 +2912,10 @@ export const models = [
       ],
       "requestMedia": [],
       "binaryInput": false,
-      "inputSchemaName": "DeepseekV4Flash0731Input",
-      "outputSchemaName": "DeepseekV4Flash0731Output",
-      "requestSchemaName": "DeepseekV4Flash0731Input",
-      "responseSchemaName": "DeepseekV4Flash0731Response",
+      "inputSchemaName": "TextGenerationChatCompletionInput",
+      "outputSchemaName": "TextGenerationChatCompletionOutput",
+      "requestSchemaName": "TextGenerationChatCompletionInput",
+      "responseSchemaName": "TextGenerationChatCompletionResponse",
       "contextWindow": 262144,
       "dimensions": null,
       "rateLimitPerMinute": 300,
@@ -3000,10 +3000,10 @@ export const models = [
       ],
       "requestMedia": [],
       "binaryInput": false,
-      "inputSchemaName": "DeepseekV4Flash0731Input",
-      "outputSchemaName": "DeepseekV4Flash0731Output",
-      "requestSchemaName": "DeepseekV4Flash0731Input",
-      "responseSchemaName": "DeepseekV4Flash0731Response",
+      "inputSchemaName": "TextGenerationChatCompletionInput",
+      "outputSchemaName": "TextGenerationChatCompletionOutput",
+      "requestSchemaName": "TextGenerationChatCompletionInput",
+      "responseSchemaName": "TextGenerationChatCompletionResponse",
       "contextWindow": 256000,
       "dimensions": null,
       "rateLimitPerMinute": 300,
@@ -3251,10 +3251,10 @@ export const models = [
       ],
       "requestMedia": [],
       "binaryInput": false,
-      "inputSchemaName": "DeepseekMath7bInstructInput",
-      "outputSchemaName": "DeepseekMath7bInstructOutput",
-      "requestSchemaName": "DeepseekMath7bInstructInput",
-      "responseSchemaName": "DeepseekMath7bInstructResponse",
+      "inputSchemaName": "TextGenerationTextOnlyInput",
+      "outputSchemaName": "TextGenerationTextOutput",
+      "requestSchemaName": "TextGenerationTextOnlyInput",
+      "responseSchemaName": "TextGenerationTextResponse",
       "contextWindow": 8192,
       "dimensions": null,
       "rateLimitPerMinute": 300,
@@ -3287,10 +3287,10 @@ export const models = [
       ],
       "requestMedia": [],
       "binaryInput": false,
-      "inputSchemaName": "Embeddinggemma300mInput",
-      "outputSchemaName": "Embeddinggemma300mOutput",
-      "requestSchemaName": "Embeddinggemma300mInput",
-      "responseSchemaName": "Embeddinggemma300mResponse",
+      "inputSchemaName": "TextEmbeddingsUnpooledInput",
+      "outputSchemaName": "TextEmbeddingsUnpooledOutput",
+      "requestSchemaName": "TextEmbeddingsUnpooledInput",
+      "responseSchemaName": "TextEmbeddingsUnpooledResponse",
       "contextWindow": null,
       "dimensions": null,
       "rateLimitPerMinute": 3000,
@@ -3369,10 +3369,10 @@ export const models = [
       ],
       "requestMedia": [],
       "binaryInput": false,
-      "inputSchemaName": "DeepseekMath7bInstructInput",
-      "outputSchemaName": "DeepseekMath7bInstructOutput",
-      "requestSchemaName": "DeepseekMath7bInstructInput",
-      "responseSchemaName": "DeepseekMath7bInstructResponse",
+      "inputSchemaName": "TextGenerationTextOnlyInput",
+      "outputSchemaName": "TextGenerationTextOutput",
+      "requestSchemaName": "TextGenerationTextOnlyInput",
+      "responseSchemaName": "TextGenerationTextResponse",
       "contextWindow": null,
       "dimensions": null,
       "rateLimitPerMinute": 1500,
@@ -3405,10 +3405,10 @@ export const models = [
       ],
       "requestMedia": [],
       "binaryInput": false,
-      "inputSchemaName": "DeepseekMath7bInstructInput",
-      "outputSchemaName": "DeepseekMath7bInstructOutput",
-      "requestSchemaName": "DeepseekMath7bInstructInput",
-      "responseSchemaName": "DeepseekMath7bInstructResponse",
+      "inputSchemaName": "TextGenerationTextOnlyInput",
+      "outputSchemaName": "TextGenerationTextOutput",
+      "requestSchemaName": "TextGenerationTextOnlyInput",
+      "responseSchemaName": "TextGenerationTextResponse",
       "contextWindow": null,
       "dimensions": null,
       "rateLimitPerMinute": 720,
@@ -3441,10 +3441,10 @@ export const models = [
       ],
       "requestMedia": [],
       "binaryInput": false,
-      "inputSchemaName": "Gemma2bItLoraInput",
-      "outputSchemaName": "DeepseekR1DistillQwen32bOutput",
-      "requestSchemaName": "Gemma2bItLoraInput",
-      "responseSchemaName": "DeepseekR1DistillQwen32bResponse",
+      "inputSchemaName": "TextGenerationJsonModeLegacyInput",
+      "outputSchemaName": "TextGenerationJsonModeOutput",
+      "requestSchemaName": "TextGenerationJsonModeLegacyInput",
+      "responseSchemaName": "TextGenerationJsonModeResponse",
       "contextWindow": 7500,
       "dimensions": null,
       "rateLimitPerMinute": 150,
@@ -3477,10 +3477,10 @@ export const models = [
       ],
       "requestMedia": [],
       "binaryInput": false,
-      "inputSchemaName": "DeepseekR1DistillQwen32bInput",
-      "outputSchemaName": "DeepseekR1DistillQwen32bOutput",
-      "requestSchemaName": "DeepseekR1DistillQwen32bInput",
-      "responseSchemaName": "DeepseekR1DistillQwen32bResponse",
+      "inputSchemaName": "TextGenerationJsonModePartsInput",
+      "outputSchemaName": "TextGenerationJsonModeOutput",
+      "requestSchemaName": "TextGenerationJsonModePartsInput",
+      "responseSchemaName": "TextGenerationJsonModeResponse",
       "contextWindow": 20000,
       "dimensions": null,
       "rateLimitPerMinute": 300,
@@ -3517,10 +3517,10 @@ export const models = [
       ],
       "requestMedia": [],
       "binaryInput": false,
-      "inputSchemaName": "Gemma2bItLoraInput",
-      "outputSchemaName": "DeepseekR1DistillQwen32bOutput",
-      "requestSchemaName": "Gemma2bItLoraInput",
-      "responseSchemaName": "DeepseekR1DistillQwen32bResponse",
+      "inputSchemaName": "TextGenerationJsonModeLegacyInput",
+      "outputSchemaName": "TextGenerationJsonModeOutput",
+      "requestSchemaName": "TextGenerationJsonModeLegacyInput",
+      "responseSchemaName": "TextGenerationJsonModeResponse",
       "contextWindow": 32768,
       "dimensions": null,
       "rateLimitPerMinute": 300,
@@ -3563,9 +3563,9 @@ export const models = [
       "requestMedia": [],
       "binaryInput": false,
       "inputSchemaName": "GemmaSeaLionV4x27bItInput",
-      "outputSchemaName": "GemmaSeaLionV4x27bItOutput",
+      "outputSchemaName": "TextGenerationCompletionOutput",
       "requestSchemaName": "GemmaSeaLionV4x27bItBatchableInput",
-      "responseSchemaName": "GemmaSeaLionV4x27bItBatchableResponse",
+      "responseSchemaName": "TextGenerationCompletionBatchableResponse",
       "contextWindow": 32768,
       "dimensions": null,
       "rateLimitPerMinute": 300,
@@ -3647,10 +3647,10 @@ export const models = [
       ],
       "requestMedia": [],
       "binaryInput": false,
-      "inputSchemaName": "DeepseekV4Flash0731Input",
-      "outputSchemaName": "DeepseekV4Flash0731Output",
-      "requestSchemaName": "DeepseekV4Flash0731BatchableInput",
-      "responseSchemaName": "DeepseekV4Flash0731BatchableResponse",
+      "inputSchemaName": "TextGenerationChatCompletionInput",
+      "outputSchemaName": "TextGenerationChatCompletionOutput",
+      "requestSchemaName": "TextGenerationChatCompletionBatchableInput",
+      "responseSchemaName": "TextGenerationChatCompletionBatchableResponse",
       "contextWindow": 262144,
       "dimensions": null,
       "rateLimitPerMinute": 300,
@@ -3859,10 +3859,10 @@ export const models = [
       ],
       "requestMedia": [],
       "binaryInput": false,
-      "inputSchemaName": "Granite40HMicroInput",
-      "outputSchemaName": "Granite40HMicroOutput",
-      "requestSchemaName": "Granite40HMicroInput",
-      "responseSchemaName": "Granite40HMicroResponse",
+      "inputSchemaName": "TextGenerationFlatInput",
+      "outputSchemaName": "TextGenerationMixedToolCallsOutput",
+      "requestSchemaName": "TextGenerationFlatInput",
+      "responseSchemaName": "TextGenerationMixedToolCallsResponse",
       "contextWindow": 262144,
       "dimensions": null,
       "rateLimitPerMinute": 300,
@@ -3893,10 +3893,10 @@ export const models = [
       ],
       "requestMedia": [],
       "binaryInput": false,
-      "inputSchemaName": "DeepseekMath7bInstructInput",
-      "outputSchemaName": "DeepseekMath7bInstructOutput",
-      "requestSchemaName": "DeepseekMath7bInstructInput",
-      "responseSchemaName": "DeepseekMath7bInstructResponse",
+      "inputSchemaName": "TextGenerationTextOnlyInput",
+      "outputSchemaName": "TextGenerationTextOutput",
+      "requestSchemaName": "TextGenerationTextOnlyInput",
+      "responseSchemaName": "TextGenerationTextResponse",
       "contextWindow": 4096,
       "dimensions": null,
       "rateLimitPerMinute": 300,
@@ -3929,10 +3929,10 @@ export const models = [
       ],
       "requestMedia": [],
       "binaryInput": false,
-      "inputSchemaName": "DeepseekMath7bInstructInput",
-      "outputSchemaName": "UnaCybertron7bV2Bf16Output",
-      "requestSchemaName": "DeepseekMath7bInstructInput",
-      "responseSchemaName": "UnaCybertron7bV2Bf16Response",
+      "inputSchemaName": "TextGenerationTextOnlyInput",
+      "outputSchemaName": "TextGenerationNoUsageOutput",
+      "requestSchemaName": "TextGenerationTextOnlyInput",
+      "responseSchemaName": "TextGenerationNoUsageResponse",
       "contextWindow": null,
       "dimensions": null,
       "rateLimitPerMinute": 300,
@@ -3965,10 +3965,10 @@ export const models = [
       ],
       "requestMedia": [],
       "binaryInput": false,
-      "inputSchemaName": "DeepseekMath7bInstructInput",
-      "outputSchemaName": "UnaCybertron7bV2Bf16Output",
-      "requestSchemaName": "DeepseekMath7bInstructInput",
-      "responseSchemaName": "UnaCybertron7bV2Bf16Response",
+      "inputSchemaName": "TextGenerationTextOnlyInput",
+      "outputSchemaName": "TextGenerationNoUsageOutput",
+      "requestSchemaName": "TextGenerationTextOnlyInput",
+      "responseSchemaName": "TextGenerationNoUsageResponse",
       "contextWindow": null,
       "dimensions": null,
       "rateLimitPerMinute": 720,
@@ -4043,10 +4043,10 @@ export const models = [
       ],
       "requestMedia": [],
       "binaryInput": false,
-      "inputSchemaName": "Granite40HMicroInput",
-      "outputSchemaName": "Granite40HMicroOutput",
-      "requestSchemaName": "Granite40HMicroInput",
-      "responseSchemaName": "Granite40HMicroResponse",
+      "inputSchemaName": "TextGenerationFlatInput",
+      "outputSchemaName": "TextGenerationMixedToolCallsOutput",
+      "requestSchemaName": "TextGenerationFlatInput",
+      "responseSchemaName": "TextGenerationMixedToolCallsResponse",
       "contextWindow": 32000,
       "dimensions": null,
       "rateLimitPerMinute": 300,
@@ -4077,10 +4077,10 @@ export const models = [
       ],
       "requestMedia": [],
       "binaryInput": false,
-      "inputSchemaName": "DeepseekV4Flash0731Input",
-      "outputSchemaName": "DeepseekV4Flash0731Output",
-      "requestSchemaName": "DeepseekV4Flash0731Input",
-      "responseSchemaName": "DeepseekV4Flash0731Response",
+      "inputSchemaName": "TextGenerationChatCompletionInput",
+      "outputSchemaName": "TextGenerationChatCompletionOutput",
+      "requestSchemaName": "TextGenerationChatCompletionInput",
+      "responseSchemaName": "TextGenerationChatCompletionResponse",
       "contextWindow": 131072,
       "dimensions": null,
       "rateLimitPerMinute": 300,
@@ -4122,10 +4122,10 @@ export const models = [
       ],
       "requestMedia": [],
       "binaryInput": false,
-      "inputSchemaName": "DeepseekV4Flash0731Input",
-      "outputSchemaName": "DeepseekV4Flash0731Output",
-      "requestSchemaName": "DeepseekV4Flash0731Input",
-      "responseSchemaName": "DeepseekV4Flash0731Response",
+      "inputSchemaName": "TextGenerationChatCompletionInput",
+      "outputSchemaName": "TextGenerationChatCompletionOutput",
+      "requestSchemaName": "TextGenerationChatCompletionInput",
+      "responseSchemaName": "TextGenerationChatCompletionResponse",
       "contextWindow": 262144,
       "dimensions": null,
       "rateLimitPerMinute": 300,
@@ -4174,10 +4174,10 @@ export const models = [
       ],
       "requestMedia": [],
       "binaryInput": false,
-      "inputSchemaName": "DeepseekV4Flash0731Input",
-      "outputSchemaName": "DeepseekV4Flash0731Output",
-      "requestSchemaName": "DeepseekV4Flash0731Input",
-      "responseSchemaName": "DeepseekV4Flash0731Response",
+      "inputSchemaName": "TextGenerationChatCompletionInput",
+      "outputSchemaName": "TextGenerationChatCompletionOutput",
+      "requestSchemaName": "TextGenerationChatCompletionInput",
+      "responseSchemaName": "TextGenerationChatCompletionResponse",
       "contextWindow": 1310720,
       "dimensions": null,
       "rateLimitPerMinute": 300,
@@ -4226,10 +4226,10 @@ export const models = [
       ],
       "requestMedia": [],
       "binaryInput": false,
-      "inputSchemaName": "DeepseekV4Flash0731Input",
-      "outputSchemaName": "DeepseekV4Flash0731Output",
-      "requestSchemaName": "DeepseekV4Flash0731Input",
-      "responseSchemaName": "DeepseekV4Flash0731Response",
+      "inputSchemaName": "TextGenerationChatCompletionInput",
+      "outputSchemaName": "TextGenerationChatCompletionOutput",
+      "requestSchemaName": "TextGenerationChatCompletionInput",
+      "responseSchemaName": "TextGenerationChatCompletionResponse",
       "contextWindow": 1310720,
       "dimensions": null,
       "rateLimitPerMinute": 300,
@@ -4279,10 +4279,10 @@ export const models = [
       ],
       "requestMedia": [],
       "binaryInput": false,
-      "inputSchemaName": "DeepseekMath7bInstructInput",
-      "outputSchemaName": "DeepseekMath7bInstructOutput",
-      "requestSchemaName": "DeepseekMath7bInstructInput",
-      "responseSchemaName": "DeepseekMath7bInstructResponse",
+      "inputSchemaName": "TextGenerationTextOnlyInput",
+      "outputSchemaName": "TextGenerationTextOutput",
+      "requestSchemaName": "TextGenerationTextOnlyInput",
+      "responseSchemaName": "TextGenerationTextResponse",
       "contextWindow": 8192,
       "dimensions": null,
       "rateLimitPerMinute": 300,
@@ -4320,10 +4320,10 @@ export const models = [
       ],
       "requestMedia": [],
       "binaryInput": false,
-      "inputSchemaName": "DeepseekMath7bInstructInput",
-      "outputSchemaName": "DeepseekMath7bInstructOutput",
-      "requestSchemaName": "DeepseekMath7bInstructInput",
-      "responseSchemaName": "DeepseekMath7bInstructResponse",
+      "inputSchemaName": "TextGenerationTextOnlyInput",
+      "outputSchemaName": "TextGenerationTextOutput",
+      "requestSchemaName": "TextGenerationTextOnlyInput",
+      "responseSchemaName": "TextGenerationTextResponse",
       "contextWindow": null,
       "dimensions": null,
       "rateLimitPerMinute": 300,
@@ -4358,10 +4358,10 @@ export const models = [
       ],
       "requestMedia": [],
       "binaryInput": false,
-      "inputSchemaName": "DeepseekR1DistillQwen32bInput",
-      "outputSchemaName": "DeepseekR1DistillQwen32bOutput",
-      "requestSchemaName": "DeepseekR1DistillQwen32bInput",
-      "responseSchemaName": "DeepseekR1DistillQwen32bResponse",
+      "inputSchemaName": "TextGenerationJsonModePartsInput",
+      "outputSchemaName": "TextGenerationJsonModeOutput",
+      "requestSchemaName": "TextGenerationJsonModePartsInput",
+      "responseSchemaName": "TextGenerationJsonModeResponse",
       "contextWindow": 3072,
       "dimensions": null,
       "rateLimitPerMinute": 300,
@@ -4398,10 +4398,10 @@ export const models = [
       ],
       "requestMedia": [],
       "binaryInput": false,
-      "inputSchemaName": "Llama33x70bInstructFp8FastInput",
-      "outputSchemaName": "DeepseekR1DistillQwen32bOutput",
-      "requestSchemaName": "Llama33x70bInstructFp8FastInput",
-      "responseSchemaName": "DeepseekR1DistillQwen32bResponse",
+      "inputSchemaName": "TextGenerationJsonModeInput",
+      "outputSchemaName": "TextGenerationJsonModeOutput",
+      "requestSchemaName": "TextGenerationJsonModeInput",
+      "responseSchemaName": "TextGenerationJsonModeResponse",
       "contextWindow": 4096,
       "dimensions": null,
       "rateLimitPerMinute": 300,
@@ -4434,10 +4434,10 @@ export const models = [
       ],
       "requestMedia": [],
       "binaryInput": false,
-      "inputSchemaName": "DeepseekMath7bInstructInput",
-      "outputSchemaName": "DeepseekMath7bInstructOutput",
-      "requestSchemaName": "DeepseekMath7bInstructInput",
-      "responseSchemaName": "DeepseekMath7bInstructResponse",
+      "inputSchemaName": "TextGenerationTextOnlyInput",
+      "outputSchemaName": "TextGenerationTextOutput",
+      "requestSchemaName": "TextGenerationTextOnlyInput",
+      "responseSchemaName": "TextGenerationTextResponse",
       "contextWindow": 24000,
       "dimensions": null,
       "rateLimitPerMinute": 300,
@@ -4475,9 +4475,9 @@ export const models = [
       "requestMedia": [],
       "binaryInput": false,
       "inputSchemaName": "TextGenerationInput",
-      "outputSchemaName": "UnaCybertron7bV2Bf16Output",
+      "outputSchemaName": "TextGenerationNoUsageOutput",
       "requestSchemaName": "TextGenerationInput",
-      "responseSchemaName": "UnaCybertron7bV2Bf16Response",
+      "responseSchemaName": "TextGenerationNoUsageResponse",
       "contextWindow": null,
       "dimensions": null,
       "rateLimitPerMinute": 300,
@@ -4511,10 +4511,10 @@ export const models = [
       ],
       "requestMedia": [],
       "binaryInput": false,
-      "inputSchemaName": "Llama33x70bInstructFp8FastInput",
-      "outputSchemaName": "DeepseekR1DistillQwen32bOutput",
-      "requestSchemaName": "Llama33x70bInstructFp8FastInput",
-      "responseSchemaName": "DeepseekR1DistillQwen32bResponse",
+      "inputSchemaName": "TextGenerationJsonModeInput",
+      "outputSchemaName": "TextGenerationJsonModeOutput",
+      "requestSchemaName": "TextGenerationJsonModeInput",
+      "responseSchemaName": "TextGenerationJsonModeResponse",
       "contextWindow": 4096,
       "dimensions": null,
       "rateLimitPerMinute": 300,
@@ -4549,9 +4549,9 @@ export const models = [
       "requestMedia": [],
       "binaryInput": false,
       "inputSchemaName": "TextGenerationInput",
-      "outputSchemaName": "UnaCybertron7bV2Bf16Output",
+      "outputSchemaName": "TextGenerationNoUsageOutput",
       "requestSchemaName": "TextGenerationInput",
-      "responseSchemaName": "UnaCybertron7bV2Bf16Response",
+      "responseSchemaName": "TextGenerationNoUsageResponse",
       "contextWindow": null,
       "dimensions": null,
       "rateLimitPerMinute": 300,
@@ -4584,10 +4584,10 @@ export const models = [
       ],
       "requestMedia": [],
       "binaryInput": false,
-      "inputSchemaName": "DeepseekMath7bInstructInput",
-      "outputSchemaName": "DeepseekMath7bInstructOutput",
-      "requestSchemaName": "DeepseekMath7bInstructInput",
-      "responseSchemaName": "DeepseekMath7bInstructResponse",
+      "inputSchemaName": "TextGenerationTextOnlyInput",
+      "outputSchemaName": "TextGenerationTextOutput",
+      "requestSchemaName": "TextGenerationTextOnlyInput",
+      "responseSchemaName": "TextGenerationTextResponse",
       "contextWindow": 4096,
       "dimensions": null,
       "rateLimitPerMinute": 300,
@@ -4620,10 +4620,10 @@ export const models = [
       ],
       "requestMedia": [],
       "binaryInput": false,
-      "inputSchemaName": "Llama33x70bInstructFp8FastInput",
-      "outputSchemaName": "DeepseekR1DistillQwen32bOutput",
-      "requestSchemaName": "Llama33x70bInstructFp8FastInput",
-      "responseSchemaName": "DeepseekR1DistillQwen32bResponse",
+      "inputSchemaName": "TextGenerationJsonModeInput",
+      "outputSchemaName": "TextGenerationJsonModeOutput",
+      "requestSchemaName": "TextGenerationJsonModeInput",
+      "responseSchemaName": "TextGenerationJsonModeResponse",
       "contextWindow": 4096,
       "dimensions": null,
       "rateLimitPerMinute": 400,
@@ -4656,10 +4656,10 @@ export const models = [
       ],
       "requestMedia": [],
       "binaryInput": false,
-      "inputSchemaName": "DeepseekMath7bInstructInput",
-      "outputSchemaName": "DeepseekMath7bInstructOutput",
-      "requestSchemaName": "DeepseekMath7bInstructInput",
-      "responseSchemaName": "DeepseekMath7bInstructResponse",
+      "inputSchemaName": "TextGenerationTextOnlyInput",
+      "outputSchemaName": "TextGenerationTextOutput",
+      "requestSchemaName": "TextGenerationTextOnlyInput",
+      "responseSchemaName": "TextGenerationTextResponse",
       "contextWindow": 4096,
       "dimensions": null,
       "rateLimitPerMinute": 300,
@@ -4692,10 +4692,10 @@ export const models = [
       ],
       "requestMedia": [],
       "binaryInput": false,
-      "inputSchemaName": "Llama33x70bInstructFp8FastInput",
-      "outputSchemaName": "DeepseekR1DistillQwen32bOutput",
-      "requestSchemaName": "Llama33x70bInstructFp8FastInput",
-      "responseSchemaName": "DeepseekR1DistillQwen32bResponse",
+      "inputSchemaName": "TextGenerationJsonModeInput",
+      "outputSchemaName": "TextGenerationJsonModeOutput",
+      "requestSchemaName": "TextGenerationJsonModeInput",
+      "responseSchemaName": "TextGenerationJsonModeResponse",
       "contextWindow": 4096,
       "dimensions": null,
       "rateLimitPerMinute": 300,
@@ -4729,9 +4729,9 @@ export const models = [
       "requestMedia": [],
       "binaryInput": false,
       "inputSchemaName": "TextGenerationInput",
-      "outputSchemaName": "UnaCybertron7bV2Bf16Output",
+      "outputSchemaName": "TextGenerationNoUsageOutput",
       "requestSchemaName": "TextGenerationInput",
-      "responseSchemaName": "UnaCybertron7bV2Bf16Response",
+      "responseSchemaName": "TextGenerationNoUsageResponse",
       "contextWindow": null,
       "dimensions": null,
       "rateLimitPerMinute": 300,
@@ -4764,7 +4764,7 @@ export interface ModelMap {
   };
   "@cf/aisingapore/gemma-sea-lion-v4-27b-it": {
     input: components["schemas"]["GemmaSeaLionV4x27bItInput"];
-    output: components["schemas"]["GemmaSeaLionV4x27bItOutput"];
+    output: components["schemas"]["TextGenerationCompletionOutput"];
     media: "application/json";
     task: "text-generation";
     binaryInput: false;
@@ -4952,8 +4952,8 @@ export interface ModelMap {
     deprecated: false;
   };
   "@cf/deepseek-ai/deepseek-math-7b-instruct": {
-    input: components["schemas"]["DeepseekMath7bInstructInput"];
-    output: components["schemas"]["DeepseekMath7bInstructOutput"];
+    input: components["schemas"]["TextGenerationTextOnlyInput"];
+    output: components["schemas"]["TextGenerationTextOutput"];
     media: "application/json";
     task: "text-generation";
     binaryInput: false;
@@ -4961,8 +4961,8 @@ export interface ModelMap {
     deprecated: false;
   };
   "@cf/deepseek-ai/deepseek-r1-distill-qwen-32b": {
-    input: components["schemas"]["DeepseekR1DistillQwen32bInput"];
-    output: components["schemas"]["DeepseekR1DistillQwen32bOutput"];
+    input: components["schemas"]["TextGenerationJsonModePartsInput"];
+    output: components["schemas"]["TextGenerationJsonModeOutput"];
     media: "application/json";
     task: "text-generation";
     binaryInput: false;
@@ -4970,8 +4970,8 @@ export interface ModelMap {
     deprecated: false;
   };
   "@cf/deepseek-ai/deepseek-v4-flash-0731": {
-    input: components["schemas"]["DeepseekV4Flash0731Input"];
-    output: components["schemas"]["DeepseekV4Flash0731Output"];
+    input: components["schemas"]["TextGenerationChatCompletionInput"];
+    output: components["schemas"]["TextGenerationChatCompletionOutput"];
     media: "application/json";
     task: "text-generation";
     binaryInput: false;
@@ -4979,8 +4979,8 @@ export interface ModelMap {
     deprecated: false;
   };
   "@cf/deepseek-ai/deepseek-v4-pro-0813": {
-    input: components["schemas"]["DeepseekV4Flash0731Input"];
-    output: components["schemas"]["DeepseekV4Flash0731Output"];
+    input: components["schemas"]["TextGenerationChatCompletionInput"];
+    output: components["schemas"]["TextGenerationChatCompletionOutput"];
     media: "application/json";
     task: "text-generation";
     binaryInput: false;
@@ -4988,8 +4988,8 @@ export interface ModelMap {
     deprecated: false;
   };
   "@cf/defog/sqlcoder-7b-2": {
-    input: components["schemas"]["DeepseekR1DistillQwen32bInput"];
-    output: components["schemas"]["DeepseekR1DistillQwen32bOutput"];
+    input: components["schemas"]["TextGenerationJsonModePartsInput"];
+    output: components["schemas"]["TextGenerationJsonModeOutput"];
     media: "application/json";
     task: "text-generation";
     binaryInput: false;
@@ -5016,7 +5016,7 @@ export interface ModelMap {
   };
   "@cf/fblgit/una-cybertron-7b-v2-bf16": {
     input: components["schemas"]["TextGenerationInput"];
-    output: components["schemas"]["UnaCybertron7bV2Bf16Output"];
+    output: components["schemas"]["TextGenerationNoUsageOutput"];
     media: "application/json";
     task: "text-generation";
     binaryInput: false;
@@ -5024,8 +5024,8 @@ export interface ModelMap {
     deprecated: false;
   };
   "@cf/google/embeddinggemma-300m": {
-    input: components["schemas"]["Embeddinggemma300mInput"];
-    output: components["schemas"]["Embeddinggemma300mOutput"];
+    input: components["schemas"]["TextEmbeddingsUnpooledInput"];
+    output: components["schemas"]["TextEmbeddingsUnpooledOutput"];
     media: "application/json";
     task: "text-embeddings";
     binaryInput: false;
@@ -5033,8 +5033,8 @@ export interface ModelMap {
     deprecated: false;
   };
   "@cf/google/gemma-2b-it-lora": {
-    input: components["schemas"]["Gemma2bItLoraInput"];
-    output: components["schemas"]["DeepseekR1DistillQwen32bOutput"];
+    input: components["schemas"]["TextGenerationJsonModeLegacyInput"];
+    output: components["schemas"]["TextGenerationJsonModeOutput"];
     media: "application/json";
     task: "text-generation";
     binaryInput: false;
@@ -5043,7 +5043,7 @@ export interface ModelMap {
   };
   "@cf/google/gemma-3-12b-it": {
     input: components["schemas"]["Gemma3x12bItInput"];
-    output: components["schemas"]["DeepseekR1DistillQwen32bOutput"];
+    output: components["schemas"]["TextGenerationJsonModeOutput"];
     media: "application/json";
     task: "text-generation";
     binaryInput: false;
@@ -5051,8 +5051,8 @@ export interface ModelMap {
     deprecated: true;
   };
   "@cf/google/gemma-4-26b-a4b-it": {
-    input: components["schemas"]["DeepseekV4Flash0731Input"];
-    output: components["schemas"]["DeepseekV4Flash0731Output"];
+    input: components["schemas"]["TextGenerationChatCompletionInput"];
+    output: components["schemas"]["TextGenerationChatCompletionOutput"];
     media: "application/json";
     task: "text-generation";
     binaryInput: false;
@@ -5060,8 +5060,8 @@ export interface ModelMap {
     deprecated: false;
   };
   "@cf/google/gemma-7b-it-lora": {
-    input: components["schemas"]["DeepseekMath7bInstructInput"];
-    output: components["schemas"]["DeepseekMath7bInstructOutput"];
+    input: components["schemas"]["TextGenerationTextOnlyInput"];
+    output: components["schemas"]["TextGenerationTextOutput"];
     media: "application/json";
     task: "text-generation";
     binaryInput: false;
@@ -5078,8 +5078,8 @@ export interface ModelMap {
     deprecated: false;
   };
   "@cf/ibm-granite/granite-4.0-h-micro": {
-    input: components["schemas"]["Granite40HMicroInput"];
-    output: components["schemas"]["Granite40HMicroOutput"];
+    input: components["schemas"]["TextGenerationFlatInput"];
+    output: components["schemas"]["TextGenerationMixedToolCallsOutput"];
     media: "application/json";
     task: "text-generation";
     binaryInput: false;
@@ -5123,8 +5123,8 @@ export interface ModelMap {
     deprecated: false;
   };
   "@cf/meta-llama/llama-2-7b-chat-hf-lora": {
-    input: components["schemas"]["DeepseekMath7bInstructInput"];
-    output: components["schemas"]["DeepseekMath7bInstructOutput"];
+    input: components["schemas"]["TextGenerationTextOnlyInput"];
+    output: components["schemas"]["TextGenerationTextOutput"];
     media: "application/json";
     task: "text-generation";
     binaryInput: false;
@@ -5132,8 +5132,8 @@ export interface ModelMap {
     deprecated: false;
   };
   "@cf/meta/llama-2-7b-chat-fp16": {
-    input: components["schemas"]["Gemma2bItLoraInput"];
-    output: components["schemas"]["DeepseekR1DistillQwen32bOutput"];
+    input: components["schemas"]["TextGenerationJsonModeLegacyInput"];
+    output: components["schemas"]["TextGenerationJsonModeOutput"];
     media: "application/json";
     task: "text-generation";
     binaryInput: false;
@@ -5141,8 +5141,8 @@ export interface ModelMap {
     deprecated: true;
   };
   "@cf/meta/llama-2-7b-chat-int8": {
-    input: components["schemas"]["DeepseekR1DistillQwen32bInput"];
-    output: components["schemas"]["DeepseekR1DistillQwen32bOutput"];
+    input: components["schemas"]["TextGenerationJsonModePartsInput"];
+    output: components["schemas"]["TextGenerationJsonModeOutput"];
     media: "application/json";
     task: "text-generation";
     binaryInput: false;
@@ -5150,8 +5150,8 @@ export interface ModelMap {
     deprecated: true;
   };
   "@cf/meta/llama-3-8b-instruct": {
-    input: components["schemas"]["DeepseekMath7bInstructInput"];
-    output: components["schemas"]["UnaCybertron7bV2Bf16Output"];
+    input: components["schemas"]["TextGenerationTextOnlyInput"];
+    output: components["schemas"]["TextGenerationNoUsageOutput"];
     media: "application/json";
     task: "text-generation";
     binaryInput: false;
@@ -5160,7 +5160,7 @@ export interface ModelMap {
   };
   "@cf/meta/llama-3-8b-instruct-awq": {
     input: components["schemas"]["TextGenerationInput"];
-    output: components["schemas"]["UnaCybertron7bV2Bf16Output"];
+    output: components["schemas"]["TextGenerationNoUsageOutput"];
     media: "application/json";
     task: "text-generation";
     binaryInput: false;
@@ -5169,7 +5169,7 @@ export interface ModelMap {
   };
   "@cf/meta/llama-3.1-70b-instruct": {
     input: components["schemas"]["TextGenerationInput"];
-    output: components["schemas"]["UnaCybertron7bV2Bf16Output"];
+    output: components["schemas"]["TextGenerationNoUsageOutput"];
     media: "application/json";
     task: "text-generation";
     binaryInput: false;
@@ -5178,7 +5178,7 @@ export interface ModelMap {
   };
   "@cf/meta/llama-3.1-8b-instruct": {
     input: components["schemas"]["TextGenerationInput"];
-    output: components["schemas"]["UnaCybertron7bV2Bf16Output"];
+    output: components["schemas"]["TextGenerationNoUsageOutput"];
     media: "application/json";
     task: "text-generation";
     binaryInput: false;
@@ -5186,8 +5186,8 @@ export interface ModelMap {
     deprecated: true;
   };
   "@cf/meta/llama-3.1-8b-instruct-awq": {
-    input: components["schemas"]["DeepseekMath7bInstructInput"];
-    output: components["schemas"]["DeepseekMath7bInstructOutput"];
+    input: components["schemas"]["TextGenerationTextOnlyInput"];
+    output: components["schemas"]["TextGenerationTextOutput"];
     media: "application/json";
     task: "text-generation";
     binaryInput: false;
@@ -5196,7 +5196,7 @@ export interface ModelMap {
   };
   "@cf/meta/llama-3.1-8b-instruct-fast": {
     input: components["schemas"]["TextGenerationInput"];
-    output: components["schemas"]["UnaCybertron7bV2Bf16Output"];
+    output: components["schemas"]["TextGenerationNoUsageOutput"];
     media: "application/json";
     task: "text-generation";
     binaryInput: false;
@@ -5204,8 +5204,8 @@ export interface ModelMap {
     deprecated: false;
   };
   "@cf/meta/llama-3.1-8b-instruct-fp8": {
-    input: components["schemas"]["Gemma2bItLoraInput"];
-    output: components["schemas"]["DeepseekR1DistillQwen32bOutput"];
+    input: components["schemas"]["TextGenerationJsonModeLegacyInput"];
+    output: components["schemas"]["TextGenerationJsonModeOutput"];
     media: "application/json";
     task: "text-generation";
     binaryInput: false;
@@ -5214,7 +5214,7 @@ export interface ModelMap {
   };
   "@cf/meta/llama-3.2-11b-vision-instruct": {
     input: components["schemas"]["TextGenerationInput"];
-    output: components["schemas"]["UnaCybertron7bV2Bf16Output"];
+    output: components["schemas"]["TextGenerationNoUsageOutput"];
     media: "application/json";
     task: "text-generation";
     binaryInput: false;
@@ -5222,8 +5222,8 @@ export interface ModelMap {
     deprecated: false;
   };
   "@cf/meta/llama-3.2-1b-instruct": {
-    input: components["schemas"]["DeepseekMath7bInstructInput"];
-    output: components["schemas"]["UnaCybertron7bV2Bf16Output"];
+    input: components["schemas"]["TextGenerationTextOnlyInput"];
+    output: components["schemas"]["TextGenerationNoUsageOutput"];
     media: "application/json";
     task: "text-generation";
     binaryInput: false;
@@ -5231,8 +5231,8 @@ export interface ModelMap {
     deprecated: false;
   };
   "@cf/meta/llama-3.2-3b-instruct": {
-    input: components["schemas"]["DeepseekMath7bInstructInput"];
-    output: components["schemas"]["UnaCybertron7bV2Bf16Output"];
+    input: components["schemas"]["TextGenerationTextOnlyInput"];
+    output: components["schemas"]["TextGenerationNoUsageOutput"];
     media: "application/json";
     task: "text-generation";
     binaryInput: false;
@@ -5240,8 +5240,8 @@ export interface ModelMap {
     deprecated: false;
   };
   "@cf/meta/llama-3.3-70b-instruct-fp8-fast": {
-    input: components["schemas"]["Llama33x70bInstructFp8FastInput"];
-    output: components["schemas"]["DeepseekR1DistillQwen32bOutput"];
+    input: components["schemas"]["TextGenerationJsonModeInput"];
+    output: components["schemas"]["TextGenerationJsonModeOutput"];
     media: "application/json";
     task: "text-generation";
     binaryInput: false;
@@ -5250,7 +5250,7 @@ export interface ModelMap {
   };
   "@cf/meta/llama-4-scout-17b-16e-instruct": {
     input: components["schemas"]["Llama4Scout17b16eInstructInput"];
-    output: components["schemas"]["DeepseekR1DistillQwen32bOutput"];
+    output: components["schemas"]["TextGenerationJsonModeOutput"];
     media: "application/json";
     task: "text-generation";
     binaryInput: false;
@@ -5276,8 +5276,8 @@ export interface ModelMap {
     deprecated: false;
   };
   "@cf/microsoft/phi-2": {
-    input: components["schemas"]["DeepseekMath7bInstructInput"];
-    output: components["schemas"]["UnaCybertron7bV2Bf16Output"];
+    input: components["schemas"]["TextGenerationTextOnlyInput"];
+    output: components["schemas"]["TextGenerationNoUsageOutput"];
     media: "application/json";
     task: "text-generation";
     binaryInput: false;
@@ -5294,8 +5294,8 @@ export interface ModelMap {
     deprecated: false;
   };
   "@cf/mistral/mistral-7b-instruct-v0.1": {
-    input: components["schemas"]["DeepseekMath7bInstructInput"];
-    output: components["schemas"]["DeepseekMath7bInstructOutput"];
+    input: components["schemas"]["TextGenerationTextOnlyInput"];
+    output: components["schemas"]["TextGenerationTextOutput"];
     media: "application/json";
     task: "text-generation";
     binaryInput: false;
@@ -5303,8 +5303,8 @@ export interface ModelMap {
     deprecated: true;
   };
   "@cf/mistral/mistral-7b-instruct-v0.2-lora": {
-    input: components["schemas"]["DeepseekR1DistillQwen32bInput"];
-    output: components["schemas"]["DeepseekR1DistillQwen32bOutput"];
+    input: components["schemas"]["TextGenerationJsonModePartsInput"];
+    output: components["schemas"]["TextGenerationJsonModeOutput"];
     media: "application/json";
     task: "text-generation";
     binaryInput: false;
@@ -5313,7 +5313,7 @@ export interface ModelMap {
   };
   "@cf/mistralai/mistral-small-3.1-24b-instruct": {
     input: components["schemas"]["MistralSmall31x24bInstructInput"];
-    output: components["schemas"]["DeepseekR1DistillQwen32bOutput"];
+    output: components["schemas"]["TextGenerationJsonModeOutput"];
     media: "application/json";
     task: "text-generation";
     binaryInput: false;
@@ -5330,8 +5330,8 @@ export interface ModelMap {
     deprecated: false;
   };
   "@cf/moonshotai/kimi-k2.5": {
-    input: components["schemas"]["DeepseekV4Flash0731Input"];
-    output: components["schemas"]["DeepseekV4Flash0731Output"];
+    input: components["schemas"]["TextGenerationChatCompletionInput"];
+    output: components["schemas"]["TextGenerationChatCompletionOutput"];
     media: "application/json";
     task: "text-generation";
     binaryInput: false;
@@ -5339,8 +5339,8 @@ export interface ModelMap {
     deprecated: true;
   };
   "@cf/moonshotai/kimi-k2.6": {
-    input: components["schemas"]["DeepseekV4Flash0731Input"];
-    output: components["schemas"]["DeepseekV4Flash0731Output"];
+    input: components["schemas"]["TextGenerationChatCompletionInput"];
+    output: components["schemas"]["TextGenerationChatCompletionOutput"];
     media: "application/json";
     task: "text-generation";
     binaryInput: false;
@@ -5348,8 +5348,8 @@ export interface ModelMap {
     deprecated: false;
   };
   "@cf/moonshotai/kimi-k2.7-code": {
-    input: components["schemas"]["DeepseekV4Flash0731Input"];
-    output: components["schemas"]["DeepseekV4Flash0731Output"];
+    input: components["schemas"]["TextGenerationChatCompletionInput"];
+    output: components["schemas"]["TextGenerationChatCompletionOutput"];
     media: "application/json";
     task: "text-generation";
     binaryInput: false;
@@ -5366,8 +5366,8 @@ export interface ModelMap {
     deprecated: false;
   };
   "@cf/nvidia/nemotron-3-120b-a12b": {
-    input: components["schemas"]["DeepseekV4Flash0731Input"];
-    output: components["schemas"]["DeepseekV4Flash0731Output"];
+    input: components["schemas"]["TextGenerationChatCompletionInput"];
+    output: components["schemas"]["TextGenerationChatCompletionOutput"];
     media: "application/json";
     task: "text-generation";
     binaryInput: false;
@@ -5420,8 +5420,8 @@ export interface ModelMap {
     deprecated: false;
   };
   "@cf/openchat/openchat-3.5-0106": {
-    input: components["schemas"]["DeepseekMath7bInstructInput"];
-    output: components["schemas"]["DeepseekMath7bInstructOutput"];
+    input: components["schemas"]["TextGenerationTextOnlyInput"];
+    output: components["schemas"]["TextGenerationTextOutput"];
     media: "application/json";
     task: "text-generation";
     binaryInput: false;
@@ -5429,8 +5429,8 @@ export interface ModelMap {
     deprecated: false;
   };
   "@cf/pfnet/plamo-embedding-1b": {
-    input: components["schemas"]["Embeddinggemma300mInput"];
-    output: components["schemas"]["Embeddinggemma300mOutput"];
+    input: components["schemas"]["TextEmbeddingsUnpooledInput"];
+    output: components["schemas"]["TextEmbeddingsUnpooledOutput"];
     media: "application/json";
     task: "text-embeddings";
     binaryInput: false;
@@ -5447,8 +5447,8 @@ export interface ModelMap {
     deprecated: false;
   };
   "@cf/qwen/qwen1.5-0.5b-chat": {
-    input: components["schemas"]["DeepseekMath7bInstructInput"];
-    output: components["schemas"]["DeepseekMath7bInstructOutput"];
+    input: components["schemas"]["TextGenerationTextOnlyInput"];
+    output: components["schemas"]["TextGenerationTextOutput"];
     media: "application/json";
     task: "text-generation";
     binaryInput: false;
@@ -5456,8 +5456,8 @@ export interface ModelMap {
     deprecated: false;
   };
   "@cf/qwen/qwen1.5-1.8b-chat": {
-    input: components["schemas"]["DeepseekMath7bInstructInput"];
-    output: components["schemas"]["DeepseekMath7bInstructOutput"];
+    input: components["schemas"]["TextGenerationTextOnlyInput"];
+    output: components["schemas"]["TextGenerationTextOutput"];
     media: "application/json";
     task: "text-generation";
     binaryInput: false;
@@ -5465,8 +5465,8 @@ export interface ModelMap {
     deprecated: false;
   };
   "@cf/qwen/qwen1.5-14b-chat-awq": {
-    input: components["schemas"]["Gemma2bItLoraInput"];
-    output: components["schemas"]["DeepseekR1DistillQwen32bOutput"];
+    input: components["schemas"]["TextGenerationJsonModeLegacyInput"];
+    output: components["schemas"]["TextGenerationJsonModeOutput"];
     media: "application/json";
     task: "text-generation";
     binaryInput: false;
@@ -5474,8 +5474,8 @@ export interface ModelMap {
     deprecated: false;
   };
   "@cf/qwen/qwen1.5-7b-chat-awq": {
-    input: components["schemas"]["DeepseekR1DistillQwen32bInput"];
-    output: components["schemas"]["DeepseekR1DistillQwen32bOutput"];
+    input: components["schemas"]["TextGenerationJsonModePartsInput"];
+    output: components["schemas"]["TextGenerationJsonModeOutput"];
     media: "application/json";
     task: "text-generation";
     binaryInput: false;
@@ -5483,8 +5483,8 @@ export interface ModelMap {
     deprecated: true;
   };
   "@cf/qwen/qwen2.5-coder-32b-instruct": {
-    input: components["schemas"]["Gemma2bItLoraInput"];
-    output: components["schemas"]["DeepseekR1DistillQwen32bOutput"];
+    input: components["schemas"]["TextGenerationJsonModeLegacyInput"];
+    output: components["schemas"]["TextGenerationJsonModeOutput"];
     media: "application/json";
     task: "text-generation";
     binaryInput: false;
@@ -5493,7 +5493,7 @@ export interface ModelMap {
   };
   "@cf/qwen/qwen3-30b-a3b-fp8": {
     input: components["schemas"]["GemmaSeaLionV4x27bItInput"];
-    output: components["schemas"]["GemmaSeaLionV4x27bItOutput"];
+    output: components["schemas"]["TextGenerationCompletionOutput"];
     media: "application/json";
     task: "text-generation";
     binaryInput: false;
@@ -5510,8 +5510,8 @@ export interface ModelMap {
     deprecated: false;
   };
   "@cf/qwen/qwen3.8-27b": {
-    input: components["schemas"]["DeepseekV4Flash0731Input"];
-    output: components["schemas"]["DeepseekV4Flash0731Output"];
+    input: components["schemas"]["TextGenerationChatCompletionInput"];
+    output: components["schemas"]["TextGenerationChatCompletionOutput"];
     media: "application/json";
     task: "text-generation";
     binaryInput: false;
@@ -5555,8 +5555,8 @@ export interface ModelMap {
     deprecated: false;
   };
   "@cf/swiss-ai/apertus-v1.5-8b": {
-    input: components["schemas"]["Granite40HMicroInput"];
-    output: components["schemas"]["Granite40HMicroOutput"];
+    input: components["schemas"]["TextGenerationFlatInput"];
+    output: components["schemas"]["TextGenerationMixedToolCallsOutput"];
     media: "application/json";
     task: "text-generation";
     binaryInput: false;
@@ -5564,8 +5564,8 @@ export interface ModelMap {
     deprecated: false;
   };
   "@cf/thebloke/discolm-german-7b-v1-awq": {
-    input: components["schemas"]["DeepseekMath7bInstructInput"];
-    output: components["schemas"]["DeepseekMath7bInstructOutput"];
+    input: components["schemas"]["TextGenerationTextOnlyInput"];
+    output: components["schemas"]["TextGenerationTextOutput"];
     media: "application/json";
     task: "text-generation";
     binaryInput: false;
@@ -5573,8 +5573,8 @@ export interface ModelMap {
     deprecated: false;
   };
   "@cf/tiiuae/falcon-7b-instruct": {
-    input: components["schemas"]["DeepseekMath7bInstructInput"];
-    output: components["schemas"]["UnaCybertron7bV2Bf16Output"];
+    input: components["schemas"]["TextGenerationTextOnlyInput"];
+    output: components["schemas"]["TextGenerationNoUsageOutput"];
     media: "application/json";
     task: "text-generation";
     binaryInput: false;
@@ -5582,8 +5582,8 @@ export interface ModelMap {
     deprecated: false;
   };
   "@cf/tinyllama/tinyllama-1.1b-chat-v1.0": {
-    input: components["schemas"]["DeepseekMath7bInstructInput"];
-    output: components["schemas"]["UnaCybertron7bV2Bf16Output"];
+    input: components["schemas"]["TextGenerationTextOnlyInput"];
+    output: components["schemas"]["TextGenerationNoUsageOutput"];
     media: "application/json";
     task: "text-generation";
     binaryInput: false;
@@ -5600,8 +5600,8 @@ export interface ModelMap {
     deprecated: true;
   };
   "@cf/utter-project/eurollm-9b-it": {
-    input: components["schemas"]["Granite40HMicroInput"];
-    output: components["schemas"]["Granite40HMicroOutput"];
+    input: components["schemas"]["TextGenerationFlatInput"];
+    output: components["schemas"]["TextGenerationMixedToolCallsOutput"];
     media: "application/json";
     task: "text-generation";
     binaryInput: false;
@@ -5609,8 +5609,8 @@ export interface ModelMap {
     deprecated: false;
   };
   "@cf/zai-org/glm-4.7-flash": {
-    input: components["schemas"]["DeepseekV4Flash0731Input"];
-    output: components["schemas"]["DeepseekV4Flash0731Output"];
+    input: components["schemas"]["TextGenerationChatCompletionInput"];
+    output: components["schemas"]["TextGenerationChatCompletionOutput"];
     media: "application/json";
     task: "text-generation";
     binaryInput: false;
@@ -5618,8 +5618,8 @@ export interface ModelMap {
     deprecated: false;
   };
   "@cf/zai-org/glm-5.2": {
-    input: components["schemas"]["DeepseekV4Flash0731Input"];
-    output: components["schemas"]["DeepseekV4Flash0731Output"];
+    input: components["schemas"]["TextGenerationChatCompletionInput"];
+    output: components["schemas"]["TextGenerationChatCompletionOutput"];
     media: "application/json";
     task: "text-generation";
     binaryInput: false;
@@ -5627,8 +5627,8 @@ export interface ModelMap {
     deprecated: false;
   };
   "@cf/zai-org/glm-5.3": {
-    input: components["schemas"]["DeepseekV4Flash0731Input"];
-    output: components["schemas"]["DeepseekV4Flash0731Output"];
+    input: components["schemas"]["TextGenerationChatCompletionInput"];
+    output: components["schemas"]["TextGenerationChatCompletionOutput"];
     media: "application/json";
     task: "text-generation";
     binaryInput: false;
@@ -5636,8 +5636,8 @@ export interface ModelMap {
     deprecated: false;
   };
   "@cf/zai-org/glm-5.3-flash": {
-    input: components["schemas"]["DeepseekV4Flash0731Input"];
-    output: components["schemas"]["DeepseekV4Flash0731Output"];
+    input: components["schemas"]["TextGenerationChatCompletionInput"];
+    output: components["schemas"]["TextGenerationChatCompletionOutput"];
     media: "application/json";
     task: "text-generation";
     binaryInput: false;
@@ -5645,8 +5645,8 @@ export interface ModelMap {
     deprecated: false;
   };
   "@hf/google/gemma-7b-it": {
-    input: components["schemas"]["DeepseekMath7bInstructInput"];
-    output: components["schemas"]["DeepseekMath7bInstructOutput"];
+    input: components["schemas"]["TextGenerationTextOnlyInput"];
+    output: components["schemas"]["TextGenerationTextOutput"];
     media: "application/json";
     task: "text-generation";
     binaryInput: false;
@@ -5654,8 +5654,8 @@ export interface ModelMap {
     deprecated: true;
   };
   "@hf/meta-llama/meta-llama-3-8b-instruct": {
-    input: components["schemas"]["DeepseekMath7bInstructInput"];
-    output: components["schemas"]["DeepseekMath7bInstructOutput"];
+    input: components["schemas"]["TextGenerationTextOnlyInput"];
+    output: components["schemas"]["TextGenerationTextOutput"];
     media: "application/json";
     task: "text-generation";
     binaryInput: false;
@@ -5663,8 +5663,8 @@ export interface ModelMap {
     deprecated: true;
   };
   "@hf/mistral/mistral-7b-instruct-v0.2": {
-    input: components["schemas"]["DeepseekR1DistillQwen32bInput"];
-    output: components["schemas"]["DeepseekR1DistillQwen32bOutput"];
+    input: components["schemas"]["TextGenerationJsonModePartsInput"];
+    output: components["schemas"]["TextGenerationJsonModeOutput"];
     media: "application/json";
     task: "text-generation";
     binaryInput: false;
@@ -5672,8 +5672,8 @@ export interface ModelMap {
     deprecated: true;
   };
   "@hf/nexusflow/starling-lm-7b-beta": {
-    input: components["schemas"]["Llama33x70bInstructFp8FastInput"];
-    output: components["schemas"]["DeepseekR1DistillQwen32bOutput"];
+    input: components["schemas"]["TextGenerationJsonModeInput"];
+    output: components["schemas"]["TextGenerationJsonModeOutput"];
     media: "application/json";
     task: "text-generation";
     binaryInput: false;
@@ -5681,8 +5681,8 @@ export interface ModelMap {
     deprecated: false;
   };
   "@hf/nousresearch/hermes-2-pro-mistral-7b": {
-    input: components["schemas"]["DeepseekMath7bInstructInput"];
-    output: components["schemas"]["DeepseekMath7bInstructOutput"];
+    input: components["schemas"]["TextGenerationTextOnlyInput"];
+    output: components["schemas"]["TextGenerationTextOutput"];
     media: "application/json";
     task: "text-generation";
     binaryInput: false;
@@ -5691,7 +5691,7 @@ export interface ModelMap {
   };
   "@hf/thebloke/deepseek-coder-6.7b-base-awq": {
     input: components["schemas"]["TextGenerationInput"];
-    output: components["schemas"]["UnaCybertron7bV2Bf16Output"];
+    output: components["schemas"]["TextGenerationNoUsageOutput"];
     media: "application/json";
     task: "text-generation";
     binaryInput: false;
@@ -5699,8 +5699,8 @@ export interface ModelMap {
     deprecated: false;
   };
   "@hf/thebloke/deepseek-coder-6.7b-instruct-awq": {
-    input: components["schemas"]["Llama33x70bInstructFp8FastInput"];
-    output: components["schemas"]["DeepseekR1DistillQwen32bOutput"];
+    input: components["schemas"]["TextGenerationJsonModeInput"];
+    output: components["schemas"]["TextGenerationJsonModeOutput"];
     media: "application/json";
     task: "text-generation";
     binaryInput: false;
@@ -5709,7 +5709,7 @@ export interface ModelMap {
   };
   "@hf/thebloke/llama-2-13b-chat-awq": {
     input: components["schemas"]["TextGenerationInput"];
-    output: components["schemas"]["UnaCybertron7bV2Bf16Output"];
+    output: components["schemas"]["TextGenerationNoUsageOutput"];
     media: "application/json";
     task: "text-generation";
     binaryInput: false;
@@ -5717,8 +5717,8 @@ export interface ModelMap {
     deprecated: false;
   };
   "@hf/thebloke/llamaguard-7b-awq": {
-    input: components["schemas"]["DeepseekMath7bInstructInput"];
-    output: components["schemas"]["DeepseekMath7bInstructOutput"];
+    input: components["schemas"]["TextGenerationTextOnlyInput"];
+    output: components["schemas"]["TextGenerationTextOutput"];
     media: "application/json";
     task: "text-generation";
     binaryInput: false;
@@ -5726,8 +5726,8 @@ export interface ModelMap {
     deprecated: false;
   };
   "@hf/thebloke/mistral-7b-instruct-v0.1-awq": {
-    input: components["schemas"]["Llama33x70bInstructFp8FastInput"];
-    output: components["schemas"]["DeepseekR1DistillQwen32bOutput"];
+    input: components["schemas"]["TextGenerationJsonModeInput"];
+    output: components["schemas"]["TextGenerationJsonModeOutput"];
     media: "application/json";
     task: "text-generation";
     binaryInput: false;
@@ -5735,8 +5735,8 @@ export interface ModelMap {
     deprecated: false;
   };
   "@hf/thebloke/neural-chat-7b-v3-1-awq": {
-    input: components["schemas"]["DeepseekMath7bInstructInput"];
-    output: components["schemas"]["DeepseekMath7bInstructOutput"];
+    input: components["schemas"]["TextGenerationTextOnlyInput"];
+    output: components["schemas"]["TextGenerationTextOutput"];
     media: "application/json";
     task: "text-generation";
     binaryInput: false;
@@ -5744,8 +5744,8 @@ export interface ModelMap {
     deprecated: false;
   };
   "@hf/thebloke/openhermes-2.5-mistral-7b-awq": {
-    input: components["schemas"]["Llama33x70bInstructFp8FastInput"];
-    output: components["schemas"]["DeepseekR1DistillQwen32bOutput"];
+    input: components["schemas"]["TextGenerationJsonModeInput"];
+    output: components["schemas"]["TextGenerationJsonModeOutput"];
     media: "application/json";
     task: "text-generation";
     binaryInput: false;
@@ -5754,7 +5754,7 @@ export interface ModelMap {
   };
   "@hf/thebloke/zephyr-7b-beta-awq": {
     input: components["schemas"]["TextGenerationInput"];
-    output: components["schemas"]["UnaCybertron7bV2Bf16Output"];
+    output: components["schemas"]["TextGenerationNoUsageOutput"];
     media: "application/json";
     task: "text-generation";
     binaryInput: false;

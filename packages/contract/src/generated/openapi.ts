@@ -2938,562 +2938,6 @@ export interface components {
             errors?: components["schemas"]["ResponseInfo"][];
             messages?: components["schemas"]["ResponseInfo"][];
         };
-        DeepseekMath7bInstructInput: {
-            prompt: string;
-            /** @default false */
-            raw?: boolean;
-            /** @default false */
-            stream?: boolean;
-            /** @default 256 */
-            max_tokens?: number;
-            /** @default 0.6 */
-            temperature?: number;
-            top_p?: number;
-            top_k?: number;
-            seed?: number;
-            repetition_penalty?: number;
-            frequency_penalty?: number;
-            presence_penalty?: number;
-            lora?: string;
-        } | {
-            messages: {
-                role: string;
-                content: string;
-            }[];
-            functions?: {
-                name: string;
-                code: string;
-            }[];
-            tools?: ({
-                name: string;
-                description: string;
-                parameters: {
-                    type: string;
-                    required?: string[];
-                    properties: {
-                        [key: string]: {
-                            type: string;
-                            description: string;
-                        };
-                    };
-                };
-            } | {
-                type: string;
-                function: {
-                    name: string;
-                    description: string;
-                    parameters: {
-                        type: string;
-                        required?: string[];
-                        properties: {
-                            [key: string]: {
-                                type: string;
-                                description: string;
-                            };
-                        };
-                    };
-                };
-            })[];
-            /** @default false */
-            stream?: boolean;
-            /** @default 256 */
-            max_tokens?: number;
-            /** @default 0.6 */
-            temperature?: number;
-            top_p?: number;
-            top_k?: number;
-            seed?: number;
-            repetition_penalty?: number;
-            frequency_penalty?: number;
-            presence_penalty?: number;
-        };
-        DeepseekMath7bInstructOutput: {
-            response?: string;
-            usage?: {
-                /** @default 0 */
-                prompt_tokens?: number;
-                /** @default 0 */
-                completion_tokens?: number;
-                /** @default 0 */
-                total_tokens?: number;
-            };
-            tool_calls?: {
-                arguments?: Record<string, unknown>;
-                name?: string;
-            }[];
-        };
-        /** @description Envelope of a successful run whose result is `DeepseekMath7bInstructOutput`. */
-        DeepseekMath7bInstructResponse: {
-            result: components["schemas"]["DeepseekMath7bInstructOutput"] | null;
-            success: boolean;
-            errors?: components["schemas"]["ResponseInfo"][];
-            messages?: components["schemas"]["ResponseInfo"][];
-        };
-        /** @description Envelope whose result is `DeepseekR1DistillQwen32bOutput`, or a batch status / final batch result. */
-        DeepseekR1DistillQwen32bBatchableResponse: {
-            result: components["schemas"]["DeepseekR1DistillQwen32bOutput"] | components["schemas"]["BatchStatus"] | components["schemas"]["BatchResult"] | null;
-            success: boolean;
-            errors?: components["schemas"]["ResponseInfo"][];
-            messages?: components["schemas"]["ResponseInfo"][];
-        };
-        DeepseekR1DistillQwen32bInput: {
-            prompt: string;
-            lora?: string;
-            response_format?: {
-                /** @enum {string} */
-                type?: "json_object" | "json_schema";
-                json_schema?: unknown;
-            };
-            /** @default false */
-            raw?: boolean;
-            /** @default false */
-            stream?: boolean;
-            /** @default 256 */
-            max_tokens?: number;
-            /** @default 0.6 */
-            temperature?: number;
-            top_p?: number;
-            top_k?: number;
-            seed?: number;
-            repetition_penalty?: number;
-            frequency_penalty?: number;
-            presence_penalty?: number;
-        } | {
-            messages: {
-                role: string;
-                content: string | {
-                    type?: string;
-                    text?: string;
-                }[];
-            }[];
-            functions?: {
-                name: string;
-                code: string;
-            }[];
-            tools?: ({
-                name: string;
-                description: string;
-                parameters: {
-                    type: string;
-                    required?: string[];
-                    properties: {
-                        [key: string]: {
-                            type: string;
-                            description: string;
-                        };
-                    };
-                };
-            } | {
-                type: string;
-                function: {
-                    name: string;
-                    description: string;
-                    parameters: {
-                        type: string;
-                        required?: string[];
-                        properties: {
-                            [key: string]: {
-                                type: string;
-                                description: string;
-                            };
-                        };
-                    };
-                };
-            })[];
-            response_format?: {
-                /** @enum {string} */
-                type?: "json_object" | "json_schema";
-                json_schema?: unknown;
-            };
-            /** @default false */
-            raw?: boolean;
-            /** @default false */
-            stream?: boolean;
-            /** @default 256 */
-            max_tokens?: number;
-            /** @default 0.6 */
-            temperature?: number;
-            top_p?: number;
-            top_k?: number;
-            seed?: number;
-            repetition_penalty?: number;
-            frequency_penalty?: number;
-            presence_penalty?: number;
-        };
-        DeepseekR1DistillQwen32bOutput: {
-            response: string | Record<string, unknown>;
-            usage?: {
-                /** @default 0 */
-                prompt_tokens?: number;
-                /** @default 0 */
-                completion_tokens?: number;
-                /** @default 0 */
-                total_tokens?: number;
-            };
-            tool_calls?: {
-                arguments?: Record<string, unknown>;
-                name?: string;
-            }[];
-        };
-        /** @description Envelope of a successful run whose result is `DeepseekR1DistillQwen32bOutput`. */
-        DeepseekR1DistillQwen32bResponse: {
-            result: components["schemas"]["DeepseekR1DistillQwen32bOutput"] | null;
-            success: boolean;
-            errors?: components["schemas"]["ResponseInfo"][];
-            messages?: components["schemas"]["ResponseInfo"][];
-        };
-        /** @description A normal `DeepseekV4Flash0731Input`, an async batch submission (with ?queueRequest=true) or a batch poll. */
-        DeepseekV4Flash0731BatchableInput: components["schemas"]["DeepseekV4Flash0731Input"] | components["schemas"]["BatchSubmitInput"] | components["schemas"]["BatchPollInput"];
-        /** @description Envelope whose result is `DeepseekV4Flash0731Output`, or a batch status / final batch result. */
-        DeepseekV4Flash0731BatchableResponse: {
-            result: components["schemas"]["DeepseekV4Flash0731Output"] | components["schemas"]["BatchStatus"] | components["schemas"]["BatchResult"] | null;
-            success: boolean;
-            errors?: components["schemas"]["ResponseInfo"][];
-            messages?: components["schemas"]["ResponseInfo"][];
-        };
-        DeepseekV4Flash0731Input: {
-            audio?: {
-                /** @enum {string} */
-                format: "wav" | "aac" | "mp3" | "flac" | "opus" | "pcm16";
-                voice: string | {
-                    id: string;
-                };
-            };
-            chat_template_kwargs?: {
-                clear_thinking?: boolean;
-                enable_thinking?: boolean;
-            };
-            frequency_penalty?: number | null;
-            function_call?: "none" | "auto" | {
-                name: string;
-            };
-            functions?: {
-                description?: string;
-                name: string;
-                parameters?: {
-                    [key: string]: unknown;
-                };
-                strict?: boolean | null;
-            }[];
-            logit_bias?: {
-                [key: string]: unknown;
-            } | null;
-            logprobs?: boolean | null;
-            max_completion_tokens?: number | null;
-            max_tokens?: number | null;
-            messages: ({
-                content: string | {
-                    text: string;
-                    /** @constant */
-                    type: "text";
-                }[];
-                name?: string;
-                /** @constant */
-                role: "developer";
-            } | {
-                content: string | {
-                    text: string;
-                    /** @constant */
-                    type: "text";
-                }[];
-                name?: string;
-                /** @constant */
-                role: "system";
-            } | {
-                content: string | {
-                    file?: {
-                        file_data?: string;
-                        file_id?: string;
-                        filename?: string;
-                    };
-                    image_url?: {
-                        /** @enum {string} */
-                        detail?: "auto" | "low" | "high";
-                        url?: string;
-                    };
-                    input_audio?: {
-                        data?: string;
-                        /** @enum {string} */
-                        format?: "wav" | "mp3";
-                    };
-                    text?: string;
-                    /** @enum {string} */
-                    type: "text" | "image_url" | "input_audio" | "file";
-                }[];
-                name?: string;
-                /** @constant */
-                role: "user";
-            } | {
-                audio?: {
-                    id: string;
-                };
-                content?: string | null | {
-                    refusal?: string;
-                    text?: string;
-                    /** @enum {string} */
-                    type: "text" | "refusal";
-                }[];
-                function_call?: {
-                    arguments: string;
-                    name: string;
-                };
-                name?: string;
-                refusal?: string | null;
-                /** @constant */
-                role: "assistant";
-                tool_calls?: ({
-                    function: {
-                        arguments: string;
-                        name: string;
-                    };
-                    id: string;
-                    /** @constant */
-                    type: "function";
-                } | {
-                    custom: {
-                        input: string;
-                        name: string;
-                    };
-                    id: string;
-                    /** @constant */
-                    type: "custom";
-                })[];
-            } | {
-                content: string | {
-                    text: string;
-                    /** @constant */
-                    type: "text";
-                }[];
-                /** @constant */
-                role: "tool";
-                tool_call_id: string;
-            } | {
-                content: string;
-                name: string;
-                /** @constant */
-                role: "function";
-            })[];
-            metadata?: {
-                [key: string]: unknown;
-            } | null;
-            modalities?: ("text" | "audio")[] | null;
-            model?: string;
-            n?: number | null;
-            parallel_tool_calls?: boolean;
-            prediction?: {
-                content: string | {
-                    text: string;
-                    /** @constant */
-                    type: "text";
-                }[];
-                /** @constant */
-                type: "content";
-            };
-            presence_penalty?: number | null;
-            /** @enum {string|null} */
-            reasoning_effort?: "low" | "medium" | "high" | null;
-            response_format?: {
-                /** @constant */
-                type: "text";
-            } | {
-                /** @constant */
-                type: "json_object";
-            } | {
-                json_schema: {
-                    description?: string;
-                    name: string;
-                    schema?: {
-                        [key: string]: unknown;
-                    };
-                    strict?: boolean | null;
-                };
-                /** @constant */
-                type: "json_schema";
-            };
-            seed?: number | null;
-            /** @enum {string|null} */
-            service_tier?: "auto" | "default" | "flex" | "scale" | "priority" | null;
-            stop?: string | string[] | null;
-            store?: boolean | null;
-            stream?: boolean | null;
-            stream_options?: {
-                include_obfuscation?: boolean;
-                include_usage?: boolean;
-            };
-            temperature?: number | null;
-            tool_choice?: "none" | "auto" | "required" | {
-                function: {
-                    name: string;
-                };
-                /** @constant */
-                type: "function";
-            } | {
-                custom: {
-                    name: string;
-                };
-                /** @constant */
-                type: "custom";
-            } | {
-                allowed_tools: {
-                    /** @enum {string} */
-                    mode: "auto" | "required";
-                    tools: {
-                        [key: string]: unknown;
-                    }[];
-                };
-                /** @constant */
-                type: "allowed_tools";
-            };
-            tools?: ({
-                function: {
-                    description?: string;
-                    name: string;
-                    parameters?: {
-                        [key: string]: unknown;
-                    };
-                    strict?: boolean | null;
-                };
-                /** @constant */
-                type: "function";
-            } | {
-                custom: {
-                    description?: string;
-                    format?: {
-                        /** @constant */
-                        type: "text";
-                    } | {
-                        grammar: {
-                            definition: string;
-                            /** @enum {string} */
-                            syntax: "lark" | "regex";
-                        };
-                        /** @constant */
-                        type: "grammar";
-                    };
-                    name: string;
-                };
-                /** @constant */
-                type: "custom";
-            })[];
-            top_logprobs?: number | null;
-            top_p?: number | null;
-            user?: string;
-            web_search_options?: {
-                /** @enum {string} */
-                search_context_size?: "low" | "medium" | "high";
-                user_location?: {
-                    approximate: {
-                        city?: string;
-                        country?: string;
-                        region?: string;
-                        timezone?: string;
-                    };
-                    /** @constant */
-                    type: "approximate";
-                };
-            };
-        };
-        DeepseekV4Flash0731Output: {
-            choices: {
-                /** @enum {string} */
-                finish_reason?: "stop" | "length" | "tool_calls" | "content_filter" | "function_call";
-                index?: number;
-                logprobs?: {
-                    content?: {
-                        bytes?: number[] | null;
-                        logprob?: number;
-                        token?: string;
-                        top_logprobs?: {
-                            bytes?: number[] | null;
-                            logprob?: number;
-                            token?: string;
-                        }[];
-                    }[] | null;
-                    refusal?: {
-                        bytes?: number[] | null;
-                        logprob?: number;
-                        token?: string;
-                        top_logprobs?: {
-                            bytes?: number[] | null;
-                            logprob?: number;
-                            token?: string;
-                        }[];
-                    }[] | null;
-                } | null;
-                message?: {
-                    annotations?: {
-                        /** @constant */
-                        type?: "url_citation";
-                        url_citation?: {
-                            end_index?: number;
-                            start_index?: number;
-                            title?: string;
-                            url?: string;
-                        };
-                    }[];
-                    audio?: {
-                        data?: string;
-                        expires_at?: number;
-                        id?: string;
-                        transcript?: string;
-                    };
-                    content?: string | null;
-                    function_call?: {
-                        arguments?: string;
-                        name?: string;
-                    } | null;
-                    refusal?: string | null;
-                    /** @constant */
-                    role?: "assistant";
-                    tool_calls?: ({
-                        function?: {
-                            arguments?: string;
-                            name?: string;
-                        };
-                        id?: string;
-                        /** @constant */
-                        type?: "function";
-                    } | {
-                        custom?: {
-                            input?: string;
-                            name?: string;
-                        };
-                        id?: string;
-                        /** @constant */
-                        type?: "custom";
-                    })[];
-                };
-            }[];
-            created: number;
-            id: string;
-            model: string;
-            object: string;
-            /** @enum {string|null} */
-            service_tier?: "auto" | "default" | "flex" | "scale" | "priority" | null;
-            system_fingerprint?: string | null;
-            usage?: {
-                completion_tokens?: number;
-                completion_tokens_details?: {
-                    accepted_prediction_tokens?: number;
-                    audio_tokens?: number;
-                    reasoning_tokens?: number;
-                    rejected_prediction_tokens?: number;
-                };
-                prompt_tokens?: number;
-                prompt_tokens_details?: {
-                    audio_tokens?: number;
-                    cached_tokens?: number;
-                };
-                total_tokens?: number;
-            };
-        };
-        /** @description Envelope of a successful run whose result is `DeepseekV4Flash0731Output`. */
-        DeepseekV4Flash0731Response: {
-            result: components["schemas"]["DeepseekV4Flash0731Output"] | null;
-            success: boolean;
-            errors?: components["schemas"]["ResponseInfo"][];
-            messages?: components["schemas"]["ResponseInfo"][];
-        };
         DetectedObject: {
             score?: number;
             label?: string;
@@ -3520,20 +2964,6 @@ export interface components {
                 prompt_tokens?: number;
                 total_tokens?: number;
             };
-        };
-        Embeddinggemma300mInput: {
-            text: string | string[];
-        };
-        Embeddinggemma300mOutput: {
-            data: number[][];
-            shape: number[];
-        };
-        /** @description Envelope of a successful run whose result is `Embeddinggemma300mOutput`. */
-        Embeddinggemma300mResponse: {
-            result: components["schemas"]["Embeddinggemma300mOutput"] | null;
-            success: boolean;
-            errors?: components["schemas"]["ResponseInfo"][];
-            messages?: components["schemas"]["ResponseInfo"][];
         };
         EmbeddingsRequest: {
             model: string;
@@ -3627,87 +3057,6 @@ export interface components {
             errors?: components["schemas"]["ResponseInfo"][];
             messages?: components["schemas"]["ResponseInfo"][];
         };
-        Gemma2bItLoraInput: {
-            prompt: string;
-            lora?: string;
-            response_format?: {
-                /** @enum {string} */
-                type?: "json_object" | "json_schema";
-                json_schema?: unknown;
-            };
-            /** @default false */
-            raw?: boolean;
-            /** @default false */
-            stream?: boolean;
-            /** @default 256 */
-            max_tokens?: number;
-            /** @default 0.6 */
-            temperature?: number;
-            top_p?: number;
-            top_k?: number;
-            seed?: number;
-            repetition_penalty?: number;
-            frequency_penalty?: number;
-            presence_penalty?: number;
-        } | {
-            messages: {
-                role: string;
-                content: string;
-            }[];
-            functions?: {
-                name: string;
-                code: string;
-            }[];
-            tools?: ({
-                name: string;
-                description: string;
-                parameters: {
-                    type: string;
-                    required?: string[];
-                    properties: {
-                        [key: string]: {
-                            type: string;
-                            description: string;
-                        };
-                    };
-                };
-            } | {
-                type: string;
-                function: {
-                    name: string;
-                    description: string;
-                    parameters: {
-                        type: string;
-                        required?: string[];
-                        properties: {
-                            [key: string]: {
-                                type: string;
-                                description: string;
-                            };
-                        };
-                    };
-                };
-            })[];
-            response_format?: {
-                /** @enum {string} */
-                type?: "json_object" | "json_schema";
-                json_schema?: unknown;
-            };
-            /** @default false */
-            raw?: boolean;
-            /** @default false */
-            stream?: boolean;
-            /** @default 256 */
-            max_tokens?: number;
-            /** @default 0.6 */
-            temperature?: number;
-            top_p?: number;
-            top_k?: number;
-            seed?: number;
-            repetition_penalty?: number;
-            frequency_penalty?: number;
-            presence_penalty?: number;
-        };
         Gemma3x12bItInput: {
             prompt: string;
             guided_json?: Record<string, unknown>;
@@ -3794,13 +3143,6 @@ export interface components {
         };
         /** @description A normal `GemmaSeaLionV4x27bItInput`, an async batch submission (with ?queueRequest=true) or a batch poll. */
         GemmaSeaLionV4x27bItBatchableInput: components["schemas"]["GemmaSeaLionV4x27bItInput"] | components["schemas"]["BatchSubmitInput"] | components["schemas"]["BatchPollInput"];
-        /** @description Envelope whose result is `GemmaSeaLionV4x27bItOutput`, or a batch status / final batch result. */
-        GemmaSeaLionV4x27bItBatchableResponse: {
-            result: components["schemas"]["GemmaSeaLionV4x27bItOutput"] | components["schemas"]["BatchStatus"] | components["schemas"]["BatchResult"] | null;
-            success: boolean;
-            errors?: components["schemas"]["ResponseInfo"][];
-            messages?: components["schemas"]["ResponseInfo"][];
-        };
         GemmaSeaLionV4x27bItInput: {
             prompt: string;
             lora?: string;
@@ -3884,71 +3226,6 @@ export interface components {
             repetition_penalty?: number;
             frequency_penalty?: number;
             presence_penalty?: number;
-        };
-        GemmaSeaLionV4x27bItOutput: {
-            id?: string;
-            /** @enum {string} */
-            object?: "chat.completion";
-            created?: number;
-            model?: string;
-            choices?: {
-                index?: number;
-                message?: {
-                    role?: string;
-                    content?: string;
-                    reasoning_content?: string;
-                    tool_calls?: {
-                        id?: string;
-                        /** @enum {string} */
-                        type?: "function";
-                        function?: {
-                            name?: string;
-                            arguments?: string;
-                        };
-                    }[];
-                };
-                finish_reason?: string;
-                stop_reason?: string | null;
-                logprobs?: Record<string, unknown> | null;
-            }[];
-            usage?: {
-                /** @default 0 */
-                prompt_tokens?: number;
-                /** @default 0 */
-                completion_tokens?: number;
-                /** @default 0 */
-                total_tokens?: number;
-            };
-            prompt_logprobs?: Record<string, unknown> | null;
-        } | {
-            id?: string;
-            /** @enum {string} */
-            object?: "text_completion";
-            created?: number;
-            model?: string;
-            choices?: {
-                index?: number;
-                text?: string;
-                finish_reason?: string;
-                stop_reason?: string | null;
-                logprobs?: Record<string, unknown> | null;
-                prompt_logprobs?: Record<string, unknown> | null;
-            }[];
-            usage?: {
-                /** @default 0 */
-                prompt_tokens?: number;
-                /** @default 0 */
-                completion_tokens?: number;
-                /** @default 0 */
-                total_tokens?: number;
-            };
-        };
-        /** @description Envelope of a successful run whose result is `GemmaSeaLionV4x27bItOutput`. */
-        GemmaSeaLionV4x27bItResponse: {
-            result: components["schemas"]["GemmaSeaLionV4x27bItOutput"] | null;
-            success: boolean;
-            errors?: components["schemas"]["ResponseInfo"][];
-            messages?: components["schemas"]["ResponseInfo"][];
         };
         GptOss20bInput: ({
             prompt: string;
@@ -4139,89 +3416,6 @@ export interface components {
                 summary?: "auto" | "concise" | "detailed";
             };
         };
-        Granite40HMicroInput: {
-            frequency_penalty?: number;
-            functions?: {
-                code: string;
-                name: string;
-            }[];
-            max_tokens?: number;
-            messages?: {
-                content: string;
-                name?: string;
-                role: string;
-            }[];
-            presence_penalty?: number;
-            prompt?: string;
-            raw?: boolean;
-            repetition_penalty?: number;
-            response_format?: {
-                json_schema?: unknown;
-                type: string;
-            };
-            seed?: number;
-            stream?: boolean;
-            temperature?: number;
-            tools?: {
-                function: {
-                    description: string;
-                    name: string;
-                    parameters?: {
-                        properties: {
-                            [key: string]: {
-                                description?: string;
-                                type: string;
-                            };
-                        };
-                        required: string[];
-                        type: string;
-                    };
-                };
-                type: string;
-            }[] | {
-                description: string;
-                name: string;
-                parameters?: {
-                    properties: {
-                        [key: string]: {
-                            description?: string;
-                            type: string;
-                        };
-                    };
-                    required: string[];
-                    type: string;
-                };
-            }[] | Record<string, unknown>;
-            top_k?: number;
-            top_p?: number;
-        };
-        Granite40HMicroOutput: {
-            response?: string | Record<string, unknown>;
-            tool_calls?: {
-                arguments?: unknown;
-                name?: string;
-            }[] | {
-                function?: {
-                    arguments?: string;
-                    name?: string;
-                };
-                id?: string;
-                /** @constant */
-                type?: "function";
-            }[];
-            usage?: {
-                completion_tokens?: number;
-                prompt_tokens?: number;
-                total_tokens?: number;
-            };
-        };
-        /** @description Envelope of a successful run whose result is `Granite40HMicroOutput`. */
-        Granite40HMicroResponse: {
-            result: components["schemas"]["Granite40HMicroOutput"] | null;
-            success: boolean;
-            errors?: components["schemas"]["ResponseInfo"][];
-            messages?: components["schemas"]["ResponseInfo"][];
-        };
         /** @description Image file bytes as an array of unsigned 8-bit integers. */
         ImageBytes: number[];
         ImageClassificationInput: {
@@ -4279,89 +3473,6 @@ export interface components {
         LabelScore: {
             label: string;
             score: number;
-        };
-        /** @description A normal `Llama33x70bInstructFp8FastInput`, an async batch submission (with ?queueRequest=true) or a batch poll. */
-        Llama33x70bInstructFp8FastBatchableInput: components["schemas"]["Llama33x70bInstructFp8FastInput"] | components["schemas"]["BatchSubmitInput"] | components["schemas"]["BatchPollInput"];
-        Llama33x70bInstructFp8FastInput: {
-            prompt: string;
-            lora?: string;
-            response_format?: {
-                /** @enum {string} */
-                type?: "json_object" | "json_schema";
-                json_schema?: unknown;
-            };
-            /** @default false */
-            raw?: boolean;
-            /** @default false */
-            stream?: boolean;
-            /** @default 256 */
-            max_tokens?: number;
-            /** @default 0.6 */
-            temperature?: number;
-            top_p?: number;
-            top_k?: number;
-            seed?: number;
-            repetition_penalty?: number;
-            frequency_penalty?: number;
-            presence_penalty?: number;
-        } | {
-            messages: {
-                role: string;
-                content: string;
-            }[];
-            functions?: {
-                name: string;
-                code: string;
-            }[];
-            tools?: ({
-                name: string;
-                description: string;
-                parameters: {
-                    type: string;
-                    required?: string[];
-                    properties: {
-                        [key: string]: {
-                            type: string;
-                            description: string;
-                        };
-                    };
-                };
-            } | {
-                type: string;
-                function: {
-                    name: string;
-                    description: string;
-                    parameters: {
-                        type: string;
-                        required?: string[];
-                        properties: {
-                            [key: string]: {
-                                type: string;
-                                description: string;
-                            };
-                        };
-                    };
-                };
-            })[];
-            response_format?: {
-                /** @enum {string} */
-                type?: "json_object" | "json_schema";
-                json_schema?: unknown;
-            };
-            /** @default false */
-            raw?: boolean;
-            /** @default false */
-            stream?: boolean;
-            /** @default 256 */
-            max_tokens?: number;
-            /** @default 0.6 */
-            temperature?: number;
-            top_p?: number;
-            top_k?: number;
-            seed?: number;
-            repetition_penalty?: number;
-            frequency_penalty?: number;
-            presence_penalty?: number;
         };
         Llama4Scout17b16eInstructInput: {
             prompt: string;
@@ -5158,12 +4269,506 @@ export interface components {
             errors?: components["schemas"]["ResponseInfo"][];
             messages?: components["schemas"]["ResponseInfo"][];
         };
+        TextEmbeddingsUnpooledInput: {
+            text: string | string[];
+        };
+        TextEmbeddingsUnpooledOutput: {
+            data: number[][];
+            shape: number[];
+        };
+        /** @description Envelope of a successful run whose result is `TextEmbeddingsUnpooledOutput`. */
+        TextEmbeddingsUnpooledResponse: {
+            result: components["schemas"]["TextEmbeddingsUnpooledOutput"] | null;
+            success: boolean;
+            errors?: components["schemas"]["ResponseInfo"][];
+            messages?: components["schemas"]["ResponseInfo"][];
+        };
         /** @description Envelope whose result is `TextGenerationResult`, or a batch status / final batch result. */
         TextGenerationBatchableResponse: {
             result: components["schemas"]["TextGenerationResult"] | components["schemas"]["BatchStatus"] | components["schemas"]["BatchResult"] | null;
             success: boolean;
             errors?: components["schemas"]["ResponseInfo"][];
             messages?: components["schemas"]["ResponseInfo"][];
+        };
+        /** @description A normal `TextGenerationChatCompletionInput`, an async batch submission (with ?queueRequest=true) or a batch poll. */
+        TextGenerationChatCompletionBatchableInput: components["schemas"]["TextGenerationChatCompletionInput"] | components["schemas"]["BatchSubmitInput"] | components["schemas"]["BatchPollInput"];
+        /** @description Envelope whose result is `TextGenerationChatCompletionOutput`, or a batch status / final batch result. */
+        TextGenerationChatCompletionBatchableResponse: {
+            result: components["schemas"]["TextGenerationChatCompletionOutput"] | components["schemas"]["BatchStatus"] | components["schemas"]["BatchResult"] | null;
+            success: boolean;
+            errors?: components["schemas"]["ResponseInfo"][];
+            messages?: components["schemas"]["ResponseInfo"][];
+        };
+        TextGenerationChatCompletionInput: {
+            audio?: {
+                /** @enum {string} */
+                format: "wav" | "aac" | "mp3" | "flac" | "opus" | "pcm16";
+                voice: string | {
+                    id: string;
+                };
+            };
+            chat_template_kwargs?: {
+                clear_thinking?: boolean;
+                enable_thinking?: boolean;
+            };
+            frequency_penalty?: number | null;
+            function_call?: "none" | "auto" | {
+                name: string;
+            };
+            functions?: {
+                description?: string;
+                name: string;
+                parameters?: {
+                    [key: string]: unknown;
+                };
+                strict?: boolean | null;
+            }[];
+            logit_bias?: {
+                [key: string]: unknown;
+            } | null;
+            logprobs?: boolean | null;
+            max_completion_tokens?: number | null;
+            max_tokens?: number | null;
+            messages: ({
+                content: string | {
+                    text: string;
+                    /** @constant */
+                    type: "text";
+                }[];
+                name?: string;
+                /** @constant */
+                role: "developer";
+            } | {
+                content: string | {
+                    text: string;
+                    /** @constant */
+                    type: "text";
+                }[];
+                name?: string;
+                /** @constant */
+                role: "system";
+            } | {
+                content: string | {
+                    file?: {
+                        file_data?: string;
+                        file_id?: string;
+                        filename?: string;
+                    };
+                    image_url?: {
+                        /** @enum {string} */
+                        detail?: "auto" | "low" | "high";
+                        url?: string;
+                    };
+                    input_audio?: {
+                        data?: string;
+                        /** @enum {string} */
+                        format?: "wav" | "mp3";
+                    };
+                    text?: string;
+                    /** @enum {string} */
+                    type: "text" | "image_url" | "input_audio" | "file";
+                }[];
+                name?: string;
+                /** @constant */
+                role: "user";
+            } | {
+                audio?: {
+                    id: string;
+                };
+                content?: string | null | {
+                    refusal?: string;
+                    text?: string;
+                    /** @enum {string} */
+                    type: "text" | "refusal";
+                }[];
+                function_call?: {
+                    arguments: string;
+                    name: string;
+                };
+                name?: string;
+                refusal?: string | null;
+                /** @constant */
+                role: "assistant";
+                tool_calls?: ({
+                    function: {
+                        arguments: string;
+                        name: string;
+                    };
+                    id: string;
+                    /** @constant */
+                    type: "function";
+                } | {
+                    custom: {
+                        input: string;
+                        name: string;
+                    };
+                    id: string;
+                    /** @constant */
+                    type: "custom";
+                })[];
+            } | {
+                content: string | {
+                    text: string;
+                    /** @constant */
+                    type: "text";
+                }[];
+                /** @constant */
+                role: "tool";
+                tool_call_id: string;
+            } | {
+                content: string;
+                name: string;
+                /** @constant */
+                role: "function";
+            })[];
+            metadata?: {
+                [key: string]: unknown;
+            } | null;
+            modalities?: ("text" | "audio")[] | null;
+            model?: string;
+            n?: number | null;
+            parallel_tool_calls?: boolean;
+            prediction?: {
+                content: string | {
+                    text: string;
+                    /** @constant */
+                    type: "text";
+                }[];
+                /** @constant */
+                type: "content";
+            };
+            presence_penalty?: number | null;
+            /** @enum {string|null} */
+            reasoning_effort?: "low" | "medium" | "high" | null;
+            response_format?: {
+                /** @constant */
+                type: "text";
+            } | {
+                /** @constant */
+                type: "json_object";
+            } | {
+                json_schema: {
+                    description?: string;
+                    name: string;
+                    schema?: {
+                        [key: string]: unknown;
+                    };
+                    strict?: boolean | null;
+                };
+                /** @constant */
+                type: "json_schema";
+            };
+            seed?: number | null;
+            /** @enum {string|null} */
+            service_tier?: "auto" | "default" | "flex" | "scale" | "priority" | null;
+            stop?: string | string[] | null;
+            store?: boolean | null;
+            stream?: boolean | null;
+            stream_options?: {
+                include_obfuscation?: boolean;
+                include_usage?: boolean;
+            };
+            temperature?: number | null;
+            tool_choice?: "none" | "auto" | "required" | {
+                function: {
+                    name: string;
+                };
+                /** @constant */
+                type: "function";
+            } | {
+                custom: {
+                    name: string;
+                };
+                /** @constant */
+                type: "custom";
+            } | {
+                allowed_tools: {
+                    /** @enum {string} */
+                    mode: "auto" | "required";
+                    tools: {
+                        [key: string]: unknown;
+                    }[];
+                };
+                /** @constant */
+                type: "allowed_tools";
+            };
+            tools?: ({
+                function: {
+                    description?: string;
+                    name: string;
+                    parameters?: {
+                        [key: string]: unknown;
+                    };
+                    strict?: boolean | null;
+                };
+                /** @constant */
+                type: "function";
+            } | {
+                custom: {
+                    description?: string;
+                    format?: {
+                        /** @constant */
+                        type: "text";
+                    } | {
+                        grammar: {
+                            definition: string;
+                            /** @enum {string} */
+                            syntax: "lark" | "regex";
+                        };
+                        /** @constant */
+                        type: "grammar";
+                    };
+                    name: string;
+                };
+                /** @constant */
+                type: "custom";
+            })[];
+            top_logprobs?: number | null;
+            top_p?: number | null;
+            user?: string;
+            web_search_options?: {
+                /** @enum {string} */
+                search_context_size?: "low" | "medium" | "high";
+                user_location?: {
+                    approximate: {
+                        city?: string;
+                        country?: string;
+                        region?: string;
+                        timezone?: string;
+                    };
+                    /** @constant */
+                    type: "approximate";
+                };
+            };
+        };
+        TextGenerationChatCompletionOutput: {
+            choices: {
+                /** @enum {string} */
+                finish_reason?: "stop" | "length" | "tool_calls" | "content_filter" | "function_call";
+                index?: number;
+                logprobs?: {
+                    content?: {
+                        bytes?: number[] | null;
+                        logprob?: number;
+                        token?: string;
+                        top_logprobs?: {
+                            bytes?: number[] | null;
+                            logprob?: number;
+                            token?: string;
+                        }[];
+                    }[] | null;
+                    refusal?: {
+                        bytes?: number[] | null;
+                        logprob?: number;
+                        token?: string;
+                        top_logprobs?: {
+                            bytes?: number[] | null;
+                            logprob?: number;
+                            token?: string;
+                        }[];
+                    }[] | null;
+                } | null;
+                message?: {
+                    annotations?: {
+                        /** @constant */
+                        type?: "url_citation";
+                        url_citation?: {
+                            end_index?: number;
+                            start_index?: number;
+                            title?: string;
+                            url?: string;
+                        };
+                    }[];
+                    audio?: {
+                        data?: string;
+                        expires_at?: number;
+                        id?: string;
+                        transcript?: string;
+                    };
+                    content?: string | null;
+                    function_call?: {
+                        arguments?: string;
+                        name?: string;
+                    } | null;
+                    refusal?: string | null;
+                    /** @constant */
+                    role?: "assistant";
+                    tool_calls?: ({
+                        function?: {
+                            arguments?: string;
+                            name?: string;
+                        };
+                        id?: string;
+                        /** @constant */
+                        type?: "function";
+                    } | {
+                        custom?: {
+                            input?: string;
+                            name?: string;
+                        };
+                        id?: string;
+                        /** @constant */
+                        type?: "custom";
+                    })[];
+                };
+            }[];
+            created: number;
+            id: string;
+            model: string;
+            object: string;
+            /** @enum {string|null} */
+            service_tier?: "auto" | "default" | "flex" | "scale" | "priority" | null;
+            system_fingerprint?: string | null;
+            usage?: {
+                completion_tokens?: number;
+                completion_tokens_details?: {
+                    accepted_prediction_tokens?: number;
+                    audio_tokens?: number;
+                    reasoning_tokens?: number;
+                    rejected_prediction_tokens?: number;
+                };
+                prompt_tokens?: number;
+                prompt_tokens_details?: {
+                    audio_tokens?: number;
+                    cached_tokens?: number;
+                };
+                total_tokens?: number;
+            };
+        };
+        /** @description Envelope of a successful run whose result is `TextGenerationChatCompletionOutput`. */
+        TextGenerationChatCompletionResponse: {
+            result: components["schemas"]["TextGenerationChatCompletionOutput"] | null;
+            success: boolean;
+            errors?: components["schemas"]["ResponseInfo"][];
+            messages?: components["schemas"]["ResponseInfo"][];
+        };
+        /** @description Envelope whose result is `TextGenerationCompletionOutput`, or a batch status / final batch result. */
+        TextGenerationCompletionBatchableResponse: {
+            result: components["schemas"]["TextGenerationCompletionOutput"] | components["schemas"]["BatchStatus"] | components["schemas"]["BatchResult"] | null;
+            success: boolean;
+            errors?: components["schemas"]["ResponseInfo"][];
+            messages?: components["schemas"]["ResponseInfo"][];
+        };
+        TextGenerationCompletionOutput: {
+            id?: string;
+            /** @enum {string} */
+            object?: "chat.completion";
+            created?: number;
+            model?: string;
+            choices?: {
+                index?: number;
+                message?: {
+                    role?: string;
+                    content?: string;
+                    reasoning_content?: string;
+                    tool_calls?: {
+                        id?: string;
+                        /** @enum {string} */
+                        type?: "function";
+                        function?: {
+                            name?: string;
+                            arguments?: string;
+                        };
+                    }[];
+                };
+                finish_reason?: string;
+                stop_reason?: string | null;
+                logprobs?: Record<string, unknown> | null;
+            }[];
+            usage?: {
+                /** @default 0 */
+                prompt_tokens?: number;
+                /** @default 0 */
+                completion_tokens?: number;
+                /** @default 0 */
+                total_tokens?: number;
+            };
+            prompt_logprobs?: Record<string, unknown> | null;
+        } | {
+            id?: string;
+            /** @enum {string} */
+            object?: "text_completion";
+            created?: number;
+            model?: string;
+            choices?: {
+                index?: number;
+                text?: string;
+                finish_reason?: string;
+                stop_reason?: string | null;
+                logprobs?: Record<string, unknown> | null;
+                prompt_logprobs?: Record<string, unknown> | null;
+            }[];
+            usage?: {
+                /** @default 0 */
+                prompt_tokens?: number;
+                /** @default 0 */
+                completion_tokens?: number;
+                /** @default 0 */
+                total_tokens?: number;
+            };
+        };
+        /** @description Envelope of a successful run whose result is `TextGenerationCompletionOutput`. */
+        TextGenerationCompletionResponse: {
+            result: components["schemas"]["TextGenerationCompletionOutput"] | null;
+            success: boolean;
+            errors?: components["schemas"]["ResponseInfo"][];
+            messages?: components["schemas"]["ResponseInfo"][];
+        };
+        TextGenerationFlatInput: {
+            frequency_penalty?: number;
+            functions?: {
+                code: string;
+                name: string;
+            }[];
+            max_tokens?: number;
+            messages?: {
+                content: string;
+                name?: string;
+                role: string;
+            }[];
+            presence_penalty?: number;
+            prompt?: string;
+            raw?: boolean;
+            repetition_penalty?: number;
+            response_format?: {
+                json_schema?: unknown;
+                type: string;
+            };
+            seed?: number;
+            stream?: boolean;
+            temperature?: number;
+            tools?: {
+                function: {
+                    description: string;
+                    name: string;
+                    parameters?: {
+                        properties: {
+                            [key: string]: {
+                                description?: string;
+                                type: string;
+                            };
+                        };
+                        required: string[];
+                        type: string;
+                    };
+                };
+                type: string;
+            }[] | {
+                description: string;
+                name: string;
+                parameters?: {
+                    properties: {
+                        [key: string]: {
+                            description?: string;
+                            type: string;
+                        };
+                    };
+                    required: string[];
+                    type: string;
+                };
+            }[] | Record<string, unknown>;
+            top_k?: number;
+            top_p?: number;
         };
         TextGenerationInput: {
             prompt: string;
@@ -5236,6 +4841,283 @@ export interface components {
             frequency_penalty?: number;
             presence_penalty?: number;
         };
+        /** @description A normal `TextGenerationJsonModeInput`, an async batch submission (with ?queueRequest=true) or a batch poll. */
+        TextGenerationJsonModeBatchableInput: components["schemas"]["TextGenerationJsonModeInput"] | components["schemas"]["BatchSubmitInput"] | components["schemas"]["BatchPollInput"];
+        /** @description Envelope whose result is `TextGenerationJsonModeOutput`, or a batch status / final batch result. */
+        TextGenerationJsonModeBatchableResponse: {
+            result: components["schemas"]["TextGenerationJsonModeOutput"] | components["schemas"]["BatchStatus"] | components["schemas"]["BatchResult"] | null;
+            success: boolean;
+            errors?: components["schemas"]["ResponseInfo"][];
+            messages?: components["schemas"]["ResponseInfo"][];
+        };
+        TextGenerationJsonModeInput: {
+            prompt: string;
+            lora?: string;
+            response_format?: {
+                /** @enum {string} */
+                type?: "json_object" | "json_schema";
+                json_schema?: unknown;
+            };
+            /** @default false */
+            raw?: boolean;
+            /** @default false */
+            stream?: boolean;
+            /** @default 256 */
+            max_tokens?: number;
+            /** @default 0.6 */
+            temperature?: number;
+            top_p?: number;
+            top_k?: number;
+            seed?: number;
+            repetition_penalty?: number;
+            frequency_penalty?: number;
+            presence_penalty?: number;
+        } | {
+            messages: {
+                role: string;
+                content: string;
+            }[];
+            functions?: {
+                name: string;
+                code: string;
+            }[];
+            tools?: ({
+                name: string;
+                description: string;
+                parameters: {
+                    type: string;
+                    required?: string[];
+                    properties: {
+                        [key: string]: {
+                            type: string;
+                            description: string;
+                        };
+                    };
+                };
+            } | {
+                type: string;
+                function: {
+                    name: string;
+                    description: string;
+                    parameters: {
+                        type: string;
+                        required?: string[];
+                        properties: {
+                            [key: string]: {
+                                type: string;
+                                description: string;
+                            };
+                        };
+                    };
+                };
+            })[];
+            response_format?: {
+                /** @enum {string} */
+                type?: "json_object" | "json_schema";
+                json_schema?: unknown;
+            };
+            /** @default false */
+            raw?: boolean;
+            /** @default false */
+            stream?: boolean;
+            /** @default 256 */
+            max_tokens?: number;
+            /** @default 0.6 */
+            temperature?: number;
+            top_p?: number;
+            top_k?: number;
+            seed?: number;
+            repetition_penalty?: number;
+            frequency_penalty?: number;
+            presence_penalty?: number;
+        };
+        TextGenerationJsonModeLegacyInput: {
+            prompt: string;
+            lora?: string;
+            response_format?: {
+                /** @enum {string} */
+                type?: "json_object" | "json_schema";
+                json_schema?: unknown;
+            };
+            /** @default false */
+            raw?: boolean;
+            /** @default false */
+            stream?: boolean;
+            /** @default 256 */
+            max_tokens?: number;
+            /** @default 0.6 */
+            temperature?: number;
+            top_p?: number;
+            top_k?: number;
+            seed?: number;
+            repetition_penalty?: number;
+            frequency_penalty?: number;
+            presence_penalty?: number;
+        } | {
+            messages: {
+                role: string;
+                content: string;
+            }[];
+            functions?: {
+                name: string;
+                code: string;
+            }[];
+            tools?: ({
+                name: string;
+                description: string;
+                parameters: {
+                    type: string;
+                    required?: string[];
+                    properties: {
+                        [key: string]: {
+                            type: string;
+                            description: string;
+                        };
+                    };
+                };
+            } | {
+                type: string;
+                function: {
+                    name: string;
+                    description: string;
+                    parameters: {
+                        type: string;
+                        required?: string[];
+                        properties: {
+                            [key: string]: {
+                                type: string;
+                                description: string;
+                            };
+                        };
+                    };
+                };
+            })[];
+            response_format?: {
+                /** @enum {string} */
+                type?: "json_object" | "json_schema";
+                json_schema?: unknown;
+            };
+            /** @default false */
+            raw?: boolean;
+            /** @default false */
+            stream?: boolean;
+            /** @default 256 */
+            max_tokens?: number;
+            /** @default 0.6 */
+            temperature?: number;
+            top_p?: number;
+            top_k?: number;
+            seed?: number;
+            repetition_penalty?: number;
+            frequency_penalty?: number;
+            presence_penalty?: number;
+        };
+        TextGenerationJsonModeOutput: {
+            response: string | Record<string, unknown>;
+            usage?: {
+                /** @default 0 */
+                prompt_tokens?: number;
+                /** @default 0 */
+                completion_tokens?: number;
+                /** @default 0 */
+                total_tokens?: number;
+            };
+            tool_calls?: {
+                arguments?: Record<string, unknown>;
+                name?: string;
+            }[];
+        };
+        TextGenerationJsonModePartsInput: {
+            prompt: string;
+            lora?: string;
+            response_format?: {
+                /** @enum {string} */
+                type?: "json_object" | "json_schema";
+                json_schema?: unknown;
+            };
+            /** @default false */
+            raw?: boolean;
+            /** @default false */
+            stream?: boolean;
+            /** @default 256 */
+            max_tokens?: number;
+            /** @default 0.6 */
+            temperature?: number;
+            top_p?: number;
+            top_k?: number;
+            seed?: number;
+            repetition_penalty?: number;
+            frequency_penalty?: number;
+            presence_penalty?: number;
+        } | {
+            messages: {
+                role: string;
+                content: string | {
+                    type?: string;
+                    text?: string;
+                }[];
+            }[];
+            functions?: {
+                name: string;
+                code: string;
+            }[];
+            tools?: ({
+                name: string;
+                description: string;
+                parameters: {
+                    type: string;
+                    required?: string[];
+                    properties: {
+                        [key: string]: {
+                            type: string;
+                            description: string;
+                        };
+                    };
+                };
+            } | {
+                type: string;
+                function: {
+                    name: string;
+                    description: string;
+                    parameters: {
+                        type: string;
+                        required?: string[];
+                        properties: {
+                            [key: string]: {
+                                type: string;
+                                description: string;
+                            };
+                        };
+                    };
+                };
+            })[];
+            response_format?: {
+                /** @enum {string} */
+                type?: "json_object" | "json_schema";
+                json_schema?: unknown;
+            };
+            /** @default false */
+            raw?: boolean;
+            /** @default false */
+            stream?: boolean;
+            /** @default 256 */
+            max_tokens?: number;
+            /** @default 0.6 */
+            temperature?: number;
+            top_p?: number;
+            top_k?: number;
+            seed?: number;
+            repetition_penalty?: number;
+            frequency_penalty?: number;
+            presence_penalty?: number;
+        };
+        /** @description Envelope of a successful run whose result is `TextGenerationJsonModeOutput`. */
+        TextGenerationJsonModeResponse: {
+            result: components["schemas"]["TextGenerationJsonModeOutput"] | null;
+            success: boolean;
+            errors?: components["schemas"]["ResponseInfo"][];
+            messages?: components["schemas"]["ResponseInfo"][];
+        };
         TextGenerationMessagesInput: {
             messages: components["schemas"]["ChatMessage"][];
             tools?: components["schemas"]["Tool"][];
@@ -5274,6 +5156,47 @@ export interface components {
             /** @description Passed to the model's chat template (reasoning models). */
             chat_template_kwargs?: Record<string, unknown>;
             options?: components["schemas"]["RunOptions"];
+        };
+        TextGenerationMixedToolCallsOutput: {
+            response?: string | Record<string, unknown>;
+            tool_calls?: {
+                arguments?: unknown;
+                name?: string;
+            }[] | {
+                function?: {
+                    arguments?: string;
+                    name?: string;
+                };
+                id?: string;
+                /** @constant */
+                type?: "function";
+            }[];
+            usage?: {
+                completion_tokens?: number;
+                prompt_tokens?: number;
+                total_tokens?: number;
+            };
+        };
+        /** @description Envelope of a successful run whose result is `TextGenerationMixedToolCallsOutput`. */
+        TextGenerationMixedToolCallsResponse: {
+            result: components["schemas"]["TextGenerationMixedToolCallsOutput"] | null;
+            success: boolean;
+            errors?: components["schemas"]["ResponseInfo"][];
+            messages?: components["schemas"]["ResponseInfo"][];
+        };
+        TextGenerationNoUsageOutput: {
+            response?: string;
+            tool_calls?: {
+                arguments?: Record<string, unknown>;
+                name?: string;
+            }[];
+        };
+        /** @description Envelope of a successful run whose result is `TextGenerationNoUsageOutput`. */
+        TextGenerationNoUsageResponse: {
+            result: components["schemas"]["TextGenerationNoUsageOutput"] | null;
+            success: boolean;
+            errors?: components["schemas"]["ResponseInfo"][];
+            messages?: components["schemas"]["ResponseInfo"][];
         };
         /** @description The native result. `response` is an object when JSON mode was used. */
         TextGenerationOutput: {
@@ -5441,6 +5364,97 @@ export interface components {
             usage?: components["schemas"]["Usage"];
             finish_reason?: string | null;
         };
+        TextGenerationTextOnlyInput: {
+            prompt: string;
+            /** @default false */
+            raw?: boolean;
+            /** @default false */
+            stream?: boolean;
+            /** @default 256 */
+            max_tokens?: number;
+            /** @default 0.6 */
+            temperature?: number;
+            top_p?: number;
+            top_k?: number;
+            seed?: number;
+            repetition_penalty?: number;
+            frequency_penalty?: number;
+            presence_penalty?: number;
+            lora?: string;
+        } | {
+            messages: {
+                role: string;
+                content: string;
+            }[];
+            functions?: {
+                name: string;
+                code: string;
+            }[];
+            tools?: ({
+                name: string;
+                description: string;
+                parameters: {
+                    type: string;
+                    required?: string[];
+                    properties: {
+                        [key: string]: {
+                            type: string;
+                            description: string;
+                        };
+                    };
+                };
+            } | {
+                type: string;
+                function: {
+                    name: string;
+                    description: string;
+                    parameters: {
+                        type: string;
+                        required?: string[];
+                        properties: {
+                            [key: string]: {
+                                type: string;
+                                description: string;
+                            };
+                        };
+                    };
+                };
+            })[];
+            /** @default false */
+            stream?: boolean;
+            /** @default 256 */
+            max_tokens?: number;
+            /** @default 0.6 */
+            temperature?: number;
+            top_p?: number;
+            top_k?: number;
+            seed?: number;
+            repetition_penalty?: number;
+            frequency_penalty?: number;
+            presence_penalty?: number;
+        };
+        TextGenerationTextOutput: {
+            response?: string;
+            usage?: {
+                /** @default 0 */
+                prompt_tokens?: number;
+                /** @default 0 */
+                completion_tokens?: number;
+                /** @default 0 */
+                total_tokens?: number;
+            };
+            tool_calls?: {
+                arguments?: Record<string, unknown>;
+                name?: string;
+            }[];
+        };
+        /** @description Envelope of a successful run whose result is `TextGenerationTextOutput`. */
+        TextGenerationTextResponse: {
+            result: components["schemas"]["TextGenerationTextOutput"] | null;
+            success: boolean;
+            errors?: components["schemas"]["ResponseInfo"][];
+            messages?: components["schemas"]["ResponseInfo"][];
+        };
         TextToImageInput: {
             prompt: string;
             negative_prompt?: string;
@@ -5524,20 +5538,6 @@ export interface components {
         /** @description Envelope of a successful run whose result is `TranslationOutput`. */
         TranslationResponse: {
             result: components["schemas"]["TranslationOutput"] | null;
-            success: boolean;
-            errors?: components["schemas"]["ResponseInfo"][];
-            messages?: components["schemas"]["ResponseInfo"][];
-        };
-        UnaCybertron7bV2Bf16Output: {
-            response?: string;
-            tool_calls?: {
-                arguments?: Record<string, unknown>;
-                name?: string;
-            }[];
-        };
-        /** @description Envelope of a successful run whose result is `UnaCybertron7bV2Bf16Output`. */
-        UnaCybertron7bV2Bf16Response: {
-            result: components["schemas"]["UnaCybertron7bV2Bf16Output"] | null;
             success: boolean;
             errors?: components["schemas"]["ResponseInfo"][];
             messages?: components["schemas"]["ResponseInfo"][];
@@ -6194,7 +6194,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["GemmaSeaLionV4x27bItResponse"];
+                    "application/json": components["schemas"]["TextGenerationCompletionResponse"];
                     "text/event-stream": string;
                 };
             };
@@ -6919,7 +6919,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["DeepseekMath7bInstructInput"];
+                "application/json": components["schemas"]["TextGenerationTextOnlyInput"];
             };
         };
         responses: {
@@ -6929,7 +6929,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["DeepseekMath7bInstructResponse"];
+                    "application/json": components["schemas"]["TextGenerationTextResponse"];
                     "text/event-stream": string;
                 };
             };
@@ -6958,7 +6958,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["DeepseekR1DistillQwen32bInput"];
+                "application/json": components["schemas"]["TextGenerationJsonModePartsInput"];
             };
         };
         responses: {
@@ -6968,7 +6968,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["DeepseekR1DistillQwen32bResponse"];
+                    "application/json": components["schemas"]["TextGenerationJsonModeResponse"];
                     "text/event-stream": string;
                 };
             };
@@ -7000,7 +7000,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["DeepseekV4Flash0731BatchableInput"];
+                "application/json": components["schemas"]["TextGenerationChatCompletionBatchableInput"];
             };
         };
         responses: {
@@ -7010,7 +7010,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["DeepseekV4Flash0731BatchableResponse"];
+                    "application/json": components["schemas"]["TextGenerationChatCompletionBatchableResponse"];
                     "text/event-stream": string;
                 };
             };
@@ -7039,7 +7039,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["DeepseekV4Flash0731Input"];
+                "application/json": components["schemas"]["TextGenerationChatCompletionInput"];
             };
         };
         responses: {
@@ -7049,7 +7049,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["DeepseekV4Flash0731Response"];
+                    "application/json": components["schemas"]["TextGenerationChatCompletionResponse"];
                     "text/event-stream": string;
                 };
             };
@@ -7078,7 +7078,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["DeepseekR1DistillQwen32bInput"];
+                "application/json": components["schemas"]["TextGenerationJsonModePartsInput"];
             };
         };
         responses: {
@@ -7088,7 +7088,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["DeepseekR1DistillQwen32bResponse"];
+                    "application/json": components["schemas"]["TextGenerationJsonModeResponse"];
                     "text/event-stream": string;
                 };
             };
@@ -7192,7 +7192,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["UnaCybertron7bV2Bf16Response"];
+                    "application/json": components["schemas"]["TextGenerationNoUsageResponse"];
                     "text/event-stream": string;
                 };
             };
@@ -7215,7 +7215,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["Embeddinggemma300mInput"];
+                "application/json": components["schemas"]["TextEmbeddingsUnpooledInput"];
             };
         };
         responses: {
@@ -7225,7 +7225,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Embeddinggemma300mResponse"];
+                    "application/json": components["schemas"]["TextEmbeddingsUnpooledResponse"];
                 };
             };
             "4XX": components["responses"]["Error"];
@@ -7253,7 +7253,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["Gemma2bItLoraInput"];
+                "application/json": components["schemas"]["TextGenerationJsonModeLegacyInput"];
             };
         };
         responses: {
@@ -7263,7 +7263,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["DeepseekR1DistillQwen32bResponse"];
+                    "application/json": components["schemas"]["TextGenerationJsonModeResponse"];
                     "text/event-stream": string;
                 };
             };
@@ -7302,7 +7302,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["DeepseekR1DistillQwen32bResponse"];
+                    "application/json": components["schemas"]["TextGenerationJsonModeResponse"];
                     "text/event-stream": string;
                 };
             };
@@ -7334,7 +7334,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["DeepseekV4Flash0731BatchableInput"];
+                "application/json": components["schemas"]["TextGenerationChatCompletionBatchableInput"];
             };
         };
         responses: {
@@ -7344,7 +7344,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["DeepseekV4Flash0731BatchableResponse"];
+                    "application/json": components["schemas"]["TextGenerationChatCompletionBatchableResponse"];
                     "text/event-stream": string;
                 };
             };
@@ -7373,7 +7373,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["DeepseekMath7bInstructInput"];
+                "application/json": components["schemas"]["TextGenerationTextOnlyInput"];
             };
         };
         responses: {
@@ -7383,7 +7383,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["DeepseekMath7bInstructResponse"];
+                    "application/json": components["schemas"]["TextGenerationTextResponse"];
                     "text/event-stream": string;
                 };
             };
@@ -7444,7 +7444,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["Granite40HMicroInput"];
+                "application/json": components["schemas"]["TextGenerationFlatInput"];
             };
         };
         responses: {
@@ -7454,7 +7454,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Granite40HMicroResponse"];
+                    "application/json": components["schemas"]["TextGenerationMixedToolCallsResponse"];
                     "text/event-stream": string;
                 };
             };
@@ -7612,7 +7612,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["DeepseekMath7bInstructInput"];
+                "application/json": components["schemas"]["TextGenerationTextOnlyInput"];
             };
         };
         responses: {
@@ -7622,7 +7622,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["DeepseekMath7bInstructResponse"];
+                    "application/json": components["schemas"]["TextGenerationTextResponse"];
                     "text/event-stream": string;
                 };
             };
@@ -7651,7 +7651,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["Gemma2bItLoraInput"];
+                "application/json": components["schemas"]["TextGenerationJsonModeLegacyInput"];
             };
         };
         responses: {
@@ -7661,7 +7661,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["DeepseekR1DistillQwen32bResponse"];
+                    "application/json": components["schemas"]["TextGenerationJsonModeResponse"];
                     "text/event-stream": string;
                 };
             };
@@ -7690,7 +7690,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["DeepseekR1DistillQwen32bInput"];
+                "application/json": components["schemas"]["TextGenerationJsonModePartsInput"];
             };
         };
         responses: {
@@ -7700,7 +7700,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["DeepseekR1DistillQwen32bResponse"];
+                    "application/json": components["schemas"]["TextGenerationJsonModeResponse"];
                     "text/event-stream": string;
                 };
             };
@@ -7729,7 +7729,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["DeepseekMath7bInstructInput"];
+                "application/json": components["schemas"]["TextGenerationTextOnlyInput"];
             };
         };
         responses: {
@@ -7739,7 +7739,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["UnaCybertron7bV2Bf16Response"];
+                    "application/json": components["schemas"]["TextGenerationNoUsageResponse"];
                     "text/event-stream": string;
                 };
             };
@@ -7778,7 +7778,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["UnaCybertron7bV2Bf16Response"];
+                    "application/json": components["schemas"]["TextGenerationNoUsageResponse"];
                     "text/event-stream": string;
                 };
             };
@@ -7817,7 +7817,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["UnaCybertron7bV2Bf16Response"];
+                    "application/json": components["schemas"]["TextGenerationNoUsageResponse"];
                     "text/event-stream": string;
                 };
             };
@@ -7856,7 +7856,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["UnaCybertron7bV2Bf16Response"];
+                    "application/json": components["schemas"]["TextGenerationNoUsageResponse"];
                     "text/event-stream": string;
                 };
             };
@@ -7885,7 +7885,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["DeepseekMath7bInstructInput"];
+                "application/json": components["schemas"]["TextGenerationTextOnlyInput"];
             };
         };
         responses: {
@@ -7895,7 +7895,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["DeepseekMath7bInstructResponse"];
+                    "application/json": components["schemas"]["TextGenerationTextResponse"];
                     "text/event-stream": string;
                 };
             };
@@ -7934,7 +7934,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["UnaCybertron7bV2Bf16Response"];
+                    "application/json": components["schemas"]["TextGenerationNoUsageResponse"];
                     "text/event-stream": string;
                 };
             };
@@ -7963,7 +7963,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["Gemma2bItLoraInput"];
+                "application/json": components["schemas"]["TextGenerationJsonModeLegacyInput"];
             };
         };
         responses: {
@@ -7973,7 +7973,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["DeepseekR1DistillQwen32bResponse"];
+                    "application/json": components["schemas"]["TextGenerationJsonModeResponse"];
                     "text/event-stream": string;
                 };
             };
@@ -8012,7 +8012,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["UnaCybertron7bV2Bf16Response"];
+                    "application/json": components["schemas"]["TextGenerationNoUsageResponse"];
                     "text/event-stream": string;
                 };
             };
@@ -8041,7 +8041,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["DeepseekMath7bInstructInput"];
+                "application/json": components["schemas"]["TextGenerationTextOnlyInput"];
             };
         };
         responses: {
@@ -8051,7 +8051,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["UnaCybertron7bV2Bf16Response"];
+                    "application/json": components["schemas"]["TextGenerationNoUsageResponse"];
                     "text/event-stream": string;
                 };
             };
@@ -8080,7 +8080,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["DeepseekMath7bInstructInput"];
+                "application/json": components["schemas"]["TextGenerationTextOnlyInput"];
             };
         };
         responses: {
@@ -8090,7 +8090,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["UnaCybertron7bV2Bf16Response"];
+                    "application/json": components["schemas"]["TextGenerationNoUsageResponse"];
                     "text/event-stream": string;
                 };
             };
@@ -8122,7 +8122,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["Llama33x70bInstructFp8FastBatchableInput"];
+                "application/json": components["schemas"]["TextGenerationJsonModeBatchableInput"];
             };
         };
         responses: {
@@ -8132,7 +8132,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["DeepseekR1DistillQwen32bBatchableResponse"];
+                    "application/json": components["schemas"]["TextGenerationJsonModeBatchableResponse"];
                     "text/event-stream": string;
                 };
             };
@@ -8171,7 +8171,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["DeepseekR1DistillQwen32bResponse"];
+                    "application/json": components["schemas"]["TextGenerationJsonModeResponse"];
                     "text/event-stream": string;
                 };
             };
@@ -8270,7 +8270,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["DeepseekMath7bInstructInput"];
+                "application/json": components["schemas"]["TextGenerationTextOnlyInput"];
             };
         };
         responses: {
@@ -8280,7 +8280,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["UnaCybertron7bV2Bf16Response"];
+                    "application/json": components["schemas"]["TextGenerationNoUsageResponse"];
                     "text/event-stream": string;
                 };
             };
@@ -8342,7 +8342,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["DeepseekMath7bInstructInput"];
+                "application/json": components["schemas"]["TextGenerationTextOnlyInput"];
             };
         };
         responses: {
@@ -8352,7 +8352,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["DeepseekMath7bInstructResponse"];
+                    "application/json": components["schemas"]["TextGenerationTextResponse"];
                     "text/event-stream": string;
                 };
             };
@@ -8381,7 +8381,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["DeepseekR1DistillQwen32bInput"];
+                "application/json": components["schemas"]["TextGenerationJsonModePartsInput"];
             };
         };
         responses: {
@@ -8391,7 +8391,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["DeepseekR1DistillQwen32bResponse"];
+                    "application/json": components["schemas"]["TextGenerationJsonModeResponse"];
                     "text/event-stream": string;
                 };
             };
@@ -8430,7 +8430,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["DeepseekR1DistillQwen32bResponse"];
+                    "application/json": components["schemas"]["TextGenerationJsonModeResponse"];
                     "text/event-stream": string;
                 };
             };
@@ -8492,7 +8492,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["DeepseekV4Flash0731Input"];
+                "application/json": components["schemas"]["TextGenerationChatCompletionInput"];
             };
         };
         responses: {
@@ -8502,7 +8502,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["DeepseekV4Flash0731Response"];
+                    "application/json": components["schemas"]["TextGenerationChatCompletionResponse"];
                     "text/event-stream": string;
                 };
             };
@@ -8534,7 +8534,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["DeepseekV4Flash0731BatchableInput"];
+                "application/json": components["schemas"]["TextGenerationChatCompletionBatchableInput"];
             };
         };
         responses: {
@@ -8544,7 +8544,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["DeepseekV4Flash0731BatchableResponse"];
+                    "application/json": components["schemas"]["TextGenerationChatCompletionBatchableResponse"];
                     "text/event-stream": string;
                 };
             };
@@ -8573,7 +8573,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["DeepseekV4Flash0731Input"];
+                "application/json": components["schemas"]["TextGenerationChatCompletionInput"];
             };
         };
         responses: {
@@ -8583,7 +8583,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["DeepseekV4Flash0731Response"];
+                    "application/json": components["schemas"]["TextGenerationChatCompletionResponse"];
                     "text/event-stream": string;
                 };
             };
@@ -8645,7 +8645,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["DeepseekV4Flash0731Input"];
+                "application/json": components["schemas"]["TextGenerationChatCompletionInput"];
             };
         };
         responses: {
@@ -8655,7 +8655,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["DeepseekV4Flash0731Response"];
+                    "application/json": components["schemas"]["TextGenerationChatCompletionResponse"];
                     "text/event-stream": string;
                 };
             };
@@ -8863,7 +8863,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["DeepseekMath7bInstructInput"];
+                "application/json": components["schemas"]["TextGenerationTextOnlyInput"];
             };
         };
         responses: {
@@ -8873,7 +8873,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["DeepseekMath7bInstructResponse"];
+                    "application/json": components["schemas"]["TextGenerationTextResponse"];
                     "text/event-stream": string;
                 };
             };
@@ -8896,7 +8896,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["Embeddinggemma300mInput"];
+                "application/json": components["schemas"]["TextEmbeddingsUnpooledInput"];
             };
         };
         responses: {
@@ -8906,7 +8906,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Embeddinggemma300mResponse"];
+                    "application/json": components["schemas"]["TextEmbeddingsUnpooledResponse"];
                 };
             };
             "4XX": components["responses"]["Error"];
@@ -8969,7 +8969,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["DeepseekMath7bInstructInput"];
+                "application/json": components["schemas"]["TextGenerationTextOnlyInput"];
             };
         };
         responses: {
@@ -8979,7 +8979,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["DeepseekMath7bInstructResponse"];
+                    "application/json": components["schemas"]["TextGenerationTextResponse"];
                     "text/event-stream": string;
                 };
             };
@@ -9008,7 +9008,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["DeepseekMath7bInstructInput"];
+                "application/json": components["schemas"]["TextGenerationTextOnlyInput"];
             };
         };
         responses: {
@@ -9018,7 +9018,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["DeepseekMath7bInstructResponse"];
+                    "application/json": components["schemas"]["TextGenerationTextResponse"];
                     "text/event-stream": string;
                 };
             };
@@ -9047,7 +9047,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["Gemma2bItLoraInput"];
+                "application/json": components["schemas"]["TextGenerationJsonModeLegacyInput"];
             };
         };
         responses: {
@@ -9057,7 +9057,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["DeepseekR1DistillQwen32bResponse"];
+                    "application/json": components["schemas"]["TextGenerationJsonModeResponse"];
                     "text/event-stream": string;
                 };
             };
@@ -9086,7 +9086,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["DeepseekR1DistillQwen32bInput"];
+                "application/json": components["schemas"]["TextGenerationJsonModePartsInput"];
             };
         };
         responses: {
@@ -9096,7 +9096,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["DeepseekR1DistillQwen32bResponse"];
+                    "application/json": components["schemas"]["TextGenerationJsonModeResponse"];
                     "text/event-stream": string;
                 };
             };
@@ -9125,7 +9125,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["Gemma2bItLoraInput"];
+                "application/json": components["schemas"]["TextGenerationJsonModeLegacyInput"];
             };
         };
         responses: {
@@ -9135,7 +9135,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["DeepseekR1DistillQwen32bResponse"];
+                    "application/json": components["schemas"]["TextGenerationJsonModeResponse"];
                     "text/event-stream": string;
                 };
             };
@@ -9177,7 +9177,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["GemmaSeaLionV4x27bItBatchableResponse"];
+                    "application/json": components["schemas"]["TextGenerationCompletionBatchableResponse"];
                     "text/event-stream": string;
                 };
             };
@@ -9241,7 +9241,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["DeepseekV4Flash0731BatchableInput"];
+                "application/json": components["schemas"]["TextGenerationChatCompletionBatchableInput"];
             };
         };
         responses: {
@@ -9251,7 +9251,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["DeepseekV4Flash0731BatchableResponse"];
+                    "application/json": components["schemas"]["TextGenerationChatCompletionBatchableResponse"];
                     "text/event-stream": string;
                 };
             };
@@ -9415,7 +9415,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["Granite40HMicroInput"];
+                "application/json": components["schemas"]["TextGenerationFlatInput"];
             };
         };
         responses: {
@@ -9425,7 +9425,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Granite40HMicroResponse"];
+                    "application/json": components["schemas"]["TextGenerationMixedToolCallsResponse"];
                     "text/event-stream": string;
                 };
             };
@@ -9454,7 +9454,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["DeepseekMath7bInstructInput"];
+                "application/json": components["schemas"]["TextGenerationTextOnlyInput"];
             };
         };
         responses: {
@@ -9464,7 +9464,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["DeepseekMath7bInstructResponse"];
+                    "application/json": components["schemas"]["TextGenerationTextResponse"];
                     "text/event-stream": string;
                 };
             };
@@ -9493,7 +9493,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["DeepseekMath7bInstructInput"];
+                "application/json": components["schemas"]["TextGenerationTextOnlyInput"];
             };
         };
         responses: {
@@ -9503,7 +9503,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["UnaCybertron7bV2Bf16Response"];
+                    "application/json": components["schemas"]["TextGenerationNoUsageResponse"];
                     "text/event-stream": string;
                 };
             };
@@ -9532,7 +9532,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["DeepseekMath7bInstructInput"];
+                "application/json": components["schemas"]["TextGenerationTextOnlyInput"];
             };
         };
         responses: {
@@ -9542,7 +9542,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["UnaCybertron7bV2Bf16Response"];
+                    "application/json": components["schemas"]["TextGenerationNoUsageResponse"];
                     "text/event-stream": string;
                 };
             };
@@ -9604,7 +9604,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["Granite40HMicroInput"];
+                "application/json": components["schemas"]["TextGenerationFlatInput"];
             };
         };
         responses: {
@@ -9614,7 +9614,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Granite40HMicroResponse"];
+                    "application/json": components["schemas"]["TextGenerationMixedToolCallsResponse"];
                     "text/event-stream": string;
                 };
             };
@@ -9643,7 +9643,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["DeepseekV4Flash0731Input"];
+                "application/json": components["schemas"]["TextGenerationChatCompletionInput"];
             };
         };
         responses: {
@@ -9653,7 +9653,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["DeepseekV4Flash0731Response"];
+                    "application/json": components["schemas"]["TextGenerationChatCompletionResponse"];
                     "text/event-stream": string;
                 };
             };
@@ -9682,7 +9682,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["DeepseekV4Flash0731Input"];
+                "application/json": components["schemas"]["TextGenerationChatCompletionInput"];
             };
         };
         responses: {
@@ -9692,7 +9692,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["DeepseekV4Flash0731Response"];
+                    "application/json": components["schemas"]["TextGenerationChatCompletionResponse"];
                     "text/event-stream": string;
                 };
             };
@@ -9721,7 +9721,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["DeepseekV4Flash0731Input"];
+                "application/json": components["schemas"]["TextGenerationChatCompletionInput"];
             };
         };
         responses: {
@@ -9731,7 +9731,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["DeepseekV4Flash0731Response"];
+                    "application/json": components["schemas"]["TextGenerationChatCompletionResponse"];
                     "text/event-stream": string;
                 };
             };
@@ -9760,7 +9760,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["DeepseekV4Flash0731Input"];
+                "application/json": components["schemas"]["TextGenerationChatCompletionInput"];
             };
         };
         responses: {
@@ -9770,7 +9770,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["DeepseekV4Flash0731Response"];
+                    "application/json": components["schemas"]["TextGenerationChatCompletionResponse"];
                     "text/event-stream": string;
                 };
             };
@@ -9799,7 +9799,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["DeepseekMath7bInstructInput"];
+                "application/json": components["schemas"]["TextGenerationTextOnlyInput"];
             };
         };
         responses: {
@@ -9809,7 +9809,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["DeepseekMath7bInstructResponse"];
+                    "application/json": components["schemas"]["TextGenerationTextResponse"];
                     "text/event-stream": string;
                 };
             };
@@ -9838,7 +9838,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["DeepseekMath7bInstructInput"];
+                "application/json": components["schemas"]["TextGenerationTextOnlyInput"];
             };
         };
         responses: {
@@ -9848,7 +9848,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["DeepseekMath7bInstructResponse"];
+                    "application/json": components["schemas"]["TextGenerationTextResponse"];
                     "text/event-stream": string;
                 };
             };
@@ -9877,7 +9877,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["DeepseekR1DistillQwen32bInput"];
+                "application/json": components["schemas"]["TextGenerationJsonModePartsInput"];
             };
         };
         responses: {
@@ -9887,7 +9887,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["DeepseekR1DistillQwen32bResponse"];
+                    "application/json": components["schemas"]["TextGenerationJsonModeResponse"];
                     "text/event-stream": string;
                 };
             };
@@ -9916,7 +9916,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["Llama33x70bInstructFp8FastInput"];
+                "application/json": components["schemas"]["TextGenerationJsonModeInput"];
             };
         };
         responses: {
@@ -9926,7 +9926,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["DeepseekR1DistillQwen32bResponse"];
+                    "application/json": components["schemas"]["TextGenerationJsonModeResponse"];
                     "text/event-stream": string;
                 };
             };
@@ -9955,7 +9955,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["DeepseekMath7bInstructInput"];
+                "application/json": components["schemas"]["TextGenerationTextOnlyInput"];
             };
         };
         responses: {
@@ -9965,7 +9965,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["DeepseekMath7bInstructResponse"];
+                    "application/json": components["schemas"]["TextGenerationTextResponse"];
                     "text/event-stream": string;
                 };
             };
@@ -10004,7 +10004,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["UnaCybertron7bV2Bf16Response"];
+                    "application/json": components["schemas"]["TextGenerationNoUsageResponse"];
                     "text/event-stream": string;
                 };
             };
@@ -10033,7 +10033,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["Llama33x70bInstructFp8FastInput"];
+                "application/json": components["schemas"]["TextGenerationJsonModeInput"];
             };
         };
         responses: {
@@ -10043,7 +10043,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["DeepseekR1DistillQwen32bResponse"];
+                    "application/json": components["schemas"]["TextGenerationJsonModeResponse"];
                     "text/event-stream": string;
                 };
             };
@@ -10082,7 +10082,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["UnaCybertron7bV2Bf16Response"];
+                    "application/json": components["schemas"]["TextGenerationNoUsageResponse"];
                     "text/event-stream": string;
                 };
             };
@@ -10111,7 +10111,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["DeepseekMath7bInstructInput"];
+                "application/json": components["schemas"]["TextGenerationTextOnlyInput"];
             };
         };
         responses: {
@@ -10121,7 +10121,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["DeepseekMath7bInstructResponse"];
+                    "application/json": components["schemas"]["TextGenerationTextResponse"];
                     "text/event-stream": string;
                 };
             };
@@ -10150,7 +10150,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["Llama33x70bInstructFp8FastInput"];
+                "application/json": components["schemas"]["TextGenerationJsonModeInput"];
             };
         };
         responses: {
@@ -10160,7 +10160,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["DeepseekR1DistillQwen32bResponse"];
+                    "application/json": components["schemas"]["TextGenerationJsonModeResponse"];
                     "text/event-stream": string;
                 };
             };
@@ -10189,7 +10189,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["DeepseekMath7bInstructInput"];
+                "application/json": components["schemas"]["TextGenerationTextOnlyInput"];
             };
         };
         responses: {
@@ -10199,7 +10199,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["DeepseekMath7bInstructResponse"];
+                    "application/json": components["schemas"]["TextGenerationTextResponse"];
                     "text/event-stream": string;
                 };
             };
@@ -10228,7 +10228,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["Llama33x70bInstructFp8FastInput"];
+                "application/json": components["schemas"]["TextGenerationJsonModeInput"];
             };
         };
         responses: {
@@ -10238,7 +10238,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["DeepseekR1DistillQwen32bResponse"];
+                    "application/json": components["schemas"]["TextGenerationJsonModeResponse"];
                     "text/event-stream": string;
                 };
             };
@@ -10277,7 +10277,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["UnaCybertron7bV2Bf16Response"];
+                    "application/json": components["schemas"]["TextGenerationNoUsageResponse"];
                     "text/event-stream": string;
                 };
             };

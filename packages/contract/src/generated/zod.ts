@@ -245,54 +245,6 @@ const buildDeepseekMath7bBaseResponse = () => once(buildDeepseekMath7bBaseRespon
 function buildDeepseekMath7bBaseResponseNow() {
   return open({ result: z.union([buildDeepseekMath7bBaseOutput(), z.null()]), success: z.boolean(), errors: z.array(buildResponseInfo()).optional(), messages: z.array(buildResponseInfo()).optional() });
 }
-const buildDeepseekMath7bInstructInput = () => once(buildDeepseekMath7bInstructInputNow);
-function buildDeepseekMath7bInstructInputNow() {
-  return exactlyOne([open({ prompt: z.string().min(1).max(131072), raw: z.boolean().optional(), stream: z.boolean().optional(), max_tokens: z.int().optional(), temperature: z.number().min(0).max(5).optional(), top_p: z.number().min(0).max(2).optional(), top_k: z.int().min(1).max(50).optional(), seed: z.int().min(1).max(9999999999).optional(), repetition_penalty: z.number().min(0).max(2).optional(), frequency_penalty: z.number().min(0).max(2).optional(), presence_penalty: z.number().min(0).max(2).optional(), lora: z.string().optional() }), open({ messages: z.array(open({ role: z.string(), content: z.string().max(131072) })), functions: z.array(open({ name: z.string(), code: z.string() })).optional(), tools: z.array(exactlyOne([open({ name: z.string(), description: z.string(), parameters: open({ type: z.string(), required: z.array(z.string()).optional(), properties: z.record(z.string(), open({ type: z.string(), description: z.string() })) }) }), open({ type: z.string(), function: open({ name: z.string(), description: z.string(), parameters: open({ type: z.string(), required: z.array(z.string()).optional(), properties: z.record(z.string(), open({ type: z.string(), description: z.string() })) }) }) })])).optional(), stream: z.boolean().optional(), max_tokens: z.int().optional(), temperature: z.number().min(0).max(5).optional(), top_p: z.number().min(0).max(2).optional(), top_k: z.int().min(1).max(50).optional(), seed: z.int().min(1).max(9999999999).optional(), repetition_penalty: z.number().min(0).max(2).optional(), frequency_penalty: z.number().min(0).max(2).optional(), presence_penalty: z.number().min(0).max(2).optional() })]);
-}
-const buildDeepseekMath7bInstructOutput = () => once(buildDeepseekMath7bInstructOutputNow);
-function buildDeepseekMath7bInstructOutputNow() {
-  return open({ response: z.string().optional(), usage: open({ prompt_tokens: z.number().optional(), completion_tokens: z.number().optional(), total_tokens: z.number().optional() }).optional(), tool_calls: z.array(open({ arguments: z.record(z.string(), z.unknown()).optional(), name: z.string().optional() })).optional() });
-}
-const buildDeepseekMath7bInstructResponse = () => once(buildDeepseekMath7bInstructResponseNow);
-function buildDeepseekMath7bInstructResponseNow() {
-  return open({ result: z.union([buildDeepseekMath7bInstructOutput(), z.null()]), success: z.boolean(), errors: z.array(buildResponseInfo()).optional(), messages: z.array(buildResponseInfo()).optional() });
-}
-const buildDeepseekR1DistillQwen32bOutput = () => once(buildDeepseekR1DistillQwen32bOutputNow);
-function buildDeepseekR1DistillQwen32bOutputNow() {
-  return open({ response: z.union([z.string(), z.record(z.string(), z.unknown())]), usage: open({ prompt_tokens: z.number().optional(), completion_tokens: z.number().optional(), total_tokens: z.number().optional() }).optional(), tool_calls: z.array(open({ arguments: z.record(z.string(), z.unknown()).optional(), name: z.string().optional() })).optional() });
-}
-const buildDeepseekR1DistillQwen32bBatchableResponse = () => once(buildDeepseekR1DistillQwen32bBatchableResponseNow);
-function buildDeepseekR1DistillQwen32bBatchableResponseNow() {
-  return open({ result: z.union([buildDeepseekR1DistillQwen32bOutput(), buildBatchStatus(), buildBatchResult(), z.null()]), success: z.boolean(), errors: z.array(buildResponseInfo()).optional(), messages: z.array(buildResponseInfo()).optional() });
-}
-const buildDeepseekR1DistillQwen32bInput = () => once(buildDeepseekR1DistillQwen32bInputNow);
-function buildDeepseekR1DistillQwen32bInputNow() {
-  return exactlyOne([open({ prompt: z.string().min(1), lora: z.string().optional(), response_format: open({ type: z.enum(["json_object","json_schema"]).optional(), json_schema: z.unknown().optional() }).optional(), raw: z.boolean().optional(), stream: z.boolean().optional(), max_tokens: z.int().optional(), temperature: z.number().min(0).max(5).optional(), top_p: z.number().min(0.001).max(1).optional(), top_k: z.int().min(1).max(50).optional(), seed: z.int().min(1).max(9999999999).optional(), repetition_penalty: z.number().min(0).max(2).optional(), frequency_penalty: z.number().min(-2).max(2).optional(), presence_penalty: z.number().min(-2).max(2).optional() }), open({ messages: z.array(open({ role: z.string(), content: exactlyOne([z.string(), z.array(open({ type: z.string().optional(), text: z.string().optional() }))]) })), functions: z.array(open({ name: z.string(), code: z.string() })).optional(), tools: z.array(exactlyOne([open({ name: z.string(), description: z.string(), parameters: open({ type: z.string(), required: z.array(z.string()).optional(), properties: z.record(z.string(), open({ type: z.string(), description: z.string() })) }) }), open({ type: z.string(), function: open({ name: z.string(), description: z.string(), parameters: open({ type: z.string(), required: z.array(z.string()).optional(), properties: z.record(z.string(), open({ type: z.string(), description: z.string() })) }) }) })])).optional(), response_format: open({ type: z.enum(["json_object","json_schema"]).optional(), json_schema: z.unknown().optional() }).optional(), raw: z.boolean().optional(), stream: z.boolean().optional(), max_tokens: z.int().optional(), temperature: z.number().min(0).max(5).optional(), top_p: z.number().min(0.001).max(1).optional(), top_k: z.int().min(1).max(50).optional(), seed: z.int().min(1).max(9999999999).optional(), repetition_penalty: z.number().min(0).max(2).optional(), frequency_penalty: z.number().min(-2).max(2).optional(), presence_penalty: z.number().min(-2).max(2).optional() })]);
-}
-const buildDeepseekR1DistillQwen32bResponse = () => once(buildDeepseekR1DistillQwen32bResponseNow);
-function buildDeepseekR1DistillQwen32bResponseNow() {
-  return open({ result: z.union([buildDeepseekR1DistillQwen32bOutput(), z.null()]), success: z.boolean(), errors: z.array(buildResponseInfo()).optional(), messages: z.array(buildResponseInfo()).optional() });
-}
-const buildDeepseekV4Flash0731Input = () => once(buildDeepseekV4Flash0731InputNow);
-function buildDeepseekV4Flash0731InputNow() {
-  return open({ audio: open({ format: z.enum(["wav","aac","mp3","flac","opus","pcm16"]), voice: z.union([z.string(), open({ id: z.string() })]) }).optional(), chat_template_kwargs: open({ clear_thinking: z.boolean().optional(), enable_thinking: z.boolean().optional() }).optional(), frequency_penalty: z.number().nullable().optional(), function_call: z.union([z.literal("none"), z.literal("auto"), open({ name: z.string() })]).optional(), functions: z.array(open({ description: z.string().optional(), name: z.string(), parameters: z.record(z.string(), z.unknown()).optional(), strict: z.boolean().nullable().optional() })).optional(), logit_bias: z.union([z.record(z.string(), z.unknown()), z.null()]).optional(), logprobs: z.boolean().nullable().optional(), max_completion_tokens: z.number().nullable().optional(), max_tokens: z.number().nullable().optional(), messages: z.array(z.union([open({ content: z.union([z.string(), z.array(open({ text: z.string(), type: z.literal("text") }))]), name: z.string().optional(), role: z.literal("developer") }), open({ content: z.union([z.string(), z.array(open({ text: z.string(), type: z.literal("text") }))]), name: z.string().optional(), role: z.literal("system") }), open({ content: z.union([z.string(), z.array(open({ file: open({ file_data: z.string().optional(), file_id: z.string().optional(), filename: z.string().optional() }).optional(), image_url: open({ detail: z.enum(["auto","low","high"]).optional(), url: z.string().optional() }).optional(), input_audio: open({ data: z.string().optional(), format: z.enum(["wav","mp3"]).optional() }).optional(), text: z.string().optional(), type: z.enum(["text","image_url","input_audio","file"]) }))]), name: z.string().optional(), role: z.literal("user") }), open({ audio: open({ id: z.string() }).optional(), content: z.union([z.string(), z.null(), z.array(open({ refusal: z.string().optional(), text: z.string().optional(), type: z.enum(["text","refusal"]) }))]).optional(), function_call: open({ arguments: z.string(), name: z.string() }).optional(), name: z.string().optional(), refusal: z.string().nullable().optional(), role: z.literal("assistant"), tool_calls: z.array(z.union([open({ function: open({ arguments: z.string(), name: z.string() }), id: z.string(), type: z.literal("function") }), open({ custom: open({ input: z.string(), name: z.string() }), id: z.string(), type: z.literal("custom") })])).optional() }), open({ content: z.union([z.string(), z.array(open({ text: z.string(), type: z.literal("text") }))]), role: z.literal("tool"), tool_call_id: z.string() }), open({ content: z.string(), name: z.string(), role: z.literal("function") })])), metadata: z.union([z.record(z.string(), z.unknown()), z.null()]).optional(), modalities: z.union([z.array(z.enum(["text","audio"])), z.null()]).optional(), model: z.string().optional(), n: z.number().nullable().optional(), parallel_tool_calls: z.boolean().optional(), prediction: open({ content: z.union([z.string(), z.array(open({ text: z.string(), type: z.literal("text") }))]), type: z.literal("content") }).optional(), presence_penalty: z.number().nullable().optional(), reasoning_effort: z.enum(["low","medium","high"]).nullable().optional(), response_format: z.union([open({ type: z.literal("text") }), open({ type: z.literal("json_object") }), open({ json_schema: open({ description: z.string().optional(), name: z.string(), schema: z.record(z.string(), z.unknown()).optional(), strict: z.boolean().nullable().optional() }), type: z.literal("json_schema") })]).optional(), seed: z.number().nullable().optional(), service_tier: z.enum(["auto","default","flex","scale","priority"]).nullable().optional(), stop: z.union([z.string(), z.array(z.string()), z.null()]).optional(), store: z.boolean().nullable().optional(), stream: z.boolean().nullable().optional(), stream_options: open({ include_obfuscation: z.boolean().optional(), include_usage: z.boolean().optional() }).optional(), temperature: z.number().nullable().optional(), tool_choice: z.union([z.literal("none"), z.literal("auto"), z.literal("required"), open({ function: open({ name: z.string() }), type: z.literal("function") }), open({ custom: open({ name: z.string() }), type: z.literal("custom") }), open({ allowed_tools: open({ mode: z.enum(["auto","required"]), tools: z.array(z.record(z.string(), z.unknown())) }), type: z.literal("allowed_tools") })]).optional(), tools: z.array(z.union([open({ function: open({ description: z.string().optional(), name: z.string(), parameters: z.record(z.string(), z.unknown()).optional(), strict: z.boolean().nullable().optional() }), type: z.literal("function") }), open({ custom: open({ description: z.string().optional(), format: z.union([open({ type: z.literal("text") }), open({ grammar: open({ definition: z.string(), syntax: z.enum(["lark","regex"]) }), type: z.literal("grammar") })]).optional(), name: z.string() }), type: z.literal("custom") })])).optional(), top_logprobs: z.number().nullable().optional(), top_p: z.number().nullable().optional(), user: z.string().optional(), web_search_options: open({ search_context_size: z.enum(["low","medium","high"]).optional(), user_location: open({ approximate: open({ city: z.string().optional(), country: z.string().optional(), region: z.string().optional(), timezone: z.string().optional() }), type: z.literal("approximate") }).optional() }).optional() });
-}
-const buildDeepseekV4Flash0731BatchableInput = () => once(buildDeepseekV4Flash0731BatchableInputNow);
-function buildDeepseekV4Flash0731BatchableInputNow() {
-  return z.union([buildDeepseekV4Flash0731Input(), buildBatchSubmitInput(), buildBatchPollInput()]);
-}
-const buildDeepseekV4Flash0731Output = () => once(buildDeepseekV4Flash0731OutputNow);
-function buildDeepseekV4Flash0731OutputNow() {
-  return open({ choices: z.array(open({ finish_reason: z.enum(["stop","length","tool_calls","content_filter","function_call"]).optional(), index: z.number().optional(), logprobs: z.union([open({ content: z.union([z.array(open({ bytes: z.union([z.array(z.number()), z.null()]).optional(), logprob: z.number().optional(), token: z.string().optional(), top_logprobs: z.array(open({ bytes: z.union([z.array(z.number()), z.null()]).optional(), logprob: z.number().optional(), token: z.string().optional() })).optional() })), z.null()]).optional(), refusal: z.union([z.array(open({ bytes: z.union([z.array(z.number()), z.null()]).optional(), logprob: z.number().optional(), token: z.string().optional(), top_logprobs: z.array(open({ bytes: z.union([z.array(z.number()), z.null()]).optional(), logprob: z.number().optional(), token: z.string().optional() })).optional() })), z.null()]).optional() }), z.null()]).optional(), message: open({ annotations: z.array(open({ type: z.literal("url_citation").optional(), url_citation: open({ end_index: z.number().optional(), start_index: z.number().optional(), title: z.string().optional(), url: z.string().optional() }).optional() })).optional(), audio: open({ data: z.string().optional(), expires_at: z.number().optional(), id: z.string().optional(), transcript: z.string().optional() }).optional(), content: z.string().nullable().optional(), function_call: z.union([open({ arguments: z.string().optional(), name: z.string().optional() }), z.null()]).optional(), refusal: z.string().nullable().optional(), role: z.literal("assistant").optional(), tool_calls: z.array(z.union([open({ function: open({ arguments: z.string().optional(), name: z.string().optional() }).optional(), id: z.string().optional(), type: z.literal("function").optional() }), open({ custom: open({ input: z.string().optional(), name: z.string().optional() }).optional(), id: z.string().optional(), type: z.literal("custom").optional() })])).optional() }).optional() })), created: z.number(), id: z.string(), model: z.string(), object: z.string(), service_tier: z.enum(["auto","default","flex","scale","priority"]).nullable().optional(), system_fingerprint: z.string().nullable().optional(), usage: open({ completion_tokens: z.number().optional(), completion_tokens_details: open({ accepted_prediction_tokens: z.number().optional(), audio_tokens: z.number().optional(), reasoning_tokens: z.number().optional(), rejected_prediction_tokens: z.number().optional() }).optional(), prompt_tokens: z.number().optional(), prompt_tokens_details: open({ audio_tokens: z.number().optional(), cached_tokens: z.number().optional() }).optional(), total_tokens: z.number().optional() }).optional() });
-}
-const buildDeepseekV4Flash0731BatchableResponse = () => once(buildDeepseekV4Flash0731BatchableResponseNow);
-function buildDeepseekV4Flash0731BatchableResponseNow() {
-  return open({ result: z.union([buildDeepseekV4Flash0731Output(), buildBatchStatus(), buildBatchResult(), z.null()]), success: z.boolean(), errors: z.array(buildResponseInfo()).optional(), messages: z.array(buildResponseInfo()).optional() });
-}
-const buildDeepseekV4Flash0731Response = () => once(buildDeepseekV4Flash0731ResponseNow);
-function buildDeepseekV4Flash0731ResponseNow() {
-  return open({ result: z.union([buildDeepseekV4Flash0731Output(), z.null()]), success: z.boolean(), errors: z.array(buildResponseInfo()).optional(), messages: z.array(buildResponseInfo()).optional() });
-}
 const buildDetectedObject = () => once(buildDetectedObjectNow);
 function buildDetectedObjectNow() {
   return open({ score: z.number().optional(), label: z.string().optional(), box: buildBoundingBox().optional() });
@@ -308,18 +260,6 @@ function buildEmbeddingNow() {
 const buildEmbeddingList = () => once(buildEmbeddingListNow);
 function buildEmbeddingListNow() {
   return open({ object: z.literal("list"), data: z.array(buildEmbedding()), model: z.string().optional(), usage: open({ prompt_tokens: z.int().min(0).optional(), total_tokens: z.int().min(0).optional() }).optional() });
-}
-const buildEmbeddinggemma300mInput = () => once(buildEmbeddinggemma300mInputNow);
-function buildEmbeddinggemma300mInputNow() {
-  return open({ text: exactlyOne([z.string(), z.array(z.string())]) });
-}
-const buildEmbeddinggemma300mOutput = () => once(buildEmbeddinggemma300mOutputNow);
-function buildEmbeddinggemma300mOutputNow() {
-  return open({ data: z.array(z.array(z.number())), shape: z.array(z.int()) });
-}
-const buildEmbeddinggemma300mResponse = () => once(buildEmbeddinggemma300mResponseNow);
-function buildEmbeddinggemma300mResponseNow() {
-  return open({ result: z.union([buildEmbeddinggemma300mOutput(), z.null()]), success: z.boolean(), errors: z.array(buildResponseInfo()).optional(), messages: z.array(buildResponseInfo()).optional() });
 }
 const buildEmbeddingsRequest = () => once(buildEmbeddingsRequestNow);
 function buildEmbeddingsRequestNow() {
@@ -373,10 +313,6 @@ const buildFluxResponse = () => once(buildFluxResponseNow);
 function buildFluxResponseNow() {
   return open({ result: z.union([buildFluxOutput(), z.null()]), success: z.boolean(), errors: z.array(buildResponseInfo()).optional(), messages: z.array(buildResponseInfo()).optional() });
 }
-const buildGemma2bItLoraInput = () => once(buildGemma2bItLoraInputNow);
-function buildGemma2bItLoraInputNow() {
-  return exactlyOne([open({ prompt: z.string().min(1), lora: z.string().optional(), response_format: open({ type: z.enum(["json_object","json_schema"]).optional(), json_schema: z.unknown().optional() }).optional(), raw: z.boolean().optional(), stream: z.boolean().optional(), max_tokens: z.int().optional(), temperature: z.number().min(0).max(5).optional(), top_p: z.number().min(0).max(2).optional(), top_k: z.int().min(1).max(50).optional(), seed: z.int().min(1).max(9999999999).optional(), repetition_penalty: z.number().min(0).max(2).optional(), frequency_penalty: z.number().min(0).max(2).optional(), presence_penalty: z.number().min(0).max(2).optional() }), open({ messages: z.array(open({ role: z.string(), content: z.string() })), functions: z.array(open({ name: z.string(), code: z.string() })).optional(), tools: z.array(exactlyOne([open({ name: z.string(), description: z.string(), parameters: open({ type: z.string(), required: z.array(z.string()).optional(), properties: z.record(z.string(), open({ type: z.string(), description: z.string() })) }) }), open({ type: z.string(), function: open({ name: z.string(), description: z.string(), parameters: open({ type: z.string(), required: z.array(z.string()).optional(), properties: z.record(z.string(), open({ type: z.string(), description: z.string() })) }) }) })])).optional(), response_format: open({ type: z.enum(["json_object","json_schema"]).optional(), json_schema: z.unknown().optional() }).optional(), raw: z.boolean().optional(), stream: z.boolean().optional(), max_tokens: z.int().optional(), temperature: z.number().min(0).max(5).optional(), top_p: z.number().min(0).max(2).optional(), top_k: z.int().min(1).max(50).optional(), seed: z.int().min(1).max(9999999999).optional(), repetition_penalty: z.number().min(0).max(2).optional(), frequency_penalty: z.number().min(0).max(2).optional(), presence_penalty: z.number().min(0).max(2).optional() })]);
-}
 const buildGemma3x12bItInput = () => once(buildGemma3x12bItInputNow);
 function buildGemma3x12bItInputNow() {
   return exactlyOne([open({ prompt: z.string().min(1), guided_json: z.record(z.string(), z.unknown()).optional(), raw: z.boolean().optional(), stream: z.boolean().optional(), max_tokens: z.int().optional(), temperature: z.number().min(0).max(5).optional(), top_p: z.number().min(0).max(2).optional(), top_k: z.int().min(1).max(50).optional(), seed: z.int().min(1).max(9999999999).optional(), repetition_penalty: z.number().min(0).max(2).optional(), frequency_penalty: z.number().min(0).max(2).optional(), presence_penalty: z.number().min(0).max(2).optional() }), open({ messages: z.array(open({ role: z.string().optional(), content: exactlyOne([z.string(), z.array(open({ type: z.string().optional(), text: z.string().optional(), image_url: open({ url: z.string().regex(new RegExp("^data:*", "u")).optional() }).optional() })), open({ type: z.string().optional(), text: z.string().optional(), image_url: open({ url: z.string().regex(new RegExp("^data:*", "u")).optional() }).optional() })]).optional() })), functions: z.array(open({ name: z.string(), code: z.string() })).optional(), tools: z.array(exactlyOne([open({ name: z.string(), description: z.string(), parameters: open({ type: z.string(), required: z.array(z.string()).optional(), properties: z.record(z.string(), open({ type: z.string(), description: z.string() })) }) }), open({ type: z.string(), function: open({ name: z.string(), description: z.string(), parameters: open({ type: z.string(), required: z.array(z.string()).optional(), properties: z.record(z.string(), open({ type: z.string(), description: z.string() })) }) }) })])).optional(), guided_json: z.record(z.string(), z.unknown()).optional(), raw: z.boolean().optional(), stream: z.boolean().optional(), max_tokens: z.int().optional(), temperature: z.number().min(0).max(5).optional(), top_p: z.number().min(0).max(2).optional(), top_k: z.int().min(1).max(50).optional(), seed: z.int().min(1).max(9999999999).optional(), repetition_penalty: z.number().min(0).max(2).optional(), frequency_penalty: z.number().min(0).max(2).optional(), presence_penalty: z.number().min(0).max(2).optional() })]);
@@ -389,18 +325,6 @@ const buildGemmaSeaLionV4x27bItBatchableInput = () => once(buildGemmaSeaLionV4x2
 function buildGemmaSeaLionV4x27bItBatchableInputNow() {
   return z.union([buildGemmaSeaLionV4x27bItInput(), buildBatchSubmitInput(), buildBatchPollInput()]);
 }
-const buildGemmaSeaLionV4x27bItOutput = () => once(buildGemmaSeaLionV4x27bItOutputNow);
-function buildGemmaSeaLionV4x27bItOutputNow() {
-  return z.union([open({ id: z.string().optional(), object: z.literal("chat.completion").optional(), created: z.number().optional(), model: z.string().optional(), choices: z.array(open({ index: z.number().optional(), message: open({ role: z.string().optional(), content: z.string().optional(), reasoning_content: z.string().optional(), tool_calls: z.array(open({ id: z.string().optional(), type: z.literal("function").optional(), function: open({ name: z.string().optional(), arguments: z.string().optional() }).optional() })).optional() }).optional(), finish_reason: z.string().optional(), stop_reason: z.string().nullable().optional(), logprobs: z.record(z.string(), z.unknown()).nullable().optional() })).optional(), usage: open({ prompt_tokens: z.number().optional(), completion_tokens: z.number().optional(), total_tokens: z.number().optional() }).optional(), prompt_logprobs: z.record(z.string(), z.unknown()).nullable().optional() }), open({ id: z.string().optional(), object: z.literal("text_completion").optional(), created: z.number().optional(), model: z.string().optional(), choices: z.array(open({ index: z.number().optional(), text: z.string().optional(), finish_reason: z.string().optional(), stop_reason: z.string().nullable().optional(), logprobs: z.record(z.string(), z.unknown()).nullable().optional(), prompt_logprobs: z.record(z.string(), z.unknown()).nullable().optional() })).optional(), usage: open({ prompt_tokens: z.number().optional(), completion_tokens: z.number().optional(), total_tokens: z.number().optional() }).optional() })]);
-}
-const buildGemmaSeaLionV4x27bItBatchableResponse = () => once(buildGemmaSeaLionV4x27bItBatchableResponseNow);
-function buildGemmaSeaLionV4x27bItBatchableResponseNow() {
-  return open({ result: z.union([buildGemmaSeaLionV4x27bItOutput(), buildBatchStatus(), buildBatchResult(), z.null()]), success: z.boolean(), errors: z.array(buildResponseInfo()).optional(), messages: z.array(buildResponseInfo()).optional() });
-}
-const buildGemmaSeaLionV4x27bItResponse = () => once(buildGemmaSeaLionV4x27bItResponseNow);
-function buildGemmaSeaLionV4x27bItResponseNow() {
-  return open({ result: z.union([buildGemmaSeaLionV4x27bItOutput(), z.null()]), success: z.boolean(), errors: z.array(buildResponseInfo()).optional(), messages: z.array(buildResponseInfo()).optional() });
-}
 const buildGptOss20bInput = () => once(buildGptOss20bInputNow);
 function buildGptOss20bInputNow() {
   return exactlyOne([exactlyOne([open({ prompt: z.string().min(1), lora: z.string().optional(), response_format: open({ type: z.enum(["json_object","json_schema"]).optional(), json_schema: z.unknown().optional() }).optional(), raw: z.boolean().optional(), stream: z.boolean().optional(), max_tokens: z.int().optional(), temperature: z.number().min(0).max(5).optional(), top_p: z.number().min(0.001).max(1).optional(), top_k: z.int().min(1).max(50).optional(), seed: z.int().min(1).max(9999999999).optional(), repetition_penalty: z.number().min(0).max(2).optional(), frequency_penalty: z.number().min(-2).max(2).optional(), presence_penalty: z.number().min(-2).max(2).optional() }), open({ messages: z.array(open({ role: z.string(), content: exactlyOne([z.string(), z.array(open({ type: z.string().optional(), text: z.string().optional() }))]) })), functions: z.array(open({ name: z.string(), code: z.string() })).optional(), tools: z.array(exactlyOne([open({ name: z.string(), description: z.string(), parameters: open({ type: z.string(), required: z.array(z.string()).optional(), properties: z.record(z.string(), open({ type: z.string(), description: z.string() })) }) }), open({ type: z.string(), function: open({ name: z.string(), description: z.string(), parameters: open({ type: z.string(), required: z.array(z.string()).optional(), properties: z.record(z.string(), open({ type: z.string(), description: z.string() })) }) }) })])).optional(), response_format: open({ type: z.enum(["json_object","json_schema"]).optional(), json_schema: z.unknown().optional() }).optional(), raw: z.boolean().optional(), stream: z.boolean().optional(), max_tokens: z.int().optional(), temperature: z.number().min(0).max(5).optional(), top_p: z.number().min(0.001).max(1).optional(), top_k: z.int().min(1).max(50).optional(), seed: z.int().min(1).max(9999999999).optional(), repetition_penalty: z.number().min(0).max(2).optional(), frequency_penalty: z.number().min(-2).max(2).optional(), presence_penalty: z.number().min(-2).max(2).optional() })]), open({ input: z.union([z.string(), z.array(z.unknown())]), reasoning: open({ effort: z.enum(["low","medium","high"]).optional(), summary: z.enum(["auto","concise","detailed"]).optional() }).optional() })]);
@@ -412,18 +336,6 @@ function buildGptOssInputNow() {
 const buildGptOssBatchableInput = () => once(buildGptOssBatchableInputNow);
 function buildGptOssBatchableInputNow() {
   return z.union([buildGptOssInput(), buildBatchSubmitInput(), buildBatchPollInput()]);
-}
-const buildGranite40HMicroInput = () => once(buildGranite40HMicroInputNow);
-function buildGranite40HMicroInputNow() {
-  return open({ frequency_penalty: z.number().optional(), functions: z.array(open({ code: z.string(), name: z.string() })).optional(), max_tokens: z.number().optional(), messages: z.array(open({ content: z.string(), name: z.string().optional(), role: z.string() })).optional(), presence_penalty: z.number().optional(), prompt: z.string().optional(), raw: z.boolean().optional(), repetition_penalty: z.number().optional(), response_format: open({ json_schema: z.unknown().optional(), type: z.string() }).optional(), seed: z.number().optional(), stream: z.boolean().optional(), temperature: z.number().optional(), tools: z.union([z.array(open({ function: open({ description: z.string(), name: z.string(), parameters: open({ properties: z.record(z.string(), open({ description: z.string().optional(), type: z.string() })), required: z.array(z.string()), type: z.string() }).optional() }), type: z.string() })), z.array(open({ description: z.string(), name: z.string(), parameters: open({ properties: z.record(z.string(), open({ description: z.string().optional(), type: z.string() })), required: z.array(z.string()), type: z.string() }).optional() })), z.record(z.string(), z.unknown())]).optional(), top_k: z.number().optional(), top_p: z.number().optional() });
-}
-const buildGranite40HMicroOutput = () => once(buildGranite40HMicroOutputNow);
-function buildGranite40HMicroOutputNow() {
-  return open({ response: z.union([z.string(), z.record(z.string(), z.unknown())]).optional(), tool_calls: z.union([z.array(open({ arguments: z.unknown().optional(), name: z.string().optional() })), z.array(open({ function: open({ arguments: z.string().optional(), name: z.string().optional() }).optional(), id: z.string().optional(), type: z.literal("function").optional() }))]).optional(), usage: open({ completion_tokens: z.number().optional(), prompt_tokens: z.number().optional(), total_tokens: z.number().optional() }).optional() });
-}
-const buildGranite40HMicroResponse = () => once(buildGranite40HMicroResponseNow);
-function buildGranite40HMicroResponseNow() {
-  return open({ result: z.union([buildGranite40HMicroOutput(), z.null()]), success: z.boolean(), errors: z.array(buildResponseInfo()).optional(), messages: z.array(buildResponseInfo()).optional() });
 }
 const buildImageBytes = () => once(buildImageBytesNow);
 function buildImageBytesNow() {
@@ -460,14 +372,6 @@ function buildIndictrans2EnIndic1BResponseNow() {
 const buildLabelScore = () => once(buildLabelScoreNow);
 function buildLabelScoreNow() {
   return open({ label: z.string(), score: z.number() });
-}
-const buildLlama33x70bInstructFp8FastInput = () => once(buildLlama33x70bInstructFp8FastInputNow);
-function buildLlama33x70bInstructFp8FastInputNow() {
-  return exactlyOne([open({ prompt: z.string().min(1), lora: z.string().optional(), response_format: open({ type: z.enum(["json_object","json_schema"]).optional(), json_schema: z.unknown().optional() }).optional(), raw: z.boolean().optional(), stream: z.boolean().optional(), max_tokens: z.int().optional(), temperature: z.number().min(0).max(5).optional(), top_p: z.number().min(0.001).max(1).optional(), top_k: z.int().min(1).max(50).optional(), seed: z.int().min(1).max(9999999999).optional(), repetition_penalty: z.number().min(0).max(2).optional(), frequency_penalty: z.number().min(-2).max(2).optional(), presence_penalty: z.number().min(-2).max(2).optional() }), open({ messages: z.array(open({ role: z.string(), content: z.string() })), functions: z.array(open({ name: z.string(), code: z.string() })).optional(), tools: z.array(exactlyOne([open({ name: z.string(), description: z.string(), parameters: open({ type: z.string(), required: z.array(z.string()).optional(), properties: z.record(z.string(), open({ type: z.string(), description: z.string() })) }) }), open({ type: z.string(), function: open({ name: z.string(), description: z.string(), parameters: open({ type: z.string(), required: z.array(z.string()).optional(), properties: z.record(z.string(), open({ type: z.string(), description: z.string() })) }) }) })])).optional(), response_format: open({ type: z.enum(["json_object","json_schema"]).optional(), json_schema: z.unknown().optional() }).optional(), raw: z.boolean().optional(), stream: z.boolean().optional(), max_tokens: z.int().optional(), temperature: z.number().min(0).max(5).optional(), top_p: z.number().min(0.001).max(1).optional(), top_k: z.int().min(1).max(50).optional(), seed: z.int().min(1).max(9999999999).optional(), repetition_penalty: z.number().min(0).max(2).optional(), frequency_penalty: z.number().min(-2).max(2).optional(), presence_penalty: z.number().min(-2).max(2).optional() })]);
-}
-const buildLlama33x70bInstructFp8FastBatchableInput = () => once(buildLlama33x70bInstructFp8FastBatchableInputNow);
-function buildLlama33x70bInstructFp8FastBatchableInputNow() {
-  return z.union([buildLlama33x70bInstructFp8FastInput(), buildBatchSubmitInput(), buildBatchPollInput()]);
 }
 const buildLlama4Scout17b16eInstructInput = () => once(buildLlama4Scout17b16eInstructInputNow);
 function buildLlama4Scout17b16eInstructInputNow() {
@@ -701,6 +605,18 @@ const buildTextEmbeddingsResponse = () => once(buildTextEmbeddingsResponseNow);
 function buildTextEmbeddingsResponseNow() {
   return open({ result: z.union([buildTextEmbeddingsOutput(), z.null()]), success: z.boolean(), errors: z.array(buildResponseInfo()).optional(), messages: z.array(buildResponseInfo()).optional() });
 }
+const buildTextEmbeddingsUnpooledInput = () => once(buildTextEmbeddingsUnpooledInputNow);
+function buildTextEmbeddingsUnpooledInputNow() {
+  return open({ text: exactlyOne([z.string(), z.array(z.string())]) });
+}
+const buildTextEmbeddingsUnpooledOutput = () => once(buildTextEmbeddingsUnpooledOutputNow);
+function buildTextEmbeddingsUnpooledOutputNow() {
+  return open({ data: z.array(z.array(z.number())), shape: z.array(z.int()) });
+}
+const buildTextEmbeddingsUnpooledResponse = () => once(buildTextEmbeddingsUnpooledResponseNow);
+function buildTextEmbeddingsUnpooledResponseNow() {
+  return open({ result: z.union([buildTextEmbeddingsUnpooledOutput(), z.null()]), success: z.boolean(), errors: z.array(buildResponseInfo()).optional(), messages: z.array(buildResponseInfo()).optional() });
+}
 const buildTextGenerationResult = () => once(buildTextGenerationResultNow);
 function buildTextGenerationResultNow() {
   return z.union([open({ response: z.union([z.string(), z.record(z.string(), z.unknown())]).optional(), usage: open({ prompt_tokens: z.number().optional(), completion_tokens: z.number().optional(), total_tokens: z.number().optional() }).optional(), tool_calls: z.array(open({ arguments: z.record(z.string(), z.unknown()).optional(), name: z.string().optional() })).optional() }), open({ id: z.string().optional(), object: z.string().optional(), created: z.int().optional(), model: z.string().optional(), choices: z.array(open({ index: z.int().optional(), message: open({ role: z.string().optional(), content: z.string().optional(), tool_calls: z.array(open({ id: z.string().optional(), type: z.string().optional(), function: open({ name: z.string().optional(), arguments: z.string().optional() }).optional() })).optional() }).optional(), finish_reason: z.string().optional() })).optional(), usage: open({ prompt_tokens: z.number().optional(), completion_tokens: z.number().optional(), total_tokens: z.number().optional() }).optional() }), open({ id: z.string().optional(), object: z.string().optional(), created_at: z.int().optional(), model: z.string().optional(), output: z.array(z.union([open({ type: z.string().optional(), id: z.string().optional(), role: z.string().optional(), content: z.array(open({ type: z.string().optional(), text: z.string().optional() })).optional() }), open({ type: z.string().optional(), id: z.string().optional(), call_id: z.string().optional(), name: z.string().optional(), arguments: z.string().optional() })])).optional(), usage: open({ input_tokens: z.number().optional(), output_tokens: z.number().optional(), total_tokens: z.number().optional() }).optional(), error: open({ message: z.string().optional(), type: z.string().optional(), code: z.string().optional() }).optional() }), open({ results: z.array(open({ id: z.string().optional(), object: z.string().optional(), created_at: z.int().optional(), model: z.string().optional(), output: z.array(z.record(z.string(), z.unknown())).optional(), usage: open({ input_tokens: z.number().optional(), output_tokens: z.number().optional(), total_tokens: z.number().optional() }).optional(), error: open({ message: z.string().optional(), type: z.string().optional(), code: z.string().optional() }).optional() })).optional() })]);
@@ -709,13 +625,93 @@ const buildTextGenerationBatchableResponse = () => once(buildTextGenerationBatch
 function buildTextGenerationBatchableResponseNow() {
   return open({ result: z.union([buildTextGenerationResult(), buildBatchStatus(), buildBatchResult(), z.null()]), success: z.boolean(), errors: z.array(buildResponseInfo()).optional(), messages: z.array(buildResponseInfo()).optional() });
 }
+const buildTextGenerationChatCompletionInput = () => once(buildTextGenerationChatCompletionInputNow);
+function buildTextGenerationChatCompletionInputNow() {
+  return open({ audio: open({ format: z.enum(["wav","aac","mp3","flac","opus","pcm16"]), voice: z.union([z.string(), open({ id: z.string() })]) }).optional(), chat_template_kwargs: open({ clear_thinking: z.boolean().optional(), enable_thinking: z.boolean().optional() }).optional(), frequency_penalty: z.number().nullable().optional(), function_call: z.union([z.literal("none"), z.literal("auto"), open({ name: z.string() })]).optional(), functions: z.array(open({ description: z.string().optional(), name: z.string(), parameters: z.record(z.string(), z.unknown()).optional(), strict: z.boolean().nullable().optional() })).optional(), logit_bias: z.union([z.record(z.string(), z.unknown()), z.null()]).optional(), logprobs: z.boolean().nullable().optional(), max_completion_tokens: z.number().nullable().optional(), max_tokens: z.number().nullable().optional(), messages: z.array(z.union([open({ content: z.union([z.string(), z.array(open({ text: z.string(), type: z.literal("text") }))]), name: z.string().optional(), role: z.literal("developer") }), open({ content: z.union([z.string(), z.array(open({ text: z.string(), type: z.literal("text") }))]), name: z.string().optional(), role: z.literal("system") }), open({ content: z.union([z.string(), z.array(open({ file: open({ file_data: z.string().optional(), file_id: z.string().optional(), filename: z.string().optional() }).optional(), image_url: open({ detail: z.enum(["auto","low","high"]).optional(), url: z.string().optional() }).optional(), input_audio: open({ data: z.string().optional(), format: z.enum(["wav","mp3"]).optional() }).optional(), text: z.string().optional(), type: z.enum(["text","image_url","input_audio","file"]) }))]), name: z.string().optional(), role: z.literal("user") }), open({ audio: open({ id: z.string() }).optional(), content: z.union([z.string(), z.null(), z.array(open({ refusal: z.string().optional(), text: z.string().optional(), type: z.enum(["text","refusal"]) }))]).optional(), function_call: open({ arguments: z.string(), name: z.string() }).optional(), name: z.string().optional(), refusal: z.string().nullable().optional(), role: z.literal("assistant"), tool_calls: z.array(z.union([open({ function: open({ arguments: z.string(), name: z.string() }), id: z.string(), type: z.literal("function") }), open({ custom: open({ input: z.string(), name: z.string() }), id: z.string(), type: z.literal("custom") })])).optional() }), open({ content: z.union([z.string(), z.array(open({ text: z.string(), type: z.literal("text") }))]), role: z.literal("tool"), tool_call_id: z.string() }), open({ content: z.string(), name: z.string(), role: z.literal("function") })])), metadata: z.union([z.record(z.string(), z.unknown()), z.null()]).optional(), modalities: z.union([z.array(z.enum(["text","audio"])), z.null()]).optional(), model: z.string().optional(), n: z.number().nullable().optional(), parallel_tool_calls: z.boolean().optional(), prediction: open({ content: z.union([z.string(), z.array(open({ text: z.string(), type: z.literal("text") }))]), type: z.literal("content") }).optional(), presence_penalty: z.number().nullable().optional(), reasoning_effort: z.enum(["low","medium","high"]).nullable().optional(), response_format: z.union([open({ type: z.literal("text") }), open({ type: z.literal("json_object") }), open({ json_schema: open({ description: z.string().optional(), name: z.string(), schema: z.record(z.string(), z.unknown()).optional(), strict: z.boolean().nullable().optional() }), type: z.literal("json_schema") })]).optional(), seed: z.number().nullable().optional(), service_tier: z.enum(["auto","default","flex","scale","priority"]).nullable().optional(), stop: z.union([z.string(), z.array(z.string()), z.null()]).optional(), store: z.boolean().nullable().optional(), stream: z.boolean().nullable().optional(), stream_options: open({ include_obfuscation: z.boolean().optional(), include_usage: z.boolean().optional() }).optional(), temperature: z.number().nullable().optional(), tool_choice: z.union([z.literal("none"), z.literal("auto"), z.literal("required"), open({ function: open({ name: z.string() }), type: z.literal("function") }), open({ custom: open({ name: z.string() }), type: z.literal("custom") }), open({ allowed_tools: open({ mode: z.enum(["auto","required"]), tools: z.array(z.record(z.string(), z.unknown())) }), type: z.literal("allowed_tools") })]).optional(), tools: z.array(z.union([open({ function: open({ description: z.string().optional(), name: z.string(), parameters: z.record(z.string(), z.unknown()).optional(), strict: z.boolean().nullable().optional() }), type: z.literal("function") }), open({ custom: open({ description: z.string().optional(), format: z.union([open({ type: z.literal("text") }), open({ grammar: open({ definition: z.string(), syntax: z.enum(["lark","regex"]) }), type: z.literal("grammar") })]).optional(), name: z.string() }), type: z.literal("custom") })])).optional(), top_logprobs: z.number().nullable().optional(), top_p: z.number().nullable().optional(), user: z.string().optional(), web_search_options: open({ search_context_size: z.enum(["low","medium","high"]).optional(), user_location: open({ approximate: open({ city: z.string().optional(), country: z.string().optional(), region: z.string().optional(), timezone: z.string().optional() }), type: z.literal("approximate") }).optional() }).optional() });
+}
+const buildTextGenerationChatCompletionBatchableInput = () => once(buildTextGenerationChatCompletionBatchableInputNow);
+function buildTextGenerationChatCompletionBatchableInputNow() {
+  return z.union([buildTextGenerationChatCompletionInput(), buildBatchSubmitInput(), buildBatchPollInput()]);
+}
+const buildTextGenerationChatCompletionOutput = () => once(buildTextGenerationChatCompletionOutputNow);
+function buildTextGenerationChatCompletionOutputNow() {
+  return open({ choices: z.array(open({ finish_reason: z.enum(["stop","length","tool_calls","content_filter","function_call"]).optional(), index: z.number().optional(), logprobs: z.union([open({ content: z.union([z.array(open({ bytes: z.union([z.array(z.number()), z.null()]).optional(), logprob: z.number().optional(), token: z.string().optional(), top_logprobs: z.array(open({ bytes: z.union([z.array(z.number()), z.null()]).optional(), logprob: z.number().optional(), token: z.string().optional() })).optional() })), z.null()]).optional(), refusal: z.union([z.array(open({ bytes: z.union([z.array(z.number()), z.null()]).optional(), logprob: z.number().optional(), token: z.string().optional(), top_logprobs: z.array(open({ bytes: z.union([z.array(z.number()), z.null()]).optional(), logprob: z.number().optional(), token: z.string().optional() })).optional() })), z.null()]).optional() }), z.null()]).optional(), message: open({ annotations: z.array(open({ type: z.literal("url_citation").optional(), url_citation: open({ end_index: z.number().optional(), start_index: z.number().optional(), title: z.string().optional(), url: z.string().optional() }).optional() })).optional(), audio: open({ data: z.string().optional(), expires_at: z.number().optional(), id: z.string().optional(), transcript: z.string().optional() }).optional(), content: z.string().nullable().optional(), function_call: z.union([open({ arguments: z.string().optional(), name: z.string().optional() }), z.null()]).optional(), refusal: z.string().nullable().optional(), role: z.literal("assistant").optional(), tool_calls: z.array(z.union([open({ function: open({ arguments: z.string().optional(), name: z.string().optional() }).optional(), id: z.string().optional(), type: z.literal("function").optional() }), open({ custom: open({ input: z.string().optional(), name: z.string().optional() }).optional(), id: z.string().optional(), type: z.literal("custom").optional() })])).optional() }).optional() })), created: z.number(), id: z.string(), model: z.string(), object: z.string(), service_tier: z.enum(["auto","default","flex","scale","priority"]).nullable().optional(), system_fingerprint: z.string().nullable().optional(), usage: open({ completion_tokens: z.number().optional(), completion_tokens_details: open({ accepted_prediction_tokens: z.number().optional(), audio_tokens: z.number().optional(), reasoning_tokens: z.number().optional(), rejected_prediction_tokens: z.number().optional() }).optional(), prompt_tokens: z.number().optional(), prompt_tokens_details: open({ audio_tokens: z.number().optional(), cached_tokens: z.number().optional() }).optional(), total_tokens: z.number().optional() }).optional() });
+}
+const buildTextGenerationChatCompletionBatchableResponse = () => once(buildTextGenerationChatCompletionBatchableResponseNow);
+function buildTextGenerationChatCompletionBatchableResponseNow() {
+  return open({ result: z.union([buildTextGenerationChatCompletionOutput(), buildBatchStatus(), buildBatchResult(), z.null()]), success: z.boolean(), errors: z.array(buildResponseInfo()).optional(), messages: z.array(buildResponseInfo()).optional() });
+}
+const buildTextGenerationChatCompletionResponse = () => once(buildTextGenerationChatCompletionResponseNow);
+function buildTextGenerationChatCompletionResponseNow() {
+  return open({ result: z.union([buildTextGenerationChatCompletionOutput(), z.null()]), success: z.boolean(), errors: z.array(buildResponseInfo()).optional(), messages: z.array(buildResponseInfo()).optional() });
+}
+const buildTextGenerationCompletionOutput = () => once(buildTextGenerationCompletionOutputNow);
+function buildTextGenerationCompletionOutputNow() {
+  return z.union([open({ id: z.string().optional(), object: z.literal("chat.completion").optional(), created: z.number().optional(), model: z.string().optional(), choices: z.array(open({ index: z.number().optional(), message: open({ role: z.string().optional(), content: z.string().optional(), reasoning_content: z.string().optional(), tool_calls: z.array(open({ id: z.string().optional(), type: z.literal("function").optional(), function: open({ name: z.string().optional(), arguments: z.string().optional() }).optional() })).optional() }).optional(), finish_reason: z.string().optional(), stop_reason: z.string().nullable().optional(), logprobs: z.record(z.string(), z.unknown()).nullable().optional() })).optional(), usage: open({ prompt_tokens: z.number().optional(), completion_tokens: z.number().optional(), total_tokens: z.number().optional() }).optional(), prompt_logprobs: z.record(z.string(), z.unknown()).nullable().optional() }), open({ id: z.string().optional(), object: z.literal("text_completion").optional(), created: z.number().optional(), model: z.string().optional(), choices: z.array(open({ index: z.number().optional(), text: z.string().optional(), finish_reason: z.string().optional(), stop_reason: z.string().nullable().optional(), logprobs: z.record(z.string(), z.unknown()).nullable().optional(), prompt_logprobs: z.record(z.string(), z.unknown()).nullable().optional() })).optional(), usage: open({ prompt_tokens: z.number().optional(), completion_tokens: z.number().optional(), total_tokens: z.number().optional() }).optional() })]);
+}
+const buildTextGenerationCompletionBatchableResponse = () => once(buildTextGenerationCompletionBatchableResponseNow);
+function buildTextGenerationCompletionBatchableResponseNow() {
+  return open({ result: z.union([buildTextGenerationCompletionOutput(), buildBatchStatus(), buildBatchResult(), z.null()]), success: z.boolean(), errors: z.array(buildResponseInfo()).optional(), messages: z.array(buildResponseInfo()).optional() });
+}
+const buildTextGenerationCompletionResponse = () => once(buildTextGenerationCompletionResponseNow);
+function buildTextGenerationCompletionResponseNow() {
+  return open({ result: z.union([buildTextGenerationCompletionOutput(), z.null()]), success: z.boolean(), errors: z.array(buildResponseInfo()).optional(), messages: z.array(buildResponseInfo()).optional() });
+}
+const buildTextGenerationFlatInput = () => once(buildTextGenerationFlatInputNow);
+function buildTextGenerationFlatInputNow() {
+  return open({ frequency_penalty: z.number().optional(), functions: z.array(open({ code: z.string(), name: z.string() })).optional(), max_tokens: z.number().optional(), messages: z.array(open({ content: z.string(), name: z.string().optional(), role: z.string() })).optional(), presence_penalty: z.number().optional(), prompt: z.string().optional(), raw: z.boolean().optional(), repetition_penalty: z.number().optional(), response_format: open({ json_schema: z.unknown().optional(), type: z.string() }).optional(), seed: z.number().optional(), stream: z.boolean().optional(), temperature: z.number().optional(), tools: z.union([z.array(open({ function: open({ description: z.string(), name: z.string(), parameters: open({ properties: z.record(z.string(), open({ description: z.string().optional(), type: z.string() })), required: z.array(z.string()), type: z.string() }).optional() }), type: z.string() })), z.array(open({ description: z.string(), name: z.string(), parameters: open({ properties: z.record(z.string(), open({ description: z.string().optional(), type: z.string() })), required: z.array(z.string()), type: z.string() }).optional() })), z.record(z.string(), z.unknown())]).optional(), top_k: z.number().optional(), top_p: z.number().optional() });
+}
 const buildTextGenerationInput = () => once(buildTextGenerationInputNow);
 function buildTextGenerationInputNow() {
   return exactlyOne([open({ prompt: z.string().min(1).max(131072), image: exactlyOne([z.array(z.number()), z.string()]).optional(), raw: z.boolean().optional(), stream: z.boolean().optional(), max_tokens: z.int().optional(), temperature: z.number().min(0).max(5).optional(), top_p: z.number().min(0).max(2).optional(), top_k: z.int().min(1).max(50).optional(), seed: z.int().min(1).max(9999999999).optional(), repetition_penalty: z.number().min(0).max(2).optional(), frequency_penalty: z.number().min(0).max(2).optional(), presence_penalty: z.number().min(0).max(2).optional(), lora: z.string().optional() }), open({ messages: z.array(open({ role: z.string(), content: z.string().max(131072) })), image: exactlyOne([z.array(z.number()), z.string()]).optional(), functions: z.array(open({ name: z.string(), code: z.string() })).optional(), tools: z.array(exactlyOne([open({ name: z.string(), description: z.string(), parameters: open({ type: z.string(), required: z.array(z.string()).optional(), properties: z.record(z.string(), open({ type: z.string(), description: z.string() })) }) }), open({ type: z.string(), function: open({ name: z.string(), description: z.string(), parameters: open({ type: z.string(), required: z.array(z.string()).optional(), properties: z.record(z.string(), open({ type: z.string(), description: z.string() })) }) }) })])).optional(), stream: z.boolean().optional(), max_tokens: z.int().optional(), temperature: z.number().min(0).max(5).optional(), top_p: z.number().min(0).max(2).optional(), top_k: z.int().min(1).max(50).optional(), seed: z.int().min(1).max(9999999999).optional(), repetition_penalty: z.number().min(0).max(2).optional(), frequency_penalty: z.number().min(0).max(2).optional(), presence_penalty: z.number().min(0).max(2).optional() })]);
 }
+const buildTextGenerationJsonModeInput = () => once(buildTextGenerationJsonModeInputNow);
+function buildTextGenerationJsonModeInputNow() {
+  return exactlyOne([open({ prompt: z.string().min(1), lora: z.string().optional(), response_format: open({ type: z.enum(["json_object","json_schema"]).optional(), json_schema: z.unknown().optional() }).optional(), raw: z.boolean().optional(), stream: z.boolean().optional(), max_tokens: z.int().optional(), temperature: z.number().min(0).max(5).optional(), top_p: z.number().min(0.001).max(1).optional(), top_k: z.int().min(1).max(50).optional(), seed: z.int().min(1).max(9999999999).optional(), repetition_penalty: z.number().min(0).max(2).optional(), frequency_penalty: z.number().min(-2).max(2).optional(), presence_penalty: z.number().min(-2).max(2).optional() }), open({ messages: z.array(open({ role: z.string(), content: z.string() })), functions: z.array(open({ name: z.string(), code: z.string() })).optional(), tools: z.array(exactlyOne([open({ name: z.string(), description: z.string(), parameters: open({ type: z.string(), required: z.array(z.string()).optional(), properties: z.record(z.string(), open({ type: z.string(), description: z.string() })) }) }), open({ type: z.string(), function: open({ name: z.string(), description: z.string(), parameters: open({ type: z.string(), required: z.array(z.string()).optional(), properties: z.record(z.string(), open({ type: z.string(), description: z.string() })) }) }) })])).optional(), response_format: open({ type: z.enum(["json_object","json_schema"]).optional(), json_schema: z.unknown().optional() }).optional(), raw: z.boolean().optional(), stream: z.boolean().optional(), max_tokens: z.int().optional(), temperature: z.number().min(0).max(5).optional(), top_p: z.number().min(0.001).max(1).optional(), top_k: z.int().min(1).max(50).optional(), seed: z.int().min(1).max(9999999999).optional(), repetition_penalty: z.number().min(0).max(2).optional(), frequency_penalty: z.number().min(-2).max(2).optional(), presence_penalty: z.number().min(-2).max(2).optional() })]);
+}
+const buildTextGenerationJsonModeBatchableInput = () => once(buildTextGenerationJsonModeBatchableInputNow);
+function buildTextGenerationJsonModeBatchableInputNow() {
+  return z.union([buildTextGenerationJsonModeInput(), buildBatchSubmitInput(), buildBatchPollInput()]);
+}
+const buildTextGenerationJsonModeOutput = () => once(buildTextGenerationJsonModeOutputNow);
+function buildTextGenerationJsonModeOutputNow() {
+  return open({ response: z.union([z.string(), z.record(z.string(), z.unknown())]), usage: open({ prompt_tokens: z.number().optional(), completion_tokens: z.number().optional(), total_tokens: z.number().optional() }).optional(), tool_calls: z.array(open({ arguments: z.record(z.string(), z.unknown()).optional(), name: z.string().optional() })).optional() });
+}
+const buildTextGenerationJsonModeBatchableResponse = () => once(buildTextGenerationJsonModeBatchableResponseNow);
+function buildTextGenerationJsonModeBatchableResponseNow() {
+  return open({ result: z.union([buildTextGenerationJsonModeOutput(), buildBatchStatus(), buildBatchResult(), z.null()]), success: z.boolean(), errors: z.array(buildResponseInfo()).optional(), messages: z.array(buildResponseInfo()).optional() });
+}
+const buildTextGenerationJsonModeLegacyInput = () => once(buildTextGenerationJsonModeLegacyInputNow);
+function buildTextGenerationJsonModeLegacyInputNow() {
+  return exactlyOne([open({ prompt: z.string().min(1), lora: z.string().optional(), response_format: open({ type: z.enum(["json_object","json_schema"]).optional(), json_schema: z.unknown().optional() }).optional(), raw: z.boolean().optional(), stream: z.boolean().optional(), max_tokens: z.int().optional(), temperature: z.number().min(0).max(5).optional(), top_p: z.number().min(0).max(2).optional(), top_k: z.int().min(1).max(50).optional(), seed: z.int().min(1).max(9999999999).optional(), repetition_penalty: z.number().min(0).max(2).optional(), frequency_penalty: z.number().min(0).max(2).optional(), presence_penalty: z.number().min(0).max(2).optional() }), open({ messages: z.array(open({ role: z.string(), content: z.string() })), functions: z.array(open({ name: z.string(), code: z.string() })).optional(), tools: z.array(exactlyOne([open({ name: z.string(), description: z.string(), parameters: open({ type: z.string(), required: z.array(z.string()).optional(), properties: z.record(z.string(), open({ type: z.string(), description: z.string() })) }) }), open({ type: z.string(), function: open({ name: z.string(), description: z.string(), parameters: open({ type: z.string(), required: z.array(z.string()).optional(), properties: z.record(z.string(), open({ type: z.string(), description: z.string() })) }) }) })])).optional(), response_format: open({ type: z.enum(["json_object","json_schema"]).optional(), json_schema: z.unknown().optional() }).optional(), raw: z.boolean().optional(), stream: z.boolean().optional(), max_tokens: z.int().optional(), temperature: z.number().min(0).max(5).optional(), top_p: z.number().min(0).max(2).optional(), top_k: z.int().min(1).max(50).optional(), seed: z.int().min(1).max(9999999999).optional(), repetition_penalty: z.number().min(0).max(2).optional(), frequency_penalty: z.number().min(0).max(2).optional(), presence_penalty: z.number().min(0).max(2).optional() })]);
+}
+const buildTextGenerationJsonModePartsInput = () => once(buildTextGenerationJsonModePartsInputNow);
+function buildTextGenerationJsonModePartsInputNow() {
+  return exactlyOne([open({ prompt: z.string().min(1), lora: z.string().optional(), response_format: open({ type: z.enum(["json_object","json_schema"]).optional(), json_schema: z.unknown().optional() }).optional(), raw: z.boolean().optional(), stream: z.boolean().optional(), max_tokens: z.int().optional(), temperature: z.number().min(0).max(5).optional(), top_p: z.number().min(0.001).max(1).optional(), top_k: z.int().min(1).max(50).optional(), seed: z.int().min(1).max(9999999999).optional(), repetition_penalty: z.number().min(0).max(2).optional(), frequency_penalty: z.number().min(-2).max(2).optional(), presence_penalty: z.number().min(-2).max(2).optional() }), open({ messages: z.array(open({ role: z.string(), content: exactlyOne([z.string(), z.array(open({ type: z.string().optional(), text: z.string().optional() }))]) })), functions: z.array(open({ name: z.string(), code: z.string() })).optional(), tools: z.array(exactlyOne([open({ name: z.string(), description: z.string(), parameters: open({ type: z.string(), required: z.array(z.string()).optional(), properties: z.record(z.string(), open({ type: z.string(), description: z.string() })) }) }), open({ type: z.string(), function: open({ name: z.string(), description: z.string(), parameters: open({ type: z.string(), required: z.array(z.string()).optional(), properties: z.record(z.string(), open({ type: z.string(), description: z.string() })) }) }) })])).optional(), response_format: open({ type: z.enum(["json_object","json_schema"]).optional(), json_schema: z.unknown().optional() }).optional(), raw: z.boolean().optional(), stream: z.boolean().optional(), max_tokens: z.int().optional(), temperature: z.number().min(0).max(5).optional(), top_p: z.number().min(0.001).max(1).optional(), top_k: z.int().min(1).max(50).optional(), seed: z.int().min(1).max(9999999999).optional(), repetition_penalty: z.number().min(0).max(2).optional(), frequency_penalty: z.number().min(-2).max(2).optional(), presence_penalty: z.number().min(-2).max(2).optional() })]);
+}
+const buildTextGenerationJsonModeResponse = () => once(buildTextGenerationJsonModeResponseNow);
+function buildTextGenerationJsonModeResponseNow() {
+  return open({ result: z.union([buildTextGenerationJsonModeOutput(), z.null()]), success: z.boolean(), errors: z.array(buildResponseInfo()).optional(), messages: z.array(buildResponseInfo()).optional() });
+}
 const buildTextGenerationMessagesInput = () => once(buildTextGenerationMessagesInputNow);
 function buildTextGenerationMessagesInputNow() {
   return open({ messages: z.array(buildChatMessage()).min(1), tools: z.array(buildTool()).optional(), tool_choice: z.union([z.enum(["auto","none","required"]), z.record(z.string(), z.unknown())]).optional(), functions: z.array(open({ name: z.string(), code: z.string() })).optional(), lora: z.string().min(1).optional(), stream: z.boolean().optional(), max_tokens: z.int().min(1).optional(), temperature: z.number().min(0).max(5).optional(), top_p: z.number().min(0).max(2).optional(), top_k: z.int().min(1).max(50).optional(), seed: z.int().min(1).max(9999999999).optional(), repetition_penalty: z.number().min(0).max(2).optional(), frequency_penalty: z.number().min(-2).max(2).optional(), presence_penalty: z.number().min(-2).max(2).optional(), response_format: buildResponseFormat().optional(), image: z.union([buildImageBytes(), z.string().min(1)]).optional(), reasoning_effort: z.enum(["low","medium","high"]).nullable().optional(), chat_template_kwargs: z.record(z.string(), z.unknown()).optional(), options: buildRunOptions().optional() });
+}
+const buildTextGenerationMixedToolCallsOutput = () => once(buildTextGenerationMixedToolCallsOutputNow);
+function buildTextGenerationMixedToolCallsOutputNow() {
+  return open({ response: z.union([z.string(), z.record(z.string(), z.unknown())]).optional(), tool_calls: z.union([z.array(open({ arguments: z.unknown().optional(), name: z.string().optional() })), z.array(open({ function: open({ arguments: z.string().optional(), name: z.string().optional() }).optional(), id: z.string().optional(), type: z.literal("function").optional() }))]).optional(), usage: open({ completion_tokens: z.number().optional(), prompt_tokens: z.number().optional(), total_tokens: z.number().optional() }).optional() });
+}
+const buildTextGenerationMixedToolCallsResponse = () => once(buildTextGenerationMixedToolCallsResponseNow);
+function buildTextGenerationMixedToolCallsResponseNow() {
+  return open({ result: z.union([buildTextGenerationMixedToolCallsOutput(), z.null()]), success: z.boolean(), errors: z.array(buildResponseInfo()).optional(), messages: z.array(buildResponseInfo()).optional() });
+}
+const buildTextGenerationNoUsageOutput = () => once(buildTextGenerationNoUsageOutputNow);
+function buildTextGenerationNoUsageOutputNow() {
+  return open({ response: z.string().optional(), tool_calls: z.array(open({ arguments: z.record(z.string(), z.unknown()).optional(), name: z.string().optional() })).optional() });
+}
+const buildTextGenerationNoUsageResponse = () => once(buildTextGenerationNoUsageResponseNow);
+function buildTextGenerationNoUsageResponseNow() {
+  return open({ result: z.union([buildTextGenerationNoUsageOutput(), z.null()]), success: z.boolean(), errors: z.array(buildResponseInfo()).optional(), messages: z.array(buildResponseInfo()).optional() });
 }
 const buildTextGenerationOutput = () => once(buildTextGenerationOutputNow);
 function buildTextGenerationOutputNow() {
@@ -740,6 +736,18 @@ function buildTextGenerationStreamEventNow() {
 const buildTextGenerationSseEvent = () => once(buildTextGenerationSseEventNow);
 function buildTextGenerationSseEventNow() {
   return z.union([buildTextGenerationStreamEvent(), buildChatCompletionChunk()]);
+}
+const buildTextGenerationTextOnlyInput = () => once(buildTextGenerationTextOnlyInputNow);
+function buildTextGenerationTextOnlyInputNow() {
+  return exactlyOne([open({ prompt: z.string().min(1).max(131072), raw: z.boolean().optional(), stream: z.boolean().optional(), max_tokens: z.int().optional(), temperature: z.number().min(0).max(5).optional(), top_p: z.number().min(0).max(2).optional(), top_k: z.int().min(1).max(50).optional(), seed: z.int().min(1).max(9999999999).optional(), repetition_penalty: z.number().min(0).max(2).optional(), frequency_penalty: z.number().min(0).max(2).optional(), presence_penalty: z.number().min(0).max(2).optional(), lora: z.string().optional() }), open({ messages: z.array(open({ role: z.string(), content: z.string().max(131072) })), functions: z.array(open({ name: z.string(), code: z.string() })).optional(), tools: z.array(exactlyOne([open({ name: z.string(), description: z.string(), parameters: open({ type: z.string(), required: z.array(z.string()).optional(), properties: z.record(z.string(), open({ type: z.string(), description: z.string() })) }) }), open({ type: z.string(), function: open({ name: z.string(), description: z.string(), parameters: open({ type: z.string(), required: z.array(z.string()).optional(), properties: z.record(z.string(), open({ type: z.string(), description: z.string() })) }) }) })])).optional(), stream: z.boolean().optional(), max_tokens: z.int().optional(), temperature: z.number().min(0).max(5).optional(), top_p: z.number().min(0).max(2).optional(), top_k: z.int().min(1).max(50).optional(), seed: z.int().min(1).max(9999999999).optional(), repetition_penalty: z.number().min(0).max(2).optional(), frequency_penalty: z.number().min(0).max(2).optional(), presence_penalty: z.number().min(0).max(2).optional() })]);
+}
+const buildTextGenerationTextOutput = () => once(buildTextGenerationTextOutputNow);
+function buildTextGenerationTextOutputNow() {
+  return open({ response: z.string().optional(), usage: open({ prompt_tokens: z.number().optional(), completion_tokens: z.number().optional(), total_tokens: z.number().optional() }).optional(), tool_calls: z.array(open({ arguments: z.record(z.string(), z.unknown()).optional(), name: z.string().optional() })).optional() });
+}
+const buildTextGenerationTextResponse = () => once(buildTextGenerationTextResponseNow);
+function buildTextGenerationTextResponseNow() {
+  return open({ result: z.union([buildTextGenerationTextOutput(), z.null()]), success: z.boolean(), errors: z.array(buildResponseInfo()).optional(), messages: z.array(buildResponseInfo()).optional() });
 }
 const buildTextToImageInput = () => once(buildTextToImageInputNow);
 function buildTextToImageInputNow() {
@@ -788,14 +796,6 @@ function buildTranslationOutputNow() {
 const buildTranslationResponse = () => once(buildTranslationResponseNow);
 function buildTranslationResponseNow() {
   return open({ result: z.union([buildTranslationOutput(), z.null()]), success: z.boolean(), errors: z.array(buildResponseInfo()).optional(), messages: z.array(buildResponseInfo()).optional() });
-}
-const buildUnaCybertron7bV2Bf16Output = () => once(buildUnaCybertron7bV2Bf16OutputNow);
-function buildUnaCybertron7bV2Bf16OutputNow() {
-  return open({ response: z.string().optional(), tool_calls: z.array(open({ arguments: z.record(z.string(), z.unknown()).optional(), name: z.string().optional() })).optional() });
-}
-const buildUnaCybertron7bV2Bf16Response = () => once(buildUnaCybertron7bV2Bf16ResponseNow);
-function buildUnaCybertron7bV2Bf16ResponseNow() {
-  return open({ result: z.union([buildUnaCybertron7bV2Bf16Output(), z.null()]), success: z.boolean(), errors: z.array(buildResponseInfo()).optional(), messages: z.array(buildResponseInfo()).optional() });
 }
 const buildWhisperInput = () => once(buildWhisperInputNow);
 function buildWhisperInputNow() {
@@ -935,42 +935,6 @@ export const schemas = {
   get DeepseekMath7bBaseResponse() {
     return buildDeepseekMath7bBaseResponse();
   },
-  get DeepseekMath7bInstructInput() {
-    return buildDeepseekMath7bInstructInput();
-  },
-  get DeepseekMath7bInstructOutput() {
-    return buildDeepseekMath7bInstructOutput();
-  },
-  get DeepseekMath7bInstructResponse() {
-    return buildDeepseekMath7bInstructResponse();
-  },
-  get DeepseekR1DistillQwen32bBatchableResponse() {
-    return buildDeepseekR1DistillQwen32bBatchableResponse();
-  },
-  get DeepseekR1DistillQwen32bInput() {
-    return buildDeepseekR1DistillQwen32bInput();
-  },
-  get DeepseekR1DistillQwen32bOutput() {
-    return buildDeepseekR1DistillQwen32bOutput();
-  },
-  get DeepseekR1DistillQwen32bResponse() {
-    return buildDeepseekR1DistillQwen32bResponse();
-  },
-  get DeepseekV4Flash0731BatchableInput() {
-    return buildDeepseekV4Flash0731BatchableInput();
-  },
-  get DeepseekV4Flash0731BatchableResponse() {
-    return buildDeepseekV4Flash0731BatchableResponse();
-  },
-  get DeepseekV4Flash0731Input() {
-    return buildDeepseekV4Flash0731Input();
-  },
-  get DeepseekV4Flash0731Output() {
-    return buildDeepseekV4Flash0731Output();
-  },
-  get DeepseekV4Flash0731Response() {
-    return buildDeepseekV4Flash0731Response();
-  },
   get DetectedObject() {
     return buildDetectedObject();
   },
@@ -982,15 +946,6 @@ export const schemas = {
   },
   get EmbeddingList() {
     return buildEmbeddingList();
-  },
-  get Embeddinggemma300mInput() {
-    return buildEmbeddinggemma300mInput();
-  },
-  get Embeddinggemma300mOutput() {
-    return buildEmbeddinggemma300mOutput();
-  },
-  get Embeddinggemma300mResponse() {
-    return buildEmbeddinggemma300mResponse();
   },
   get EmbeddingsRequest() {
     return buildEmbeddingsRequest();
@@ -1037,26 +992,14 @@ export const schemas = {
   get FluxResponse() {
     return buildFluxResponse();
   },
-  get Gemma2bItLoraInput() {
-    return buildGemma2bItLoraInput();
-  },
   get Gemma3x12bItInput() {
     return buildGemma3x12bItInput();
   },
   get GemmaSeaLionV4x27bItBatchableInput() {
     return buildGemmaSeaLionV4x27bItBatchableInput();
   },
-  get GemmaSeaLionV4x27bItBatchableResponse() {
-    return buildGemmaSeaLionV4x27bItBatchableResponse();
-  },
   get GemmaSeaLionV4x27bItInput() {
     return buildGemmaSeaLionV4x27bItInput();
-  },
-  get GemmaSeaLionV4x27bItOutput() {
-    return buildGemmaSeaLionV4x27bItOutput();
-  },
-  get GemmaSeaLionV4x27bItResponse() {
-    return buildGemmaSeaLionV4x27bItResponse();
   },
   get GptOss20bInput() {
     return buildGptOss20bInput();
@@ -1066,15 +1009,6 @@ export const schemas = {
   },
   get GptOssInput() {
     return buildGptOssInput();
-  },
-  get Granite40HMicroInput() {
-    return buildGranite40HMicroInput();
-  },
-  get Granite40HMicroOutput() {
-    return buildGranite40HMicroOutput();
-  },
-  get Granite40HMicroResponse() {
-    return buildGranite40HMicroResponse();
   },
   get ImageBytes() {
     return buildImageBytes();
@@ -1105,12 +1039,6 @@ export const schemas = {
   },
   get LabelScore() {
     return buildLabelScore();
-  },
-  get Llama33x70bInstructFp8FastBatchableInput() {
-    return buildLlama33x70bInstructFp8FastBatchableInput();
-  },
-  get Llama33x70bInstructFp8FastInput() {
-    return buildLlama33x70bInstructFp8FastInput();
   },
   get Llama4Scout17b16eInstructInput() {
     return buildLlama4Scout17b16eInstructInput();
@@ -1301,14 +1229,83 @@ export const schemas = {
   get TextEmbeddingsResponse() {
     return buildTextEmbeddingsResponse();
   },
+  get TextEmbeddingsUnpooledInput() {
+    return buildTextEmbeddingsUnpooledInput();
+  },
+  get TextEmbeddingsUnpooledOutput() {
+    return buildTextEmbeddingsUnpooledOutput();
+  },
+  get TextEmbeddingsUnpooledResponse() {
+    return buildTextEmbeddingsUnpooledResponse();
+  },
   get TextGenerationBatchableResponse() {
     return buildTextGenerationBatchableResponse();
+  },
+  get TextGenerationChatCompletionBatchableInput() {
+    return buildTextGenerationChatCompletionBatchableInput();
+  },
+  get TextGenerationChatCompletionBatchableResponse() {
+    return buildTextGenerationChatCompletionBatchableResponse();
+  },
+  get TextGenerationChatCompletionInput() {
+    return buildTextGenerationChatCompletionInput();
+  },
+  get TextGenerationChatCompletionOutput() {
+    return buildTextGenerationChatCompletionOutput();
+  },
+  get TextGenerationChatCompletionResponse() {
+    return buildTextGenerationChatCompletionResponse();
+  },
+  get TextGenerationCompletionBatchableResponse() {
+    return buildTextGenerationCompletionBatchableResponse();
+  },
+  get TextGenerationCompletionOutput() {
+    return buildTextGenerationCompletionOutput();
+  },
+  get TextGenerationCompletionResponse() {
+    return buildTextGenerationCompletionResponse();
+  },
+  get TextGenerationFlatInput() {
+    return buildTextGenerationFlatInput();
   },
   get TextGenerationInput() {
     return buildTextGenerationInput();
   },
+  get TextGenerationJsonModeBatchableInput() {
+    return buildTextGenerationJsonModeBatchableInput();
+  },
+  get TextGenerationJsonModeBatchableResponse() {
+    return buildTextGenerationJsonModeBatchableResponse();
+  },
+  get TextGenerationJsonModeInput() {
+    return buildTextGenerationJsonModeInput();
+  },
+  get TextGenerationJsonModeLegacyInput() {
+    return buildTextGenerationJsonModeLegacyInput();
+  },
+  get TextGenerationJsonModeOutput() {
+    return buildTextGenerationJsonModeOutput();
+  },
+  get TextGenerationJsonModePartsInput() {
+    return buildTextGenerationJsonModePartsInput();
+  },
+  get TextGenerationJsonModeResponse() {
+    return buildTextGenerationJsonModeResponse();
+  },
   get TextGenerationMessagesInput() {
     return buildTextGenerationMessagesInput();
+  },
+  get TextGenerationMixedToolCallsOutput() {
+    return buildTextGenerationMixedToolCallsOutput();
+  },
+  get TextGenerationMixedToolCallsResponse() {
+    return buildTextGenerationMixedToolCallsResponse();
+  },
+  get TextGenerationNoUsageOutput() {
+    return buildTextGenerationNoUsageOutput();
+  },
+  get TextGenerationNoUsageResponse() {
+    return buildTextGenerationNoUsageResponse();
   },
   get TextGenerationOutput() {
     return buildTextGenerationOutput();
@@ -1330,6 +1327,15 @@ export const schemas = {
   },
   get TextGenerationStreamEvent() {
     return buildTextGenerationStreamEvent();
+  },
+  get TextGenerationTextOnlyInput() {
+    return buildTextGenerationTextOnlyInput();
+  },
+  get TextGenerationTextOutput() {
+    return buildTextGenerationTextOutput();
+  },
+  get TextGenerationTextResponse() {
+    return buildTextGenerationTextResponse();
   },
   get TextToImageInput() {
     return buildTextToImageInput();
@@ -1375,12 +1381,6 @@ export const schemas = {
   },
   get TranslationResponse() {
     return buildTranslationResponse();
-  },
-  get UnaCybertron7bV2Bf16Output() {
-    return buildUnaCybertron7bV2Bf16Output();
-  },
-  get UnaCybertron7bV2Bf16Response() {
-    return buildUnaCybertron7bV2Bf16Response();
   },
   get Usage() {
     return buildUsage();

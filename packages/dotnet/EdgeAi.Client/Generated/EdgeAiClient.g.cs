@@ -1555,7 +1555,7 @@ namespace EdgeAi.Client
         /// </remarks>
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<GemmaSeaLionV4x27bItResponse> GemmaSeaLionV4x27bItAsync(GemmaSeaLionV4x27bItInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<TextGenerationCompletionResponse> GemmaSeaLionV4x27bItAsync(GemmaSeaLionV4x27bItInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -1623,7 +1623,7 @@ namespace EdgeAi.Client
         /// </remarks>
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<DeepseekMath7bInstructResponse> DeepseekMath7bInstructAsync(DeepseekMath7bInstructInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<TextGenerationTextResponse> DeepseekMath7bInstructAsync(TextGenerationTextOnlyInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -1634,7 +1634,7 @@ namespace EdgeAi.Client
         /// </remarks>
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<DeepseekR1DistillQwen32bResponse> DeepseekR1DistillQwen32bAsync(DeepseekR1DistillQwen32bInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<TextGenerationJsonModeResponse> DeepseekR1DistillQwen32bAsync(TextGenerationJsonModePartsInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -1646,7 +1646,7 @@ namespace EdgeAi.Client
         /// <param name="queueRequest">"true" submits an async batch (`BatchSubmitInput`) or polls one (`BatchPollInput`).</param>
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<DeepseekV4Flash0731BatchableResponse> DeepseekV4Flash0731Async(DeepseekV4Flash0731BatchableInput body, QueueRequest? queueRequest = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<TextGenerationChatCompletionBatchableResponse> DeepseekV4Flash0731Async(TextGenerationChatCompletionBatchableInput body, QueueRequest? queueRequest = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -1657,7 +1657,7 @@ namespace EdgeAi.Client
         /// </remarks>
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<DeepseekV4Flash0731Response> DeepseekV4Pro0813Async(DeepseekV4Flash0731Input body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<TextGenerationChatCompletionResponse> DeepseekV4Pro0813Async(TextGenerationChatCompletionInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -1670,7 +1670,7 @@ namespace EdgeAi.Client
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
         [System.Obsolete]
-        System.Threading.Tasks.Task<DeepseekR1DistillQwen32bResponse> Sqlcoder7b2Async(DeepseekR1DistillQwen32bInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<TextGenerationJsonModeResponse> Sqlcoder7b2Async(TextGenerationJsonModePartsInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -1681,7 +1681,7 @@ namespace EdgeAi.Client
         /// </remarks>
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<UnaCybertron7bV2Bf16Response> UnaCybertron7bV2Bf16Async(TextGenerationInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<TextGenerationNoUsageResponse> UnaCybertron7bV2Bf16Async(TextGenerationInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -1692,7 +1692,7 @@ namespace EdgeAi.Client
         /// </remarks>
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<DeepseekR1DistillQwen32bResponse> Gemma2bItLoraAsync(Gemma2bItLoraInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<TextGenerationJsonModeResponse> Gemma2bItLoraAsync(TextGenerationJsonModeLegacyInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -1705,7 +1705,7 @@ namespace EdgeAi.Client
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
         [System.Obsolete]
-        System.Threading.Tasks.Task<DeepseekR1DistillQwen32bResponse> Gemma3x12bItAsync(Gemma3x12bItInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<TextGenerationJsonModeResponse> Gemma3x12bItAsync(Gemma3x12bItInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -1717,7 +1717,7 @@ namespace EdgeAi.Client
         /// <param name="queueRequest">"true" submits an async batch (`BatchSubmitInput`) or polls one (`BatchPollInput`).</param>
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<DeepseekV4Flash0731BatchableResponse> Gemma4x26bA4bItAsync(DeepseekV4Flash0731BatchableInput body, QueueRequest? queueRequest = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<TextGenerationChatCompletionBatchableResponse> Gemma4x26bA4bItAsync(TextGenerationChatCompletionBatchableInput body, QueueRequest? queueRequest = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -1728,7 +1728,7 @@ namespace EdgeAi.Client
         /// </remarks>
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<DeepseekMath7bInstructResponse> Gemma7bItLoraAsync(DeepseekMath7bInstructInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<TextGenerationTextResponse> Gemma7bItLoraAsync(TextGenerationTextOnlyInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -1739,7 +1739,7 @@ namespace EdgeAi.Client
         /// </remarks>
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<Granite40HMicroResponse> Granite40HMicroAsync(Granite40HMicroInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<TextGenerationMixedToolCallsResponse> Granite40HMicroAsync(TextGenerationFlatInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -1750,7 +1750,7 @@ namespace EdgeAi.Client
         /// </remarks>
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<DeepseekMath7bInstructResponse> Llama2x7bChatHfLoraAsync(DeepseekMath7bInstructInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<TextGenerationTextResponse> Llama2x7bChatHfLoraAsync(TextGenerationTextOnlyInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -1763,7 +1763,7 @@ namespace EdgeAi.Client
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
         [System.Obsolete]
-        System.Threading.Tasks.Task<DeepseekR1DistillQwen32bResponse> Llama2x7bChatFp16Async(Gemma2bItLoraInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<TextGenerationJsonModeResponse> Llama2x7bChatFp16Async(TextGenerationJsonModeLegacyInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -1776,7 +1776,7 @@ namespace EdgeAi.Client
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
         [System.Obsolete]
-        System.Threading.Tasks.Task<DeepseekR1DistillQwen32bResponse> Llama2x7bChatInt8Async(DeepseekR1DistillQwen32bInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<TextGenerationJsonModeResponse> Llama2x7bChatInt8Async(TextGenerationJsonModePartsInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -1789,7 +1789,7 @@ namespace EdgeAi.Client
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
         [System.Obsolete]
-        System.Threading.Tasks.Task<UnaCybertron7bV2Bf16Response> Llama3x8bInstructAsync(DeepseekMath7bInstructInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<TextGenerationNoUsageResponse> Llama3x8bInstructAsync(TextGenerationTextOnlyInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -1802,7 +1802,7 @@ namespace EdgeAi.Client
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
         [System.Obsolete]
-        System.Threading.Tasks.Task<UnaCybertron7bV2Bf16Response> Llama3x8bInstructAwqAsync(TextGenerationInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<TextGenerationNoUsageResponse> Llama3x8bInstructAwqAsync(TextGenerationInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -1815,7 +1815,7 @@ namespace EdgeAi.Client
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
         [System.Obsolete]
-        System.Threading.Tasks.Task<UnaCybertron7bV2Bf16Response> Llama31x70bInstructAsync(TextGenerationInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<TextGenerationNoUsageResponse> Llama31x70bInstructAsync(TextGenerationInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -1828,7 +1828,7 @@ namespace EdgeAi.Client
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
         [System.Obsolete]
-        System.Threading.Tasks.Task<UnaCybertron7bV2Bf16Response> Llama31x8bInstructAsync(TextGenerationInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<TextGenerationNoUsageResponse> Llama31x8bInstructAsync(TextGenerationInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -1841,7 +1841,7 @@ namespace EdgeAi.Client
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
         [System.Obsolete]
-        System.Threading.Tasks.Task<DeepseekMath7bInstructResponse> Llama31x8bInstructAwqAsync(DeepseekMath7bInstructInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<TextGenerationTextResponse> Llama31x8bInstructAwqAsync(TextGenerationTextOnlyInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -1852,7 +1852,7 @@ namespace EdgeAi.Client
         /// </remarks>
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<UnaCybertron7bV2Bf16Response> Llama31x8bInstructFastAsync(TextGenerationInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<TextGenerationNoUsageResponse> Llama31x8bInstructFastAsync(TextGenerationInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -1863,7 +1863,7 @@ namespace EdgeAi.Client
         /// </remarks>
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<DeepseekR1DistillQwen32bResponse> Llama31x8bInstructFp8Async(Gemma2bItLoraInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<TextGenerationJsonModeResponse> Llama31x8bInstructFp8Async(TextGenerationJsonModeLegacyInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -1874,7 +1874,7 @@ namespace EdgeAi.Client
         /// </remarks>
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<UnaCybertron7bV2Bf16Response> Llama32x11bVisionInstructAsync(TextGenerationInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<TextGenerationNoUsageResponse> Llama32x11bVisionInstructAsync(TextGenerationInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -1885,7 +1885,7 @@ namespace EdgeAi.Client
         /// </remarks>
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<UnaCybertron7bV2Bf16Response> Llama32x1bInstructAsync(DeepseekMath7bInstructInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<TextGenerationNoUsageResponse> Llama32x1bInstructAsync(TextGenerationTextOnlyInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -1896,7 +1896,7 @@ namespace EdgeAi.Client
         /// </remarks>
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<UnaCybertron7bV2Bf16Response> Llama32x3bInstructAsync(DeepseekMath7bInstructInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<TextGenerationNoUsageResponse> Llama32x3bInstructAsync(TextGenerationTextOnlyInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -1908,7 +1908,7 @@ namespace EdgeAi.Client
         /// <param name="queueRequest">"true" submits an async batch (`BatchSubmitInput`) or polls one (`BatchPollInput`).</param>
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<DeepseekR1DistillQwen32bBatchableResponse> Llama33x70bInstructFp8FastAsync(Llama33x70bInstructFp8FastBatchableInput body, QueueRequest? queueRequest = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<TextGenerationJsonModeBatchableResponse> Llama33x70bInstructFp8FastAsync(TextGenerationJsonModeBatchableInput body, QueueRequest? queueRequest = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -1919,7 +1919,7 @@ namespace EdgeAi.Client
         /// </remarks>
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<DeepseekR1DistillQwen32bResponse> Llama4Scout17b16eInstructAsync(Llama4Scout17b16eInstructInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<TextGenerationJsonModeResponse> Llama4Scout17b16eInstructAsync(Llama4Scout17b16eInstructInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -1943,7 +1943,7 @@ namespace EdgeAi.Client
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
         [System.Obsolete]
-        System.Threading.Tasks.Task<UnaCybertron7bV2Bf16Response> Phi2Async(DeepseekMath7bInstructInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<TextGenerationNoUsageResponse> Phi2Async(TextGenerationTextOnlyInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -1956,7 +1956,7 @@ namespace EdgeAi.Client
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
         [System.Obsolete]
-        System.Threading.Tasks.Task<DeepseekMath7bInstructResponse> Mistral7bInstructV01Async(DeepseekMath7bInstructInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<TextGenerationTextResponse> Mistral7bInstructV01Async(TextGenerationTextOnlyInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -1967,7 +1967,7 @@ namespace EdgeAi.Client
         /// </remarks>
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<DeepseekR1DistillQwen32bResponse> Mistral7bInstructV02LoraAsync(DeepseekR1DistillQwen32bInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<TextGenerationJsonModeResponse> Mistral7bInstructV02LoraAsync(TextGenerationJsonModePartsInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -1978,7 +1978,7 @@ namespace EdgeAi.Client
         /// </remarks>
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<DeepseekR1DistillQwen32bResponse> MistralSmall31x24bInstructAsync(MistralSmall31x24bInstructInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<TextGenerationJsonModeResponse> MistralSmall31x24bInstructAsync(MistralSmall31x24bInstructInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -1991,7 +1991,7 @@ namespace EdgeAi.Client
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
         [System.Obsolete]
-        System.Threading.Tasks.Task<DeepseekV4Flash0731Response> KimiK25Async(DeepseekV4Flash0731Input body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<TextGenerationChatCompletionResponse> KimiK25Async(TextGenerationChatCompletionInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -2003,7 +2003,7 @@ namespace EdgeAi.Client
         /// <param name="queueRequest">"true" submits an async batch (`BatchSubmitInput`) or polls one (`BatchPollInput`).</param>
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<DeepseekV4Flash0731BatchableResponse> KimiK26Async(DeepseekV4Flash0731BatchableInput body, QueueRequest? queueRequest = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<TextGenerationChatCompletionBatchableResponse> KimiK26Async(TextGenerationChatCompletionBatchableInput body, QueueRequest? queueRequest = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -2014,7 +2014,7 @@ namespace EdgeAi.Client
         /// </remarks>
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<DeepseekV4Flash0731Response> KimiK27CodeAsync(DeepseekV4Flash0731Input body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<TextGenerationChatCompletionResponse> KimiK27CodeAsync(TextGenerationChatCompletionInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -2025,7 +2025,7 @@ namespace EdgeAi.Client
         /// </remarks>
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<DeepseekV4Flash0731Response> Nemotron3x120bA12bAsync(DeepseekV4Flash0731Input body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<TextGenerationChatCompletionResponse> Nemotron3x120bA12bAsync(TextGenerationChatCompletionInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -2059,7 +2059,7 @@ namespace EdgeAi.Client
         /// </remarks>
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<DeepseekMath7bInstructResponse> Openchat35x0106Async(DeepseekMath7bInstructInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<TextGenerationTextResponse> Openchat35x0106Async(TextGenerationTextOnlyInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -2070,7 +2070,7 @@ namespace EdgeAi.Client
         /// </remarks>
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<DeepseekMath7bInstructResponse> Qwen15x05bChatAsync(DeepseekMath7bInstructInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<TextGenerationTextResponse> Qwen15x05bChatAsync(TextGenerationTextOnlyInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -2081,7 +2081,7 @@ namespace EdgeAi.Client
         /// </remarks>
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<DeepseekMath7bInstructResponse> Qwen15x18bChatAsync(DeepseekMath7bInstructInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<TextGenerationTextResponse> Qwen15x18bChatAsync(TextGenerationTextOnlyInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -2092,7 +2092,7 @@ namespace EdgeAi.Client
         /// </remarks>
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<DeepseekR1DistillQwen32bResponse> Qwen15x14bChatAwqAsync(Gemma2bItLoraInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<TextGenerationJsonModeResponse> Qwen15x14bChatAwqAsync(TextGenerationJsonModeLegacyInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -2105,7 +2105,7 @@ namespace EdgeAi.Client
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
         [System.Obsolete]
-        System.Threading.Tasks.Task<DeepseekR1DistillQwen32bResponse> Qwen15x7bChatAwqAsync(DeepseekR1DistillQwen32bInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<TextGenerationJsonModeResponse> Qwen15x7bChatAwqAsync(TextGenerationJsonModePartsInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -2116,7 +2116,7 @@ namespace EdgeAi.Client
         /// </remarks>
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<DeepseekR1DistillQwen32bResponse> Qwen25Coder32bInstructAsync(Gemma2bItLoraInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<TextGenerationJsonModeResponse> Qwen25Coder32bInstructAsync(TextGenerationJsonModeLegacyInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -2128,7 +2128,7 @@ namespace EdgeAi.Client
         /// <param name="queueRequest">"true" submits an async batch (`BatchSubmitInput`) or polls one (`BatchPollInput`).</param>
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<GemmaSeaLionV4x27bItBatchableResponse> Qwen3x30bA3bFp8Async(GemmaSeaLionV4x27bItBatchableInput body, QueueRequest? queueRequest = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<TextGenerationCompletionBatchableResponse> Qwen3x30bA3bFp8Async(GemmaSeaLionV4x27bItBatchableInput body, QueueRequest? queueRequest = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -2140,7 +2140,7 @@ namespace EdgeAi.Client
         /// <param name="queueRequest">"true" submits an async batch (`BatchSubmitInput`) or polls one (`BatchPollInput`).</param>
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<DeepseekV4Flash0731BatchableResponse> Qwen38x27bAsync(DeepseekV4Flash0731BatchableInput body, QueueRequest? queueRequest = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<TextGenerationChatCompletionBatchableResponse> Qwen38x27bAsync(TextGenerationChatCompletionBatchableInput body, QueueRequest? queueRequest = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -2162,7 +2162,7 @@ namespace EdgeAi.Client
         /// </remarks>
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<Granite40HMicroResponse> ApertusV15x8bAsync(Granite40HMicroInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<TextGenerationMixedToolCallsResponse> ApertusV15x8bAsync(TextGenerationFlatInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -2173,7 +2173,7 @@ namespace EdgeAi.Client
         /// </remarks>
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<DeepseekMath7bInstructResponse> DiscolmGerman7bV1AwqAsync(DeepseekMath7bInstructInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<TextGenerationTextResponse> DiscolmGerman7bV1AwqAsync(TextGenerationTextOnlyInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -2184,7 +2184,7 @@ namespace EdgeAi.Client
         /// </remarks>
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<UnaCybertron7bV2Bf16Response> Falcon7bInstructAsync(DeepseekMath7bInstructInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<TextGenerationNoUsageResponse> Falcon7bInstructAsync(TextGenerationTextOnlyInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -2195,7 +2195,7 @@ namespace EdgeAi.Client
         /// </remarks>
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<UnaCybertron7bV2Bf16Response> Tinyllama11bChatV10Async(DeepseekMath7bInstructInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<TextGenerationNoUsageResponse> Tinyllama11bChatV10Async(TextGenerationTextOnlyInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -2206,7 +2206,7 @@ namespace EdgeAi.Client
         /// </remarks>
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<Granite40HMicroResponse> Eurollm9bItAsync(Granite40HMicroInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<TextGenerationMixedToolCallsResponse> Eurollm9bItAsync(TextGenerationFlatInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -2217,7 +2217,7 @@ namespace EdgeAi.Client
         /// </remarks>
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<DeepseekV4Flash0731Response> Glm47FlashAsync(DeepseekV4Flash0731Input body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<TextGenerationChatCompletionResponse> Glm47FlashAsync(TextGenerationChatCompletionInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -2228,7 +2228,7 @@ namespace EdgeAi.Client
         /// </remarks>
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<DeepseekV4Flash0731Response> Glm52Async(DeepseekV4Flash0731Input body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<TextGenerationChatCompletionResponse> Glm52Async(TextGenerationChatCompletionInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -2239,7 +2239,7 @@ namespace EdgeAi.Client
         /// </remarks>
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<DeepseekV4Flash0731Response> Glm53Async(DeepseekV4Flash0731Input body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<TextGenerationChatCompletionResponse> Glm53Async(TextGenerationChatCompletionInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -2250,7 +2250,7 @@ namespace EdgeAi.Client
         /// </remarks>
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<DeepseekV4Flash0731Response> Glm53FlashAsync(DeepseekV4Flash0731Input body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<TextGenerationChatCompletionResponse> Glm53FlashAsync(TextGenerationChatCompletionInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -2263,7 +2263,7 @@ namespace EdgeAi.Client
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
         [System.Obsolete]
-        System.Threading.Tasks.Task<DeepseekMath7bInstructResponse> Gemma7bItAsync(DeepseekMath7bInstructInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<TextGenerationTextResponse> Gemma7bItAsync(TextGenerationTextOnlyInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -2276,7 +2276,7 @@ namespace EdgeAi.Client
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
         [System.Obsolete]
-        System.Threading.Tasks.Task<DeepseekMath7bInstructResponse> MetaLlama3x8bInstructAsync(DeepseekMath7bInstructInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<TextGenerationTextResponse> MetaLlama3x8bInstructAsync(TextGenerationTextOnlyInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -2289,7 +2289,7 @@ namespace EdgeAi.Client
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
         [System.Obsolete]
-        System.Threading.Tasks.Task<DeepseekR1DistillQwen32bResponse> Mistral7bInstructV02Async(DeepseekR1DistillQwen32bInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<TextGenerationJsonModeResponse> Mistral7bInstructV02Async(TextGenerationJsonModePartsInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -2300,7 +2300,7 @@ namespace EdgeAi.Client
         /// </remarks>
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<DeepseekR1DistillQwen32bResponse> StarlingLm7bBetaAsync(Llama33x70bInstructFp8FastInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<TextGenerationJsonModeResponse> StarlingLm7bBetaAsync(TextGenerationJsonModeInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -2313,7 +2313,7 @@ namespace EdgeAi.Client
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
         [System.Obsolete]
-        System.Threading.Tasks.Task<DeepseekMath7bInstructResponse> Hermes2ProMistral7bAsync(DeepseekMath7bInstructInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<TextGenerationTextResponse> Hermes2ProMistral7bAsync(TextGenerationTextOnlyInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -2324,7 +2324,7 @@ namespace EdgeAi.Client
         /// </remarks>
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<UnaCybertron7bV2Bf16Response> DeepseekCoder67bBaseAwqAsync(TextGenerationInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<TextGenerationNoUsageResponse> DeepseekCoder67bBaseAwqAsync(TextGenerationInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -2335,7 +2335,7 @@ namespace EdgeAi.Client
         /// </remarks>
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<DeepseekR1DistillQwen32bResponse> DeepseekCoder67bInstructAwqAsync(Llama33x70bInstructFp8FastInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<TextGenerationJsonModeResponse> DeepseekCoder67bInstructAwqAsync(TextGenerationJsonModeInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -2346,7 +2346,7 @@ namespace EdgeAi.Client
         /// </remarks>
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<UnaCybertron7bV2Bf16Response> Llama2x13bChatAwqAsync(TextGenerationInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<TextGenerationNoUsageResponse> Llama2x13bChatAwqAsync(TextGenerationInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -2357,7 +2357,7 @@ namespace EdgeAi.Client
         /// </remarks>
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<DeepseekMath7bInstructResponse> Llamaguard7bAwqAsync(DeepseekMath7bInstructInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<TextGenerationTextResponse> Llamaguard7bAwqAsync(TextGenerationTextOnlyInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -2368,7 +2368,7 @@ namespace EdgeAi.Client
         /// </remarks>
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<DeepseekR1DistillQwen32bResponse> Mistral7bInstructV01AwqAsync(Llama33x70bInstructFp8FastInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<TextGenerationJsonModeResponse> Mistral7bInstructV01AwqAsync(TextGenerationJsonModeInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -2379,7 +2379,7 @@ namespace EdgeAi.Client
         /// </remarks>
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<DeepseekMath7bInstructResponse> NeuralChat7bV3x1AwqAsync(DeepseekMath7bInstructInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<TextGenerationTextResponse> NeuralChat7bV3x1AwqAsync(TextGenerationTextOnlyInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -2390,7 +2390,7 @@ namespace EdgeAi.Client
         /// </remarks>
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<DeepseekR1DistillQwen32bResponse> Openhermes25Mistral7bAwqAsync(Llama33x70bInstructFp8FastInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<TextGenerationJsonModeResponse> Openhermes25Mistral7bAwqAsync(TextGenerationJsonModeInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -2401,7 +2401,7 @@ namespace EdgeAi.Client
         /// </remarks>
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<UnaCybertron7bV2Bf16Response> Zephyr7bBetaAwqAsync(TextGenerationInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<TextGenerationNoUsageResponse> Zephyr7bBetaAwqAsync(TextGenerationInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
     }
 
@@ -2449,7 +2449,7 @@ namespace EdgeAi.Client
         /// </remarks>
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<GemmaSeaLionV4x27bItResponse> GemmaSeaLionV4x27bItAsync(GemmaSeaLionV4x27bItInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<TextGenerationCompletionResponse> GemmaSeaLionV4x27bItAsync(GemmaSeaLionV4x27bItInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (body == null)
                 throw new System.ArgumentNullException("body");
@@ -2497,7 +2497,7 @@ namespace EdgeAi.Client
                         var status_ = (int)response_.StatusCode;
                         if (status_ == 200)
                         {
-                            var objectResponse_ = await ReadObjectResponseAsync<GemmaSeaLionV4x27bItResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            var objectResponse_ = await ReadObjectResponseAsync<TextGenerationCompletionResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
                             if (objectResponse_.Object == null)
                             {
                                 throw new EdgeAiApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
@@ -2986,7 +2986,7 @@ namespace EdgeAi.Client
         /// </remarks>
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<DeepseekMath7bInstructResponse> DeepseekMath7bInstructAsync(DeepseekMath7bInstructInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<TextGenerationTextResponse> DeepseekMath7bInstructAsync(TextGenerationTextOnlyInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (body == null)
                 throw new System.ArgumentNullException("body");
@@ -3034,7 +3034,7 @@ namespace EdgeAi.Client
                         var status_ = (int)response_.StatusCode;
                         if (status_ == 200)
                         {
-                            var objectResponse_ = await ReadObjectResponseAsync<DeepseekMath7bInstructResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            var objectResponse_ = await ReadObjectResponseAsync<TextGenerationTextResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
                             if (objectResponse_.Object == null)
                             {
                                 throw new EdgeAiApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
@@ -3074,7 +3074,7 @@ namespace EdgeAi.Client
         /// </remarks>
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<DeepseekR1DistillQwen32bResponse> DeepseekR1DistillQwen32bAsync(DeepseekR1DistillQwen32bInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<TextGenerationJsonModeResponse> DeepseekR1DistillQwen32bAsync(TextGenerationJsonModePartsInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (body == null)
                 throw new System.ArgumentNullException("body");
@@ -3122,7 +3122,7 @@ namespace EdgeAi.Client
                         var status_ = (int)response_.StatusCode;
                         if (status_ == 200)
                         {
-                            var objectResponse_ = await ReadObjectResponseAsync<DeepseekR1DistillQwen32bResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            var objectResponse_ = await ReadObjectResponseAsync<TextGenerationJsonModeResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
                             if (objectResponse_.Object == null)
                             {
                                 throw new EdgeAiApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
@@ -3163,7 +3163,7 @@ namespace EdgeAi.Client
         /// <param name="queueRequest">"true" submits an async batch (`BatchSubmitInput`) or polls one (`BatchPollInput`).</param>
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<DeepseekV4Flash0731BatchableResponse> DeepseekV4Flash0731Async(DeepseekV4Flash0731BatchableInput body, QueueRequest? queueRequest = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<TextGenerationChatCompletionBatchableResponse> DeepseekV4Flash0731Async(TextGenerationChatCompletionBatchableInput body, QueueRequest? queueRequest = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (body == null)
                 throw new System.ArgumentNullException("body");
@@ -3217,7 +3217,7 @@ namespace EdgeAi.Client
                         var status_ = (int)response_.StatusCode;
                         if (status_ == 200)
                         {
-                            var objectResponse_ = await ReadObjectResponseAsync<DeepseekV4Flash0731BatchableResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            var objectResponse_ = await ReadObjectResponseAsync<TextGenerationChatCompletionBatchableResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
                             if (objectResponse_.Object == null)
                             {
                                 throw new EdgeAiApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
@@ -3257,7 +3257,7 @@ namespace EdgeAi.Client
         /// </remarks>
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<DeepseekV4Flash0731Response> DeepseekV4Pro0813Async(DeepseekV4Flash0731Input body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<TextGenerationChatCompletionResponse> DeepseekV4Pro0813Async(TextGenerationChatCompletionInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (body == null)
                 throw new System.ArgumentNullException("body");
@@ -3305,7 +3305,7 @@ namespace EdgeAi.Client
                         var status_ = (int)response_.StatusCode;
                         if (status_ == 200)
                         {
-                            var objectResponse_ = await ReadObjectResponseAsync<DeepseekV4Flash0731Response>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            var objectResponse_ = await ReadObjectResponseAsync<TextGenerationChatCompletionResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
                             if (objectResponse_.Object == null)
                             {
                                 throw new EdgeAiApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
@@ -3347,7 +3347,7 @@ namespace EdgeAi.Client
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
         [System.Obsolete]
-        public virtual async System.Threading.Tasks.Task<DeepseekR1DistillQwen32bResponse> Sqlcoder7b2Async(DeepseekR1DistillQwen32bInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<TextGenerationJsonModeResponse> Sqlcoder7b2Async(TextGenerationJsonModePartsInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (body == null)
                 throw new System.ArgumentNullException("body");
@@ -3395,7 +3395,7 @@ namespace EdgeAi.Client
                         var status_ = (int)response_.StatusCode;
                         if (status_ == 200)
                         {
-                            var objectResponse_ = await ReadObjectResponseAsync<DeepseekR1DistillQwen32bResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            var objectResponse_ = await ReadObjectResponseAsync<TextGenerationJsonModeResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
                             if (objectResponse_.Object == null)
                             {
                                 throw new EdgeAiApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
@@ -3435,7 +3435,7 @@ namespace EdgeAi.Client
         /// </remarks>
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<UnaCybertron7bV2Bf16Response> UnaCybertron7bV2Bf16Async(TextGenerationInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<TextGenerationNoUsageResponse> UnaCybertron7bV2Bf16Async(TextGenerationInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (body == null)
                 throw new System.ArgumentNullException("body");
@@ -3483,7 +3483,7 @@ namespace EdgeAi.Client
                         var status_ = (int)response_.StatusCode;
                         if (status_ == 200)
                         {
-                            var objectResponse_ = await ReadObjectResponseAsync<UnaCybertron7bV2Bf16Response>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            var objectResponse_ = await ReadObjectResponseAsync<TextGenerationNoUsageResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
                             if (objectResponse_.Object == null)
                             {
                                 throw new EdgeAiApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
@@ -3523,7 +3523,7 @@ namespace EdgeAi.Client
         /// </remarks>
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<DeepseekR1DistillQwen32bResponse> Gemma2bItLoraAsync(Gemma2bItLoraInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<TextGenerationJsonModeResponse> Gemma2bItLoraAsync(TextGenerationJsonModeLegacyInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (body == null)
                 throw new System.ArgumentNullException("body");
@@ -3571,7 +3571,7 @@ namespace EdgeAi.Client
                         var status_ = (int)response_.StatusCode;
                         if (status_ == 200)
                         {
-                            var objectResponse_ = await ReadObjectResponseAsync<DeepseekR1DistillQwen32bResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            var objectResponse_ = await ReadObjectResponseAsync<TextGenerationJsonModeResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
                             if (objectResponse_.Object == null)
                             {
                                 throw new EdgeAiApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
@@ -3613,7 +3613,7 @@ namespace EdgeAi.Client
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
         [System.Obsolete]
-        public virtual async System.Threading.Tasks.Task<DeepseekR1DistillQwen32bResponse> Gemma3x12bItAsync(Gemma3x12bItInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<TextGenerationJsonModeResponse> Gemma3x12bItAsync(Gemma3x12bItInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (body == null)
                 throw new System.ArgumentNullException("body");
@@ -3661,7 +3661,7 @@ namespace EdgeAi.Client
                         var status_ = (int)response_.StatusCode;
                         if (status_ == 200)
                         {
-                            var objectResponse_ = await ReadObjectResponseAsync<DeepseekR1DistillQwen32bResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            var objectResponse_ = await ReadObjectResponseAsync<TextGenerationJsonModeResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
                             if (objectResponse_.Object == null)
                             {
                                 throw new EdgeAiApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
@@ -3702,7 +3702,7 @@ namespace EdgeAi.Client
         /// <param name="queueRequest">"true" submits an async batch (`BatchSubmitInput`) or polls one (`BatchPollInput`).</param>
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<DeepseekV4Flash0731BatchableResponse> Gemma4x26bA4bItAsync(DeepseekV4Flash0731BatchableInput body, QueueRequest? queueRequest = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<TextGenerationChatCompletionBatchableResponse> Gemma4x26bA4bItAsync(TextGenerationChatCompletionBatchableInput body, QueueRequest? queueRequest = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (body == null)
                 throw new System.ArgumentNullException("body");
@@ -3756,7 +3756,7 @@ namespace EdgeAi.Client
                         var status_ = (int)response_.StatusCode;
                         if (status_ == 200)
                         {
-                            var objectResponse_ = await ReadObjectResponseAsync<DeepseekV4Flash0731BatchableResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            var objectResponse_ = await ReadObjectResponseAsync<TextGenerationChatCompletionBatchableResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
                             if (objectResponse_.Object == null)
                             {
                                 throw new EdgeAiApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
@@ -3796,7 +3796,7 @@ namespace EdgeAi.Client
         /// </remarks>
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<DeepseekMath7bInstructResponse> Gemma7bItLoraAsync(DeepseekMath7bInstructInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<TextGenerationTextResponse> Gemma7bItLoraAsync(TextGenerationTextOnlyInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (body == null)
                 throw new System.ArgumentNullException("body");
@@ -3844,7 +3844,7 @@ namespace EdgeAi.Client
                         var status_ = (int)response_.StatusCode;
                         if (status_ == 200)
                         {
-                            var objectResponse_ = await ReadObjectResponseAsync<DeepseekMath7bInstructResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            var objectResponse_ = await ReadObjectResponseAsync<TextGenerationTextResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
                             if (objectResponse_.Object == null)
                             {
                                 throw new EdgeAiApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
@@ -3884,7 +3884,7 @@ namespace EdgeAi.Client
         /// </remarks>
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<Granite40HMicroResponse> Granite40HMicroAsync(Granite40HMicroInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<TextGenerationMixedToolCallsResponse> Granite40HMicroAsync(TextGenerationFlatInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (body == null)
                 throw new System.ArgumentNullException("body");
@@ -3932,7 +3932,7 @@ namespace EdgeAi.Client
                         var status_ = (int)response_.StatusCode;
                         if (status_ == 200)
                         {
-                            var objectResponse_ = await ReadObjectResponseAsync<Granite40HMicroResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            var objectResponse_ = await ReadObjectResponseAsync<TextGenerationMixedToolCallsResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
                             if (objectResponse_.Object == null)
                             {
                                 throw new EdgeAiApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
@@ -3972,7 +3972,7 @@ namespace EdgeAi.Client
         /// </remarks>
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<DeepseekMath7bInstructResponse> Llama2x7bChatHfLoraAsync(DeepseekMath7bInstructInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<TextGenerationTextResponse> Llama2x7bChatHfLoraAsync(TextGenerationTextOnlyInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (body == null)
                 throw new System.ArgumentNullException("body");
@@ -4020,7 +4020,7 @@ namespace EdgeAi.Client
                         var status_ = (int)response_.StatusCode;
                         if (status_ == 200)
                         {
-                            var objectResponse_ = await ReadObjectResponseAsync<DeepseekMath7bInstructResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            var objectResponse_ = await ReadObjectResponseAsync<TextGenerationTextResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
                             if (objectResponse_.Object == null)
                             {
                                 throw new EdgeAiApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
@@ -4062,7 +4062,7 @@ namespace EdgeAi.Client
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
         [System.Obsolete]
-        public virtual async System.Threading.Tasks.Task<DeepseekR1DistillQwen32bResponse> Llama2x7bChatFp16Async(Gemma2bItLoraInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<TextGenerationJsonModeResponse> Llama2x7bChatFp16Async(TextGenerationJsonModeLegacyInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (body == null)
                 throw new System.ArgumentNullException("body");
@@ -4110,7 +4110,7 @@ namespace EdgeAi.Client
                         var status_ = (int)response_.StatusCode;
                         if (status_ == 200)
                         {
-                            var objectResponse_ = await ReadObjectResponseAsync<DeepseekR1DistillQwen32bResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            var objectResponse_ = await ReadObjectResponseAsync<TextGenerationJsonModeResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
                             if (objectResponse_.Object == null)
                             {
                                 throw new EdgeAiApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
@@ -4152,7 +4152,7 @@ namespace EdgeAi.Client
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
         [System.Obsolete]
-        public virtual async System.Threading.Tasks.Task<DeepseekR1DistillQwen32bResponse> Llama2x7bChatInt8Async(DeepseekR1DistillQwen32bInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<TextGenerationJsonModeResponse> Llama2x7bChatInt8Async(TextGenerationJsonModePartsInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (body == null)
                 throw new System.ArgumentNullException("body");
@@ -4200,7 +4200,7 @@ namespace EdgeAi.Client
                         var status_ = (int)response_.StatusCode;
                         if (status_ == 200)
                         {
-                            var objectResponse_ = await ReadObjectResponseAsync<DeepseekR1DistillQwen32bResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            var objectResponse_ = await ReadObjectResponseAsync<TextGenerationJsonModeResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
                             if (objectResponse_.Object == null)
                             {
                                 throw new EdgeAiApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
@@ -4242,7 +4242,7 @@ namespace EdgeAi.Client
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
         [System.Obsolete]
-        public virtual async System.Threading.Tasks.Task<UnaCybertron7bV2Bf16Response> Llama3x8bInstructAsync(DeepseekMath7bInstructInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<TextGenerationNoUsageResponse> Llama3x8bInstructAsync(TextGenerationTextOnlyInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (body == null)
                 throw new System.ArgumentNullException("body");
@@ -4290,7 +4290,7 @@ namespace EdgeAi.Client
                         var status_ = (int)response_.StatusCode;
                         if (status_ == 200)
                         {
-                            var objectResponse_ = await ReadObjectResponseAsync<UnaCybertron7bV2Bf16Response>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            var objectResponse_ = await ReadObjectResponseAsync<TextGenerationNoUsageResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
                             if (objectResponse_.Object == null)
                             {
                                 throw new EdgeAiApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
@@ -4332,7 +4332,7 @@ namespace EdgeAi.Client
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
         [System.Obsolete]
-        public virtual async System.Threading.Tasks.Task<UnaCybertron7bV2Bf16Response> Llama3x8bInstructAwqAsync(TextGenerationInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<TextGenerationNoUsageResponse> Llama3x8bInstructAwqAsync(TextGenerationInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (body == null)
                 throw new System.ArgumentNullException("body");
@@ -4380,7 +4380,7 @@ namespace EdgeAi.Client
                         var status_ = (int)response_.StatusCode;
                         if (status_ == 200)
                         {
-                            var objectResponse_ = await ReadObjectResponseAsync<UnaCybertron7bV2Bf16Response>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            var objectResponse_ = await ReadObjectResponseAsync<TextGenerationNoUsageResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
                             if (objectResponse_.Object == null)
                             {
                                 throw new EdgeAiApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
@@ -4422,7 +4422,7 @@ namespace EdgeAi.Client
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
         [System.Obsolete]
-        public virtual async System.Threading.Tasks.Task<UnaCybertron7bV2Bf16Response> Llama31x70bInstructAsync(TextGenerationInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<TextGenerationNoUsageResponse> Llama31x70bInstructAsync(TextGenerationInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (body == null)
                 throw new System.ArgumentNullException("body");
@@ -4470,7 +4470,7 @@ namespace EdgeAi.Client
                         var status_ = (int)response_.StatusCode;
                         if (status_ == 200)
                         {
-                            var objectResponse_ = await ReadObjectResponseAsync<UnaCybertron7bV2Bf16Response>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            var objectResponse_ = await ReadObjectResponseAsync<TextGenerationNoUsageResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
                             if (objectResponse_.Object == null)
                             {
                                 throw new EdgeAiApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
@@ -4512,7 +4512,7 @@ namespace EdgeAi.Client
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
         [System.Obsolete]
-        public virtual async System.Threading.Tasks.Task<UnaCybertron7bV2Bf16Response> Llama31x8bInstructAsync(TextGenerationInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<TextGenerationNoUsageResponse> Llama31x8bInstructAsync(TextGenerationInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (body == null)
                 throw new System.ArgumentNullException("body");
@@ -4560,7 +4560,7 @@ namespace EdgeAi.Client
                         var status_ = (int)response_.StatusCode;
                         if (status_ == 200)
                         {
-                            var objectResponse_ = await ReadObjectResponseAsync<UnaCybertron7bV2Bf16Response>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            var objectResponse_ = await ReadObjectResponseAsync<TextGenerationNoUsageResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
                             if (objectResponse_.Object == null)
                             {
                                 throw new EdgeAiApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
@@ -4602,7 +4602,7 @@ namespace EdgeAi.Client
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
         [System.Obsolete]
-        public virtual async System.Threading.Tasks.Task<DeepseekMath7bInstructResponse> Llama31x8bInstructAwqAsync(DeepseekMath7bInstructInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<TextGenerationTextResponse> Llama31x8bInstructAwqAsync(TextGenerationTextOnlyInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (body == null)
                 throw new System.ArgumentNullException("body");
@@ -4650,7 +4650,7 @@ namespace EdgeAi.Client
                         var status_ = (int)response_.StatusCode;
                         if (status_ == 200)
                         {
-                            var objectResponse_ = await ReadObjectResponseAsync<DeepseekMath7bInstructResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            var objectResponse_ = await ReadObjectResponseAsync<TextGenerationTextResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
                             if (objectResponse_.Object == null)
                             {
                                 throw new EdgeAiApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
@@ -4690,7 +4690,7 @@ namespace EdgeAi.Client
         /// </remarks>
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<UnaCybertron7bV2Bf16Response> Llama31x8bInstructFastAsync(TextGenerationInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<TextGenerationNoUsageResponse> Llama31x8bInstructFastAsync(TextGenerationInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (body == null)
                 throw new System.ArgumentNullException("body");
@@ -4738,7 +4738,7 @@ namespace EdgeAi.Client
                         var status_ = (int)response_.StatusCode;
                         if (status_ == 200)
                         {
-                            var objectResponse_ = await ReadObjectResponseAsync<UnaCybertron7bV2Bf16Response>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            var objectResponse_ = await ReadObjectResponseAsync<TextGenerationNoUsageResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
                             if (objectResponse_.Object == null)
                             {
                                 throw new EdgeAiApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
@@ -4778,7 +4778,7 @@ namespace EdgeAi.Client
         /// </remarks>
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<DeepseekR1DistillQwen32bResponse> Llama31x8bInstructFp8Async(Gemma2bItLoraInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<TextGenerationJsonModeResponse> Llama31x8bInstructFp8Async(TextGenerationJsonModeLegacyInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (body == null)
                 throw new System.ArgumentNullException("body");
@@ -4826,7 +4826,7 @@ namespace EdgeAi.Client
                         var status_ = (int)response_.StatusCode;
                         if (status_ == 200)
                         {
-                            var objectResponse_ = await ReadObjectResponseAsync<DeepseekR1DistillQwen32bResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            var objectResponse_ = await ReadObjectResponseAsync<TextGenerationJsonModeResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
                             if (objectResponse_.Object == null)
                             {
                                 throw new EdgeAiApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
@@ -4866,7 +4866,7 @@ namespace EdgeAi.Client
         /// </remarks>
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<UnaCybertron7bV2Bf16Response> Llama32x11bVisionInstructAsync(TextGenerationInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<TextGenerationNoUsageResponse> Llama32x11bVisionInstructAsync(TextGenerationInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (body == null)
                 throw new System.ArgumentNullException("body");
@@ -4914,7 +4914,7 @@ namespace EdgeAi.Client
                         var status_ = (int)response_.StatusCode;
                         if (status_ == 200)
                         {
-                            var objectResponse_ = await ReadObjectResponseAsync<UnaCybertron7bV2Bf16Response>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            var objectResponse_ = await ReadObjectResponseAsync<TextGenerationNoUsageResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
                             if (objectResponse_.Object == null)
                             {
                                 throw new EdgeAiApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
@@ -4954,7 +4954,7 @@ namespace EdgeAi.Client
         /// </remarks>
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<UnaCybertron7bV2Bf16Response> Llama32x1bInstructAsync(DeepseekMath7bInstructInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<TextGenerationNoUsageResponse> Llama32x1bInstructAsync(TextGenerationTextOnlyInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (body == null)
                 throw new System.ArgumentNullException("body");
@@ -5002,7 +5002,7 @@ namespace EdgeAi.Client
                         var status_ = (int)response_.StatusCode;
                         if (status_ == 200)
                         {
-                            var objectResponse_ = await ReadObjectResponseAsync<UnaCybertron7bV2Bf16Response>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            var objectResponse_ = await ReadObjectResponseAsync<TextGenerationNoUsageResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
                             if (objectResponse_.Object == null)
                             {
                                 throw new EdgeAiApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
@@ -5042,7 +5042,7 @@ namespace EdgeAi.Client
         /// </remarks>
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<UnaCybertron7bV2Bf16Response> Llama32x3bInstructAsync(DeepseekMath7bInstructInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<TextGenerationNoUsageResponse> Llama32x3bInstructAsync(TextGenerationTextOnlyInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (body == null)
                 throw new System.ArgumentNullException("body");
@@ -5090,7 +5090,7 @@ namespace EdgeAi.Client
                         var status_ = (int)response_.StatusCode;
                         if (status_ == 200)
                         {
-                            var objectResponse_ = await ReadObjectResponseAsync<UnaCybertron7bV2Bf16Response>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            var objectResponse_ = await ReadObjectResponseAsync<TextGenerationNoUsageResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
                             if (objectResponse_.Object == null)
                             {
                                 throw new EdgeAiApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
@@ -5131,7 +5131,7 @@ namespace EdgeAi.Client
         /// <param name="queueRequest">"true" submits an async batch (`BatchSubmitInput`) or polls one (`BatchPollInput`).</param>
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<DeepseekR1DistillQwen32bBatchableResponse> Llama33x70bInstructFp8FastAsync(Llama33x70bInstructFp8FastBatchableInput body, QueueRequest? queueRequest = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<TextGenerationJsonModeBatchableResponse> Llama33x70bInstructFp8FastAsync(TextGenerationJsonModeBatchableInput body, QueueRequest? queueRequest = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (body == null)
                 throw new System.ArgumentNullException("body");
@@ -5185,7 +5185,7 @@ namespace EdgeAi.Client
                         var status_ = (int)response_.StatusCode;
                         if (status_ == 200)
                         {
-                            var objectResponse_ = await ReadObjectResponseAsync<DeepseekR1DistillQwen32bBatchableResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            var objectResponse_ = await ReadObjectResponseAsync<TextGenerationJsonModeBatchableResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
                             if (objectResponse_.Object == null)
                             {
                                 throw new EdgeAiApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
@@ -5225,7 +5225,7 @@ namespace EdgeAi.Client
         /// </remarks>
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<DeepseekR1DistillQwen32bResponse> Llama4Scout17b16eInstructAsync(Llama4Scout17b16eInstructInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<TextGenerationJsonModeResponse> Llama4Scout17b16eInstructAsync(Llama4Scout17b16eInstructInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (body == null)
                 throw new System.ArgumentNullException("body");
@@ -5273,7 +5273,7 @@ namespace EdgeAi.Client
                         var status_ = (int)response_.StatusCode;
                         if (status_ == 200)
                         {
-                            var objectResponse_ = await ReadObjectResponseAsync<DeepseekR1DistillQwen32bResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            var objectResponse_ = await ReadObjectResponseAsync<TextGenerationJsonModeResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
                             if (objectResponse_.Object == null)
                             {
                                 throw new EdgeAiApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
@@ -5403,7 +5403,7 @@ namespace EdgeAi.Client
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
         [System.Obsolete]
-        public virtual async System.Threading.Tasks.Task<UnaCybertron7bV2Bf16Response> Phi2Async(DeepseekMath7bInstructInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<TextGenerationNoUsageResponse> Phi2Async(TextGenerationTextOnlyInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (body == null)
                 throw new System.ArgumentNullException("body");
@@ -5451,7 +5451,7 @@ namespace EdgeAi.Client
                         var status_ = (int)response_.StatusCode;
                         if (status_ == 200)
                         {
-                            var objectResponse_ = await ReadObjectResponseAsync<UnaCybertron7bV2Bf16Response>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            var objectResponse_ = await ReadObjectResponseAsync<TextGenerationNoUsageResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
                             if (objectResponse_.Object == null)
                             {
                                 throw new EdgeAiApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
@@ -5493,7 +5493,7 @@ namespace EdgeAi.Client
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
         [System.Obsolete]
-        public virtual async System.Threading.Tasks.Task<DeepseekMath7bInstructResponse> Mistral7bInstructV01Async(DeepseekMath7bInstructInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<TextGenerationTextResponse> Mistral7bInstructV01Async(TextGenerationTextOnlyInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (body == null)
                 throw new System.ArgumentNullException("body");
@@ -5541,7 +5541,7 @@ namespace EdgeAi.Client
                         var status_ = (int)response_.StatusCode;
                         if (status_ == 200)
                         {
-                            var objectResponse_ = await ReadObjectResponseAsync<DeepseekMath7bInstructResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            var objectResponse_ = await ReadObjectResponseAsync<TextGenerationTextResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
                             if (objectResponse_.Object == null)
                             {
                                 throw new EdgeAiApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
@@ -5581,7 +5581,7 @@ namespace EdgeAi.Client
         /// </remarks>
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<DeepseekR1DistillQwen32bResponse> Mistral7bInstructV02LoraAsync(DeepseekR1DistillQwen32bInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<TextGenerationJsonModeResponse> Mistral7bInstructV02LoraAsync(TextGenerationJsonModePartsInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (body == null)
                 throw new System.ArgumentNullException("body");
@@ -5629,7 +5629,7 @@ namespace EdgeAi.Client
                         var status_ = (int)response_.StatusCode;
                         if (status_ == 200)
                         {
-                            var objectResponse_ = await ReadObjectResponseAsync<DeepseekR1DistillQwen32bResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            var objectResponse_ = await ReadObjectResponseAsync<TextGenerationJsonModeResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
                             if (objectResponse_.Object == null)
                             {
                                 throw new EdgeAiApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
@@ -5669,7 +5669,7 @@ namespace EdgeAi.Client
         /// </remarks>
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<DeepseekR1DistillQwen32bResponse> MistralSmall31x24bInstructAsync(MistralSmall31x24bInstructInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<TextGenerationJsonModeResponse> MistralSmall31x24bInstructAsync(MistralSmall31x24bInstructInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (body == null)
                 throw new System.ArgumentNullException("body");
@@ -5717,7 +5717,7 @@ namespace EdgeAi.Client
                         var status_ = (int)response_.StatusCode;
                         if (status_ == 200)
                         {
-                            var objectResponse_ = await ReadObjectResponseAsync<DeepseekR1DistillQwen32bResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            var objectResponse_ = await ReadObjectResponseAsync<TextGenerationJsonModeResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
                             if (objectResponse_.Object == null)
                             {
                                 throw new EdgeAiApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
@@ -5759,7 +5759,7 @@ namespace EdgeAi.Client
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
         [System.Obsolete]
-        public virtual async System.Threading.Tasks.Task<DeepseekV4Flash0731Response> KimiK25Async(DeepseekV4Flash0731Input body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<TextGenerationChatCompletionResponse> KimiK25Async(TextGenerationChatCompletionInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (body == null)
                 throw new System.ArgumentNullException("body");
@@ -5807,7 +5807,7 @@ namespace EdgeAi.Client
                         var status_ = (int)response_.StatusCode;
                         if (status_ == 200)
                         {
-                            var objectResponse_ = await ReadObjectResponseAsync<DeepseekV4Flash0731Response>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            var objectResponse_ = await ReadObjectResponseAsync<TextGenerationChatCompletionResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
                             if (objectResponse_.Object == null)
                             {
                                 throw new EdgeAiApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
@@ -5848,7 +5848,7 @@ namespace EdgeAi.Client
         /// <param name="queueRequest">"true" submits an async batch (`BatchSubmitInput`) or polls one (`BatchPollInput`).</param>
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<DeepseekV4Flash0731BatchableResponse> KimiK26Async(DeepseekV4Flash0731BatchableInput body, QueueRequest? queueRequest = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<TextGenerationChatCompletionBatchableResponse> KimiK26Async(TextGenerationChatCompletionBatchableInput body, QueueRequest? queueRequest = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (body == null)
                 throw new System.ArgumentNullException("body");
@@ -5902,7 +5902,7 @@ namespace EdgeAi.Client
                         var status_ = (int)response_.StatusCode;
                         if (status_ == 200)
                         {
-                            var objectResponse_ = await ReadObjectResponseAsync<DeepseekV4Flash0731BatchableResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            var objectResponse_ = await ReadObjectResponseAsync<TextGenerationChatCompletionBatchableResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
                             if (objectResponse_.Object == null)
                             {
                                 throw new EdgeAiApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
@@ -5942,7 +5942,7 @@ namespace EdgeAi.Client
         /// </remarks>
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<DeepseekV4Flash0731Response> KimiK27CodeAsync(DeepseekV4Flash0731Input body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<TextGenerationChatCompletionResponse> KimiK27CodeAsync(TextGenerationChatCompletionInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (body == null)
                 throw new System.ArgumentNullException("body");
@@ -5990,7 +5990,7 @@ namespace EdgeAi.Client
                         var status_ = (int)response_.StatusCode;
                         if (status_ == 200)
                         {
-                            var objectResponse_ = await ReadObjectResponseAsync<DeepseekV4Flash0731Response>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            var objectResponse_ = await ReadObjectResponseAsync<TextGenerationChatCompletionResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
                             if (objectResponse_.Object == null)
                             {
                                 throw new EdgeAiApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
@@ -6030,7 +6030,7 @@ namespace EdgeAi.Client
         /// </remarks>
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<DeepseekV4Flash0731Response> Nemotron3x120bA12bAsync(DeepseekV4Flash0731Input body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<TextGenerationChatCompletionResponse> Nemotron3x120bA12bAsync(TextGenerationChatCompletionInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (body == null)
                 throw new System.ArgumentNullException("body");
@@ -6078,7 +6078,7 @@ namespace EdgeAi.Client
                         var status_ = (int)response_.StatusCode;
                         if (status_ == 200)
                         {
-                            var objectResponse_ = await ReadObjectResponseAsync<DeepseekV4Flash0731Response>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            var objectResponse_ = await ReadObjectResponseAsync<TextGenerationChatCompletionResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
                             if (objectResponse_.Object == null)
                             {
                                 throw new EdgeAiApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
@@ -6301,7 +6301,7 @@ namespace EdgeAi.Client
         /// </remarks>
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<DeepseekMath7bInstructResponse> Openchat35x0106Async(DeepseekMath7bInstructInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<TextGenerationTextResponse> Openchat35x0106Async(TextGenerationTextOnlyInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (body == null)
                 throw new System.ArgumentNullException("body");
@@ -6349,7 +6349,7 @@ namespace EdgeAi.Client
                         var status_ = (int)response_.StatusCode;
                         if (status_ == 200)
                         {
-                            var objectResponse_ = await ReadObjectResponseAsync<DeepseekMath7bInstructResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            var objectResponse_ = await ReadObjectResponseAsync<TextGenerationTextResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
                             if (objectResponse_.Object == null)
                             {
                                 throw new EdgeAiApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
@@ -6389,7 +6389,7 @@ namespace EdgeAi.Client
         /// </remarks>
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<DeepseekMath7bInstructResponse> Qwen15x05bChatAsync(DeepseekMath7bInstructInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<TextGenerationTextResponse> Qwen15x05bChatAsync(TextGenerationTextOnlyInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (body == null)
                 throw new System.ArgumentNullException("body");
@@ -6437,7 +6437,7 @@ namespace EdgeAi.Client
                         var status_ = (int)response_.StatusCode;
                         if (status_ == 200)
                         {
-                            var objectResponse_ = await ReadObjectResponseAsync<DeepseekMath7bInstructResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            var objectResponse_ = await ReadObjectResponseAsync<TextGenerationTextResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
                             if (objectResponse_.Object == null)
                             {
                                 throw new EdgeAiApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
@@ -6477,7 +6477,7 @@ namespace EdgeAi.Client
         /// </remarks>
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<DeepseekMath7bInstructResponse> Qwen15x18bChatAsync(DeepseekMath7bInstructInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<TextGenerationTextResponse> Qwen15x18bChatAsync(TextGenerationTextOnlyInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (body == null)
                 throw new System.ArgumentNullException("body");
@@ -6525,7 +6525,7 @@ namespace EdgeAi.Client
                         var status_ = (int)response_.StatusCode;
                         if (status_ == 200)
                         {
-                            var objectResponse_ = await ReadObjectResponseAsync<DeepseekMath7bInstructResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            var objectResponse_ = await ReadObjectResponseAsync<TextGenerationTextResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
                             if (objectResponse_.Object == null)
                             {
                                 throw new EdgeAiApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
@@ -6565,7 +6565,7 @@ namespace EdgeAi.Client
         /// </remarks>
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<DeepseekR1DistillQwen32bResponse> Qwen15x14bChatAwqAsync(Gemma2bItLoraInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<TextGenerationJsonModeResponse> Qwen15x14bChatAwqAsync(TextGenerationJsonModeLegacyInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (body == null)
                 throw new System.ArgumentNullException("body");
@@ -6613,7 +6613,7 @@ namespace EdgeAi.Client
                         var status_ = (int)response_.StatusCode;
                         if (status_ == 200)
                         {
-                            var objectResponse_ = await ReadObjectResponseAsync<DeepseekR1DistillQwen32bResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            var objectResponse_ = await ReadObjectResponseAsync<TextGenerationJsonModeResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
                             if (objectResponse_.Object == null)
                             {
                                 throw new EdgeAiApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
@@ -6655,7 +6655,7 @@ namespace EdgeAi.Client
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
         [System.Obsolete]
-        public virtual async System.Threading.Tasks.Task<DeepseekR1DistillQwen32bResponse> Qwen15x7bChatAwqAsync(DeepseekR1DistillQwen32bInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<TextGenerationJsonModeResponse> Qwen15x7bChatAwqAsync(TextGenerationJsonModePartsInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (body == null)
                 throw new System.ArgumentNullException("body");
@@ -6703,7 +6703,7 @@ namespace EdgeAi.Client
                         var status_ = (int)response_.StatusCode;
                         if (status_ == 200)
                         {
-                            var objectResponse_ = await ReadObjectResponseAsync<DeepseekR1DistillQwen32bResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            var objectResponse_ = await ReadObjectResponseAsync<TextGenerationJsonModeResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
                             if (objectResponse_.Object == null)
                             {
                                 throw new EdgeAiApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
@@ -6743,7 +6743,7 @@ namespace EdgeAi.Client
         /// </remarks>
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<DeepseekR1DistillQwen32bResponse> Qwen25Coder32bInstructAsync(Gemma2bItLoraInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<TextGenerationJsonModeResponse> Qwen25Coder32bInstructAsync(TextGenerationJsonModeLegacyInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (body == null)
                 throw new System.ArgumentNullException("body");
@@ -6791,7 +6791,7 @@ namespace EdgeAi.Client
                         var status_ = (int)response_.StatusCode;
                         if (status_ == 200)
                         {
-                            var objectResponse_ = await ReadObjectResponseAsync<DeepseekR1DistillQwen32bResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            var objectResponse_ = await ReadObjectResponseAsync<TextGenerationJsonModeResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
                             if (objectResponse_.Object == null)
                             {
                                 throw new EdgeAiApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
@@ -6832,7 +6832,7 @@ namespace EdgeAi.Client
         /// <param name="queueRequest">"true" submits an async batch (`BatchSubmitInput`) or polls one (`BatchPollInput`).</param>
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<GemmaSeaLionV4x27bItBatchableResponse> Qwen3x30bA3bFp8Async(GemmaSeaLionV4x27bItBatchableInput body, QueueRequest? queueRequest = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<TextGenerationCompletionBatchableResponse> Qwen3x30bA3bFp8Async(GemmaSeaLionV4x27bItBatchableInput body, QueueRequest? queueRequest = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (body == null)
                 throw new System.ArgumentNullException("body");
@@ -6886,7 +6886,7 @@ namespace EdgeAi.Client
                         var status_ = (int)response_.StatusCode;
                         if (status_ == 200)
                         {
-                            var objectResponse_ = await ReadObjectResponseAsync<GemmaSeaLionV4x27bItBatchableResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            var objectResponse_ = await ReadObjectResponseAsync<TextGenerationCompletionBatchableResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
                             if (objectResponse_.Object == null)
                             {
                                 throw new EdgeAiApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
@@ -6927,7 +6927,7 @@ namespace EdgeAi.Client
         /// <param name="queueRequest">"true" submits an async batch (`BatchSubmitInput`) or polls one (`BatchPollInput`).</param>
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<DeepseekV4Flash0731BatchableResponse> Qwen38x27bAsync(DeepseekV4Flash0731BatchableInput body, QueueRequest? queueRequest = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<TextGenerationChatCompletionBatchableResponse> Qwen38x27bAsync(TextGenerationChatCompletionBatchableInput body, QueueRequest? queueRequest = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (body == null)
                 throw new System.ArgumentNullException("body");
@@ -6981,7 +6981,7 @@ namespace EdgeAi.Client
                         var status_ = (int)response_.StatusCode;
                         if (status_ == 200)
                         {
-                            var objectResponse_ = await ReadObjectResponseAsync<DeepseekV4Flash0731BatchableResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            var objectResponse_ = await ReadObjectResponseAsync<TextGenerationChatCompletionBatchableResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
                             if (objectResponse_.Object == null)
                             {
                                 throw new EdgeAiApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
@@ -7109,7 +7109,7 @@ namespace EdgeAi.Client
         /// </remarks>
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<Granite40HMicroResponse> ApertusV15x8bAsync(Granite40HMicroInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<TextGenerationMixedToolCallsResponse> ApertusV15x8bAsync(TextGenerationFlatInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (body == null)
                 throw new System.ArgumentNullException("body");
@@ -7157,7 +7157,7 @@ namespace EdgeAi.Client
                         var status_ = (int)response_.StatusCode;
                         if (status_ == 200)
                         {
-                            var objectResponse_ = await ReadObjectResponseAsync<Granite40HMicroResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            var objectResponse_ = await ReadObjectResponseAsync<TextGenerationMixedToolCallsResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
                             if (objectResponse_.Object == null)
                             {
                                 throw new EdgeAiApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
@@ -7197,7 +7197,7 @@ namespace EdgeAi.Client
         /// </remarks>
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<DeepseekMath7bInstructResponse> DiscolmGerman7bV1AwqAsync(DeepseekMath7bInstructInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<TextGenerationTextResponse> DiscolmGerman7bV1AwqAsync(TextGenerationTextOnlyInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (body == null)
                 throw new System.ArgumentNullException("body");
@@ -7245,7 +7245,7 @@ namespace EdgeAi.Client
                         var status_ = (int)response_.StatusCode;
                         if (status_ == 200)
                         {
-                            var objectResponse_ = await ReadObjectResponseAsync<DeepseekMath7bInstructResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            var objectResponse_ = await ReadObjectResponseAsync<TextGenerationTextResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
                             if (objectResponse_.Object == null)
                             {
                                 throw new EdgeAiApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
@@ -7285,7 +7285,7 @@ namespace EdgeAi.Client
         /// </remarks>
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<UnaCybertron7bV2Bf16Response> Falcon7bInstructAsync(DeepseekMath7bInstructInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<TextGenerationNoUsageResponse> Falcon7bInstructAsync(TextGenerationTextOnlyInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (body == null)
                 throw new System.ArgumentNullException("body");
@@ -7333,7 +7333,7 @@ namespace EdgeAi.Client
                         var status_ = (int)response_.StatusCode;
                         if (status_ == 200)
                         {
-                            var objectResponse_ = await ReadObjectResponseAsync<UnaCybertron7bV2Bf16Response>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            var objectResponse_ = await ReadObjectResponseAsync<TextGenerationNoUsageResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
                             if (objectResponse_.Object == null)
                             {
                                 throw new EdgeAiApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
@@ -7373,7 +7373,7 @@ namespace EdgeAi.Client
         /// </remarks>
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<UnaCybertron7bV2Bf16Response> Tinyllama11bChatV10Async(DeepseekMath7bInstructInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<TextGenerationNoUsageResponse> Tinyllama11bChatV10Async(TextGenerationTextOnlyInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (body == null)
                 throw new System.ArgumentNullException("body");
@@ -7421,7 +7421,7 @@ namespace EdgeAi.Client
                         var status_ = (int)response_.StatusCode;
                         if (status_ == 200)
                         {
-                            var objectResponse_ = await ReadObjectResponseAsync<UnaCybertron7bV2Bf16Response>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            var objectResponse_ = await ReadObjectResponseAsync<TextGenerationNoUsageResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
                             if (objectResponse_.Object == null)
                             {
                                 throw new EdgeAiApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
@@ -7461,7 +7461,7 @@ namespace EdgeAi.Client
         /// </remarks>
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<Granite40HMicroResponse> Eurollm9bItAsync(Granite40HMicroInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<TextGenerationMixedToolCallsResponse> Eurollm9bItAsync(TextGenerationFlatInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (body == null)
                 throw new System.ArgumentNullException("body");
@@ -7509,7 +7509,7 @@ namespace EdgeAi.Client
                         var status_ = (int)response_.StatusCode;
                         if (status_ == 200)
                         {
-                            var objectResponse_ = await ReadObjectResponseAsync<Granite40HMicroResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            var objectResponse_ = await ReadObjectResponseAsync<TextGenerationMixedToolCallsResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
                             if (objectResponse_.Object == null)
                             {
                                 throw new EdgeAiApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
@@ -7549,7 +7549,7 @@ namespace EdgeAi.Client
         /// </remarks>
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<DeepseekV4Flash0731Response> Glm47FlashAsync(DeepseekV4Flash0731Input body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<TextGenerationChatCompletionResponse> Glm47FlashAsync(TextGenerationChatCompletionInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (body == null)
                 throw new System.ArgumentNullException("body");
@@ -7597,7 +7597,7 @@ namespace EdgeAi.Client
                         var status_ = (int)response_.StatusCode;
                         if (status_ == 200)
                         {
-                            var objectResponse_ = await ReadObjectResponseAsync<DeepseekV4Flash0731Response>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            var objectResponse_ = await ReadObjectResponseAsync<TextGenerationChatCompletionResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
                             if (objectResponse_.Object == null)
                             {
                                 throw new EdgeAiApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
@@ -7637,7 +7637,7 @@ namespace EdgeAi.Client
         /// </remarks>
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<DeepseekV4Flash0731Response> Glm52Async(DeepseekV4Flash0731Input body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<TextGenerationChatCompletionResponse> Glm52Async(TextGenerationChatCompletionInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (body == null)
                 throw new System.ArgumentNullException("body");
@@ -7685,7 +7685,7 @@ namespace EdgeAi.Client
                         var status_ = (int)response_.StatusCode;
                         if (status_ == 200)
                         {
-                            var objectResponse_ = await ReadObjectResponseAsync<DeepseekV4Flash0731Response>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            var objectResponse_ = await ReadObjectResponseAsync<TextGenerationChatCompletionResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
                             if (objectResponse_.Object == null)
                             {
                                 throw new EdgeAiApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
@@ -7725,7 +7725,7 @@ namespace EdgeAi.Client
         /// </remarks>
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<DeepseekV4Flash0731Response> Glm53Async(DeepseekV4Flash0731Input body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<TextGenerationChatCompletionResponse> Glm53Async(TextGenerationChatCompletionInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (body == null)
                 throw new System.ArgumentNullException("body");
@@ -7773,7 +7773,7 @@ namespace EdgeAi.Client
                         var status_ = (int)response_.StatusCode;
                         if (status_ == 200)
                         {
-                            var objectResponse_ = await ReadObjectResponseAsync<DeepseekV4Flash0731Response>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            var objectResponse_ = await ReadObjectResponseAsync<TextGenerationChatCompletionResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
                             if (objectResponse_.Object == null)
                             {
                                 throw new EdgeAiApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
@@ -7813,7 +7813,7 @@ namespace EdgeAi.Client
         /// </remarks>
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<DeepseekV4Flash0731Response> Glm53FlashAsync(DeepseekV4Flash0731Input body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<TextGenerationChatCompletionResponse> Glm53FlashAsync(TextGenerationChatCompletionInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (body == null)
                 throw new System.ArgumentNullException("body");
@@ -7861,7 +7861,7 @@ namespace EdgeAi.Client
                         var status_ = (int)response_.StatusCode;
                         if (status_ == 200)
                         {
-                            var objectResponse_ = await ReadObjectResponseAsync<DeepseekV4Flash0731Response>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            var objectResponse_ = await ReadObjectResponseAsync<TextGenerationChatCompletionResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
                             if (objectResponse_.Object == null)
                             {
                                 throw new EdgeAiApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
@@ -7903,7 +7903,7 @@ namespace EdgeAi.Client
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
         [System.Obsolete]
-        public virtual async System.Threading.Tasks.Task<DeepseekMath7bInstructResponse> Gemma7bItAsync(DeepseekMath7bInstructInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<TextGenerationTextResponse> Gemma7bItAsync(TextGenerationTextOnlyInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (body == null)
                 throw new System.ArgumentNullException("body");
@@ -7951,7 +7951,7 @@ namespace EdgeAi.Client
                         var status_ = (int)response_.StatusCode;
                         if (status_ == 200)
                         {
-                            var objectResponse_ = await ReadObjectResponseAsync<DeepseekMath7bInstructResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            var objectResponse_ = await ReadObjectResponseAsync<TextGenerationTextResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
                             if (objectResponse_.Object == null)
                             {
                                 throw new EdgeAiApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
@@ -7993,7 +7993,7 @@ namespace EdgeAi.Client
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
         [System.Obsolete]
-        public virtual async System.Threading.Tasks.Task<DeepseekMath7bInstructResponse> MetaLlama3x8bInstructAsync(DeepseekMath7bInstructInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<TextGenerationTextResponse> MetaLlama3x8bInstructAsync(TextGenerationTextOnlyInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (body == null)
                 throw new System.ArgumentNullException("body");
@@ -8041,7 +8041,7 @@ namespace EdgeAi.Client
                         var status_ = (int)response_.StatusCode;
                         if (status_ == 200)
                         {
-                            var objectResponse_ = await ReadObjectResponseAsync<DeepseekMath7bInstructResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            var objectResponse_ = await ReadObjectResponseAsync<TextGenerationTextResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
                             if (objectResponse_.Object == null)
                             {
                                 throw new EdgeAiApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
@@ -8083,7 +8083,7 @@ namespace EdgeAi.Client
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
         [System.Obsolete]
-        public virtual async System.Threading.Tasks.Task<DeepseekR1DistillQwen32bResponse> Mistral7bInstructV02Async(DeepseekR1DistillQwen32bInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<TextGenerationJsonModeResponse> Mistral7bInstructV02Async(TextGenerationJsonModePartsInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (body == null)
                 throw new System.ArgumentNullException("body");
@@ -8131,7 +8131,7 @@ namespace EdgeAi.Client
                         var status_ = (int)response_.StatusCode;
                         if (status_ == 200)
                         {
-                            var objectResponse_ = await ReadObjectResponseAsync<DeepseekR1DistillQwen32bResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            var objectResponse_ = await ReadObjectResponseAsync<TextGenerationJsonModeResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
                             if (objectResponse_.Object == null)
                             {
                                 throw new EdgeAiApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
@@ -8171,7 +8171,7 @@ namespace EdgeAi.Client
         /// </remarks>
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<DeepseekR1DistillQwen32bResponse> StarlingLm7bBetaAsync(Llama33x70bInstructFp8FastInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<TextGenerationJsonModeResponse> StarlingLm7bBetaAsync(TextGenerationJsonModeInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (body == null)
                 throw new System.ArgumentNullException("body");
@@ -8219,7 +8219,7 @@ namespace EdgeAi.Client
                         var status_ = (int)response_.StatusCode;
                         if (status_ == 200)
                         {
-                            var objectResponse_ = await ReadObjectResponseAsync<DeepseekR1DistillQwen32bResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            var objectResponse_ = await ReadObjectResponseAsync<TextGenerationJsonModeResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
                             if (objectResponse_.Object == null)
                             {
                                 throw new EdgeAiApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
@@ -8261,7 +8261,7 @@ namespace EdgeAi.Client
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
         [System.Obsolete]
-        public virtual async System.Threading.Tasks.Task<DeepseekMath7bInstructResponse> Hermes2ProMistral7bAsync(DeepseekMath7bInstructInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<TextGenerationTextResponse> Hermes2ProMistral7bAsync(TextGenerationTextOnlyInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (body == null)
                 throw new System.ArgumentNullException("body");
@@ -8309,7 +8309,7 @@ namespace EdgeAi.Client
                         var status_ = (int)response_.StatusCode;
                         if (status_ == 200)
                         {
-                            var objectResponse_ = await ReadObjectResponseAsync<DeepseekMath7bInstructResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            var objectResponse_ = await ReadObjectResponseAsync<TextGenerationTextResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
                             if (objectResponse_.Object == null)
                             {
                                 throw new EdgeAiApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
@@ -8349,7 +8349,7 @@ namespace EdgeAi.Client
         /// </remarks>
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<UnaCybertron7bV2Bf16Response> DeepseekCoder67bBaseAwqAsync(TextGenerationInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<TextGenerationNoUsageResponse> DeepseekCoder67bBaseAwqAsync(TextGenerationInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (body == null)
                 throw new System.ArgumentNullException("body");
@@ -8397,7 +8397,7 @@ namespace EdgeAi.Client
                         var status_ = (int)response_.StatusCode;
                         if (status_ == 200)
                         {
-                            var objectResponse_ = await ReadObjectResponseAsync<UnaCybertron7bV2Bf16Response>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            var objectResponse_ = await ReadObjectResponseAsync<TextGenerationNoUsageResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
                             if (objectResponse_.Object == null)
                             {
                                 throw new EdgeAiApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
@@ -8437,7 +8437,7 @@ namespace EdgeAi.Client
         /// </remarks>
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<DeepseekR1DistillQwen32bResponse> DeepseekCoder67bInstructAwqAsync(Llama33x70bInstructFp8FastInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<TextGenerationJsonModeResponse> DeepseekCoder67bInstructAwqAsync(TextGenerationJsonModeInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (body == null)
                 throw new System.ArgumentNullException("body");
@@ -8485,7 +8485,7 @@ namespace EdgeAi.Client
                         var status_ = (int)response_.StatusCode;
                         if (status_ == 200)
                         {
-                            var objectResponse_ = await ReadObjectResponseAsync<DeepseekR1DistillQwen32bResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            var objectResponse_ = await ReadObjectResponseAsync<TextGenerationJsonModeResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
                             if (objectResponse_.Object == null)
                             {
                                 throw new EdgeAiApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
@@ -8525,7 +8525,7 @@ namespace EdgeAi.Client
         /// </remarks>
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<UnaCybertron7bV2Bf16Response> Llama2x13bChatAwqAsync(TextGenerationInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<TextGenerationNoUsageResponse> Llama2x13bChatAwqAsync(TextGenerationInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (body == null)
                 throw new System.ArgumentNullException("body");
@@ -8573,7 +8573,7 @@ namespace EdgeAi.Client
                         var status_ = (int)response_.StatusCode;
                         if (status_ == 200)
                         {
-                            var objectResponse_ = await ReadObjectResponseAsync<UnaCybertron7bV2Bf16Response>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            var objectResponse_ = await ReadObjectResponseAsync<TextGenerationNoUsageResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
                             if (objectResponse_.Object == null)
                             {
                                 throw new EdgeAiApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
@@ -8613,7 +8613,7 @@ namespace EdgeAi.Client
         /// </remarks>
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<DeepseekMath7bInstructResponse> Llamaguard7bAwqAsync(DeepseekMath7bInstructInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<TextGenerationTextResponse> Llamaguard7bAwqAsync(TextGenerationTextOnlyInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (body == null)
                 throw new System.ArgumentNullException("body");
@@ -8661,7 +8661,7 @@ namespace EdgeAi.Client
                         var status_ = (int)response_.StatusCode;
                         if (status_ == 200)
                         {
-                            var objectResponse_ = await ReadObjectResponseAsync<DeepseekMath7bInstructResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            var objectResponse_ = await ReadObjectResponseAsync<TextGenerationTextResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
                             if (objectResponse_.Object == null)
                             {
                                 throw new EdgeAiApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
@@ -8701,7 +8701,7 @@ namespace EdgeAi.Client
         /// </remarks>
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<DeepseekR1DistillQwen32bResponse> Mistral7bInstructV01AwqAsync(Llama33x70bInstructFp8FastInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<TextGenerationJsonModeResponse> Mistral7bInstructV01AwqAsync(TextGenerationJsonModeInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (body == null)
                 throw new System.ArgumentNullException("body");
@@ -8749,7 +8749,7 @@ namespace EdgeAi.Client
                         var status_ = (int)response_.StatusCode;
                         if (status_ == 200)
                         {
-                            var objectResponse_ = await ReadObjectResponseAsync<DeepseekR1DistillQwen32bResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            var objectResponse_ = await ReadObjectResponseAsync<TextGenerationJsonModeResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
                             if (objectResponse_.Object == null)
                             {
                                 throw new EdgeAiApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
@@ -8789,7 +8789,7 @@ namespace EdgeAi.Client
         /// </remarks>
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<DeepseekMath7bInstructResponse> NeuralChat7bV3x1AwqAsync(DeepseekMath7bInstructInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<TextGenerationTextResponse> NeuralChat7bV3x1AwqAsync(TextGenerationTextOnlyInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (body == null)
                 throw new System.ArgumentNullException("body");
@@ -8837,7 +8837,7 @@ namespace EdgeAi.Client
                         var status_ = (int)response_.StatusCode;
                         if (status_ == 200)
                         {
-                            var objectResponse_ = await ReadObjectResponseAsync<DeepseekMath7bInstructResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            var objectResponse_ = await ReadObjectResponseAsync<TextGenerationTextResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
                             if (objectResponse_.Object == null)
                             {
                                 throw new EdgeAiApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
@@ -8877,7 +8877,7 @@ namespace EdgeAi.Client
         /// </remarks>
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<DeepseekR1DistillQwen32bResponse> Openhermes25Mistral7bAwqAsync(Llama33x70bInstructFp8FastInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<TextGenerationJsonModeResponse> Openhermes25Mistral7bAwqAsync(TextGenerationJsonModeInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (body == null)
                 throw new System.ArgumentNullException("body");
@@ -8925,7 +8925,7 @@ namespace EdgeAi.Client
                         var status_ = (int)response_.StatusCode;
                         if (status_ == 200)
                         {
-                            var objectResponse_ = await ReadObjectResponseAsync<DeepseekR1DistillQwen32bResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            var objectResponse_ = await ReadObjectResponseAsync<TextGenerationJsonModeResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
                             if (objectResponse_.Object == null)
                             {
                                 throw new EdgeAiApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
@@ -8965,7 +8965,7 @@ namespace EdgeAi.Client
         /// </remarks>
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<UnaCybertron7bV2Bf16Response> Zephyr7bBetaAwqAsync(TextGenerationInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<TextGenerationNoUsageResponse> Zephyr7bBetaAwqAsync(TextGenerationInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (body == null)
                 throw new System.ArgumentNullException("body");
@@ -9013,7 +9013,7 @@ namespace EdgeAi.Client
                         var status_ = (int)response_.StatusCode;
                         if (status_ == 200)
                         {
-                            var objectResponse_ = await ReadObjectResponseAsync<UnaCybertron7bV2Bf16Response>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            var objectResponse_ = await ReadObjectResponseAsync<TextGenerationNoUsageResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
                             if (objectResponse_.Object == null)
                             {
                                 throw new EdgeAiApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
@@ -9254,7 +9254,7 @@ namespace EdgeAi.Client
         /// </remarks>
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<Embeddinggemma300mResponse> Embeddinggemma300mAsync(Embeddinggemma300mInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<TextEmbeddingsUnpooledResponse> Embeddinggemma300mAsync(TextEmbeddingsUnpooledInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -9265,7 +9265,7 @@ namespace EdgeAi.Client
         /// </remarks>
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<Embeddinggemma300mResponse> PlamoEmbedding1bAsync(Embeddinggemma300mInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<TextEmbeddingsUnpooledResponse> PlamoEmbedding1bAsync(TextEmbeddingsUnpooledInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -9792,7 +9792,7 @@ namespace EdgeAi.Client
         /// </remarks>
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<Embeddinggemma300mResponse> Embeddinggemma300mAsync(Embeddinggemma300mInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<TextEmbeddingsUnpooledResponse> Embeddinggemma300mAsync(TextEmbeddingsUnpooledInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (body == null)
                 throw new System.ArgumentNullException("body");
@@ -9840,7 +9840,7 @@ namespace EdgeAi.Client
                         var status_ = (int)response_.StatusCode;
                         if (status_ == 200)
                         {
-                            var objectResponse_ = await ReadObjectResponseAsync<Embeddinggemma300mResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            var objectResponse_ = await ReadObjectResponseAsync<TextEmbeddingsUnpooledResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
                             if (objectResponse_.Object == null)
                             {
                                 throw new EdgeAiApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
@@ -9880,7 +9880,7 @@ namespace EdgeAi.Client
         /// </remarks>
         /// <returns>The model's result in the Cloudflare envelope.</returns>
         /// <exception cref="EdgeAiApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<Embeddinggemma300mResponse> PlamoEmbedding1bAsync(Embeddinggemma300mInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<TextEmbeddingsUnpooledResponse> PlamoEmbedding1bAsync(TextEmbeddingsUnpooledInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (body == null)
                 throw new System.ArgumentNullException("body");
@@ -9928,7 +9928,7 @@ namespace EdgeAi.Client
                         var status_ = (int)response_.StatusCode;
                         if (status_ == 200)
                         {
-                            var objectResponse_ = await ReadObjectResponseAsync<Embeddinggemma300mResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            var objectResponse_ = await ReadObjectResponseAsync<TextEmbeddingsUnpooledResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
                             if (objectResponse_.Object == null)
                             {
                                 throw new EdgeAiApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
@@ -18897,3935 +18897,6 @@ namespace EdgeAi.Client
 
     }
 
-    /// <summary>The contract's <c>DeepseekMath7bInstructInput</c> schema.</summary>
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class DeepseekMath7bInstructInput
-    {
-
-        /// <summary>The <c>prompt</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("prompt")]
-        public string? Prompt { get; set; } = default!;
-
-        /// <summary>
-        /// Default: `false`.
-        /// </summary>
-        [System.Text.Json.Serialization.JsonPropertyName("raw")]
-        public bool? Raw { get; set; } = default!;
-
-        /// <summary>
-        /// Default: `false`.
-        /// </summary>
-        [System.Text.Json.Serialization.JsonPropertyName("stream")]
-        public bool? Stream { get; set; } = default!;
-
-        /// <summary>
-        /// Default: `256`.
-        /// </summary>
-        [System.Text.Json.Serialization.JsonPropertyName("max_tokens")]
-        public int? MaxTokens { get; set; } = default!;
-
-        /// <summary>
-        /// Default: `0.6`.
-        /// </summary>
-        [System.Text.Json.Serialization.JsonPropertyName("temperature")]
-        public double? Temperature { get; set; } = default!;
-
-        /// <summary>The <c>top_p</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("top_p")]
-        public double? TopP { get; set; } = default!;
-
-        /// <summary>The <c>top_k</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("top_k")]
-        public int? TopK { get; set; } = default!;
-
-        /// <summary>The <c>seed</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("seed")]
-        public long? Seed { get; set; } = default!;
-
-        /// <summary>The <c>repetition_penalty</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("repetition_penalty")]
-        public double? RepetitionPenalty { get; set; } = default!;
-
-        /// <summary>The <c>frequency_penalty</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("frequency_penalty")]
-        public double? FrequencyPenalty { get; set; } = default!;
-
-        /// <summary>The <c>presence_penalty</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("presence_penalty")]
-        public double? PresencePenalty { get; set; } = default!;
-
-        /// <summary>The <c>lora</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("lora")]
-        public string? Lora { get; set; } = default!;
-
-        /// <summary>The <c>messages</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("messages")]
-        public System.Collections.Generic.IList<DeepseekMath7bInstructInputMessagesItem>? Messages { get; set; } = default!;
-
-        /// <summary>The <c>functions</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("functions")]
-        public System.Collections.Generic.IList<DeepseekMath7bInstructInputFunctionsItem>? Functions { get; set; } = default!;
-
-        /// <summary>The <c>tools</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("tools")]
-        public System.Collections.Generic.IList<DeepseekMath7bInstructInputToolsItem>? Tools { get; set; } = default!;
-
-    }
-
-    /// <summary>The contract's <c>DeepseekMath7bInstructInputFunctionsItem</c> schema.</summary>
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class DeepseekMath7bInstructInputFunctionsItem
-    {
-
-        /// <summary>The <c>name</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("name")]
-        public string Name { get; set; } = default!;
-
-        /// <summary>The <c>code</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("code")]
-        public string Code { get; set; } = default!;
-
-    }
-
-    /// <summary>The contract's <c>DeepseekMath7bInstructInputMessagesItem</c> schema.</summary>
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class DeepseekMath7bInstructInputMessagesItem
-    {
-
-        /// <summary>The <c>role</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("role")]
-        public string Role { get; set; } = default!;
-
-        /// <summary>The <c>content</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("content")]
-        public string Content { get; set; } = default!;
-
-    }
-
-    /// <summary>The contract's <c>DeepseekMath7bInstructInputToolsItem</c> schema.</summary>
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class DeepseekMath7bInstructInputToolsItem
-    {
-
-        /// <summary>The <c>name</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("name")]
-        public string? Name { get; set; } = default!;
-
-        /// <summary>The <c>description</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("description")]
-        public string? Description { get; set; } = default!;
-
-        /// <summary>The <c>parameters</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("parameters")]
-        public DeepseekMath7bInstructInputToolsItemParameters? Parameters { get; set; } = default!;
-
-        /// <summary>The <c>type</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("type")]
-        public string? Type { get; set; } = default!;
-
-        /// <summary>The <c>function</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("function")]
-        public DeepseekMath7bInstructInputToolsItemFunction? Function { get; set; } = default!;
-
-    }
-
-    /// <summary>The contract's <c>DeepseekMath7bInstructInputToolsItemFunction</c> schema.</summary>
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class DeepseekMath7bInstructInputToolsItemFunction
-    {
-
-        /// <summary>The <c>name</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("name")]
-        public string Name { get; set; } = default!;
-
-        /// <summary>The <c>description</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("description")]
-        public string Description { get; set; } = default!;
-
-        /// <summary>The <c>parameters</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("parameters")]
-        public DeepseekMath7bInstructInputToolsItemFunctionParameters Parameters { get; set; } = new DeepseekMath7bInstructInputToolsItemFunctionParameters();
-
-    }
-
-    /// <summary>The contract's <c>DeepseekMath7bInstructInputToolsItemFunctionParameters</c> schema.</summary>
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class DeepseekMath7bInstructInputToolsItemFunctionParameters
-    {
-
-        /// <summary>The <c>type</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("type")]
-        public string Type { get; set; } = default!;
-
-        /// <summary>The <c>required</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("required")]
-        public System.Collections.Generic.IList<string>? Required { get; set; } = default!;
-
-        /// <summary>The <c>properties</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("properties")]
-        public System.Collections.Generic.IDictionary<string, DeepseekMath7bInstructInputToolsItemFunctionParametersPropertiesValue> Properties { get; set; } = new System.Collections.Generic.Dictionary<string, DeepseekMath7bInstructInputToolsItemFunctionParametersPropertiesValue>();
-
-    }
-
-    /// <summary>The contract's <c>DeepseekMath7bInstructInputToolsItemFunctionParametersPropertiesValue</c> schema.</summary>
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class DeepseekMath7bInstructInputToolsItemFunctionParametersPropertiesValue
-    {
-
-        /// <summary>The <c>type</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("type")]
-        public string Type { get; set; } = default!;
-
-        /// <summary>The <c>description</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("description")]
-        public string Description { get; set; } = default!;
-
-    }
-
-    /// <summary>The contract's <c>DeepseekMath7bInstructInputToolsItemParameters</c> schema.</summary>
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class DeepseekMath7bInstructInputToolsItemParameters
-    {
-
-        /// <summary>The <c>type</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("type")]
-        public string Type { get; set; } = default!;
-
-        /// <summary>The <c>required</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("required")]
-        public System.Collections.Generic.IList<string>? Required { get; set; } = default!;
-
-        /// <summary>The <c>properties</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("properties")]
-        public System.Collections.Generic.IDictionary<string, DeepseekMath7bInstructInputToolsItemParametersPropertiesValue> Properties { get; set; } = new System.Collections.Generic.Dictionary<string, DeepseekMath7bInstructInputToolsItemParametersPropertiesValue>();
-
-    }
-
-    /// <summary>The contract's <c>DeepseekMath7bInstructInputToolsItemParametersPropertiesValue</c> schema.</summary>
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class DeepseekMath7bInstructInputToolsItemParametersPropertiesValue
-    {
-
-        /// <summary>The <c>type</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("type")]
-        public string Type { get; set; } = default!;
-
-        /// <summary>The <c>description</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("description")]
-        public string Description { get; set; } = default!;
-
-    }
-
-    /// <summary>The contract's <c>DeepseekMath7bInstructOutput</c> schema.</summary>
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class DeepseekMath7bInstructOutput
-    {
-
-        /// <summary>The <c>response</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("response")]
-        public string? Response { get; set; } = default!;
-
-        /// <summary>The <c>usage</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("usage")]
-        public DeepseekMath7bInstructOutputUsage? Usage { get; set; } = default!;
-
-        /// <summary>The <c>tool_calls</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("tool_calls")]
-        public System.Collections.Generic.IList<DeepseekMath7bInstructOutputToolCallsItem>? ToolCalls { get; set; } = default!;
-
-        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
-
-        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
-        [System.Text.Json.Serialization.JsonExtensionData]
-        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
-        {
-            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
-            set { _additionalProperties = value; }
-        }
-
-    }
-
-    /// <summary>The contract's <c>DeepseekMath7bInstructOutputToolCallsItem</c> schema.</summary>
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class DeepseekMath7bInstructOutputToolCallsItem
-    {
-
-        /// <summary>The <c>arguments</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("arguments")]
-        public System.Collections.Generic.IDictionary<string, object>? Arguments { get; set; } = default!;
-
-        /// <summary>The <c>name</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("name")]
-        public string? Name { get; set; } = default!;
-
-        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
-
-        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
-        [System.Text.Json.Serialization.JsonExtensionData]
-        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
-        {
-            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
-            set { _additionalProperties = value; }
-        }
-
-    }
-
-    /// <summary>The contract's <c>DeepseekMath7bInstructOutputUsage</c> schema.</summary>
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class DeepseekMath7bInstructOutputUsage
-    {
-
-        /// <summary>
-        /// Default: `0`.
-        /// </summary>
-        [System.Text.Json.Serialization.JsonPropertyName("prompt_tokens")]
-        public double? PromptTokens { get; set; } = default!;
-
-        /// <summary>
-        /// Default: `0`.
-        /// </summary>
-        [System.Text.Json.Serialization.JsonPropertyName("completion_tokens")]
-        public double? CompletionTokens { get; set; } = default!;
-
-        /// <summary>
-        /// Default: `0`.
-        /// </summary>
-        [System.Text.Json.Serialization.JsonPropertyName("total_tokens")]
-        public double? TotalTokens { get; set; } = default!;
-
-        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
-
-        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
-        [System.Text.Json.Serialization.JsonExtensionData]
-        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
-        {
-            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
-            set { _additionalProperties = value; }
-        }
-
-    }
-
-    /// <summary>
-    /// Envelope of a successful run whose result is `DeepseekMath7bInstructOutput`.
-    /// </summary>
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class DeepseekMath7bInstructResponse
-    {
-
-        /// <summary>The <c>result</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("result")]
-        public DeepseekMath7bInstructOutput? Result { get; set; } = default!;
-
-        /// <summary>The <c>success</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("success")]
-        public bool Success { get; set; } = default!;
-
-        /// <summary>The <c>errors</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("errors")]
-        public System.Collections.Generic.IList<ResponseInfo>? Errors { get; set; } = default!;
-
-        /// <summary>The <c>messages</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("messages")]
-        public System.Collections.Generic.IList<ResponseInfo>? Messages { get; set; } = default!;
-
-        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
-
-        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
-        [System.Text.Json.Serialization.JsonExtensionData]
-        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
-        {
-            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
-            set { _additionalProperties = value; }
-        }
-
-    }
-
-    /// <summary>
-    /// Envelope whose result is `DeepseekR1DistillQwen32bOutput`, or a batch status / final batch result.
-    /// </summary>
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class DeepseekR1DistillQwen32bBatchableResponse
-    {
-
-        /// <summary>The <c>result</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("result")]
-        public DeepseekR1DistillQwen32bBatchableResponseResult? Result { get; set; } = default!;
-
-        /// <summary>The <c>success</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("success")]
-        public bool Success { get; set; } = default!;
-
-        /// <summary>The <c>errors</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("errors")]
-        public System.Collections.Generic.IList<ResponseInfo>? Errors { get; set; } = default!;
-
-        /// <summary>The <c>messages</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("messages")]
-        public System.Collections.Generic.IList<ResponseInfo>? Messages { get; set; } = default!;
-
-        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
-
-        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
-        [System.Text.Json.Serialization.JsonExtensionData]
-        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
-        {
-            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
-            set { _additionalProperties = value; }
-        }
-
-    }
-
-    /// <summary>The contract's <c>DeepseekR1DistillQwen32bBatchableResponseResult</c> schema.</summary>
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class DeepseekR1DistillQwen32bBatchableResponseResult
-    {
-
-        /// <summary>The <c>response</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("response")]
-        public string? Response { get; set; } = default!;
-
-        /// <summary>The <c>usage</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("usage")]
-        public object? Usage { get; set; } = default!;
-
-        /// <summary>The <c>tool_calls</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("tool_calls")]
-        public System.Collections.Generic.IList<DeepseekR1DistillQwen32bBatchableResponseResultToolCallsItem>? ToolCalls { get; set; } = default!;
-
-        /// <summary>The <c>status</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("status")]
-        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<DeepseekR1DistillQwen32bBatchableResponseResultStatus>))]
-        public DeepseekR1DistillQwen32bBatchableResponseResultStatus? Status { get; set; } = default!;
-
-        /// <summary>The <c>request_id</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("request_id")]
-        public string? RequestId { get; set; } = default!;
-
-        /// <summary>The <c>model</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("model")]
-        public string? Model { get; set; } = default!;
-
-        /// <summary>The <c>responses</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("responses")]
-        public System.Collections.Generic.IList<BatchResponseItem>? Responses { get; set; } = default!;
-
-        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
-
-        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
-        [System.Text.Json.Serialization.JsonExtensionData]
-        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
-        {
-            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
-            set { _additionalProperties = value; }
-        }
-
-    }
-
-    /// <summary>
-    /// One of: `queued`, `running`.
-    /// </summary>
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
-    public enum DeepseekR1DistillQwen32bBatchableResponseResultStatus
-    {
-
-        /// <summary>Wire value <c>queued</c>.</summary>
-        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"queued")]
-        [System.Runtime.Serialization.EnumMember(Value = @"queued")]
-        Queued = 0,
-
-        /// <summary>Wire value <c>running</c>.</summary>
-        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"running")]
-        [System.Runtime.Serialization.EnumMember(Value = @"running")]
-        Running = 1,
-
-    }
-
-    /// <summary>The contract's <c>DeepseekR1DistillQwen32bBatchableResponseResultToolCallsItem</c> schema.</summary>
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class DeepseekR1DistillQwen32bBatchableResponseResultToolCallsItem
-    {
-
-        /// <summary>The <c>arguments</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("arguments")]
-        public System.Collections.Generic.IDictionary<string, object>? Arguments { get; set; } = default!;
-
-        /// <summary>The <c>name</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("name")]
-        public string? Name { get; set; } = default!;
-
-        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
-
-        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
-        [System.Text.Json.Serialization.JsonExtensionData]
-        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
-        {
-            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
-            set { _additionalProperties = value; }
-        }
-
-    }
-
-    /// <summary>The contract's <c>DeepseekR1DistillQwen32bInput</c> schema.</summary>
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class DeepseekR1DistillQwen32bInput
-    {
-
-        /// <summary>The <c>prompt</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("prompt")]
-        public string? Prompt { get; set; } = default!;
-
-        /// <summary>The <c>lora</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("lora")]
-        public string? Lora { get; set; } = default!;
-
-        /// <summary>The <c>response_format</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("response_format")]
-        public DeepseekR1DistillQwen32bInputResponseFormat? ResponseFormat { get; set; } = default!;
-
-        /// <summary>
-        /// Default: `false`.
-        /// </summary>
-        [System.Text.Json.Serialization.JsonPropertyName("raw")]
-        public bool? Raw { get; set; } = default!;
-
-        /// <summary>
-        /// Default: `false`.
-        /// </summary>
-        [System.Text.Json.Serialization.JsonPropertyName("stream")]
-        public bool? Stream { get; set; } = default!;
-
-        /// <summary>
-        /// Default: `256`.
-        /// </summary>
-        [System.Text.Json.Serialization.JsonPropertyName("max_tokens")]
-        public int? MaxTokens { get; set; } = default!;
-
-        /// <summary>
-        /// Default: `0.6`.
-        /// </summary>
-        [System.Text.Json.Serialization.JsonPropertyName("temperature")]
-        public double? Temperature { get; set; } = default!;
-
-        /// <summary>The <c>top_p</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("top_p")]
-        public double? TopP { get; set; } = default!;
-
-        /// <summary>The <c>top_k</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("top_k")]
-        public int? TopK { get; set; } = default!;
-
-        /// <summary>The <c>seed</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("seed")]
-        public long? Seed { get; set; } = default!;
-
-        /// <summary>The <c>repetition_penalty</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("repetition_penalty")]
-        public double? RepetitionPenalty { get; set; } = default!;
-
-        /// <summary>The <c>frequency_penalty</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("frequency_penalty")]
-        public double? FrequencyPenalty { get; set; } = default!;
-
-        /// <summary>The <c>presence_penalty</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("presence_penalty")]
-        public double? PresencePenalty { get; set; } = default!;
-
-        /// <summary>The <c>messages</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("messages")]
-        public System.Collections.Generic.IList<DeepseekR1DistillQwen32bInputMessagesItem>? Messages { get; set; } = default!;
-
-        /// <summary>The <c>functions</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("functions")]
-        public System.Collections.Generic.IList<DeepseekR1DistillQwen32bInputFunctionsItem>? Functions { get; set; } = default!;
-
-        /// <summary>The <c>tools</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("tools")]
-        public System.Collections.Generic.IList<DeepseekR1DistillQwen32bInputToolsItem>? Tools { get; set; } = default!;
-
-    }
-
-    /// <summary>The contract's <c>DeepseekR1DistillQwen32bInputFunctionsItem</c> schema.</summary>
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class DeepseekR1DistillQwen32bInputFunctionsItem
-    {
-
-        /// <summary>The <c>name</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("name")]
-        public string Name { get; set; } = default!;
-
-        /// <summary>The <c>code</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("code")]
-        public string Code { get; set; } = default!;
-
-    }
-
-    /// <summary>The contract's <c>DeepseekR1DistillQwen32bInputMessagesItem</c> schema.</summary>
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class DeepseekR1DistillQwen32bInputMessagesItem
-    {
-
-        /// <summary>The <c>role</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("role")]
-        public string Role { get; set; } = default!;
-
-        /// <summary>The <c>content</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("content")]
-        public object Content { get; set; } = default!;
-
-    }
-
-    /// <summary>The contract's <c>DeepseekR1DistillQwen32bInputResponseFormat</c> schema.</summary>
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class DeepseekR1DistillQwen32bInputResponseFormat
-    {
-
-        /// <summary>The <c>type</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("type")]
-        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<DeepseekR1DistillQwen32bInputResponseFormatType>))]
-        public DeepseekR1DistillQwen32bInputResponseFormatType? Type { get; set; } = default!;
-
-        /// <summary>The <c>json_schema</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("json_schema")]
-        public object? JsonSchema { get; set; } = default!;
-
-    }
-
-    /// <summary>
-    /// One of: `json_object`, `json_schema`.
-    /// </summary>
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
-    public enum DeepseekR1DistillQwen32bInputResponseFormatType
-    {
-
-        /// <summary>Wire value <c>json_object</c>.</summary>
-        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"json_object")]
-        [System.Runtime.Serialization.EnumMember(Value = @"json_object")]
-        JsonObject = 0,
-
-        /// <summary>Wire value <c>json_schema</c>.</summary>
-        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"json_schema")]
-        [System.Runtime.Serialization.EnumMember(Value = @"json_schema")]
-        JsonSchema = 1,
-
-    }
-
-    /// <summary>The contract's <c>DeepseekR1DistillQwen32bInputToolsItem</c> schema.</summary>
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class DeepseekR1DistillQwen32bInputToolsItem
-    {
-
-        /// <summary>The <c>name</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("name")]
-        public string? Name { get; set; } = default!;
-
-        /// <summary>The <c>description</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("description")]
-        public string? Description { get; set; } = default!;
-
-        /// <summary>The <c>parameters</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("parameters")]
-        public DeepseekR1DistillQwen32bInputToolsItemParameters? Parameters { get; set; } = default!;
-
-        /// <summary>The <c>type</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("type")]
-        public string? Type { get; set; } = default!;
-
-        /// <summary>The <c>function</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("function")]
-        public DeepseekR1DistillQwen32bInputToolsItemFunction? Function { get; set; } = default!;
-
-    }
-
-    /// <summary>The contract's <c>DeepseekR1DistillQwen32bInputToolsItemFunction</c> schema.</summary>
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class DeepseekR1DistillQwen32bInputToolsItemFunction
-    {
-
-        /// <summary>The <c>name</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("name")]
-        public string Name { get; set; } = default!;
-
-        /// <summary>The <c>description</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("description")]
-        public string Description { get; set; } = default!;
-
-        /// <summary>The <c>parameters</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("parameters")]
-        public DeepseekR1DistillQwen32bInputToolsItemFunctionParameters Parameters { get; set; } = new DeepseekR1DistillQwen32bInputToolsItemFunctionParameters();
-
-    }
-
-    /// <summary>The contract's <c>DeepseekR1DistillQwen32bInputToolsItemFunctionParameters</c> schema.</summary>
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class DeepseekR1DistillQwen32bInputToolsItemFunctionParameters
-    {
-
-        /// <summary>The <c>type</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("type")]
-        public string Type { get; set; } = default!;
-
-        /// <summary>The <c>required</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("required")]
-        public System.Collections.Generic.IList<string>? Required { get; set; } = default!;
-
-        /// <summary>The <c>properties</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("properties")]
-        public System.Collections.Generic.IDictionary<string, DeepseekR1DistillQwen32bInputToolsItemFunctionParametersPropertiesValue> Properties { get; set; } = new System.Collections.Generic.Dictionary<string, DeepseekR1DistillQwen32bInputToolsItemFunctionParametersPropertiesValue>();
-
-    }
-
-    /// <summary>The contract's <c>DeepseekR1DistillQwen32bInputToolsItemFunctionParametersPropertiesValue</c> schema.</summary>
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class DeepseekR1DistillQwen32bInputToolsItemFunctionParametersPropertiesValue
-    {
-
-        /// <summary>The <c>type</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("type")]
-        public string Type { get; set; } = default!;
-
-        /// <summary>The <c>description</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("description")]
-        public string Description { get; set; } = default!;
-
-    }
-
-    /// <summary>The contract's <c>DeepseekR1DistillQwen32bInputToolsItemParameters</c> schema.</summary>
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class DeepseekR1DistillQwen32bInputToolsItemParameters
-    {
-
-        /// <summary>The <c>type</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("type")]
-        public string Type { get; set; } = default!;
-
-        /// <summary>The <c>required</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("required")]
-        public System.Collections.Generic.IList<string>? Required { get; set; } = default!;
-
-        /// <summary>The <c>properties</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("properties")]
-        public System.Collections.Generic.IDictionary<string, DeepseekR1DistillQwen32bInputToolsItemParametersPropertiesValue> Properties { get; set; } = new System.Collections.Generic.Dictionary<string, DeepseekR1DistillQwen32bInputToolsItemParametersPropertiesValue>();
-
-    }
-
-    /// <summary>The contract's <c>DeepseekR1DistillQwen32bInputToolsItemParametersPropertiesValue</c> schema.</summary>
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class DeepseekR1DistillQwen32bInputToolsItemParametersPropertiesValue
-    {
-
-        /// <summary>The <c>type</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("type")]
-        public string Type { get; set; } = default!;
-
-        /// <summary>The <c>description</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("description")]
-        public string Description { get; set; } = default!;
-
-    }
-
-    /// <summary>The contract's <c>DeepseekR1DistillQwen32bOutput</c> schema.</summary>
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class DeepseekR1DistillQwen32bOutput
-    {
-
-        /// <summary>The <c>response</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("response")]
-        public string Response { get; set; } = default!;
-
-        /// <summary>The <c>usage</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("usage")]
-        public DeepseekR1DistillQwen32bOutputUsage? Usage { get; set; } = default!;
-
-        /// <summary>The <c>tool_calls</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("tool_calls")]
-        public System.Collections.Generic.IList<DeepseekR1DistillQwen32bOutputToolCallsItem>? ToolCalls { get; set; } = default!;
-
-        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
-
-        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
-        [System.Text.Json.Serialization.JsonExtensionData]
-        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
-        {
-            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
-            set { _additionalProperties = value; }
-        }
-
-    }
-
-    /// <summary>The contract's <c>DeepseekR1DistillQwen32bOutputToolCallsItem</c> schema.</summary>
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class DeepseekR1DistillQwen32bOutputToolCallsItem
-    {
-
-        /// <summary>The <c>arguments</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("arguments")]
-        public System.Collections.Generic.IDictionary<string, object>? Arguments { get; set; } = default!;
-
-        /// <summary>The <c>name</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("name")]
-        public string? Name { get; set; } = default!;
-
-        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
-
-        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
-        [System.Text.Json.Serialization.JsonExtensionData]
-        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
-        {
-            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
-            set { _additionalProperties = value; }
-        }
-
-    }
-
-    /// <summary>The contract's <c>DeepseekR1DistillQwen32bOutputUsage</c> schema.</summary>
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class DeepseekR1DistillQwen32bOutputUsage
-    {
-
-        /// <summary>
-        /// Default: `0`.
-        /// </summary>
-        [System.Text.Json.Serialization.JsonPropertyName("prompt_tokens")]
-        public double? PromptTokens { get; set; } = default!;
-
-        /// <summary>
-        /// Default: `0`.
-        /// </summary>
-        [System.Text.Json.Serialization.JsonPropertyName("completion_tokens")]
-        public double? CompletionTokens { get; set; } = default!;
-
-        /// <summary>
-        /// Default: `0`.
-        /// </summary>
-        [System.Text.Json.Serialization.JsonPropertyName("total_tokens")]
-        public double? TotalTokens { get; set; } = default!;
-
-        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
-
-        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
-        [System.Text.Json.Serialization.JsonExtensionData]
-        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
-        {
-            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
-            set { _additionalProperties = value; }
-        }
-
-    }
-
-    /// <summary>
-    /// Envelope of a successful run whose result is `DeepseekR1DistillQwen32bOutput`.
-    /// </summary>
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class DeepseekR1DistillQwen32bResponse
-    {
-
-        /// <summary>The <c>result</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("result")]
-        public DeepseekR1DistillQwen32bOutput? Result { get; set; } = default!;
-
-        /// <summary>The <c>success</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("success")]
-        public bool Success { get; set; } = default!;
-
-        /// <summary>The <c>errors</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("errors")]
-        public System.Collections.Generic.IList<ResponseInfo>? Errors { get; set; } = default!;
-
-        /// <summary>The <c>messages</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("messages")]
-        public System.Collections.Generic.IList<ResponseInfo>? Messages { get; set; } = default!;
-
-        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
-
-        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
-        [System.Text.Json.Serialization.JsonExtensionData]
-        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
-        {
-            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
-            set { _additionalProperties = value; }
-        }
-
-    }
-
-    /// <summary>
-    /// A normal `DeepseekV4Flash0731Input`, an async batch submission (with ?queueRequest=true) or a batch poll.
-    /// </summary>
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class DeepseekV4Flash0731BatchableInput
-    {
-
-        /// <summary>The <c>audio</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("audio")]
-        public DeepseekV4Flash0731BatchableInputAudio? Audio { get; set; } = default!;
-
-        /// <summary>The <c>chat_template_kwargs</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("chat_template_kwargs")]
-        public DeepseekV4Flash0731BatchableInputChatTemplateKwargs? ChatTemplateKwargs { get; set; } = default!;
-
-        /// <summary>The <c>frequency_penalty</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("frequency_penalty")]
-        public double? FrequencyPenalty { get; set; } = default!;
-
-        /// <summary>The <c>function_call</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("function_call")]
-        public object? FunctionCall { get; set; } = default!;
-
-        /// <summary>The <c>functions</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("functions")]
-        public System.Collections.Generic.IList<DeepseekV4Flash0731BatchableInputFunctionsItem>? Functions { get; set; } = default!;
-
-        /// <summary>The <c>logit_bias</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("logit_bias")]
-        public System.Collections.Generic.IDictionary<string, object>? LogitBias { get; set; } = default!;
-
-        /// <summary>The <c>logprobs</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("logprobs")]
-        public bool? Logprobs { get; set; } = default!;
-
-        /// <summary>The <c>max_completion_tokens</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("max_completion_tokens")]
-        public double? MaxCompletionTokens { get; set; } = default!;
-
-        /// <summary>The <c>max_tokens</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("max_tokens")]
-        public double? MaxTokens { get; set; } = default!;
-
-        /// <summary>The <c>messages</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("messages")]
-        public System.Collections.Generic.IList<DeepseekV4Flash0731BatchableInputMessagesItem>? Messages { get; set; } = default!;
-
-        /// <summary>The <c>metadata</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("metadata")]
-        public System.Collections.Generic.IDictionary<string, object>? Metadata { get; set; } = default!;
-
-        /// <summary>The <c>modalities</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("modalities")]
-        // TODO(system.text.json): Add ItemConverterType with enum converter when supported
-        public System.Collections.Generic.IList<DeepseekV4Flash0731BatchableInputModalitiesItem>? Modalities { get; set; } = default!;
-
-        /// <summary>The <c>model</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("model")]
-        public string? Model { get; set; } = default!;
-
-        /// <summary>The <c>n</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("n")]
-        public double? N { get; set; } = default!;
-
-        /// <summary>The <c>parallel_tool_calls</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("parallel_tool_calls")]
-        public bool? ParallelToolCalls { get; set; } = default!;
-
-        /// <summary>The <c>prediction</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("prediction")]
-        public DeepseekV4Flash0731BatchableInputPrediction? Prediction { get; set; } = default!;
-
-        /// <summary>The <c>presence_penalty</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("presence_penalty")]
-        public double? PresencePenalty { get; set; } = default!;
-
-        /// <summary>The <c>reasoning_effort</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("reasoning_effort")]
-        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<DeepseekV4Flash0731BatchableInputReasoningEffort>))]
-        public DeepseekV4Flash0731BatchableInputReasoningEffort? ReasoningEffort { get; set; } = default!;
-
-        /// <summary>The <c>response_format</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("response_format")]
-        public DeepseekV4Flash0731BatchableInputResponseFormat? ResponseFormat { get; set; } = default!;
-
-        /// <summary>The <c>seed</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("seed")]
-        public double? Seed { get; set; } = default!;
-
-        /// <summary>The <c>service_tier</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("service_tier")]
-        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<DeepseekV4Flash0731BatchableInputServiceTier>))]
-        public DeepseekV4Flash0731BatchableInputServiceTier? ServiceTier { get; set; } = default!;
-
-        /// <summary>The <c>stop</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("stop")]
-        public System.Collections.Generic.IList<string>? Stop { get; set; } = default!;
-
-        /// <summary>The <c>store</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("store")]
-        public bool? Store { get; set; } = default!;
-
-        /// <summary>The <c>stream</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("stream")]
-        public bool? Stream { get; set; } = default!;
-
-        /// <summary>The <c>stream_options</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("stream_options")]
-        public DeepseekV4Flash0731BatchableInputStreamOptions? StreamOptions { get; set; } = default!;
-
-        /// <summary>The <c>temperature</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("temperature")]
-        public double? Temperature { get; set; } = default!;
-
-        /// <summary>The <c>tool_choice</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("tool_choice")]
-        public object? ToolChoice { get; set; } = default!;
-
-        /// <summary>The <c>tools</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("tools")]
-        public System.Collections.Generic.IList<DeepseekV4Flash0731BatchableInputToolsItem>? Tools { get; set; } = default!;
-
-        /// <summary>The <c>top_logprobs</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("top_logprobs")]
-        public double? TopLogprobs { get; set; } = default!;
-
-        /// <summary>The <c>top_p</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("top_p")]
-        public double? TopP { get; set; } = default!;
-
-        /// <summary>The <c>user</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("user")]
-        public string? User { get; set; } = default!;
-
-        /// <summary>The <c>web_search_options</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("web_search_options")]
-        public DeepseekV4Flash0731BatchableInputWebSearchOptions? WebSearchOptions { get; set; } = default!;
-
-        /// <summary>
-        /// Normal model inputs, each with an optional `external_reference`. Total payload under 10 MB.
-        /// </summary>
-        [System.Text.Json.Serialization.JsonPropertyName("requests")]
-        public System.Collections.Generic.IList<BatchRequestItem>? Requests { get; set; } = default!;
-
-        /// <summary>The <c>external_reference</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("external_reference")]
-        public string? ExternalReference { get; set; } = default!;
-
-        /// <summary>The <c>request_id</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("request_id")]
-        public string? RequestId { get; set; } = default!;
-
-    }
-
-    /// <summary>The contract's <c>DeepseekV4Flash0731BatchableInputAudio</c> schema.</summary>
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class DeepseekV4Flash0731BatchableInputAudio
-    {
-
-        /// <summary>The <c>format</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("format")]
-        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<DeepseekV4Flash0731BatchableInputAudioFormat>))]
-        public DeepseekV4Flash0731BatchableInputAudioFormat Format { get; set; } = default!;
-
-        /// <summary>The <c>voice</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("voice")]
-        public object Voice { get; set; } = default!;
-
-    }
-
-    /// <summary>
-    /// One of: `wav`, `aac`, `mp3`, `flac`, `opus`, `pcm16`.
-    /// </summary>
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
-    public enum DeepseekV4Flash0731BatchableInputAudioFormat
-    {
-
-        /// <summary>Wire value <c>wav</c>.</summary>
-        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"wav")]
-        [System.Runtime.Serialization.EnumMember(Value = @"wav")]
-        Wav = 0,
-
-        /// <summary>Wire value <c>aac</c>.</summary>
-        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"aac")]
-        [System.Runtime.Serialization.EnumMember(Value = @"aac")]
-        Aac = 1,
-
-        /// <summary>Wire value <c>mp3</c>.</summary>
-        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"mp3")]
-        [System.Runtime.Serialization.EnumMember(Value = @"mp3")]
-        Mp3 = 2,
-
-        /// <summary>Wire value <c>flac</c>.</summary>
-        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"flac")]
-        [System.Runtime.Serialization.EnumMember(Value = @"flac")]
-        Flac = 3,
-
-        /// <summary>Wire value <c>opus</c>.</summary>
-        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"opus")]
-        [System.Runtime.Serialization.EnumMember(Value = @"opus")]
-        Opus = 4,
-
-        /// <summary>Wire value <c>pcm16</c>.</summary>
-        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"pcm16")]
-        [System.Runtime.Serialization.EnumMember(Value = @"pcm16")]
-        Pcm16 = 5,
-
-    }
-
-    /// <summary>The contract's <c>DeepseekV4Flash0731BatchableInputChatTemplateKwargs</c> schema.</summary>
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class DeepseekV4Flash0731BatchableInputChatTemplateKwargs
-    {
-
-        /// <summary>The <c>clear_thinking</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("clear_thinking")]
-        public bool? ClearThinking { get; set; } = default!;
-
-        /// <summary>The <c>enable_thinking</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("enable_thinking")]
-        public bool? EnableThinking { get; set; } = default!;
-
-    }
-
-    /// <summary>The contract's <c>DeepseekV4Flash0731BatchableInputFunctionsItem</c> schema.</summary>
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class DeepseekV4Flash0731BatchableInputFunctionsItem
-    {
-
-        /// <summary>The <c>description</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("description")]
-        public string? Description { get; set; } = default!;
-
-        /// <summary>The <c>name</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("name")]
-        public string Name { get; set; } = default!;
-
-        /// <summary>The <c>parameters</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("parameters")]
-        public System.Collections.Generic.IDictionary<string, object>? Parameters { get; set; } = default!;
-
-        /// <summary>The <c>strict</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("strict")]
-        public bool? Strict { get; set; } = default!;
-
-    }
-
-    /// <summary>The contract's <c>DeepseekV4Flash0731BatchableInputMessagesItem</c> schema.</summary>
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class DeepseekV4Flash0731BatchableInputMessagesItem
-    {
-
-        /// <summary>The <c>content</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("content")]
-        public object? Content { get; set; } = default!;
-
-        /// <summary>The <c>name</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("name")]
-        public string? Name { get; set; } = default!;
-
-        /// <summary>The <c>role</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("role")]
-        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<DeepseekV4Flash0731BatchableInputMessagesItemRole>))]
-        public DeepseekV4Flash0731BatchableInputMessagesItemRole Role { get; set; } = default!;
-
-        /// <summary>The <c>audio</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("audio")]
-        public DeepseekV4Flash0731BatchableInputMessagesItemAudio? Audio { get; set; } = default!;
-
-        /// <summary>The <c>function_call</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("function_call")]
-        public DeepseekV4Flash0731BatchableInputMessagesItemFunctionCall? FunctionCall { get; set; } = default!;
-
-        /// <summary>The <c>refusal</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("refusal")]
-        public string? Refusal { get; set; } = default!;
-
-        /// <summary>The <c>tool_calls</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("tool_calls")]
-        public System.Collections.Generic.IList<DeepseekV4Flash0731BatchableInputMessagesItemToolCallsItem>? ToolCalls { get; set; } = default!;
-
-        /// <summary>The <c>tool_call_id</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("tool_call_id")]
-        public string? ToolCallId { get; set; } = default!;
-
-    }
-
-    /// <summary>The contract's <c>DeepseekV4Flash0731BatchableInputMessagesItemAudio</c> schema.</summary>
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class DeepseekV4Flash0731BatchableInputMessagesItemAudio
-    {
-
-        /// <summary>The <c>id</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("id")]
-        public string Id { get; set; } = default!;
-
-    }
-
-    /// <summary>The contract's <c>DeepseekV4Flash0731BatchableInputMessagesItemFunctionCall</c> schema.</summary>
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class DeepseekV4Flash0731BatchableInputMessagesItemFunctionCall
-    {
-
-        /// <summary>The <c>arguments</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("arguments")]
-        public string Arguments { get; set; } = default!;
-
-        /// <summary>The <c>name</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("name")]
-        public string Name { get; set; } = default!;
-
-    }
-
-    /// <summary>
-    /// One of: `developer`, `system`, `user`, `assistant`, `tool`, `function`.
-    /// </summary>
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
-    public enum DeepseekV4Flash0731BatchableInputMessagesItemRole
-    {
-
-        /// <summary>Wire value <c>developer</c>.</summary>
-        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"developer")]
-        [System.Runtime.Serialization.EnumMember(Value = @"developer")]
-        Developer = 0,
-
-        /// <summary>Wire value <c>system</c>.</summary>
-        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"system")]
-        [System.Runtime.Serialization.EnumMember(Value = @"system")]
-        System = 1,
-
-        /// <summary>Wire value <c>user</c>.</summary>
-        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"user")]
-        [System.Runtime.Serialization.EnumMember(Value = @"user")]
-        User = 2,
-
-        /// <summary>Wire value <c>assistant</c>.</summary>
-        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"assistant")]
-        [System.Runtime.Serialization.EnumMember(Value = @"assistant")]
-        Assistant = 3,
-
-        /// <summary>Wire value <c>tool</c>.</summary>
-        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"tool")]
-        [System.Runtime.Serialization.EnumMember(Value = @"tool")]
-        Tool = 4,
-
-        /// <summary>Wire value <c>function</c>.</summary>
-        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"function")]
-        [System.Runtime.Serialization.EnumMember(Value = @"function")]
-        Function = 5,
-
-    }
-
-    /// <summary>The contract's <c>DeepseekV4Flash0731BatchableInputMessagesItemToolCallsItem</c> schema.</summary>
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class DeepseekV4Flash0731BatchableInputMessagesItemToolCallsItem
-    {
-
-        /// <summary>The <c>function</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("function")]
-        public DeepseekV4Flash0731BatchableInputMessagesItemToolCallsItemFunction? Function { get; set; } = default!;
-
-        /// <summary>The <c>id</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("id")]
-        public string Id { get; set; } = default!;
-
-        /// <summary>The <c>type</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("type")]
-        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<DeepseekV4Flash0731BatchableInputMessagesItemToolCallsItemType>))]
-        public DeepseekV4Flash0731BatchableInputMessagesItemToolCallsItemType Type { get; set; } = default!;
-
-        /// <summary>The <c>custom</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("custom")]
-        public DeepseekV4Flash0731BatchableInputMessagesItemToolCallsItemCustom? Custom { get; set; } = default!;
-
-    }
-
-    /// <summary>The contract's <c>DeepseekV4Flash0731BatchableInputMessagesItemToolCallsItemCustom</c> schema.</summary>
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class DeepseekV4Flash0731BatchableInputMessagesItemToolCallsItemCustom
-    {
-
-        /// <summary>The <c>input</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("input")]
-        public string Input { get; set; } = default!;
-
-        /// <summary>The <c>name</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("name")]
-        public string Name { get; set; } = default!;
-
-    }
-
-    /// <summary>The contract's <c>DeepseekV4Flash0731BatchableInputMessagesItemToolCallsItemFunction</c> schema.</summary>
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class DeepseekV4Flash0731BatchableInputMessagesItemToolCallsItemFunction
-    {
-
-        /// <summary>The <c>arguments</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("arguments")]
-        public string Arguments { get; set; } = default!;
-
-        /// <summary>The <c>name</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("name")]
-        public string Name { get; set; } = default!;
-
-    }
-
-    /// <summary>
-    /// One of: `function`, `custom`.
-    /// </summary>
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
-    public enum DeepseekV4Flash0731BatchableInputMessagesItemToolCallsItemType
-    {
-
-        /// <summary>Wire value <c>function</c>.</summary>
-        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"function")]
-        [System.Runtime.Serialization.EnumMember(Value = @"function")]
-        Function = 0,
-
-        /// <summary>Wire value <c>custom</c>.</summary>
-        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"custom")]
-        [System.Runtime.Serialization.EnumMember(Value = @"custom")]
-        Custom = 1,
-
-    }
-
-    /// <summary>
-    /// One of: `text`, `audio`.
-    /// </summary>
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
-    public enum DeepseekV4Flash0731BatchableInputModalitiesItem
-    {
-
-        /// <summary>Wire value <c>text</c>.</summary>
-        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"text")]
-        [System.Runtime.Serialization.EnumMember(Value = @"text")]
-        Text = 0,
-
-        /// <summary>Wire value <c>audio</c>.</summary>
-        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"audio")]
-        [System.Runtime.Serialization.EnumMember(Value = @"audio")]
-        Audio = 1,
-
-    }
-
-    /// <summary>The contract's <c>DeepseekV4Flash0731BatchableInputPrediction</c> schema.</summary>
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class DeepseekV4Flash0731BatchableInputPrediction
-    {
-
-        /// <summary>The <c>content</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("content")]
-        public object Content { get; set; } = default!;
-
-        /// <summary>The <c>type</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("type")]
-        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<DeepseekV4Flash0731BatchableInputPredictionType>))]
-        public DeepseekV4Flash0731BatchableInputPredictionType Type { get; set; } = default!;
-
-    }
-
-    /// <summary>
-    /// One of: `content`.
-    /// </summary>
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
-    public enum DeepseekV4Flash0731BatchableInputPredictionType
-    {
-
-        /// <summary>Wire value <c>content</c>.</summary>
-        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"content")]
-        [System.Runtime.Serialization.EnumMember(Value = @"content")]
-        Content = 0,
-
-    }
-
-    /// <summary>
-    /// One of: `low`, `medium`, `high`.
-    /// </summary>
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
-    public enum DeepseekV4Flash0731BatchableInputReasoningEffort
-    {
-
-        /// <summary>Wire value <c>low</c>.</summary>
-        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"low")]
-        [System.Runtime.Serialization.EnumMember(Value = @"low")]
-        Low = 0,
-
-        /// <summary>Wire value <c>medium</c>.</summary>
-        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"medium")]
-        [System.Runtime.Serialization.EnumMember(Value = @"medium")]
-        Medium = 1,
-
-        /// <summary>Wire value <c>high</c>.</summary>
-        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"high")]
-        [System.Runtime.Serialization.EnumMember(Value = @"high")]
-        High = 2,
-
-    }
-
-    /// <summary>The contract's <c>DeepseekV4Flash0731BatchableInputResponseFormat</c> schema.</summary>
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class DeepseekV4Flash0731BatchableInputResponseFormat
-    {
-
-        /// <summary>The <c>type</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("type")]
-        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<DeepseekV4Flash0731BatchableInputResponseFormatType>))]
-        public DeepseekV4Flash0731BatchableInputResponseFormatType Type { get; set; } = default!;
-
-        /// <summary>The <c>json_schema</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("json_schema")]
-        public DeepseekV4Flash0731BatchableInputResponseFormatJsonSchema? JsonSchema { get; set; } = default!;
-
-    }
-
-    /// <summary>The contract's <c>DeepseekV4Flash0731BatchableInputResponseFormatJsonSchema</c> schema.</summary>
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class DeepseekV4Flash0731BatchableInputResponseFormatJsonSchema
-    {
-
-        /// <summary>The <c>description</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("description")]
-        public string? Description { get; set; } = default!;
-
-        /// <summary>The <c>name</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("name")]
-        public string Name { get; set; } = default!;
-
-        /// <summary>The <c>schema</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("schema")]
-        public System.Collections.Generic.IDictionary<string, object>? Schema { get; set; } = default!;
-
-        /// <summary>The <c>strict</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("strict")]
-        public bool? Strict { get; set; } = default!;
-
-    }
-
-    /// <summary>
-    /// One of: `text`, `json_object`, `json_schema`.
-    /// </summary>
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
-    public enum DeepseekV4Flash0731BatchableInputResponseFormatType
-    {
-
-        /// <summary>Wire value <c>text</c>.</summary>
-        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"text")]
-        [System.Runtime.Serialization.EnumMember(Value = @"text")]
-        Text = 0,
-
-        /// <summary>Wire value <c>json_object</c>.</summary>
-        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"json_object")]
-        [System.Runtime.Serialization.EnumMember(Value = @"json_object")]
-        JsonObject = 1,
-
-        /// <summary>Wire value <c>json_schema</c>.</summary>
-        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"json_schema")]
-        [System.Runtime.Serialization.EnumMember(Value = @"json_schema")]
-        JsonSchema = 2,
-
-    }
-
-    /// <summary>
-    /// One of: `auto`, `default`, `flex`, `scale`, `priority`.
-    /// </summary>
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
-    public enum DeepseekV4Flash0731BatchableInputServiceTier
-    {
-
-        /// <summary>Wire value <c>auto</c>.</summary>
-        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"auto")]
-        [System.Runtime.Serialization.EnumMember(Value = @"auto")]
-        Auto = 0,
-
-        /// <summary>Wire value <c>default</c>.</summary>
-        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"default")]
-        [System.Runtime.Serialization.EnumMember(Value = @"default")]
-        Default = 1,
-
-        /// <summary>Wire value <c>flex</c>.</summary>
-        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"flex")]
-        [System.Runtime.Serialization.EnumMember(Value = @"flex")]
-        Flex = 2,
-
-        /// <summary>Wire value <c>scale</c>.</summary>
-        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"scale")]
-        [System.Runtime.Serialization.EnumMember(Value = @"scale")]
-        Scale = 3,
-
-        /// <summary>Wire value <c>priority</c>.</summary>
-        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"priority")]
-        [System.Runtime.Serialization.EnumMember(Value = @"priority")]
-        Priority = 4,
-
-    }
-
-    /// <summary>The contract's <c>DeepseekV4Flash0731BatchableInputStreamOptions</c> schema.</summary>
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class DeepseekV4Flash0731BatchableInputStreamOptions
-    {
-
-        /// <summary>The <c>include_obfuscation</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("include_obfuscation")]
-        public bool? IncludeObfuscation { get; set; } = default!;
-
-        /// <summary>The <c>include_usage</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("include_usage")]
-        public bool? IncludeUsage { get; set; } = default!;
-
-    }
-
-    /// <summary>The contract's <c>DeepseekV4Flash0731BatchableInputToolsItem</c> schema.</summary>
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class DeepseekV4Flash0731BatchableInputToolsItem
-    {
-
-        /// <summary>The <c>function</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("function")]
-        public DeepseekV4Flash0731BatchableInputToolsItemFunction? Function { get; set; } = default!;
-
-        /// <summary>The <c>type</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("type")]
-        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<DeepseekV4Flash0731BatchableInputToolsItemType>))]
-        public DeepseekV4Flash0731BatchableInputToolsItemType Type { get; set; } = default!;
-
-        /// <summary>The <c>custom</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("custom")]
-        public DeepseekV4Flash0731BatchableInputToolsItemCustom? Custom { get; set; } = default!;
-
-    }
-
-    /// <summary>The contract's <c>DeepseekV4Flash0731BatchableInputToolsItemCustom</c> schema.</summary>
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class DeepseekV4Flash0731BatchableInputToolsItemCustom
-    {
-
-        /// <summary>The <c>description</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("description")]
-        public string? Description { get; set; } = default!;
-
-        /// <summary>The <c>format</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("format")]
-        public DeepseekV4Flash0731BatchableInputToolsItemCustomFormat? Format { get; set; } = default!;
-
-        /// <summary>The <c>name</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("name")]
-        public string Name { get; set; } = default!;
-
-    }
-
-    /// <summary>The contract's <c>DeepseekV4Flash0731BatchableInputToolsItemCustomFormat</c> schema.</summary>
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class DeepseekV4Flash0731BatchableInputToolsItemCustomFormat
-    {
-
-        /// <summary>The <c>type</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("type")]
-        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<DeepseekV4Flash0731BatchableInputToolsItemCustomFormatType>))]
-        public DeepseekV4Flash0731BatchableInputToolsItemCustomFormatType Type { get; set; } = default!;
-
-        /// <summary>The <c>grammar</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("grammar")]
-        public DeepseekV4Flash0731BatchableInputToolsItemCustomFormatGrammar? Grammar { get; set; } = default!;
-
-    }
-
-    /// <summary>The contract's <c>DeepseekV4Flash0731BatchableInputToolsItemCustomFormatGrammar</c> schema.</summary>
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class DeepseekV4Flash0731BatchableInputToolsItemCustomFormatGrammar
-    {
-
-        /// <summary>The <c>definition</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("definition")]
-        public string Definition { get; set; } = default!;
-
-        /// <summary>The <c>syntax</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("syntax")]
-        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<DeepseekV4Flash0731BatchableInputToolsItemCustomFormatGrammarSyntax>))]
-        public DeepseekV4Flash0731BatchableInputToolsItemCustomFormatGrammarSyntax Syntax { get; set; } = default!;
-
-    }
-
-    /// <summary>
-    /// One of: `lark`, `regex`.
-    /// </summary>
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
-    public enum DeepseekV4Flash0731BatchableInputToolsItemCustomFormatGrammarSyntax
-    {
-
-        /// <summary>Wire value <c>lark</c>.</summary>
-        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"lark")]
-        [System.Runtime.Serialization.EnumMember(Value = @"lark")]
-        Lark = 0,
-
-        /// <summary>Wire value <c>regex</c>.</summary>
-        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"regex")]
-        [System.Runtime.Serialization.EnumMember(Value = @"regex")]
-        Regex = 1,
-
-    }
-
-    /// <summary>
-    /// One of: `text`, `grammar`.
-    /// </summary>
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
-    public enum DeepseekV4Flash0731BatchableInputToolsItemCustomFormatType
-    {
-
-        /// <summary>Wire value <c>text</c>.</summary>
-        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"text")]
-        [System.Runtime.Serialization.EnumMember(Value = @"text")]
-        Text = 0,
-
-        /// <summary>Wire value <c>grammar</c>.</summary>
-        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"grammar")]
-        [System.Runtime.Serialization.EnumMember(Value = @"grammar")]
-        Grammar = 1,
-
-    }
-
-    /// <summary>The contract's <c>DeepseekV4Flash0731BatchableInputToolsItemFunction</c> schema.</summary>
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class DeepseekV4Flash0731BatchableInputToolsItemFunction
-    {
-
-        /// <summary>The <c>description</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("description")]
-        public string? Description { get; set; } = default!;
-
-        /// <summary>The <c>name</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("name")]
-        public string Name { get; set; } = default!;
-
-        /// <summary>The <c>parameters</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("parameters")]
-        public System.Collections.Generic.IDictionary<string, object>? Parameters { get; set; } = default!;
-
-        /// <summary>The <c>strict</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("strict")]
-        public bool? Strict { get; set; } = default!;
-
-    }
-
-    /// <summary>
-    /// One of: `function`, `custom`.
-    /// </summary>
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
-    public enum DeepseekV4Flash0731BatchableInputToolsItemType
-    {
-
-        /// <summary>Wire value <c>function</c>.</summary>
-        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"function")]
-        [System.Runtime.Serialization.EnumMember(Value = @"function")]
-        Function = 0,
-
-        /// <summary>Wire value <c>custom</c>.</summary>
-        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"custom")]
-        [System.Runtime.Serialization.EnumMember(Value = @"custom")]
-        Custom = 1,
-
-    }
-
-    /// <summary>The contract's <c>DeepseekV4Flash0731BatchableInputWebSearchOptions</c> schema.</summary>
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class DeepseekV4Flash0731BatchableInputWebSearchOptions
-    {
-
-        /// <summary>The <c>search_context_size</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("search_context_size")]
-        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<DeepseekV4Flash0731BatchableInputWebSearchOptionsSearchContextSize>))]
-        public DeepseekV4Flash0731BatchableInputWebSearchOptionsSearchContextSize? SearchContextSize { get; set; } = default!;
-
-        /// <summary>The <c>user_location</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("user_location")]
-        public DeepseekV4Flash0731BatchableInputWebSearchOptionsUserLocation? UserLocation { get; set; } = default!;
-
-    }
-
-    /// <summary>
-    /// One of: `low`, `medium`, `high`.
-    /// </summary>
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
-    public enum DeepseekV4Flash0731BatchableInputWebSearchOptionsSearchContextSize
-    {
-
-        /// <summary>Wire value <c>low</c>.</summary>
-        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"low")]
-        [System.Runtime.Serialization.EnumMember(Value = @"low")]
-        Low = 0,
-
-        /// <summary>Wire value <c>medium</c>.</summary>
-        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"medium")]
-        [System.Runtime.Serialization.EnumMember(Value = @"medium")]
-        Medium = 1,
-
-        /// <summary>Wire value <c>high</c>.</summary>
-        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"high")]
-        [System.Runtime.Serialization.EnumMember(Value = @"high")]
-        High = 2,
-
-    }
-
-    /// <summary>The contract's <c>DeepseekV4Flash0731BatchableInputWebSearchOptionsUserLocation</c> schema.</summary>
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class DeepseekV4Flash0731BatchableInputWebSearchOptionsUserLocation
-    {
-
-        /// <summary>The <c>approximate</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("approximate")]
-        public DeepseekV4Flash0731BatchableInputWebSearchOptionsUserLocationApproximate Approximate { get; set; } = new DeepseekV4Flash0731BatchableInputWebSearchOptionsUserLocationApproximate();
-
-        /// <summary>The <c>type</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("type")]
-        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<DeepseekV4Flash0731BatchableInputWebSearchOptionsUserLocationType>))]
-        public DeepseekV4Flash0731BatchableInputWebSearchOptionsUserLocationType Type { get; set; } = default!;
-
-    }
-
-    /// <summary>The contract's <c>DeepseekV4Flash0731BatchableInputWebSearchOptionsUserLocationApproximate</c> schema.</summary>
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class DeepseekV4Flash0731BatchableInputWebSearchOptionsUserLocationApproximate
-    {
-
-        /// <summary>The <c>city</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("city")]
-        public string? City { get; set; } = default!;
-
-        /// <summary>The <c>country</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("country")]
-        public string? Country { get; set; } = default!;
-
-        /// <summary>The <c>region</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("region")]
-        public string? Region { get; set; } = default!;
-
-        /// <summary>The <c>timezone</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("timezone")]
-        public string? Timezone { get; set; } = default!;
-
-    }
-
-    /// <summary>
-    /// One of: `approximate`.
-    /// </summary>
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
-    public enum DeepseekV4Flash0731BatchableInputWebSearchOptionsUserLocationType
-    {
-
-        /// <summary>Wire value <c>approximate</c>.</summary>
-        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"approximate")]
-        [System.Runtime.Serialization.EnumMember(Value = @"approximate")]
-        Approximate = 0,
-
-    }
-
-    /// <summary>
-    /// Envelope whose result is `DeepseekV4Flash0731Output`, or a batch status / final batch result.
-    /// </summary>
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class DeepseekV4Flash0731BatchableResponse
-    {
-
-        /// <summary>The <c>result</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("result")]
-        public DeepseekV4Flash0731BatchableResponseResult? Result { get; set; } = default!;
-
-        /// <summary>The <c>success</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("success")]
-        public bool Success { get; set; } = default!;
-
-        /// <summary>The <c>errors</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("errors")]
-        public System.Collections.Generic.IList<ResponseInfo>? Errors { get; set; } = default!;
-
-        /// <summary>The <c>messages</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("messages")]
-        public System.Collections.Generic.IList<ResponseInfo>? Messages { get; set; } = default!;
-
-        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
-
-        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
-        [System.Text.Json.Serialization.JsonExtensionData]
-        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
-        {
-            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
-            set { _additionalProperties = value; }
-        }
-
-    }
-
-    /// <summary>The contract's <c>DeepseekV4Flash0731BatchableResponseResult</c> schema.</summary>
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class DeepseekV4Flash0731BatchableResponseResult
-    {
-
-        /// <summary>The <c>choices</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("choices")]
-        public System.Collections.Generic.IList<DeepseekV4Flash0731BatchableResponseResultChoicesItem>? Choices { get; set; } = default!;
-
-        /// <summary>The <c>created</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("created")]
-        public double? Created { get; set; } = default!;
-
-        /// <summary>The <c>id</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("id")]
-        public string? Id { get; set; } = default!;
-
-        /// <summary>The <c>model</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("model")]
-        public string? Model { get; set; } = default!;
-
-        /// <summary>The <c>object</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("object")]
-        public string? Object { get; set; } = default!;
-
-        /// <summary>The <c>service_tier</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("service_tier")]
-        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<DeepseekV4Flash0731BatchableResponseResultServiceTier>))]
-        public DeepseekV4Flash0731BatchableResponseResultServiceTier? ServiceTier { get; set; } = default!;
-
-        /// <summary>The <c>system_fingerprint</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("system_fingerprint")]
-        public string? SystemFingerprint { get; set; } = default!;
-
-        /// <summary>The <c>usage</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("usage")]
-        public object? Usage { get; set; } = default!;
-
-        /// <summary>The <c>status</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("status")]
-        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<DeepseekV4Flash0731BatchableResponseResultStatus>))]
-        public DeepseekV4Flash0731BatchableResponseResultStatus? Status { get; set; } = default!;
-
-        /// <summary>The <c>request_id</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("request_id")]
-        public string? RequestId { get; set; } = default!;
-
-        /// <summary>The <c>responses</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("responses")]
-        public System.Collections.Generic.IList<BatchResponseItem>? Responses { get; set; } = default!;
-
-        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
-
-        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
-        [System.Text.Json.Serialization.JsonExtensionData]
-        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
-        {
-            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
-            set { _additionalProperties = value; }
-        }
-
-    }
-
-    /// <summary>The contract's <c>DeepseekV4Flash0731BatchableResponseResultChoicesItem</c> schema.</summary>
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class DeepseekV4Flash0731BatchableResponseResultChoicesItem
-    {
-
-        /// <summary>The <c>finish_reason</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("finish_reason")]
-        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<DeepseekV4Flash0731BatchableResponseResultChoicesItemFinishReason>))]
-        public DeepseekV4Flash0731BatchableResponseResultChoicesItemFinishReason? FinishReason { get; set; } = default!;
-
-        /// <summary>The <c>index</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("index")]
-        public double? Index { get; set; } = default!;
-
-        /// <summary>The <c>logprobs</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("logprobs")]
-        public DeepseekV4Flash0731BatchableResponseResultChoicesItemLogprobs? Logprobs { get; set; } = default!;
-
-        /// <summary>The <c>message</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("message")]
-        public DeepseekV4Flash0731BatchableResponseResultChoicesItemMessage? Message { get; set; } = default!;
-
-        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
-
-        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
-        [System.Text.Json.Serialization.JsonExtensionData]
-        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
-        {
-            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
-            set { _additionalProperties = value; }
-        }
-
-    }
-
-    /// <summary>
-    /// One of: `stop`, `length`, `tool_calls`, `content_filter`, `function_call`.
-    /// </summary>
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
-    public enum DeepseekV4Flash0731BatchableResponseResultChoicesItemFinishReason
-    {
-
-        /// <summary>Wire value <c>stop</c>.</summary>
-        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"stop")]
-        [System.Runtime.Serialization.EnumMember(Value = @"stop")]
-        Stop = 0,
-
-        /// <summary>Wire value <c>length</c>.</summary>
-        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"length")]
-        [System.Runtime.Serialization.EnumMember(Value = @"length")]
-        Length = 1,
-
-        /// <summary>Wire value <c>tool_calls</c>.</summary>
-        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"tool_calls")]
-        [System.Runtime.Serialization.EnumMember(Value = @"tool_calls")]
-        ToolCalls = 2,
-
-        /// <summary>Wire value <c>content_filter</c>.</summary>
-        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"content_filter")]
-        [System.Runtime.Serialization.EnumMember(Value = @"content_filter")]
-        ContentFilter = 3,
-
-        /// <summary>Wire value <c>function_call</c>.</summary>
-        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"function_call")]
-        [System.Runtime.Serialization.EnumMember(Value = @"function_call")]
-        FunctionCall = 4,
-
-    }
-
-    /// <summary>The contract's <c>DeepseekV4Flash0731BatchableResponseResultChoicesItemLogprobs</c> schema.</summary>
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class DeepseekV4Flash0731BatchableResponseResultChoicesItemLogprobs
-    {
-
-        /// <summary>The <c>content</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("content")]
-        public System.Collections.Generic.IList<DeepseekV4Flash0731BatchableResponseResultChoicesItemLogprobsContentItem>? Content { get; set; } = default!;
-
-        /// <summary>The <c>refusal</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("refusal")]
-        public System.Collections.Generic.IList<DeepseekV4Flash0731BatchableResponseResultChoicesItemLogprobsRefusalItem>? Refusal { get; set; } = default!;
-
-        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
-
-        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
-        [System.Text.Json.Serialization.JsonExtensionData]
-        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
-        {
-            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
-            set { _additionalProperties = value; }
-        }
-
-    }
-
-    /// <summary>The contract's <c>DeepseekV4Flash0731BatchableResponseResultChoicesItemLogprobsContentItem</c> schema.</summary>
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class DeepseekV4Flash0731BatchableResponseResultChoicesItemLogprobsContentItem
-    {
-
-        /// <summary>The <c>bytes</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("bytes")]
-        public System.Collections.Generic.IList<double>? Bytes { get; set; } = default!;
-
-        /// <summary>The <c>logprob</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("logprob")]
-        public double? Logprob { get; set; } = default!;
-
-        /// <summary>The <c>token</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("token")]
-        public string? Token { get; set; } = default!;
-
-        /// <summary>The <c>top_logprobs</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("top_logprobs")]
-        public System.Collections.Generic.IList<DeepseekV4Flash0731BatchableResponseResultChoicesItemLogprobsContentItemTopLogprobsItem>? TopLogprobs { get; set; } = default!;
-
-        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
-
-        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
-        [System.Text.Json.Serialization.JsonExtensionData]
-        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
-        {
-            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
-            set { _additionalProperties = value; }
-        }
-
-    }
-
-    /// <summary>The contract's <c>DeepseekV4Flash0731BatchableResponseResultChoicesItemLogprobsContentItemTopLogprobsItem</c> schema.</summary>
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class DeepseekV4Flash0731BatchableResponseResultChoicesItemLogprobsContentItemTopLogprobsItem
-    {
-
-        /// <summary>The <c>bytes</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("bytes")]
-        public System.Collections.Generic.IList<double>? Bytes { get; set; } = default!;
-
-        /// <summary>The <c>logprob</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("logprob")]
-        public double? Logprob { get; set; } = default!;
-
-        /// <summary>The <c>token</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("token")]
-        public string? Token { get; set; } = default!;
-
-        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
-
-        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
-        [System.Text.Json.Serialization.JsonExtensionData]
-        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
-        {
-            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
-            set { _additionalProperties = value; }
-        }
-
-    }
-
-    /// <summary>The contract's <c>DeepseekV4Flash0731BatchableResponseResultChoicesItemLogprobsRefusalItem</c> schema.</summary>
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class DeepseekV4Flash0731BatchableResponseResultChoicesItemLogprobsRefusalItem
-    {
-
-        /// <summary>The <c>bytes</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("bytes")]
-        public System.Collections.Generic.IList<double>? Bytes { get; set; } = default!;
-
-        /// <summary>The <c>logprob</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("logprob")]
-        public double? Logprob { get; set; } = default!;
-
-        /// <summary>The <c>token</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("token")]
-        public string? Token { get; set; } = default!;
-
-        /// <summary>The <c>top_logprobs</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("top_logprobs")]
-        public System.Collections.Generic.IList<DeepseekV4Flash0731BatchableResponseResultChoicesItemLogprobsRefusalItemTopLogprobsItem>? TopLogprobs { get; set; } = default!;
-
-        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
-
-        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
-        [System.Text.Json.Serialization.JsonExtensionData]
-        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
-        {
-            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
-            set { _additionalProperties = value; }
-        }
-
-    }
-
-    /// <summary>The contract's <c>DeepseekV4Flash0731BatchableResponseResultChoicesItemLogprobsRefusalItemTopLogprobsItem</c> schema.</summary>
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class DeepseekV4Flash0731BatchableResponseResultChoicesItemLogprobsRefusalItemTopLogprobsItem
-    {
-
-        /// <summary>The <c>bytes</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("bytes")]
-        public System.Collections.Generic.IList<double>? Bytes { get; set; } = default!;
-
-        /// <summary>The <c>logprob</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("logprob")]
-        public double? Logprob { get; set; } = default!;
-
-        /// <summary>The <c>token</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("token")]
-        public string? Token { get; set; } = default!;
-
-        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
-
-        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
-        [System.Text.Json.Serialization.JsonExtensionData]
-        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
-        {
-            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
-            set { _additionalProperties = value; }
-        }
-
-    }
-
-    /// <summary>The contract's <c>DeepseekV4Flash0731BatchableResponseResultChoicesItemMessage</c> schema.</summary>
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class DeepseekV4Flash0731BatchableResponseResultChoicesItemMessage
-    {
-
-        /// <summary>The <c>annotations</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("annotations")]
-        public System.Collections.Generic.IList<DeepseekV4Flash0731BatchableResponseResultChoicesItemMessageAnnotationsItem>? Annotations { get; set; } = default!;
-
-        /// <summary>The <c>audio</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("audio")]
-        public DeepseekV4Flash0731BatchableResponseResultChoicesItemMessageAudio? Audio { get; set; } = default!;
-
-        /// <summary>The <c>content</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("content")]
-        public string? Content { get; set; } = default!;
-
-        /// <summary>The <c>function_call</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("function_call")]
-        public DeepseekV4Flash0731BatchableResponseResultChoicesItemMessageFunctionCall? FunctionCall { get; set; } = default!;
-
-        /// <summary>The <c>refusal</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("refusal")]
-        public string? Refusal { get; set; } = default!;
-
-        /// <summary>The <c>role</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("role")]
-        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<DeepseekV4Flash0731BatchableResponseResultChoicesItemMessageRole>))]
-        public DeepseekV4Flash0731BatchableResponseResultChoicesItemMessageRole? Role { get; set; } = default!;
-
-        /// <summary>The <c>tool_calls</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("tool_calls")]
-        public System.Collections.Generic.IList<DeepseekV4Flash0731BatchableResponseResultChoicesItemMessageToolCallsItem>? ToolCalls { get; set; } = default!;
-
-        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
-
-        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
-        [System.Text.Json.Serialization.JsonExtensionData]
-        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
-        {
-            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
-            set { _additionalProperties = value; }
-        }
-
-    }
-
-    /// <summary>The contract's <c>DeepseekV4Flash0731BatchableResponseResultChoicesItemMessageAnnotationsItem</c> schema.</summary>
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class DeepseekV4Flash0731BatchableResponseResultChoicesItemMessageAnnotationsItem
-    {
-
-        /// <summary>The <c>type</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("type")]
-        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<DeepseekV4Flash0731BatchableResponseResultChoicesItemMessageAnnotationsItemType>))]
-        public DeepseekV4Flash0731BatchableResponseResultChoicesItemMessageAnnotationsItemType? Type { get; set; } = default!;
-
-        /// <summary>The <c>url_citation</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("url_citation")]
-        public DeepseekV4Flash0731BatchableResponseResultChoicesItemMessageAnnotationsItemUrlCitation? UrlCitation { get; set; } = default!;
-
-        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
-
-        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
-        [System.Text.Json.Serialization.JsonExtensionData]
-        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
-        {
-            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
-            set { _additionalProperties = value; }
-        }
-
-    }
-
-    /// <summary>
-    /// One of: `url_citation`.
-    /// </summary>
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
-    public enum DeepseekV4Flash0731BatchableResponseResultChoicesItemMessageAnnotationsItemType
-    {
-
-        /// <summary>Wire value <c>url_citation</c>.</summary>
-        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"url_citation")]
-        [System.Runtime.Serialization.EnumMember(Value = @"url_citation")]
-        UrlCitation = 0,
-
-    }
-
-    /// <summary>The contract's <c>DeepseekV4Flash0731BatchableResponseResultChoicesItemMessageAnnotationsItemUrlCitation</c> schema.</summary>
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class DeepseekV4Flash0731BatchableResponseResultChoicesItemMessageAnnotationsItemUrlCitation
-    {
-
-        /// <summary>The <c>end_index</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("end_index")]
-        public double? EndIndex { get; set; } = default!;
-
-        /// <summary>The <c>start_index</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("start_index")]
-        public double? StartIndex { get; set; } = default!;
-
-        /// <summary>The <c>title</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("title")]
-        public string? Title { get; set; } = default!;
-
-        /// <summary>The <c>url</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("url")]
-        public string? Url { get; set; } = default!;
-
-        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
-
-        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
-        [System.Text.Json.Serialization.JsonExtensionData]
-        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
-        {
-            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
-            set { _additionalProperties = value; }
-        }
-
-    }
-
-    /// <summary>The contract's <c>DeepseekV4Flash0731BatchableResponseResultChoicesItemMessageAudio</c> schema.</summary>
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class DeepseekV4Flash0731BatchableResponseResultChoicesItemMessageAudio
-    {
-
-        /// <summary>The <c>data</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("data")]
-        public string? Data { get; set; } = default!;
-
-        /// <summary>The <c>expires_at</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("expires_at")]
-        public double? ExpiresAt { get; set; } = default!;
-
-        /// <summary>The <c>id</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("id")]
-        public string? Id { get; set; } = default!;
-
-        /// <summary>The <c>transcript</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("transcript")]
-        public string? Transcript { get; set; } = default!;
-
-        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
-
-        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
-        [System.Text.Json.Serialization.JsonExtensionData]
-        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
-        {
-            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
-            set { _additionalProperties = value; }
-        }
-
-    }
-
-    /// <summary>The contract's <c>DeepseekV4Flash0731BatchableResponseResultChoicesItemMessageFunctionCall</c> schema.</summary>
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class DeepseekV4Flash0731BatchableResponseResultChoicesItemMessageFunctionCall
-    {
-
-        /// <summary>The <c>arguments</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("arguments")]
-        public string? Arguments { get; set; } = default!;
-
-        /// <summary>The <c>name</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("name")]
-        public string? Name { get; set; } = default!;
-
-        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
-
-        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
-        [System.Text.Json.Serialization.JsonExtensionData]
-        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
-        {
-            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
-            set { _additionalProperties = value; }
-        }
-
-    }
-
-    /// <summary>
-    /// One of: `assistant`.
-    /// </summary>
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
-    public enum DeepseekV4Flash0731BatchableResponseResultChoicesItemMessageRole
-    {
-
-        /// <summary>Wire value <c>assistant</c>.</summary>
-        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"assistant")]
-        [System.Runtime.Serialization.EnumMember(Value = @"assistant")]
-        Assistant = 0,
-
-    }
-
-    /// <summary>The contract's <c>DeepseekV4Flash0731BatchableResponseResultChoicesItemMessageToolCallsItem</c> schema.</summary>
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class DeepseekV4Flash0731BatchableResponseResultChoicesItemMessageToolCallsItem
-    {
-
-        /// <summary>The <c>function</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("function")]
-        public DeepseekV4Flash0731BatchableResponseResultChoicesItemMessageToolCallsItemFunction? Function { get; set; } = default!;
-
-        /// <summary>The <c>id</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("id")]
-        public string? Id { get; set; } = default!;
-
-        /// <summary>The <c>type</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("type")]
-        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<DeepseekV4Flash0731BatchableResponseResultChoicesItemMessageToolCallsItemType>))]
-        public DeepseekV4Flash0731BatchableResponseResultChoicesItemMessageToolCallsItemType? Type { get; set; } = default!;
-
-        /// <summary>The <c>custom</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("custom")]
-        public DeepseekV4Flash0731BatchableResponseResultChoicesItemMessageToolCallsItemCustom? Custom { get; set; } = default!;
-
-        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
-
-        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
-        [System.Text.Json.Serialization.JsonExtensionData]
-        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
-        {
-            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
-            set { _additionalProperties = value; }
-        }
-
-    }
-
-    /// <summary>The contract's <c>DeepseekV4Flash0731BatchableResponseResultChoicesItemMessageToolCallsItemCustom</c> schema.</summary>
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class DeepseekV4Flash0731BatchableResponseResultChoicesItemMessageToolCallsItemCustom
-    {
-
-        /// <summary>The <c>input</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("input")]
-        public string? Input { get; set; } = default!;
-
-        /// <summary>The <c>name</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("name")]
-        public string? Name { get; set; } = default!;
-
-        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
-
-        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
-        [System.Text.Json.Serialization.JsonExtensionData]
-        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
-        {
-            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
-            set { _additionalProperties = value; }
-        }
-
-    }
-
-    /// <summary>The contract's <c>DeepseekV4Flash0731BatchableResponseResultChoicesItemMessageToolCallsItemFunction</c> schema.</summary>
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class DeepseekV4Flash0731BatchableResponseResultChoicesItemMessageToolCallsItemFunction
-    {
-
-        /// <summary>The <c>arguments</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("arguments")]
-        public string? Arguments { get; set; } = default!;
-
-        /// <summary>The <c>name</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("name")]
-        public string? Name { get; set; } = default!;
-
-        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
-
-        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
-        [System.Text.Json.Serialization.JsonExtensionData]
-        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
-        {
-            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
-            set { _additionalProperties = value; }
-        }
-
-    }
-
-    /// <summary>
-    /// One of: `function`, `custom`.
-    /// </summary>
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
-    public enum DeepseekV4Flash0731BatchableResponseResultChoicesItemMessageToolCallsItemType
-    {
-
-        /// <summary>Wire value <c>function</c>.</summary>
-        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"function")]
-        [System.Runtime.Serialization.EnumMember(Value = @"function")]
-        Function = 0,
-
-        /// <summary>Wire value <c>custom</c>.</summary>
-        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"custom")]
-        [System.Runtime.Serialization.EnumMember(Value = @"custom")]
-        Custom = 1,
-
-    }
-
-    /// <summary>
-    /// One of: `auto`, `default`, `flex`, `scale`, `priority`.
-    /// </summary>
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
-    public enum DeepseekV4Flash0731BatchableResponseResultServiceTier
-    {
-
-        /// <summary>Wire value <c>auto</c>.</summary>
-        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"auto")]
-        [System.Runtime.Serialization.EnumMember(Value = @"auto")]
-        Auto = 0,
-
-        /// <summary>Wire value <c>default</c>.</summary>
-        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"default")]
-        [System.Runtime.Serialization.EnumMember(Value = @"default")]
-        Default = 1,
-
-        /// <summary>Wire value <c>flex</c>.</summary>
-        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"flex")]
-        [System.Runtime.Serialization.EnumMember(Value = @"flex")]
-        Flex = 2,
-
-        /// <summary>Wire value <c>scale</c>.</summary>
-        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"scale")]
-        [System.Runtime.Serialization.EnumMember(Value = @"scale")]
-        Scale = 3,
-
-        /// <summary>Wire value <c>priority</c>.</summary>
-        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"priority")]
-        [System.Runtime.Serialization.EnumMember(Value = @"priority")]
-        Priority = 4,
-
-    }
-
-    /// <summary>
-    /// One of: `queued`, `running`.
-    /// </summary>
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
-    public enum DeepseekV4Flash0731BatchableResponseResultStatus
-    {
-
-        /// <summary>Wire value <c>queued</c>.</summary>
-        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"queued")]
-        [System.Runtime.Serialization.EnumMember(Value = @"queued")]
-        Queued = 0,
-
-        /// <summary>Wire value <c>running</c>.</summary>
-        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"running")]
-        [System.Runtime.Serialization.EnumMember(Value = @"running")]
-        Running = 1,
-
-    }
-
-    /// <summary>The contract's <c>DeepseekV4Flash0731Input</c> schema.</summary>
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class DeepseekV4Flash0731Input
-    {
-
-        /// <summary>The <c>audio</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("audio")]
-        public DeepseekV4Flash0731InputAudio? Audio { get; set; } = default!;
-
-        /// <summary>The <c>chat_template_kwargs</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("chat_template_kwargs")]
-        public DeepseekV4Flash0731InputChatTemplateKwargs? ChatTemplateKwargs { get; set; } = default!;
-
-        /// <summary>The <c>frequency_penalty</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("frequency_penalty")]
-        public double? FrequencyPenalty { get; set; } = default!;
-
-        /// <summary>The <c>function_call</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("function_call")]
-        public object? FunctionCall { get; set; } = default!;
-
-        /// <summary>The <c>functions</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("functions")]
-        public System.Collections.Generic.IList<DeepseekV4Flash0731InputFunctionsItem>? Functions { get; set; } = default!;
-
-        /// <summary>The <c>logit_bias</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("logit_bias")]
-        public System.Collections.Generic.IDictionary<string, object>? LogitBias { get; set; } = default!;
-
-        /// <summary>The <c>logprobs</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("logprobs")]
-        public bool? Logprobs { get; set; } = default!;
-
-        /// <summary>The <c>max_completion_tokens</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("max_completion_tokens")]
-        public double? MaxCompletionTokens { get; set; } = default!;
-
-        /// <summary>The <c>max_tokens</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("max_tokens")]
-        public double? MaxTokens { get; set; } = default!;
-
-        /// <summary>The <c>messages</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("messages")]
-        public System.Collections.Generic.IList<DeepseekV4Flash0731InputMessagesItem> Messages { get; set; } = new System.Collections.Generic.List<DeepseekV4Flash0731InputMessagesItem>();
-
-        /// <summary>The <c>metadata</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("metadata")]
-        public System.Collections.Generic.IDictionary<string, object>? Metadata { get; set; } = default!;
-
-        /// <summary>The <c>modalities</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("modalities")]
-        // TODO(system.text.json): Add ItemConverterType with enum converter when supported
-        public System.Collections.Generic.IList<DeepseekV4Flash0731InputModalitiesItem>? Modalities { get; set; } = default!;
-
-        /// <summary>The <c>model</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("model")]
-        public string? Model { get; set; } = default!;
-
-        /// <summary>The <c>n</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("n")]
-        public double? N { get; set; } = default!;
-
-        /// <summary>The <c>parallel_tool_calls</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("parallel_tool_calls")]
-        public bool? ParallelToolCalls { get; set; } = default!;
-
-        /// <summary>The <c>prediction</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("prediction")]
-        public DeepseekV4Flash0731InputPrediction? Prediction { get; set; } = default!;
-
-        /// <summary>The <c>presence_penalty</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("presence_penalty")]
-        public double? PresencePenalty { get; set; } = default!;
-
-        /// <summary>The <c>reasoning_effort</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("reasoning_effort")]
-        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<DeepseekV4Flash0731InputReasoningEffort>))]
-        public DeepseekV4Flash0731InputReasoningEffort? ReasoningEffort { get; set; } = default!;
-
-        /// <summary>The <c>response_format</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("response_format")]
-        public DeepseekV4Flash0731InputResponseFormat? ResponseFormat { get; set; } = default!;
-
-        /// <summary>The <c>seed</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("seed")]
-        public double? Seed { get; set; } = default!;
-
-        /// <summary>The <c>service_tier</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("service_tier")]
-        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<DeepseekV4Flash0731InputServiceTier>))]
-        public DeepseekV4Flash0731InputServiceTier? ServiceTier { get; set; } = default!;
-
-        /// <summary>The <c>stop</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("stop")]
-        public System.Collections.Generic.IList<string>? Stop { get; set; } = default!;
-
-        /// <summary>The <c>store</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("store")]
-        public bool? Store { get; set; } = default!;
-
-        /// <summary>The <c>stream</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("stream")]
-        public bool? Stream { get; set; } = default!;
-
-        /// <summary>The <c>stream_options</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("stream_options")]
-        public DeepseekV4Flash0731InputStreamOptions? StreamOptions { get; set; } = default!;
-
-        /// <summary>The <c>temperature</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("temperature")]
-        public double? Temperature { get; set; } = default!;
-
-        /// <summary>The <c>tool_choice</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("tool_choice")]
-        public object? ToolChoice { get; set; } = default!;
-
-        /// <summary>The <c>tools</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("tools")]
-        public System.Collections.Generic.IList<DeepseekV4Flash0731InputToolsItem>? Tools { get; set; } = default!;
-
-        /// <summary>The <c>top_logprobs</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("top_logprobs")]
-        public double? TopLogprobs { get; set; } = default!;
-
-        /// <summary>The <c>top_p</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("top_p")]
-        public double? TopP { get; set; } = default!;
-
-        /// <summary>The <c>user</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("user")]
-        public string? User { get; set; } = default!;
-
-        /// <summary>The <c>web_search_options</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("web_search_options")]
-        public DeepseekV4Flash0731InputWebSearchOptions? WebSearchOptions { get; set; } = default!;
-
-    }
-
-    /// <summary>The contract's <c>DeepseekV4Flash0731InputAudio</c> schema.</summary>
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class DeepseekV4Flash0731InputAudio
-    {
-
-        /// <summary>The <c>format</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("format")]
-        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<DeepseekV4Flash0731InputAudioFormat>))]
-        public DeepseekV4Flash0731InputAudioFormat Format { get; set; } = default!;
-
-        /// <summary>The <c>voice</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("voice")]
-        public object Voice { get; set; } = default!;
-
-    }
-
-    /// <summary>
-    /// One of: `wav`, `aac`, `mp3`, `flac`, `opus`, `pcm16`.
-    /// </summary>
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
-    public enum DeepseekV4Flash0731InputAudioFormat
-    {
-
-        /// <summary>Wire value <c>wav</c>.</summary>
-        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"wav")]
-        [System.Runtime.Serialization.EnumMember(Value = @"wav")]
-        Wav = 0,
-
-        /// <summary>Wire value <c>aac</c>.</summary>
-        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"aac")]
-        [System.Runtime.Serialization.EnumMember(Value = @"aac")]
-        Aac = 1,
-
-        /// <summary>Wire value <c>mp3</c>.</summary>
-        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"mp3")]
-        [System.Runtime.Serialization.EnumMember(Value = @"mp3")]
-        Mp3 = 2,
-
-        /// <summary>Wire value <c>flac</c>.</summary>
-        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"flac")]
-        [System.Runtime.Serialization.EnumMember(Value = @"flac")]
-        Flac = 3,
-
-        /// <summary>Wire value <c>opus</c>.</summary>
-        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"opus")]
-        [System.Runtime.Serialization.EnumMember(Value = @"opus")]
-        Opus = 4,
-
-        /// <summary>Wire value <c>pcm16</c>.</summary>
-        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"pcm16")]
-        [System.Runtime.Serialization.EnumMember(Value = @"pcm16")]
-        Pcm16 = 5,
-
-    }
-
-    /// <summary>The contract's <c>DeepseekV4Flash0731InputChatTemplateKwargs</c> schema.</summary>
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class DeepseekV4Flash0731InputChatTemplateKwargs
-    {
-
-        /// <summary>The <c>clear_thinking</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("clear_thinking")]
-        public bool? ClearThinking { get; set; } = default!;
-
-        /// <summary>The <c>enable_thinking</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("enable_thinking")]
-        public bool? EnableThinking { get; set; } = default!;
-
-    }
-
-    /// <summary>The contract's <c>DeepseekV4Flash0731InputFunctionsItem</c> schema.</summary>
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class DeepseekV4Flash0731InputFunctionsItem
-    {
-
-        /// <summary>The <c>description</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("description")]
-        public string? Description { get; set; } = default!;
-
-        /// <summary>The <c>name</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("name")]
-        public string Name { get; set; } = default!;
-
-        /// <summary>The <c>parameters</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("parameters")]
-        public System.Collections.Generic.IDictionary<string, object>? Parameters { get; set; } = default!;
-
-        /// <summary>The <c>strict</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("strict")]
-        public bool? Strict { get; set; } = default!;
-
-    }
-
-    /// <summary>The contract's <c>DeepseekV4Flash0731InputMessagesItem</c> schema.</summary>
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class DeepseekV4Flash0731InputMessagesItem
-    {
-
-        /// <summary>The <c>content</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("content")]
-        public object? Content { get; set; } = default!;
-
-        /// <summary>The <c>name</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("name")]
-        public string? Name { get; set; } = default!;
-
-        /// <summary>The <c>role</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("role")]
-        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<DeepseekV4Flash0731InputMessagesItemRole>))]
-        public DeepseekV4Flash0731InputMessagesItemRole Role { get; set; } = default!;
-
-        /// <summary>The <c>audio</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("audio")]
-        public DeepseekV4Flash0731InputMessagesItemAudio? Audio { get; set; } = default!;
-
-        /// <summary>The <c>function_call</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("function_call")]
-        public DeepseekV4Flash0731InputMessagesItemFunctionCall? FunctionCall { get; set; } = default!;
-
-        /// <summary>The <c>refusal</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("refusal")]
-        public string? Refusal { get; set; } = default!;
-
-        /// <summary>The <c>tool_calls</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("tool_calls")]
-        public System.Collections.Generic.IList<DeepseekV4Flash0731InputMessagesItemToolCallsItem>? ToolCalls { get; set; } = default!;
-
-        /// <summary>The <c>tool_call_id</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("tool_call_id")]
-        public string? ToolCallId { get; set; } = default!;
-
-    }
-
-    /// <summary>The contract's <c>DeepseekV4Flash0731InputMessagesItemAudio</c> schema.</summary>
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class DeepseekV4Flash0731InputMessagesItemAudio
-    {
-
-        /// <summary>The <c>id</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("id")]
-        public string Id { get; set; } = default!;
-
-    }
-
-    /// <summary>The contract's <c>DeepseekV4Flash0731InputMessagesItemFunctionCall</c> schema.</summary>
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class DeepseekV4Flash0731InputMessagesItemFunctionCall
-    {
-
-        /// <summary>The <c>arguments</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("arguments")]
-        public string Arguments { get; set; } = default!;
-
-        /// <summary>The <c>name</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("name")]
-        public string Name { get; set; } = default!;
-
-    }
-
-    /// <summary>
-    /// One of: `developer`, `system`, `user`, `assistant`, `tool`, `function`.
-    /// </summary>
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
-    public enum DeepseekV4Flash0731InputMessagesItemRole
-    {
-
-        /// <summary>Wire value <c>developer</c>.</summary>
-        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"developer")]
-        [System.Runtime.Serialization.EnumMember(Value = @"developer")]
-        Developer = 0,
-
-        /// <summary>Wire value <c>system</c>.</summary>
-        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"system")]
-        [System.Runtime.Serialization.EnumMember(Value = @"system")]
-        System = 1,
-
-        /// <summary>Wire value <c>user</c>.</summary>
-        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"user")]
-        [System.Runtime.Serialization.EnumMember(Value = @"user")]
-        User = 2,
-
-        /// <summary>Wire value <c>assistant</c>.</summary>
-        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"assistant")]
-        [System.Runtime.Serialization.EnumMember(Value = @"assistant")]
-        Assistant = 3,
-
-        /// <summary>Wire value <c>tool</c>.</summary>
-        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"tool")]
-        [System.Runtime.Serialization.EnumMember(Value = @"tool")]
-        Tool = 4,
-
-        /// <summary>Wire value <c>function</c>.</summary>
-        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"function")]
-        [System.Runtime.Serialization.EnumMember(Value = @"function")]
-        Function = 5,
-
-    }
-
-    /// <summary>The contract's <c>DeepseekV4Flash0731InputMessagesItemToolCallsItem</c> schema.</summary>
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class DeepseekV4Flash0731InputMessagesItemToolCallsItem
-    {
-
-        /// <summary>The <c>function</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("function")]
-        public DeepseekV4Flash0731InputMessagesItemToolCallsItemFunction? Function { get; set; } = default!;
-
-        /// <summary>The <c>id</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("id")]
-        public string Id { get; set; } = default!;
-
-        /// <summary>The <c>type</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("type")]
-        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<DeepseekV4Flash0731InputMessagesItemToolCallsItemType>))]
-        public DeepseekV4Flash0731InputMessagesItemToolCallsItemType Type { get; set; } = default!;
-
-        /// <summary>The <c>custom</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("custom")]
-        public DeepseekV4Flash0731InputMessagesItemToolCallsItemCustom? Custom { get; set; } = default!;
-
-    }
-
-    /// <summary>The contract's <c>DeepseekV4Flash0731InputMessagesItemToolCallsItemCustom</c> schema.</summary>
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class DeepseekV4Flash0731InputMessagesItemToolCallsItemCustom
-    {
-
-        /// <summary>The <c>input</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("input")]
-        public string Input { get; set; } = default!;
-
-        /// <summary>The <c>name</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("name")]
-        public string Name { get; set; } = default!;
-
-    }
-
-    /// <summary>The contract's <c>DeepseekV4Flash0731InputMessagesItemToolCallsItemFunction</c> schema.</summary>
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class DeepseekV4Flash0731InputMessagesItemToolCallsItemFunction
-    {
-
-        /// <summary>The <c>arguments</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("arguments")]
-        public string Arguments { get; set; } = default!;
-
-        /// <summary>The <c>name</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("name")]
-        public string Name { get; set; } = default!;
-
-    }
-
-    /// <summary>
-    /// One of: `function`, `custom`.
-    /// </summary>
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
-    public enum DeepseekV4Flash0731InputMessagesItemToolCallsItemType
-    {
-
-        /// <summary>Wire value <c>function</c>.</summary>
-        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"function")]
-        [System.Runtime.Serialization.EnumMember(Value = @"function")]
-        Function = 0,
-
-        /// <summary>Wire value <c>custom</c>.</summary>
-        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"custom")]
-        [System.Runtime.Serialization.EnumMember(Value = @"custom")]
-        Custom = 1,
-
-    }
-
-    /// <summary>
-    /// One of: `text`, `audio`.
-    /// </summary>
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
-    public enum DeepseekV4Flash0731InputModalitiesItem
-    {
-
-        /// <summary>Wire value <c>text</c>.</summary>
-        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"text")]
-        [System.Runtime.Serialization.EnumMember(Value = @"text")]
-        Text = 0,
-
-        /// <summary>Wire value <c>audio</c>.</summary>
-        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"audio")]
-        [System.Runtime.Serialization.EnumMember(Value = @"audio")]
-        Audio = 1,
-
-    }
-
-    /// <summary>The contract's <c>DeepseekV4Flash0731InputPrediction</c> schema.</summary>
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class DeepseekV4Flash0731InputPrediction
-    {
-
-        /// <summary>The <c>content</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("content")]
-        public object Content { get; set; } = default!;
-
-        /// <summary>The <c>type</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("type")]
-        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<DeepseekV4Flash0731InputPredictionType>))]
-        public DeepseekV4Flash0731InputPredictionType Type { get; set; } = default!;
-
-    }
-
-    /// <summary>
-    /// One of: `content`.
-    /// </summary>
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
-    public enum DeepseekV4Flash0731InputPredictionType
-    {
-
-        /// <summary>Wire value <c>content</c>.</summary>
-        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"content")]
-        [System.Runtime.Serialization.EnumMember(Value = @"content")]
-        Content = 0,
-
-    }
-
-    /// <summary>
-    /// One of: `low`, `medium`, `high`.
-    /// </summary>
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
-    public enum DeepseekV4Flash0731InputReasoningEffort
-    {
-
-        /// <summary>Wire value <c>low</c>.</summary>
-        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"low")]
-        [System.Runtime.Serialization.EnumMember(Value = @"low")]
-        Low = 0,
-
-        /// <summary>Wire value <c>medium</c>.</summary>
-        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"medium")]
-        [System.Runtime.Serialization.EnumMember(Value = @"medium")]
-        Medium = 1,
-
-        /// <summary>Wire value <c>high</c>.</summary>
-        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"high")]
-        [System.Runtime.Serialization.EnumMember(Value = @"high")]
-        High = 2,
-
-    }
-
-    /// <summary>The contract's <c>DeepseekV4Flash0731InputResponseFormat</c> schema.</summary>
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class DeepseekV4Flash0731InputResponseFormat
-    {
-
-        /// <summary>The <c>type</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("type")]
-        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<DeepseekV4Flash0731InputResponseFormatType>))]
-        public DeepseekV4Flash0731InputResponseFormatType Type { get; set; } = default!;
-
-        /// <summary>The <c>json_schema</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("json_schema")]
-        public DeepseekV4Flash0731InputResponseFormatJsonSchema? JsonSchema { get; set; } = default!;
-
-    }
-
-    /// <summary>The contract's <c>DeepseekV4Flash0731InputResponseFormatJsonSchema</c> schema.</summary>
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class DeepseekV4Flash0731InputResponseFormatJsonSchema
-    {
-
-        /// <summary>The <c>description</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("description")]
-        public string? Description { get; set; } = default!;
-
-        /// <summary>The <c>name</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("name")]
-        public string Name { get; set; } = default!;
-
-        /// <summary>The <c>schema</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("schema")]
-        public System.Collections.Generic.IDictionary<string, object>? Schema { get; set; } = default!;
-
-        /// <summary>The <c>strict</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("strict")]
-        public bool? Strict { get; set; } = default!;
-
-    }
-
-    /// <summary>
-    /// One of: `text`, `json_object`, `json_schema`.
-    /// </summary>
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
-    public enum DeepseekV4Flash0731InputResponseFormatType
-    {
-
-        /// <summary>Wire value <c>text</c>.</summary>
-        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"text")]
-        [System.Runtime.Serialization.EnumMember(Value = @"text")]
-        Text = 0,
-
-        /// <summary>Wire value <c>json_object</c>.</summary>
-        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"json_object")]
-        [System.Runtime.Serialization.EnumMember(Value = @"json_object")]
-        JsonObject = 1,
-
-        /// <summary>Wire value <c>json_schema</c>.</summary>
-        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"json_schema")]
-        [System.Runtime.Serialization.EnumMember(Value = @"json_schema")]
-        JsonSchema = 2,
-
-    }
-
-    /// <summary>
-    /// One of: `auto`, `default`, `flex`, `scale`, `priority`.
-    /// </summary>
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
-    public enum DeepseekV4Flash0731InputServiceTier
-    {
-
-        /// <summary>Wire value <c>auto</c>.</summary>
-        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"auto")]
-        [System.Runtime.Serialization.EnumMember(Value = @"auto")]
-        Auto = 0,
-
-        /// <summary>Wire value <c>default</c>.</summary>
-        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"default")]
-        [System.Runtime.Serialization.EnumMember(Value = @"default")]
-        Default = 1,
-
-        /// <summary>Wire value <c>flex</c>.</summary>
-        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"flex")]
-        [System.Runtime.Serialization.EnumMember(Value = @"flex")]
-        Flex = 2,
-
-        /// <summary>Wire value <c>scale</c>.</summary>
-        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"scale")]
-        [System.Runtime.Serialization.EnumMember(Value = @"scale")]
-        Scale = 3,
-
-        /// <summary>Wire value <c>priority</c>.</summary>
-        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"priority")]
-        [System.Runtime.Serialization.EnumMember(Value = @"priority")]
-        Priority = 4,
-
-    }
-
-    /// <summary>The contract's <c>DeepseekV4Flash0731InputStreamOptions</c> schema.</summary>
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class DeepseekV4Flash0731InputStreamOptions
-    {
-
-        /// <summary>The <c>include_obfuscation</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("include_obfuscation")]
-        public bool? IncludeObfuscation { get; set; } = default!;
-
-        /// <summary>The <c>include_usage</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("include_usage")]
-        public bool? IncludeUsage { get; set; } = default!;
-
-    }
-
-    /// <summary>The contract's <c>DeepseekV4Flash0731InputToolsItem</c> schema.</summary>
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class DeepseekV4Flash0731InputToolsItem
-    {
-
-        /// <summary>The <c>function</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("function")]
-        public DeepseekV4Flash0731InputToolsItemFunction? Function { get; set; } = default!;
-
-        /// <summary>The <c>type</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("type")]
-        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<DeepseekV4Flash0731InputToolsItemType>))]
-        public DeepseekV4Flash0731InputToolsItemType Type { get; set; } = default!;
-
-        /// <summary>The <c>custom</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("custom")]
-        public DeepseekV4Flash0731InputToolsItemCustom? Custom { get; set; } = default!;
-
-    }
-
-    /// <summary>The contract's <c>DeepseekV4Flash0731InputToolsItemCustom</c> schema.</summary>
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class DeepseekV4Flash0731InputToolsItemCustom
-    {
-
-        /// <summary>The <c>description</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("description")]
-        public string? Description { get; set; } = default!;
-
-        /// <summary>The <c>format</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("format")]
-        public DeepseekV4Flash0731InputToolsItemCustomFormat? Format { get; set; } = default!;
-
-        /// <summary>The <c>name</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("name")]
-        public string Name { get; set; } = default!;
-
-    }
-
-    /// <summary>The contract's <c>DeepseekV4Flash0731InputToolsItemCustomFormat</c> schema.</summary>
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class DeepseekV4Flash0731InputToolsItemCustomFormat
-    {
-
-        /// <summary>The <c>type</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("type")]
-        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<DeepseekV4Flash0731InputToolsItemCustomFormatType>))]
-        public DeepseekV4Flash0731InputToolsItemCustomFormatType Type { get; set; } = default!;
-
-        /// <summary>The <c>grammar</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("grammar")]
-        public DeepseekV4Flash0731InputToolsItemCustomFormatGrammar? Grammar { get; set; } = default!;
-
-    }
-
-    /// <summary>The contract's <c>DeepseekV4Flash0731InputToolsItemCustomFormatGrammar</c> schema.</summary>
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class DeepseekV4Flash0731InputToolsItemCustomFormatGrammar
-    {
-
-        /// <summary>The <c>definition</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("definition")]
-        public string Definition { get; set; } = default!;
-
-        /// <summary>The <c>syntax</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("syntax")]
-        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<DeepseekV4Flash0731InputToolsItemCustomFormatGrammarSyntax>))]
-        public DeepseekV4Flash0731InputToolsItemCustomFormatGrammarSyntax Syntax { get; set; } = default!;
-
-    }
-
-    /// <summary>
-    /// One of: `lark`, `regex`.
-    /// </summary>
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
-    public enum DeepseekV4Flash0731InputToolsItemCustomFormatGrammarSyntax
-    {
-
-        /// <summary>Wire value <c>lark</c>.</summary>
-        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"lark")]
-        [System.Runtime.Serialization.EnumMember(Value = @"lark")]
-        Lark = 0,
-
-        /// <summary>Wire value <c>regex</c>.</summary>
-        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"regex")]
-        [System.Runtime.Serialization.EnumMember(Value = @"regex")]
-        Regex = 1,
-
-    }
-
-    /// <summary>
-    /// One of: `text`, `grammar`.
-    /// </summary>
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
-    public enum DeepseekV4Flash0731InputToolsItemCustomFormatType
-    {
-
-        /// <summary>Wire value <c>text</c>.</summary>
-        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"text")]
-        [System.Runtime.Serialization.EnumMember(Value = @"text")]
-        Text = 0,
-
-        /// <summary>Wire value <c>grammar</c>.</summary>
-        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"grammar")]
-        [System.Runtime.Serialization.EnumMember(Value = @"grammar")]
-        Grammar = 1,
-
-    }
-
-    /// <summary>The contract's <c>DeepseekV4Flash0731InputToolsItemFunction</c> schema.</summary>
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class DeepseekV4Flash0731InputToolsItemFunction
-    {
-
-        /// <summary>The <c>description</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("description")]
-        public string? Description { get; set; } = default!;
-
-        /// <summary>The <c>name</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("name")]
-        public string Name { get; set; } = default!;
-
-        /// <summary>The <c>parameters</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("parameters")]
-        public System.Collections.Generic.IDictionary<string, object>? Parameters { get; set; } = default!;
-
-        /// <summary>The <c>strict</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("strict")]
-        public bool? Strict { get; set; } = default!;
-
-    }
-
-    /// <summary>
-    /// One of: `function`, `custom`.
-    /// </summary>
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
-    public enum DeepseekV4Flash0731InputToolsItemType
-    {
-
-        /// <summary>Wire value <c>function</c>.</summary>
-        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"function")]
-        [System.Runtime.Serialization.EnumMember(Value = @"function")]
-        Function = 0,
-
-        /// <summary>Wire value <c>custom</c>.</summary>
-        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"custom")]
-        [System.Runtime.Serialization.EnumMember(Value = @"custom")]
-        Custom = 1,
-
-    }
-
-    /// <summary>The contract's <c>DeepseekV4Flash0731InputWebSearchOptions</c> schema.</summary>
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class DeepseekV4Flash0731InputWebSearchOptions
-    {
-
-        /// <summary>The <c>search_context_size</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("search_context_size")]
-        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<DeepseekV4Flash0731InputWebSearchOptionsSearchContextSize>))]
-        public DeepseekV4Flash0731InputWebSearchOptionsSearchContextSize? SearchContextSize { get; set; } = default!;
-
-        /// <summary>The <c>user_location</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("user_location")]
-        public DeepseekV4Flash0731InputWebSearchOptionsUserLocation? UserLocation { get; set; } = default!;
-
-    }
-
-    /// <summary>
-    /// One of: `low`, `medium`, `high`.
-    /// </summary>
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
-    public enum DeepseekV4Flash0731InputWebSearchOptionsSearchContextSize
-    {
-
-        /// <summary>Wire value <c>low</c>.</summary>
-        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"low")]
-        [System.Runtime.Serialization.EnumMember(Value = @"low")]
-        Low = 0,
-
-        /// <summary>Wire value <c>medium</c>.</summary>
-        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"medium")]
-        [System.Runtime.Serialization.EnumMember(Value = @"medium")]
-        Medium = 1,
-
-        /// <summary>Wire value <c>high</c>.</summary>
-        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"high")]
-        [System.Runtime.Serialization.EnumMember(Value = @"high")]
-        High = 2,
-
-    }
-
-    /// <summary>The contract's <c>DeepseekV4Flash0731InputWebSearchOptionsUserLocation</c> schema.</summary>
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class DeepseekV4Flash0731InputWebSearchOptionsUserLocation
-    {
-
-        /// <summary>The <c>approximate</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("approximate")]
-        public DeepseekV4Flash0731InputWebSearchOptionsUserLocationApproximate Approximate { get; set; } = new DeepseekV4Flash0731InputWebSearchOptionsUserLocationApproximate();
-
-        /// <summary>The <c>type</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("type")]
-        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<DeepseekV4Flash0731InputWebSearchOptionsUserLocationType>))]
-        public DeepseekV4Flash0731InputWebSearchOptionsUserLocationType Type { get; set; } = default!;
-
-    }
-
-    /// <summary>The contract's <c>DeepseekV4Flash0731InputWebSearchOptionsUserLocationApproximate</c> schema.</summary>
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class DeepseekV4Flash0731InputWebSearchOptionsUserLocationApproximate
-    {
-
-        /// <summary>The <c>city</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("city")]
-        public string? City { get; set; } = default!;
-
-        /// <summary>The <c>country</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("country")]
-        public string? Country { get; set; } = default!;
-
-        /// <summary>The <c>region</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("region")]
-        public string? Region { get; set; } = default!;
-
-        /// <summary>The <c>timezone</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("timezone")]
-        public string? Timezone { get; set; } = default!;
-
-    }
-
-    /// <summary>
-    /// One of: `approximate`.
-    /// </summary>
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
-    public enum DeepseekV4Flash0731InputWebSearchOptionsUserLocationType
-    {
-
-        /// <summary>Wire value <c>approximate</c>.</summary>
-        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"approximate")]
-        [System.Runtime.Serialization.EnumMember(Value = @"approximate")]
-        Approximate = 0,
-
-    }
-
-    /// <summary>The contract's <c>DeepseekV4Flash0731Output</c> schema.</summary>
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class DeepseekV4Flash0731Output
-    {
-
-        /// <summary>The <c>choices</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("choices")]
-        public System.Collections.Generic.IList<DeepseekV4Flash0731OutputChoicesItem> Choices { get; set; } = new System.Collections.Generic.List<DeepseekV4Flash0731OutputChoicesItem>();
-
-        /// <summary>The <c>created</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("created")]
-        public double Created { get; set; } = default!;
-
-        /// <summary>The <c>id</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("id")]
-        public string Id { get; set; } = default!;
-
-        /// <summary>The <c>model</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("model")]
-        public string Model { get; set; } = default!;
-
-        /// <summary>The <c>object</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("object")]
-        public string Object { get; set; } = default!;
-
-        /// <summary>The <c>service_tier</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("service_tier")]
-        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<DeepseekV4Flash0731OutputServiceTier>))]
-        public DeepseekV4Flash0731OutputServiceTier? ServiceTier { get; set; } = default!;
-
-        /// <summary>The <c>system_fingerprint</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("system_fingerprint")]
-        public string? SystemFingerprint { get; set; } = default!;
-
-        /// <summary>The <c>usage</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("usage")]
-        public DeepseekV4Flash0731OutputUsage? Usage { get; set; } = default!;
-
-        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
-
-        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
-        [System.Text.Json.Serialization.JsonExtensionData]
-        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
-        {
-            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
-            set { _additionalProperties = value; }
-        }
-
-    }
-
-    /// <summary>The contract's <c>DeepseekV4Flash0731OutputChoicesItem</c> schema.</summary>
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class DeepseekV4Flash0731OutputChoicesItem
-    {
-
-        /// <summary>The <c>finish_reason</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("finish_reason")]
-        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<DeepseekV4Flash0731OutputChoicesItemFinishReason>))]
-        public DeepseekV4Flash0731OutputChoicesItemFinishReason? FinishReason { get; set; } = default!;
-
-        /// <summary>The <c>index</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("index")]
-        public double? Index { get; set; } = default!;
-
-        /// <summary>The <c>logprobs</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("logprobs")]
-        public DeepseekV4Flash0731OutputChoicesItemLogprobs? Logprobs { get; set; } = default!;
-
-        /// <summary>The <c>message</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("message")]
-        public DeepseekV4Flash0731OutputChoicesItemMessage? Message { get; set; } = default!;
-
-        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
-
-        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
-        [System.Text.Json.Serialization.JsonExtensionData]
-        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
-        {
-            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
-            set { _additionalProperties = value; }
-        }
-
-    }
-
-    /// <summary>
-    /// One of: `stop`, `length`, `tool_calls`, `content_filter`, `function_call`.
-    /// </summary>
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
-    public enum DeepseekV4Flash0731OutputChoicesItemFinishReason
-    {
-
-        /// <summary>Wire value <c>stop</c>.</summary>
-        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"stop")]
-        [System.Runtime.Serialization.EnumMember(Value = @"stop")]
-        Stop = 0,
-
-        /// <summary>Wire value <c>length</c>.</summary>
-        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"length")]
-        [System.Runtime.Serialization.EnumMember(Value = @"length")]
-        Length = 1,
-
-        /// <summary>Wire value <c>tool_calls</c>.</summary>
-        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"tool_calls")]
-        [System.Runtime.Serialization.EnumMember(Value = @"tool_calls")]
-        ToolCalls = 2,
-
-        /// <summary>Wire value <c>content_filter</c>.</summary>
-        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"content_filter")]
-        [System.Runtime.Serialization.EnumMember(Value = @"content_filter")]
-        ContentFilter = 3,
-
-        /// <summary>Wire value <c>function_call</c>.</summary>
-        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"function_call")]
-        [System.Runtime.Serialization.EnumMember(Value = @"function_call")]
-        FunctionCall = 4,
-
-    }
-
-    /// <summary>The contract's <c>DeepseekV4Flash0731OutputChoicesItemLogprobs</c> schema.</summary>
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class DeepseekV4Flash0731OutputChoicesItemLogprobs
-    {
-
-        /// <summary>The <c>content</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("content")]
-        public System.Collections.Generic.IList<DeepseekV4Flash0731OutputChoicesItemLogprobsContentItem>? Content { get; set; } = default!;
-
-        /// <summary>The <c>refusal</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("refusal")]
-        public System.Collections.Generic.IList<DeepseekV4Flash0731OutputChoicesItemLogprobsRefusalItem>? Refusal { get; set; } = default!;
-
-        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
-
-        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
-        [System.Text.Json.Serialization.JsonExtensionData]
-        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
-        {
-            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
-            set { _additionalProperties = value; }
-        }
-
-    }
-
-    /// <summary>The contract's <c>DeepseekV4Flash0731OutputChoicesItemLogprobsContentItem</c> schema.</summary>
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class DeepseekV4Flash0731OutputChoicesItemLogprobsContentItem
-    {
-
-        /// <summary>The <c>bytes</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("bytes")]
-        public System.Collections.Generic.IList<double>? Bytes { get; set; } = default!;
-
-        /// <summary>The <c>logprob</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("logprob")]
-        public double? Logprob { get; set; } = default!;
-
-        /// <summary>The <c>token</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("token")]
-        public string? Token { get; set; } = default!;
-
-        /// <summary>The <c>top_logprobs</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("top_logprobs")]
-        public System.Collections.Generic.IList<DeepseekV4Flash0731OutputChoicesItemLogprobsContentItemTopLogprobsItem>? TopLogprobs { get; set; } = default!;
-
-        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
-
-        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
-        [System.Text.Json.Serialization.JsonExtensionData]
-        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
-        {
-            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
-            set { _additionalProperties = value; }
-        }
-
-    }
-
-    /// <summary>The contract's <c>DeepseekV4Flash0731OutputChoicesItemLogprobsContentItemTopLogprobsItem</c> schema.</summary>
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class DeepseekV4Flash0731OutputChoicesItemLogprobsContentItemTopLogprobsItem
-    {
-
-        /// <summary>The <c>bytes</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("bytes")]
-        public System.Collections.Generic.IList<double>? Bytes { get; set; } = default!;
-
-        /// <summary>The <c>logprob</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("logprob")]
-        public double? Logprob { get; set; } = default!;
-
-        /// <summary>The <c>token</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("token")]
-        public string? Token { get; set; } = default!;
-
-        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
-
-        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
-        [System.Text.Json.Serialization.JsonExtensionData]
-        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
-        {
-            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
-            set { _additionalProperties = value; }
-        }
-
-    }
-
-    /// <summary>The contract's <c>DeepseekV4Flash0731OutputChoicesItemLogprobsRefusalItem</c> schema.</summary>
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class DeepseekV4Flash0731OutputChoicesItemLogprobsRefusalItem
-    {
-
-        /// <summary>The <c>bytes</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("bytes")]
-        public System.Collections.Generic.IList<double>? Bytes { get; set; } = default!;
-
-        /// <summary>The <c>logprob</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("logprob")]
-        public double? Logprob { get; set; } = default!;
-
-        /// <summary>The <c>token</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("token")]
-        public string? Token { get; set; } = default!;
-
-        /// <summary>The <c>top_logprobs</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("top_logprobs")]
-        public System.Collections.Generic.IList<DeepseekV4Flash0731OutputChoicesItemLogprobsRefusalItemTopLogprobsItem>? TopLogprobs { get; set; } = default!;
-
-        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
-
-        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
-        [System.Text.Json.Serialization.JsonExtensionData]
-        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
-        {
-            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
-            set { _additionalProperties = value; }
-        }
-
-    }
-
-    /// <summary>The contract's <c>DeepseekV4Flash0731OutputChoicesItemLogprobsRefusalItemTopLogprobsItem</c> schema.</summary>
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class DeepseekV4Flash0731OutputChoicesItemLogprobsRefusalItemTopLogprobsItem
-    {
-
-        /// <summary>The <c>bytes</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("bytes")]
-        public System.Collections.Generic.IList<double>? Bytes { get; set; } = default!;
-
-        /// <summary>The <c>logprob</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("logprob")]
-        public double? Logprob { get; set; } = default!;
-
-        /// <summary>The <c>token</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("token")]
-        public string? Token { get; set; } = default!;
-
-        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
-
-        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
-        [System.Text.Json.Serialization.JsonExtensionData]
-        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
-        {
-            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
-            set { _additionalProperties = value; }
-        }
-
-    }
-
-    /// <summary>The contract's <c>DeepseekV4Flash0731OutputChoicesItemMessage</c> schema.</summary>
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class DeepseekV4Flash0731OutputChoicesItemMessage
-    {
-
-        /// <summary>The <c>annotations</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("annotations")]
-        public System.Collections.Generic.IList<DeepseekV4Flash0731OutputChoicesItemMessageAnnotationsItem>? Annotations { get; set; } = default!;
-
-        /// <summary>The <c>audio</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("audio")]
-        public DeepseekV4Flash0731OutputChoicesItemMessageAudio? Audio { get; set; } = default!;
-
-        /// <summary>The <c>content</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("content")]
-        public string? Content { get; set; } = default!;
-
-        /// <summary>The <c>function_call</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("function_call")]
-        public DeepseekV4Flash0731OutputChoicesItemMessageFunctionCall? FunctionCall { get; set; } = default!;
-
-        /// <summary>The <c>refusal</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("refusal")]
-        public string? Refusal { get; set; } = default!;
-
-        /// <summary>The <c>role</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("role")]
-        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<DeepseekV4Flash0731OutputChoicesItemMessageRole>))]
-        public DeepseekV4Flash0731OutputChoicesItemMessageRole? Role { get; set; } = default!;
-
-        /// <summary>The <c>tool_calls</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("tool_calls")]
-        public System.Collections.Generic.IList<DeepseekV4Flash0731OutputChoicesItemMessageToolCallsItem>? ToolCalls { get; set; } = default!;
-
-        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
-
-        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
-        [System.Text.Json.Serialization.JsonExtensionData]
-        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
-        {
-            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
-            set { _additionalProperties = value; }
-        }
-
-    }
-
-    /// <summary>The contract's <c>DeepseekV4Flash0731OutputChoicesItemMessageAnnotationsItem</c> schema.</summary>
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class DeepseekV4Flash0731OutputChoicesItemMessageAnnotationsItem
-    {
-
-        /// <summary>The <c>type</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("type")]
-        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<DeepseekV4Flash0731OutputChoicesItemMessageAnnotationsItemType>))]
-        public DeepseekV4Flash0731OutputChoicesItemMessageAnnotationsItemType? Type { get; set; } = default!;
-
-        /// <summary>The <c>url_citation</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("url_citation")]
-        public DeepseekV4Flash0731OutputChoicesItemMessageAnnotationsItemUrlCitation? UrlCitation { get; set; } = default!;
-
-        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
-
-        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
-        [System.Text.Json.Serialization.JsonExtensionData]
-        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
-        {
-            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
-            set { _additionalProperties = value; }
-        }
-
-    }
-
-    /// <summary>
-    /// One of: `url_citation`.
-    /// </summary>
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
-    public enum DeepseekV4Flash0731OutputChoicesItemMessageAnnotationsItemType
-    {
-
-        /// <summary>Wire value <c>url_citation</c>.</summary>
-        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"url_citation")]
-        [System.Runtime.Serialization.EnumMember(Value = @"url_citation")]
-        UrlCitation = 0,
-
-    }
-
-    /// <summary>The contract's <c>DeepseekV4Flash0731OutputChoicesItemMessageAnnotationsItemUrlCitation</c> schema.</summary>
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class DeepseekV4Flash0731OutputChoicesItemMessageAnnotationsItemUrlCitation
-    {
-
-        /// <summary>The <c>end_index</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("end_index")]
-        public double? EndIndex { get; set; } = default!;
-
-        /// <summary>The <c>start_index</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("start_index")]
-        public double? StartIndex { get; set; } = default!;
-
-        /// <summary>The <c>title</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("title")]
-        public string? Title { get; set; } = default!;
-
-        /// <summary>The <c>url</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("url")]
-        public string? Url { get; set; } = default!;
-
-        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
-
-        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
-        [System.Text.Json.Serialization.JsonExtensionData]
-        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
-        {
-            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
-            set { _additionalProperties = value; }
-        }
-
-    }
-
-    /// <summary>The contract's <c>DeepseekV4Flash0731OutputChoicesItemMessageAudio</c> schema.</summary>
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class DeepseekV4Flash0731OutputChoicesItemMessageAudio
-    {
-
-        /// <summary>The <c>data</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("data")]
-        public string? Data { get; set; } = default!;
-
-        /// <summary>The <c>expires_at</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("expires_at")]
-        public double? ExpiresAt { get; set; } = default!;
-
-        /// <summary>The <c>id</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("id")]
-        public string? Id { get; set; } = default!;
-
-        /// <summary>The <c>transcript</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("transcript")]
-        public string? Transcript { get; set; } = default!;
-
-        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
-
-        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
-        [System.Text.Json.Serialization.JsonExtensionData]
-        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
-        {
-            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
-            set { _additionalProperties = value; }
-        }
-
-    }
-
-    /// <summary>The contract's <c>DeepseekV4Flash0731OutputChoicesItemMessageFunctionCall</c> schema.</summary>
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class DeepseekV4Flash0731OutputChoicesItemMessageFunctionCall
-    {
-
-        /// <summary>The <c>arguments</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("arguments")]
-        public string? Arguments { get; set; } = default!;
-
-        /// <summary>The <c>name</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("name")]
-        public string? Name { get; set; } = default!;
-
-        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
-
-        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
-        [System.Text.Json.Serialization.JsonExtensionData]
-        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
-        {
-            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
-            set { _additionalProperties = value; }
-        }
-
-    }
-
-    /// <summary>
-    /// One of: `assistant`.
-    /// </summary>
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
-    public enum DeepseekV4Flash0731OutputChoicesItemMessageRole
-    {
-
-        /// <summary>Wire value <c>assistant</c>.</summary>
-        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"assistant")]
-        [System.Runtime.Serialization.EnumMember(Value = @"assistant")]
-        Assistant = 0,
-
-    }
-
-    /// <summary>The contract's <c>DeepseekV4Flash0731OutputChoicesItemMessageToolCallsItem</c> schema.</summary>
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class DeepseekV4Flash0731OutputChoicesItemMessageToolCallsItem
-    {
-
-        /// <summary>The <c>function</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("function")]
-        public DeepseekV4Flash0731OutputChoicesItemMessageToolCallsItemFunction? Function { get; set; } = default!;
-
-        /// <summary>The <c>id</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("id")]
-        public string? Id { get; set; } = default!;
-
-        /// <summary>The <c>type</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("type")]
-        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<DeepseekV4Flash0731OutputChoicesItemMessageToolCallsItemType>))]
-        public DeepseekV4Flash0731OutputChoicesItemMessageToolCallsItemType? Type { get; set; } = default!;
-
-        /// <summary>The <c>custom</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("custom")]
-        public DeepseekV4Flash0731OutputChoicesItemMessageToolCallsItemCustom? Custom { get; set; } = default!;
-
-        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
-
-        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
-        [System.Text.Json.Serialization.JsonExtensionData]
-        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
-        {
-            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
-            set { _additionalProperties = value; }
-        }
-
-    }
-
-    /// <summary>The contract's <c>DeepseekV4Flash0731OutputChoicesItemMessageToolCallsItemCustom</c> schema.</summary>
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class DeepseekV4Flash0731OutputChoicesItemMessageToolCallsItemCustom
-    {
-
-        /// <summary>The <c>input</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("input")]
-        public string? Input { get; set; } = default!;
-
-        /// <summary>The <c>name</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("name")]
-        public string? Name { get; set; } = default!;
-
-        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
-
-        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
-        [System.Text.Json.Serialization.JsonExtensionData]
-        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
-        {
-            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
-            set { _additionalProperties = value; }
-        }
-
-    }
-
-    /// <summary>The contract's <c>DeepseekV4Flash0731OutputChoicesItemMessageToolCallsItemFunction</c> schema.</summary>
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class DeepseekV4Flash0731OutputChoicesItemMessageToolCallsItemFunction
-    {
-
-        /// <summary>The <c>arguments</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("arguments")]
-        public string? Arguments { get; set; } = default!;
-
-        /// <summary>The <c>name</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("name")]
-        public string? Name { get; set; } = default!;
-
-        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
-
-        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
-        [System.Text.Json.Serialization.JsonExtensionData]
-        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
-        {
-            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
-            set { _additionalProperties = value; }
-        }
-
-    }
-
-    /// <summary>
-    /// One of: `function`, `custom`.
-    /// </summary>
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
-    public enum DeepseekV4Flash0731OutputChoicesItemMessageToolCallsItemType
-    {
-
-        /// <summary>Wire value <c>function</c>.</summary>
-        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"function")]
-        [System.Runtime.Serialization.EnumMember(Value = @"function")]
-        Function = 0,
-
-        /// <summary>Wire value <c>custom</c>.</summary>
-        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"custom")]
-        [System.Runtime.Serialization.EnumMember(Value = @"custom")]
-        Custom = 1,
-
-    }
-
-    /// <summary>
-    /// One of: `auto`, `default`, `flex`, `scale`, `priority`.
-    /// </summary>
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
-    public enum DeepseekV4Flash0731OutputServiceTier
-    {
-
-        /// <summary>Wire value <c>auto</c>.</summary>
-        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"auto")]
-        [System.Runtime.Serialization.EnumMember(Value = @"auto")]
-        Auto = 0,
-
-        /// <summary>Wire value <c>default</c>.</summary>
-        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"default")]
-        [System.Runtime.Serialization.EnumMember(Value = @"default")]
-        Default = 1,
-
-        /// <summary>Wire value <c>flex</c>.</summary>
-        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"flex")]
-        [System.Runtime.Serialization.EnumMember(Value = @"flex")]
-        Flex = 2,
-
-        /// <summary>Wire value <c>scale</c>.</summary>
-        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"scale")]
-        [System.Runtime.Serialization.EnumMember(Value = @"scale")]
-        Scale = 3,
-
-        /// <summary>Wire value <c>priority</c>.</summary>
-        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"priority")]
-        [System.Runtime.Serialization.EnumMember(Value = @"priority")]
-        Priority = 4,
-
-    }
-
-    /// <summary>The contract's <c>DeepseekV4Flash0731OutputUsage</c> schema.</summary>
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class DeepseekV4Flash0731OutputUsage
-    {
-
-        /// <summary>The <c>completion_tokens</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("completion_tokens")]
-        public double? CompletionTokens { get; set; } = default!;
-
-        /// <summary>The <c>completion_tokens_details</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("completion_tokens_details")]
-        public DeepseekV4Flash0731OutputUsageCompletionTokensDetails? CompletionTokensDetails { get; set; } = default!;
-
-        /// <summary>The <c>prompt_tokens</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("prompt_tokens")]
-        public double? PromptTokens { get; set; } = default!;
-
-        /// <summary>The <c>prompt_tokens_details</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("prompt_tokens_details")]
-        public DeepseekV4Flash0731OutputUsagePromptTokensDetails? PromptTokensDetails { get; set; } = default!;
-
-        /// <summary>The <c>total_tokens</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("total_tokens")]
-        public double? TotalTokens { get; set; } = default!;
-
-        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
-
-        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
-        [System.Text.Json.Serialization.JsonExtensionData]
-        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
-        {
-            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
-            set { _additionalProperties = value; }
-        }
-
-    }
-
-    /// <summary>The contract's <c>DeepseekV4Flash0731OutputUsageCompletionTokensDetails</c> schema.</summary>
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class DeepseekV4Flash0731OutputUsageCompletionTokensDetails
-    {
-
-        /// <summary>The <c>accepted_prediction_tokens</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("accepted_prediction_tokens")]
-        public double? AcceptedPredictionTokens { get; set; } = default!;
-
-        /// <summary>The <c>audio_tokens</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("audio_tokens")]
-        public double? AudioTokens { get; set; } = default!;
-
-        /// <summary>The <c>reasoning_tokens</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("reasoning_tokens")]
-        public double? ReasoningTokens { get; set; } = default!;
-
-        /// <summary>The <c>rejected_prediction_tokens</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("rejected_prediction_tokens")]
-        public double? RejectedPredictionTokens { get; set; } = default!;
-
-        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
-
-        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
-        [System.Text.Json.Serialization.JsonExtensionData]
-        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
-        {
-            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
-            set { _additionalProperties = value; }
-        }
-
-    }
-
-    /// <summary>The contract's <c>DeepseekV4Flash0731OutputUsagePromptTokensDetails</c> schema.</summary>
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class DeepseekV4Flash0731OutputUsagePromptTokensDetails
-    {
-
-        /// <summary>The <c>audio_tokens</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("audio_tokens")]
-        public double? AudioTokens { get; set; } = default!;
-
-        /// <summary>The <c>cached_tokens</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("cached_tokens")]
-        public double? CachedTokens { get; set; } = default!;
-
-        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
-
-        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
-        [System.Text.Json.Serialization.JsonExtensionData]
-        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
-        {
-            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
-            set { _additionalProperties = value; }
-        }
-
-    }
-
-    /// <summary>
-    /// Envelope of a successful run whose result is `DeepseekV4Flash0731Output`.
-    /// </summary>
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class DeepseekV4Flash0731Response
-    {
-
-        /// <summary>The <c>result</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("result")]
-        public DeepseekV4Flash0731Output? Result { get; set; } = default!;
-
-        /// <summary>The <c>success</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("success")]
-        public bool Success { get; set; } = default!;
-
-        /// <summary>The <c>errors</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("errors")]
-        public System.Collections.Generic.IList<ResponseInfo>? Errors { get; set; } = default!;
-
-        /// <summary>The <c>messages</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("messages")]
-        public System.Collections.Generic.IList<ResponseInfo>? Messages { get; set; } = default!;
-
-        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
-
-        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
-        [System.Text.Json.Serialization.JsonExtensionData]
-        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
-        {
-            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
-            set { _additionalProperties = value; }
-        }
-
-    }
-
     /// <summary>The contract's <c>DetectedObject</c> schema.</summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class DetectedObject
@@ -22998,77 +19069,6 @@ namespace EdgeAi.Client
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"embedding")]
         [System.Runtime.Serialization.EnumMember(Value = @"embedding")]
         Embedding = 0,
-
-    }
-
-    /// <summary>The contract's <c>Embeddinggemma300mInput</c> schema.</summary>
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class Embeddinggemma300mInput
-    {
-
-        /// <summary>The <c>text</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("text")]
-        public System.Collections.Generic.IList<string> Text { get; set; } = new System.Collections.Generic.List<string>();
-
-    }
-
-    /// <summary>The contract's <c>Embeddinggemma300mOutput</c> schema.</summary>
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class Embeddinggemma300mOutput
-    {
-
-        /// <summary>The <c>data</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("data")]
-        public System.Collections.Generic.IList<System.Collections.Generic.IList<double>> Data { get; set; } = new System.Collections.Generic.List<System.Collections.Generic.IList<double>>();
-
-        /// <summary>The <c>shape</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("shape")]
-        public System.Collections.Generic.IList<int> Shape { get; set; } = new System.Collections.Generic.List<int>();
-
-        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
-
-        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
-        [System.Text.Json.Serialization.JsonExtensionData]
-        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
-        {
-            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
-            set { _additionalProperties = value; }
-        }
-
-    }
-
-    /// <summary>
-    /// Envelope of a successful run whose result is `Embeddinggemma300mOutput`.
-    /// </summary>
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class Embeddinggemma300mResponse
-    {
-
-        /// <summary>The <c>result</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("result")]
-        public Embeddinggemma300mOutput? Result { get; set; } = default!;
-
-        /// <summary>The <c>success</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("success")]
-        public bool Success { get; set; } = default!;
-
-        /// <summary>The <c>errors</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("errors")]
-        public System.Collections.Generic.IList<ResponseInfo>? Errors { get; set; } = default!;
-
-        /// <summary>The <c>messages</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("messages")]
-        public System.Collections.Generic.IList<ResponseInfo>? Messages { get; set; } = default!;
-
-        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
-
-        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
-        [System.Text.Json.Serialization.JsonExtensionData]
-        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
-        {
-            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
-            set { _additionalProperties = value; }
-        }
 
     }
 
@@ -23544,264 +19544,6 @@ namespace EdgeAi.Client
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"openrouter")]
         [System.Runtime.Serialization.EnumMember(Value = @"openrouter")]
         Openrouter = 0,
-
-    }
-
-    /// <summary>The contract's <c>Gemma2bItLoraInput</c> schema.</summary>
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class Gemma2bItLoraInput
-    {
-
-        /// <summary>The <c>prompt</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("prompt")]
-        public string? Prompt { get; set; } = default!;
-
-        /// <summary>The <c>lora</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("lora")]
-        public string? Lora { get; set; } = default!;
-
-        /// <summary>The <c>response_format</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("response_format")]
-        public Gemma2bItLoraInputResponseFormat? ResponseFormat { get; set; } = default!;
-
-        /// <summary>
-        /// Default: `false`.
-        /// </summary>
-        [System.Text.Json.Serialization.JsonPropertyName("raw")]
-        public bool? Raw { get; set; } = default!;
-
-        /// <summary>
-        /// Default: `false`.
-        /// </summary>
-        [System.Text.Json.Serialization.JsonPropertyName("stream")]
-        public bool? Stream { get; set; } = default!;
-
-        /// <summary>
-        /// Default: `256`.
-        /// </summary>
-        [System.Text.Json.Serialization.JsonPropertyName("max_tokens")]
-        public int? MaxTokens { get; set; } = default!;
-
-        /// <summary>
-        /// Default: `0.6`.
-        /// </summary>
-        [System.Text.Json.Serialization.JsonPropertyName("temperature")]
-        public double? Temperature { get; set; } = default!;
-
-        /// <summary>The <c>top_p</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("top_p")]
-        public double? TopP { get; set; } = default!;
-
-        /// <summary>The <c>top_k</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("top_k")]
-        public int? TopK { get; set; } = default!;
-
-        /// <summary>The <c>seed</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("seed")]
-        public long? Seed { get; set; } = default!;
-
-        /// <summary>The <c>repetition_penalty</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("repetition_penalty")]
-        public double? RepetitionPenalty { get; set; } = default!;
-
-        /// <summary>The <c>frequency_penalty</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("frequency_penalty")]
-        public double? FrequencyPenalty { get; set; } = default!;
-
-        /// <summary>The <c>presence_penalty</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("presence_penalty")]
-        public double? PresencePenalty { get; set; } = default!;
-
-        /// <summary>The <c>messages</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("messages")]
-        public System.Collections.Generic.IList<Gemma2bItLoraInputMessagesItem>? Messages { get; set; } = default!;
-
-        /// <summary>The <c>functions</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("functions")]
-        public System.Collections.Generic.IList<Gemma2bItLoraInputFunctionsItem>? Functions { get; set; } = default!;
-
-        /// <summary>The <c>tools</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("tools")]
-        public System.Collections.Generic.IList<Gemma2bItLoraInputToolsItem>? Tools { get; set; } = default!;
-
-    }
-
-    /// <summary>The contract's <c>Gemma2bItLoraInputFunctionsItem</c> schema.</summary>
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class Gemma2bItLoraInputFunctionsItem
-    {
-
-        /// <summary>The <c>name</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("name")]
-        public string Name { get; set; } = default!;
-
-        /// <summary>The <c>code</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("code")]
-        public string Code { get; set; } = default!;
-
-    }
-
-    /// <summary>The contract's <c>Gemma2bItLoraInputMessagesItem</c> schema.</summary>
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class Gemma2bItLoraInputMessagesItem
-    {
-
-        /// <summary>The <c>role</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("role")]
-        public string Role { get; set; } = default!;
-
-        /// <summary>The <c>content</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("content")]
-        public string Content { get; set; } = default!;
-
-    }
-
-    /// <summary>The contract's <c>Gemma2bItLoraInputResponseFormat</c> schema.</summary>
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class Gemma2bItLoraInputResponseFormat
-    {
-
-        /// <summary>The <c>type</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("type")]
-        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<Gemma2bItLoraInputResponseFormatType>))]
-        public Gemma2bItLoraInputResponseFormatType? Type { get; set; } = default!;
-
-        /// <summary>The <c>json_schema</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("json_schema")]
-        public object? JsonSchema { get; set; } = default!;
-
-    }
-
-    /// <summary>
-    /// One of: `json_object`, `json_schema`.
-    /// </summary>
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
-    public enum Gemma2bItLoraInputResponseFormatType
-    {
-
-        /// <summary>Wire value <c>json_object</c>.</summary>
-        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"json_object")]
-        [System.Runtime.Serialization.EnumMember(Value = @"json_object")]
-        JsonObject = 0,
-
-        /// <summary>Wire value <c>json_schema</c>.</summary>
-        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"json_schema")]
-        [System.Runtime.Serialization.EnumMember(Value = @"json_schema")]
-        JsonSchema = 1,
-
-    }
-
-    /// <summary>The contract's <c>Gemma2bItLoraInputToolsItem</c> schema.</summary>
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class Gemma2bItLoraInputToolsItem
-    {
-
-        /// <summary>The <c>name</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("name")]
-        public string? Name { get; set; } = default!;
-
-        /// <summary>The <c>description</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("description")]
-        public string? Description { get; set; } = default!;
-
-        /// <summary>The <c>parameters</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("parameters")]
-        public Gemma2bItLoraInputToolsItemParameters? Parameters { get; set; } = default!;
-
-        /// <summary>The <c>type</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("type")]
-        public string? Type { get; set; } = default!;
-
-        /// <summary>The <c>function</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("function")]
-        public Gemma2bItLoraInputToolsItemFunction? Function { get; set; } = default!;
-
-    }
-
-    /// <summary>The contract's <c>Gemma2bItLoraInputToolsItemFunction</c> schema.</summary>
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class Gemma2bItLoraInputToolsItemFunction
-    {
-
-        /// <summary>The <c>name</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("name")]
-        public string Name { get; set; } = default!;
-
-        /// <summary>The <c>description</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("description")]
-        public string Description { get; set; } = default!;
-
-        /// <summary>The <c>parameters</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("parameters")]
-        public Gemma2bItLoraInputToolsItemFunctionParameters Parameters { get; set; } = new Gemma2bItLoraInputToolsItemFunctionParameters();
-
-    }
-
-    /// <summary>The contract's <c>Gemma2bItLoraInputToolsItemFunctionParameters</c> schema.</summary>
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class Gemma2bItLoraInputToolsItemFunctionParameters
-    {
-
-        /// <summary>The <c>type</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("type")]
-        public string Type { get; set; } = default!;
-
-        /// <summary>The <c>required</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("required")]
-        public System.Collections.Generic.IList<string>? Required { get; set; } = default!;
-
-        /// <summary>The <c>properties</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("properties")]
-        public System.Collections.Generic.IDictionary<string, Gemma2bItLoraInputToolsItemFunctionParametersPropertiesValue> Properties { get; set; } = new System.Collections.Generic.Dictionary<string, Gemma2bItLoraInputToolsItemFunctionParametersPropertiesValue>();
-
-    }
-
-    /// <summary>The contract's <c>Gemma2bItLoraInputToolsItemFunctionParametersPropertiesValue</c> schema.</summary>
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class Gemma2bItLoraInputToolsItemFunctionParametersPropertiesValue
-    {
-
-        /// <summary>The <c>type</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("type")]
-        public string Type { get; set; } = default!;
-
-        /// <summary>The <c>description</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("description")]
-        public string Description { get; set; } = default!;
-
-    }
-
-    /// <summary>The contract's <c>Gemma2bItLoraInputToolsItemParameters</c> schema.</summary>
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class Gemma2bItLoraInputToolsItemParameters
-    {
-
-        /// <summary>The <c>type</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("type")]
-        public string Type { get; set; } = default!;
-
-        /// <summary>The <c>required</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("required")]
-        public System.Collections.Generic.IList<string>? Required { get; set; } = default!;
-
-        /// <summary>The <c>properties</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("properties")]
-        public System.Collections.Generic.IDictionary<string, Gemma2bItLoraInputToolsItemParametersPropertiesValue> Properties { get; set; } = new System.Collections.Generic.Dictionary<string, Gemma2bItLoraInputToolsItemParametersPropertiesValue>();
-
-    }
-
-    /// <summary>The contract's <c>Gemma2bItLoraInputToolsItemParametersPropertiesValue</c> schema.</summary>
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class Gemma2bItLoraInputToolsItemParametersPropertiesValue
-    {
-
-        /// <summary>The <c>type</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("type")]
-        public string Type { get; set; } = default!;
-
-        /// <summary>The <c>description</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("description")]
-        public string Description { get; set; } = default!;
 
     }
 
@@ -24298,138 +20040,6 @@ namespace EdgeAi.Client
 
     }
 
-    /// <summary>
-    /// Envelope whose result is `GemmaSeaLionV4x27bItOutput`, or a batch status / final batch result.
-    /// </summary>
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class GemmaSeaLionV4x27bItBatchableResponse
-    {
-
-        /// <summary>The <c>result</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("result")]
-        public GemmaSeaLionV4x27bItBatchableResponseResult? Result { get; set; } = default!;
-
-        /// <summary>The <c>success</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("success")]
-        public bool Success { get; set; } = default!;
-
-        /// <summary>The <c>errors</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("errors")]
-        public System.Collections.Generic.IList<ResponseInfo>? Errors { get; set; } = default!;
-
-        /// <summary>The <c>messages</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("messages")]
-        public System.Collections.Generic.IList<ResponseInfo>? Messages { get; set; } = default!;
-
-        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
-
-        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
-        [System.Text.Json.Serialization.JsonExtensionData]
-        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
-        {
-            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
-            set { _additionalProperties = value; }
-        }
-
-    }
-
-    /// <summary>The contract's <c>GemmaSeaLionV4x27bItBatchableResponseResult</c> schema.</summary>
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class GemmaSeaLionV4x27bItBatchableResponseResult
-    {
-
-        /// <summary>The <c>id</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("id")]
-        public string? Id { get; set; } = default!;
-
-        /// <summary>The <c>object</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("object")]
-        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<GemmaSeaLionV4x27bItBatchableResponseResultObject>))]
-        public GemmaSeaLionV4x27bItBatchableResponseResultObject? Object { get; set; } = default!;
-
-        /// <summary>The <c>created</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("created")]
-        public double? Created { get; set; } = default!;
-
-        /// <summary>The <c>model</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("model")]
-        public string? Model { get; set; } = default!;
-
-        /// <summary>The <c>choices</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("choices")]
-        public object? Choices { get; set; } = default!;
-
-        /// <summary>The <c>usage</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("usage")]
-        public object? Usage { get; set; } = default!;
-
-        /// <summary>The <c>prompt_logprobs</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("prompt_logprobs")]
-        public System.Collections.Generic.IDictionary<string, object>? PromptLogprobs { get; set; } = default!;
-
-        /// <summary>The <c>status</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("status")]
-        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<GemmaSeaLionV4x27bItBatchableResponseResultStatus>))]
-        public GemmaSeaLionV4x27bItBatchableResponseResultStatus? Status { get; set; } = default!;
-
-        /// <summary>The <c>request_id</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("request_id")]
-        public string? RequestId { get; set; } = default!;
-
-        /// <summary>The <c>responses</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("responses")]
-        public System.Collections.Generic.IList<BatchResponseItem>? Responses { get; set; } = default!;
-
-        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
-
-        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
-        [System.Text.Json.Serialization.JsonExtensionData]
-        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
-        {
-            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
-            set { _additionalProperties = value; }
-        }
-
-    }
-
-    /// <summary>
-    /// One of: `chat.completion`, `text_completion`.
-    /// </summary>
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
-    public enum GemmaSeaLionV4x27bItBatchableResponseResultObject
-    {
-
-        /// <summary>Wire value <c>chat.completion</c>.</summary>
-        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"chat.completion")]
-        [System.Runtime.Serialization.EnumMember(Value = @"chat.completion")]
-        ChatCompletion = 0,
-
-        /// <summary>Wire value <c>text_completion</c>.</summary>
-        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"text_completion")]
-        [System.Runtime.Serialization.EnumMember(Value = @"text_completion")]
-        TextCompletion = 1,
-
-    }
-
-    /// <summary>
-    /// One of: `queued`, `running`.
-    /// </summary>
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
-    public enum GemmaSeaLionV4x27bItBatchableResponseResultStatus
-    {
-
-        /// <summary>Wire value <c>queued</c>.</summary>
-        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"queued")]
-        [System.Runtime.Serialization.EnumMember(Value = @"queued")]
-        Queued = 0,
-
-        /// <summary>Wire value <c>running</c>.</summary>
-        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"running")]
-        [System.Runtime.Serialization.EnumMember(Value = @"running")]
-        Running = 1,
-
-    }
-
     /// <summary>The contract's <c>GemmaSeaLionV4x27bItInput</c> schema.</summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class GemmaSeaLionV4x27bItInput
@@ -24685,141 +20295,6 @@ namespace EdgeAi.Client
         /// <summary>The <c>description</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("description")]
         public string Description { get; set; } = default!;
-
-    }
-
-    /// <summary>The contract's <c>GemmaSeaLionV4x27bItOutput</c> schema.</summary>
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class GemmaSeaLionV4x27bItOutput
-    {
-
-        /// <summary>The <c>id</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("id")]
-        public string? Id { get; set; } = default!;
-
-        /// <summary>The <c>object</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("object")]
-        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<GemmaSeaLionV4x27bItOutputObject>))]
-        public GemmaSeaLionV4x27bItOutputObject? Object { get; set; } = default!;
-
-        /// <summary>The <c>created</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("created")]
-        public double? Created { get; set; } = default!;
-
-        /// <summary>The <c>model</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("model")]
-        public string? Model { get; set; } = default!;
-
-        /// <summary>The <c>choices</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("choices")]
-        public object? Choices { get; set; } = default!;
-
-        /// <summary>The <c>usage</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("usage")]
-        public GemmaSeaLionV4x27bItOutputUsage? Usage { get; set; } = default!;
-
-        /// <summary>The <c>prompt_logprobs</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("prompt_logprobs")]
-        public System.Collections.Generic.IDictionary<string, object>? PromptLogprobs { get; set; } = default!;
-
-        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
-
-        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
-        [System.Text.Json.Serialization.JsonExtensionData]
-        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
-        {
-            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
-            set { _additionalProperties = value; }
-        }
-
-    }
-
-    /// <summary>
-    /// One of: `chat.completion`, `text_completion`.
-    /// </summary>
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
-    public enum GemmaSeaLionV4x27bItOutputObject
-    {
-
-        /// <summary>Wire value <c>chat.completion</c>.</summary>
-        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"chat.completion")]
-        [System.Runtime.Serialization.EnumMember(Value = @"chat.completion")]
-        ChatCompletion = 0,
-
-        /// <summary>Wire value <c>text_completion</c>.</summary>
-        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"text_completion")]
-        [System.Runtime.Serialization.EnumMember(Value = @"text_completion")]
-        TextCompletion = 1,
-
-    }
-
-    /// <summary>The contract's <c>GemmaSeaLionV4x27bItOutputUsage</c> schema.</summary>
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class GemmaSeaLionV4x27bItOutputUsage
-    {
-
-        /// <summary>
-        /// Default: `0`.
-        /// </summary>
-        [System.Text.Json.Serialization.JsonPropertyName("prompt_tokens")]
-        public double? PromptTokens { get; set; } = default!;
-
-        /// <summary>
-        /// Default: `0`.
-        /// </summary>
-        [System.Text.Json.Serialization.JsonPropertyName("completion_tokens")]
-        public double? CompletionTokens { get; set; } = default!;
-
-        /// <summary>
-        /// Default: `0`.
-        /// </summary>
-        [System.Text.Json.Serialization.JsonPropertyName("total_tokens")]
-        public double? TotalTokens { get; set; } = default!;
-
-        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
-
-        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
-        [System.Text.Json.Serialization.JsonExtensionData]
-        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
-        {
-            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
-            set { _additionalProperties = value; }
-        }
-
-    }
-
-    /// <summary>
-    /// Envelope of a successful run whose result is `GemmaSeaLionV4x27bItOutput`.
-    /// </summary>
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class GemmaSeaLionV4x27bItResponse
-    {
-
-        /// <summary>The <c>result</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("result")]
-        public GemmaSeaLionV4x27bItOutput? Result { get; set; } = default!;
-
-        /// <summary>The <c>success</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("success")]
-        public bool Success { get; set; } = default!;
-
-        /// <summary>The <c>errors</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("errors")]
-        public System.Collections.Generic.IList<ResponseInfo>? Errors { get; set; } = default!;
-
-        /// <summary>The <c>messages</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("messages")]
-        public System.Collections.Generic.IList<ResponseInfo>? Messages { get; set; } = default!;
-
-        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
-
-        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
-        [System.Text.Json.Serialization.JsonExtensionData]
-        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
-        {
-            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
-            set { _additionalProperties = value; }
-        }
 
     }
 
@@ -25942,215 +21417,6 @@ namespace EdgeAi.Client
 
     }
 
-    /// <summary>The contract's <c>Granite40HMicroInput</c> schema.</summary>
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class Granite40HMicroInput
-    {
-
-        /// <summary>The <c>frequency_penalty</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("frequency_penalty")]
-        public double? FrequencyPenalty { get; set; } = default!;
-
-        /// <summary>The <c>functions</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("functions")]
-        public System.Collections.Generic.IList<Granite40HMicroInputFunctionsItem>? Functions { get; set; } = default!;
-
-        /// <summary>The <c>max_tokens</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("max_tokens")]
-        public double? MaxTokens { get; set; } = default!;
-
-        /// <summary>The <c>messages</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("messages")]
-        public System.Collections.Generic.IList<Granite40HMicroInputMessagesItem>? Messages { get; set; } = default!;
-
-        /// <summary>The <c>presence_penalty</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("presence_penalty")]
-        public double? PresencePenalty { get; set; } = default!;
-
-        /// <summary>The <c>prompt</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("prompt")]
-        public string? Prompt { get; set; } = default!;
-
-        /// <summary>The <c>raw</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("raw")]
-        public bool? Raw { get; set; } = default!;
-
-        /// <summary>The <c>repetition_penalty</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("repetition_penalty")]
-        public double? RepetitionPenalty { get; set; } = default!;
-
-        /// <summary>The <c>response_format</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("response_format")]
-        public Granite40HMicroInputResponseFormat? ResponseFormat { get; set; } = default!;
-
-        /// <summary>The <c>seed</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("seed")]
-        public double? Seed { get; set; } = default!;
-
-        /// <summary>The <c>stream</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("stream")]
-        public bool? Stream { get; set; } = default!;
-
-        /// <summary>The <c>temperature</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("temperature")]
-        public double? Temperature { get; set; } = default!;
-
-        /// <summary>The <c>tools</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("tools")]
-        public object? Tools { get; set; } = default!;
-
-        /// <summary>The <c>top_k</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("top_k")]
-        public double? TopK { get; set; } = default!;
-
-        /// <summary>The <c>top_p</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("top_p")]
-        public double? TopP { get; set; } = default!;
-
-    }
-
-    /// <summary>The contract's <c>Granite40HMicroInputFunctionsItem</c> schema.</summary>
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class Granite40HMicroInputFunctionsItem
-    {
-
-        /// <summary>The <c>code</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("code")]
-        public string Code { get; set; } = default!;
-
-        /// <summary>The <c>name</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("name")]
-        public string Name { get; set; } = default!;
-
-    }
-
-    /// <summary>The contract's <c>Granite40HMicroInputMessagesItem</c> schema.</summary>
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class Granite40HMicroInputMessagesItem
-    {
-
-        /// <summary>The <c>content</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("content")]
-        public string Content { get; set; } = default!;
-
-        /// <summary>The <c>name</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("name")]
-        public string? Name { get; set; } = default!;
-
-        /// <summary>The <c>role</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("role")]
-        public string Role { get; set; } = default!;
-
-    }
-
-    /// <summary>The contract's <c>Granite40HMicroInputResponseFormat</c> schema.</summary>
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class Granite40HMicroInputResponseFormat
-    {
-
-        /// <summary>The <c>json_schema</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("json_schema")]
-        public object? JsonSchema { get; set; } = default!;
-
-        /// <summary>The <c>type</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("type")]
-        public string Type { get; set; } = default!;
-
-    }
-
-    /// <summary>The contract's <c>Granite40HMicroOutput</c> schema.</summary>
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class Granite40HMicroOutput
-    {
-
-        /// <summary>The <c>response</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("response")]
-        public string? Response { get; set; } = default!;
-
-        /// <summary>The <c>tool_calls</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("tool_calls")]
-        public object? ToolCalls { get; set; } = default!;
-
-        /// <summary>The <c>usage</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("usage")]
-        public Granite40HMicroOutputUsage? Usage { get; set; } = default!;
-
-        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
-
-        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
-        [System.Text.Json.Serialization.JsonExtensionData]
-        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
-        {
-            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
-            set { _additionalProperties = value; }
-        }
-
-    }
-
-    /// <summary>The contract's <c>Granite40HMicroOutputUsage</c> schema.</summary>
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class Granite40HMicroOutputUsage
-    {
-
-        /// <summary>The <c>completion_tokens</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("completion_tokens")]
-        public double? CompletionTokens { get; set; } = default!;
-
-        /// <summary>The <c>prompt_tokens</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("prompt_tokens")]
-        public double? PromptTokens { get; set; } = default!;
-
-        /// <summary>The <c>total_tokens</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("total_tokens")]
-        public double? TotalTokens { get; set; } = default!;
-
-        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
-
-        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
-        [System.Text.Json.Serialization.JsonExtensionData]
-        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
-        {
-            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
-            set { _additionalProperties = value; }
-        }
-
-    }
-
-    /// <summary>
-    /// Envelope of a successful run whose result is `Granite40HMicroOutput`.
-    /// </summary>
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class Granite40HMicroResponse
-    {
-
-        /// <summary>The <c>result</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("result")]
-        public Granite40HMicroOutput? Result { get; set; } = default!;
-
-        /// <summary>The <c>success</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("success")]
-        public bool Success { get; set; } = default!;
-
-        /// <summary>The <c>errors</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("errors")]
-        public System.Collections.Generic.IList<ResponseInfo>? Errors { get; set; } = default!;
-
-        /// <summary>The <c>messages</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("messages")]
-        public System.Collections.Generic.IList<ResponseInfo>? Messages { get; set; } = default!;
-
-        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
-
-        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
-        [System.Text.Json.Serialization.JsonExtensionData]
-        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
-        {
-            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
-            set { _additionalProperties = value; }
-        }
-
-    }
-
     /// <summary>
     /// Image file bytes as an array of unsigned 8-bit integers.
     /// </summary>
@@ -26596,538 +21862,6 @@ namespace EdgeAi.Client
             get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
             set { _additionalProperties = value; }
         }
-
-    }
-
-    /// <summary>
-    /// A normal `Llama33x70bInstructFp8FastInput`, an async batch submission (with ?queueRequest=true) or a batch poll.
-    /// </summary>
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class Llama33x70bInstructFp8FastBatchableInput
-    {
-
-        /// <summary>The <c>prompt</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("prompt")]
-        public string? Prompt { get; set; } = default!;
-
-        /// <summary>The <c>lora</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("lora")]
-        public string? Lora { get; set; } = default!;
-
-        /// <summary>The <c>response_format</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("response_format")]
-        public Llama33x70bInstructFp8FastBatchableInputResponseFormat? ResponseFormat { get; set; } = default!;
-
-        /// <summary>
-        /// Default: `false`.
-        /// </summary>
-        [System.Text.Json.Serialization.JsonPropertyName("raw")]
-        public bool? Raw { get; set; } = default!;
-
-        /// <summary>
-        /// Default: `false`.
-        /// </summary>
-        [System.Text.Json.Serialization.JsonPropertyName("stream")]
-        public bool? Stream { get; set; } = default!;
-
-        /// <summary>
-        /// Default: `256`.
-        /// </summary>
-        [System.Text.Json.Serialization.JsonPropertyName("max_tokens")]
-        public int? MaxTokens { get; set; } = default!;
-
-        /// <summary>
-        /// Default: `0.6`.
-        /// </summary>
-        [System.Text.Json.Serialization.JsonPropertyName("temperature")]
-        public double? Temperature { get; set; } = default!;
-
-        /// <summary>The <c>top_p</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("top_p")]
-        public double? TopP { get; set; } = default!;
-
-        /// <summary>The <c>top_k</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("top_k")]
-        public int? TopK { get; set; } = default!;
-
-        /// <summary>The <c>seed</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("seed")]
-        public long? Seed { get; set; } = default!;
-
-        /// <summary>The <c>repetition_penalty</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("repetition_penalty")]
-        public double? RepetitionPenalty { get; set; } = default!;
-
-        /// <summary>The <c>frequency_penalty</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("frequency_penalty")]
-        public double? FrequencyPenalty { get; set; } = default!;
-
-        /// <summary>The <c>presence_penalty</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("presence_penalty")]
-        public double? PresencePenalty { get; set; } = default!;
-
-        /// <summary>The <c>messages</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("messages")]
-        public System.Collections.Generic.IList<Llama33x70bInstructFp8FastBatchableInputMessagesItem>? Messages { get; set; } = default!;
-
-        /// <summary>The <c>functions</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("functions")]
-        public System.Collections.Generic.IList<Llama33x70bInstructFp8FastBatchableInputFunctionsItem>? Functions { get; set; } = default!;
-
-        /// <summary>The <c>tools</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("tools")]
-        public System.Collections.Generic.IList<Llama33x70bInstructFp8FastBatchableInputToolsItem>? Tools { get; set; } = default!;
-
-        /// <summary>
-        /// Normal model inputs, each with an optional `external_reference`. Total payload under 10 MB.
-        /// </summary>
-        [System.Text.Json.Serialization.JsonPropertyName("requests")]
-        public System.Collections.Generic.IList<BatchRequestItem>? Requests { get; set; } = default!;
-
-        /// <summary>The <c>external_reference</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("external_reference")]
-        public string? ExternalReference { get; set; } = default!;
-
-        /// <summary>The <c>request_id</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("request_id")]
-        public string? RequestId { get; set; } = default!;
-
-    }
-
-    /// <summary>The contract's <c>Llama33x70bInstructFp8FastBatchableInputFunctionsItem</c> schema.</summary>
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class Llama33x70bInstructFp8FastBatchableInputFunctionsItem
-    {
-
-        /// <summary>The <c>name</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("name")]
-        public string Name { get; set; } = default!;
-
-        /// <summary>The <c>code</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("code")]
-        public string Code { get; set; } = default!;
-
-    }
-
-    /// <summary>The contract's <c>Llama33x70bInstructFp8FastBatchableInputMessagesItem</c> schema.</summary>
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class Llama33x70bInstructFp8FastBatchableInputMessagesItem
-    {
-
-        /// <summary>The <c>role</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("role")]
-        public string Role { get; set; } = default!;
-
-        /// <summary>The <c>content</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("content")]
-        public string Content { get; set; } = default!;
-
-    }
-
-    /// <summary>The contract's <c>Llama33x70bInstructFp8FastBatchableInputResponseFormat</c> schema.</summary>
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class Llama33x70bInstructFp8FastBatchableInputResponseFormat
-    {
-
-        /// <summary>The <c>type</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("type")]
-        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<Llama33x70bInstructFp8FastBatchableInputResponseFormatType>))]
-        public Llama33x70bInstructFp8FastBatchableInputResponseFormatType? Type { get; set; } = default!;
-
-        /// <summary>The <c>json_schema</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("json_schema")]
-        public object? JsonSchema { get; set; } = default!;
-
-    }
-
-    /// <summary>
-    /// One of: `json_object`, `json_schema`.
-    /// </summary>
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
-    public enum Llama33x70bInstructFp8FastBatchableInputResponseFormatType
-    {
-
-        /// <summary>Wire value <c>json_object</c>.</summary>
-        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"json_object")]
-        [System.Runtime.Serialization.EnumMember(Value = @"json_object")]
-        JsonObject = 0,
-
-        /// <summary>Wire value <c>json_schema</c>.</summary>
-        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"json_schema")]
-        [System.Runtime.Serialization.EnumMember(Value = @"json_schema")]
-        JsonSchema = 1,
-
-    }
-
-    /// <summary>The contract's <c>Llama33x70bInstructFp8FastBatchableInputToolsItem</c> schema.</summary>
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class Llama33x70bInstructFp8FastBatchableInputToolsItem
-    {
-
-        /// <summary>The <c>name</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("name")]
-        public string? Name { get; set; } = default!;
-
-        /// <summary>The <c>description</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("description")]
-        public string? Description { get; set; } = default!;
-
-        /// <summary>The <c>parameters</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("parameters")]
-        public Llama33x70bInstructFp8FastBatchableInputToolsItemParameters? Parameters { get; set; } = default!;
-
-        /// <summary>The <c>type</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("type")]
-        public string? Type { get; set; } = default!;
-
-        /// <summary>The <c>function</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("function")]
-        public Llama33x70bInstructFp8FastBatchableInputToolsItemFunction? Function { get; set; } = default!;
-
-    }
-
-    /// <summary>The contract's <c>Llama33x70bInstructFp8FastBatchableInputToolsItemFunction</c> schema.</summary>
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class Llama33x70bInstructFp8FastBatchableInputToolsItemFunction
-    {
-
-        /// <summary>The <c>name</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("name")]
-        public string Name { get; set; } = default!;
-
-        /// <summary>The <c>description</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("description")]
-        public string Description { get; set; } = default!;
-
-        /// <summary>The <c>parameters</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("parameters")]
-        public Llama33x70bInstructFp8FastBatchableInputToolsItemFunctionParameters Parameters { get; set; } = new Llama33x70bInstructFp8FastBatchableInputToolsItemFunctionParameters();
-
-    }
-
-    /// <summary>The contract's <c>Llama33x70bInstructFp8FastBatchableInputToolsItemFunctionParameters</c> schema.</summary>
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class Llama33x70bInstructFp8FastBatchableInputToolsItemFunctionParameters
-    {
-
-        /// <summary>The <c>type</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("type")]
-        public string Type { get; set; } = default!;
-
-        /// <summary>The <c>required</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("required")]
-        public System.Collections.Generic.IList<string>? Required { get; set; } = default!;
-
-        /// <summary>The <c>properties</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("properties")]
-        public System.Collections.Generic.IDictionary<string, Llama33x70bInstructFp8FastBatchableInputToolsItemFunctionParametersPropertiesValue> Properties { get; set; } = new System.Collections.Generic.Dictionary<string, Llama33x70bInstructFp8FastBatchableInputToolsItemFunctionParametersPropertiesValue>();
-
-    }
-
-    /// <summary>The contract's <c>Llama33x70bInstructFp8FastBatchableInputToolsItemFunctionParametersPropertiesValue</c> schema.</summary>
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class Llama33x70bInstructFp8FastBatchableInputToolsItemFunctionParametersPropertiesValue
-    {
-
-        /// <summary>The <c>type</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("type")]
-        public string Type { get; set; } = default!;
-
-        /// <summary>The <c>description</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("description")]
-        public string Description { get; set; } = default!;
-
-    }
-
-    /// <summary>The contract's <c>Llama33x70bInstructFp8FastBatchableInputToolsItemParameters</c> schema.</summary>
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class Llama33x70bInstructFp8FastBatchableInputToolsItemParameters
-    {
-
-        /// <summary>The <c>type</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("type")]
-        public string Type { get; set; } = default!;
-
-        /// <summary>The <c>required</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("required")]
-        public System.Collections.Generic.IList<string>? Required { get; set; } = default!;
-
-        /// <summary>The <c>properties</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("properties")]
-        public System.Collections.Generic.IDictionary<string, Llama33x70bInstructFp8FastBatchableInputToolsItemParametersPropertiesValue> Properties { get; set; } = new System.Collections.Generic.Dictionary<string, Llama33x70bInstructFp8FastBatchableInputToolsItemParametersPropertiesValue>();
-
-    }
-
-    /// <summary>The contract's <c>Llama33x70bInstructFp8FastBatchableInputToolsItemParametersPropertiesValue</c> schema.</summary>
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class Llama33x70bInstructFp8FastBatchableInputToolsItemParametersPropertiesValue
-    {
-
-        /// <summary>The <c>type</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("type")]
-        public string Type { get; set; } = default!;
-
-        /// <summary>The <c>description</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("description")]
-        public string Description { get; set; } = default!;
-
-    }
-
-    /// <summary>The contract's <c>Llama33x70bInstructFp8FastInput</c> schema.</summary>
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class Llama33x70bInstructFp8FastInput
-    {
-
-        /// <summary>The <c>prompt</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("prompt")]
-        public string? Prompt { get; set; } = default!;
-
-        /// <summary>The <c>lora</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("lora")]
-        public string? Lora { get; set; } = default!;
-
-        /// <summary>The <c>response_format</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("response_format")]
-        public Llama33x70bInstructFp8FastInputResponseFormat? ResponseFormat { get; set; } = default!;
-
-        /// <summary>
-        /// Default: `false`.
-        /// </summary>
-        [System.Text.Json.Serialization.JsonPropertyName("raw")]
-        public bool? Raw { get; set; } = default!;
-
-        /// <summary>
-        /// Default: `false`.
-        /// </summary>
-        [System.Text.Json.Serialization.JsonPropertyName("stream")]
-        public bool? Stream { get; set; } = default!;
-
-        /// <summary>
-        /// Default: `256`.
-        /// </summary>
-        [System.Text.Json.Serialization.JsonPropertyName("max_tokens")]
-        public int? MaxTokens { get; set; } = default!;
-
-        /// <summary>
-        /// Default: `0.6`.
-        /// </summary>
-        [System.Text.Json.Serialization.JsonPropertyName("temperature")]
-        public double? Temperature { get; set; } = default!;
-
-        /// <summary>The <c>top_p</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("top_p")]
-        public double? TopP { get; set; } = default!;
-
-        /// <summary>The <c>top_k</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("top_k")]
-        public int? TopK { get; set; } = default!;
-
-        /// <summary>The <c>seed</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("seed")]
-        public long? Seed { get; set; } = default!;
-
-        /// <summary>The <c>repetition_penalty</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("repetition_penalty")]
-        public double? RepetitionPenalty { get; set; } = default!;
-
-        /// <summary>The <c>frequency_penalty</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("frequency_penalty")]
-        public double? FrequencyPenalty { get; set; } = default!;
-
-        /// <summary>The <c>presence_penalty</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("presence_penalty")]
-        public double? PresencePenalty { get; set; } = default!;
-
-        /// <summary>The <c>messages</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("messages")]
-        public System.Collections.Generic.IList<Llama33x70bInstructFp8FastInputMessagesItem>? Messages { get; set; } = default!;
-
-        /// <summary>The <c>functions</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("functions")]
-        public System.Collections.Generic.IList<Llama33x70bInstructFp8FastInputFunctionsItem>? Functions { get; set; } = default!;
-
-        /// <summary>The <c>tools</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("tools")]
-        public System.Collections.Generic.IList<Llama33x70bInstructFp8FastInputToolsItem>? Tools { get; set; } = default!;
-
-    }
-
-    /// <summary>The contract's <c>Llama33x70bInstructFp8FastInputFunctionsItem</c> schema.</summary>
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class Llama33x70bInstructFp8FastInputFunctionsItem
-    {
-
-        /// <summary>The <c>name</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("name")]
-        public string Name { get; set; } = default!;
-
-        /// <summary>The <c>code</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("code")]
-        public string Code { get; set; } = default!;
-
-    }
-
-    /// <summary>The contract's <c>Llama33x70bInstructFp8FastInputMessagesItem</c> schema.</summary>
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class Llama33x70bInstructFp8FastInputMessagesItem
-    {
-
-        /// <summary>The <c>role</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("role")]
-        public string Role { get; set; } = default!;
-
-        /// <summary>The <c>content</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("content")]
-        public string Content { get; set; } = default!;
-
-    }
-
-    /// <summary>The contract's <c>Llama33x70bInstructFp8FastInputResponseFormat</c> schema.</summary>
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class Llama33x70bInstructFp8FastInputResponseFormat
-    {
-
-        /// <summary>The <c>type</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("type")]
-        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<Llama33x70bInstructFp8FastInputResponseFormatType>))]
-        public Llama33x70bInstructFp8FastInputResponseFormatType? Type { get; set; } = default!;
-
-        /// <summary>The <c>json_schema</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("json_schema")]
-        public object? JsonSchema { get; set; } = default!;
-
-    }
-
-    /// <summary>
-    /// One of: `json_object`, `json_schema`.
-    /// </summary>
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
-    public enum Llama33x70bInstructFp8FastInputResponseFormatType
-    {
-
-        /// <summary>Wire value <c>json_object</c>.</summary>
-        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"json_object")]
-        [System.Runtime.Serialization.EnumMember(Value = @"json_object")]
-        JsonObject = 0,
-
-        /// <summary>Wire value <c>json_schema</c>.</summary>
-        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"json_schema")]
-        [System.Runtime.Serialization.EnumMember(Value = @"json_schema")]
-        JsonSchema = 1,
-
-    }
-
-    /// <summary>The contract's <c>Llama33x70bInstructFp8FastInputToolsItem</c> schema.</summary>
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class Llama33x70bInstructFp8FastInputToolsItem
-    {
-
-        /// <summary>The <c>name</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("name")]
-        public string? Name { get; set; } = default!;
-
-        /// <summary>The <c>description</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("description")]
-        public string? Description { get; set; } = default!;
-
-        /// <summary>The <c>parameters</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("parameters")]
-        public Llama33x70bInstructFp8FastInputToolsItemParameters? Parameters { get; set; } = default!;
-
-        /// <summary>The <c>type</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("type")]
-        public string? Type { get; set; } = default!;
-
-        /// <summary>The <c>function</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("function")]
-        public Llama33x70bInstructFp8FastInputToolsItemFunction? Function { get; set; } = default!;
-
-    }
-
-    /// <summary>The contract's <c>Llama33x70bInstructFp8FastInputToolsItemFunction</c> schema.</summary>
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class Llama33x70bInstructFp8FastInputToolsItemFunction
-    {
-
-        /// <summary>The <c>name</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("name")]
-        public string Name { get; set; } = default!;
-
-        /// <summary>The <c>description</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("description")]
-        public string Description { get; set; } = default!;
-
-        /// <summary>The <c>parameters</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("parameters")]
-        public Llama33x70bInstructFp8FastInputToolsItemFunctionParameters Parameters { get; set; } = new Llama33x70bInstructFp8FastInputToolsItemFunctionParameters();
-
-    }
-
-    /// <summary>The contract's <c>Llama33x70bInstructFp8FastInputToolsItemFunctionParameters</c> schema.</summary>
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class Llama33x70bInstructFp8FastInputToolsItemFunctionParameters
-    {
-
-        /// <summary>The <c>type</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("type")]
-        public string Type { get; set; } = default!;
-
-        /// <summary>The <c>required</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("required")]
-        public System.Collections.Generic.IList<string>? Required { get; set; } = default!;
-
-        /// <summary>The <c>properties</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("properties")]
-        public System.Collections.Generic.IDictionary<string, Llama33x70bInstructFp8FastInputToolsItemFunctionParametersPropertiesValue> Properties { get; set; } = new System.Collections.Generic.Dictionary<string, Llama33x70bInstructFp8FastInputToolsItemFunctionParametersPropertiesValue>();
-
-    }
-
-    /// <summary>The contract's <c>Llama33x70bInstructFp8FastInputToolsItemFunctionParametersPropertiesValue</c> schema.</summary>
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class Llama33x70bInstructFp8FastInputToolsItemFunctionParametersPropertiesValue
-    {
-
-        /// <summary>The <c>type</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("type")]
-        public string Type { get; set; } = default!;
-
-        /// <summary>The <c>description</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("description")]
-        public string Description { get; set; } = default!;
-
-    }
-
-    /// <summary>The contract's <c>Llama33x70bInstructFp8FastInputToolsItemParameters</c> schema.</summary>
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class Llama33x70bInstructFp8FastInputToolsItemParameters
-    {
-
-        /// <summary>The <c>type</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("type")]
-        public string Type { get; set; } = default!;
-
-        /// <summary>The <c>required</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("required")]
-        public System.Collections.Generic.IList<string>? Required { get; set; } = default!;
-
-        /// <summary>The <c>properties</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("properties")]
-        public System.Collections.Generic.IDictionary<string, Llama33x70bInstructFp8FastInputToolsItemParametersPropertiesValue> Properties { get; set; } = new System.Collections.Generic.Dictionary<string, Llama33x70bInstructFp8FastInputToolsItemParametersPropertiesValue>();
-
-    }
-
-    /// <summary>The contract's <c>Llama33x70bInstructFp8FastInputToolsItemParametersPropertiesValue</c> schema.</summary>
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class Llama33x70bInstructFp8FastInputToolsItemParametersPropertiesValue
-    {
-
-        /// <summary>The <c>type</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("type")]
-        public string Type { get; set; } = default!;
-
-        /// <summary>The <c>description</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("description")]
-        public string Description { get; set; } = default!;
 
     }
 
@@ -31612,6 +26346,77 @@ namespace EdgeAi.Client
 
     }
 
+    /// <summary>The contract's <c>TextEmbeddingsUnpooledInput</c> schema.</summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class TextEmbeddingsUnpooledInput
+    {
+
+        /// <summary>The <c>text</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("text")]
+        public System.Collections.Generic.IList<string> Text { get; set; } = new System.Collections.Generic.List<string>();
+
+    }
+
+    /// <summary>The contract's <c>TextEmbeddingsUnpooledOutput</c> schema.</summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class TextEmbeddingsUnpooledOutput
+    {
+
+        /// <summary>The <c>data</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("data")]
+        public System.Collections.Generic.IList<System.Collections.Generic.IList<double>> Data { get; set; } = new System.Collections.Generic.List<System.Collections.Generic.IList<double>>();
+
+        /// <summary>The <c>shape</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("shape")]
+        public System.Collections.Generic.IList<int> Shape { get; set; } = new System.Collections.Generic.List<int>();
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    /// <summary>
+    /// Envelope of a successful run whose result is `TextEmbeddingsUnpooledOutput`.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class TextEmbeddingsUnpooledResponse
+    {
+
+        /// <summary>The <c>result</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("result")]
+        public TextEmbeddingsUnpooledOutput? Result { get; set; } = default!;
+
+        /// <summary>The <c>success</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("success")]
+        public bool Success { get; set; } = default!;
+
+        /// <summary>The <c>errors</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("errors")]
+        public System.Collections.Generic.IList<ResponseInfo>? Errors { get; set; } = default!;
+
+        /// <summary>The <c>messages</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("messages")]
+        public System.Collections.Generic.IList<ResponseInfo>? Messages { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
     /// <summary>
     /// Envelope whose result is `TextGenerationResult`, or a batch status / final batch result.
     /// </summary>
@@ -32089,6 +26894,3468 @@ namespace EdgeAi.Client
 
     }
 
+    /// <summary>
+    /// A normal `TextGenerationChatCompletionInput`, an async batch submission (with ?queueRequest=true) or a batch poll.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class TextGenerationChatCompletionBatchableInput
+    {
+
+        /// <summary>The <c>audio</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("audio")]
+        public TextGenerationChatCompletionBatchableInputAudio? Audio { get; set; } = default!;
+
+        /// <summary>The <c>chat_template_kwargs</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("chat_template_kwargs")]
+        public TextGenerationChatCompletionBatchableInputChatTemplateKwargs? ChatTemplateKwargs { get; set; } = default!;
+
+        /// <summary>The <c>frequency_penalty</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("frequency_penalty")]
+        public double? FrequencyPenalty { get; set; } = default!;
+
+        /// <summary>The <c>function_call</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("function_call")]
+        public object? FunctionCall { get; set; } = default!;
+
+        /// <summary>The <c>functions</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("functions")]
+        public System.Collections.Generic.IList<TextGenerationChatCompletionBatchableInputFunctionsItem>? Functions { get; set; } = default!;
+
+        /// <summary>The <c>logit_bias</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("logit_bias")]
+        public System.Collections.Generic.IDictionary<string, object>? LogitBias { get; set; } = default!;
+
+        /// <summary>The <c>logprobs</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("logprobs")]
+        public bool? Logprobs { get; set; } = default!;
+
+        /// <summary>The <c>max_completion_tokens</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("max_completion_tokens")]
+        public double? MaxCompletionTokens { get; set; } = default!;
+
+        /// <summary>The <c>max_tokens</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("max_tokens")]
+        public double? MaxTokens { get; set; } = default!;
+
+        /// <summary>The <c>messages</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("messages")]
+        public System.Collections.Generic.IList<TextGenerationChatCompletionBatchableInputMessagesItem>? Messages { get; set; } = default!;
+
+        /// <summary>The <c>metadata</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("metadata")]
+        public System.Collections.Generic.IDictionary<string, object>? Metadata { get; set; } = default!;
+
+        /// <summary>The <c>modalities</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("modalities")]
+        // TODO(system.text.json): Add ItemConverterType with enum converter when supported
+        public System.Collections.Generic.IList<TextGenerationChatCompletionBatchableInputModalitiesItem>? Modalities { get; set; } = default!;
+
+        /// <summary>The <c>model</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("model")]
+        public string? Model { get; set; } = default!;
+
+        /// <summary>The <c>n</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("n")]
+        public double? N { get; set; } = default!;
+
+        /// <summary>The <c>parallel_tool_calls</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("parallel_tool_calls")]
+        public bool? ParallelToolCalls { get; set; } = default!;
+
+        /// <summary>The <c>prediction</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("prediction")]
+        public TextGenerationChatCompletionBatchableInputPrediction? Prediction { get; set; } = default!;
+
+        /// <summary>The <c>presence_penalty</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("presence_penalty")]
+        public double? PresencePenalty { get; set; } = default!;
+
+        /// <summary>The <c>reasoning_effort</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("reasoning_effort")]
+        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<TextGenerationChatCompletionBatchableInputReasoningEffort>))]
+        public TextGenerationChatCompletionBatchableInputReasoningEffort? ReasoningEffort { get; set; } = default!;
+
+        /// <summary>The <c>response_format</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("response_format")]
+        public TextGenerationChatCompletionBatchableInputResponseFormat? ResponseFormat { get; set; } = default!;
+
+        /// <summary>The <c>seed</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("seed")]
+        public double? Seed { get; set; } = default!;
+
+        /// <summary>The <c>service_tier</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("service_tier")]
+        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<TextGenerationChatCompletionBatchableInputServiceTier>))]
+        public TextGenerationChatCompletionBatchableInputServiceTier? ServiceTier { get; set; } = default!;
+
+        /// <summary>The <c>stop</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("stop")]
+        public System.Collections.Generic.IList<string>? Stop { get; set; } = default!;
+
+        /// <summary>The <c>store</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("store")]
+        public bool? Store { get; set; } = default!;
+
+        /// <summary>The <c>stream</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("stream")]
+        public bool? Stream { get; set; } = default!;
+
+        /// <summary>The <c>stream_options</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("stream_options")]
+        public TextGenerationChatCompletionBatchableInputStreamOptions? StreamOptions { get; set; } = default!;
+
+        /// <summary>The <c>temperature</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("temperature")]
+        public double? Temperature { get; set; } = default!;
+
+        /// <summary>The <c>tool_choice</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("tool_choice")]
+        public object? ToolChoice { get; set; } = default!;
+
+        /// <summary>The <c>tools</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("tools")]
+        public System.Collections.Generic.IList<TextGenerationChatCompletionBatchableInputToolsItem>? Tools { get; set; } = default!;
+
+        /// <summary>The <c>top_logprobs</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("top_logprobs")]
+        public double? TopLogprobs { get; set; } = default!;
+
+        /// <summary>The <c>top_p</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("top_p")]
+        public double? TopP { get; set; } = default!;
+
+        /// <summary>The <c>user</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("user")]
+        public string? User { get; set; } = default!;
+
+        /// <summary>The <c>web_search_options</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("web_search_options")]
+        public TextGenerationChatCompletionBatchableInputWebSearchOptions? WebSearchOptions { get; set; } = default!;
+
+        /// <summary>
+        /// Normal model inputs, each with an optional `external_reference`. Total payload under 10 MB.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("requests")]
+        public System.Collections.Generic.IList<BatchRequestItem>? Requests { get; set; } = default!;
+
+        /// <summary>The <c>external_reference</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("external_reference")]
+        public string? ExternalReference { get; set; } = default!;
+
+        /// <summary>The <c>request_id</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("request_id")]
+        public string? RequestId { get; set; } = default!;
+
+    }
+
+    /// <summary>The contract's <c>TextGenerationChatCompletionBatchableInputAudio</c> schema.</summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class TextGenerationChatCompletionBatchableInputAudio
+    {
+
+        /// <summary>The <c>format</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("format")]
+        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<TextGenerationChatCompletionBatchableInputAudioFormat>))]
+        public TextGenerationChatCompletionBatchableInputAudioFormat Format { get; set; } = default!;
+
+        /// <summary>The <c>voice</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("voice")]
+        public object Voice { get; set; } = default!;
+
+    }
+
+    /// <summary>
+    /// One of: `wav`, `aac`, `mp3`, `flac`, `opus`, `pcm16`.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public enum TextGenerationChatCompletionBatchableInputAudioFormat
+    {
+
+        /// <summary>Wire value <c>wav</c>.</summary>
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"wav")]
+        [System.Runtime.Serialization.EnumMember(Value = @"wav")]
+        Wav = 0,
+
+        /// <summary>Wire value <c>aac</c>.</summary>
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"aac")]
+        [System.Runtime.Serialization.EnumMember(Value = @"aac")]
+        Aac = 1,
+
+        /// <summary>Wire value <c>mp3</c>.</summary>
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"mp3")]
+        [System.Runtime.Serialization.EnumMember(Value = @"mp3")]
+        Mp3 = 2,
+
+        /// <summary>Wire value <c>flac</c>.</summary>
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"flac")]
+        [System.Runtime.Serialization.EnumMember(Value = @"flac")]
+        Flac = 3,
+
+        /// <summary>Wire value <c>opus</c>.</summary>
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"opus")]
+        [System.Runtime.Serialization.EnumMember(Value = @"opus")]
+        Opus = 4,
+
+        /// <summary>Wire value <c>pcm16</c>.</summary>
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"pcm16")]
+        [System.Runtime.Serialization.EnumMember(Value = @"pcm16")]
+        Pcm16 = 5,
+
+    }
+
+    /// <summary>The contract's <c>TextGenerationChatCompletionBatchableInputChatTemplateKwargs</c> schema.</summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class TextGenerationChatCompletionBatchableInputChatTemplateKwargs
+    {
+
+        /// <summary>The <c>clear_thinking</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("clear_thinking")]
+        public bool? ClearThinking { get; set; } = default!;
+
+        /// <summary>The <c>enable_thinking</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("enable_thinking")]
+        public bool? EnableThinking { get; set; } = default!;
+
+    }
+
+    /// <summary>The contract's <c>TextGenerationChatCompletionBatchableInputFunctionsItem</c> schema.</summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class TextGenerationChatCompletionBatchableInputFunctionsItem
+    {
+
+        /// <summary>The <c>description</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("description")]
+        public string? Description { get; set; } = default!;
+
+        /// <summary>The <c>name</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("name")]
+        public string Name { get; set; } = default!;
+
+        /// <summary>The <c>parameters</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("parameters")]
+        public System.Collections.Generic.IDictionary<string, object>? Parameters { get; set; } = default!;
+
+        /// <summary>The <c>strict</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("strict")]
+        public bool? Strict { get; set; } = default!;
+
+    }
+
+    /// <summary>The contract's <c>TextGenerationChatCompletionBatchableInputMessagesItem</c> schema.</summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class TextGenerationChatCompletionBatchableInputMessagesItem
+    {
+
+        /// <summary>The <c>content</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("content")]
+        public object? Content { get; set; } = default!;
+
+        /// <summary>The <c>name</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("name")]
+        public string? Name { get; set; } = default!;
+
+        /// <summary>The <c>role</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("role")]
+        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<TextGenerationChatCompletionBatchableInputMessagesItemRole>))]
+        public TextGenerationChatCompletionBatchableInputMessagesItemRole Role { get; set; } = default!;
+
+        /// <summary>The <c>audio</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("audio")]
+        public TextGenerationChatCompletionBatchableInputMessagesItemAudio? Audio { get; set; } = default!;
+
+        /// <summary>The <c>function_call</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("function_call")]
+        public TextGenerationChatCompletionBatchableInputMessagesItemFunctionCall? FunctionCall { get; set; } = default!;
+
+        /// <summary>The <c>refusal</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("refusal")]
+        public string? Refusal { get; set; } = default!;
+
+        /// <summary>The <c>tool_calls</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("tool_calls")]
+        public System.Collections.Generic.IList<TextGenerationChatCompletionBatchableInputMessagesItemToolCallsItem>? ToolCalls { get; set; } = default!;
+
+        /// <summary>The <c>tool_call_id</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("tool_call_id")]
+        public string? ToolCallId { get; set; } = default!;
+
+    }
+
+    /// <summary>The contract's <c>TextGenerationChatCompletionBatchableInputMessagesItemAudio</c> schema.</summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class TextGenerationChatCompletionBatchableInputMessagesItemAudio
+    {
+
+        /// <summary>The <c>id</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("id")]
+        public string Id { get; set; } = default!;
+
+    }
+
+    /// <summary>The contract's <c>TextGenerationChatCompletionBatchableInputMessagesItemFunctionCall</c> schema.</summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class TextGenerationChatCompletionBatchableInputMessagesItemFunctionCall
+    {
+
+        /// <summary>The <c>arguments</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("arguments")]
+        public string Arguments { get; set; } = default!;
+
+        /// <summary>The <c>name</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("name")]
+        public string Name { get; set; } = default!;
+
+    }
+
+    /// <summary>
+    /// One of: `developer`, `system`, `user`, `assistant`, `tool`, `function`.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public enum TextGenerationChatCompletionBatchableInputMessagesItemRole
+    {
+
+        /// <summary>Wire value <c>developer</c>.</summary>
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"developer")]
+        [System.Runtime.Serialization.EnumMember(Value = @"developer")]
+        Developer = 0,
+
+        /// <summary>Wire value <c>system</c>.</summary>
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"system")]
+        [System.Runtime.Serialization.EnumMember(Value = @"system")]
+        System = 1,
+
+        /// <summary>Wire value <c>user</c>.</summary>
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"user")]
+        [System.Runtime.Serialization.EnumMember(Value = @"user")]
+        User = 2,
+
+        /// <summary>Wire value <c>assistant</c>.</summary>
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"assistant")]
+        [System.Runtime.Serialization.EnumMember(Value = @"assistant")]
+        Assistant = 3,
+
+        /// <summary>Wire value <c>tool</c>.</summary>
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"tool")]
+        [System.Runtime.Serialization.EnumMember(Value = @"tool")]
+        Tool = 4,
+
+        /// <summary>Wire value <c>function</c>.</summary>
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"function")]
+        [System.Runtime.Serialization.EnumMember(Value = @"function")]
+        Function = 5,
+
+    }
+
+    /// <summary>The contract's <c>TextGenerationChatCompletionBatchableInputMessagesItemToolCallsItem</c> schema.</summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class TextGenerationChatCompletionBatchableInputMessagesItemToolCallsItem
+    {
+
+        /// <summary>The <c>function</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("function")]
+        public TextGenerationChatCompletionBatchableInputMessagesItemToolCallsItemFunction? Function { get; set; } = default!;
+
+        /// <summary>The <c>id</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("id")]
+        public string Id { get; set; } = default!;
+
+        /// <summary>The <c>type</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("type")]
+        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<TextGenerationChatCompletionBatchableInputMessagesItemToolCallsItemType>))]
+        public TextGenerationChatCompletionBatchableInputMessagesItemToolCallsItemType Type { get; set; } = default!;
+
+        /// <summary>The <c>custom</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("custom")]
+        public TextGenerationChatCompletionBatchableInputMessagesItemToolCallsItemCustom? Custom { get; set; } = default!;
+
+    }
+
+    /// <summary>The contract's <c>TextGenerationChatCompletionBatchableInputMessagesItemToolCallsItemCustom</c> schema.</summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class TextGenerationChatCompletionBatchableInputMessagesItemToolCallsItemCustom
+    {
+
+        /// <summary>The <c>input</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("input")]
+        public string Input { get; set; } = default!;
+
+        /// <summary>The <c>name</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("name")]
+        public string Name { get; set; } = default!;
+
+    }
+
+    /// <summary>The contract's <c>TextGenerationChatCompletionBatchableInputMessagesItemToolCallsItemFunction</c> schema.</summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class TextGenerationChatCompletionBatchableInputMessagesItemToolCallsItemFunction
+    {
+
+        /// <summary>The <c>arguments</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("arguments")]
+        public string Arguments { get; set; } = default!;
+
+        /// <summary>The <c>name</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("name")]
+        public string Name { get; set; } = default!;
+
+    }
+
+    /// <summary>
+    /// One of: `function`, `custom`.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public enum TextGenerationChatCompletionBatchableInputMessagesItemToolCallsItemType
+    {
+
+        /// <summary>Wire value <c>function</c>.</summary>
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"function")]
+        [System.Runtime.Serialization.EnumMember(Value = @"function")]
+        Function = 0,
+
+        /// <summary>Wire value <c>custom</c>.</summary>
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"custom")]
+        [System.Runtime.Serialization.EnumMember(Value = @"custom")]
+        Custom = 1,
+
+    }
+
+    /// <summary>
+    /// One of: `text`, `audio`.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public enum TextGenerationChatCompletionBatchableInputModalitiesItem
+    {
+
+        /// <summary>Wire value <c>text</c>.</summary>
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"text")]
+        [System.Runtime.Serialization.EnumMember(Value = @"text")]
+        Text = 0,
+
+        /// <summary>Wire value <c>audio</c>.</summary>
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"audio")]
+        [System.Runtime.Serialization.EnumMember(Value = @"audio")]
+        Audio = 1,
+
+    }
+
+    /// <summary>The contract's <c>TextGenerationChatCompletionBatchableInputPrediction</c> schema.</summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class TextGenerationChatCompletionBatchableInputPrediction
+    {
+
+        /// <summary>The <c>content</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("content")]
+        public object Content { get; set; } = default!;
+
+        /// <summary>The <c>type</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("type")]
+        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<TextGenerationChatCompletionBatchableInputPredictionType>))]
+        public TextGenerationChatCompletionBatchableInputPredictionType Type { get; set; } = default!;
+
+    }
+
+    /// <summary>
+    /// One of: `content`.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public enum TextGenerationChatCompletionBatchableInputPredictionType
+    {
+
+        /// <summary>Wire value <c>content</c>.</summary>
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"content")]
+        [System.Runtime.Serialization.EnumMember(Value = @"content")]
+        Content = 0,
+
+    }
+
+    /// <summary>
+    /// One of: `low`, `medium`, `high`.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public enum TextGenerationChatCompletionBatchableInputReasoningEffort
+    {
+
+        /// <summary>Wire value <c>low</c>.</summary>
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"low")]
+        [System.Runtime.Serialization.EnumMember(Value = @"low")]
+        Low = 0,
+
+        /// <summary>Wire value <c>medium</c>.</summary>
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"medium")]
+        [System.Runtime.Serialization.EnumMember(Value = @"medium")]
+        Medium = 1,
+
+        /// <summary>Wire value <c>high</c>.</summary>
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"high")]
+        [System.Runtime.Serialization.EnumMember(Value = @"high")]
+        High = 2,
+
+    }
+
+    /// <summary>The contract's <c>TextGenerationChatCompletionBatchableInputResponseFormat</c> schema.</summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class TextGenerationChatCompletionBatchableInputResponseFormat
+    {
+
+        /// <summary>The <c>type</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("type")]
+        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<TextGenerationChatCompletionBatchableInputResponseFormatType>))]
+        public TextGenerationChatCompletionBatchableInputResponseFormatType Type { get; set; } = default!;
+
+        /// <summary>The <c>json_schema</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("json_schema")]
+        public TextGenerationChatCompletionBatchableInputResponseFormatJsonSchema? JsonSchema { get; set; } = default!;
+
+    }
+
+    /// <summary>The contract's <c>TextGenerationChatCompletionBatchableInputResponseFormatJsonSchema</c> schema.</summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class TextGenerationChatCompletionBatchableInputResponseFormatJsonSchema
+    {
+
+        /// <summary>The <c>description</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("description")]
+        public string? Description { get; set; } = default!;
+
+        /// <summary>The <c>name</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("name")]
+        public string Name { get; set; } = default!;
+
+        /// <summary>The <c>schema</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("schema")]
+        public System.Collections.Generic.IDictionary<string, object>? Schema { get; set; } = default!;
+
+        /// <summary>The <c>strict</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("strict")]
+        public bool? Strict { get; set; } = default!;
+
+    }
+
+    /// <summary>
+    /// One of: `text`, `json_object`, `json_schema`.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public enum TextGenerationChatCompletionBatchableInputResponseFormatType
+    {
+
+        /// <summary>Wire value <c>text</c>.</summary>
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"text")]
+        [System.Runtime.Serialization.EnumMember(Value = @"text")]
+        Text = 0,
+
+        /// <summary>Wire value <c>json_object</c>.</summary>
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"json_object")]
+        [System.Runtime.Serialization.EnumMember(Value = @"json_object")]
+        JsonObject = 1,
+
+        /// <summary>Wire value <c>json_schema</c>.</summary>
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"json_schema")]
+        [System.Runtime.Serialization.EnumMember(Value = @"json_schema")]
+        JsonSchema = 2,
+
+    }
+
+    /// <summary>
+    /// One of: `auto`, `default`, `flex`, `scale`, `priority`.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public enum TextGenerationChatCompletionBatchableInputServiceTier
+    {
+
+        /// <summary>Wire value <c>auto</c>.</summary>
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"auto")]
+        [System.Runtime.Serialization.EnumMember(Value = @"auto")]
+        Auto = 0,
+
+        /// <summary>Wire value <c>default</c>.</summary>
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"default")]
+        [System.Runtime.Serialization.EnumMember(Value = @"default")]
+        Default = 1,
+
+        /// <summary>Wire value <c>flex</c>.</summary>
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"flex")]
+        [System.Runtime.Serialization.EnumMember(Value = @"flex")]
+        Flex = 2,
+
+        /// <summary>Wire value <c>scale</c>.</summary>
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"scale")]
+        [System.Runtime.Serialization.EnumMember(Value = @"scale")]
+        Scale = 3,
+
+        /// <summary>Wire value <c>priority</c>.</summary>
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"priority")]
+        [System.Runtime.Serialization.EnumMember(Value = @"priority")]
+        Priority = 4,
+
+    }
+
+    /// <summary>The contract's <c>TextGenerationChatCompletionBatchableInputStreamOptions</c> schema.</summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class TextGenerationChatCompletionBatchableInputStreamOptions
+    {
+
+        /// <summary>The <c>include_obfuscation</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("include_obfuscation")]
+        public bool? IncludeObfuscation { get; set; } = default!;
+
+        /// <summary>The <c>include_usage</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("include_usage")]
+        public bool? IncludeUsage { get; set; } = default!;
+
+    }
+
+    /// <summary>The contract's <c>TextGenerationChatCompletionBatchableInputToolsItem</c> schema.</summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class TextGenerationChatCompletionBatchableInputToolsItem
+    {
+
+        /// <summary>The <c>function</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("function")]
+        public TextGenerationChatCompletionBatchableInputToolsItemFunction? Function { get; set; } = default!;
+
+        /// <summary>The <c>type</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("type")]
+        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<TextGenerationChatCompletionBatchableInputToolsItemType>))]
+        public TextGenerationChatCompletionBatchableInputToolsItemType Type { get; set; } = default!;
+
+        /// <summary>The <c>custom</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("custom")]
+        public TextGenerationChatCompletionBatchableInputToolsItemCustom? Custom { get; set; } = default!;
+
+    }
+
+    /// <summary>The contract's <c>TextGenerationChatCompletionBatchableInputToolsItemCustom</c> schema.</summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class TextGenerationChatCompletionBatchableInputToolsItemCustom
+    {
+
+        /// <summary>The <c>description</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("description")]
+        public string? Description { get; set; } = default!;
+
+        /// <summary>The <c>format</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("format")]
+        public TextGenerationChatCompletionBatchableInputToolsItemCustomFormat? Format { get; set; } = default!;
+
+        /// <summary>The <c>name</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("name")]
+        public string Name { get; set; } = default!;
+
+    }
+
+    /// <summary>The contract's <c>TextGenerationChatCompletionBatchableInputToolsItemCustomFormat</c> schema.</summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class TextGenerationChatCompletionBatchableInputToolsItemCustomFormat
+    {
+
+        /// <summary>The <c>type</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("type")]
+        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<TextGenerationChatCompletionBatchableInputToolsItemCustomFormatType>))]
+        public TextGenerationChatCompletionBatchableInputToolsItemCustomFormatType Type { get; set; } = default!;
+
+        /// <summary>The <c>grammar</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("grammar")]
+        public TextGenerationChatCompletionBatchableInputToolsItemCustomFormatGrammar? Grammar { get; set; } = default!;
+
+    }
+
+    /// <summary>The contract's <c>TextGenerationChatCompletionBatchableInputToolsItemCustomFormatGrammar</c> schema.</summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class TextGenerationChatCompletionBatchableInputToolsItemCustomFormatGrammar
+    {
+
+        /// <summary>The <c>definition</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("definition")]
+        public string Definition { get; set; } = default!;
+
+        /// <summary>The <c>syntax</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("syntax")]
+        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<TextGenerationChatCompletionBatchableInputToolsItemCustomFormatGrammarSyntax>))]
+        public TextGenerationChatCompletionBatchableInputToolsItemCustomFormatGrammarSyntax Syntax { get; set; } = default!;
+
+    }
+
+    /// <summary>
+    /// One of: `lark`, `regex`.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public enum TextGenerationChatCompletionBatchableInputToolsItemCustomFormatGrammarSyntax
+    {
+
+        /// <summary>Wire value <c>lark</c>.</summary>
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"lark")]
+        [System.Runtime.Serialization.EnumMember(Value = @"lark")]
+        Lark = 0,
+
+        /// <summary>Wire value <c>regex</c>.</summary>
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"regex")]
+        [System.Runtime.Serialization.EnumMember(Value = @"regex")]
+        Regex = 1,
+
+    }
+
+    /// <summary>
+    /// One of: `text`, `grammar`.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public enum TextGenerationChatCompletionBatchableInputToolsItemCustomFormatType
+    {
+
+        /// <summary>Wire value <c>text</c>.</summary>
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"text")]
+        [System.Runtime.Serialization.EnumMember(Value = @"text")]
+        Text = 0,
+
+        /// <summary>Wire value <c>grammar</c>.</summary>
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"grammar")]
+        [System.Runtime.Serialization.EnumMember(Value = @"grammar")]
+        Grammar = 1,
+
+    }
+
+    /// <summary>The contract's <c>TextGenerationChatCompletionBatchableInputToolsItemFunction</c> schema.</summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class TextGenerationChatCompletionBatchableInputToolsItemFunction
+    {
+
+        /// <summary>The <c>description</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("description")]
+        public string? Description { get; set; } = default!;
+
+        /// <summary>The <c>name</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("name")]
+        public string Name { get; set; } = default!;
+
+        /// <summary>The <c>parameters</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("parameters")]
+        public System.Collections.Generic.IDictionary<string, object>? Parameters { get; set; } = default!;
+
+        /// <summary>The <c>strict</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("strict")]
+        public bool? Strict { get; set; } = default!;
+
+    }
+
+    /// <summary>
+    /// One of: `function`, `custom`.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public enum TextGenerationChatCompletionBatchableInputToolsItemType
+    {
+
+        /// <summary>Wire value <c>function</c>.</summary>
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"function")]
+        [System.Runtime.Serialization.EnumMember(Value = @"function")]
+        Function = 0,
+
+        /// <summary>Wire value <c>custom</c>.</summary>
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"custom")]
+        [System.Runtime.Serialization.EnumMember(Value = @"custom")]
+        Custom = 1,
+
+    }
+
+    /// <summary>The contract's <c>TextGenerationChatCompletionBatchableInputWebSearchOptions</c> schema.</summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class TextGenerationChatCompletionBatchableInputWebSearchOptions
+    {
+
+        /// <summary>The <c>search_context_size</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("search_context_size")]
+        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<TextGenerationChatCompletionBatchableInputWebSearchOptionsSearchContextSize>))]
+        public TextGenerationChatCompletionBatchableInputWebSearchOptionsSearchContextSize? SearchContextSize { get; set; } = default!;
+
+        /// <summary>The <c>user_location</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("user_location")]
+        public TextGenerationChatCompletionBatchableInputWebSearchOptionsUserLocation? UserLocation { get; set; } = default!;
+
+    }
+
+    /// <summary>
+    /// One of: `low`, `medium`, `high`.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public enum TextGenerationChatCompletionBatchableInputWebSearchOptionsSearchContextSize
+    {
+
+        /// <summary>Wire value <c>low</c>.</summary>
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"low")]
+        [System.Runtime.Serialization.EnumMember(Value = @"low")]
+        Low = 0,
+
+        /// <summary>Wire value <c>medium</c>.</summary>
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"medium")]
+        [System.Runtime.Serialization.EnumMember(Value = @"medium")]
+        Medium = 1,
+
+        /// <summary>Wire value <c>high</c>.</summary>
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"high")]
+        [System.Runtime.Serialization.EnumMember(Value = @"high")]
+        High = 2,
+
+    }
+
+    /// <summary>The contract's <c>TextGenerationChatCompletionBatchableInputWebSearchOptionsUserLocation</c> schema.</summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class TextGenerationChatCompletionBatchableInputWebSearchOptionsUserLocation
+    {
+
+        /// <summary>The <c>approximate</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("approximate")]
+        public TextGenerationChatCompletionBatchableInputWebSearchOptionsUserLocationApproximate Approximate { get; set; } = new TextGenerationChatCompletionBatchableInputWebSearchOptionsUserLocationApproximate();
+
+        /// <summary>The <c>type</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("type")]
+        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<TextGenerationChatCompletionBatchableInputWebSearchOptionsUserLocationType>))]
+        public TextGenerationChatCompletionBatchableInputWebSearchOptionsUserLocationType Type { get; set; } = default!;
+
+    }
+
+    /// <summary>The contract's <c>TextGenerationChatCompletionBatchableInputWebSearchOptionsUserLocationApproximate</c> schema.</summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class TextGenerationChatCompletionBatchableInputWebSearchOptionsUserLocationApproximate
+    {
+
+        /// <summary>The <c>city</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("city")]
+        public string? City { get; set; } = default!;
+
+        /// <summary>The <c>country</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("country")]
+        public string? Country { get; set; } = default!;
+
+        /// <summary>The <c>region</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("region")]
+        public string? Region { get; set; } = default!;
+
+        /// <summary>The <c>timezone</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("timezone")]
+        public string? Timezone { get; set; } = default!;
+
+    }
+
+    /// <summary>
+    /// One of: `approximate`.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public enum TextGenerationChatCompletionBatchableInputWebSearchOptionsUserLocationType
+    {
+
+        /// <summary>Wire value <c>approximate</c>.</summary>
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"approximate")]
+        [System.Runtime.Serialization.EnumMember(Value = @"approximate")]
+        Approximate = 0,
+
+    }
+
+    /// <summary>
+    /// Envelope whose result is `TextGenerationChatCompletionOutput`, or a batch status / final batch result.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class TextGenerationChatCompletionBatchableResponse
+    {
+
+        /// <summary>The <c>result</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("result")]
+        public TextGenerationChatCompletionBatchableResponseResult? Result { get; set; } = default!;
+
+        /// <summary>The <c>success</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("success")]
+        public bool Success { get; set; } = default!;
+
+        /// <summary>The <c>errors</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("errors")]
+        public System.Collections.Generic.IList<ResponseInfo>? Errors { get; set; } = default!;
+
+        /// <summary>The <c>messages</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("messages")]
+        public System.Collections.Generic.IList<ResponseInfo>? Messages { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    /// <summary>The contract's <c>TextGenerationChatCompletionBatchableResponseResult</c> schema.</summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class TextGenerationChatCompletionBatchableResponseResult
+    {
+
+        /// <summary>The <c>choices</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("choices")]
+        public System.Collections.Generic.IList<TextGenerationChatCompletionBatchableResponseResultChoicesItem>? Choices { get; set; } = default!;
+
+        /// <summary>The <c>created</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("created")]
+        public double? Created { get; set; } = default!;
+
+        /// <summary>The <c>id</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("id")]
+        public string? Id { get; set; } = default!;
+
+        /// <summary>The <c>model</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("model")]
+        public string? Model { get; set; } = default!;
+
+        /// <summary>The <c>object</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("object")]
+        public string? Object { get; set; } = default!;
+
+        /// <summary>The <c>service_tier</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("service_tier")]
+        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<TextGenerationChatCompletionBatchableResponseResultServiceTier>))]
+        public TextGenerationChatCompletionBatchableResponseResultServiceTier? ServiceTier { get; set; } = default!;
+
+        /// <summary>The <c>system_fingerprint</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("system_fingerprint")]
+        public string? SystemFingerprint { get; set; } = default!;
+
+        /// <summary>The <c>usage</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("usage")]
+        public object? Usage { get; set; } = default!;
+
+        /// <summary>The <c>status</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("status")]
+        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<TextGenerationChatCompletionBatchableResponseResultStatus>))]
+        public TextGenerationChatCompletionBatchableResponseResultStatus? Status { get; set; } = default!;
+
+        /// <summary>The <c>request_id</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("request_id")]
+        public string? RequestId { get; set; } = default!;
+
+        /// <summary>The <c>responses</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("responses")]
+        public System.Collections.Generic.IList<BatchResponseItem>? Responses { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    /// <summary>The contract's <c>TextGenerationChatCompletionBatchableResponseResultChoicesItem</c> schema.</summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class TextGenerationChatCompletionBatchableResponseResultChoicesItem
+    {
+
+        /// <summary>The <c>finish_reason</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("finish_reason")]
+        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<TextGenerationChatCompletionBatchableResponseResultChoicesItemFinishReason>))]
+        public TextGenerationChatCompletionBatchableResponseResultChoicesItemFinishReason? FinishReason { get; set; } = default!;
+
+        /// <summary>The <c>index</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("index")]
+        public double? Index { get; set; } = default!;
+
+        /// <summary>The <c>logprobs</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("logprobs")]
+        public TextGenerationChatCompletionBatchableResponseResultChoicesItemLogprobs? Logprobs { get; set; } = default!;
+
+        /// <summary>The <c>message</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("message")]
+        public TextGenerationChatCompletionBatchableResponseResultChoicesItemMessage? Message { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    /// <summary>
+    /// One of: `stop`, `length`, `tool_calls`, `content_filter`, `function_call`.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public enum TextGenerationChatCompletionBatchableResponseResultChoicesItemFinishReason
+    {
+
+        /// <summary>Wire value <c>stop</c>.</summary>
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"stop")]
+        [System.Runtime.Serialization.EnumMember(Value = @"stop")]
+        Stop = 0,
+
+        /// <summary>Wire value <c>length</c>.</summary>
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"length")]
+        [System.Runtime.Serialization.EnumMember(Value = @"length")]
+        Length = 1,
+
+        /// <summary>Wire value <c>tool_calls</c>.</summary>
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"tool_calls")]
+        [System.Runtime.Serialization.EnumMember(Value = @"tool_calls")]
+        ToolCalls = 2,
+
+        /// <summary>Wire value <c>content_filter</c>.</summary>
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"content_filter")]
+        [System.Runtime.Serialization.EnumMember(Value = @"content_filter")]
+        ContentFilter = 3,
+
+        /// <summary>Wire value <c>function_call</c>.</summary>
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"function_call")]
+        [System.Runtime.Serialization.EnumMember(Value = @"function_call")]
+        FunctionCall = 4,
+
+    }
+
+    /// <summary>The contract's <c>TextGenerationChatCompletionBatchableResponseResultChoicesItemLogprobs</c> schema.</summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class TextGenerationChatCompletionBatchableResponseResultChoicesItemLogprobs
+    {
+
+        /// <summary>The <c>content</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("content")]
+        public System.Collections.Generic.IList<TextGenerationChatCompletionBatchableResponseResultChoicesItemLogprobsContentItem>? Content { get; set; } = default!;
+
+        /// <summary>The <c>refusal</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("refusal")]
+        public System.Collections.Generic.IList<TextGenerationChatCompletionBatchableResponseResultChoicesItemLogprobsRefusalItem>? Refusal { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    /// <summary>The contract's <c>TextGenerationChatCompletionBatchableResponseResultChoicesItemLogprobsContentItem</c> schema.</summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class TextGenerationChatCompletionBatchableResponseResultChoicesItemLogprobsContentItem
+    {
+
+        /// <summary>The <c>bytes</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("bytes")]
+        public System.Collections.Generic.IList<double>? Bytes { get; set; } = default!;
+
+        /// <summary>The <c>logprob</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("logprob")]
+        public double? Logprob { get; set; } = default!;
+
+        /// <summary>The <c>token</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("token")]
+        public string? Token { get; set; } = default!;
+
+        /// <summary>The <c>top_logprobs</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("top_logprobs")]
+        public System.Collections.Generic.IList<TextGenerationChatCompletionBatchableResponseResultChoicesItemLogprobsContentItemTopLogprobsItem>? TopLogprobs { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    /// <summary>The contract's <c>TextGenerationChatCompletionBatchableResponseResultChoicesItemLogprobsContentItemTopLogprobsItem</c> schema.</summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class TextGenerationChatCompletionBatchableResponseResultChoicesItemLogprobsContentItemTopLogprobsItem
+    {
+
+        /// <summary>The <c>bytes</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("bytes")]
+        public System.Collections.Generic.IList<double>? Bytes { get; set; } = default!;
+
+        /// <summary>The <c>logprob</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("logprob")]
+        public double? Logprob { get; set; } = default!;
+
+        /// <summary>The <c>token</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("token")]
+        public string? Token { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    /// <summary>The contract's <c>TextGenerationChatCompletionBatchableResponseResultChoicesItemLogprobsRefusalItem</c> schema.</summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class TextGenerationChatCompletionBatchableResponseResultChoicesItemLogprobsRefusalItem
+    {
+
+        /// <summary>The <c>bytes</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("bytes")]
+        public System.Collections.Generic.IList<double>? Bytes { get; set; } = default!;
+
+        /// <summary>The <c>logprob</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("logprob")]
+        public double? Logprob { get; set; } = default!;
+
+        /// <summary>The <c>token</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("token")]
+        public string? Token { get; set; } = default!;
+
+        /// <summary>The <c>top_logprobs</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("top_logprobs")]
+        public System.Collections.Generic.IList<TextGenerationChatCompletionBatchableResponseResultChoicesItemLogprobsRefusalItemTopLogprobsItem>? TopLogprobs { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    /// <summary>The contract's <c>TextGenerationChatCompletionBatchableResponseResultChoicesItemLogprobsRefusalItemTopLogprobsItem</c> schema.</summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class TextGenerationChatCompletionBatchableResponseResultChoicesItemLogprobsRefusalItemTopLogprobsItem
+    {
+
+        /// <summary>The <c>bytes</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("bytes")]
+        public System.Collections.Generic.IList<double>? Bytes { get; set; } = default!;
+
+        /// <summary>The <c>logprob</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("logprob")]
+        public double? Logprob { get; set; } = default!;
+
+        /// <summary>The <c>token</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("token")]
+        public string? Token { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    /// <summary>The contract's <c>TextGenerationChatCompletionBatchableResponseResultChoicesItemMessage</c> schema.</summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class TextGenerationChatCompletionBatchableResponseResultChoicesItemMessage
+    {
+
+        /// <summary>The <c>annotations</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("annotations")]
+        public System.Collections.Generic.IList<TextGenerationChatCompletionBatchableResponseResultChoicesItemMessageAnnotationsItem>? Annotations { get; set; } = default!;
+
+        /// <summary>The <c>audio</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("audio")]
+        public TextGenerationChatCompletionBatchableResponseResultChoicesItemMessageAudio? Audio { get; set; } = default!;
+
+        /// <summary>The <c>content</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("content")]
+        public string? Content { get; set; } = default!;
+
+        /// <summary>The <c>function_call</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("function_call")]
+        public TextGenerationChatCompletionBatchableResponseResultChoicesItemMessageFunctionCall? FunctionCall { get; set; } = default!;
+
+        /// <summary>The <c>refusal</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("refusal")]
+        public string? Refusal { get; set; } = default!;
+
+        /// <summary>The <c>role</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("role")]
+        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<TextGenerationChatCompletionBatchableResponseResultChoicesItemMessageRole>))]
+        public TextGenerationChatCompletionBatchableResponseResultChoicesItemMessageRole? Role { get; set; } = default!;
+
+        /// <summary>The <c>tool_calls</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("tool_calls")]
+        public System.Collections.Generic.IList<TextGenerationChatCompletionBatchableResponseResultChoicesItemMessageToolCallsItem>? ToolCalls { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    /// <summary>The contract's <c>TextGenerationChatCompletionBatchableResponseResultChoicesItemMessageAnnotationsItem</c> schema.</summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class TextGenerationChatCompletionBatchableResponseResultChoicesItemMessageAnnotationsItem
+    {
+
+        /// <summary>The <c>type</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("type")]
+        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<TextGenerationChatCompletionBatchableResponseResultChoicesItemMessageAnnotationsItemType>))]
+        public TextGenerationChatCompletionBatchableResponseResultChoicesItemMessageAnnotationsItemType? Type { get; set; } = default!;
+
+        /// <summary>The <c>url_citation</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("url_citation")]
+        public TextGenerationChatCompletionBatchableResponseResultChoicesItemMessageAnnotationsItemUrlCitation? UrlCitation { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    /// <summary>
+    /// One of: `url_citation`.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public enum TextGenerationChatCompletionBatchableResponseResultChoicesItemMessageAnnotationsItemType
+    {
+
+        /// <summary>Wire value <c>url_citation</c>.</summary>
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"url_citation")]
+        [System.Runtime.Serialization.EnumMember(Value = @"url_citation")]
+        UrlCitation = 0,
+
+    }
+
+    /// <summary>The contract's <c>TextGenerationChatCompletionBatchableResponseResultChoicesItemMessageAnnotationsItemUrlCitation</c> schema.</summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class TextGenerationChatCompletionBatchableResponseResultChoicesItemMessageAnnotationsItemUrlCitation
+    {
+
+        /// <summary>The <c>end_index</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("end_index")]
+        public double? EndIndex { get; set; } = default!;
+
+        /// <summary>The <c>start_index</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("start_index")]
+        public double? StartIndex { get; set; } = default!;
+
+        /// <summary>The <c>title</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("title")]
+        public string? Title { get; set; } = default!;
+
+        /// <summary>The <c>url</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("url")]
+        public string? Url { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    /// <summary>The contract's <c>TextGenerationChatCompletionBatchableResponseResultChoicesItemMessageAudio</c> schema.</summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class TextGenerationChatCompletionBatchableResponseResultChoicesItemMessageAudio
+    {
+
+        /// <summary>The <c>data</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("data")]
+        public string? Data { get; set; } = default!;
+
+        /// <summary>The <c>expires_at</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("expires_at")]
+        public double? ExpiresAt { get; set; } = default!;
+
+        /// <summary>The <c>id</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("id")]
+        public string? Id { get; set; } = default!;
+
+        /// <summary>The <c>transcript</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("transcript")]
+        public string? Transcript { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    /// <summary>The contract's <c>TextGenerationChatCompletionBatchableResponseResultChoicesItemMessageFunctionCall</c> schema.</summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class TextGenerationChatCompletionBatchableResponseResultChoicesItemMessageFunctionCall
+    {
+
+        /// <summary>The <c>arguments</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("arguments")]
+        public string? Arguments { get; set; } = default!;
+
+        /// <summary>The <c>name</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("name")]
+        public string? Name { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    /// <summary>
+    /// One of: `assistant`.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public enum TextGenerationChatCompletionBatchableResponseResultChoicesItemMessageRole
+    {
+
+        /// <summary>Wire value <c>assistant</c>.</summary>
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"assistant")]
+        [System.Runtime.Serialization.EnumMember(Value = @"assistant")]
+        Assistant = 0,
+
+    }
+
+    /// <summary>The contract's <c>TextGenerationChatCompletionBatchableResponseResultChoicesItemMessageToolCallsItem</c> schema.</summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class TextGenerationChatCompletionBatchableResponseResultChoicesItemMessageToolCallsItem
+    {
+
+        /// <summary>The <c>function</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("function")]
+        public TextGenerationChatCompletionBatchableResponseResultChoicesItemMessageToolCallsItemFunction? Function { get; set; } = default!;
+
+        /// <summary>The <c>id</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("id")]
+        public string? Id { get; set; } = default!;
+
+        /// <summary>The <c>type</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("type")]
+        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<TextGenerationChatCompletionBatchableResponseResultChoicesItemMessageToolCallsItemType>))]
+        public TextGenerationChatCompletionBatchableResponseResultChoicesItemMessageToolCallsItemType? Type { get; set; } = default!;
+
+        /// <summary>The <c>custom</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("custom")]
+        public TextGenerationChatCompletionBatchableResponseResultChoicesItemMessageToolCallsItemCustom? Custom { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    /// <summary>The contract's <c>TextGenerationChatCompletionBatchableResponseResultChoicesItemMessageToolCallsItemCustom</c> schema.</summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class TextGenerationChatCompletionBatchableResponseResultChoicesItemMessageToolCallsItemCustom
+    {
+
+        /// <summary>The <c>input</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("input")]
+        public string? Input { get; set; } = default!;
+
+        /// <summary>The <c>name</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("name")]
+        public string? Name { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    /// <summary>The contract's <c>TextGenerationChatCompletionBatchableResponseResultChoicesItemMessageToolCallsItemFunction</c> schema.</summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class TextGenerationChatCompletionBatchableResponseResultChoicesItemMessageToolCallsItemFunction
+    {
+
+        /// <summary>The <c>arguments</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("arguments")]
+        public string? Arguments { get; set; } = default!;
+
+        /// <summary>The <c>name</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("name")]
+        public string? Name { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    /// <summary>
+    /// One of: `function`, `custom`.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public enum TextGenerationChatCompletionBatchableResponseResultChoicesItemMessageToolCallsItemType
+    {
+
+        /// <summary>Wire value <c>function</c>.</summary>
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"function")]
+        [System.Runtime.Serialization.EnumMember(Value = @"function")]
+        Function = 0,
+
+        /// <summary>Wire value <c>custom</c>.</summary>
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"custom")]
+        [System.Runtime.Serialization.EnumMember(Value = @"custom")]
+        Custom = 1,
+
+    }
+
+    /// <summary>
+    /// One of: `auto`, `default`, `flex`, `scale`, `priority`.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public enum TextGenerationChatCompletionBatchableResponseResultServiceTier
+    {
+
+        /// <summary>Wire value <c>auto</c>.</summary>
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"auto")]
+        [System.Runtime.Serialization.EnumMember(Value = @"auto")]
+        Auto = 0,
+
+        /// <summary>Wire value <c>default</c>.</summary>
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"default")]
+        [System.Runtime.Serialization.EnumMember(Value = @"default")]
+        Default = 1,
+
+        /// <summary>Wire value <c>flex</c>.</summary>
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"flex")]
+        [System.Runtime.Serialization.EnumMember(Value = @"flex")]
+        Flex = 2,
+
+        /// <summary>Wire value <c>scale</c>.</summary>
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"scale")]
+        [System.Runtime.Serialization.EnumMember(Value = @"scale")]
+        Scale = 3,
+
+        /// <summary>Wire value <c>priority</c>.</summary>
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"priority")]
+        [System.Runtime.Serialization.EnumMember(Value = @"priority")]
+        Priority = 4,
+
+    }
+
+    /// <summary>
+    /// One of: `queued`, `running`.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public enum TextGenerationChatCompletionBatchableResponseResultStatus
+    {
+
+        /// <summary>Wire value <c>queued</c>.</summary>
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"queued")]
+        [System.Runtime.Serialization.EnumMember(Value = @"queued")]
+        Queued = 0,
+
+        /// <summary>Wire value <c>running</c>.</summary>
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"running")]
+        [System.Runtime.Serialization.EnumMember(Value = @"running")]
+        Running = 1,
+
+    }
+
+    /// <summary>The contract's <c>TextGenerationChatCompletionInput</c> schema.</summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class TextGenerationChatCompletionInput
+    {
+
+        /// <summary>The <c>audio</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("audio")]
+        public TextGenerationChatCompletionInputAudio? Audio { get; set; } = default!;
+
+        /// <summary>The <c>chat_template_kwargs</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("chat_template_kwargs")]
+        public TextGenerationChatCompletionInputChatTemplateKwargs? ChatTemplateKwargs { get; set; } = default!;
+
+        /// <summary>The <c>frequency_penalty</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("frequency_penalty")]
+        public double? FrequencyPenalty { get; set; } = default!;
+
+        /// <summary>The <c>function_call</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("function_call")]
+        public object? FunctionCall { get; set; } = default!;
+
+        /// <summary>The <c>functions</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("functions")]
+        public System.Collections.Generic.IList<TextGenerationChatCompletionInputFunctionsItem>? Functions { get; set; } = default!;
+
+        /// <summary>The <c>logit_bias</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("logit_bias")]
+        public System.Collections.Generic.IDictionary<string, object>? LogitBias { get; set; } = default!;
+
+        /// <summary>The <c>logprobs</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("logprobs")]
+        public bool? Logprobs { get; set; } = default!;
+
+        /// <summary>The <c>max_completion_tokens</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("max_completion_tokens")]
+        public double? MaxCompletionTokens { get; set; } = default!;
+
+        /// <summary>The <c>max_tokens</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("max_tokens")]
+        public double? MaxTokens { get; set; } = default!;
+
+        /// <summary>The <c>messages</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("messages")]
+        public System.Collections.Generic.IList<TextGenerationChatCompletionInputMessagesItem> Messages { get; set; } = new System.Collections.Generic.List<TextGenerationChatCompletionInputMessagesItem>();
+
+        /// <summary>The <c>metadata</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("metadata")]
+        public System.Collections.Generic.IDictionary<string, object>? Metadata { get; set; } = default!;
+
+        /// <summary>The <c>modalities</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("modalities")]
+        // TODO(system.text.json): Add ItemConverterType with enum converter when supported
+        public System.Collections.Generic.IList<TextGenerationChatCompletionInputModalitiesItem>? Modalities { get; set; } = default!;
+
+        /// <summary>The <c>model</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("model")]
+        public string? Model { get; set; } = default!;
+
+        /// <summary>The <c>n</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("n")]
+        public double? N { get; set; } = default!;
+
+        /// <summary>The <c>parallel_tool_calls</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("parallel_tool_calls")]
+        public bool? ParallelToolCalls { get; set; } = default!;
+
+        /// <summary>The <c>prediction</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("prediction")]
+        public TextGenerationChatCompletionInputPrediction? Prediction { get; set; } = default!;
+
+        /// <summary>The <c>presence_penalty</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("presence_penalty")]
+        public double? PresencePenalty { get; set; } = default!;
+
+        /// <summary>The <c>reasoning_effort</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("reasoning_effort")]
+        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<TextGenerationChatCompletionInputReasoningEffort>))]
+        public TextGenerationChatCompletionInputReasoningEffort? ReasoningEffort { get; set; } = default!;
+
+        /// <summary>The <c>response_format</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("response_format")]
+        public TextGenerationChatCompletionInputResponseFormat? ResponseFormat { get; set; } = default!;
+
+        /// <summary>The <c>seed</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("seed")]
+        public double? Seed { get; set; } = default!;
+
+        /// <summary>The <c>service_tier</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("service_tier")]
+        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<TextGenerationChatCompletionInputServiceTier>))]
+        public TextGenerationChatCompletionInputServiceTier? ServiceTier { get; set; } = default!;
+
+        /// <summary>The <c>stop</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("stop")]
+        public System.Collections.Generic.IList<string>? Stop { get; set; } = default!;
+
+        /// <summary>The <c>store</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("store")]
+        public bool? Store { get; set; } = default!;
+
+        /// <summary>The <c>stream</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("stream")]
+        public bool? Stream { get; set; } = default!;
+
+        /// <summary>The <c>stream_options</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("stream_options")]
+        public TextGenerationChatCompletionInputStreamOptions? StreamOptions { get; set; } = default!;
+
+        /// <summary>The <c>temperature</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("temperature")]
+        public double? Temperature { get; set; } = default!;
+
+        /// <summary>The <c>tool_choice</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("tool_choice")]
+        public object? ToolChoice { get; set; } = default!;
+
+        /// <summary>The <c>tools</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("tools")]
+        public System.Collections.Generic.IList<TextGenerationChatCompletionInputToolsItem>? Tools { get; set; } = default!;
+
+        /// <summary>The <c>top_logprobs</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("top_logprobs")]
+        public double? TopLogprobs { get; set; } = default!;
+
+        /// <summary>The <c>top_p</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("top_p")]
+        public double? TopP { get; set; } = default!;
+
+        /// <summary>The <c>user</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("user")]
+        public string? User { get; set; } = default!;
+
+        /// <summary>The <c>web_search_options</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("web_search_options")]
+        public TextGenerationChatCompletionInputWebSearchOptions? WebSearchOptions { get; set; } = default!;
+
+    }
+
+    /// <summary>The contract's <c>TextGenerationChatCompletionInputAudio</c> schema.</summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class TextGenerationChatCompletionInputAudio
+    {
+
+        /// <summary>The <c>format</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("format")]
+        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<TextGenerationChatCompletionInputAudioFormat>))]
+        public TextGenerationChatCompletionInputAudioFormat Format { get; set; } = default!;
+
+        /// <summary>The <c>voice</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("voice")]
+        public object Voice { get; set; } = default!;
+
+    }
+
+    /// <summary>
+    /// One of: `wav`, `aac`, `mp3`, `flac`, `opus`, `pcm16`.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public enum TextGenerationChatCompletionInputAudioFormat
+    {
+
+        /// <summary>Wire value <c>wav</c>.</summary>
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"wav")]
+        [System.Runtime.Serialization.EnumMember(Value = @"wav")]
+        Wav = 0,
+
+        /// <summary>Wire value <c>aac</c>.</summary>
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"aac")]
+        [System.Runtime.Serialization.EnumMember(Value = @"aac")]
+        Aac = 1,
+
+        /// <summary>Wire value <c>mp3</c>.</summary>
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"mp3")]
+        [System.Runtime.Serialization.EnumMember(Value = @"mp3")]
+        Mp3 = 2,
+
+        /// <summary>Wire value <c>flac</c>.</summary>
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"flac")]
+        [System.Runtime.Serialization.EnumMember(Value = @"flac")]
+        Flac = 3,
+
+        /// <summary>Wire value <c>opus</c>.</summary>
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"opus")]
+        [System.Runtime.Serialization.EnumMember(Value = @"opus")]
+        Opus = 4,
+
+        /// <summary>Wire value <c>pcm16</c>.</summary>
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"pcm16")]
+        [System.Runtime.Serialization.EnumMember(Value = @"pcm16")]
+        Pcm16 = 5,
+
+    }
+
+    /// <summary>The contract's <c>TextGenerationChatCompletionInputChatTemplateKwargs</c> schema.</summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class TextGenerationChatCompletionInputChatTemplateKwargs
+    {
+
+        /// <summary>The <c>clear_thinking</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("clear_thinking")]
+        public bool? ClearThinking { get; set; } = default!;
+
+        /// <summary>The <c>enable_thinking</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("enable_thinking")]
+        public bool? EnableThinking { get; set; } = default!;
+
+    }
+
+    /// <summary>The contract's <c>TextGenerationChatCompletionInputFunctionsItem</c> schema.</summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class TextGenerationChatCompletionInputFunctionsItem
+    {
+
+        /// <summary>The <c>description</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("description")]
+        public string? Description { get; set; } = default!;
+
+        /// <summary>The <c>name</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("name")]
+        public string Name { get; set; } = default!;
+
+        /// <summary>The <c>parameters</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("parameters")]
+        public System.Collections.Generic.IDictionary<string, object>? Parameters { get; set; } = default!;
+
+        /// <summary>The <c>strict</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("strict")]
+        public bool? Strict { get; set; } = default!;
+
+    }
+
+    /// <summary>The contract's <c>TextGenerationChatCompletionInputMessagesItem</c> schema.</summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class TextGenerationChatCompletionInputMessagesItem
+    {
+
+        /// <summary>The <c>content</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("content")]
+        public object? Content { get; set; } = default!;
+
+        /// <summary>The <c>name</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("name")]
+        public string? Name { get; set; } = default!;
+
+        /// <summary>The <c>role</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("role")]
+        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<TextGenerationChatCompletionInputMessagesItemRole>))]
+        public TextGenerationChatCompletionInputMessagesItemRole Role { get; set; } = default!;
+
+        /// <summary>The <c>audio</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("audio")]
+        public TextGenerationChatCompletionInputMessagesItemAudio? Audio { get; set; } = default!;
+
+        /// <summary>The <c>function_call</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("function_call")]
+        public TextGenerationChatCompletionInputMessagesItemFunctionCall? FunctionCall { get; set; } = default!;
+
+        /// <summary>The <c>refusal</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("refusal")]
+        public string? Refusal { get; set; } = default!;
+
+        /// <summary>The <c>tool_calls</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("tool_calls")]
+        public System.Collections.Generic.IList<TextGenerationChatCompletionInputMessagesItemToolCallsItem>? ToolCalls { get; set; } = default!;
+
+        /// <summary>The <c>tool_call_id</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("tool_call_id")]
+        public string? ToolCallId { get; set; } = default!;
+
+    }
+
+    /// <summary>The contract's <c>TextGenerationChatCompletionInputMessagesItemAudio</c> schema.</summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class TextGenerationChatCompletionInputMessagesItemAudio
+    {
+
+        /// <summary>The <c>id</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("id")]
+        public string Id { get; set; } = default!;
+
+    }
+
+    /// <summary>The contract's <c>TextGenerationChatCompletionInputMessagesItemFunctionCall</c> schema.</summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class TextGenerationChatCompletionInputMessagesItemFunctionCall
+    {
+
+        /// <summary>The <c>arguments</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("arguments")]
+        public string Arguments { get; set; } = default!;
+
+        /// <summary>The <c>name</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("name")]
+        public string Name { get; set; } = default!;
+
+    }
+
+    /// <summary>
+    /// One of: `developer`, `system`, `user`, `assistant`, `tool`, `function`.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public enum TextGenerationChatCompletionInputMessagesItemRole
+    {
+
+        /// <summary>Wire value <c>developer</c>.</summary>
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"developer")]
+        [System.Runtime.Serialization.EnumMember(Value = @"developer")]
+        Developer = 0,
+
+        /// <summary>Wire value <c>system</c>.</summary>
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"system")]
+        [System.Runtime.Serialization.EnumMember(Value = @"system")]
+        System = 1,
+
+        /// <summary>Wire value <c>user</c>.</summary>
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"user")]
+        [System.Runtime.Serialization.EnumMember(Value = @"user")]
+        User = 2,
+
+        /// <summary>Wire value <c>assistant</c>.</summary>
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"assistant")]
+        [System.Runtime.Serialization.EnumMember(Value = @"assistant")]
+        Assistant = 3,
+
+        /// <summary>Wire value <c>tool</c>.</summary>
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"tool")]
+        [System.Runtime.Serialization.EnumMember(Value = @"tool")]
+        Tool = 4,
+
+        /// <summary>Wire value <c>function</c>.</summary>
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"function")]
+        [System.Runtime.Serialization.EnumMember(Value = @"function")]
+        Function = 5,
+
+    }
+
+    /// <summary>The contract's <c>TextGenerationChatCompletionInputMessagesItemToolCallsItem</c> schema.</summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class TextGenerationChatCompletionInputMessagesItemToolCallsItem
+    {
+
+        /// <summary>The <c>function</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("function")]
+        public TextGenerationChatCompletionInputMessagesItemToolCallsItemFunction? Function { get; set; } = default!;
+
+        /// <summary>The <c>id</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("id")]
+        public string Id { get; set; } = default!;
+
+        /// <summary>The <c>type</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("type")]
+        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<TextGenerationChatCompletionInputMessagesItemToolCallsItemType>))]
+        public TextGenerationChatCompletionInputMessagesItemToolCallsItemType Type { get; set; } = default!;
+
+        /// <summary>The <c>custom</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("custom")]
+        public TextGenerationChatCompletionInputMessagesItemToolCallsItemCustom? Custom { get; set; } = default!;
+
+    }
+
+    /// <summary>The contract's <c>TextGenerationChatCompletionInputMessagesItemToolCallsItemCustom</c> schema.</summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class TextGenerationChatCompletionInputMessagesItemToolCallsItemCustom
+    {
+
+        /// <summary>The <c>input</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("input")]
+        public string Input { get; set; } = default!;
+
+        /// <summary>The <c>name</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("name")]
+        public string Name { get; set; } = default!;
+
+    }
+
+    /// <summary>The contract's <c>TextGenerationChatCompletionInputMessagesItemToolCallsItemFunction</c> schema.</summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class TextGenerationChatCompletionInputMessagesItemToolCallsItemFunction
+    {
+
+        /// <summary>The <c>arguments</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("arguments")]
+        public string Arguments { get; set; } = default!;
+
+        /// <summary>The <c>name</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("name")]
+        public string Name { get; set; } = default!;
+
+    }
+
+    /// <summary>
+    /// One of: `function`, `custom`.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public enum TextGenerationChatCompletionInputMessagesItemToolCallsItemType
+    {
+
+        /// <summary>Wire value <c>function</c>.</summary>
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"function")]
+        [System.Runtime.Serialization.EnumMember(Value = @"function")]
+        Function = 0,
+
+        /// <summary>Wire value <c>custom</c>.</summary>
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"custom")]
+        [System.Runtime.Serialization.EnumMember(Value = @"custom")]
+        Custom = 1,
+
+    }
+
+    /// <summary>
+    /// One of: `text`, `audio`.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public enum TextGenerationChatCompletionInputModalitiesItem
+    {
+
+        /// <summary>Wire value <c>text</c>.</summary>
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"text")]
+        [System.Runtime.Serialization.EnumMember(Value = @"text")]
+        Text = 0,
+
+        /// <summary>Wire value <c>audio</c>.</summary>
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"audio")]
+        [System.Runtime.Serialization.EnumMember(Value = @"audio")]
+        Audio = 1,
+
+    }
+
+    /// <summary>The contract's <c>TextGenerationChatCompletionInputPrediction</c> schema.</summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class TextGenerationChatCompletionInputPrediction
+    {
+
+        /// <summary>The <c>content</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("content")]
+        public object Content { get; set; } = default!;
+
+        /// <summary>The <c>type</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("type")]
+        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<TextGenerationChatCompletionInputPredictionType>))]
+        public TextGenerationChatCompletionInputPredictionType Type { get; set; } = default!;
+
+    }
+
+    /// <summary>
+    /// One of: `content`.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public enum TextGenerationChatCompletionInputPredictionType
+    {
+
+        /// <summary>Wire value <c>content</c>.</summary>
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"content")]
+        [System.Runtime.Serialization.EnumMember(Value = @"content")]
+        Content = 0,
+
+    }
+
+    /// <summary>
+    /// One of: `low`, `medium`, `high`.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public enum TextGenerationChatCompletionInputReasoningEffort
+    {
+
+        /// <summary>Wire value <c>low</c>.</summary>
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"low")]
+        [System.Runtime.Serialization.EnumMember(Value = @"low")]
+        Low = 0,
+
+        /// <summary>Wire value <c>medium</c>.</summary>
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"medium")]
+        [System.Runtime.Serialization.EnumMember(Value = @"medium")]
+        Medium = 1,
+
+        /// <summary>Wire value <c>high</c>.</summary>
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"high")]
+        [System.Runtime.Serialization.EnumMember(Value = @"high")]
+        High = 2,
+
+    }
+
+    /// <summary>The contract's <c>TextGenerationChatCompletionInputResponseFormat</c> schema.</summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class TextGenerationChatCompletionInputResponseFormat
+    {
+
+        /// <summary>The <c>type</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("type")]
+        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<TextGenerationChatCompletionInputResponseFormatType>))]
+        public TextGenerationChatCompletionInputResponseFormatType Type { get; set; } = default!;
+
+        /// <summary>The <c>json_schema</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("json_schema")]
+        public TextGenerationChatCompletionInputResponseFormatJsonSchema? JsonSchema { get; set; } = default!;
+
+    }
+
+    /// <summary>The contract's <c>TextGenerationChatCompletionInputResponseFormatJsonSchema</c> schema.</summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class TextGenerationChatCompletionInputResponseFormatJsonSchema
+    {
+
+        /// <summary>The <c>description</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("description")]
+        public string? Description { get; set; } = default!;
+
+        /// <summary>The <c>name</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("name")]
+        public string Name { get; set; } = default!;
+
+        /// <summary>The <c>schema</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("schema")]
+        public System.Collections.Generic.IDictionary<string, object>? Schema { get; set; } = default!;
+
+        /// <summary>The <c>strict</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("strict")]
+        public bool? Strict { get; set; } = default!;
+
+    }
+
+    /// <summary>
+    /// One of: `text`, `json_object`, `json_schema`.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public enum TextGenerationChatCompletionInputResponseFormatType
+    {
+
+        /// <summary>Wire value <c>text</c>.</summary>
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"text")]
+        [System.Runtime.Serialization.EnumMember(Value = @"text")]
+        Text = 0,
+
+        /// <summary>Wire value <c>json_object</c>.</summary>
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"json_object")]
+        [System.Runtime.Serialization.EnumMember(Value = @"json_object")]
+        JsonObject = 1,
+
+        /// <summary>Wire value <c>json_schema</c>.</summary>
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"json_schema")]
+        [System.Runtime.Serialization.EnumMember(Value = @"json_schema")]
+        JsonSchema = 2,
+
+    }
+
+    /// <summary>
+    /// One of: `auto`, `default`, `flex`, `scale`, `priority`.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public enum TextGenerationChatCompletionInputServiceTier
+    {
+
+        /// <summary>Wire value <c>auto</c>.</summary>
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"auto")]
+        [System.Runtime.Serialization.EnumMember(Value = @"auto")]
+        Auto = 0,
+
+        /// <summary>Wire value <c>default</c>.</summary>
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"default")]
+        [System.Runtime.Serialization.EnumMember(Value = @"default")]
+        Default = 1,
+
+        /// <summary>Wire value <c>flex</c>.</summary>
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"flex")]
+        [System.Runtime.Serialization.EnumMember(Value = @"flex")]
+        Flex = 2,
+
+        /// <summary>Wire value <c>scale</c>.</summary>
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"scale")]
+        [System.Runtime.Serialization.EnumMember(Value = @"scale")]
+        Scale = 3,
+
+        /// <summary>Wire value <c>priority</c>.</summary>
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"priority")]
+        [System.Runtime.Serialization.EnumMember(Value = @"priority")]
+        Priority = 4,
+
+    }
+
+    /// <summary>The contract's <c>TextGenerationChatCompletionInputStreamOptions</c> schema.</summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class TextGenerationChatCompletionInputStreamOptions
+    {
+
+        /// <summary>The <c>include_obfuscation</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("include_obfuscation")]
+        public bool? IncludeObfuscation { get; set; } = default!;
+
+        /// <summary>The <c>include_usage</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("include_usage")]
+        public bool? IncludeUsage { get; set; } = default!;
+
+    }
+
+    /// <summary>The contract's <c>TextGenerationChatCompletionInputToolsItem</c> schema.</summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class TextGenerationChatCompletionInputToolsItem
+    {
+
+        /// <summary>The <c>function</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("function")]
+        public TextGenerationChatCompletionInputToolsItemFunction? Function { get; set; } = default!;
+
+        /// <summary>The <c>type</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("type")]
+        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<TextGenerationChatCompletionInputToolsItemType>))]
+        public TextGenerationChatCompletionInputToolsItemType Type { get; set; } = default!;
+
+        /// <summary>The <c>custom</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("custom")]
+        public TextGenerationChatCompletionInputToolsItemCustom? Custom { get; set; } = default!;
+
+    }
+
+    /// <summary>The contract's <c>TextGenerationChatCompletionInputToolsItemCustom</c> schema.</summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class TextGenerationChatCompletionInputToolsItemCustom
+    {
+
+        /// <summary>The <c>description</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("description")]
+        public string? Description { get; set; } = default!;
+
+        /// <summary>The <c>format</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("format")]
+        public TextGenerationChatCompletionInputToolsItemCustomFormat? Format { get; set; } = default!;
+
+        /// <summary>The <c>name</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("name")]
+        public string Name { get; set; } = default!;
+
+    }
+
+    /// <summary>The contract's <c>TextGenerationChatCompletionInputToolsItemCustomFormat</c> schema.</summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class TextGenerationChatCompletionInputToolsItemCustomFormat
+    {
+
+        /// <summary>The <c>type</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("type")]
+        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<TextGenerationChatCompletionInputToolsItemCustomFormatType>))]
+        public TextGenerationChatCompletionInputToolsItemCustomFormatType Type { get; set; } = default!;
+
+        /// <summary>The <c>grammar</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("grammar")]
+        public TextGenerationChatCompletionInputToolsItemCustomFormatGrammar? Grammar { get; set; } = default!;
+
+    }
+
+    /// <summary>The contract's <c>TextGenerationChatCompletionInputToolsItemCustomFormatGrammar</c> schema.</summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class TextGenerationChatCompletionInputToolsItemCustomFormatGrammar
+    {
+
+        /// <summary>The <c>definition</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("definition")]
+        public string Definition { get; set; } = default!;
+
+        /// <summary>The <c>syntax</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("syntax")]
+        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<TextGenerationChatCompletionInputToolsItemCustomFormatGrammarSyntax>))]
+        public TextGenerationChatCompletionInputToolsItemCustomFormatGrammarSyntax Syntax { get; set; } = default!;
+
+    }
+
+    /// <summary>
+    /// One of: `lark`, `regex`.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public enum TextGenerationChatCompletionInputToolsItemCustomFormatGrammarSyntax
+    {
+
+        /// <summary>Wire value <c>lark</c>.</summary>
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"lark")]
+        [System.Runtime.Serialization.EnumMember(Value = @"lark")]
+        Lark = 0,
+
+        /// <summary>Wire value <c>regex</c>.</summary>
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"regex")]
+        [System.Runtime.Serialization.EnumMember(Value = @"regex")]
+        Regex = 1,
+
+    }
+
+    /// <summary>
+    /// One of: `text`, `grammar`.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public enum TextGenerationChatCompletionInputToolsItemCustomFormatType
+    {
+
+        /// <summary>Wire value <c>text</c>.</summary>
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"text")]
+        [System.Runtime.Serialization.EnumMember(Value = @"text")]
+        Text = 0,
+
+        /// <summary>Wire value <c>grammar</c>.</summary>
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"grammar")]
+        [System.Runtime.Serialization.EnumMember(Value = @"grammar")]
+        Grammar = 1,
+
+    }
+
+    /// <summary>The contract's <c>TextGenerationChatCompletionInputToolsItemFunction</c> schema.</summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class TextGenerationChatCompletionInputToolsItemFunction
+    {
+
+        /// <summary>The <c>description</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("description")]
+        public string? Description { get; set; } = default!;
+
+        /// <summary>The <c>name</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("name")]
+        public string Name { get; set; } = default!;
+
+        /// <summary>The <c>parameters</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("parameters")]
+        public System.Collections.Generic.IDictionary<string, object>? Parameters { get; set; } = default!;
+
+        /// <summary>The <c>strict</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("strict")]
+        public bool? Strict { get; set; } = default!;
+
+    }
+
+    /// <summary>
+    /// One of: `function`, `custom`.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public enum TextGenerationChatCompletionInputToolsItemType
+    {
+
+        /// <summary>Wire value <c>function</c>.</summary>
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"function")]
+        [System.Runtime.Serialization.EnumMember(Value = @"function")]
+        Function = 0,
+
+        /// <summary>Wire value <c>custom</c>.</summary>
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"custom")]
+        [System.Runtime.Serialization.EnumMember(Value = @"custom")]
+        Custom = 1,
+
+    }
+
+    /// <summary>The contract's <c>TextGenerationChatCompletionInputWebSearchOptions</c> schema.</summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class TextGenerationChatCompletionInputWebSearchOptions
+    {
+
+        /// <summary>The <c>search_context_size</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("search_context_size")]
+        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<TextGenerationChatCompletionInputWebSearchOptionsSearchContextSize>))]
+        public TextGenerationChatCompletionInputWebSearchOptionsSearchContextSize? SearchContextSize { get; set; } = default!;
+
+        /// <summary>The <c>user_location</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("user_location")]
+        public TextGenerationChatCompletionInputWebSearchOptionsUserLocation? UserLocation { get; set; } = default!;
+
+    }
+
+    /// <summary>
+    /// One of: `low`, `medium`, `high`.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public enum TextGenerationChatCompletionInputWebSearchOptionsSearchContextSize
+    {
+
+        /// <summary>Wire value <c>low</c>.</summary>
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"low")]
+        [System.Runtime.Serialization.EnumMember(Value = @"low")]
+        Low = 0,
+
+        /// <summary>Wire value <c>medium</c>.</summary>
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"medium")]
+        [System.Runtime.Serialization.EnumMember(Value = @"medium")]
+        Medium = 1,
+
+        /// <summary>Wire value <c>high</c>.</summary>
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"high")]
+        [System.Runtime.Serialization.EnumMember(Value = @"high")]
+        High = 2,
+
+    }
+
+    /// <summary>The contract's <c>TextGenerationChatCompletionInputWebSearchOptionsUserLocation</c> schema.</summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class TextGenerationChatCompletionInputWebSearchOptionsUserLocation
+    {
+
+        /// <summary>The <c>approximate</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("approximate")]
+        public TextGenerationChatCompletionInputWebSearchOptionsUserLocationApproximate Approximate { get; set; } = new TextGenerationChatCompletionInputWebSearchOptionsUserLocationApproximate();
+
+        /// <summary>The <c>type</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("type")]
+        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<TextGenerationChatCompletionInputWebSearchOptionsUserLocationType>))]
+        public TextGenerationChatCompletionInputWebSearchOptionsUserLocationType Type { get; set; } = default!;
+
+    }
+
+    /// <summary>The contract's <c>TextGenerationChatCompletionInputWebSearchOptionsUserLocationApproximate</c> schema.</summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class TextGenerationChatCompletionInputWebSearchOptionsUserLocationApproximate
+    {
+
+        /// <summary>The <c>city</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("city")]
+        public string? City { get; set; } = default!;
+
+        /// <summary>The <c>country</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("country")]
+        public string? Country { get; set; } = default!;
+
+        /// <summary>The <c>region</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("region")]
+        public string? Region { get; set; } = default!;
+
+        /// <summary>The <c>timezone</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("timezone")]
+        public string? Timezone { get; set; } = default!;
+
+    }
+
+    /// <summary>
+    /// One of: `approximate`.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public enum TextGenerationChatCompletionInputWebSearchOptionsUserLocationType
+    {
+
+        /// <summary>Wire value <c>approximate</c>.</summary>
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"approximate")]
+        [System.Runtime.Serialization.EnumMember(Value = @"approximate")]
+        Approximate = 0,
+
+    }
+
+    /// <summary>The contract's <c>TextGenerationChatCompletionOutput</c> schema.</summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class TextGenerationChatCompletionOutput
+    {
+
+        /// <summary>The <c>choices</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("choices")]
+        public System.Collections.Generic.IList<TextGenerationChatCompletionOutputChoicesItem> Choices { get; set; } = new System.Collections.Generic.List<TextGenerationChatCompletionOutputChoicesItem>();
+
+        /// <summary>The <c>created</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("created")]
+        public double Created { get; set; } = default!;
+
+        /// <summary>The <c>id</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("id")]
+        public string Id { get; set; } = default!;
+
+        /// <summary>The <c>model</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("model")]
+        public string Model { get; set; } = default!;
+
+        /// <summary>The <c>object</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("object")]
+        public string Object { get; set; } = default!;
+
+        /// <summary>The <c>service_tier</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("service_tier")]
+        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<TextGenerationChatCompletionOutputServiceTier>))]
+        public TextGenerationChatCompletionOutputServiceTier? ServiceTier { get; set; } = default!;
+
+        /// <summary>The <c>system_fingerprint</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("system_fingerprint")]
+        public string? SystemFingerprint { get; set; } = default!;
+
+        /// <summary>The <c>usage</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("usage")]
+        public TextGenerationChatCompletionOutputUsage? Usage { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    /// <summary>The contract's <c>TextGenerationChatCompletionOutputChoicesItem</c> schema.</summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class TextGenerationChatCompletionOutputChoicesItem
+    {
+
+        /// <summary>The <c>finish_reason</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("finish_reason")]
+        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<TextGenerationChatCompletionOutputChoicesItemFinishReason>))]
+        public TextGenerationChatCompletionOutputChoicesItemFinishReason? FinishReason { get; set; } = default!;
+
+        /// <summary>The <c>index</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("index")]
+        public double? Index { get; set; } = default!;
+
+        /// <summary>The <c>logprobs</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("logprobs")]
+        public TextGenerationChatCompletionOutputChoicesItemLogprobs? Logprobs { get; set; } = default!;
+
+        /// <summary>The <c>message</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("message")]
+        public TextGenerationChatCompletionOutputChoicesItemMessage? Message { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    /// <summary>
+    /// One of: `stop`, `length`, `tool_calls`, `content_filter`, `function_call`.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public enum TextGenerationChatCompletionOutputChoicesItemFinishReason
+    {
+
+        /// <summary>Wire value <c>stop</c>.</summary>
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"stop")]
+        [System.Runtime.Serialization.EnumMember(Value = @"stop")]
+        Stop = 0,
+
+        /// <summary>Wire value <c>length</c>.</summary>
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"length")]
+        [System.Runtime.Serialization.EnumMember(Value = @"length")]
+        Length = 1,
+
+        /// <summary>Wire value <c>tool_calls</c>.</summary>
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"tool_calls")]
+        [System.Runtime.Serialization.EnumMember(Value = @"tool_calls")]
+        ToolCalls = 2,
+
+        /// <summary>Wire value <c>content_filter</c>.</summary>
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"content_filter")]
+        [System.Runtime.Serialization.EnumMember(Value = @"content_filter")]
+        ContentFilter = 3,
+
+        /// <summary>Wire value <c>function_call</c>.</summary>
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"function_call")]
+        [System.Runtime.Serialization.EnumMember(Value = @"function_call")]
+        FunctionCall = 4,
+
+    }
+
+    /// <summary>The contract's <c>TextGenerationChatCompletionOutputChoicesItemLogprobs</c> schema.</summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class TextGenerationChatCompletionOutputChoicesItemLogprobs
+    {
+
+        /// <summary>The <c>content</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("content")]
+        public System.Collections.Generic.IList<TextGenerationChatCompletionOutputChoicesItemLogprobsContentItem>? Content { get; set; } = default!;
+
+        /// <summary>The <c>refusal</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("refusal")]
+        public System.Collections.Generic.IList<TextGenerationChatCompletionOutputChoicesItemLogprobsRefusalItem>? Refusal { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    /// <summary>The contract's <c>TextGenerationChatCompletionOutputChoicesItemLogprobsContentItem</c> schema.</summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class TextGenerationChatCompletionOutputChoicesItemLogprobsContentItem
+    {
+
+        /// <summary>The <c>bytes</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("bytes")]
+        public System.Collections.Generic.IList<double>? Bytes { get; set; } = default!;
+
+        /// <summary>The <c>logprob</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("logprob")]
+        public double? Logprob { get; set; } = default!;
+
+        /// <summary>The <c>token</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("token")]
+        public string? Token { get; set; } = default!;
+
+        /// <summary>The <c>top_logprobs</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("top_logprobs")]
+        public System.Collections.Generic.IList<TextGenerationChatCompletionOutputChoicesItemLogprobsContentItemTopLogprobsItem>? TopLogprobs { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    /// <summary>The contract's <c>TextGenerationChatCompletionOutputChoicesItemLogprobsContentItemTopLogprobsItem</c> schema.</summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class TextGenerationChatCompletionOutputChoicesItemLogprobsContentItemTopLogprobsItem
+    {
+
+        /// <summary>The <c>bytes</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("bytes")]
+        public System.Collections.Generic.IList<double>? Bytes { get; set; } = default!;
+
+        /// <summary>The <c>logprob</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("logprob")]
+        public double? Logprob { get; set; } = default!;
+
+        /// <summary>The <c>token</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("token")]
+        public string? Token { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    /// <summary>The contract's <c>TextGenerationChatCompletionOutputChoicesItemLogprobsRefusalItem</c> schema.</summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class TextGenerationChatCompletionOutputChoicesItemLogprobsRefusalItem
+    {
+
+        /// <summary>The <c>bytes</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("bytes")]
+        public System.Collections.Generic.IList<double>? Bytes { get; set; } = default!;
+
+        /// <summary>The <c>logprob</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("logprob")]
+        public double? Logprob { get; set; } = default!;
+
+        /// <summary>The <c>token</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("token")]
+        public string? Token { get; set; } = default!;
+
+        /// <summary>The <c>top_logprobs</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("top_logprobs")]
+        public System.Collections.Generic.IList<TextGenerationChatCompletionOutputChoicesItemLogprobsRefusalItemTopLogprobsItem>? TopLogprobs { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    /// <summary>The contract's <c>TextGenerationChatCompletionOutputChoicesItemLogprobsRefusalItemTopLogprobsItem</c> schema.</summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class TextGenerationChatCompletionOutputChoicesItemLogprobsRefusalItemTopLogprobsItem
+    {
+
+        /// <summary>The <c>bytes</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("bytes")]
+        public System.Collections.Generic.IList<double>? Bytes { get; set; } = default!;
+
+        /// <summary>The <c>logprob</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("logprob")]
+        public double? Logprob { get; set; } = default!;
+
+        /// <summary>The <c>token</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("token")]
+        public string? Token { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    /// <summary>The contract's <c>TextGenerationChatCompletionOutputChoicesItemMessage</c> schema.</summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class TextGenerationChatCompletionOutputChoicesItemMessage
+    {
+
+        /// <summary>The <c>annotations</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("annotations")]
+        public System.Collections.Generic.IList<TextGenerationChatCompletionOutputChoicesItemMessageAnnotationsItem>? Annotations { get; set; } = default!;
+
+        /// <summary>The <c>audio</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("audio")]
+        public TextGenerationChatCompletionOutputChoicesItemMessageAudio? Audio { get; set; } = default!;
+
+        /// <summary>The <c>content</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("content")]
+        public string? Content { get; set; } = default!;
+
+        /// <summary>The <c>function_call</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("function_call")]
+        public TextGenerationChatCompletionOutputChoicesItemMessageFunctionCall? FunctionCall { get; set; } = default!;
+
+        /// <summary>The <c>refusal</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("refusal")]
+        public string? Refusal { get; set; } = default!;
+
+        /// <summary>The <c>role</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("role")]
+        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<TextGenerationChatCompletionOutputChoicesItemMessageRole>))]
+        public TextGenerationChatCompletionOutputChoicesItemMessageRole? Role { get; set; } = default!;
+
+        /// <summary>The <c>tool_calls</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("tool_calls")]
+        public System.Collections.Generic.IList<TextGenerationChatCompletionOutputChoicesItemMessageToolCallsItem>? ToolCalls { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    /// <summary>The contract's <c>TextGenerationChatCompletionOutputChoicesItemMessageAnnotationsItem</c> schema.</summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class TextGenerationChatCompletionOutputChoicesItemMessageAnnotationsItem
+    {
+
+        /// <summary>The <c>type</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("type")]
+        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<TextGenerationChatCompletionOutputChoicesItemMessageAnnotationsItemType>))]
+        public TextGenerationChatCompletionOutputChoicesItemMessageAnnotationsItemType? Type { get; set; } = default!;
+
+        /// <summary>The <c>url_citation</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("url_citation")]
+        public TextGenerationChatCompletionOutputChoicesItemMessageAnnotationsItemUrlCitation? UrlCitation { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    /// <summary>
+    /// One of: `url_citation`.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public enum TextGenerationChatCompletionOutputChoicesItemMessageAnnotationsItemType
+    {
+
+        /// <summary>Wire value <c>url_citation</c>.</summary>
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"url_citation")]
+        [System.Runtime.Serialization.EnumMember(Value = @"url_citation")]
+        UrlCitation = 0,
+
+    }
+
+    /// <summary>The contract's <c>TextGenerationChatCompletionOutputChoicesItemMessageAnnotationsItemUrlCitation</c> schema.</summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class TextGenerationChatCompletionOutputChoicesItemMessageAnnotationsItemUrlCitation
+    {
+
+        /// <summary>The <c>end_index</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("end_index")]
+        public double? EndIndex { get; set; } = default!;
+
+        /// <summary>The <c>start_index</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("start_index")]
+        public double? StartIndex { get; set; } = default!;
+
+        /// <summary>The <c>title</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("title")]
+        public string? Title { get; set; } = default!;
+
+        /// <summary>The <c>url</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("url")]
+        public string? Url { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    /// <summary>The contract's <c>TextGenerationChatCompletionOutputChoicesItemMessageAudio</c> schema.</summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class TextGenerationChatCompletionOutputChoicesItemMessageAudio
+    {
+
+        /// <summary>The <c>data</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("data")]
+        public string? Data { get; set; } = default!;
+
+        /// <summary>The <c>expires_at</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("expires_at")]
+        public double? ExpiresAt { get; set; } = default!;
+
+        /// <summary>The <c>id</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("id")]
+        public string? Id { get; set; } = default!;
+
+        /// <summary>The <c>transcript</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("transcript")]
+        public string? Transcript { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    /// <summary>The contract's <c>TextGenerationChatCompletionOutputChoicesItemMessageFunctionCall</c> schema.</summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class TextGenerationChatCompletionOutputChoicesItemMessageFunctionCall
+    {
+
+        /// <summary>The <c>arguments</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("arguments")]
+        public string? Arguments { get; set; } = default!;
+
+        /// <summary>The <c>name</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("name")]
+        public string? Name { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    /// <summary>
+    /// One of: `assistant`.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public enum TextGenerationChatCompletionOutputChoicesItemMessageRole
+    {
+
+        /// <summary>Wire value <c>assistant</c>.</summary>
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"assistant")]
+        [System.Runtime.Serialization.EnumMember(Value = @"assistant")]
+        Assistant = 0,
+
+    }
+
+    /// <summary>The contract's <c>TextGenerationChatCompletionOutputChoicesItemMessageToolCallsItem</c> schema.</summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class TextGenerationChatCompletionOutputChoicesItemMessageToolCallsItem
+    {
+
+        /// <summary>The <c>function</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("function")]
+        public TextGenerationChatCompletionOutputChoicesItemMessageToolCallsItemFunction? Function { get; set; } = default!;
+
+        /// <summary>The <c>id</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("id")]
+        public string? Id { get; set; } = default!;
+
+        /// <summary>The <c>type</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("type")]
+        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<TextGenerationChatCompletionOutputChoicesItemMessageToolCallsItemType>))]
+        public TextGenerationChatCompletionOutputChoicesItemMessageToolCallsItemType? Type { get; set; } = default!;
+
+        /// <summary>The <c>custom</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("custom")]
+        public TextGenerationChatCompletionOutputChoicesItemMessageToolCallsItemCustom? Custom { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    /// <summary>The contract's <c>TextGenerationChatCompletionOutputChoicesItemMessageToolCallsItemCustom</c> schema.</summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class TextGenerationChatCompletionOutputChoicesItemMessageToolCallsItemCustom
+    {
+
+        /// <summary>The <c>input</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("input")]
+        public string? Input { get; set; } = default!;
+
+        /// <summary>The <c>name</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("name")]
+        public string? Name { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    /// <summary>The contract's <c>TextGenerationChatCompletionOutputChoicesItemMessageToolCallsItemFunction</c> schema.</summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class TextGenerationChatCompletionOutputChoicesItemMessageToolCallsItemFunction
+    {
+
+        /// <summary>The <c>arguments</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("arguments")]
+        public string? Arguments { get; set; } = default!;
+
+        /// <summary>The <c>name</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("name")]
+        public string? Name { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    /// <summary>
+    /// One of: `function`, `custom`.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public enum TextGenerationChatCompletionOutputChoicesItemMessageToolCallsItemType
+    {
+
+        /// <summary>Wire value <c>function</c>.</summary>
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"function")]
+        [System.Runtime.Serialization.EnumMember(Value = @"function")]
+        Function = 0,
+
+        /// <summary>Wire value <c>custom</c>.</summary>
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"custom")]
+        [System.Runtime.Serialization.EnumMember(Value = @"custom")]
+        Custom = 1,
+
+    }
+
+    /// <summary>
+    /// One of: `auto`, `default`, `flex`, `scale`, `priority`.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public enum TextGenerationChatCompletionOutputServiceTier
+    {
+
+        /// <summary>Wire value <c>auto</c>.</summary>
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"auto")]
+        [System.Runtime.Serialization.EnumMember(Value = @"auto")]
+        Auto = 0,
+
+        /// <summary>Wire value <c>default</c>.</summary>
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"default")]
+        [System.Runtime.Serialization.EnumMember(Value = @"default")]
+        Default = 1,
+
+        /// <summary>Wire value <c>flex</c>.</summary>
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"flex")]
+        [System.Runtime.Serialization.EnumMember(Value = @"flex")]
+        Flex = 2,
+
+        /// <summary>Wire value <c>scale</c>.</summary>
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"scale")]
+        [System.Runtime.Serialization.EnumMember(Value = @"scale")]
+        Scale = 3,
+
+        /// <summary>Wire value <c>priority</c>.</summary>
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"priority")]
+        [System.Runtime.Serialization.EnumMember(Value = @"priority")]
+        Priority = 4,
+
+    }
+
+    /// <summary>The contract's <c>TextGenerationChatCompletionOutputUsage</c> schema.</summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class TextGenerationChatCompletionOutputUsage
+    {
+
+        /// <summary>The <c>completion_tokens</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("completion_tokens")]
+        public double? CompletionTokens { get; set; } = default!;
+
+        /// <summary>The <c>completion_tokens_details</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("completion_tokens_details")]
+        public TextGenerationChatCompletionOutputUsageCompletionTokensDetails? CompletionTokensDetails { get; set; } = default!;
+
+        /// <summary>The <c>prompt_tokens</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("prompt_tokens")]
+        public double? PromptTokens { get; set; } = default!;
+
+        /// <summary>The <c>prompt_tokens_details</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("prompt_tokens_details")]
+        public TextGenerationChatCompletionOutputUsagePromptTokensDetails? PromptTokensDetails { get; set; } = default!;
+
+        /// <summary>The <c>total_tokens</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("total_tokens")]
+        public double? TotalTokens { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    /// <summary>The contract's <c>TextGenerationChatCompletionOutputUsageCompletionTokensDetails</c> schema.</summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class TextGenerationChatCompletionOutputUsageCompletionTokensDetails
+    {
+
+        /// <summary>The <c>accepted_prediction_tokens</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("accepted_prediction_tokens")]
+        public double? AcceptedPredictionTokens { get; set; } = default!;
+
+        /// <summary>The <c>audio_tokens</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("audio_tokens")]
+        public double? AudioTokens { get; set; } = default!;
+
+        /// <summary>The <c>reasoning_tokens</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("reasoning_tokens")]
+        public double? ReasoningTokens { get; set; } = default!;
+
+        /// <summary>The <c>rejected_prediction_tokens</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("rejected_prediction_tokens")]
+        public double? RejectedPredictionTokens { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    /// <summary>The contract's <c>TextGenerationChatCompletionOutputUsagePromptTokensDetails</c> schema.</summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class TextGenerationChatCompletionOutputUsagePromptTokensDetails
+    {
+
+        /// <summary>The <c>audio_tokens</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("audio_tokens")]
+        public double? AudioTokens { get; set; } = default!;
+
+        /// <summary>The <c>cached_tokens</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("cached_tokens")]
+        public double? CachedTokens { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    /// <summary>
+    /// Envelope of a successful run whose result is `TextGenerationChatCompletionOutput`.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class TextGenerationChatCompletionResponse
+    {
+
+        /// <summary>The <c>result</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("result")]
+        public TextGenerationChatCompletionOutput? Result { get; set; } = default!;
+
+        /// <summary>The <c>success</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("success")]
+        public bool Success { get; set; } = default!;
+
+        /// <summary>The <c>errors</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("errors")]
+        public System.Collections.Generic.IList<ResponseInfo>? Errors { get; set; } = default!;
+
+        /// <summary>The <c>messages</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("messages")]
+        public System.Collections.Generic.IList<ResponseInfo>? Messages { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    /// <summary>
+    /// Envelope whose result is `TextGenerationCompletionOutput`, or a batch status / final batch result.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class TextGenerationCompletionBatchableResponse
+    {
+
+        /// <summary>The <c>result</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("result")]
+        public TextGenerationCompletionBatchableResponseResult? Result { get; set; } = default!;
+
+        /// <summary>The <c>success</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("success")]
+        public bool Success { get; set; } = default!;
+
+        /// <summary>The <c>errors</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("errors")]
+        public System.Collections.Generic.IList<ResponseInfo>? Errors { get; set; } = default!;
+
+        /// <summary>The <c>messages</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("messages")]
+        public System.Collections.Generic.IList<ResponseInfo>? Messages { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    /// <summary>The contract's <c>TextGenerationCompletionBatchableResponseResult</c> schema.</summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class TextGenerationCompletionBatchableResponseResult
+    {
+
+        /// <summary>The <c>id</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("id")]
+        public string? Id { get; set; } = default!;
+
+        /// <summary>The <c>object</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("object")]
+        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<TextGenerationCompletionBatchableResponseResultObject>))]
+        public TextGenerationCompletionBatchableResponseResultObject? Object { get; set; } = default!;
+
+        /// <summary>The <c>created</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("created")]
+        public double? Created { get; set; } = default!;
+
+        /// <summary>The <c>model</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("model")]
+        public string? Model { get; set; } = default!;
+
+        /// <summary>The <c>choices</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("choices")]
+        public object? Choices { get; set; } = default!;
+
+        /// <summary>The <c>usage</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("usage")]
+        public object? Usage { get; set; } = default!;
+
+        /// <summary>The <c>prompt_logprobs</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("prompt_logprobs")]
+        public System.Collections.Generic.IDictionary<string, object>? PromptLogprobs { get; set; } = default!;
+
+        /// <summary>The <c>status</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("status")]
+        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<TextGenerationCompletionBatchableResponseResultStatus>))]
+        public TextGenerationCompletionBatchableResponseResultStatus? Status { get; set; } = default!;
+
+        /// <summary>The <c>request_id</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("request_id")]
+        public string? RequestId { get; set; } = default!;
+
+        /// <summary>The <c>responses</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("responses")]
+        public System.Collections.Generic.IList<BatchResponseItem>? Responses { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    /// <summary>
+    /// One of: `chat.completion`, `text_completion`.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public enum TextGenerationCompletionBatchableResponseResultObject
+    {
+
+        /// <summary>Wire value <c>chat.completion</c>.</summary>
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"chat.completion")]
+        [System.Runtime.Serialization.EnumMember(Value = @"chat.completion")]
+        ChatCompletion = 0,
+
+        /// <summary>Wire value <c>text_completion</c>.</summary>
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"text_completion")]
+        [System.Runtime.Serialization.EnumMember(Value = @"text_completion")]
+        TextCompletion = 1,
+
+    }
+
+    /// <summary>
+    /// One of: `queued`, `running`.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public enum TextGenerationCompletionBatchableResponseResultStatus
+    {
+
+        /// <summary>Wire value <c>queued</c>.</summary>
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"queued")]
+        [System.Runtime.Serialization.EnumMember(Value = @"queued")]
+        Queued = 0,
+
+        /// <summary>Wire value <c>running</c>.</summary>
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"running")]
+        [System.Runtime.Serialization.EnumMember(Value = @"running")]
+        Running = 1,
+
+    }
+
+    /// <summary>The contract's <c>TextGenerationCompletionOutput</c> schema.</summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class TextGenerationCompletionOutput
+    {
+
+        /// <summary>The <c>id</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("id")]
+        public string? Id { get; set; } = default!;
+
+        /// <summary>The <c>object</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("object")]
+        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<TextGenerationCompletionOutputObject>))]
+        public TextGenerationCompletionOutputObject? Object { get; set; } = default!;
+
+        /// <summary>The <c>created</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("created")]
+        public double? Created { get; set; } = default!;
+
+        /// <summary>The <c>model</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("model")]
+        public string? Model { get; set; } = default!;
+
+        /// <summary>The <c>choices</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("choices")]
+        public object? Choices { get; set; } = default!;
+
+        /// <summary>The <c>usage</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("usage")]
+        public TextGenerationCompletionOutputUsage? Usage { get; set; } = default!;
+
+        /// <summary>The <c>prompt_logprobs</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("prompt_logprobs")]
+        public System.Collections.Generic.IDictionary<string, object>? PromptLogprobs { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    /// <summary>
+    /// One of: `chat.completion`, `text_completion`.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public enum TextGenerationCompletionOutputObject
+    {
+
+        /// <summary>Wire value <c>chat.completion</c>.</summary>
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"chat.completion")]
+        [System.Runtime.Serialization.EnumMember(Value = @"chat.completion")]
+        ChatCompletion = 0,
+
+        /// <summary>Wire value <c>text_completion</c>.</summary>
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"text_completion")]
+        [System.Runtime.Serialization.EnumMember(Value = @"text_completion")]
+        TextCompletion = 1,
+
+    }
+
+    /// <summary>The contract's <c>TextGenerationCompletionOutputUsage</c> schema.</summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class TextGenerationCompletionOutputUsage
+    {
+
+        /// <summary>
+        /// Default: `0`.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("prompt_tokens")]
+        public double? PromptTokens { get; set; } = default!;
+
+        /// <summary>
+        /// Default: `0`.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("completion_tokens")]
+        public double? CompletionTokens { get; set; } = default!;
+
+        /// <summary>
+        /// Default: `0`.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("total_tokens")]
+        public double? TotalTokens { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    /// <summary>
+    /// Envelope of a successful run whose result is `TextGenerationCompletionOutput`.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class TextGenerationCompletionResponse
+    {
+
+        /// <summary>The <c>result</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("result")]
+        public TextGenerationCompletionOutput? Result { get; set; } = default!;
+
+        /// <summary>The <c>success</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("success")]
+        public bool Success { get; set; } = default!;
+
+        /// <summary>The <c>errors</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("errors")]
+        public System.Collections.Generic.IList<ResponseInfo>? Errors { get; set; } = default!;
+
+        /// <summary>The <c>messages</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("messages")]
+        public System.Collections.Generic.IList<ResponseInfo>? Messages { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    /// <summary>The contract's <c>TextGenerationFlatInput</c> schema.</summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class TextGenerationFlatInput
+    {
+
+        /// <summary>The <c>frequency_penalty</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("frequency_penalty")]
+        public double? FrequencyPenalty { get; set; } = default!;
+
+        /// <summary>The <c>functions</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("functions")]
+        public System.Collections.Generic.IList<TextGenerationFlatInputFunctionsItem>? Functions { get; set; } = default!;
+
+        /// <summary>The <c>max_tokens</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("max_tokens")]
+        public double? MaxTokens { get; set; } = default!;
+
+        /// <summary>The <c>messages</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("messages")]
+        public System.Collections.Generic.IList<TextGenerationFlatInputMessagesItem>? Messages { get; set; } = default!;
+
+        /// <summary>The <c>presence_penalty</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("presence_penalty")]
+        public double? PresencePenalty { get; set; } = default!;
+
+        /// <summary>The <c>prompt</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("prompt")]
+        public string? Prompt { get; set; } = default!;
+
+        /// <summary>The <c>raw</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("raw")]
+        public bool? Raw { get; set; } = default!;
+
+        /// <summary>The <c>repetition_penalty</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("repetition_penalty")]
+        public double? RepetitionPenalty { get; set; } = default!;
+
+        /// <summary>The <c>response_format</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("response_format")]
+        public TextGenerationFlatInputResponseFormat? ResponseFormat { get; set; } = default!;
+
+        /// <summary>The <c>seed</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("seed")]
+        public double? Seed { get; set; } = default!;
+
+        /// <summary>The <c>stream</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("stream")]
+        public bool? Stream { get; set; } = default!;
+
+        /// <summary>The <c>temperature</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("temperature")]
+        public double? Temperature { get; set; } = default!;
+
+        /// <summary>The <c>tools</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("tools")]
+        public object? Tools { get; set; } = default!;
+
+        /// <summary>The <c>top_k</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("top_k")]
+        public double? TopK { get; set; } = default!;
+
+        /// <summary>The <c>top_p</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("top_p")]
+        public double? TopP { get; set; } = default!;
+
+    }
+
+    /// <summary>The contract's <c>TextGenerationFlatInputFunctionsItem</c> schema.</summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class TextGenerationFlatInputFunctionsItem
+    {
+
+        /// <summary>The <c>code</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("code")]
+        public string Code { get; set; } = default!;
+
+        /// <summary>The <c>name</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("name")]
+        public string Name { get; set; } = default!;
+
+    }
+
+    /// <summary>The contract's <c>TextGenerationFlatInputMessagesItem</c> schema.</summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class TextGenerationFlatInputMessagesItem
+    {
+
+        /// <summary>The <c>content</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("content")]
+        public string Content { get; set; } = default!;
+
+        /// <summary>The <c>name</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("name")]
+        public string? Name { get; set; } = default!;
+
+        /// <summary>The <c>role</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("role")]
+        public string Role { get; set; } = default!;
+
+    }
+
+    /// <summary>The contract's <c>TextGenerationFlatInputResponseFormat</c> schema.</summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class TextGenerationFlatInputResponseFormat
+    {
+
+        /// <summary>The <c>json_schema</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("json_schema")]
+        public object? JsonSchema { get; set; } = default!;
+
+        /// <summary>The <c>type</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("type")]
+        public string Type { get; set; } = default!;
+
+    }
+
     /// <summary>The contract's <c>TextGenerationInput</c> schema.</summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class TextGenerationInput
@@ -32312,6 +30579,1303 @@ namespace EdgeAi.Client
 
     }
 
+    /// <summary>
+    /// A normal `TextGenerationJsonModeInput`, an async batch submission (with ?queueRequest=true) or a batch poll.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class TextGenerationJsonModeBatchableInput
+    {
+
+        /// <summary>The <c>prompt</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("prompt")]
+        public string? Prompt { get; set; } = default!;
+
+        /// <summary>The <c>lora</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("lora")]
+        public string? Lora { get; set; } = default!;
+
+        /// <summary>The <c>response_format</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("response_format")]
+        public TextGenerationJsonModeBatchableInputResponseFormat? ResponseFormat { get; set; } = default!;
+
+        /// <summary>
+        /// Default: `false`.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("raw")]
+        public bool? Raw { get; set; } = default!;
+
+        /// <summary>
+        /// Default: `false`.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("stream")]
+        public bool? Stream { get; set; } = default!;
+
+        /// <summary>
+        /// Default: `256`.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("max_tokens")]
+        public int? MaxTokens { get; set; } = default!;
+
+        /// <summary>
+        /// Default: `0.6`.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("temperature")]
+        public double? Temperature { get; set; } = default!;
+
+        /// <summary>The <c>top_p</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("top_p")]
+        public double? TopP { get; set; } = default!;
+
+        /// <summary>The <c>top_k</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("top_k")]
+        public int? TopK { get; set; } = default!;
+
+        /// <summary>The <c>seed</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("seed")]
+        public long? Seed { get; set; } = default!;
+
+        /// <summary>The <c>repetition_penalty</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("repetition_penalty")]
+        public double? RepetitionPenalty { get; set; } = default!;
+
+        /// <summary>The <c>frequency_penalty</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("frequency_penalty")]
+        public double? FrequencyPenalty { get; set; } = default!;
+
+        /// <summary>The <c>presence_penalty</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("presence_penalty")]
+        public double? PresencePenalty { get; set; } = default!;
+
+        /// <summary>The <c>messages</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("messages")]
+        public System.Collections.Generic.IList<TextGenerationJsonModeBatchableInputMessagesItem>? Messages { get; set; } = default!;
+
+        /// <summary>The <c>functions</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("functions")]
+        public System.Collections.Generic.IList<TextGenerationJsonModeBatchableInputFunctionsItem>? Functions { get; set; } = default!;
+
+        /// <summary>The <c>tools</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("tools")]
+        public System.Collections.Generic.IList<TextGenerationJsonModeBatchableInputToolsItem>? Tools { get; set; } = default!;
+
+        /// <summary>
+        /// Normal model inputs, each with an optional `external_reference`. Total payload under 10 MB.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("requests")]
+        public System.Collections.Generic.IList<BatchRequestItem>? Requests { get; set; } = default!;
+
+        /// <summary>The <c>external_reference</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("external_reference")]
+        public string? ExternalReference { get; set; } = default!;
+
+        /// <summary>The <c>request_id</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("request_id")]
+        public string? RequestId { get; set; } = default!;
+
+    }
+
+    /// <summary>The contract's <c>TextGenerationJsonModeBatchableInputFunctionsItem</c> schema.</summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class TextGenerationJsonModeBatchableInputFunctionsItem
+    {
+
+        /// <summary>The <c>name</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("name")]
+        public string Name { get; set; } = default!;
+
+        /// <summary>The <c>code</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("code")]
+        public string Code { get; set; } = default!;
+
+    }
+
+    /// <summary>The contract's <c>TextGenerationJsonModeBatchableInputMessagesItem</c> schema.</summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class TextGenerationJsonModeBatchableInputMessagesItem
+    {
+
+        /// <summary>The <c>role</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("role")]
+        public string Role { get; set; } = default!;
+
+        /// <summary>The <c>content</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("content")]
+        public string Content { get; set; } = default!;
+
+    }
+
+    /// <summary>The contract's <c>TextGenerationJsonModeBatchableInputResponseFormat</c> schema.</summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class TextGenerationJsonModeBatchableInputResponseFormat
+    {
+
+        /// <summary>The <c>type</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("type")]
+        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<TextGenerationJsonModeBatchableInputResponseFormatType>))]
+        public TextGenerationJsonModeBatchableInputResponseFormatType? Type { get; set; } = default!;
+
+        /// <summary>The <c>json_schema</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("json_schema")]
+        public object? JsonSchema { get; set; } = default!;
+
+    }
+
+    /// <summary>
+    /// One of: `json_object`, `json_schema`.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public enum TextGenerationJsonModeBatchableInputResponseFormatType
+    {
+
+        /// <summary>Wire value <c>json_object</c>.</summary>
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"json_object")]
+        [System.Runtime.Serialization.EnumMember(Value = @"json_object")]
+        JsonObject = 0,
+
+        /// <summary>Wire value <c>json_schema</c>.</summary>
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"json_schema")]
+        [System.Runtime.Serialization.EnumMember(Value = @"json_schema")]
+        JsonSchema = 1,
+
+    }
+
+    /// <summary>The contract's <c>TextGenerationJsonModeBatchableInputToolsItem</c> schema.</summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class TextGenerationJsonModeBatchableInputToolsItem
+    {
+
+        /// <summary>The <c>name</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("name")]
+        public string? Name { get; set; } = default!;
+
+        /// <summary>The <c>description</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("description")]
+        public string? Description { get; set; } = default!;
+
+        /// <summary>The <c>parameters</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("parameters")]
+        public TextGenerationJsonModeBatchableInputToolsItemParameters? Parameters { get; set; } = default!;
+
+        /// <summary>The <c>type</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("type")]
+        public string? Type { get; set; } = default!;
+
+        /// <summary>The <c>function</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("function")]
+        public TextGenerationJsonModeBatchableInputToolsItemFunction? Function { get; set; } = default!;
+
+    }
+
+    /// <summary>The contract's <c>TextGenerationJsonModeBatchableInputToolsItemFunction</c> schema.</summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class TextGenerationJsonModeBatchableInputToolsItemFunction
+    {
+
+        /// <summary>The <c>name</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("name")]
+        public string Name { get; set; } = default!;
+
+        /// <summary>The <c>description</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("description")]
+        public string Description { get; set; } = default!;
+
+        /// <summary>The <c>parameters</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("parameters")]
+        public TextGenerationJsonModeBatchableInputToolsItemFunctionParameters Parameters { get; set; } = new TextGenerationJsonModeBatchableInputToolsItemFunctionParameters();
+
+    }
+
+    /// <summary>The contract's <c>TextGenerationJsonModeBatchableInputToolsItemFunctionParameters</c> schema.</summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class TextGenerationJsonModeBatchableInputToolsItemFunctionParameters
+    {
+
+        /// <summary>The <c>type</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("type")]
+        public string Type { get; set; } = default!;
+
+        /// <summary>The <c>required</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("required")]
+        public System.Collections.Generic.IList<string>? Required { get; set; } = default!;
+
+        /// <summary>The <c>properties</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("properties")]
+        public System.Collections.Generic.IDictionary<string, TextGenerationJsonModeBatchableInputToolsItemFunctionParametersPropertiesValue> Properties { get; set; } = new System.Collections.Generic.Dictionary<string, TextGenerationJsonModeBatchableInputToolsItemFunctionParametersPropertiesValue>();
+
+    }
+
+    /// <summary>The contract's <c>TextGenerationJsonModeBatchableInputToolsItemFunctionParametersPropertiesValue</c> schema.</summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class TextGenerationJsonModeBatchableInputToolsItemFunctionParametersPropertiesValue
+    {
+
+        /// <summary>The <c>type</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("type")]
+        public string Type { get; set; } = default!;
+
+        /// <summary>The <c>description</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("description")]
+        public string Description { get; set; } = default!;
+
+    }
+
+    /// <summary>The contract's <c>TextGenerationJsonModeBatchableInputToolsItemParameters</c> schema.</summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class TextGenerationJsonModeBatchableInputToolsItemParameters
+    {
+
+        /// <summary>The <c>type</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("type")]
+        public string Type { get; set; } = default!;
+
+        /// <summary>The <c>required</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("required")]
+        public System.Collections.Generic.IList<string>? Required { get; set; } = default!;
+
+        /// <summary>The <c>properties</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("properties")]
+        public System.Collections.Generic.IDictionary<string, TextGenerationJsonModeBatchableInputToolsItemParametersPropertiesValue> Properties { get; set; } = new System.Collections.Generic.Dictionary<string, TextGenerationJsonModeBatchableInputToolsItemParametersPropertiesValue>();
+
+    }
+
+    /// <summary>The contract's <c>TextGenerationJsonModeBatchableInputToolsItemParametersPropertiesValue</c> schema.</summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class TextGenerationJsonModeBatchableInputToolsItemParametersPropertiesValue
+    {
+
+        /// <summary>The <c>type</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("type")]
+        public string Type { get; set; } = default!;
+
+        /// <summary>The <c>description</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("description")]
+        public string Description { get; set; } = default!;
+
+    }
+
+    /// <summary>
+    /// Envelope whose result is `TextGenerationJsonModeOutput`, or a batch status / final batch result.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class TextGenerationJsonModeBatchableResponse
+    {
+
+        /// <summary>The <c>result</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("result")]
+        public TextGenerationJsonModeBatchableResponseResult? Result { get; set; } = default!;
+
+        /// <summary>The <c>success</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("success")]
+        public bool Success { get; set; } = default!;
+
+        /// <summary>The <c>errors</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("errors")]
+        public System.Collections.Generic.IList<ResponseInfo>? Errors { get; set; } = default!;
+
+        /// <summary>The <c>messages</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("messages")]
+        public System.Collections.Generic.IList<ResponseInfo>? Messages { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    /// <summary>The contract's <c>TextGenerationJsonModeBatchableResponseResult</c> schema.</summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class TextGenerationJsonModeBatchableResponseResult
+    {
+
+        /// <summary>The <c>response</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("response")]
+        public string? Response { get; set; } = default!;
+
+        /// <summary>The <c>usage</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("usage")]
+        public object? Usage { get; set; } = default!;
+
+        /// <summary>The <c>tool_calls</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("tool_calls")]
+        public System.Collections.Generic.IList<TextGenerationJsonModeBatchableResponseResultToolCallsItem>? ToolCalls { get; set; } = default!;
+
+        /// <summary>The <c>status</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("status")]
+        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<TextGenerationJsonModeBatchableResponseResultStatus>))]
+        public TextGenerationJsonModeBatchableResponseResultStatus? Status { get; set; } = default!;
+
+        /// <summary>The <c>request_id</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("request_id")]
+        public string? RequestId { get; set; } = default!;
+
+        /// <summary>The <c>model</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("model")]
+        public string? Model { get; set; } = default!;
+
+        /// <summary>The <c>responses</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("responses")]
+        public System.Collections.Generic.IList<BatchResponseItem>? Responses { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    /// <summary>
+    /// One of: `queued`, `running`.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public enum TextGenerationJsonModeBatchableResponseResultStatus
+    {
+
+        /// <summary>Wire value <c>queued</c>.</summary>
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"queued")]
+        [System.Runtime.Serialization.EnumMember(Value = @"queued")]
+        Queued = 0,
+
+        /// <summary>Wire value <c>running</c>.</summary>
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"running")]
+        [System.Runtime.Serialization.EnumMember(Value = @"running")]
+        Running = 1,
+
+    }
+
+    /// <summary>The contract's <c>TextGenerationJsonModeBatchableResponseResultToolCallsItem</c> schema.</summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class TextGenerationJsonModeBatchableResponseResultToolCallsItem
+    {
+
+        /// <summary>The <c>arguments</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("arguments")]
+        public System.Collections.Generic.IDictionary<string, object>? Arguments { get; set; } = default!;
+
+        /// <summary>The <c>name</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("name")]
+        public string? Name { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    /// <summary>The contract's <c>TextGenerationJsonModeInput</c> schema.</summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class TextGenerationJsonModeInput
+    {
+
+        /// <summary>The <c>prompt</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("prompt")]
+        public string? Prompt { get; set; } = default!;
+
+        /// <summary>The <c>lora</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("lora")]
+        public string? Lora { get; set; } = default!;
+
+        /// <summary>The <c>response_format</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("response_format")]
+        public TextGenerationJsonModeInputResponseFormat? ResponseFormat { get; set; } = default!;
+
+        /// <summary>
+        /// Default: `false`.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("raw")]
+        public bool? Raw { get; set; } = default!;
+
+        /// <summary>
+        /// Default: `false`.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("stream")]
+        public bool? Stream { get; set; } = default!;
+
+        /// <summary>
+        /// Default: `256`.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("max_tokens")]
+        public int? MaxTokens { get; set; } = default!;
+
+        /// <summary>
+        /// Default: `0.6`.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("temperature")]
+        public double? Temperature { get; set; } = default!;
+
+        /// <summary>The <c>top_p</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("top_p")]
+        public double? TopP { get; set; } = default!;
+
+        /// <summary>The <c>top_k</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("top_k")]
+        public int? TopK { get; set; } = default!;
+
+        /// <summary>The <c>seed</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("seed")]
+        public long? Seed { get; set; } = default!;
+
+        /// <summary>The <c>repetition_penalty</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("repetition_penalty")]
+        public double? RepetitionPenalty { get; set; } = default!;
+
+        /// <summary>The <c>frequency_penalty</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("frequency_penalty")]
+        public double? FrequencyPenalty { get; set; } = default!;
+
+        /// <summary>The <c>presence_penalty</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("presence_penalty")]
+        public double? PresencePenalty { get; set; } = default!;
+
+        /// <summary>The <c>messages</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("messages")]
+        public System.Collections.Generic.IList<TextGenerationJsonModeInputMessagesItem>? Messages { get; set; } = default!;
+
+        /// <summary>The <c>functions</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("functions")]
+        public System.Collections.Generic.IList<TextGenerationJsonModeInputFunctionsItem>? Functions { get; set; } = default!;
+
+        /// <summary>The <c>tools</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("tools")]
+        public System.Collections.Generic.IList<TextGenerationJsonModeInputToolsItem>? Tools { get; set; } = default!;
+
+    }
+
+    /// <summary>The contract's <c>TextGenerationJsonModeInputFunctionsItem</c> schema.</summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class TextGenerationJsonModeInputFunctionsItem
+    {
+
+        /// <summary>The <c>name</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("name")]
+        public string Name { get; set; } = default!;
+
+        /// <summary>The <c>code</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("code")]
+        public string Code { get; set; } = default!;
+
+    }
+
+    /// <summary>The contract's <c>TextGenerationJsonModeInputMessagesItem</c> schema.</summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class TextGenerationJsonModeInputMessagesItem
+    {
+
+        /// <summary>The <c>role</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("role")]
+        public string Role { get; set; } = default!;
+
+        /// <summary>The <c>content</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("content")]
+        public string Content { get; set; } = default!;
+
+    }
+
+    /// <summary>The contract's <c>TextGenerationJsonModeInputResponseFormat</c> schema.</summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class TextGenerationJsonModeInputResponseFormat
+    {
+
+        /// <summary>The <c>type</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("type")]
+        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<TextGenerationJsonModeInputResponseFormatType>))]
+        public TextGenerationJsonModeInputResponseFormatType? Type { get; set; } = default!;
+
+        /// <summary>The <c>json_schema</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("json_schema")]
+        public object? JsonSchema { get; set; } = default!;
+
+    }
+
+    /// <summary>
+    /// One of: `json_object`, `json_schema`.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public enum TextGenerationJsonModeInputResponseFormatType
+    {
+
+        /// <summary>Wire value <c>json_object</c>.</summary>
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"json_object")]
+        [System.Runtime.Serialization.EnumMember(Value = @"json_object")]
+        JsonObject = 0,
+
+        /// <summary>Wire value <c>json_schema</c>.</summary>
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"json_schema")]
+        [System.Runtime.Serialization.EnumMember(Value = @"json_schema")]
+        JsonSchema = 1,
+
+    }
+
+    /// <summary>The contract's <c>TextGenerationJsonModeInputToolsItem</c> schema.</summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class TextGenerationJsonModeInputToolsItem
+    {
+
+        /// <summary>The <c>name</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("name")]
+        public string? Name { get; set; } = default!;
+
+        /// <summary>The <c>description</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("description")]
+        public string? Description { get; set; } = default!;
+
+        /// <summary>The <c>parameters</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("parameters")]
+        public TextGenerationJsonModeInputToolsItemParameters? Parameters { get; set; } = default!;
+
+        /// <summary>The <c>type</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("type")]
+        public string? Type { get; set; } = default!;
+
+        /// <summary>The <c>function</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("function")]
+        public TextGenerationJsonModeInputToolsItemFunction? Function { get; set; } = default!;
+
+    }
+
+    /// <summary>The contract's <c>TextGenerationJsonModeInputToolsItemFunction</c> schema.</summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class TextGenerationJsonModeInputToolsItemFunction
+    {
+
+        /// <summary>The <c>name</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("name")]
+        public string Name { get; set; } = default!;
+
+        /// <summary>The <c>description</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("description")]
+        public string Description { get; set; } = default!;
+
+        /// <summary>The <c>parameters</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("parameters")]
+        public TextGenerationJsonModeInputToolsItemFunctionParameters Parameters { get; set; } = new TextGenerationJsonModeInputToolsItemFunctionParameters();
+
+    }
+
+    /// <summary>The contract's <c>TextGenerationJsonModeInputToolsItemFunctionParameters</c> schema.</summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class TextGenerationJsonModeInputToolsItemFunctionParameters
+    {
+
+        /// <summary>The <c>type</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("type")]
+        public string Type { get; set; } = default!;
+
+        /// <summary>The <c>required</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("required")]
+        public System.Collections.Generic.IList<string>? Required { get; set; } = default!;
+
+        /// <summary>The <c>properties</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("properties")]
+        public System.Collections.Generic.IDictionary<string, TextGenerationJsonModeInputToolsItemFunctionParametersPropertiesValue> Properties { get; set; } = new System.Collections.Generic.Dictionary<string, TextGenerationJsonModeInputToolsItemFunctionParametersPropertiesValue>();
+
+    }
+
+    /// <summary>The contract's <c>TextGenerationJsonModeInputToolsItemFunctionParametersPropertiesValue</c> schema.</summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class TextGenerationJsonModeInputToolsItemFunctionParametersPropertiesValue
+    {
+
+        /// <summary>The <c>type</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("type")]
+        public string Type { get; set; } = default!;
+
+        /// <summary>The <c>description</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("description")]
+        public string Description { get; set; } = default!;
+
+    }
+
+    /// <summary>The contract's <c>TextGenerationJsonModeInputToolsItemParameters</c> schema.</summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class TextGenerationJsonModeInputToolsItemParameters
+    {
+
+        /// <summary>The <c>type</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("type")]
+        public string Type { get; set; } = default!;
+
+        /// <summary>The <c>required</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("required")]
+        public System.Collections.Generic.IList<string>? Required { get; set; } = default!;
+
+        /// <summary>The <c>properties</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("properties")]
+        public System.Collections.Generic.IDictionary<string, TextGenerationJsonModeInputToolsItemParametersPropertiesValue> Properties { get; set; } = new System.Collections.Generic.Dictionary<string, TextGenerationJsonModeInputToolsItemParametersPropertiesValue>();
+
+    }
+
+    /// <summary>The contract's <c>TextGenerationJsonModeInputToolsItemParametersPropertiesValue</c> schema.</summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class TextGenerationJsonModeInputToolsItemParametersPropertiesValue
+    {
+
+        /// <summary>The <c>type</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("type")]
+        public string Type { get; set; } = default!;
+
+        /// <summary>The <c>description</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("description")]
+        public string Description { get; set; } = default!;
+
+    }
+
+    /// <summary>The contract's <c>TextGenerationJsonModeLegacyInput</c> schema.</summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class TextGenerationJsonModeLegacyInput
+    {
+
+        /// <summary>The <c>prompt</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("prompt")]
+        public string? Prompt { get; set; } = default!;
+
+        /// <summary>The <c>lora</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("lora")]
+        public string? Lora { get; set; } = default!;
+
+        /// <summary>The <c>response_format</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("response_format")]
+        public TextGenerationJsonModeLegacyInputResponseFormat? ResponseFormat { get; set; } = default!;
+
+        /// <summary>
+        /// Default: `false`.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("raw")]
+        public bool? Raw { get; set; } = default!;
+
+        /// <summary>
+        /// Default: `false`.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("stream")]
+        public bool? Stream { get; set; } = default!;
+
+        /// <summary>
+        /// Default: `256`.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("max_tokens")]
+        public int? MaxTokens { get; set; } = default!;
+
+        /// <summary>
+        /// Default: `0.6`.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("temperature")]
+        public double? Temperature { get; set; } = default!;
+
+        /// <summary>The <c>top_p</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("top_p")]
+        public double? TopP { get; set; } = default!;
+
+        /// <summary>The <c>top_k</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("top_k")]
+        public int? TopK { get; set; } = default!;
+
+        /// <summary>The <c>seed</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("seed")]
+        public long? Seed { get; set; } = default!;
+
+        /// <summary>The <c>repetition_penalty</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("repetition_penalty")]
+        public double? RepetitionPenalty { get; set; } = default!;
+
+        /// <summary>The <c>frequency_penalty</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("frequency_penalty")]
+        public double? FrequencyPenalty { get; set; } = default!;
+
+        /// <summary>The <c>presence_penalty</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("presence_penalty")]
+        public double? PresencePenalty { get; set; } = default!;
+
+        /// <summary>The <c>messages</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("messages")]
+        public System.Collections.Generic.IList<TextGenerationJsonModeLegacyInputMessagesItem>? Messages { get; set; } = default!;
+
+        /// <summary>The <c>functions</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("functions")]
+        public System.Collections.Generic.IList<TextGenerationJsonModeLegacyInputFunctionsItem>? Functions { get; set; } = default!;
+
+        /// <summary>The <c>tools</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("tools")]
+        public System.Collections.Generic.IList<TextGenerationJsonModeLegacyInputToolsItem>? Tools { get; set; } = default!;
+
+    }
+
+    /// <summary>The contract's <c>TextGenerationJsonModeLegacyInputFunctionsItem</c> schema.</summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class TextGenerationJsonModeLegacyInputFunctionsItem
+    {
+
+        /// <summary>The <c>name</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("name")]
+        public string Name { get; set; } = default!;
+
+        /// <summary>The <c>code</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("code")]
+        public string Code { get; set; } = default!;
+
+    }
+
+    /// <summary>The contract's <c>TextGenerationJsonModeLegacyInputMessagesItem</c> schema.</summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class TextGenerationJsonModeLegacyInputMessagesItem
+    {
+
+        /// <summary>The <c>role</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("role")]
+        public string Role { get; set; } = default!;
+
+        /// <summary>The <c>content</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("content")]
+        public string Content { get; set; } = default!;
+
+    }
+
+    /// <summary>The contract's <c>TextGenerationJsonModeLegacyInputResponseFormat</c> schema.</summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class TextGenerationJsonModeLegacyInputResponseFormat
+    {
+
+        /// <summary>The <c>type</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("type")]
+        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<TextGenerationJsonModeLegacyInputResponseFormatType>))]
+        public TextGenerationJsonModeLegacyInputResponseFormatType? Type { get; set; } = default!;
+
+        /// <summary>The <c>json_schema</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("json_schema")]
+        public object? JsonSchema { get; set; } = default!;
+
+    }
+
+    /// <summary>
+    /// One of: `json_object`, `json_schema`.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public enum TextGenerationJsonModeLegacyInputResponseFormatType
+    {
+
+        /// <summary>Wire value <c>json_object</c>.</summary>
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"json_object")]
+        [System.Runtime.Serialization.EnumMember(Value = @"json_object")]
+        JsonObject = 0,
+
+        /// <summary>Wire value <c>json_schema</c>.</summary>
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"json_schema")]
+        [System.Runtime.Serialization.EnumMember(Value = @"json_schema")]
+        JsonSchema = 1,
+
+    }
+
+    /// <summary>The contract's <c>TextGenerationJsonModeLegacyInputToolsItem</c> schema.</summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class TextGenerationJsonModeLegacyInputToolsItem
+    {
+
+        /// <summary>The <c>name</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("name")]
+        public string? Name { get; set; } = default!;
+
+        /// <summary>The <c>description</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("description")]
+        public string? Description { get; set; } = default!;
+
+        /// <summary>The <c>parameters</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("parameters")]
+        public TextGenerationJsonModeLegacyInputToolsItemParameters? Parameters { get; set; } = default!;
+
+        /// <summary>The <c>type</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("type")]
+        public string? Type { get; set; } = default!;
+
+        /// <summary>The <c>function</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("function")]
+        public TextGenerationJsonModeLegacyInputToolsItemFunction? Function { get; set; } = default!;
+
+    }
+
+    /// <summary>The contract's <c>TextGenerationJsonModeLegacyInputToolsItemFunction</c> schema.</summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class TextGenerationJsonModeLegacyInputToolsItemFunction
+    {
+
+        /// <summary>The <c>name</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("name")]
+        public string Name { get; set; } = default!;
+
+        /// <summary>The <c>description</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("description")]
+        public string Description { get; set; } = default!;
+
+        /// <summary>The <c>parameters</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("parameters")]
+        public TextGenerationJsonModeLegacyInputToolsItemFunctionParameters Parameters { get; set; } = new TextGenerationJsonModeLegacyInputToolsItemFunctionParameters();
+
+    }
+
+    /// <summary>The contract's <c>TextGenerationJsonModeLegacyInputToolsItemFunctionParameters</c> schema.</summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class TextGenerationJsonModeLegacyInputToolsItemFunctionParameters
+    {
+
+        /// <summary>The <c>type</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("type")]
+        public string Type { get; set; } = default!;
+
+        /// <summary>The <c>required</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("required")]
+        public System.Collections.Generic.IList<string>? Required { get; set; } = default!;
+
+        /// <summary>The <c>properties</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("properties")]
+        public System.Collections.Generic.IDictionary<string, TextGenerationJsonModeLegacyInputToolsItemFunctionParametersPropertiesValue> Properties { get; set; } = new System.Collections.Generic.Dictionary<string, TextGenerationJsonModeLegacyInputToolsItemFunctionParametersPropertiesValue>();
+
+    }
+
+    /// <summary>The contract's <c>TextGenerationJsonModeLegacyInputToolsItemFunctionParametersPropertiesValue</c> schema.</summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class TextGenerationJsonModeLegacyInputToolsItemFunctionParametersPropertiesValue
+    {
+
+        /// <summary>The <c>type</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("type")]
+        public string Type { get; set; } = default!;
+
+        /// <summary>The <c>description</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("description")]
+        public string Description { get; set; } = default!;
+
+    }
+
+    /// <summary>The contract's <c>TextGenerationJsonModeLegacyInputToolsItemParameters</c> schema.</summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class TextGenerationJsonModeLegacyInputToolsItemParameters
+    {
+
+        /// <summary>The <c>type</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("type")]
+        public string Type { get; set; } = default!;
+
+        /// <summary>The <c>required</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("required")]
+        public System.Collections.Generic.IList<string>? Required { get; set; } = default!;
+
+        /// <summary>The <c>properties</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("properties")]
+        public System.Collections.Generic.IDictionary<string, TextGenerationJsonModeLegacyInputToolsItemParametersPropertiesValue> Properties { get; set; } = new System.Collections.Generic.Dictionary<string, TextGenerationJsonModeLegacyInputToolsItemParametersPropertiesValue>();
+
+    }
+
+    /// <summary>The contract's <c>TextGenerationJsonModeLegacyInputToolsItemParametersPropertiesValue</c> schema.</summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class TextGenerationJsonModeLegacyInputToolsItemParametersPropertiesValue
+    {
+
+        /// <summary>The <c>type</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("type")]
+        public string Type { get; set; } = default!;
+
+        /// <summary>The <c>description</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("description")]
+        public string Description { get; set; } = default!;
+
+    }
+
+    /// <summary>The contract's <c>TextGenerationJsonModeOutput</c> schema.</summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class TextGenerationJsonModeOutput
+    {
+
+        /// <summary>The <c>response</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("response")]
+        public string Response { get; set; } = default!;
+
+        /// <summary>The <c>usage</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("usage")]
+        public TextGenerationJsonModeOutputUsage? Usage { get; set; } = default!;
+
+        /// <summary>The <c>tool_calls</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("tool_calls")]
+        public System.Collections.Generic.IList<TextGenerationJsonModeOutputToolCallsItem>? ToolCalls { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    /// <summary>The contract's <c>TextGenerationJsonModeOutputToolCallsItem</c> schema.</summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class TextGenerationJsonModeOutputToolCallsItem
+    {
+
+        /// <summary>The <c>arguments</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("arguments")]
+        public System.Collections.Generic.IDictionary<string, object>? Arguments { get; set; } = default!;
+
+        /// <summary>The <c>name</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("name")]
+        public string? Name { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    /// <summary>The contract's <c>TextGenerationJsonModeOutputUsage</c> schema.</summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class TextGenerationJsonModeOutputUsage
+    {
+
+        /// <summary>
+        /// Default: `0`.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("prompt_tokens")]
+        public double? PromptTokens { get; set; } = default!;
+
+        /// <summary>
+        /// Default: `0`.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("completion_tokens")]
+        public double? CompletionTokens { get; set; } = default!;
+
+        /// <summary>
+        /// Default: `0`.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("total_tokens")]
+        public double? TotalTokens { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    /// <summary>The contract's <c>TextGenerationJsonModePartsInput</c> schema.</summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class TextGenerationJsonModePartsInput
+    {
+
+        /// <summary>The <c>prompt</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("prompt")]
+        public string? Prompt { get; set; } = default!;
+
+        /// <summary>The <c>lora</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("lora")]
+        public string? Lora { get; set; } = default!;
+
+        /// <summary>The <c>response_format</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("response_format")]
+        public TextGenerationJsonModePartsInputResponseFormat? ResponseFormat { get; set; } = default!;
+
+        /// <summary>
+        /// Default: `false`.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("raw")]
+        public bool? Raw { get; set; } = default!;
+
+        /// <summary>
+        /// Default: `false`.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("stream")]
+        public bool? Stream { get; set; } = default!;
+
+        /// <summary>
+        /// Default: `256`.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("max_tokens")]
+        public int? MaxTokens { get; set; } = default!;
+
+        /// <summary>
+        /// Default: `0.6`.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("temperature")]
+        public double? Temperature { get; set; } = default!;
+
+        /// <summary>The <c>top_p</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("top_p")]
+        public double? TopP { get; set; } = default!;
+
+        /// <summary>The <c>top_k</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("top_k")]
+        public int? TopK { get; set; } = default!;
+
+        /// <summary>The <c>seed</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("seed")]
+        public long? Seed { get; set; } = default!;
+
+        /// <summary>The <c>repetition_penalty</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("repetition_penalty")]
+        public double? RepetitionPenalty { get; set; } = default!;
+
+        /// <summary>The <c>frequency_penalty</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("frequency_penalty")]
+        public double? FrequencyPenalty { get; set; } = default!;
+
+        /// <summary>The <c>presence_penalty</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("presence_penalty")]
+        public double? PresencePenalty { get; set; } = default!;
+
+        /// <summary>The <c>messages</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("messages")]
+        public System.Collections.Generic.IList<TextGenerationJsonModePartsInputMessagesItem>? Messages { get; set; } = default!;
+
+        /// <summary>The <c>functions</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("functions")]
+        public System.Collections.Generic.IList<TextGenerationJsonModePartsInputFunctionsItem>? Functions { get; set; } = default!;
+
+        /// <summary>The <c>tools</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("tools")]
+        public System.Collections.Generic.IList<TextGenerationJsonModePartsInputToolsItem>? Tools { get; set; } = default!;
+
+    }
+
+    /// <summary>The contract's <c>TextGenerationJsonModePartsInputFunctionsItem</c> schema.</summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class TextGenerationJsonModePartsInputFunctionsItem
+    {
+
+        /// <summary>The <c>name</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("name")]
+        public string Name { get; set; } = default!;
+
+        /// <summary>The <c>code</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("code")]
+        public string Code { get; set; } = default!;
+
+    }
+
+    /// <summary>The contract's <c>TextGenerationJsonModePartsInputMessagesItem</c> schema.</summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class TextGenerationJsonModePartsInputMessagesItem
+    {
+
+        /// <summary>The <c>role</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("role")]
+        public string Role { get; set; } = default!;
+
+        /// <summary>The <c>content</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("content")]
+        public object Content { get; set; } = default!;
+
+    }
+
+    /// <summary>The contract's <c>TextGenerationJsonModePartsInputResponseFormat</c> schema.</summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class TextGenerationJsonModePartsInputResponseFormat
+    {
+
+        /// <summary>The <c>type</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("type")]
+        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<TextGenerationJsonModePartsInputResponseFormatType>))]
+        public TextGenerationJsonModePartsInputResponseFormatType? Type { get; set; } = default!;
+
+        /// <summary>The <c>json_schema</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("json_schema")]
+        public object? JsonSchema { get; set; } = default!;
+
+    }
+
+    /// <summary>
+    /// One of: `json_object`, `json_schema`.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public enum TextGenerationJsonModePartsInputResponseFormatType
+    {
+
+        /// <summary>Wire value <c>json_object</c>.</summary>
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"json_object")]
+        [System.Runtime.Serialization.EnumMember(Value = @"json_object")]
+        JsonObject = 0,
+
+        /// <summary>Wire value <c>json_schema</c>.</summary>
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"json_schema")]
+        [System.Runtime.Serialization.EnumMember(Value = @"json_schema")]
+        JsonSchema = 1,
+
+    }
+
+    /// <summary>The contract's <c>TextGenerationJsonModePartsInputToolsItem</c> schema.</summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class TextGenerationJsonModePartsInputToolsItem
+    {
+
+        /// <summary>The <c>name</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("name")]
+        public string? Name { get; set; } = default!;
+
+        /// <summary>The <c>description</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("description")]
+        public string? Description { get; set; } = default!;
+
+        /// <summary>The <c>parameters</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("parameters")]
+        public TextGenerationJsonModePartsInputToolsItemParameters? Parameters { get; set; } = default!;
+
+        /// <summary>The <c>type</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("type")]
+        public string? Type { get; set; } = default!;
+
+        /// <summary>The <c>function</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("function")]
+        public TextGenerationJsonModePartsInputToolsItemFunction? Function { get; set; } = default!;
+
+    }
+
+    /// <summary>The contract's <c>TextGenerationJsonModePartsInputToolsItemFunction</c> schema.</summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class TextGenerationJsonModePartsInputToolsItemFunction
+    {
+
+        /// <summary>The <c>name</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("name")]
+        public string Name { get; set; } = default!;
+
+        /// <summary>The <c>description</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("description")]
+        public string Description { get; set; } = default!;
+
+        /// <summary>The <c>parameters</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("parameters")]
+        public TextGenerationJsonModePartsInputToolsItemFunctionParameters Parameters { get; set; } = new TextGenerationJsonModePartsInputToolsItemFunctionParameters();
+
+    }
+
+    /// <summary>The contract's <c>TextGenerationJsonModePartsInputToolsItemFunctionParameters</c> schema.</summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class TextGenerationJsonModePartsInputToolsItemFunctionParameters
+    {
+
+        /// <summary>The <c>type</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("type")]
+        public string Type { get; set; } = default!;
+
+        /// <summary>The <c>required</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("required")]
+        public System.Collections.Generic.IList<string>? Required { get; set; } = default!;
+
+        /// <summary>The <c>properties</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("properties")]
+        public System.Collections.Generic.IDictionary<string, TextGenerationJsonModePartsInputToolsItemFunctionParametersPropertiesValue> Properties { get; set; } = new System.Collections.Generic.Dictionary<string, TextGenerationJsonModePartsInputToolsItemFunctionParametersPropertiesValue>();
+
+    }
+
+    /// <summary>The contract's <c>TextGenerationJsonModePartsInputToolsItemFunctionParametersPropertiesValue</c> schema.</summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class TextGenerationJsonModePartsInputToolsItemFunctionParametersPropertiesValue
+    {
+
+        /// <summary>The <c>type</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("type")]
+        public string Type { get; set; } = default!;
+
+        /// <summary>The <c>description</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("description")]
+        public string Description { get; set; } = default!;
+
+    }
+
+    /// <summary>The contract's <c>TextGenerationJsonModePartsInputToolsItemParameters</c> schema.</summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class TextGenerationJsonModePartsInputToolsItemParameters
+    {
+
+        /// <summary>The <c>type</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("type")]
+        public string Type { get; set; } = default!;
+
+        /// <summary>The <c>required</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("required")]
+        public System.Collections.Generic.IList<string>? Required { get; set; } = default!;
+
+        /// <summary>The <c>properties</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("properties")]
+        public System.Collections.Generic.IDictionary<string, TextGenerationJsonModePartsInputToolsItemParametersPropertiesValue> Properties { get; set; } = new System.Collections.Generic.Dictionary<string, TextGenerationJsonModePartsInputToolsItemParametersPropertiesValue>();
+
+    }
+
+    /// <summary>The contract's <c>TextGenerationJsonModePartsInputToolsItemParametersPropertiesValue</c> schema.</summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class TextGenerationJsonModePartsInputToolsItemParametersPropertiesValue
+    {
+
+        /// <summary>The <c>type</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("type")]
+        public string Type { get; set; } = default!;
+
+        /// <summary>The <c>description</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("description")]
+        public string Description { get; set; } = default!;
+
+    }
+
+    /// <summary>
+    /// Envelope of a successful run whose result is `TextGenerationJsonModeOutput`.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class TextGenerationJsonModeResponse
+    {
+
+        /// <summary>The <c>result</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("result")]
+        public TextGenerationJsonModeOutput? Result { get; set; } = default!;
+
+        /// <summary>The <c>success</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("success")]
+        public bool Success { get; set; } = default!;
+
+        /// <summary>The <c>errors</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("errors")]
+        public System.Collections.Generic.IList<ResponseInfo>? Errors { get; set; } = default!;
+
+        /// <summary>The <c>messages</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("messages")]
+        public System.Collections.Generic.IList<ResponseInfo>? Messages { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
     /// <summary>The contract's <c>TextGenerationMessagesInput</c> schema.</summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class TextGenerationMessagesInput
@@ -32470,6 +32034,184 @@ namespace EdgeAi.Client
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"high")]
         [System.Runtime.Serialization.EnumMember(Value = @"high")]
         High = 2,
+
+    }
+
+    /// <summary>The contract's <c>TextGenerationMixedToolCallsOutput</c> schema.</summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class TextGenerationMixedToolCallsOutput
+    {
+
+        /// <summary>The <c>response</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("response")]
+        public string? Response { get; set; } = default!;
+
+        /// <summary>The <c>tool_calls</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("tool_calls")]
+        public object? ToolCalls { get; set; } = default!;
+
+        /// <summary>The <c>usage</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("usage")]
+        public TextGenerationMixedToolCallsOutputUsage? Usage { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    /// <summary>The contract's <c>TextGenerationMixedToolCallsOutputUsage</c> schema.</summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class TextGenerationMixedToolCallsOutputUsage
+    {
+
+        /// <summary>The <c>completion_tokens</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("completion_tokens")]
+        public double? CompletionTokens { get; set; } = default!;
+
+        /// <summary>The <c>prompt_tokens</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("prompt_tokens")]
+        public double? PromptTokens { get; set; } = default!;
+
+        /// <summary>The <c>total_tokens</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("total_tokens")]
+        public double? TotalTokens { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    /// <summary>
+    /// Envelope of a successful run whose result is `TextGenerationMixedToolCallsOutput`.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class TextGenerationMixedToolCallsResponse
+    {
+
+        /// <summary>The <c>result</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("result")]
+        public TextGenerationMixedToolCallsOutput? Result { get; set; } = default!;
+
+        /// <summary>The <c>success</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("success")]
+        public bool Success { get; set; } = default!;
+
+        /// <summary>The <c>errors</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("errors")]
+        public System.Collections.Generic.IList<ResponseInfo>? Errors { get; set; } = default!;
+
+        /// <summary>The <c>messages</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("messages")]
+        public System.Collections.Generic.IList<ResponseInfo>? Messages { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    /// <summary>The contract's <c>TextGenerationNoUsageOutput</c> schema.</summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class TextGenerationNoUsageOutput
+    {
+
+        /// <summary>The <c>response</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("response")]
+        public string? Response { get; set; } = default!;
+
+        /// <summary>The <c>tool_calls</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("tool_calls")]
+        public System.Collections.Generic.IList<TextGenerationNoUsageOutputToolCallsItem>? ToolCalls { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    /// <summary>The contract's <c>TextGenerationNoUsageOutputToolCallsItem</c> schema.</summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class TextGenerationNoUsageOutputToolCallsItem
+    {
+
+        /// <summary>The <c>arguments</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("arguments")]
+        public System.Collections.Generic.IDictionary<string, object>? Arguments { get; set; } = default!;
+
+        /// <summary>The <c>name</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("name")]
+        public string? Name { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    /// <summary>
+    /// Envelope of a successful run whose result is `TextGenerationNoUsageOutput`.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class TextGenerationNoUsageResponse
+    {
+
+        /// <summary>The <c>result</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("result")]
+        public TextGenerationNoUsageOutput? Result { get; set; } = default!;
+
+        /// <summary>The <c>success</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("success")]
+        public bool Success { get; set; } = default!;
+
+        /// <summary>The <c>errors</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("errors")]
+        public System.Collections.Generic.IList<ResponseInfo>? Errors { get; set; } = default!;
+
+        /// <summary>The <c>messages</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("messages")]
+        public System.Collections.Generic.IList<ResponseInfo>? Messages { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
 
     }
 
@@ -33328,6 +33070,349 @@ namespace EdgeAi.Client
 
     }
 
+    /// <summary>The contract's <c>TextGenerationTextOnlyInput</c> schema.</summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class TextGenerationTextOnlyInput
+    {
+
+        /// <summary>The <c>prompt</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("prompt")]
+        public string? Prompt { get; set; } = default!;
+
+        /// <summary>
+        /// Default: `false`.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("raw")]
+        public bool? Raw { get; set; } = default!;
+
+        /// <summary>
+        /// Default: `false`.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("stream")]
+        public bool? Stream { get; set; } = default!;
+
+        /// <summary>
+        /// Default: `256`.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("max_tokens")]
+        public int? MaxTokens { get; set; } = default!;
+
+        /// <summary>
+        /// Default: `0.6`.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("temperature")]
+        public double? Temperature { get; set; } = default!;
+
+        /// <summary>The <c>top_p</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("top_p")]
+        public double? TopP { get; set; } = default!;
+
+        /// <summary>The <c>top_k</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("top_k")]
+        public int? TopK { get; set; } = default!;
+
+        /// <summary>The <c>seed</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("seed")]
+        public long? Seed { get; set; } = default!;
+
+        /// <summary>The <c>repetition_penalty</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("repetition_penalty")]
+        public double? RepetitionPenalty { get; set; } = default!;
+
+        /// <summary>The <c>frequency_penalty</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("frequency_penalty")]
+        public double? FrequencyPenalty { get; set; } = default!;
+
+        /// <summary>The <c>presence_penalty</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("presence_penalty")]
+        public double? PresencePenalty { get; set; } = default!;
+
+        /// <summary>The <c>lora</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("lora")]
+        public string? Lora { get; set; } = default!;
+
+        /// <summary>The <c>messages</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("messages")]
+        public System.Collections.Generic.IList<TextGenerationTextOnlyInputMessagesItem>? Messages { get; set; } = default!;
+
+        /// <summary>The <c>functions</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("functions")]
+        public System.Collections.Generic.IList<TextGenerationTextOnlyInputFunctionsItem>? Functions { get; set; } = default!;
+
+        /// <summary>The <c>tools</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("tools")]
+        public System.Collections.Generic.IList<TextGenerationTextOnlyInputToolsItem>? Tools { get; set; } = default!;
+
+    }
+
+    /// <summary>The contract's <c>TextGenerationTextOnlyInputFunctionsItem</c> schema.</summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class TextGenerationTextOnlyInputFunctionsItem
+    {
+
+        /// <summary>The <c>name</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("name")]
+        public string Name { get; set; } = default!;
+
+        /// <summary>The <c>code</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("code")]
+        public string Code { get; set; } = default!;
+
+    }
+
+    /// <summary>The contract's <c>TextGenerationTextOnlyInputMessagesItem</c> schema.</summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class TextGenerationTextOnlyInputMessagesItem
+    {
+
+        /// <summary>The <c>role</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("role")]
+        public string Role { get; set; } = default!;
+
+        /// <summary>The <c>content</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("content")]
+        public string Content { get; set; } = default!;
+
+    }
+
+    /// <summary>The contract's <c>TextGenerationTextOnlyInputToolsItem</c> schema.</summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class TextGenerationTextOnlyInputToolsItem
+    {
+
+        /// <summary>The <c>name</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("name")]
+        public string? Name { get; set; } = default!;
+
+        /// <summary>The <c>description</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("description")]
+        public string? Description { get; set; } = default!;
+
+        /// <summary>The <c>parameters</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("parameters")]
+        public TextGenerationTextOnlyInputToolsItemParameters? Parameters { get; set; } = default!;
+
+        /// <summary>The <c>type</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("type")]
+        public string? Type { get; set; } = default!;
+
+        /// <summary>The <c>function</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("function")]
+        public TextGenerationTextOnlyInputToolsItemFunction? Function { get; set; } = default!;
+
+    }
+
+    /// <summary>The contract's <c>TextGenerationTextOnlyInputToolsItemFunction</c> schema.</summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class TextGenerationTextOnlyInputToolsItemFunction
+    {
+
+        /// <summary>The <c>name</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("name")]
+        public string Name { get; set; } = default!;
+
+        /// <summary>The <c>description</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("description")]
+        public string Description { get; set; } = default!;
+
+        /// <summary>The <c>parameters</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("parameters")]
+        public TextGenerationTextOnlyInputToolsItemFunctionParameters Parameters { get; set; } = new TextGenerationTextOnlyInputToolsItemFunctionParameters();
+
+    }
+
+    /// <summary>The contract's <c>TextGenerationTextOnlyInputToolsItemFunctionParameters</c> schema.</summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class TextGenerationTextOnlyInputToolsItemFunctionParameters
+    {
+
+        /// <summary>The <c>type</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("type")]
+        public string Type { get; set; } = default!;
+
+        /// <summary>The <c>required</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("required")]
+        public System.Collections.Generic.IList<string>? Required { get; set; } = default!;
+
+        /// <summary>The <c>properties</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("properties")]
+        public System.Collections.Generic.IDictionary<string, TextGenerationTextOnlyInputToolsItemFunctionParametersPropertiesValue> Properties { get; set; } = new System.Collections.Generic.Dictionary<string, TextGenerationTextOnlyInputToolsItemFunctionParametersPropertiesValue>();
+
+    }
+
+    /// <summary>The contract's <c>TextGenerationTextOnlyInputToolsItemFunctionParametersPropertiesValue</c> schema.</summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class TextGenerationTextOnlyInputToolsItemFunctionParametersPropertiesValue
+    {
+
+        /// <summary>The <c>type</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("type")]
+        public string Type { get; set; } = default!;
+
+        /// <summary>The <c>description</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("description")]
+        public string Description { get; set; } = default!;
+
+    }
+
+    /// <summary>The contract's <c>TextGenerationTextOnlyInputToolsItemParameters</c> schema.</summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class TextGenerationTextOnlyInputToolsItemParameters
+    {
+
+        /// <summary>The <c>type</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("type")]
+        public string Type { get; set; } = default!;
+
+        /// <summary>The <c>required</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("required")]
+        public System.Collections.Generic.IList<string>? Required { get; set; } = default!;
+
+        /// <summary>The <c>properties</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("properties")]
+        public System.Collections.Generic.IDictionary<string, TextGenerationTextOnlyInputToolsItemParametersPropertiesValue> Properties { get; set; } = new System.Collections.Generic.Dictionary<string, TextGenerationTextOnlyInputToolsItemParametersPropertiesValue>();
+
+    }
+
+    /// <summary>The contract's <c>TextGenerationTextOnlyInputToolsItemParametersPropertiesValue</c> schema.</summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class TextGenerationTextOnlyInputToolsItemParametersPropertiesValue
+    {
+
+        /// <summary>The <c>type</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("type")]
+        public string Type { get; set; } = default!;
+
+        /// <summary>The <c>description</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("description")]
+        public string Description { get; set; } = default!;
+
+    }
+
+    /// <summary>The contract's <c>TextGenerationTextOutput</c> schema.</summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class TextGenerationTextOutput
+    {
+
+        /// <summary>The <c>response</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("response")]
+        public string? Response { get; set; } = default!;
+
+        /// <summary>The <c>usage</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("usage")]
+        public TextGenerationTextOutputUsage? Usage { get; set; } = default!;
+
+        /// <summary>The <c>tool_calls</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("tool_calls")]
+        public System.Collections.Generic.IList<TextGenerationTextOutputToolCallsItem>? ToolCalls { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    /// <summary>The contract's <c>TextGenerationTextOutputToolCallsItem</c> schema.</summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class TextGenerationTextOutputToolCallsItem
+    {
+
+        /// <summary>The <c>arguments</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("arguments")]
+        public System.Collections.Generic.IDictionary<string, object>? Arguments { get; set; } = default!;
+
+        /// <summary>The <c>name</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("name")]
+        public string? Name { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    /// <summary>The contract's <c>TextGenerationTextOutputUsage</c> schema.</summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class TextGenerationTextOutputUsage
+    {
+
+        /// <summary>
+        /// Default: `0`.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("prompt_tokens")]
+        public double? PromptTokens { get; set; } = default!;
+
+        /// <summary>
+        /// Default: `0`.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("completion_tokens")]
+        public double? CompletionTokens { get; set; } = default!;
+
+        /// <summary>
+        /// Default: `0`.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("total_tokens")]
+        public double? TotalTokens { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    /// <summary>
+    /// Envelope of a successful run whose result is `TextGenerationTextOutput`.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class TextGenerationTextResponse
+    {
+
+        /// <summary>The <c>result</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("result")]
+        public TextGenerationTextOutput? Result { get; set; } = default!;
+
+        /// <summary>The <c>success</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("success")]
+        public bool Success { get; set; } = default!;
+
+        /// <summary>The <c>errors</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("errors")]
+        public System.Collections.Generic.IList<ResponseInfo>? Errors { get; set; } = default!;
+
+        /// <summary>The <c>messages</c> field.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("messages")]
+        public System.Collections.Generic.IList<ResponseInfo>? Messages { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
     /// <summary>The contract's <c>TextToImageInput</c> schema.</summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class TextToImageInput
@@ -33816,91 +33901,6 @@ namespace EdgeAi.Client
         /// <summary>The <c>result</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("result")]
         public TranslationOutput? Result { get; set; } = default!;
-
-        /// <summary>The <c>success</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("success")]
-        public bool Success { get; set; } = default!;
-
-        /// <summary>The <c>errors</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("errors")]
-        public System.Collections.Generic.IList<ResponseInfo>? Errors { get; set; } = default!;
-
-        /// <summary>The <c>messages</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("messages")]
-        public System.Collections.Generic.IList<ResponseInfo>? Messages { get; set; } = default!;
-
-        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
-
-        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
-        [System.Text.Json.Serialization.JsonExtensionData]
-        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
-        {
-            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
-            set { _additionalProperties = value; }
-        }
-
-    }
-
-    /// <summary>The contract's <c>UnaCybertron7bV2Bf16Output</c> schema.</summary>
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class UnaCybertron7bV2Bf16Output
-    {
-
-        /// <summary>The <c>response</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("response")]
-        public string? Response { get; set; } = default!;
-
-        /// <summary>The <c>tool_calls</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("tool_calls")]
-        public System.Collections.Generic.IList<UnaCybertron7bV2Bf16OutputToolCallsItem>? ToolCalls { get; set; } = default!;
-
-        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
-
-        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
-        [System.Text.Json.Serialization.JsonExtensionData]
-        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
-        {
-            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
-            set { _additionalProperties = value; }
-        }
-
-    }
-
-    /// <summary>The contract's <c>UnaCybertron7bV2Bf16OutputToolCallsItem</c> schema.</summary>
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class UnaCybertron7bV2Bf16OutputToolCallsItem
-    {
-
-        /// <summary>The <c>arguments</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("arguments")]
-        public System.Collections.Generic.IDictionary<string, object>? Arguments { get; set; } = default!;
-
-        /// <summary>The <c>name</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("name")]
-        public string? Name { get; set; } = default!;
-
-        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
-
-        /// <summary>Keys the contract does not name (kept: the object is open, or an answer).</summary>
-        [System.Text.Json.Serialization.JsonExtensionData]
-        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
-        {
-            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
-            set { _additionalProperties = value; }
-        }
-
-    }
-
-    /// <summary>
-    /// Envelope of a successful run whose result is `UnaCybertron7bV2Bf16Output`.
-    /// </summary>
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class UnaCybertron7bV2Bf16Response
-    {
-
-        /// <summary>The <c>result</c> field.</summary>
-        [System.Text.Json.Serialization.JsonPropertyName("result")]
-        public UnaCybertron7bV2Bf16Output? Result { get; set; } = default!;
 
         /// <summary>The <c>success</c> field.</summary>
         [System.Text.Json.Serialization.JsonPropertyName("success")]

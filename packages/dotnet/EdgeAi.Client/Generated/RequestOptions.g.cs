@@ -47,7 +47,7 @@ namespace EdgeAi.Client
             RequestScope.RunAsync(options ?? throw new System.ArgumentNullException(nameof(options)), ct => client.M2m100x12bAsync(body, ct), cancellationToken);
 
         /// <summary><see cref="ITextGenerationClient.GemmaSeaLionV4x27bItAsync"/> with per-call options (session affinity, headers, timeout); <paramref name="options"/> receives the response metadata.</summary>
-        public static System.Threading.Tasks.Task<GemmaSeaLionV4x27bItResponse> GemmaSeaLionV4x27bItAsync(this ITextGenerationClient client, GemmaSeaLionV4x27bItInput body, EdgeAiRequestOptions options, System.Threading.CancellationToken cancellationToken = default) =>
+        public static System.Threading.Tasks.Task<TextGenerationCompletionResponse> GemmaSeaLionV4x27bItAsync(this ITextGenerationClient client, GemmaSeaLionV4x27bItInput body, EdgeAiRequestOptions options, System.Threading.CancellationToken cancellationToken = default) =>
             RequestScope.RunAsync(options ?? throw new System.ArgumentNullException(nameof(options)), ct => client.GemmaSeaLionV4x27bItAsync(body, ct), cancellationToken);
 
         /// <summary><see cref="ITextGenerationClient.StreamAsync"/> with per-call options (session affinity, headers, timeout); <paramref name="options"/> receives the response metadata.</summary>
@@ -71,116 +71,116 @@ namespace EdgeAi.Client
             RequestScope.RunAsync(options ?? throw new System.ArgumentNullException(nameof(options)), ct => client.DeepseekMath7bBaseAsync(body, ct), cancellationToken);
 
         /// <summary><see cref="ITextGenerationClient.DeepseekMath7bInstructAsync"/> with per-call options (session affinity, headers, timeout); <paramref name="options"/> receives the response metadata.</summary>
-        public static System.Threading.Tasks.Task<DeepseekMath7bInstructResponse> DeepseekMath7bInstructAsync(this ITextGenerationClient client, DeepseekMath7bInstructInput body, EdgeAiRequestOptions options, System.Threading.CancellationToken cancellationToken = default) =>
+        public static System.Threading.Tasks.Task<TextGenerationTextResponse> DeepseekMath7bInstructAsync(this ITextGenerationClient client, TextGenerationTextOnlyInput body, EdgeAiRequestOptions options, System.Threading.CancellationToken cancellationToken = default) =>
             RequestScope.RunAsync(options ?? throw new System.ArgumentNullException(nameof(options)), ct => client.DeepseekMath7bInstructAsync(body, ct), cancellationToken);
 
         /// <summary><see cref="ITextGenerationClient.DeepseekR1DistillQwen32bAsync"/> with per-call options (session affinity, headers, timeout); <paramref name="options"/> receives the response metadata.</summary>
-        public static System.Threading.Tasks.Task<DeepseekR1DistillQwen32bResponse> DeepseekR1DistillQwen32bAsync(this ITextGenerationClient client, DeepseekR1DistillQwen32bInput body, EdgeAiRequestOptions options, System.Threading.CancellationToken cancellationToken = default) =>
+        public static System.Threading.Tasks.Task<TextGenerationJsonModeResponse> DeepseekR1DistillQwen32bAsync(this ITextGenerationClient client, TextGenerationJsonModePartsInput body, EdgeAiRequestOptions options, System.Threading.CancellationToken cancellationToken = default) =>
             RequestScope.RunAsync(options ?? throw new System.ArgumentNullException(nameof(options)), ct => client.DeepseekR1DistillQwen32bAsync(body, ct), cancellationToken);
 
         /// <summary><see cref="ITextGenerationClient.DeepseekV4Flash0731Async"/> with per-call options (session affinity, headers, timeout); <paramref name="options"/> receives the response metadata.</summary>
-        public static System.Threading.Tasks.Task<DeepseekV4Flash0731BatchableResponse> DeepseekV4Flash0731Async(this ITextGenerationClient client, DeepseekV4Flash0731BatchableInput body, EdgeAiRequestOptions options, QueueRequest? queueRequest = null, System.Threading.CancellationToken cancellationToken = default) =>
+        public static System.Threading.Tasks.Task<TextGenerationChatCompletionBatchableResponse> DeepseekV4Flash0731Async(this ITextGenerationClient client, TextGenerationChatCompletionBatchableInput body, EdgeAiRequestOptions options, QueueRequest? queueRequest = null, System.Threading.CancellationToken cancellationToken = default) =>
             RequestScope.RunAsync(options ?? throw new System.ArgumentNullException(nameof(options)), ct => client.DeepseekV4Flash0731Async(body, queueRequest, ct), cancellationToken);
 
         /// <summary><see cref="ITextGenerationClient.DeepseekV4Pro0813Async"/> with per-call options (session affinity, headers, timeout); <paramref name="options"/> receives the response metadata.</summary>
-        public static System.Threading.Tasks.Task<DeepseekV4Flash0731Response> DeepseekV4Pro0813Async(this ITextGenerationClient client, DeepseekV4Flash0731Input body, EdgeAiRequestOptions options, System.Threading.CancellationToken cancellationToken = default) =>
+        public static System.Threading.Tasks.Task<TextGenerationChatCompletionResponse> DeepseekV4Pro0813Async(this ITextGenerationClient client, TextGenerationChatCompletionInput body, EdgeAiRequestOptions options, System.Threading.CancellationToken cancellationToken = default) =>
             RequestScope.RunAsync(options ?? throw new System.ArgumentNullException(nameof(options)), ct => client.DeepseekV4Pro0813Async(body, ct), cancellationToken);
 
         /// <summary><see cref="ITextGenerationClient.Sqlcoder7b2Async"/> with per-call options (session affinity, headers, timeout); <paramref name="options"/> receives the response metadata.</summary>
         [System.Obsolete]
-        public static System.Threading.Tasks.Task<DeepseekR1DistillQwen32bResponse> Sqlcoder7b2Async(this ITextGenerationClient client, DeepseekR1DistillQwen32bInput body, EdgeAiRequestOptions options, System.Threading.CancellationToken cancellationToken = default) =>
+        public static System.Threading.Tasks.Task<TextGenerationJsonModeResponse> Sqlcoder7b2Async(this ITextGenerationClient client, TextGenerationJsonModePartsInput body, EdgeAiRequestOptions options, System.Threading.CancellationToken cancellationToken = default) =>
             RequestScope.RunAsync(options ?? throw new System.ArgumentNullException(nameof(options)), ct => client.Sqlcoder7b2Async(body, ct), cancellationToken);
 
         /// <summary><see cref="ITextGenerationClient.UnaCybertron7bV2Bf16Async"/> with per-call options (session affinity, headers, timeout); <paramref name="options"/> receives the response metadata.</summary>
-        public static System.Threading.Tasks.Task<UnaCybertron7bV2Bf16Response> UnaCybertron7bV2Bf16Async(this ITextGenerationClient client, TextGenerationInput body, EdgeAiRequestOptions options, System.Threading.CancellationToken cancellationToken = default) =>
+        public static System.Threading.Tasks.Task<TextGenerationNoUsageResponse> UnaCybertron7bV2Bf16Async(this ITextGenerationClient client, TextGenerationInput body, EdgeAiRequestOptions options, System.Threading.CancellationToken cancellationToken = default) =>
             RequestScope.RunAsync(options ?? throw new System.ArgumentNullException(nameof(options)), ct => client.UnaCybertron7bV2Bf16Async(body, ct), cancellationToken);
 
         /// <summary><see cref="ITextGenerationClient.Gemma2bItLoraAsync"/> with per-call options (session affinity, headers, timeout); <paramref name="options"/> receives the response metadata.</summary>
-        public static System.Threading.Tasks.Task<DeepseekR1DistillQwen32bResponse> Gemma2bItLoraAsync(this ITextGenerationClient client, Gemma2bItLoraInput body, EdgeAiRequestOptions options, System.Threading.CancellationToken cancellationToken = default) =>
+        public static System.Threading.Tasks.Task<TextGenerationJsonModeResponse> Gemma2bItLoraAsync(this ITextGenerationClient client, TextGenerationJsonModeLegacyInput body, EdgeAiRequestOptions options, System.Threading.CancellationToken cancellationToken = default) =>
             RequestScope.RunAsync(options ?? throw new System.ArgumentNullException(nameof(options)), ct => client.Gemma2bItLoraAsync(body, ct), cancellationToken);
 
         /// <summary><see cref="ITextGenerationClient.Gemma3x12bItAsync"/> with per-call options (session affinity, headers, timeout); <paramref name="options"/> receives the response metadata.</summary>
         [System.Obsolete]
-        public static System.Threading.Tasks.Task<DeepseekR1DistillQwen32bResponse> Gemma3x12bItAsync(this ITextGenerationClient client, Gemma3x12bItInput body, EdgeAiRequestOptions options, System.Threading.CancellationToken cancellationToken = default) =>
+        public static System.Threading.Tasks.Task<TextGenerationJsonModeResponse> Gemma3x12bItAsync(this ITextGenerationClient client, Gemma3x12bItInput body, EdgeAiRequestOptions options, System.Threading.CancellationToken cancellationToken = default) =>
             RequestScope.RunAsync(options ?? throw new System.ArgumentNullException(nameof(options)), ct => client.Gemma3x12bItAsync(body, ct), cancellationToken);
 
         /// <summary><see cref="ITextGenerationClient.Gemma4x26bA4bItAsync"/> with per-call options (session affinity, headers, timeout); <paramref name="options"/> receives the response metadata.</summary>
-        public static System.Threading.Tasks.Task<DeepseekV4Flash0731BatchableResponse> Gemma4x26bA4bItAsync(this ITextGenerationClient client, DeepseekV4Flash0731BatchableInput body, EdgeAiRequestOptions options, QueueRequest? queueRequest = null, System.Threading.CancellationToken cancellationToken = default) =>
+        public static System.Threading.Tasks.Task<TextGenerationChatCompletionBatchableResponse> Gemma4x26bA4bItAsync(this ITextGenerationClient client, TextGenerationChatCompletionBatchableInput body, EdgeAiRequestOptions options, QueueRequest? queueRequest = null, System.Threading.CancellationToken cancellationToken = default) =>
             RequestScope.RunAsync(options ?? throw new System.ArgumentNullException(nameof(options)), ct => client.Gemma4x26bA4bItAsync(body, queueRequest, ct), cancellationToken);
 
         /// <summary><see cref="ITextGenerationClient.Gemma7bItLoraAsync"/> with per-call options (session affinity, headers, timeout); <paramref name="options"/> receives the response metadata.</summary>
-        public static System.Threading.Tasks.Task<DeepseekMath7bInstructResponse> Gemma7bItLoraAsync(this ITextGenerationClient client, DeepseekMath7bInstructInput body, EdgeAiRequestOptions options, System.Threading.CancellationToken cancellationToken = default) =>
+        public static System.Threading.Tasks.Task<TextGenerationTextResponse> Gemma7bItLoraAsync(this ITextGenerationClient client, TextGenerationTextOnlyInput body, EdgeAiRequestOptions options, System.Threading.CancellationToken cancellationToken = default) =>
             RequestScope.RunAsync(options ?? throw new System.ArgumentNullException(nameof(options)), ct => client.Gemma7bItLoraAsync(body, ct), cancellationToken);
 
         /// <summary><see cref="ITextGenerationClient.Granite40HMicroAsync"/> with per-call options (session affinity, headers, timeout); <paramref name="options"/> receives the response metadata.</summary>
-        public static System.Threading.Tasks.Task<Granite40HMicroResponse> Granite40HMicroAsync(this ITextGenerationClient client, Granite40HMicroInput body, EdgeAiRequestOptions options, System.Threading.CancellationToken cancellationToken = default) =>
+        public static System.Threading.Tasks.Task<TextGenerationMixedToolCallsResponse> Granite40HMicroAsync(this ITextGenerationClient client, TextGenerationFlatInput body, EdgeAiRequestOptions options, System.Threading.CancellationToken cancellationToken = default) =>
             RequestScope.RunAsync(options ?? throw new System.ArgumentNullException(nameof(options)), ct => client.Granite40HMicroAsync(body, ct), cancellationToken);
 
         /// <summary><see cref="ITextGenerationClient.Llama2x7bChatHfLoraAsync"/> with per-call options (session affinity, headers, timeout); <paramref name="options"/> receives the response metadata.</summary>
-        public static System.Threading.Tasks.Task<DeepseekMath7bInstructResponse> Llama2x7bChatHfLoraAsync(this ITextGenerationClient client, DeepseekMath7bInstructInput body, EdgeAiRequestOptions options, System.Threading.CancellationToken cancellationToken = default) =>
+        public static System.Threading.Tasks.Task<TextGenerationTextResponse> Llama2x7bChatHfLoraAsync(this ITextGenerationClient client, TextGenerationTextOnlyInput body, EdgeAiRequestOptions options, System.Threading.CancellationToken cancellationToken = default) =>
             RequestScope.RunAsync(options ?? throw new System.ArgumentNullException(nameof(options)), ct => client.Llama2x7bChatHfLoraAsync(body, ct), cancellationToken);
 
         /// <summary><see cref="ITextGenerationClient.Llama2x7bChatFp16Async"/> with per-call options (session affinity, headers, timeout); <paramref name="options"/> receives the response metadata.</summary>
         [System.Obsolete]
-        public static System.Threading.Tasks.Task<DeepseekR1DistillQwen32bResponse> Llama2x7bChatFp16Async(this ITextGenerationClient client, Gemma2bItLoraInput body, EdgeAiRequestOptions options, System.Threading.CancellationToken cancellationToken = default) =>
+        public static System.Threading.Tasks.Task<TextGenerationJsonModeResponse> Llama2x7bChatFp16Async(this ITextGenerationClient client, TextGenerationJsonModeLegacyInput body, EdgeAiRequestOptions options, System.Threading.CancellationToken cancellationToken = default) =>
             RequestScope.RunAsync(options ?? throw new System.ArgumentNullException(nameof(options)), ct => client.Llama2x7bChatFp16Async(body, ct), cancellationToken);
 
         /// <summary><see cref="ITextGenerationClient.Llama2x7bChatInt8Async"/> with per-call options (session affinity, headers, timeout); <paramref name="options"/> receives the response metadata.</summary>
         [System.Obsolete]
-        public static System.Threading.Tasks.Task<DeepseekR1DistillQwen32bResponse> Llama2x7bChatInt8Async(this ITextGenerationClient client, DeepseekR1DistillQwen32bInput body, EdgeAiRequestOptions options, System.Threading.CancellationToken cancellationToken = default) =>
+        public static System.Threading.Tasks.Task<TextGenerationJsonModeResponse> Llama2x7bChatInt8Async(this ITextGenerationClient client, TextGenerationJsonModePartsInput body, EdgeAiRequestOptions options, System.Threading.CancellationToken cancellationToken = default) =>
             RequestScope.RunAsync(options ?? throw new System.ArgumentNullException(nameof(options)), ct => client.Llama2x7bChatInt8Async(body, ct), cancellationToken);
 
         /// <summary><see cref="ITextGenerationClient.Llama3x8bInstructAsync"/> with per-call options (session affinity, headers, timeout); <paramref name="options"/> receives the response metadata.</summary>
         [System.Obsolete]
-        public static System.Threading.Tasks.Task<UnaCybertron7bV2Bf16Response> Llama3x8bInstructAsync(this ITextGenerationClient client, DeepseekMath7bInstructInput body, EdgeAiRequestOptions options, System.Threading.CancellationToken cancellationToken = default) =>
+        public static System.Threading.Tasks.Task<TextGenerationNoUsageResponse> Llama3x8bInstructAsync(this ITextGenerationClient client, TextGenerationTextOnlyInput body, EdgeAiRequestOptions options, System.Threading.CancellationToken cancellationToken = default) =>
             RequestScope.RunAsync(options ?? throw new System.ArgumentNullException(nameof(options)), ct => client.Llama3x8bInstructAsync(body, ct), cancellationToken);
 
         /// <summary><see cref="ITextGenerationClient.Llama3x8bInstructAwqAsync"/> with per-call options (session affinity, headers, timeout); <paramref name="options"/> receives the response metadata.</summary>
         [System.Obsolete]
-        public static System.Threading.Tasks.Task<UnaCybertron7bV2Bf16Response> Llama3x8bInstructAwqAsync(this ITextGenerationClient client, TextGenerationInput body, EdgeAiRequestOptions options, System.Threading.CancellationToken cancellationToken = default) =>
+        public static System.Threading.Tasks.Task<TextGenerationNoUsageResponse> Llama3x8bInstructAwqAsync(this ITextGenerationClient client, TextGenerationInput body, EdgeAiRequestOptions options, System.Threading.CancellationToken cancellationToken = default) =>
             RequestScope.RunAsync(options ?? throw new System.ArgumentNullException(nameof(options)), ct => client.Llama3x8bInstructAwqAsync(body, ct), cancellationToken);
 
         /// <summary><see cref="ITextGenerationClient.Llama31x70bInstructAsync"/> with per-call options (session affinity, headers, timeout); <paramref name="options"/> receives the response metadata.</summary>
         [System.Obsolete]
-        public static System.Threading.Tasks.Task<UnaCybertron7bV2Bf16Response> Llama31x70bInstructAsync(this ITextGenerationClient client, TextGenerationInput body, EdgeAiRequestOptions options, System.Threading.CancellationToken cancellationToken = default) =>
+        public static System.Threading.Tasks.Task<TextGenerationNoUsageResponse> Llama31x70bInstructAsync(this ITextGenerationClient client, TextGenerationInput body, EdgeAiRequestOptions options, System.Threading.CancellationToken cancellationToken = default) =>
             RequestScope.RunAsync(options ?? throw new System.ArgumentNullException(nameof(options)), ct => client.Llama31x70bInstructAsync(body, ct), cancellationToken);
 
         /// <summary><see cref="ITextGenerationClient.Llama31x8bInstructAsync"/> with per-call options (session affinity, headers, timeout); <paramref name="options"/> receives the response metadata.</summary>
         [System.Obsolete]
-        public static System.Threading.Tasks.Task<UnaCybertron7bV2Bf16Response> Llama31x8bInstructAsync(this ITextGenerationClient client, TextGenerationInput body, EdgeAiRequestOptions options, System.Threading.CancellationToken cancellationToken = default) =>
+        public static System.Threading.Tasks.Task<TextGenerationNoUsageResponse> Llama31x8bInstructAsync(this ITextGenerationClient client, TextGenerationInput body, EdgeAiRequestOptions options, System.Threading.CancellationToken cancellationToken = default) =>
             RequestScope.RunAsync(options ?? throw new System.ArgumentNullException(nameof(options)), ct => client.Llama31x8bInstructAsync(body, ct), cancellationToken);
 
         /// <summary><see cref="ITextGenerationClient.Llama31x8bInstructAwqAsync"/> with per-call options (session affinity, headers, timeout); <paramref name="options"/> receives the response metadata.</summary>
         [System.Obsolete]
-        public static System.Threading.Tasks.Task<DeepseekMath7bInstructResponse> Llama31x8bInstructAwqAsync(this ITextGenerationClient client, DeepseekMath7bInstructInput body, EdgeAiRequestOptions options, System.Threading.CancellationToken cancellationToken = default) =>
+        public static System.Threading.Tasks.Task<TextGenerationTextResponse> Llama31x8bInstructAwqAsync(this ITextGenerationClient client, TextGenerationTextOnlyInput body, EdgeAiRequestOptions options, System.Threading.CancellationToken cancellationToken = default) =>
             RequestScope.RunAsync(options ?? throw new System.ArgumentNullException(nameof(options)), ct => client.Llama31x8bInstructAwqAsync(body, ct), cancellationToken);
 
         /// <summary><see cref="ITextGenerationClient.Llama31x8bInstructFastAsync"/> with per-call options (session affinity, headers, timeout); <paramref name="options"/> receives the response metadata.</summary>
-        public static System.Threading.Tasks.Task<UnaCybertron7bV2Bf16Response> Llama31x8bInstructFastAsync(this ITextGenerationClient client, TextGenerationInput body, EdgeAiRequestOptions options, System.Threading.CancellationToken cancellationToken = default) =>
+        public static System.Threading.Tasks.Task<TextGenerationNoUsageResponse> Llama31x8bInstructFastAsync(this ITextGenerationClient client, TextGenerationInput body, EdgeAiRequestOptions options, System.Threading.CancellationToken cancellationToken = default) =>
             RequestScope.RunAsync(options ?? throw new System.ArgumentNullException(nameof(options)), ct => client.Llama31x8bInstructFastAsync(body, ct), cancellationToken);
 
         /// <summary><see cref="ITextGenerationClient.Llama31x8bInstructFp8Async"/> with per-call options (session affinity, headers, timeout); <paramref name="options"/> receives the response metadata.</summary>
-        public static System.Threading.Tasks.Task<DeepseekR1DistillQwen32bResponse> Llama31x8bInstructFp8Async(this ITextGenerationClient client, Gemma2bItLoraInput body, EdgeAiRequestOptions options, System.Threading.CancellationToken cancellationToken = default) =>
+        public static System.Threading.Tasks.Task<TextGenerationJsonModeResponse> Llama31x8bInstructFp8Async(this ITextGenerationClient client, TextGenerationJsonModeLegacyInput body, EdgeAiRequestOptions options, System.Threading.CancellationToken cancellationToken = default) =>
             RequestScope.RunAsync(options ?? throw new System.ArgumentNullException(nameof(options)), ct => client.Llama31x8bInstructFp8Async(body, ct), cancellationToken);
 
         /// <summary><see cref="ITextGenerationClient.Llama32x11bVisionInstructAsync"/> with per-call options (session affinity, headers, timeout); <paramref name="options"/> receives the response metadata.</summary>
-        public static System.Threading.Tasks.Task<UnaCybertron7bV2Bf16Response> Llama32x11bVisionInstructAsync(this ITextGenerationClient client, TextGenerationInput body, EdgeAiRequestOptions options, System.Threading.CancellationToken cancellationToken = default) =>
+        public static System.Threading.Tasks.Task<TextGenerationNoUsageResponse> Llama32x11bVisionInstructAsync(this ITextGenerationClient client, TextGenerationInput body, EdgeAiRequestOptions options, System.Threading.CancellationToken cancellationToken = default) =>
             RequestScope.RunAsync(options ?? throw new System.ArgumentNullException(nameof(options)), ct => client.Llama32x11bVisionInstructAsync(body, ct), cancellationToken);
 
         /// <summary><see cref="ITextGenerationClient.Llama32x1bInstructAsync"/> with per-call options (session affinity, headers, timeout); <paramref name="options"/> receives the response metadata.</summary>
-        public static System.Threading.Tasks.Task<UnaCybertron7bV2Bf16Response> Llama32x1bInstructAsync(this ITextGenerationClient client, DeepseekMath7bInstructInput body, EdgeAiRequestOptions options, System.Threading.CancellationToken cancellationToken = default) =>
+        public static System.Threading.Tasks.Task<TextGenerationNoUsageResponse> Llama32x1bInstructAsync(this ITextGenerationClient client, TextGenerationTextOnlyInput body, EdgeAiRequestOptions options, System.Threading.CancellationToken cancellationToken = default) =>
             RequestScope.RunAsync(options ?? throw new System.ArgumentNullException(nameof(options)), ct => client.Llama32x1bInstructAsync(body, ct), cancellationToken);
 
         /// <summary><see cref="ITextGenerationClient.Llama32x3bInstructAsync"/> with per-call options (session affinity, headers, timeout); <paramref name="options"/> receives the response metadata.</summary>
-        public static System.Threading.Tasks.Task<UnaCybertron7bV2Bf16Response> Llama32x3bInstructAsync(this ITextGenerationClient client, DeepseekMath7bInstructInput body, EdgeAiRequestOptions options, System.Threading.CancellationToken cancellationToken = default) =>
+        public static System.Threading.Tasks.Task<TextGenerationNoUsageResponse> Llama32x3bInstructAsync(this ITextGenerationClient client, TextGenerationTextOnlyInput body, EdgeAiRequestOptions options, System.Threading.CancellationToken cancellationToken = default) =>
             RequestScope.RunAsync(options ?? throw new System.ArgumentNullException(nameof(options)), ct => client.Llama32x3bInstructAsync(body, ct), cancellationToken);
 
         /// <summary><see cref="ITextGenerationClient.Llama33x70bInstructFp8FastAsync"/> with per-call options (session affinity, headers, timeout); <paramref name="options"/> receives the response metadata.</summary>
-        public static System.Threading.Tasks.Task<DeepseekR1DistillQwen32bBatchableResponse> Llama33x70bInstructFp8FastAsync(this ITextGenerationClient client, Llama33x70bInstructFp8FastBatchableInput body, EdgeAiRequestOptions options, QueueRequest? queueRequest = null, System.Threading.CancellationToken cancellationToken = default) =>
+        public static System.Threading.Tasks.Task<TextGenerationJsonModeBatchableResponse> Llama33x70bInstructFp8FastAsync(this ITextGenerationClient client, TextGenerationJsonModeBatchableInput body, EdgeAiRequestOptions options, QueueRequest? queueRequest = null, System.Threading.CancellationToken cancellationToken = default) =>
             RequestScope.RunAsync(options ?? throw new System.ArgumentNullException(nameof(options)), ct => client.Llama33x70bInstructFp8FastAsync(body, queueRequest, ct), cancellationToken);
 
         /// <summary><see cref="ITextGenerationClient.Llama4Scout17b16eInstructAsync"/> with per-call options (session affinity, headers, timeout); <paramref name="options"/> receives the response metadata.</summary>
-        public static System.Threading.Tasks.Task<DeepseekR1DistillQwen32bResponse> Llama4Scout17b16eInstructAsync(this ITextGenerationClient client, Llama4Scout17b16eInstructInput body, EdgeAiRequestOptions options, System.Threading.CancellationToken cancellationToken = default) =>
+        public static System.Threading.Tasks.Task<TextGenerationJsonModeResponse> Llama4Scout17b16eInstructAsync(this ITextGenerationClient client, Llama4Scout17b16eInstructInput body, EdgeAiRequestOptions options, System.Threading.CancellationToken cancellationToken = default) =>
             RequestScope.RunAsync(options ?? throw new System.ArgumentNullException(nameof(options)), ct => client.Llama4Scout17b16eInstructAsync(body, ct), cancellationToken);
 
         /// <summary><see cref="ITextGenerationClient.LlamaGuard3x8bAsync"/> with per-call options (session affinity, headers, timeout); <paramref name="options"/> receives the response metadata.</summary>
@@ -189,37 +189,37 @@ namespace EdgeAi.Client
 
         /// <summary><see cref="ITextGenerationClient.Phi2Async"/> with per-call options (session affinity, headers, timeout); <paramref name="options"/> receives the response metadata.</summary>
         [System.Obsolete]
-        public static System.Threading.Tasks.Task<UnaCybertron7bV2Bf16Response> Phi2Async(this ITextGenerationClient client, DeepseekMath7bInstructInput body, EdgeAiRequestOptions options, System.Threading.CancellationToken cancellationToken = default) =>
+        public static System.Threading.Tasks.Task<TextGenerationNoUsageResponse> Phi2Async(this ITextGenerationClient client, TextGenerationTextOnlyInput body, EdgeAiRequestOptions options, System.Threading.CancellationToken cancellationToken = default) =>
             RequestScope.RunAsync(options ?? throw new System.ArgumentNullException(nameof(options)), ct => client.Phi2Async(body, ct), cancellationToken);
 
         /// <summary><see cref="ITextGenerationClient.Mistral7bInstructV01Async"/> with per-call options (session affinity, headers, timeout); <paramref name="options"/> receives the response metadata.</summary>
         [System.Obsolete]
-        public static System.Threading.Tasks.Task<DeepseekMath7bInstructResponse> Mistral7bInstructV01Async(this ITextGenerationClient client, DeepseekMath7bInstructInput body, EdgeAiRequestOptions options, System.Threading.CancellationToken cancellationToken = default) =>
+        public static System.Threading.Tasks.Task<TextGenerationTextResponse> Mistral7bInstructV01Async(this ITextGenerationClient client, TextGenerationTextOnlyInput body, EdgeAiRequestOptions options, System.Threading.CancellationToken cancellationToken = default) =>
             RequestScope.RunAsync(options ?? throw new System.ArgumentNullException(nameof(options)), ct => client.Mistral7bInstructV01Async(body, ct), cancellationToken);
 
         /// <summary><see cref="ITextGenerationClient.Mistral7bInstructV02LoraAsync"/> with per-call options (session affinity, headers, timeout); <paramref name="options"/> receives the response metadata.</summary>
-        public static System.Threading.Tasks.Task<DeepseekR1DistillQwen32bResponse> Mistral7bInstructV02LoraAsync(this ITextGenerationClient client, DeepseekR1DistillQwen32bInput body, EdgeAiRequestOptions options, System.Threading.CancellationToken cancellationToken = default) =>
+        public static System.Threading.Tasks.Task<TextGenerationJsonModeResponse> Mistral7bInstructV02LoraAsync(this ITextGenerationClient client, TextGenerationJsonModePartsInput body, EdgeAiRequestOptions options, System.Threading.CancellationToken cancellationToken = default) =>
             RequestScope.RunAsync(options ?? throw new System.ArgumentNullException(nameof(options)), ct => client.Mistral7bInstructV02LoraAsync(body, ct), cancellationToken);
 
         /// <summary><see cref="ITextGenerationClient.MistralSmall31x24bInstructAsync"/> with per-call options (session affinity, headers, timeout); <paramref name="options"/> receives the response metadata.</summary>
-        public static System.Threading.Tasks.Task<DeepseekR1DistillQwen32bResponse> MistralSmall31x24bInstructAsync(this ITextGenerationClient client, MistralSmall31x24bInstructInput body, EdgeAiRequestOptions options, System.Threading.CancellationToken cancellationToken = default) =>
+        public static System.Threading.Tasks.Task<TextGenerationJsonModeResponse> MistralSmall31x24bInstructAsync(this ITextGenerationClient client, MistralSmall31x24bInstructInput body, EdgeAiRequestOptions options, System.Threading.CancellationToken cancellationToken = default) =>
             RequestScope.RunAsync(options ?? throw new System.ArgumentNullException(nameof(options)), ct => client.MistralSmall31x24bInstructAsync(body, ct), cancellationToken);
 
         /// <summary><see cref="ITextGenerationClient.KimiK25Async"/> with per-call options (session affinity, headers, timeout); <paramref name="options"/> receives the response metadata.</summary>
         [System.Obsolete]
-        public static System.Threading.Tasks.Task<DeepseekV4Flash0731Response> KimiK25Async(this ITextGenerationClient client, DeepseekV4Flash0731Input body, EdgeAiRequestOptions options, System.Threading.CancellationToken cancellationToken = default) =>
+        public static System.Threading.Tasks.Task<TextGenerationChatCompletionResponse> KimiK25Async(this ITextGenerationClient client, TextGenerationChatCompletionInput body, EdgeAiRequestOptions options, System.Threading.CancellationToken cancellationToken = default) =>
             RequestScope.RunAsync(options ?? throw new System.ArgumentNullException(nameof(options)), ct => client.KimiK25Async(body, ct), cancellationToken);
 
         /// <summary><see cref="ITextGenerationClient.KimiK26Async"/> with per-call options (session affinity, headers, timeout); <paramref name="options"/> receives the response metadata.</summary>
-        public static System.Threading.Tasks.Task<DeepseekV4Flash0731BatchableResponse> KimiK26Async(this ITextGenerationClient client, DeepseekV4Flash0731BatchableInput body, EdgeAiRequestOptions options, QueueRequest? queueRequest = null, System.Threading.CancellationToken cancellationToken = default) =>
+        public static System.Threading.Tasks.Task<TextGenerationChatCompletionBatchableResponse> KimiK26Async(this ITextGenerationClient client, TextGenerationChatCompletionBatchableInput body, EdgeAiRequestOptions options, QueueRequest? queueRequest = null, System.Threading.CancellationToken cancellationToken = default) =>
             RequestScope.RunAsync(options ?? throw new System.ArgumentNullException(nameof(options)), ct => client.KimiK26Async(body, queueRequest, ct), cancellationToken);
 
         /// <summary><see cref="ITextGenerationClient.KimiK27CodeAsync"/> with per-call options (session affinity, headers, timeout); <paramref name="options"/> receives the response metadata.</summary>
-        public static System.Threading.Tasks.Task<DeepseekV4Flash0731Response> KimiK27CodeAsync(this ITextGenerationClient client, DeepseekV4Flash0731Input body, EdgeAiRequestOptions options, System.Threading.CancellationToken cancellationToken = default) =>
+        public static System.Threading.Tasks.Task<TextGenerationChatCompletionResponse> KimiK27CodeAsync(this ITextGenerationClient client, TextGenerationChatCompletionInput body, EdgeAiRequestOptions options, System.Threading.CancellationToken cancellationToken = default) =>
             RequestScope.RunAsync(options ?? throw new System.ArgumentNullException(nameof(options)), ct => client.KimiK27CodeAsync(body, ct), cancellationToken);
 
         /// <summary><see cref="ITextGenerationClient.Nemotron3x120bA12bAsync"/> with per-call options (session affinity, headers, timeout); <paramref name="options"/> receives the response metadata.</summary>
-        public static System.Threading.Tasks.Task<DeepseekV4Flash0731Response> Nemotron3x120bA12bAsync(this ITextGenerationClient client, DeepseekV4Flash0731Input body, EdgeAiRequestOptions options, System.Threading.CancellationToken cancellationToken = default) =>
+        public static System.Threading.Tasks.Task<TextGenerationChatCompletionResponse> Nemotron3x120bA12bAsync(this ITextGenerationClient client, TextGenerationChatCompletionInput body, EdgeAiRequestOptions options, System.Threading.CancellationToken cancellationToken = default) =>
             RequestScope.RunAsync(options ?? throw new System.ArgumentNullException(nameof(options)), ct => client.Nemotron3x120bA12bAsync(body, ct), cancellationToken);
 
         /// <summary><see cref="ITextGenerationClient.GptOss120bAsync"/> with per-call options (session affinity, headers, timeout); <paramref name="options"/> receives the response metadata.</summary>
@@ -231,36 +231,36 @@ namespace EdgeAi.Client
             RequestScope.RunAsync(options ?? throw new System.ArgumentNullException(nameof(options)), ct => client.GptOss20bAsync(body, ct), cancellationToken);
 
         /// <summary><see cref="ITextGenerationClient.Openchat35x0106Async"/> with per-call options (session affinity, headers, timeout); <paramref name="options"/> receives the response metadata.</summary>
-        public static System.Threading.Tasks.Task<DeepseekMath7bInstructResponse> Openchat35x0106Async(this ITextGenerationClient client, DeepseekMath7bInstructInput body, EdgeAiRequestOptions options, System.Threading.CancellationToken cancellationToken = default) =>
+        public static System.Threading.Tasks.Task<TextGenerationTextResponse> Openchat35x0106Async(this ITextGenerationClient client, TextGenerationTextOnlyInput body, EdgeAiRequestOptions options, System.Threading.CancellationToken cancellationToken = default) =>
             RequestScope.RunAsync(options ?? throw new System.ArgumentNullException(nameof(options)), ct => client.Openchat35x0106Async(body, ct), cancellationToken);
 
         /// <summary><see cref="ITextGenerationClient.Qwen15x05bChatAsync"/> with per-call options (session affinity, headers, timeout); <paramref name="options"/> receives the response metadata.</summary>
-        public static System.Threading.Tasks.Task<DeepseekMath7bInstructResponse> Qwen15x05bChatAsync(this ITextGenerationClient client, DeepseekMath7bInstructInput body, EdgeAiRequestOptions options, System.Threading.CancellationToken cancellationToken = default) =>
+        public static System.Threading.Tasks.Task<TextGenerationTextResponse> Qwen15x05bChatAsync(this ITextGenerationClient client, TextGenerationTextOnlyInput body, EdgeAiRequestOptions options, System.Threading.CancellationToken cancellationToken = default) =>
             RequestScope.RunAsync(options ?? throw new System.ArgumentNullException(nameof(options)), ct => client.Qwen15x05bChatAsync(body, ct), cancellationToken);
 
         /// <summary><see cref="ITextGenerationClient.Qwen15x18bChatAsync"/> with per-call options (session affinity, headers, timeout); <paramref name="options"/> receives the response metadata.</summary>
-        public static System.Threading.Tasks.Task<DeepseekMath7bInstructResponse> Qwen15x18bChatAsync(this ITextGenerationClient client, DeepseekMath7bInstructInput body, EdgeAiRequestOptions options, System.Threading.CancellationToken cancellationToken = default) =>
+        public static System.Threading.Tasks.Task<TextGenerationTextResponse> Qwen15x18bChatAsync(this ITextGenerationClient client, TextGenerationTextOnlyInput body, EdgeAiRequestOptions options, System.Threading.CancellationToken cancellationToken = default) =>
             RequestScope.RunAsync(options ?? throw new System.ArgumentNullException(nameof(options)), ct => client.Qwen15x18bChatAsync(body, ct), cancellationToken);
 
         /// <summary><see cref="ITextGenerationClient.Qwen15x14bChatAwqAsync"/> with per-call options (session affinity, headers, timeout); <paramref name="options"/> receives the response metadata.</summary>
-        public static System.Threading.Tasks.Task<DeepseekR1DistillQwen32bResponse> Qwen15x14bChatAwqAsync(this ITextGenerationClient client, Gemma2bItLoraInput body, EdgeAiRequestOptions options, System.Threading.CancellationToken cancellationToken = default) =>
+        public static System.Threading.Tasks.Task<TextGenerationJsonModeResponse> Qwen15x14bChatAwqAsync(this ITextGenerationClient client, TextGenerationJsonModeLegacyInput body, EdgeAiRequestOptions options, System.Threading.CancellationToken cancellationToken = default) =>
             RequestScope.RunAsync(options ?? throw new System.ArgumentNullException(nameof(options)), ct => client.Qwen15x14bChatAwqAsync(body, ct), cancellationToken);
 
         /// <summary><see cref="ITextGenerationClient.Qwen15x7bChatAwqAsync"/> with per-call options (session affinity, headers, timeout); <paramref name="options"/> receives the response metadata.</summary>
         [System.Obsolete]
-        public static System.Threading.Tasks.Task<DeepseekR1DistillQwen32bResponse> Qwen15x7bChatAwqAsync(this ITextGenerationClient client, DeepseekR1DistillQwen32bInput body, EdgeAiRequestOptions options, System.Threading.CancellationToken cancellationToken = default) =>
+        public static System.Threading.Tasks.Task<TextGenerationJsonModeResponse> Qwen15x7bChatAwqAsync(this ITextGenerationClient client, TextGenerationJsonModePartsInput body, EdgeAiRequestOptions options, System.Threading.CancellationToken cancellationToken = default) =>
             RequestScope.RunAsync(options ?? throw new System.ArgumentNullException(nameof(options)), ct => client.Qwen15x7bChatAwqAsync(body, ct), cancellationToken);
 
         /// <summary><see cref="ITextGenerationClient.Qwen25Coder32bInstructAsync"/> with per-call options (session affinity, headers, timeout); <paramref name="options"/> receives the response metadata.</summary>
-        public static System.Threading.Tasks.Task<DeepseekR1DistillQwen32bResponse> Qwen25Coder32bInstructAsync(this ITextGenerationClient client, Gemma2bItLoraInput body, EdgeAiRequestOptions options, System.Threading.CancellationToken cancellationToken = default) =>
+        public static System.Threading.Tasks.Task<TextGenerationJsonModeResponse> Qwen25Coder32bInstructAsync(this ITextGenerationClient client, TextGenerationJsonModeLegacyInput body, EdgeAiRequestOptions options, System.Threading.CancellationToken cancellationToken = default) =>
             RequestScope.RunAsync(options ?? throw new System.ArgumentNullException(nameof(options)), ct => client.Qwen25Coder32bInstructAsync(body, ct), cancellationToken);
 
         /// <summary><see cref="ITextGenerationClient.Qwen3x30bA3bFp8Async"/> with per-call options (session affinity, headers, timeout); <paramref name="options"/> receives the response metadata.</summary>
-        public static System.Threading.Tasks.Task<GemmaSeaLionV4x27bItBatchableResponse> Qwen3x30bA3bFp8Async(this ITextGenerationClient client, GemmaSeaLionV4x27bItBatchableInput body, EdgeAiRequestOptions options, QueueRequest? queueRequest = null, System.Threading.CancellationToken cancellationToken = default) =>
+        public static System.Threading.Tasks.Task<TextGenerationCompletionBatchableResponse> Qwen3x30bA3bFp8Async(this ITextGenerationClient client, GemmaSeaLionV4x27bItBatchableInput body, EdgeAiRequestOptions options, QueueRequest? queueRequest = null, System.Threading.CancellationToken cancellationToken = default) =>
             RequestScope.RunAsync(options ?? throw new System.ArgumentNullException(nameof(options)), ct => client.Qwen3x30bA3bFp8Async(body, queueRequest, ct), cancellationToken);
 
         /// <summary><see cref="ITextGenerationClient.Qwen38x27bAsync"/> with per-call options (session affinity, headers, timeout); <paramref name="options"/> receives the response metadata.</summary>
-        public static System.Threading.Tasks.Task<DeepseekV4Flash0731BatchableResponse> Qwen38x27bAsync(this ITextGenerationClient client, DeepseekV4Flash0731BatchableInput body, EdgeAiRequestOptions options, QueueRequest? queueRequest = null, System.Threading.CancellationToken cancellationToken = default) =>
+        public static System.Threading.Tasks.Task<TextGenerationChatCompletionBatchableResponse> Qwen38x27bAsync(this ITextGenerationClient client, TextGenerationChatCompletionBatchableInput body, EdgeAiRequestOptions options, QueueRequest? queueRequest = null, System.Threading.CancellationToken cancellationToken = default) =>
             RequestScope.RunAsync(options ?? throw new System.ArgumentNullException(nameof(options)), ct => client.Qwen38x27bAsync(body, queueRequest, ct), cancellationToken);
 
         /// <summary><see cref="ITextGenerationClient.Qwq32bAsync"/> with per-call options (session affinity, headers, timeout); <paramref name="options"/> receives the response metadata.</summary>
@@ -268,95 +268,95 @@ namespace EdgeAi.Client
             RequestScope.RunAsync(options ?? throw new System.ArgumentNullException(nameof(options)), ct => client.Qwq32bAsync(body, ct), cancellationToken);
 
         /// <summary><see cref="ITextGenerationClient.ApertusV15x8bAsync"/> with per-call options (session affinity, headers, timeout); <paramref name="options"/> receives the response metadata.</summary>
-        public static System.Threading.Tasks.Task<Granite40HMicroResponse> ApertusV15x8bAsync(this ITextGenerationClient client, Granite40HMicroInput body, EdgeAiRequestOptions options, System.Threading.CancellationToken cancellationToken = default) =>
+        public static System.Threading.Tasks.Task<TextGenerationMixedToolCallsResponse> ApertusV15x8bAsync(this ITextGenerationClient client, TextGenerationFlatInput body, EdgeAiRequestOptions options, System.Threading.CancellationToken cancellationToken = default) =>
             RequestScope.RunAsync(options ?? throw new System.ArgumentNullException(nameof(options)), ct => client.ApertusV15x8bAsync(body, ct), cancellationToken);
 
         /// <summary><see cref="ITextGenerationClient.DiscolmGerman7bV1AwqAsync"/> with per-call options (session affinity, headers, timeout); <paramref name="options"/> receives the response metadata.</summary>
-        public static System.Threading.Tasks.Task<DeepseekMath7bInstructResponse> DiscolmGerman7bV1AwqAsync(this ITextGenerationClient client, DeepseekMath7bInstructInput body, EdgeAiRequestOptions options, System.Threading.CancellationToken cancellationToken = default) =>
+        public static System.Threading.Tasks.Task<TextGenerationTextResponse> DiscolmGerman7bV1AwqAsync(this ITextGenerationClient client, TextGenerationTextOnlyInput body, EdgeAiRequestOptions options, System.Threading.CancellationToken cancellationToken = default) =>
             RequestScope.RunAsync(options ?? throw new System.ArgumentNullException(nameof(options)), ct => client.DiscolmGerman7bV1AwqAsync(body, ct), cancellationToken);
 
         /// <summary><see cref="ITextGenerationClient.Falcon7bInstructAsync"/> with per-call options (session affinity, headers, timeout); <paramref name="options"/> receives the response metadata.</summary>
-        public static System.Threading.Tasks.Task<UnaCybertron7bV2Bf16Response> Falcon7bInstructAsync(this ITextGenerationClient client, DeepseekMath7bInstructInput body, EdgeAiRequestOptions options, System.Threading.CancellationToken cancellationToken = default) =>
+        public static System.Threading.Tasks.Task<TextGenerationNoUsageResponse> Falcon7bInstructAsync(this ITextGenerationClient client, TextGenerationTextOnlyInput body, EdgeAiRequestOptions options, System.Threading.CancellationToken cancellationToken = default) =>
             RequestScope.RunAsync(options ?? throw new System.ArgumentNullException(nameof(options)), ct => client.Falcon7bInstructAsync(body, ct), cancellationToken);
 
         /// <summary><see cref="ITextGenerationClient.Tinyllama11bChatV10Async"/> with per-call options (session affinity, headers, timeout); <paramref name="options"/> receives the response metadata.</summary>
-        public static System.Threading.Tasks.Task<UnaCybertron7bV2Bf16Response> Tinyllama11bChatV10Async(this ITextGenerationClient client, DeepseekMath7bInstructInput body, EdgeAiRequestOptions options, System.Threading.CancellationToken cancellationToken = default) =>
+        public static System.Threading.Tasks.Task<TextGenerationNoUsageResponse> Tinyllama11bChatV10Async(this ITextGenerationClient client, TextGenerationTextOnlyInput body, EdgeAiRequestOptions options, System.Threading.CancellationToken cancellationToken = default) =>
             RequestScope.RunAsync(options ?? throw new System.ArgumentNullException(nameof(options)), ct => client.Tinyllama11bChatV10Async(body, ct), cancellationToken);
 
         /// <summary><see cref="ITextGenerationClient.Eurollm9bItAsync"/> with per-call options (session affinity, headers, timeout); <paramref name="options"/> receives the response metadata.</summary>
-        public static System.Threading.Tasks.Task<Granite40HMicroResponse> Eurollm9bItAsync(this ITextGenerationClient client, Granite40HMicroInput body, EdgeAiRequestOptions options, System.Threading.CancellationToken cancellationToken = default) =>
+        public static System.Threading.Tasks.Task<TextGenerationMixedToolCallsResponse> Eurollm9bItAsync(this ITextGenerationClient client, TextGenerationFlatInput body, EdgeAiRequestOptions options, System.Threading.CancellationToken cancellationToken = default) =>
             RequestScope.RunAsync(options ?? throw new System.ArgumentNullException(nameof(options)), ct => client.Eurollm9bItAsync(body, ct), cancellationToken);
 
         /// <summary><see cref="ITextGenerationClient.Glm47FlashAsync"/> with per-call options (session affinity, headers, timeout); <paramref name="options"/> receives the response metadata.</summary>
-        public static System.Threading.Tasks.Task<DeepseekV4Flash0731Response> Glm47FlashAsync(this ITextGenerationClient client, DeepseekV4Flash0731Input body, EdgeAiRequestOptions options, System.Threading.CancellationToken cancellationToken = default) =>
+        public static System.Threading.Tasks.Task<TextGenerationChatCompletionResponse> Glm47FlashAsync(this ITextGenerationClient client, TextGenerationChatCompletionInput body, EdgeAiRequestOptions options, System.Threading.CancellationToken cancellationToken = default) =>
             RequestScope.RunAsync(options ?? throw new System.ArgumentNullException(nameof(options)), ct => client.Glm47FlashAsync(body, ct), cancellationToken);
 
         /// <summary><see cref="ITextGenerationClient.Glm52Async"/> with per-call options (session affinity, headers, timeout); <paramref name="options"/> receives the response metadata.</summary>
-        public static System.Threading.Tasks.Task<DeepseekV4Flash0731Response> Glm52Async(this ITextGenerationClient client, DeepseekV4Flash0731Input body, EdgeAiRequestOptions options, System.Threading.CancellationToken cancellationToken = default) =>
+        public static System.Threading.Tasks.Task<TextGenerationChatCompletionResponse> Glm52Async(this ITextGenerationClient client, TextGenerationChatCompletionInput body, EdgeAiRequestOptions options, System.Threading.CancellationToken cancellationToken = default) =>
             RequestScope.RunAsync(options ?? throw new System.ArgumentNullException(nameof(options)), ct => client.Glm52Async(body, ct), cancellationToken);
 
         /// <summary><see cref="ITextGenerationClient.Glm53Async"/> with per-call options (session affinity, headers, timeout); <paramref name="options"/> receives the response metadata.</summary>
-        public static System.Threading.Tasks.Task<DeepseekV4Flash0731Response> Glm53Async(this ITextGenerationClient client, DeepseekV4Flash0731Input body, EdgeAiRequestOptions options, System.Threading.CancellationToken cancellationToken = default) =>
+        public static System.Threading.Tasks.Task<TextGenerationChatCompletionResponse> Glm53Async(this ITextGenerationClient client, TextGenerationChatCompletionInput body, EdgeAiRequestOptions options, System.Threading.CancellationToken cancellationToken = default) =>
             RequestScope.RunAsync(options ?? throw new System.ArgumentNullException(nameof(options)), ct => client.Glm53Async(body, ct), cancellationToken);
 
         /// <summary><see cref="ITextGenerationClient.Glm53FlashAsync"/> with per-call options (session affinity, headers, timeout); <paramref name="options"/> receives the response metadata.</summary>
-        public static System.Threading.Tasks.Task<DeepseekV4Flash0731Response> Glm53FlashAsync(this ITextGenerationClient client, DeepseekV4Flash0731Input body, EdgeAiRequestOptions options, System.Threading.CancellationToken cancellationToken = default) =>
+        public static System.Threading.Tasks.Task<TextGenerationChatCompletionResponse> Glm53FlashAsync(this ITextGenerationClient client, TextGenerationChatCompletionInput body, EdgeAiRequestOptions options, System.Threading.CancellationToken cancellationToken = default) =>
             RequestScope.RunAsync(options ?? throw new System.ArgumentNullException(nameof(options)), ct => client.Glm53FlashAsync(body, ct), cancellationToken);
 
         /// <summary><see cref="ITextGenerationClient.Gemma7bItAsync"/> with per-call options (session affinity, headers, timeout); <paramref name="options"/> receives the response metadata.</summary>
         [System.Obsolete]
-        public static System.Threading.Tasks.Task<DeepseekMath7bInstructResponse> Gemma7bItAsync(this ITextGenerationClient client, DeepseekMath7bInstructInput body, EdgeAiRequestOptions options, System.Threading.CancellationToken cancellationToken = default) =>
+        public static System.Threading.Tasks.Task<TextGenerationTextResponse> Gemma7bItAsync(this ITextGenerationClient client, TextGenerationTextOnlyInput body, EdgeAiRequestOptions options, System.Threading.CancellationToken cancellationToken = default) =>
             RequestScope.RunAsync(options ?? throw new System.ArgumentNullException(nameof(options)), ct => client.Gemma7bItAsync(body, ct), cancellationToken);
 
         /// <summary><see cref="ITextGenerationClient.MetaLlama3x8bInstructAsync"/> with per-call options (session affinity, headers, timeout); <paramref name="options"/> receives the response metadata.</summary>
         [System.Obsolete]
-        public static System.Threading.Tasks.Task<DeepseekMath7bInstructResponse> MetaLlama3x8bInstructAsync(this ITextGenerationClient client, DeepseekMath7bInstructInput body, EdgeAiRequestOptions options, System.Threading.CancellationToken cancellationToken = default) =>
+        public static System.Threading.Tasks.Task<TextGenerationTextResponse> MetaLlama3x8bInstructAsync(this ITextGenerationClient client, TextGenerationTextOnlyInput body, EdgeAiRequestOptions options, System.Threading.CancellationToken cancellationToken = default) =>
             RequestScope.RunAsync(options ?? throw new System.ArgumentNullException(nameof(options)), ct => client.MetaLlama3x8bInstructAsync(body, ct), cancellationToken);
 
         /// <summary><see cref="ITextGenerationClient.Mistral7bInstructV02Async"/> with per-call options (session affinity, headers, timeout); <paramref name="options"/> receives the response metadata.</summary>
         [System.Obsolete]
-        public static System.Threading.Tasks.Task<DeepseekR1DistillQwen32bResponse> Mistral7bInstructV02Async(this ITextGenerationClient client, DeepseekR1DistillQwen32bInput body, EdgeAiRequestOptions options, System.Threading.CancellationToken cancellationToken = default) =>
+        public static System.Threading.Tasks.Task<TextGenerationJsonModeResponse> Mistral7bInstructV02Async(this ITextGenerationClient client, TextGenerationJsonModePartsInput body, EdgeAiRequestOptions options, System.Threading.CancellationToken cancellationToken = default) =>
             RequestScope.RunAsync(options ?? throw new System.ArgumentNullException(nameof(options)), ct => client.Mistral7bInstructV02Async(body, ct), cancellationToken);
 
         /// <summary><see cref="ITextGenerationClient.StarlingLm7bBetaAsync"/> with per-call options (session affinity, headers, timeout); <paramref name="options"/> receives the response metadata.</summary>
-        public static System.Threading.Tasks.Task<DeepseekR1DistillQwen32bResponse> StarlingLm7bBetaAsync(this ITextGenerationClient client, Llama33x70bInstructFp8FastInput body, EdgeAiRequestOptions options, System.Threading.CancellationToken cancellationToken = default) =>
+        public static System.Threading.Tasks.Task<TextGenerationJsonModeResponse> StarlingLm7bBetaAsync(this ITextGenerationClient client, TextGenerationJsonModeInput body, EdgeAiRequestOptions options, System.Threading.CancellationToken cancellationToken = default) =>
             RequestScope.RunAsync(options ?? throw new System.ArgumentNullException(nameof(options)), ct => client.StarlingLm7bBetaAsync(body, ct), cancellationToken);
 
         /// <summary><see cref="ITextGenerationClient.Hermes2ProMistral7bAsync"/> with per-call options (session affinity, headers, timeout); <paramref name="options"/> receives the response metadata.</summary>
         [System.Obsolete]
-        public static System.Threading.Tasks.Task<DeepseekMath7bInstructResponse> Hermes2ProMistral7bAsync(this ITextGenerationClient client, DeepseekMath7bInstructInput body, EdgeAiRequestOptions options, System.Threading.CancellationToken cancellationToken = default) =>
+        public static System.Threading.Tasks.Task<TextGenerationTextResponse> Hermes2ProMistral7bAsync(this ITextGenerationClient client, TextGenerationTextOnlyInput body, EdgeAiRequestOptions options, System.Threading.CancellationToken cancellationToken = default) =>
             RequestScope.RunAsync(options ?? throw new System.ArgumentNullException(nameof(options)), ct => client.Hermes2ProMistral7bAsync(body, ct), cancellationToken);
 
         /// <summary><see cref="ITextGenerationClient.DeepseekCoder67bBaseAwqAsync"/> with per-call options (session affinity, headers, timeout); <paramref name="options"/> receives the response metadata.</summary>
-        public static System.Threading.Tasks.Task<UnaCybertron7bV2Bf16Response> DeepseekCoder67bBaseAwqAsync(this ITextGenerationClient client, TextGenerationInput body, EdgeAiRequestOptions options, System.Threading.CancellationToken cancellationToken = default) =>
+        public static System.Threading.Tasks.Task<TextGenerationNoUsageResponse> DeepseekCoder67bBaseAwqAsync(this ITextGenerationClient client, TextGenerationInput body, EdgeAiRequestOptions options, System.Threading.CancellationToken cancellationToken = default) =>
             RequestScope.RunAsync(options ?? throw new System.ArgumentNullException(nameof(options)), ct => client.DeepseekCoder67bBaseAwqAsync(body, ct), cancellationToken);
 
         /// <summary><see cref="ITextGenerationClient.DeepseekCoder67bInstructAwqAsync"/> with per-call options (session affinity, headers, timeout); <paramref name="options"/> receives the response metadata.</summary>
-        public static System.Threading.Tasks.Task<DeepseekR1DistillQwen32bResponse> DeepseekCoder67bInstructAwqAsync(this ITextGenerationClient client, Llama33x70bInstructFp8FastInput body, EdgeAiRequestOptions options, System.Threading.CancellationToken cancellationToken = default) =>
+        public static System.Threading.Tasks.Task<TextGenerationJsonModeResponse> DeepseekCoder67bInstructAwqAsync(this ITextGenerationClient client, TextGenerationJsonModeInput body, EdgeAiRequestOptions options, System.Threading.CancellationToken cancellationToken = default) =>
             RequestScope.RunAsync(options ?? throw new System.ArgumentNullException(nameof(options)), ct => client.DeepseekCoder67bInstructAwqAsync(body, ct), cancellationToken);
 
         /// <summary><see cref="ITextGenerationClient.Llama2x13bChatAwqAsync"/> with per-call options (session affinity, headers, timeout); <paramref name="options"/> receives the response metadata.</summary>
-        public static System.Threading.Tasks.Task<UnaCybertron7bV2Bf16Response> Llama2x13bChatAwqAsync(this ITextGenerationClient client, TextGenerationInput body, EdgeAiRequestOptions options, System.Threading.CancellationToken cancellationToken = default) =>
+        public static System.Threading.Tasks.Task<TextGenerationNoUsageResponse> Llama2x13bChatAwqAsync(this ITextGenerationClient client, TextGenerationInput body, EdgeAiRequestOptions options, System.Threading.CancellationToken cancellationToken = default) =>
             RequestScope.RunAsync(options ?? throw new System.ArgumentNullException(nameof(options)), ct => client.Llama2x13bChatAwqAsync(body, ct), cancellationToken);
 
         /// <summary><see cref="ITextGenerationClient.Llamaguard7bAwqAsync"/> with per-call options (session affinity, headers, timeout); <paramref name="options"/> receives the response metadata.</summary>
-        public static System.Threading.Tasks.Task<DeepseekMath7bInstructResponse> Llamaguard7bAwqAsync(this ITextGenerationClient client, DeepseekMath7bInstructInput body, EdgeAiRequestOptions options, System.Threading.CancellationToken cancellationToken = default) =>
+        public static System.Threading.Tasks.Task<TextGenerationTextResponse> Llamaguard7bAwqAsync(this ITextGenerationClient client, TextGenerationTextOnlyInput body, EdgeAiRequestOptions options, System.Threading.CancellationToken cancellationToken = default) =>
             RequestScope.RunAsync(options ?? throw new System.ArgumentNullException(nameof(options)), ct => client.Llamaguard7bAwqAsync(body, ct), cancellationToken);
 
         /// <summary><see cref="ITextGenerationClient.Mistral7bInstructV01AwqAsync"/> with per-call options (session affinity, headers, timeout); <paramref name="options"/> receives the response metadata.</summary>
-        public static System.Threading.Tasks.Task<DeepseekR1DistillQwen32bResponse> Mistral7bInstructV01AwqAsync(this ITextGenerationClient client, Llama33x70bInstructFp8FastInput body, EdgeAiRequestOptions options, System.Threading.CancellationToken cancellationToken = default) =>
+        public static System.Threading.Tasks.Task<TextGenerationJsonModeResponse> Mistral7bInstructV01AwqAsync(this ITextGenerationClient client, TextGenerationJsonModeInput body, EdgeAiRequestOptions options, System.Threading.CancellationToken cancellationToken = default) =>
             RequestScope.RunAsync(options ?? throw new System.ArgumentNullException(nameof(options)), ct => client.Mistral7bInstructV01AwqAsync(body, ct), cancellationToken);
 
         /// <summary><see cref="ITextGenerationClient.NeuralChat7bV3x1AwqAsync"/> with per-call options (session affinity, headers, timeout); <paramref name="options"/> receives the response metadata.</summary>
-        public static System.Threading.Tasks.Task<DeepseekMath7bInstructResponse> NeuralChat7bV3x1AwqAsync(this ITextGenerationClient client, DeepseekMath7bInstructInput body, EdgeAiRequestOptions options, System.Threading.CancellationToken cancellationToken = default) =>
+        public static System.Threading.Tasks.Task<TextGenerationTextResponse> NeuralChat7bV3x1AwqAsync(this ITextGenerationClient client, TextGenerationTextOnlyInput body, EdgeAiRequestOptions options, System.Threading.CancellationToken cancellationToken = default) =>
             RequestScope.RunAsync(options ?? throw new System.ArgumentNullException(nameof(options)), ct => client.NeuralChat7bV3x1AwqAsync(body, ct), cancellationToken);
 
         /// <summary><see cref="ITextGenerationClient.Openhermes25Mistral7bAwqAsync"/> with per-call options (session affinity, headers, timeout); <paramref name="options"/> receives the response metadata.</summary>
-        public static System.Threading.Tasks.Task<DeepseekR1DistillQwen32bResponse> Openhermes25Mistral7bAwqAsync(this ITextGenerationClient client, Llama33x70bInstructFp8FastInput body, EdgeAiRequestOptions options, System.Threading.CancellationToken cancellationToken = default) =>
+        public static System.Threading.Tasks.Task<TextGenerationJsonModeResponse> Openhermes25Mistral7bAwqAsync(this ITextGenerationClient client, TextGenerationJsonModeInput body, EdgeAiRequestOptions options, System.Threading.CancellationToken cancellationToken = default) =>
             RequestScope.RunAsync(options ?? throw new System.ArgumentNullException(nameof(options)), ct => client.Openhermes25Mistral7bAwqAsync(body, ct), cancellationToken);
 
         /// <summary><see cref="ITextGenerationClient.Zephyr7bBetaAwqAsync"/> with per-call options (session affinity, headers, timeout); <paramref name="options"/> receives the response metadata.</summary>
-        public static System.Threading.Tasks.Task<UnaCybertron7bV2Bf16Response> Zephyr7bBetaAwqAsync(this ITextGenerationClient client, TextGenerationInput body, EdgeAiRequestOptions options, System.Threading.CancellationToken cancellationToken = default) =>
+        public static System.Threading.Tasks.Task<TextGenerationNoUsageResponse> Zephyr7bBetaAwqAsync(this ITextGenerationClient client, TextGenerationInput body, EdgeAiRequestOptions options, System.Threading.CancellationToken cancellationToken = default) =>
             RequestScope.RunAsync(options ?? throw new System.ArgumentNullException(nameof(options)), ct => client.Zephyr7bBetaAwqAsync(body, ct), cancellationToken);
 
         /// <summary><see cref="ITextEmbeddingsClient.BgeBaseEnV15Async"/> with per-call options (session affinity, headers, timeout); <paramref name="options"/> receives the response metadata.</summary>
@@ -380,11 +380,11 @@ namespace EdgeAi.Client
             RequestScope.RunAsync(options ?? throw new System.ArgumentNullException(nameof(options)), ct => client.OmniBgeBaseEnV15Async(body, queueRequest, ct), cancellationToken);
 
         /// <summary><see cref="ITextEmbeddingsClient.Embeddinggemma300mAsync"/> with per-call options (session affinity, headers, timeout); <paramref name="options"/> receives the response metadata.</summary>
-        public static System.Threading.Tasks.Task<Embeddinggemma300mResponse> Embeddinggemma300mAsync(this ITextEmbeddingsClient client, Embeddinggemma300mInput body, EdgeAiRequestOptions options, System.Threading.CancellationToken cancellationToken = default) =>
+        public static System.Threading.Tasks.Task<TextEmbeddingsUnpooledResponse> Embeddinggemma300mAsync(this ITextEmbeddingsClient client, TextEmbeddingsUnpooledInput body, EdgeAiRequestOptions options, System.Threading.CancellationToken cancellationToken = default) =>
             RequestScope.RunAsync(options ?? throw new System.ArgumentNullException(nameof(options)), ct => client.Embeddinggemma300mAsync(body, ct), cancellationToken);
 
         /// <summary><see cref="ITextEmbeddingsClient.PlamoEmbedding1bAsync"/> with per-call options (session affinity, headers, timeout); <paramref name="options"/> receives the response metadata.</summary>
-        public static System.Threading.Tasks.Task<Embeddinggemma300mResponse> PlamoEmbedding1bAsync(this ITextEmbeddingsClient client, Embeddinggemma300mInput body, EdgeAiRequestOptions options, System.Threading.CancellationToken cancellationToken = default) =>
+        public static System.Threading.Tasks.Task<TextEmbeddingsUnpooledResponse> PlamoEmbedding1bAsync(this ITextEmbeddingsClient client, TextEmbeddingsUnpooledInput body, EdgeAiRequestOptions options, System.Threading.CancellationToken cancellationToken = default) =>
             RequestScope.RunAsync(options ?? throw new System.ArgumentNullException(nameof(options)), ct => client.PlamoEmbedding1bAsync(body, ct), cancellationToken);
 
         /// <summary><see cref="ITextEmbeddingsClient.Qwen3Embedding06bAsync"/> with per-call options (session affinity, headers, timeout); <paramref name="options"/> receives the response metadata.</summary>

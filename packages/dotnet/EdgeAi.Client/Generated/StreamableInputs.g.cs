@@ -5,25 +5,25 @@ namespace EdgeAi.Client
 {
     public partial class ChatCompletionRequest : IStreamableInput { }
     public partial class DeepseekMath7bBaseInput : IStreamableInput { }
-    public partial class DeepseekMath7bInstructInput : IStreamableInput { }
-    public partial class DeepseekR1DistillQwen32bInput : IStreamableInput { }
-    public partial class DeepseekV4Flash0731BatchableInput : IStreamableInput { }
-    public partial class DeepseekV4Flash0731Input : IStreamableInput { }
-    public partial class Gemma2bItLoraInput : IStreamableInput { }
     public partial class Gemma3x12bItInput : IStreamableInput { }
     public partial class GemmaSeaLionV4x27bItBatchableInput : IStreamableInput { }
     public partial class GemmaSeaLionV4x27bItInput : IStreamableInput { }
     public partial class GptOss20bInput : IStreamableInput { }
     public partial class GptOssBatchableInput : IStreamableInput { }
     public partial class GptOssInput : IStreamableInput { }
-    public partial class Granite40HMicroInput : IStreamableInput { }
-    public partial class Llama33x70bInstructFp8FastBatchableInput : IStreamableInput { }
-    public partial class Llama33x70bInstructFp8FastInput : IStreamableInput { }
     public partial class Llama4Scout17b16eInstructInput : IStreamableInput { }
     public partial class MistralSmall31x24bInstructInput : IStreamableInput { }
     public partial class Moondream31x9BA2BInput : IStreamableInput { }
     public partial class Qwq32bInput : IStreamableInput { }
+    public partial class TextGenerationChatCompletionBatchableInput : IStreamableInput { }
+    public partial class TextGenerationChatCompletionInput : IStreamableInput { }
+    public partial class TextGenerationFlatInput : IStreamableInput { }
     public partial class TextGenerationInput : IStreamableInput { }
+    public partial class TextGenerationJsonModeBatchableInput : IStreamableInput { }
+    public partial class TextGenerationJsonModeInput : IStreamableInput { }
+    public partial class TextGenerationJsonModeLegacyInput : IStreamableInput { }
+    public partial class TextGenerationJsonModePartsInput : IStreamableInput { }
     public partial class TextGenerationMessagesInput : IStreamableInput { }
     public partial class TextGenerationPromptInput : IStreamableInput { }
+    public partial class TextGenerationTextOnlyInput : IStreamableInput { }
 }

@@ -4,14 +4,14 @@
 namespace EdgeAi.Client
 {
     public partial class DeepseekMath7bBaseOutput : ITextResponse { }
-    public partial class DeepseekMath7bInstructOutput : ITextResponse { }
-    public partial class DeepseekR1DistillQwen32bBatchableResponseResult : ITextResponse { }
-    public partial class Granite40HMicroOutput : ITextResponse { }
     public partial class LlamaGuard3x8bOutput : ITextResponse { }
     public partial class TextGenerationBatchableResponseResult : ITextResponse { }
+    public partial class TextGenerationJsonModeBatchableResponseResult : ITextResponse { }
+    public partial class TextGenerationMixedToolCallsOutput : ITextResponse { }
+    public partial class TextGenerationNoUsageOutput : ITextResponse { }
     public partial class TextGenerationOutput : ITextResponse { }
     public partial class TextGenerationResult : ITextResponse { }
     public partial class TextGenerationSseEvent : ITextResponse { }
     public partial class TextGenerationStreamEvent : ITextResponse { }
-    public partial class UnaCybertron7bV2Bf16Output : ITextResponse { }
+    public partial class TextGenerationTextOutput : ITextResponse { }
 }
