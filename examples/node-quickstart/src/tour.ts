@@ -31,7 +31,7 @@ const chat: Step = async (ai, io) => {
       { role: "user", content: "In one sentence, what is a lighthouse for?" },
     ],
   });
-  io.print(`assistant: ${String(response)}`);
+  io.print(`assistant: ${response}`); // a plain call's response is the text (a string)
   io.print(`usage: ${usage?.prompt_tokens ?? "?"} prompt + ${usage?.completion_tokens ?? "?"} completion tokens`);
 };
 
@@ -61,8 +61,8 @@ const jsonMode: Step = async (ai, io) => {
       },
     },
   });
-  const value = typeof response === "string" ? (JSON.parse(response) as unknown) : response;
-  io.print(`json: ${JSON.stringify(value)}`);
+  // JSON mode: response is the parsed object (Record<string, unknown>); validate it with your own schema to type it.
+  io.print(`json: ${JSON.stringify(response)}`);
 };
 
 const toolCall: Step = async (ai, io) => {
