@@ -5,7 +5,7 @@ import { defineConfig } from "tsup";
 // inlined into the .d.ts; the published package then depends only on undici and zod.
 // tsup's own resolver ignores `exports` (the contract has no `types` field), so point TypeScript at the
 // contract's source with `paths`; rollup-plugin-dts then inlines it like any local module.
-const dts = { compilerOptions: { rootDir: "..", baseUrl: ".", paths: { "@edge-ai/contract": ["../contract/src/index.ts"] } } };
+const dts = { compilerOptions: { rootDir: "..", baseUrl: ".", paths: { "@edge-ai/contract": ["../contract/src/index.ts"], "@edge-ai/contract/catalog": ["../contract/src/catalog.ts"] } } };
 const shim = (name: string): string => fileURLToPath(new URL(`./src/internal/edge/${name}.ts`, import.meta.url));
 
 export default defineConfig([
@@ -19,7 +19,9 @@ export default defineConfig([
     platform: "node",
     sourcemap: true,
     clean: true,
-    splitting: false,
+    // zod and the contract's schemas sit behind `import()` (decision 0340): splitting keeps them in a chunk of
+    // their own that loads on the first validated call, not at import.
+    splitting: true,
     treeshake: true,
   },
   {
