@@ -135,7 +135,8 @@ function sseParseMd(r: SSEParseResult): string {
     "",
     `@edge-ai/client's \`SSEParser\` (${r.parserVersions.edgeAI}) vs eventsource-parser ${r.parserVersions.eventsourceParser} (with a streaming TextDecoder, as clients feed it) on the same bytes. ` +
       `The parsers alternate pass by pass (${r.pairs} pairs per row); the ratio is the median of the per-pair time ratios (above 1: ours faster), MB/s (10^6 B/s) comes from each parser's median pass. ` +
-      `Overall (geometric mean of the rows): ${fmtRatio(r.overallRatio, r.goal)}. "whole" hands over the entire input as one chunk, which no socket does.`,
+      `Overall (geometric mean of the rows): ${fmtRatio(r.overallRatio, r.goal)}. "whole" hands over the entire input as one chunk, which no socket does. ` +
+      "The client's own streams parse with eventsource-parser since decision 0341; `SSEParser` stays a public WHATWG-exact utility (it keeps the last event ID).",
     "",
     mdTable(
       ["stream", "chunking", "input", "chunks", "events", "@edge-ai/client MB/s", "eventsource-parser MB/s", "ratio", "ours faster in"],
