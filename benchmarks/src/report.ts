@@ -160,7 +160,7 @@ function coldImportMd(r: ColdImportResult): string {
     "## Cold import",
     "",
     `Fresh \`node\` process per import, median of ${r.rows[0]?.runs ?? 0} runs. An empty node process: ${fmtMs(r.baseline.wallMs)} ms wall, ${fmtMiB(r.baseline.rssBytes)} RSS. ` +
-      "@edge-ai/client loads undici on its first request and zod with the contract's schemas on its first validated call (decision 0340), so neither is in its figure; cloudflare and openai have no dependencies." +
+      "@edge-ai/client loads undici on its first request and zod with the contract's schemas on its first validated call (decision 0340), so neither is in its figure (its third dependency, eventsource-parser, is); cloudflare and openai have no dependencies." +
       coldImportRatio(r),
     "",
     mdTable(

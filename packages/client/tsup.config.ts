@@ -2,7 +2,7 @@ import { fileURLToPath } from "node:url";
 import { defineConfig } from "tsup";
 
 // ESM + CJS + .d.ts. @edge-ai/contract is private and source-only, so its code is bundled in and its types are
-// inlined into the .d.ts; the published package then depends only on undici and zod.
+// inlined into the .d.ts; the published package then depends only on undici, zod and eventsource-parser.
 // tsup's own resolver ignores `exports` (the contract has no `types` field), so point TypeScript at the
 // contract's source with `paths`; rollup-plugin-dts then inlines it like any local module.
 const dts = { compilerOptions: { rootDir: "..", baseUrl: ".", paths: { "@edge-ai/contract": ["../contract/src/index.ts"], "@edge-ai/contract/catalog": ["../contract/src/catalog.ts"] } } };
@@ -14,7 +14,7 @@ export default defineConfig([
     format: ["esm", "cjs"],
     dts,
     noExternal: ["@edge-ai/contract"],
-    external: ["undici", "zod"],
+    external: ["undici", "zod", "eventsource-parser"],
     target: "node20",
     platform: "node",
     sourcemap: true,
