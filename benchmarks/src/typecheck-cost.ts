@@ -94,7 +94,7 @@ export function createConsumerProject(tarball: string): ConsumerProject {
   mkdirSync(client, { recursive: true });
   execFileSync("tar", ["-xzf", tarball, "-C", client, "--strip-components=1"]);
   mkdirSync(join(modules, "@types"), { recursive: true });
-  for (const name of ["zod", "undici", "openai", "@types/node"]) symlinkSync(packageDir(name), join(modules, name), "dir");
+  for (const name of ["zod", "undici", "eventsource-parser", "openai", "@types/node"]) symlinkSync(packageDir(name), join(modules, name), "dir");
   writeFileSync(join(dir, "package.json"), JSON.stringify({ name: "scale-consumer", private: true, type: "module" }));
   writeFileSync(join(dir, "edge-ai.ts"), EDGE_AI_QUICKSTART);
   writeFileSync(join(dir, "openai.ts"), OPENAI_QUICKSTART);

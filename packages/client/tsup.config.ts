@@ -2,10 +2,10 @@ import { fileURLToPath } from "node:url";
 import { defineConfig } from "tsup";
 
 // ESM + CJS + .d.ts. @edge-ai/contract is private and source-only, so its code is bundled in and its types are
-// inlined into the .d.ts; the published package then depends only on undici and zod.
+// inlined into the .d.ts; the published package then depends only on undici, zod and eventsource-parser.
 // tsup's own resolver ignores `exports` (the contract has no `types` field), so point TypeScript at the
 // contract's source with `paths`; rollup-plugin-dts then inlines it like any local module.
-const dts = { compilerOptions: { rootDir: "..", baseUrl: ".", paths: { "@edge-ai/contract": ["../contract/src/index.ts"] } } };
+const dts = { compilerOptions: { rootDir: "..", baseUrl: ".", paths: { "@edge-ai/contract": ["../contract/src/index.ts"], "@edge-ai/contract/catalog": ["../contract/src/catalog.ts"] } } };
 const shim = (name: string): string => fileURLToPath(new URL(`./src/internal/edge/${name}.ts`, import.meta.url));
 
 export default defineConfig([
@@ -14,12 +14,14 @@ export default defineConfig([
     format: ["esm", "cjs"],
     dts,
     noExternal: ["@edge-ai/contract"],
-    external: ["undici", "zod"],
+    external: ["undici", "zod", "eventsource-parser"],
     target: "node20",
     platform: "node",
     sourcemap: true,
     clean: true,
-    splitting: false,
+    // zod and the contract's schemas sit behind `import()` (decision 0340): splitting keeps them in a chunk of
+    // their own that loads on the first validated call, not at import.
+    splitting: true,
     treeshake: true,
   },
   {

@@ -2,7 +2,7 @@
 // Packs @edge-ai/client, installs the tarball into a throw-away consumer project (npm, outside the workspace),
 // then: imports it from ESM and CJS, type-checks the README quickstart against the published .d.ts under
 // moduleResolution node16, and runs one call against a local server. Proves the package needs nothing but
-// undici and zod. Usage: node scripts/check-consumer.mjs (after `pnpm build`).
+// undici, zod and eventsource-parser. Usage: node scripts/check-consumer.mjs (after `pnpm build`).
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -19,7 +19,7 @@ try {
   run("npm", ["install", "--no-audit", "--no-fund", "--ignore-scripts", `./${tarball}`, "typescript@5.9.3", "@types/node@20.19.43"]);
   const deps = Object.keys(JSON.parse(run("npm", ["ls", "--json", "--depth=1"])).dependencies["@edge-ai/client"].dependencies ?? {});
   console.log(`runtime dependencies: ${deps.sort().join(", ")}`);
-  if (deps.some((d) => d !== "undici" && d !== "zod")) throw new Error("unexpected runtime dependency");
+  if (deps.some((d) => d !== "undici" && d !== "zod" && d !== "eventsource-parser")) throw new Error("unexpected runtime dependency");
 
   writeFileSync(
     join(work, "quickstart.ts"),

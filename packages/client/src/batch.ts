@@ -3,7 +3,6 @@
  * return responses out of order and sometimes nests `result` twice; `poll` and `wait` put results back in
  * request order and unwrap the extra level.
  */
-import { zBatchResult, zBatchStatus, zBatchSubmitInput } from "@edge-ai/contract";
 import { AbortError, TimeoutError } from "./errors.js";
 import type { RequestOptions } from "./internal/core.js";
 import { modelPath } from "./internal/paths.js";
@@ -68,9 +67,9 @@ export class Batch {
   async #submit(model: string, requests: unknown[], options: RequestOptions): Promise<BatchPending> {
     const ctx = this.#ctx;
     const body = { requests };
-    validateRequest(zBatchSubmitInput, "BatchSubmitInput", body, ctx.validation);
+    await validateRequest("BatchSubmitInput", body, ctx.validation);
     const { result: status } = await ctx.core.json({ method: "POST", path: `/ai/run/${modelPath(model)}?queueRequest=true`, body, streaming: false, options });
-    validateResponse(zBatchStatus, "BatchStatus", status, ctx);
+    await validateResponse("BatchStatus", status, ctx);
     return status as BatchPending;
   }
 
@@ -90,10 +89,10 @@ export class Batch {
     });
     const result = polled as Record<string, unknown> | null;
     if (result && Array.isArray(result.responses)) {
-      validateResponse(zBatchResult, "BatchResult", result, ctx);
+      await validateResponse("BatchResult", result, ctx);
       return toDone<ModelAnswer<M>>(requestId, result);
     }
-    validateResponse(zBatchStatus, "BatchStatus", result, ctx);
+    await validateResponse("BatchStatus", result, ctx);
     return result as unknown as BatchPending;
   }
 

@@ -3,7 +3,7 @@
  * 10,000 free per day); the pricing page also lists per-unit dollar figures per model, which is what the catalog
  * carries, so the estimate is computed in dollars and converted to neurons at the published rate.
  */
-import { getModel } from "@edge-ai/contract";
+import { getModel } from "@edge-ai/contract/catalog";
 
 /** US dollars per 1,000 neurons (pricing page). */
 export const USD_PER_1000_NEURONS = 0.011;

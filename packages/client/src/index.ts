@@ -17,6 +17,7 @@ export type { KnownModel, ModelInput, RunInput, ModelOutput, ModelAnswer, RunRes
 // Streaming
 export { EdgeAIStream, type StreamUsage } from "./stream.js";
 export type { TextGenerationChunk } from "./stream-chunks.js";
+// A WHATWG-exact event-stream parser for reading streams by hand; the client's streams do not use it (decision 0341).
 export { SSEParser, type SSEEventHandler } from "./sse-parser.js";
 
 // Resources

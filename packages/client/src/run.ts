@@ -3,7 +3,6 @@
  * `/ai/run/<slug>`, and decodes the answer by its Content-Type, not by the model: a JSON envelope becomes the
  * unwrapped `result`, `text/event-stream` an {@link EdgeAIStream}, and image/audio bytes `{ contentType, bytes }`.
  */
-import { zBatchSubmitInput } from "@edge-ai/contract";
 import { modelInfo } from "./internal/catalog.js";
 import { unwrapEnvelope } from "./internal/envelope.js";
 import { type ClientCore, parseJSON, type RequestOptions, type SentResponse } from "./internal/core.js";
@@ -40,8 +39,7 @@ export async function runModel(ctx: RunContext, model: string, input: unknown, o
   const raw = input instanceof Uint8Array;
   if (!raw) {
     // A queued request carries `{requests: [...]}`, not the model's own input.
-    if (options?.queueRequest) validateRequest(zBatchSubmitInput, "BatchSubmitInput", input, ctx.validation);
-    else validateRequest(info?.inputSchema, info?.inputSchemaName ?? "input", input, ctx.validation);
+    await validateRequest(options?.queueRequest ? "BatchSubmitInput" : info?.inputSchemaName, input, ctx.validation);
   }
   if (info?.deprecated && !ctx.warned.has(model)) {
     ctx.warned.add(model);
@@ -57,11 +55,10 @@ export async function runModel(ctx: RunContext, model: string, input: unknown, o
     streaming,
     options,
   });
-  const outputSchema = options?.queueRequest ? undefined : info?.outputSchema;
   // A catalogued text model's `response` is made to match its type (run-types.ts `TextResult`); a queued
   // request answers a batch receipt, and a model outside the catalog is returned as decoded.
   const mode = info?.model.task === "text-generation" && !options?.queueRequest ? textMode(input) : undefined;
-  return decodeRunResponse(ctx, sent, streaming, outputSchema, info?.outputSchemaName ?? "result", mode);
+  return decodeRunResponse(ctx, sent, streaming, options?.queueRequest ? undefined : info?.outputSchemaName, mode);
 }
 
 /** Dispatches on Content-Type; see the module comment. */
@@ -69,8 +66,8 @@ export async function decodeRunResponse(
   ctx: RunContext,
   sent: SentResponse,
   streaming: boolean,
-  outputSchema: Parameters<typeof validateResponse>[0],
-  outputSchemaName: string,
+  /** The contract component the result should match; undefined skips the check. */
+  outputSchemaName: string | undefined,
   mode?: TextMode,
 ): Promise<unknown> {
   const { response, done } = sent;
@@ -82,9 +79,9 @@ export async function decodeRunResponse(
     if (contentType.includes("json") || contentType === "") {
       const body = parseJSON(await response.text(), ctx.core.scrub);
       const result = unwrapEnvelope(ctx.core.scrub, response.status, () => response.headerRecord(), body);
-      validateResponse(outputSchema, outputSchemaName, result, ctx);
+      await validateResponse(outputSchemaName, result, ctx);
       let normalised = normaliseTextGeneration(result);
-      if (mode) normalised = fitResponse(normalised, mode, outputSchemaName, ctx);
+      if (mode) normalised = fitResponse(normalised, mode, outputSchemaName ?? "result", ctx);
       // Some models (gpt-oss) answer a stream request with JSON; callers still get something to iterate.
       return streaming ? EdgeAIStream.fromValues([normalised], toTextGenerationChunk, ctx.core.scrub) : normalised;
     }

@@ -1,9 +1,9 @@
 /**
- * A small server-sent-events parser following the WHATWG event-stream rules (LF, CR and CRLF line ends, split
- * across chunks; comments; multi-line `data`; `event`/`id`; a leading BOM). It is ours rather than
- * eventsource-parser because it hands events to a callback as plain strings (no per-event object) and takes a
- * fast path for chunks without CR; it measures at parity with eventsource-parser and is kept for keeping the
- * standard last-event-ID, see docs/decisions/0221-client-sse-parser-kept.md.
+ * A small server-sent-events parser following the WHATWG event-stream rules exactly (LF, CR and CRLF line ends,
+ * split across chunks; comments; multi-line `data`; `event`/`id`; a leading BOM; the last event ID kept across
+ * events, which eventsource-parser does not do). A public utility for reading event streams by hand (resuming
+ * with Last-Event-ID): the client's own streams use eventsource-parser, which is as fast and which they need only
+ * for `data` (docs/decisions/0341-client-streams-use-eventsource-parser.md).
  */
 
 /** Called once per dispatched event; `event` is undefined for the default "message" type. */

@@ -5,7 +5,7 @@
  */
 import type { Readable } from "node:stream";
 import { AbortError, ConnectionError, TimeoutError, ValidationError } from "./errors.js";
-import { queuedChunks } from "./internal/body-queue.js";
+import { queuedChunks, queuedReads } from "./internal/body-queue.js";
 import { type AttemptSignal, type TimeoutSettings, undiciTimeouts } from "./timeouts.js";
 
 /** One HTTP request as the client core sees it. */
@@ -276,20 +276,11 @@ class FetchResponse implements TransportResponse {
     if (!body || this.discarded) return;
     const reader = body.getReader();
     this.reader = reader;
-    const { attempt, timeouts } = this.req;
+    const { attempt, timeouts, streaming } = this.req;
     try {
-      for (;;) {
-        attempt.waitStarted();
-        const { done, value } = await reader.read();
-        attempt.waitEnded();
-        if (done) return;
-        yield value;
-      }
-    } catch (err) {
-      throw toTransportError(err, attempt, timeouts, this.req.streaming);
+      yield* queuedReads(reader, (err) => toTransportError(err, attempt, timeouts, streaming), attempt);
     } finally {
       attempt.waitEnded();
-      reader.cancel().catch(() => undefined);
     }
   }
   private discarded = false;

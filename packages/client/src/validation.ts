@@ -10,17 +10,39 @@ import type { z } from "zod";
 import { ValidationError, type ValidationIssue } from "./errors.js";
 import type { Log } from "./logger.js";
 import { scrubValue } from "./redact.js";
-import { strictSchema } from "./internal/strict-schema.js";
 import { selectBranch } from "./internal/union-branch.js";
 
 /** How strictly responses are checked against the contract. */
 export type ValidationMode = "strict" | "tolerant" | "off";
 
-type Schema = z.ZodType;
+type SchemaModule = typeof import("./internal/schemas.js");
 
-/** Throws a request ValidationError naming the path and rule of each failed check; returns nothing on success. */
-export function validateRequest(schema: Schema | undefined, schemaName: string, input: unknown, mode: ValidationMode): void {
-  if (schema === undefined || mode === "off") return;
+let loaded: SchemaModule | undefined;
+let loading: Promise<SchemaModule> | undefined;
+
+/**
+ * zod and the contract's schemas, loaded on the first check (decision 0340). Once loaded, checks run
+ * synchronously; only the very first one waits for the import.
+ */
+function loadSchemas(): Promise<SchemaModule> {
+  loading ??= import("./internal/schemas.js").then((m) => (loaded = m));
+  return loading;
+}
+
+/**
+ * Checks `input` against contract component `schemaName` (`Name[]`: an array of them) and throws a request
+ * ValidationError naming the path and rule of each failed check. Returns a promise only while the schemas are
+ * still loading (the first call), so callers `await` it.
+ */
+export function validateRequest(schemaName: string | undefined, input: unknown, mode: ValidationMode): void | Promise<void> {
+  if (schemaName === undefined || mode === "off") return;
+  if (loaded !== undefined) return checkRequest(loaded, schemaName, input);
+  return loadSchemas().then((s) => checkRequest(s, schemaName, input));
+}
+
+function checkRequest(s: SchemaModule, schemaName: string, input: unknown): void {
+  const schema = s.schemaNamed(schemaName);
+  if (schema === undefined) return;
   const result = selectBranch(schema, input).safeParse(input);
   if (!result.success) throw new ValidationError("request", schemaName, toIssues(result.error));
 }
@@ -32,13 +54,21 @@ export interface ResponseCheckContext {
 }
 
 /**
- * Checks a decoded response. "strict" throws a response ValidationError keeping the (scrubbed) body; "tolerant"
- * logs a warning naming the issues and lets the answer through.
+ * Checks a decoded response against contract component `schemaName`. "strict" throws a response
+ * ValidationError keeping the (scrubbed) body; "tolerant" logs a warning naming the issues and lets the answer
+ * through. Like {@link validateRequest}, returns a promise only while the schemas are still loading.
  */
-export function validateResponse(schema: Schema | undefined, schemaName: string, value: unknown, ctx: ResponseCheckContext): void {
+export function validateResponse(schemaName: string | undefined, value: unknown, ctx: ResponseCheckContext): void | Promise<void> {
+  if (schemaName === undefined || ctx.validation === "off") return;
+  if (loaded !== undefined) return checkResponse(loaded, schemaName, value, ctx);
+  return loadSchemas().then((s) => checkResponse(s, schemaName, value, ctx));
+}
+
+function checkResponse(s: SchemaModule, schemaName: string, value: unknown, ctx: ResponseCheckContext): void {
   const mode = ctx.validation;
-  if (schema === undefined || mode === "off") return;
-  const checked = mode === "strict" ? strictSchema(schema) : schema;
+  const schema = s.schemaNamed(schemaName);
+  if (schema === undefined) return;
+  const checked = mode === "strict" ? s.strictSchema(schema) : schema;
   const result = checked.safeParse(value);
   if (result.success) return;
   // Only on failure: retry without null-valued keys, so `null` for an optional field is accepted.

@@ -143,3 +143,34 @@ describe("retries against the emulator", () => {
     await expect(cut.text()).rejects.toBeInstanceOf(StreamError);
   });
 });
+
+describe("a stream cut with no grace, read by a consumer slower than the cut", () => {
+  // Paced emulator: each event is its own write, and the cut comes right after the last one, so several events
+  // wait in the client while the consumer is busy with the first.
+  let paced: RunningEmulator;
+  beforeAll(async () => {
+    paced = await startEmulator({ port: 0, quiet: true, rateLimits: false, pacingMs: 5, streamCutGraceMs: 0 });
+  });
+  afterAll(async () => {
+    await paced.close();
+  });
+
+  for (const [name, transport] of [
+    ["undici", {}],
+    ["fetch", { fetch: (url: string, init: RequestInit) => fetch(url, init) }],
+  ] as const) {
+    it(`hands over every event sent before the cut (${name} transport), then StreamError(truncated)`, async () => {
+      const stream = await testClient(paced.url, { maxRetries: 0, ...transport }).run(chatModel, { ...prompt, stream: true }, fault("stream-cut:4"));
+      const received: unknown[] = [];
+      const err = await (async () => {
+        for await (const chunk of stream) {
+          received.push(chunk);
+          if (received.length === 1) await new Promise((r) => setTimeout(r, 100));
+        }
+      })().catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(StreamError);
+      expect((err as StreamError).reason).toBe("truncated");
+      expect(received).toHaveLength(4);
+    });
+  }
+});

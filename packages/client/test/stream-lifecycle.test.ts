@@ -94,7 +94,7 @@ for (const [name, transport] of transports) {
   });
 }
 
-describe("events received before a socket cut", () => {
+for (const [name, transport] of transports) describe(`events received before a socket cut (${name} transport)`, () => {
   it("hands over every event that arrived before the cut, even to a consumer slower than the cut", async () => {
     let cut: () => void = () => undefined;
     const wasCut = new Promise<void>((resolve) => {
@@ -107,7 +107,7 @@ describe("events received before a socket cut", () => {
       res.socket?.destroy();
       cut();
     });
-    const stream = await testClient(server.baseUrl).run(model, { prompt: "Hi", stream: true });
+    const stream = await testClient(server.baseUrl, transport).run(model, { prompt: "Hi", stream: true });
     const seen: string[] = [];
     const err = await (async () => {
       for await (const c of stream) {

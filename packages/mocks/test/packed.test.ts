@@ -16,6 +16,7 @@ const here = dirname(fileURLToPath(import.meta.url));
 const mocksDir = join(here, "..");
 const clientDir = join(here, "../../client");
 const requireFromMocks = createRequire(join(mocksDir, "package.json"));
+const requireFromClient = createRequire(join(clientDir, "package.json"));
 const work = mkdtempSync(join(tmpdir(), "edge-ai-mocks-app-"));
 const modules = join(work, "node_modules");
 
@@ -34,8 +35,8 @@ function install(pkgDir: string, name: string): void {
 }
 
 /** Links a dependency from the workspace store into the app, as a flat npm install would place it. */
-function link(name: string): void {
-  const source = dirname(requireFromMocks.resolve(`${name}/package.json`));
+function link(name: string, from = requireFromMocks): void {
+  const source = dirname(from.resolve(`${name}/package.json`));
   mkdirSync(dirname(join(modules, name)), { recursive: true });
   symlinkSync(source, join(modules, name), "dir");
 }
@@ -47,6 +48,7 @@ beforeAll(() => {
   install(mocksDir, "@edge-ai/mocks");
   install(clientDir, "@edge-ai/client");
   for (const dep of ["undici", "zod"]) link(dep);
+  link("eventsource-parser", requireFromClient); // the client's own dependency; the mocks do not use it
 }, 240_000);
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 

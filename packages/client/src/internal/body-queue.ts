@@ -1,8 +1,10 @@
 /**
- * Reads a Node Readable (undici's response body) into our own queue. Node's async iterator reads
+ * Reads a response body into our own queue, so that chunks which arrived before a socket error reach the consumer
+ * before the error. A Node Readable (undici's body): Node's async iterator reads
  * `stream.destroyed ? null : stream.read()`, so when undici destroys the body on a socket error, chunks that had
- * arrived but were not read yet are dropped; with `data` events every chunk lands here first, and the consumer
- * gets all of them before the error.
+ * arrived but were not read yet are dropped; with `data` events every chunk lands here first. A web
+ * ReadableStream (fetch): erroring a stream empties its queue, so a reader that is busy elsewhere loses what was
+ * queued; a pump that keeps one read pending takes every chunk out as it arrives.
  */
 import type { Readable } from "node:stream";
 
@@ -89,5 +91,70 @@ export async function* queuedChunks(body: Readable, mapError: (err: unknown) => 
     body.off("close", onClose);
     // The consumer may stop early (break, cancel); free the socket instead of leaving a half-read body.
     if (!body.readableEnded && !body.destroyed) body.destroy();
+  }
+}
+
+/**
+ * Like {@link queuedChunks}, for a web stream's reader: a pump keeps one read pending (up to HIGH_WATER chunks
+ * ahead of the consumer), so a stream errored by a socket cut has nothing left in its own queue to drop.
+ * Cancels the reader if left early.
+ */
+export async function* queuedReads(reader: ReadableStreamDefaultReader<Uint8Array>, mapError: (err: unknown) => Error, watcher?: WaitWatcher): AsyncGenerator<Uint8Array> {
+  const queue: Uint8Array[] = [];
+  let head = 0;
+  let ended = false;
+  let failure: unknown;
+  let pumping = false;
+  let stopped = false;
+  let wake: (() => void) | undefined;
+  const notify = (): void => {
+    const w = wake;
+    wake = undefined;
+    w?.();
+  };
+  const pump = async (): Promise<void> => {
+    pumping = true;
+    try {
+      while (!stopped && queue.length - head < HIGH_WATER) {
+        const { done, value } = await reader.read();
+        if (done) {
+          ended = true;
+          break;
+        }
+        queue.push(value);
+        notify();
+      }
+    } catch (err) {
+      failure ??= err;
+    }
+    pumping = false;
+    notify();
+  };
+  void pump();
+  try {
+    for (;;) {
+      if (head < queue.length) {
+        const chunk = queue[head] as Uint8Array;
+        queue[head++] = undefined as unknown as Uint8Array;
+        if (head === queue.length) {
+          queue.length = 0;
+          head = 0;
+        }
+        if (!pumping && !ended && failure === undefined) void pump();
+        yield chunk;
+        continue;
+      }
+      if (ended) return;
+      if (failure !== undefined) throw mapError(failure);
+      if (!pumping) void pump();
+      watcher?.waitStarted();
+      await new Promise<void>((resolve) => {
+        wake = resolve;
+      });
+      watcher?.waitEnded();
+    }
+  } finally {
+    stopped = true;
+    if (!ended) reader.cancel().catch(() => undefined);
   }
 }

@@ -1,18 +1,16 @@
 /**
- * The client's view of the generated catalog: per model id, the zod schemas of its input and result, resolved
- * once and cached, so a call costs one Map lookup.
+ * The client's view of the generated catalog: per model id, the names of its input and result schemas, resolved
+ * once and cached, so a call costs one Map lookup. The schemas themselves are loaded with the first check
+ * (validation.ts), so the catalog costs no zod at import.
  */
-import { type CatalogModel, getModel, type SchemaName, schemas } from "@edge-ai/contract";
-import type { z } from "zod";
+import { type CatalogModel, getModel } from "@edge-ai/contract/catalog";
 
 /** What `run` needs to know about a catalogued model. */
 export interface ModelInfo {
   model: CatalogModel;
   inputSchemaName: string;
-  inputSchema: z.ZodType | undefined;
-  outputSchemaName: string;
   /** Undefined for binary outputs (images), which have no JSON schema. */
-  outputSchema: z.ZodType | undefined;
+  outputSchemaName: string | undefined;
   deprecated: CatalogModel["deprecated"];
 }
 
@@ -27,18 +25,11 @@ export function modelInfo(id: string): ModelInfo | undefined {
       ? {
           model,
           inputSchemaName: model.inputSchemaName,
-          inputSchema: schemaByName(model.inputSchemaName),
-          outputSchemaName: model.outputSchemaName ?? "binary",
-          outputSchema: model.outputSchemaName ? schemaByName(model.outputSchemaName) : undefined,
+          outputSchemaName: model.outputSchemaName ?? undefined,
           deprecated: model.deprecated,
         }
       : null;
     cache.set(id, hit);
   }
   return hit ?? undefined;
-}
-
-/** The zod schema of a contract component, if it has one. */
-export function schemaByName(name: string): z.ZodType | undefined {
-  return (schemas as Record<string, z.ZodType>)[name as SchemaName];
 }

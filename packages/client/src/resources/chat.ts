@@ -3,7 +3,7 @@
  * OpenAI shapes with no Cloudflare envelope; streams yield `chat.completion.chunk` objects unchanged so code
  * written for the openai SDK keeps working.
  */
-import { zChatCompletion, zChatCompletionRequest } from "@edge-ai/contract";
+import type { zChatCompletion, zChatCompletionRequest } from "@edge-ai/contract";
 import type { z } from "zod";
 import { parseJSON, type RequestOptions } from "../internal/core.js";
 import type { RunContext } from "../run.js";
@@ -57,7 +57,7 @@ export class ChatCompletions {
 
   async #create(params: ChatCompletionCreateParams, options: RequestOptions): Promise<ChatCompletion | EdgeAIStream<ChatCompletionChunk>> {
     const ctx = this.#ctx;
-    validateRequest(zChatCompletionRequest, "ChatCompletionRequest", params, ctx.validation);
+    await validateRequest("ChatCompletionRequest", params, ctx.validation);
     const streaming = params.stream === true;
     const { response, done, handle } = await ctx.core.send({ method: "POST", path: "/ai/v1/chat/completions", body: params, streaming, options });
     if (response.header("content-type")?.startsWith("text/event-stream")) {
@@ -65,7 +65,7 @@ export class ChatCompletions {
     }
     try {
       const body = unwrapEnvelope(ctx.core.scrub, response.status, () => response.headerRecord(), parseJSON(await response.text(), ctx.core.scrub));
-      validateResponse(zChatCompletion, "ChatCompletion", body, ctx);
+      await validateResponse("ChatCompletion", body, ctx);
       return streaming ? EdgeAIStream.fromValues([body], completionAsChunk, ctx.core.scrub) : (body as ChatCompletion);
     } finally {
       done();

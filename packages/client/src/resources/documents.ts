@@ -2,8 +2,8 @@
  * Markdown conversion: `ai.toMarkdown(files)` (POST /ai/tomarkdown) and `ai.documents.supportedFormats()`
  * (GET /ai/tomarkdown/supported). Results are typed from the contract's components.
  */
-import { zToMarkdownDocument, zToMarkdownFormat } from "@edge-ai/contract";
-import { z } from "zod";
+import type { zToMarkdownDocument, zToMarkdownFormat } from "@edge-ai/contract";
+import type { z } from "zod";
 import type { RequestOptions } from "../internal/core.js";
 import { encodeMultipart, fileBytes, type UploadFile } from "../internal/multipart.js";
 import type { RunContext } from "../run.js";
@@ -40,7 +40,7 @@ export class Documents {
     const { body, contentType } = encodeMultipart(fields);
     const ctx = this.#ctx;
     const { result } = await ctx.core.json({ method: "POST", path: "/ai/tomarkdown", body, contentType, streaming: false, options });
-    validateResponse(z.array(zToMarkdownDocument), "ToMarkdownDocument[]", result, ctx);
+    await validateResponse("ToMarkdownDocument[]", result, ctx);
     return (result as MarkdownDocument[] | null) ?? [];
   }
 
@@ -51,7 +51,7 @@ export class Documents {
   async supportedFormats(options?: RequestOptions): Promise<MarkdownFormat[]> {
     const ctx = this.#ctx;
     const { result } = await ctx.core.json({ method: "GET", path: "/ai/tomarkdown/supported", streaming: false, options });
-    validateResponse(z.array(zToMarkdownFormat), "ToMarkdownFormat[]", result, ctx);
+    await validateResponse("ToMarkdownFormat[]", result, ctx);
     return (result as MarkdownFormat[] | null) ?? [];
   }
 }

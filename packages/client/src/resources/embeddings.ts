@@ -2,7 +2,7 @@
  * `ai.embeddings.create`: the OpenAI-compatible embeddings endpoint (`/ai/v1/embeddings`), for code that expects
  * OpenAI's `{object: "list", data: [{embedding}]}` shape. `ai.run(embeddingModel, { text })` gives the native shape.
  */
-import { zEmbeddingList, zEmbeddingsRequest } from "@edge-ai/contract";
+import type { zEmbeddingList, zEmbeddingsRequest } from "@edge-ai/contract";
 import type { z } from "zod";
 import type { RequestOptions } from "../internal/core.js";
 import type { RunContext } from "../run.js";
@@ -32,9 +32,9 @@ export class Embeddings {
 
   async #create(params: EmbeddingsCreateParams, options: RequestOptions): Promise<EmbeddingList> {
     const ctx = this.#ctx;
-    validateRequest(zEmbeddingsRequest, "EmbeddingsRequest", params, ctx.validation);
+    await validateRequest("EmbeddingsRequest", params, ctx.validation);
     const { result: list } = await ctx.core.json({ method: "POST", path: "/ai/v1/embeddings", body: params, streaming: false, options });
-    validateResponse(zEmbeddingList, "EmbeddingList", list, ctx);
+    await validateResponse("EmbeddingList", list, ctx);
     return list as EmbeddingList;
   }
 }

@@ -2,8 +2,8 @@
  * Fine-tunes: `ai.finetunes.list()`, `.create({model, name})`, `.listPublic()` and `.uploadAsset(id, file)`
  * (multipart `file` + `file_name`). Requests are checked against the contract before anything is sent.
  */
-import { zFinetune, zFinetuneAsset, zFinetuneCreateRequest } from "@edge-ai/contract";
-import { z } from "zod";
+import type { zFinetune, zFinetuneAsset, zFinetuneCreateRequest } from "@edge-ai/contract";
+import type { z } from "zod";
 import type { RequestOptions } from "../internal/core.js";
 import { encodeMultipart, fileBytes, type UploadFile } from "../internal/multipart.js";
 import { queryString } from "../internal/paths.js";
@@ -31,10 +31,10 @@ export class Finetunes {
     this.#ctx = ctx;
   }
 
-  async #get<T>(path: string, schema: z.ZodType, name: string, options?: RequestOptions): Promise<T> {
+  async #get<T>(path: string, schemaName: string, options?: RequestOptions): Promise<T> {
     const ctx = this.#ctx;
     const { result } = await ctx.core.json({ method: "GET", path, streaming: false, options });
-    validateResponse(schema, name, result, ctx);
+    await validateResponse(schemaName, result, ctx);
     return result as T;
   }
 
@@ -43,7 +43,7 @@ export class Finetunes {
    * @example for (const f of await ai.finetunes.list()) console.log(f.name, f.model);
    */
   async list(options?: RequestOptions): Promise<Finetune[]> {
-    return (await this.#get<Finetune[] | null>("/ai/finetunes", z.array(zFinetune), "Finetune[]", options)) ?? [];
+    return (await this.#get<Finetune[] | null>("/ai/finetunes", "Finetune[]", options)) ?? [];
   }
 
   /**
@@ -51,7 +51,7 @@ export class Finetunes {
    * @example const adapters = await ai.finetunes.listPublic({ limit: 10 });
    */
   async listPublic(params: PublicFinetuneParams = {}, options?: RequestOptions): Promise<Finetune[]> {
-    return (await this.#get<Finetune[] | null>(`/ai/finetunes/public${queryString({ ...params })}`, z.array(zFinetune), "Finetune[]", options)) ?? [];
+    return (await this.#get<Finetune[] | null>(`/ai/finetunes/public${queryString({ ...params })}`, "Finetune[]", options)) ?? [];
   }
 
   /**
@@ -60,9 +60,9 @@ export class Finetunes {
    */
   async create(params: FinetuneCreateParams, options?: RequestOptions): Promise<Finetune> {
     const ctx = this.#ctx;
-    validateRequest(zFinetuneCreateRequest, "FinetuneCreateRequest", params, "strict");
+    await validateRequest("FinetuneCreateRequest", params, "strict");
     const { result } = await ctx.core.json({ method: "POST", path: "/ai/finetunes", body: params, streaming: false, options });
-    validateResponse(zFinetune, "Finetune", result, ctx);
+    await validateResponse("Finetune", result, ctx);
     return result as Finetune;
   }
 
@@ -84,7 +84,7 @@ export class Finetunes {
     const ctx = this.#ctx;
     const path = `/ai/finetunes/${encodeURIComponent(finetuneId)}/finetune-assets`;
     const { result } = await ctx.core.json({ method: "POST", path, body, contentType, streaming: false, options });
-    validateResponse(zFinetuneAsset, "FinetuneAsset", result, ctx);
+    await validateResponse("FinetuneAsset", result, ctx);
     return result as FinetuneAsset;
   }
 }

@@ -2,8 +2,8 @@
  * Discovery: `ai.models.search` (auto-paginating), `ai.models.schema`, `ai.tasks.list`, `ai.authors.list`.
  * Results are typed from the contract's components, which the official SDK leaves as `unknown`.
  */
-import { zAuthor, zModel, zModelSchema, zTask } from "@edge-ai/contract";
-import { z } from "zod";
+import type { zAuthor, zModel, zModelSchema, zTask } from "@edge-ai/contract";
+import type { z } from "zod";
 import type { RequestOptions } from "../internal/core.js";
 import { queryString } from "../internal/paths.js";
 import { PageIterator, type ResultInfo } from "../pagination.js";
@@ -35,10 +35,6 @@ export interface ModelSearchParams {
   page?: number;
 }
 
-const zModelList = z.array(zModel);
-const zTaskList = z.array(zTask);
-const zAuthorList = z.array(zAuthor);
-
 /** The `ai.models` namespace. */
 export class Models {
   readonly #ctx: RunContext;
@@ -57,7 +53,7 @@ export class Models {
       async (page) => {
         const path = `/ai/models/search${queryString({ ...filters, page })}`;
         const { body, result: items, response } = await ctx.core.json({ method: "GET", path, streaming: false, options });
-        validateResponse(zModelList, "Model[]", items, ctx);
+        await validateResponse("Model[]", items, ctx);
         return { items: (items as Model[] | null) ?? [], resultInfo: (body as { result_info?: ResultInfo }).result_info, response: describeResponse(response) };
       },
       first ?? 1,
@@ -76,7 +72,7 @@ export class Models {
   async #schema(model: string, options: RequestOptions): Promise<ModelSchema> {
     const ctx = this.#ctx;
     const { result } = await ctx.core.json({ method: "GET", path: `/ai/models/schema${queryString({ model })}`, streaming: false, options });
-    validateResponse(zModelSchema, "ModelSchema", result, ctx);
+    await validateResponse("ModelSchema", result, ctx);
     return result as ModelSchema;
   }
 }
@@ -95,7 +91,7 @@ export class Tasks {
   async #list(options: RequestOptions): Promise<Task[]> {
     const ctx = this.#ctx;
     const { result } = await ctx.core.json({ method: "GET", path: "/ai/tasks/search", streaming: false, options });
-    validateResponse(zTaskList, "Task[]", result, ctx);
+    await validateResponse("Task[]", result, ctx);
     return (result as Task[] | null) ?? [];
   }
 }
@@ -114,7 +110,7 @@ export class Authors {
   async #list(options: RequestOptions): Promise<Author[]> {
     const ctx = this.#ctx;
     const { result } = await ctx.core.json({ method: "GET", path: "/ai/authors/search", streaming: false, options });
-    validateResponse(zAuthorList, "Author[]", result, ctx);
+    await validateResponse("Author[]", result, ctx);
     return (result as Author[] | null) ?? [];
   }
 }
