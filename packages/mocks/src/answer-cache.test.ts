@@ -46,6 +46,18 @@ describe("AnswerCache", () => {
     for (const seed of [1, 2, 3]) expect(cache.get(seed, "/p", "", undefined, bytes("a"))).toBeUndefined();
   });
 
+  it("never answers one request hash with another's, even when their low bits agree", () => {
+    const cache = new AnswerCache();
+    const other = 5 + 2 ** 30; // same Map key and seen-once slot as 5
+    cache.put(5, "/p", "", undefined, bytes("a"), ok(5));
+    cache.put(5, "/p", "", undefined, bytes("a"), ok(5));
+    expect(cache.get(other, "/p", "", undefined, bytes("a"))).toBeUndefined();
+    cache.put(other, "/p", "", undefined, bytes("a"), ok("other"));
+    const stored = cache.put(other, "/p", "", undefined, bytes("a"), ok("other"));
+    expect(cache.get(other, "/p", "", undefined, bytes("a"))).toBe(stored);
+    expect(cache.get(5, "/p", "", undefined, bytes("a"))).toBeUndefined();
+  });
+
   it("stays bounded", () => {
     const cache = new AnswerCache();
     for (let i = 0; i < 1000; i++) for (const _ of [1, 2]) cache.put(i, "/p", "", undefined, bytes(String(i)), ok(i));

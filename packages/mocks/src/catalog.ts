@@ -103,9 +103,14 @@ export function findModel(id: string): ModelInfo | undefined {
 /** Every task, in catalog order. */
 export const catalogTasks: readonly TaskInfo[] = [...tasksById.values()];
 
-/** The zod schema of a component by name (from the contract's `schemas` map). */
-export function componentSchema(name: string | undefined): { safeParse(value: unknown): { success: boolean; error?: unknown } } | undefined {
+type ComponentSchema = { safeParse(value: unknown): { success: boolean; error?: unknown } };
+const componentSchemas = new Map<string, ComponentSchema | undefined>();
+
+/** The zod schema of a component by name (from the contract's `schemas` map), looked up once per name. */
+export function componentSchema(name: string | undefined): ComponentSchema | undefined {
   if (!name) return undefined;
-  const schemas = asRecord((contract as Entry)["schemas"]);
-  return schemas[name] as ReturnType<typeof componentSchema>;
+  if (componentSchemas.has(name)) return componentSchemas.get(name);
+  const schema = asRecord((contract as Entry)["schemas"])[name] as ComponentSchema | undefined;
+  componentSchemas.set(name, schema);
+  return schema;
 }

@@ -35,10 +35,13 @@ const ROUTE_METHODS: Record<string, string> = {
   "finetunes/public": "GET",
 };
 
+const BEARER = /^bearer\s+/i;
+
 function authorised(req: MockRequest, state: MockState): boolean {
   const header = req.header("authorization");
   let token: string | undefined;
-  if (header && /^bearer\s+/i.test(header)) token = header.replace(/^bearer\s+/i, "").trim();
+  const bearer = header ? BEARER.exec(header) : null;
+  if (bearer) token = header!.slice(bearer[0].length).trim();
   else if (req.header("x-auth-email") && req.header("x-auth-key")) token = req.header("x-auth-key");
   if (!token) return false;
   return state.tokens ? state.tokens.has(token) : true;

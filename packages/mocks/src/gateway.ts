@@ -145,7 +145,8 @@ export function dispatchGateway(
     seen();
     return gatewayUnauthorized();
   }
-  const forwarded: MockRequest = { ...req, path: target.apiPath, header: req.header, query: req.query };
+  // Built field by field: a spread would drop the adapter's prototype getters and methods (server.ts NodeRequest).
+  const forwarded: MockRequest = { method: req.method, path: target.apiPath, search: req.search, query: req.query, header: (name) => req.header(name), body: req.body };
   const skip = truthy(req.header("cf-aig-skip-cache"));
   const key = skip ? undefined : cacheKey(req, target);
   if (key !== undefined) {

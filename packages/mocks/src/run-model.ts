@@ -38,7 +38,14 @@ export function admit(model: ModelInfo, req: MockRequest, state: MockState): Moc
   return headers;
 }
 
+function hasKeys(record: Record<string, string>): boolean {
+  for (const key in record) if (Object.hasOwn(record, key)) return true;
+  return false;
+}
+
 function withHeaders(response: MockResponse, headers: Record<string, string>): MockResponse {
+  // No rate-limit headers to add (limits off): answers are never mutated after they are built, so no copy is needed.
+  if (!hasKeys(headers)) return response;
   return { ...response, headers: { ...response.headers, ...headers } };
 }
 

@@ -30,6 +30,34 @@ export function sentenceWords(rng: Rng, count: number): string[] {
   return out;
 }
 
+/** Each word in the four forms a reply piece can take: as is, capitalised, with a period, both. */
+const FORMS = VOCABULARY.map((w) => {
+  const cap = w[0]!.toUpperCase() + w.slice(1);
+  return [w, cap, `${w}.`, `${cap}.`, ` ${w}`, ` ${cap}`, ` ${w}.`, ` ${cap}.`] as const;
+});
+
+/**
+ * The words of {@link sentenceWords} as reply pieces: every piece but the first starts with a space, so the pieces
+ * concatenate to the sentence text. Same generator calls in the same order, so the same seed gives the same words;
+ * the pieces are prebuilt constants, so a reply allocates no string per word (it runs once per request).
+ */
+export function sentencePieces(rng: Rng, count: number): string[] {
+  const out: string[] = [];
+  let sentenceLeft = 0;
+  for (let i = 0; i < count; i++) {
+    const forms = FORMS[Math.floor(rng.next() * FORMS.length)]!; // rng.pick(VOCABULARY), by index
+    let form = i === 0 ? 0 : 4;
+    if (sentenceLeft === 0) {
+      sentenceLeft = rng.int(6, 14);
+      form += 1;
+    }
+    sentenceLeft--;
+    if (sentenceLeft === 0 || i === count - 1) form += 2;
+    out.push(forms[form]!);
+  }
+  return out;
+}
+
 /** Convenience: a text of `count` words. */
 export function sentence(rng: Rng, count: number): string {
   return sentenceWords(rng, count).join(" ");
@@ -37,5 +65,10 @@ export function sentence(rng: Rng, count: number): string {
 
 /** Rough token estimate (4 characters per token), as the usage figures need one. */
 export function estimateTokens(text: string): number {
-  return Math.max(1, Math.ceil(text.length / 4));
+  return tokensForLength(text.length);
+}
+
+/** {@link estimateTokens} of a text of `length` characters, for callers that know the length without the text. */
+export function tokensForLength(length: number): number {
+  return Math.max(1, Math.ceil(length / 4));
 }

@@ -46,6 +46,77 @@ const EMPTY = new Uint8Array(0);
  */
 export const MAX_DRAIN_BYTES = 64 * 1024 * 1024;
 
+/** The state of one body being read; its listeners are shared module functions that find it on the request. */
+class BodyReader {
+  first: Buffer | undefined;
+  chunks: Buffer[] | undefined;
+  size = 0;
+  /** Bytes of this body counted in `budget`. */
+  held = 0;
+  settled = false;
+
+  constructor(
+    readonly req: IncomingMessage,
+    readonly done: (result: BodyResult) => void,
+    readonly limit: number,
+    readonly declared: number,
+    readonly budget: BodyBudget | undefined,
+  ) {}
+
+  settle(value: BodyResult): void {
+    if (this.settled) return;
+    this.settled = true;
+    if (this.held > 0) this.budget!.release(this.held);
+    this.held = 0;
+    this.done(value);
+  }
+
+  data(chunk: Buffer): void {
+    if (this.settled) return;
+    this.size += chunk.length;
+    if (this.size > MAX_DRAIN_BYTES) {
+      this.req.pause();
+      this.settle("too-large");
+    } else if (this.size > this.limit || this.declared > this.limit) {
+      this.first = undefined; // keep reading to the end, keep nothing
+      this.chunks = undefined;
+      if (this.held > 0) this.budget!.release(this.held);
+      this.held = 0;
+    } else if (this.budget && !this.budget.take(chunk.length)) {
+      this.first = undefined;
+      this.chunks = undefined;
+      this.req.pause(); // the rest is never read; server.ts closes the connection after the 503
+      this.settle("busy");
+    } else {
+      if (this.budget) this.held += chunk.length;
+      if (this.first === undefined) this.first = chunk;
+      else (this.chunks ??= [this.first]).push(chunk);
+    }
+  }
+
+  end(): void {
+    const tooLarge = this.size > this.limit || this.declared > this.limit;
+    this.settle(tooLarge ? "too-large" : this.chunks ? Buffer.concat(this.chunks, this.size) : (this.first ?? EMPTY));
+  }
+}
+
+/**
+ * Where a request's reader hangs while its body is read. The listeners below are module functions (node calls them
+ * with the request as `this`), so reading a body allocates the reader and nothing else: no closure per listener.
+ */
+const READER = Symbol("edge-ai.bodyReader");
+type ReadingRequest = IncomingMessage & { [READER]: BodyReader };
+
+function onData(this: ReadingRequest, chunk: Buffer): void {
+  this[READER].data(chunk);
+}
+function onEnd(this: ReadingRequest): void {
+  this[READER].end();
+}
+function onAbort(this: ReadingRequest): void {
+  this[READER].settle("aborted");
+}
+
 /**
  * Reads the whole body of `req` (empty for GET/HEAD) and calls `done` exactly once. Callback
  * style on purpose: this runs per request, and a Promise per body is measurable on the hot path.
@@ -57,43 +128,11 @@ export function readBody(req: IncomingMessage, done: (result: BodyResult) => voi
   if (declared > MAX_DRAIN_BYTES || (declared > limit && /100-continue/i.test(req.headers.expect ?? ""))) return done("too-large");
   // A declared body that cannot fit next to the ones already held is refused before any byte of it is read.
   if (budget && declared <= limit && budget.used + declared > budget.cap) return done("busy");
-  let first: Buffer | undefined;
-  let chunks: Buffer[] | undefined;
-  let size = 0;
-  let held = 0; // bytes of this body counted in `budget`
-  let settled = false;
-  const settle = (value: BodyResult): void => {
-    if (settled) return;
-    settled = true;
-    if (held > 0) budget!.release(held);
-    held = 0;
-    done(value);
-  };
-  req.on("data", (chunk: Buffer) => {
-    if (settled) return;
-    size += chunk.length;
-    if (size > MAX_DRAIN_BYTES) {
-      req.pause();
-      settle("too-large");
-    } else if (size > limit || declared > limit) {
-      first = undefined; // keep reading to the end, keep nothing
-      chunks = undefined;
-      if (held > 0) budget!.release(held);
-      held = 0;
-    } else if (budget && !budget.take(chunk.length)) {
-      first = undefined;
-      chunks = undefined;
-      req.pause(); // the rest is never read; server.ts closes the connection after the 503
-      settle("busy");
-    } else {
-      if (budget) held += chunk.length;
-      if (first === undefined) first = chunk;
-      else (chunks ??= [first]).push(chunk);
-    }
-  });
-  req.on("end", () => settle(size > limit || declared > limit ? "too-large" : chunks ? Buffer.concat(chunks, size) : (first ?? EMPTY)));
-  req.on("error", () => settle("aborted"));
-  req.on("close", () => settle("aborted"));
+  (req as ReadingRequest)[READER] = new BodyReader(req, done, limit, declared, budget);
+  req.on("data", onData);
+  req.on("end", onEnd);
+  req.on("error", onAbort);
+  req.on("close", onAbort);
 }
 
 /** Promise form of {@link readBody}, for callers off the hot path. */

@@ -66,9 +66,12 @@ function openAiShape(model: ModelInfo): boolean {
 
 /** The request as the model reads it: JSON-mode fields its input schema does not name are ignored, like upstream. */
 function honoured(model: ModelInfo, input: TextGenerationRequest): TextGenerationRequest {
+  const dropFormat = input.response_format !== undefined && !acceptsInputField(model, "response_format");
+  const dropGuided = input.guided_json !== undefined && !acceptsInputField(model, "guided_json");
+  if (!dropFormat && !dropGuided) return input; // nothing to ignore: no copy (the planner only reads the request)
   const out = { ...input };
-  if (out.response_format !== undefined && !acceptsInputField(model, "response_format")) delete out.response_format;
-  if (out.guided_json !== undefined && !acceptsInputField(model, "guided_json")) delete out.guided_json;
+  if (dropFormat) delete out.response_format;
+  if (dropGuided) delete out.guided_json;
   return out;
 }
 

@@ -25,6 +25,14 @@ describe("planReply", () => {
     expect(reply.plan.kind).toBe("text");
   });
 
+  it("counts prompt tokens over the messages joined by newlines, non-string content as JSON", () => {
+    const content = [{ type: "text", text: "hi" }];
+    const joined = `be brief\n${JSON.stringify(content)}\nlast`;
+    const reply = planReply({ messages: [{ role: "system", content: "be brief" }, { role: "user", content }, { role: "user", content: "last" }] }, 2);
+    expect(reply.usage.prompt_tokens).toBe(Math.ceil(joined.length / 4));
+    expect(planReply({ messages: [] }, 2).usage.prompt_tokens).toBe(1);
+  });
+
   it("follows an OpenAI-wrapped json_schema as well as a bare one", () => {
     const schema = { type: "object", properties: { k: { type: "boolean" } }, required: ["k"] };
     for (const json_schema of [schema, { name: "x", strict: true, schema }]) {

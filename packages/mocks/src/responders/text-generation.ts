@@ -4,7 +4,7 @@
  * The OpenAI-compatible /ai/v1 endpoint renders the same plans.
  */
 import { createRng, type Rng } from "../seed.js";
-import { estimateTokens, sentenceWords } from "../words.js";
+import { estimateTokens, sentencePieces, tokensForLength } from "../words.js";
 import { valueFromSchema } from "./json-from-schema.js";
 
 /** The loose view of TextGenerationInput / ChatCompletionRequest the planner reads. */
@@ -51,6 +51,16 @@ function promptText(input: TextGenerationRequest): string {
     .join("\n");
 }
 
+/** `promptText(input).length` without building the text (the common chat case runs once per request). */
+function promptLength(input: TextGenerationRequest): number {
+  if (typeof input.prompt === "string" || input.input !== undefined) return promptText(input).length;
+  const messages = input.messages;
+  if (messages === undefined || messages.length === 0) return 0;
+  let length = messages.length - 1; // the "\n" separators
+  for (const m of messages) length += typeof m.content === "string" ? m.content.length : JSON.stringify(m.content ?? "").length;
+  return length;
+}
+
 function toolSpec(tool: unknown): { name: string; parameters: unknown } | undefined {
   if (typeof tool !== "object" || tool === null) return undefined;
   const t = tool as Record<string, unknown>;
@@ -65,17 +75,16 @@ function requestedSchema(format: TextGenerationRequest["response_format"]): unkn
   return js;
 }
 
+function usageOf(promptTokens: number, completion: number): Reply["usage"] {
+  return { prompt_tokens: promptTokens, completion_tokens: completion, total_tokens: promptTokens + completion };
+}
+
 /** Decides the reply for a request; deterministic for a seed. */
 export function planReply(input: TextGenerationRequest, seed: number): Reply {
   const rng = createRng(seed);
-  const promptTokens = estimateTokens(promptText(input));
+  const promptTokens = tokensForLength(promptLength(input));
   const lastRole = input.messages?.at(-1)?.role;
-  const tools = (input.tools ?? []).map(toolSpec).filter((t) => t !== undefined);
-  const usage = (completion: number): Reply["usage"] => ({
-    prompt_tokens: promptTokens,
-    completion_tokens: completion,
-    total_tokens: promptTokens + completion,
-  });
+  const tools = input.tools !== undefined && input.tools.length > 0 ? input.tools.map(toolSpec).filter((t) => t !== undefined) : [];
   if (tools.length > 0 && lastRole !== "tool" && input.tool_choice !== "none") {
     const forced = typeof input.tool_choice === "object" && input.tool_choice !== null
       ? toolSpec(input.tool_choice)?.name
@@ -83,7 +92,7 @@ export function planReply(input: TextGenerationRequest, seed: number): Reply {
     const tool = tools.find((t) => t.name === forced) ?? rng.pick(tools);
     const args = valueFromSchema(tool.parameters ?? { type: "object" }, rng, tool.name);
     const call = { id: `chatcmpl-tool-${rng.hex(24)}`, name: tool.name, arguments: (args ?? {}) as Record<string, unknown> };
-    return { plan: { kind: "tools", calls: [call] }, usage: usage(estimateTokens(JSON.stringify(call.arguments)) + 5) };
+    return { plan: { kind: "tools", calls: [call] }, usage: usageOf(promptTokens, estimateTokens(JSON.stringify(call.arguments)) + 5) };
   }
   const format = input.response_format?.type;
   const guided = input.guided_json && typeof input.guided_json === "object" ? input.guided_json : undefined;
@@ -94,14 +103,13 @@ export function planReply(input: TextGenerationRequest, seed: number): Reply {
     };
     const value = valueFromSchema(schema, rng, "answer");
     const text = JSON.stringify(value);
-    return { plan: { kind: "json", value, text }, usage: usage(estimateTokens(text)) };
+    return { plan: { kind: "json", value, text }, usage: usageOf(promptTokens, estimateTokens(text)) };
   }
   const limit = input.max_tokens ?? input.max_output_tokens ?? 256;
   const wanted = rng.int(12, 48);
   const count = Math.max(1, Math.min(limit, wanted));
-  const words = sentenceWords(rng, count);
-  const pieces = words.map((w, i) => (i === 0 ? w : ` ${w}`));
-  return { plan: { kind: "text", pieces, text: pieces.join(""), truncated: count < wanted }, usage: usage(count) };
+  const pieces = sentencePieces(rng, count);
+  return { plan: { kind: "text", pieces, text: pieces.join(""), truncated: count < wanted }, usage: usageOf(promptTokens, count) };
 }
 
 /** The native `/ai/run` result: `{response, tool_calls?, usage}`. */
