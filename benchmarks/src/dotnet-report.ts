@@ -1,0 +1,77 @@
+/** Markdown of the `dotnet` suite (the C# half of the client benchmarks), from its JSON result only. */
+import { fmtMs, fmtRatio, fmtRps, mdTable } from "./format.js";
+import type { DotnetResult } from "./suites/dotnet.js";
+
+const kib = (bytes: number | undefined): string => (bytes === undefined || !Number.isFinite(bytes) ? "n/a" : `${(bytes / 1024).toFixed(1)} KiB`);
+
+/** The adapter's cost per call at concurrency 1: extra microseconds (from the median rates) and extra bytes. */
+function adapterOverhead(r: DotnetResult): string | undefined {
+  const meai = r.rows.find((row) => row.name === "MEAI IChatClient chat")?.byConcurrency["1"];
+  const edge = r.rows.find((row) => row.name === "EdgeAi.Client chat")?.byConcurrency["1"];
+  if (meai === undefined || edge === undefined) return undefined;
+  const us = (1 / meai.median.rps - 1 / edge.median.rps) * 1e6;
+  const bytes = meai.minAllocatedBytesPerCall - edge.minAllocatedBytesPerCall;
+  return `MEAI adapter overhead at concurrency 1: ${us.toFixed(1)} µs and ${kib(bytes)} per call over EdgeAi.Client's own chat call (from the median rates and the allocation table).`;
+}
+
+/** The `dotnet` suite's section of latest.md. */
+export function dotnetMd(r: DotnetResult): string {
+  const concurrencies = [...new Set(r.rows.flatMap((row) => Object.keys(row.byConcurrency)))];
+  const rows = r.rows.map((row) => [
+    row.name,
+    ...concurrencies.flatMap((c) => {
+      const m = row.byConcurrency[c];
+      return [fmtRps(m?.median.rps), fmtRps(m?.bestRps), `${fmtMs(m?.median.p50)} / ${fmtMs(m?.median.p99)}`, kib(m?.minAllocatedBytesPerCall)];
+    }),
+    String(concurrencies.reduce((n, c) => n + (row.byConcurrency[c]?.median.errors ?? 0), 0)),
+  ]);
+  const overhead = adapterOverhead(r);
+  const parts = [
+    "## .NET clients: requests/s, latency, allocations per call",
+    "",
+    `Server: ${r.server}. Replay counters: ${r.replay.hits} replays, ${r.replay.misses} recordings (${r.replay.recordings} distinct requests). ` +
+      `Measured in one ${r.runtime} process (${r.gc} GC, ${r.os}) with the load loop of this harness (closed loop, alternating rounds, median-rate round reported). ` +
+      "Allocations: bytes allocated by the whole .NET process per call (client, handlers, socket reads), smallest over the rounds.",
+    "",
+    mdTable(["client", ...concurrencies.flatMap((c) => [`c=${c} req/s`, `c=${c} best`, `c=${c} p50 / p99 ms`, `c=${c} allocated/call`]), "errors"], rows),
+    "",
+    mdTable(
+      ["ratio", "concurrency", "median rounds", "best rounds", "ceiling: raw HttpClient / same SDK"],
+      r.ratios.map((x) => [x.name, String(x.concurrency), fmtRatio(x.value, x.goal), fmtRatio(x.best, x.goal), x.ceiling === undefined ? "" : fmtRatio(x.ceiling)]),
+    ),
+    "",
+    "Ceiling: raw HttpClient + System.Text.Json on the same route over the OpenAI SDK; no client can beat it, since the replay round trip is a floor under every call. " +
+      "The MEAI row is a throughput ratio without a goal: below 1 is the adapter's cost.",
+    ...(overhead === undefined ? [] : ["", overhead]),
+    "",
+    ...r.rows.map((row) => `- **${row.name}**: ${row.description}`),
+  ];
+  if (r.sse.length > 0) {
+    parts.push(
+      "",
+      "## .NET SSE parsing throughput",
+      "",
+      `EdgeAi.Client's streaming path (\`StreamEventsAsync\` / \`StreamChatCompletionAsync\` on a generated client whose HttpClient answers the bytes from memory, so request, headers, SSE and typed events are all in) ` +
+        "vs System.Net.ServerSentEvents' `SseParser` used directly on the same stream, each event's UTF-8 data deserialised into the same public event type (source-generated System.Text.Json), stopping at `[DONE]`. " +
+        `Same bytes and chunkings as the SSE parsing suite above. Passes alternate (${r.ssePairs} pairs per row); ratio = median of per-pair time ratios (above 1: the client faster). ` +
+        `Overall (geometric mean of the rows): ${fmtRatio(r.sseOverall)}.`,
+      "",
+      mdTable(
+        ["stream", "chunking", "input", "chunks", "events", "EdgeAi.Client MB/s", "SseParser MB/s", "ratio", "client faster in", "allocated/event client / SseParser"],
+        r.sse.map((row) => [
+          row.flavour,
+          row.chunking,
+          `${(row.inputBytes / 1024).toFixed(0)} KiB`,
+          String(row.chunks),
+          String(row.events),
+          row.clientMBps.toFixed(1),
+          row.parserMBps.toFixed(1),
+          fmtRatio(row.ratio),
+          `${Math.round(row.wins * 100)}% of pairs`,
+          `${Math.round(row.clientBytesPerEvent)} B / ${Math.round(row.parserBytesPerEvent)} B`,
+        ]),
+      ),
+    );
+  }
+  return parts.join("\n");
+}
