@@ -62,7 +62,7 @@ internal static class EdgeAiClientHooks
         var query = url.IndexOf('?', StringComparison.Ordinal);
         using var body = new MemoryStream();
         request.Content.ReadAsStream().CopyTo(body);
-        RequestValidator.Validate(request.Method, query < 0 ? url : url[..query], body.GetBuffer().AsSpan(0, (int)body.Length));
+        RequestValidator.Validate(request.Method, query < 0 ? url : url[..query], body.GetBuffer().AsMemory(0, (int)body.Length));
     }
 
     /// <summary>Runs after every generated request's answer arrives: its metadata goes to the call's options.</summary>
