@@ -23,7 +23,7 @@ internal sealed class HttpTargets : IDisposable
     private readonly ServiceProvider _services;
     private readonly HttpClient _raw;
 
-    public HttpTargets(Uri baseUrl, string accountId, string apiToken)
+    public HttpTargets(Uri baseUrl, string accountId, string apiToken, bool profile = false)
     {
         var api = baseUrl.ToString().TrimEnd('/');
         var services = new ServiceCollection();
@@ -71,6 +71,27 @@ internal sealed class HttpTargets : IDisposable
             {
                 var answer = await openAi.CompleteChatAsync([new UserChatMessage(Message)]).ConfigureAwait(false);
                 Check(answer.Value.Content[0].Text);
+            }),
+        ];
+        if (!profile) return;
+        // Where EdgeAi.Client's time goes (--profile): the generated client without the DI handler pipeline, and
+        // the raw call through the DI pipeline without the generated client.
+        var bare = new TextGenerationClient(_raw);
+        var pipeline = _services.GetRequiredService<IHttpClientFactory>().CreateClient(EdgeAiServiceCollectionExtensions.HttpClientName);
+        Targets =
+        [
+            .. Targets,
+            new("profile: generated client, plain HttpClient", "", async () =>
+            {
+                var answer = await bare.Llama31x8bInstructFastAsync(new TextGenerationInput { Messages = [new TextGenerationInputMessagesItem { Role = "user", Content = Message }] }).ConfigureAwait(false);
+                Check(answer.Result?.Response);
+            }),
+            new("profile: raw call, DI pipeline", "", async () =>
+            {
+                using var response = await pipeline.PostAsJsonAsync($"ai/run/{Model}", new RawRunInput([new RawMessage("user", Message)]), RawJson.Default.RawRunInput).ConfigureAwait(false);
+                response.EnsureSuccessStatusCode();
+                var body = await response.Content.ReadFromJsonAsync(RawJson.Default.RawRunEnvelope).ConfigureAwait(false);
+                Check(body?.Result?.Response);
             }),
         ];
     }

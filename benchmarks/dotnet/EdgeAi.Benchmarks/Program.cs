@@ -18,9 +18,14 @@ var output = new BenchOutput
     ProcessorCount = Environment.ProcessorCount,
     Gc = System.Runtime.GCSettings.IsServerGC ? "server" : "workstation",
 };
+if (a.Only == "micro")
+{
+    await Micro.RunAsync(new Uri(a.Require("base-url")), a.Get("account", "0123456789abcdef0123456789abcdef"), a.Get("token", "bench-token"), a.Int("iterations", 20_000), a.Int("rounds", 5));
+    return;
+}
 if (a.Only is null or "http")
 {
-    using var targets = new HttpTargets(new Uri(a.Require("base-url")), a.Get("account", "0123456789abcdef0123456789abcdef"), a.Get("token", "bench-token"));
+    using var targets = new HttpTargets(new Uri(a.Require("base-url")), a.Get("account", "0123456789abcdef0123456789abcdef"), a.Get("token", "bench-token"), a.Get("profile", "no") == "yes");
     await Load.PrimeAsync(targets.Targets, a.Int("prime-ms", 700));
     log($"dotnet: primed {targets.Targets.Count} targets");
     var byTarget = await Load.CompareAsync(targets.Targets, a.Get("concurrency", "1,16").Split(',').Select(int.Parse), a.Int("rounds", 5), a.Int("warmup-ms", 200), a.Int("duration-ms", 600), a.Int("max-requests", 200_000), log);
