@@ -172,4 +172,25 @@ public sealed class UnitTests
 
         Assert.Equal(EdgeAiErrorKind.Validation, error.Kind);
     }
+
+    [Fact]
+    public void When_a_buffered_body_is_parsed_then_its_utf8_byte_order_mark_is_skipped()
+    {
+        byte[] body = [0xEF, 0xBB, 0xBF, (byte)'{', (byte)'}'];
+
+        Assert.Equal("{}", Encoding.UTF8.GetString(EdgeAiClientHooks.Utf8Json(body)));
+        Assert.Equal("{}", Encoding.UTF8.GetString(EdgeAiClientHooks.Utf8Json([(byte)'{', (byte)'}'])));
+    }
+
+    [Fact]
+    public void When_an_error_body_is_kept_as_text_then_it_is_decoded_like_ReadAsStringAsync()
+    {
+        var latin1 = new ByteArrayContent([]);
+        latin1.Headers.ContentType = new MediaTypeHeaderValue("text/html") { CharSet = "iso-8859-1" };
+        var plain = new ByteArrayContent([]);
+
+        Assert.Equal("Caf\u00e9", EdgeAiClientHooks.Text(latin1, [(byte)'C', (byte)'a', (byte)'f', 0xE9]));
+        Assert.Equal("Caf\u00e9", EdgeAiClientHooks.Text(plain, [0xEF, 0xBB, 0xBF, (byte)'C', (byte)'a', (byte)'f', 0xC3, 0xA9]));
+        Assert.Equal("Caf\u00e9", EdgeAiClientHooks.Text(plain, Encoding.Unicode.GetPreamble().Concat(Encoding.Unicode.GetBytes("Caf\u00e9")).ToArray()));
+    }
 }
