@@ -3,8 +3,9 @@ import { dotnetMd } from "./dotnet-report.js";
 import { type DotnetHttpRow, type DotnetResult, dotnetRatios } from "./suites/dotnet.js";
 
 function row(name: string, rps: number, best: number, alloc: number): DotnetHttpRow {
-  const m = { concurrency: 1, requests: 1000, errors: 0, firstError: null, rps, p50: 0.1, p99: 0.3, allocatedBytesPerCall: alloc };
-  return { name, description: `${name} described`, byConcurrency: { "1": { median: m, bestRps: best, roundsRps: [rps, best], minAllocatedBytesPerCall: alloc } } };
+  const cpu = 1e6 / best;
+  const m = { concurrency: 1, requests: 1000, errors: 0, firstError: null, rps, p50: 0.1, p99: 0.3, allocatedBytesPerCall: alloc, cpuUsPerCall: cpu };
+  return { name, description: `${name} described`, byConcurrency: { "1": { median: m, bestRps: best, roundsRps: [rps, best], minAllocatedBytesPerCall: alloc, minCpuUsPerCall: cpu } } };
 }
 
 const ROWS = [
@@ -20,14 +21,14 @@ describe("dotnetRatios", () => {
   it("pairs the client with raw HttpClient and the OpenAI SDK, with the raw ceiling for the SDK", () => {
     const r = dotnetRatios(ROWS);
     expect(r.find((x) => x.name === "EdgeAi.Client run / HttpClient+STJ run")).toMatchObject({ concurrency: 1, value: 0.9, best: 0.92, goal: 0.8 });
-    expect(r.find((x) => x.name === "EdgeAi.Client chat / OpenAI SDK chat")).toMatchObject({ value: 1.6, best: 1.67, goal: 1.5, ceiling: 2 });
+    expect(r.find((x) => x.name === "EdgeAi.Client chat / OpenAI SDK chat")).toMatchObject({ value: 1.6, best: 1.67, cpu: 1.67, goal: 1.5, ceiling: 2 });
     expect(r.find((x) => x.name.startsWith("MEAI"))).toMatchObject({ value: 0.88 });
     expect(r.find((x) => x.name.startsWith("MEAI"))?.goal).toBeUndefined();
   });
 
   it("gives null for a row that is missing instead of a made-up figure", () => {
     const r = dotnetRatios(ROWS.filter((x) => x.name !== "OpenAI SDK chat"));
-    expect(r.find((x) => x.name === "EdgeAi.Client chat / OpenAI SDK chat")).toMatchObject({ value: null, best: null, ceiling: null });
+    expect(r.find((x) => x.name === "EdgeAi.Client chat / OpenAI SDK chat")).toMatchObject({ value: null, best: null, cpu: null, ceiling: null });
   });
 });
 
@@ -47,8 +48,8 @@ describe("dotnetMd", () => {
 
   it("renders the client table with allocations, the ratio table with goals and the adapter's cost", () => {
     const md = dotnetMd(result);
-    expect(md).toContain("| EdgeAi.Client run | 9,000 | 11,000 | 0.10 / 0.30 | 8.0 KiB | 0 |");
-    expect(md).toContain("| EdgeAi.Client chat / OpenAI SDK chat | 1 | 1.60x ✓ (goal ≥ 1.5x) | 1.67x ✓ (goal ≥ 1.5x) | 2.00x |");
+    expect(md).toContain("| EdgeAi.Client run | 9,000 | 11,000 | 0.10 / 0.30 | 8.0 KiB | 90.9 µs | 0 |");
+    expect(md).toContain("| EdgeAi.Client chat / OpenAI SDK chat | 1 | 1.60x ✓ (goal ≥ 1.5x) | 1.67x ✓ (goal ≥ 1.5x) | 1.67x | 2.00x |");
     expect(md).toContain("| EdgeAi.Client run / HttpClient+STJ run | 1 | 0.90x ✓ (goal ≥ 0.8x) |");
     expect(md).toMatch(/MEAI adapter overhead at concurrency 1: 17\.9 µs and 1\.0 KiB per call/);
     expect(md).not.toContain("NaN");

@@ -2,6 +2,7 @@
 import { fmtMs, fmtRatio, fmtRps, mdTable } from "./format.js";
 import type { DotnetResult } from "./suites/dotnet.js";
 
+const us = (n: number | undefined): string => (n === undefined || !Number.isFinite(n) ? "n/a" : `${n.toFixed(1)} µs`);
 const kib = (bytes: number | undefined): string => (bytes === undefined || !Number.isFinite(bytes) ? "n/a" : `${(bytes / 1024).toFixed(1)} KiB`);
 
 /** The adapter's cost per call at concurrency 1: extra microseconds (from the median rates) and extra bytes. */
@@ -21,7 +22,7 @@ export function dotnetMd(r: DotnetResult): string {
     row.name,
     ...concurrencies.flatMap((c) => {
       const m = row.byConcurrency[c];
-      return [fmtRps(m?.median.rps), fmtRps(m?.bestRps), `${fmtMs(m?.median.p50)} / ${fmtMs(m?.median.p99)}`, kib(m?.minAllocatedBytesPerCall)];
+      return [fmtRps(m?.median.rps), fmtRps(m?.bestRps), `${fmtMs(m?.median.p50)} / ${fmtMs(m?.median.p99)}`, kib(m?.minAllocatedBytesPerCall), us(m?.minCpuUsPerCall)];
     }),
     String(concurrencies.reduce((n, c) => n + (row.byConcurrency[c]?.median.errors ?? 0), 0)),
   ]);
@@ -31,16 +32,18 @@ export function dotnetMd(r: DotnetResult): string {
     "",
     `Server: ${r.server}. Replay counters: ${r.replay.hits} replays, ${r.replay.misses} recordings (${r.replay.recordings} distinct requests). ` +
       `Measured in one ${r.runtime} process (${r.gc} GC, ${r.os}) with the load loop of this harness (closed loop, alternating rounds, median-rate round reported). ` +
-      "Allocations: bytes allocated by the whole .NET process per call (client, handlers, socket reads), smallest over the rounds.",
+      "Allocations: bytes allocated by the whole .NET process per call (client, handlers, socket reads); CPU/call: the .NET process's user + system time per call " +
+      "(it includes the load loop and the kernel's socket work, the same for every row, and is far less stretched than wall time when other processes load the machine); both the least over the rounds.",
     "",
-    mdTable(["client", ...concurrencies.flatMap((c) => [`c=${c} req/s`, `c=${c} best`, `c=${c} p50 / p99 ms`, `c=${c} allocated/call`]), "errors"], rows),
+    mdTable(["client", ...concurrencies.flatMap((c) => [`c=${c} req/s`, `c=${c} best`, `c=${c} p50 / p99 ms`, `c=${c} allocated/call`, `c=${c} CPU/call`]), "errors"], rows),
     "",
     mdTable(
-      ["ratio", "concurrency", "median rounds", "best rounds", "ceiling: raw HttpClient / same SDK"],
-      r.ratios.map((x) => [x.name, String(x.concurrency), fmtRatio(x.value, x.goal), fmtRatio(x.best, x.goal), x.ceiling === undefined ? "" : fmtRatio(x.ceiling)]),
+      ["ratio", "concurrency", "median rounds", "best rounds", "CPU per call (theirs / ours)", "ceiling: raw HttpClient / same SDK"],
+      r.ratios.map((x) => [x.name, String(x.concurrency), fmtRatio(x.value, x.goal), fmtRatio(x.best, x.goal), fmtRatio(x.cpu), x.ceiling === undefined ? "" : fmtRatio(x.ceiling)]),
     ),
     "",
     "Ceiling: raw HttpClient + System.Text.Json on the same route over the OpenAI SDK; no client can beat it, since the replay round trip is a floor under every call. " +
+      "CPU per call: the other side's CPU time per call over ours (above 1: ours costs less). " +
       "The MEAI row is a throughput ratio without a goal: below 1 is the adapter's cost.",
     ...(overhead === undefined ? [] : ["", overhead]),
     "",

@@ -9,10 +9,10 @@ internal delegate Task LoadCall();
 internal sealed record BenchTarget(string Name, string Description, LoadCall Call);
 
 /// <summary>Figures of one measured window (latencies in milliseconds).</summary>
-internal sealed record LoadResult(int Concurrency, long Requests, long Errors, string? FirstError, double ElapsedMs, double Rps, double P50, double P99, double AllocatedBytesPerCall);
+internal sealed record LoadResult(int Concurrency, long Requests, long Errors, string? FirstError, double ElapsedMs, double Rps, double P50, double P99, double AllocatedBytesPerCall, double CpuUsPerCall);
 
 /// <summary>The reported round of one target at one concurrency, with every round's rate.</summary>
-internal sealed record Measurement(LoadResult Median, double BestRps, double[] RoundsRps, double MinAllocatedBytesPerCall);
+internal sealed record Measurement(LoadResult Median, double BestRps, double[] RoundsRps, double MinAllocatedBytesPerCall, double MinCpuUsPerCall);
 
 /// <summary>
 /// The TypeScript harness's load generator (benchmarks/src/load.ts, compare.ts) in C#: a closed loop of
@@ -20,6 +20,8 @@ internal sealed record Measurement(LoadResult Median, double BestRps, double[] R
 /// targets alternate order round by round and the median-rate round is reported with the best round beside it.
 /// Allocations per call come from <see cref="GC.GetTotalAllocatedBytes(bool)"/> over the measured window (every
 /// thread of this process: the client's own work, the handlers, the socket reads; the server is another process).
+/// CPU per call is this process's user + system time over the window (<see cref="Environment.CpuUsage"/>) divided
+/// by the calls: other processes' load stretches wall time far more than it stretches a process's own CPU time.
 /// </summary>
 internal static class Load
 {
@@ -41,6 +43,7 @@ internal static class Load
         long requests = 0, errors = 0, started = 0;
         string? firstError = null;
         var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
+        var cpuBefore = Environment.CpuUsage.TotalTime;
         var start = Stopwatch.GetTimestamp();
         var end = start + Ticks(durationMs);
         await Task.WhenAll(Enumerable.Range(0, concurrency).Select(async _ =>
@@ -64,11 +67,13 @@ internal static class Load
             }
         })).ConfigureAwait(false);
         var elapsed = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+        var cpu = Environment.CpuUsage.TotalTime - cpuBefore;
         var allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
         var sorted = latencies.AsSpan(0, (int)Math.Min(requests, latencies.Length)).ToArray();
         Array.Sort(sorted);
         return new LoadResult(concurrency, requests, errors, firstError, elapsed, requests / (elapsed / 1000), Percentile(sorted, 50), Percentile(sorted, 99),
-            requests + errors == 0 ? double.NaN : (double)allocated / (requests + errors));
+            requests + errors == 0 ? double.NaN : (double)allocated / (requests + errors),
+            requests + errors == 0 ? double.NaN : cpu.TotalMicroseconds / (requests + errors));
     }
 
     /// <summary>Every target alone for <paramref name="ms"/> at concurrency 1 (JIT, connections, replay recordings).</summary>
@@ -96,13 +101,13 @@ internal static class Load
                 {
                     var r = await RunAsync(targets[i].Call, c, warmupMs, durationMs, maxRequests).ConfigureAwait(false);
                     results[i].Add(r);
-                    log($"dotnet {targets[i].Name} c={c}: {r.Rps:F0} req/s p50 {r.P50:F3} ms p99 {r.P99:F3} ms {r.AllocatedBytesPerCall / 1024:F1} KiB/call{(r.Errors > 0 ? $" errors {r.Errors} ({r.FirstError})" : "")}");
+                    log($"dotnet {targets[i].Name} c={c}: {r.Rps:F0} req/s p50 {r.P50:F3} ms p99 {r.P99:F3} ms {r.AllocatedBytesPerCall / 1024:F1} KiB/call {r.CpuUsPerCall:F1} µs CPU/call{(r.Errors > 0 ? $" errors {r.Errors} ({r.FirstError})" : "")}");
                 }
             }
             for (var i = 0; i < targets.Count; i++)
             {
                 var sorted = results[i].OrderBy(r => r.Rps).ToList();
-                output[targets[i].Name][c] = new Measurement(sorted[(sorted.Count - 1) / 2], sorted[^1].Rps, [.. results[i].Select(r => r.Rps)], results[i].Min(r => r.AllocatedBytesPerCall));
+                output[targets[i].Name][c] = new Measurement(sorted[(sorted.Count - 1) / 2], sorted[^1].Rps, [.. results[i].Select(r => r.Rps)], results[i].Min(r => r.AllocatedBytesPerCall), results[i].Min(r => r.CpuUsPerCall));
             }
         }
         return output;

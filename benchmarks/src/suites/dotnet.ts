@@ -24,11 +24,13 @@ const CHUNKINGS = ["whole", "fixed 65536 B", "per-event", "fixed 1024 B", "fixed
 
 /** One target's figures at one concurrency, as the .NET process measured them (latencies in ms). */
 export interface DotnetMeasurement {
-  median: { concurrency: number; requests: number; errors: number; firstError: string | null; rps: number; p50: number; p99: number; allocatedBytesPerCall: number };
+  median: { concurrency: number; requests: number; errors: number; firstError: string | null; rps: number; p50: number; p99: number; allocatedBytesPerCall: number; cpuUsPerCall: number };
   bestRps: number;
   roundsRps: number[];
   /** The smallest allocation per call over the rounds (the least disturbed by warm-up leftovers). */
   minAllocatedBytesPerCall: number;
+  /** The .NET process's CPU time (user + system) per call, least over the rounds: robust to other processes' load. */
+  minCpuUsPerCall: number;
 }
 
 /** One .NET client row. */
@@ -62,6 +64,8 @@ export interface DotnetRatio {
   value: number | null;
   best: number | null;
   goal?: number;
+  /** The other side's CPU per call over ours (least of the rounds each): above 1, ours costs less CPU. */
+  cpu: number | null;
   /** Raw HttpClient on the same route over the competitor: what no client can beat (the round trip is a floor). */
   ceiling?: number | null;
 }
@@ -97,7 +101,13 @@ export function dotnetRatios(rows: DotnetHttpRow[]): DotnetRatio[] {
     DOTNET_PAIRS.map(([name, ours, theirs, goal, raw]) => {
       const a = by.get(ours)?.[c];
       const b = by.get(theirs)?.[c];
-      const r: DotnetRatio = { name, concurrency: Number(c), value: ratio(a?.median.rps, b?.median.rps), best: ratio(a?.bestRps, b?.bestRps) };
+      const r: DotnetRatio = {
+        name,
+        concurrency: Number(c),
+        value: ratio(a?.median.rps, b?.median.rps),
+        best: ratio(a?.bestRps, b?.bestRps),
+        cpu: ratio(b?.minCpuUsPerCall, a?.minCpuUsPerCall),
+      };
       if (goal !== undefined) r.goal = goal;
       if (raw !== undefined) r.ceiling = ratio(by.get(raw)?.[c]?.median.rps, b?.median.rps);
       return r;
