@@ -64,7 +64,7 @@ export interface DotnetRatio {
   value: number | null;
   best: number | null;
   goal?: number;
-  /** The other side's CPU per call over ours (least of the rounds each): above 1, ours costs less CPU. */
+  /** The other side's CPU per call over ours (least of the rounds each): above 1, ours costs less CPU. Null at concurrency 1 (idle thread-pool spinning counts as CPU there). */
   cpu: number | null;
   /** Raw HttpClient on the same route over the competitor: what no client can beat (the round trip is a floor). */
   ceiling?: number | null;
@@ -106,7 +106,8 @@ export function dotnetRatios(rows: DotnetHttpRow[]): DotnetRatio[] {
         concurrency: Number(c),
         value: ratio(a?.median.rps, b?.median.rps),
         best: ratio(a?.bestRps, b?.bestRps),
-        cpu: ratio(b?.minCpuUsPerCall, a?.minCpuUsPerCall),
+        // At concurrency 1 the thread pool's idle threads spin between calls and that counts as CPU: no comparison.
+        cpu: Number(c) > 1 ? ratio(b?.minCpuUsPerCall, a?.minCpuUsPerCall) : null,
       };
       if (goal !== undefined) r.goal = goal;
       if (raw !== undefined) r.ceiling = ratio(by.get(raw)?.[c]?.median.rps, b?.median.rps);
