@@ -86,6 +86,23 @@ internal sealed class HttpTargets : IDisposable
                 var answer = await bare.Llama31x8bInstructFastAsync(new TextGenerationInput { Messages = [new TextGenerationInputMessagesItem { Role = "user", Content = Message }] }).ConfigureAwait(false);
                 Check(answer.Result?.Response);
             }),
+            new("profile: raw, bytes + Content-Length", "", async () =>
+            {
+                using var request = new HttpRequestMessage(HttpMethod.Post, $"ai/run/{Model}") { Content = new ByteArrayContent(System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(new RawRunInput([new RawMessage("user", Message)]), RawJson.Default.RawRunInput)) };
+                request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+                using var response = await _raw.SendAsync(request).ConfigureAwait(false);
+                response.EnsureSuccessStatusCode();
+                var body = await response.Content.ReadFromJsonAsync(RawJson.Default.RawRunEnvelope).ConfigureAwait(false);
+                Check(body?.Result?.Response);
+            }),
+            new("profile: raw, headers-read + bytes", "", async () =>
+            {
+                using var request = new HttpRequestMessage(HttpMethod.Post, $"ai/run/{Model}") { Content = JsonContent.Create(new RawRunInput([new RawMessage("user", Message)]), RawJson.Default.RawRunInput) };
+                using var response = await _raw.SendAsync(request, HttpCompletionOption.ResponseHeadersRead).ConfigureAwait(false);
+                response.EnsureSuccessStatusCode();
+                var bytes = await response.Content.ReadAsByteArrayAsync().ConfigureAwait(false);
+                Check(System.Text.Json.JsonSerializer.Deserialize(bytes, RawJson.Default.RawRunEnvelope)?.Result?.Response);
+            }),
             new("profile: raw call, DI pipeline", "", async () =>
             {
                 using var response = await pipeline.PostAsJsonAsync($"ai/run/{Model}", new RawRunInput([new RawMessage("user", Message)]), RawJson.Default.RawRunInput).ConfigureAwait(false);

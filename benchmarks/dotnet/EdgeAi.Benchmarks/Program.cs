@@ -8,7 +8,7 @@ using EdgeAi.Benchmarks;
 //   EdgeAi.Benchmarks --base-url http://127.0.0.1:PORT/client/v4 --out result.json
 //     [--rounds 5] [--warmup-ms 200] [--duration-ms 600] [--prime-ms 700] [--max-requests N] [--concurrency 1,16]
 //     [--sse native=FILE --sse openai=FILE] [--sse-chunkings "whole;fixed 65536 B;per-event"] [--sse-pairs 80]
-//     [--only http|sse]
+//     [--only http|sse|micro] [--profile yes] [--targets "name part;name part"]
 var a = Args.Parse(args);
 var log = (string line) => Console.WriteLine($"  {line}");
 var output = new BenchOutput
@@ -26,10 +26,14 @@ if (a.Only == "micro")
 if (a.Only is null or "http")
 {
     using var targets = new HttpTargets(new Uri(a.Require("base-url")), a.Get("account", "0123456789abcdef0123456789abcdef"), a.Get("token", "bench-token"), a.Get("profile", "no") == "yes");
-    await Load.PrimeAsync(targets.Targets, a.Int("prime-ms", 700));
-    log($"dotnet: primed {targets.Targets.Count} targets");
-    var byTarget = await Load.CompareAsync(targets.Targets, a.Get("concurrency", "1,16").Split(',').Select(int.Parse), a.Int("rounds", 5), a.Int("warmup-ms", 200), a.Int("duration-ms", 600), a.Int("max-requests", 200_000), log);
-    output.Http = [.. targets.Targets.Select(t => new HttpRow(t.Name, t.Description, byTarget[t.Name].ToDictionary(kv => kv.Key.ToString(CultureInfo.InvariantCulture), kv => kv.Value)))];
+    // --targets "a;b": only the targets whose names contain one of these (profiling runs).
+    var chosen = a.Get("targets", "") is { Length: > 0 } filter
+        ? [.. targets.Targets.Where(t => filter.Split(';').Any(f => t.Name.Contains(f, StringComparison.Ordinal)))]
+        : targets.Targets;
+    await Load.PrimeAsync(chosen, a.Int("prime-ms", 700));
+    log($"dotnet: primed {chosen.Count} targets");
+    var byTarget = await Load.CompareAsync(chosen, a.Get("concurrency", "1,16").Split(',').Select(int.Parse), a.Int("rounds", 5), a.Int("warmup-ms", 200), a.Int("duration-ms", 600), a.Int("max-requests", 200_000), log);
+    output.Http = [.. chosen.Select(t => new HttpRow(t.Name, t.Description, byTarget[t.Name].ToDictionary(kv => kv.Key.ToString(CultureInfo.InvariantCulture), kv => kv.Value)))];
 }
 if (a.Only is null or "sse")
 {
