@@ -197,7 +197,7 @@ function aotSafe(code: string): string {
 /**
  * Per-call costs of NSwag's template that the shipped client does not need (decision 0320): the body is read as
  * bytes and parsed from UTF-8 (no string decode, no transcoding back), its text decoded only where an exception can
- * carry it (an error answer, a null or unreadable body); response headers are copied only when read (ResponseHeaders); the well-known HTTP methods are the shared instances and
+ * carry it (any status but 200, the only success status the generated methods accept; a null or unreadable body); response headers are copied only when read (ResponseHeaders); the well-known HTTP methods are the shared instances and
  * constant media types are constructed instead of parsed. Every replacement must hit (see aotSafe).
  */
 function leanCalls(code: string): string {
@@ -216,7 +216,7 @@ function leanCalls(code: string): string {
                 try
                 {
                     var typedBody = System.Text.Json.JsonSerializer.Deserialize(EdgeAiClientHooks.Utf8Json(responseBytes), (System.Text.Json.Serialization.Metadata.JsonTypeInfo<T>)JsonSerializerSettings.GetTypeInfo(typeof(T)));
-                    return new ObjectResponseResult<T>(typedBody!, typedBody == null || !response.IsSuccessStatusCode ? EdgeAiClientHooks.Text(response.Content, responseBytes) : string.Empty);
+                    return new ObjectResponseResult<T>(typedBody!, typedBody == null || (int)response.StatusCode != 200 ? EdgeAiClientHooks.Text(response.Content, responseBytes) : string.Empty);
                 }
                 catch (System.Text.Json.JsonException exception)
                 {

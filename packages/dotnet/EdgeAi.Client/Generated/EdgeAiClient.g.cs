@@ -498,7 +498,7 @@ namespace EdgeAi.Client
                 try
                 {
                     var typedBody = System.Text.Json.JsonSerializer.Deserialize(EdgeAiClientHooks.Utf8Json(responseBytes), (System.Text.Json.Serialization.Metadata.JsonTypeInfo<T>)JsonSerializerSettings.GetTypeInfo(typeof(T)));
-                    return new ObjectResponseResult<T>(typedBody!, typedBody == null || !response.IsSuccessStatusCode ? EdgeAiClientHooks.Text(response.Content, responseBytes) : string.Empty);
+                    return new ObjectResponseResult<T>(typedBody!, typedBody == null || (int)response.StatusCode != 200 ? EdgeAiClientHooks.Text(response.Content, responseBytes) : string.Empty);
                 }
                 catch (System.Text.Json.JsonException exception)
                 {
@@ -1025,7 +1025,7 @@ namespace EdgeAi.Client
                 try
                 {
                     var typedBody = System.Text.Json.JsonSerializer.Deserialize(EdgeAiClientHooks.Utf8Json(responseBytes), (System.Text.Json.Serialization.Metadata.JsonTypeInfo<T>)JsonSerializerSettings.GetTypeInfo(typeof(T)));
-                    return new ObjectResponseResult<T>(typedBody!, typedBody == null || !response.IsSuccessStatusCode ? EdgeAiClientHooks.Text(response.Content, responseBytes) : string.Empty);
+                    return new ObjectResponseResult<T>(typedBody!, typedBody == null || (int)response.StatusCode != 200 ? EdgeAiClientHooks.Text(response.Content, responseBytes) : string.Empty);
                 }
                 catch (System.Text.Json.JsonException exception)
                 {
@@ -1388,7 +1388,7 @@ namespace EdgeAi.Client
                 try
                 {
                     var typedBody = System.Text.Json.JsonSerializer.Deserialize(EdgeAiClientHooks.Utf8Json(responseBytes), (System.Text.Json.Serialization.Metadata.JsonTypeInfo<T>)JsonSerializerSettings.GetTypeInfo(typeof(T)));
-                    return new ObjectResponseResult<T>(typedBody!, typedBody == null || !response.IsSuccessStatusCode ? EdgeAiClientHooks.Text(response.Content, responseBytes) : string.Empty);
+                    return new ObjectResponseResult<T>(typedBody!, typedBody == null || (int)response.StatusCode != 200 ? EdgeAiClientHooks.Text(response.Content, responseBytes) : string.Empty);
                 }
                 catch (System.Text.Json.JsonException exception)
                 {
@@ -8510,7 +8510,7 @@ namespace EdgeAi.Client
                 try
                 {
                     var typedBody = System.Text.Json.JsonSerializer.Deserialize(EdgeAiClientHooks.Utf8Json(responseBytes), (System.Text.Json.Serialization.Metadata.JsonTypeInfo<T>)JsonSerializerSettings.GetTypeInfo(typeof(T)));
-                    return new ObjectResponseResult<T>(typedBody!, typedBody == null || !response.IsSuccessStatusCode ? EdgeAiClientHooks.Text(response.Content, responseBytes) : string.Empty);
+                    return new ObjectResponseResult<T>(typedBody!, typedBody == null || (int)response.StatusCode != 200 ? EdgeAiClientHooks.Text(response.Content, responseBytes) : string.Empty);
                 }
                 catch (System.Text.Json.JsonException exception)
                 {
@@ -9457,7 +9457,7 @@ namespace EdgeAi.Client
                 try
                 {
                     var typedBody = System.Text.Json.JsonSerializer.Deserialize(EdgeAiClientHooks.Utf8Json(responseBytes), (System.Text.Json.Serialization.Metadata.JsonTypeInfo<T>)JsonSerializerSettings.GetTypeInfo(typeof(T)));
-                    return new ObjectResponseResult<T>(typedBody!, typedBody == null || !response.IsSuccessStatusCode ? EdgeAiClientHooks.Text(response.Content, responseBytes) : string.Empty);
+                    return new ObjectResponseResult<T>(typedBody!, typedBody == null || (int)response.StatusCode != 200 ? EdgeAiClientHooks.Text(response.Content, responseBytes) : string.Empty);
                 }
                 catch (System.Text.Json.JsonException exception)
                 {
@@ -9820,7 +9820,7 @@ namespace EdgeAi.Client
                 try
                 {
                     var typedBody = System.Text.Json.JsonSerializer.Deserialize(EdgeAiClientHooks.Utf8Json(responseBytes), (System.Text.Json.Serialization.Metadata.JsonTypeInfo<T>)JsonSerializerSettings.GetTypeInfo(typeof(T)));
-                    return new ObjectResponseResult<T>(typedBody!, typedBody == null || !response.IsSuccessStatusCode ? EdgeAiClientHooks.Text(response.Content, responseBytes) : string.Empty);
+                    return new ObjectResponseResult<T>(typedBody!, typedBody == null || (int)response.StatusCode != 200 ? EdgeAiClientHooks.Text(response.Content, responseBytes) : string.Empty);
                 }
                 catch (System.Text.Json.JsonException exception)
                 {
@@ -10996,7 +10996,7 @@ namespace EdgeAi.Client
                 try
                 {
                     var typedBody = System.Text.Json.JsonSerializer.Deserialize(EdgeAiClientHooks.Utf8Json(responseBytes), (System.Text.Json.Serialization.Metadata.JsonTypeInfo<T>)JsonSerializerSettings.GetTypeInfo(typeof(T)));
-                    return new ObjectResponseResult<T>(typedBody!, typedBody == null || !response.IsSuccessStatusCode ? EdgeAiClientHooks.Text(response.Content, responseBytes) : string.Empty);
+                    return new ObjectResponseResult<T>(typedBody!, typedBody == null || (int)response.StatusCode != 200 ? EdgeAiClientHooks.Text(response.Content, responseBytes) : string.Empty);
                 }
                 catch (System.Text.Json.JsonException exception)
                 {
@@ -11561,7 +11561,7 @@ namespace EdgeAi.Client
                 try
                 {
                     var typedBody = System.Text.Json.JsonSerializer.Deserialize(EdgeAiClientHooks.Utf8Json(responseBytes), (System.Text.Json.Serialization.Metadata.JsonTypeInfo<T>)JsonSerializerSettings.GetTypeInfo(typeof(T)));
-                    return new ObjectResponseResult<T>(typedBody!, typedBody == null || !response.IsSuccessStatusCode ? EdgeAiClientHooks.Text(response.Content, responseBytes) : string.Empty);
+                    return new ObjectResponseResult<T>(typedBody!, typedBody == null || (int)response.StatusCode != 200 ? EdgeAiClientHooks.Text(response.Content, responseBytes) : string.Empty);
                 }
                 catch (System.Text.Json.JsonException exception)
                 {
@@ -12208,7 +12208,7 @@ namespace EdgeAi.Client
                 try
                 {
                     var typedBody = System.Text.Json.JsonSerializer.Deserialize(EdgeAiClientHooks.Utf8Json(responseBytes), (System.Text.Json.Serialization.Metadata.JsonTypeInfo<T>)JsonSerializerSettings.GetTypeInfo(typeof(T)));
-                    return new ObjectResponseResult<T>(typedBody!, typedBody == null || !response.IsSuccessStatusCode ? EdgeAiClientHooks.Text(response.Content, responseBytes) : string.Empty);
+                    return new ObjectResponseResult<T>(typedBody!, typedBody == null || (int)response.StatusCode != 200 ? EdgeAiClientHooks.Text(response.Content, responseBytes) : string.Empty);
                 }
                 catch (System.Text.Json.JsonException exception)
                 {
@@ -12483,7 +12483,7 @@ namespace EdgeAi.Client
                 try
                 {
                     var typedBody = System.Text.Json.JsonSerializer.Deserialize(EdgeAiClientHooks.Utf8Json(responseBytes), (System.Text.Json.Serialization.Metadata.JsonTypeInfo<T>)JsonSerializerSettings.GetTypeInfo(typeof(T)));
-                    return new ObjectResponseResult<T>(typedBody!, typedBody == null || !response.IsSuccessStatusCode ? EdgeAiClientHooks.Text(response.Content, responseBytes) : string.Empty);
+                    return new ObjectResponseResult<T>(typedBody!, typedBody == null || (int)response.StatusCode != 200 ? EdgeAiClientHooks.Text(response.Content, responseBytes) : string.Empty);
                 }
                 catch (System.Text.Json.JsonException exception)
                 {
@@ -12754,7 +12754,7 @@ namespace EdgeAi.Client
                 try
                 {
                     var typedBody = System.Text.Json.JsonSerializer.Deserialize(EdgeAiClientHooks.Utf8Json(responseBytes), (System.Text.Json.Serialization.Metadata.JsonTypeInfo<T>)JsonSerializerSettings.GetTypeInfo(typeof(T)));
-                    return new ObjectResponseResult<T>(typedBody!, typedBody == null || !response.IsSuccessStatusCode ? EdgeAiClientHooks.Text(response.Content, responseBytes) : string.Empty);
+                    return new ObjectResponseResult<T>(typedBody!, typedBody == null || (int)response.StatusCode != 200 ? EdgeAiClientHooks.Text(response.Content, responseBytes) : string.Empty);
                 }
                 catch (System.Text.Json.JsonException exception)
                 {
@@ -13213,7 +13213,7 @@ namespace EdgeAi.Client
                 try
                 {
                     var typedBody = System.Text.Json.JsonSerializer.Deserialize(EdgeAiClientHooks.Utf8Json(responseBytes), (System.Text.Json.Serialization.Metadata.JsonTypeInfo<T>)JsonSerializerSettings.GetTypeInfo(typeof(T)));
-                    return new ObjectResponseResult<T>(typedBody!, typedBody == null || !response.IsSuccessStatusCode ? EdgeAiClientHooks.Text(response.Content, responseBytes) : string.Empty);
+                    return new ObjectResponseResult<T>(typedBody!, typedBody == null || (int)response.StatusCode != 200 ? EdgeAiClientHooks.Text(response.Content, responseBytes) : string.Empty);
                 }
                 catch (System.Text.Json.JsonException exception)
                 {
@@ -13484,7 +13484,7 @@ namespace EdgeAi.Client
                 try
                 {
                     var typedBody = System.Text.Json.JsonSerializer.Deserialize(EdgeAiClientHooks.Utf8Json(responseBytes), (System.Text.Json.Serialization.Metadata.JsonTypeInfo<T>)JsonSerializerSettings.GetTypeInfo(typeof(T)));
-                    return new ObjectResponseResult<T>(typedBody!, typedBody == null || !response.IsSuccessStatusCode ? EdgeAiClientHooks.Text(response.Content, responseBytes) : string.Empty);
+                    return new ObjectResponseResult<T>(typedBody!, typedBody == null || (int)response.StatusCode != 200 ? EdgeAiClientHooks.Text(response.Content, responseBytes) : string.Empty);
                 }
                 catch (System.Text.Json.JsonException exception)
                 {
@@ -13763,7 +13763,7 @@ namespace EdgeAi.Client
                 try
                 {
                     var typedBody = System.Text.Json.JsonSerializer.Deserialize(EdgeAiClientHooks.Utf8Json(responseBytes), (System.Text.Json.Serialization.Metadata.JsonTypeInfo<T>)JsonSerializerSettings.GetTypeInfo(typeof(T)));
-                    return new ObjectResponseResult<T>(typedBody!, typedBody == null || !response.IsSuccessStatusCode ? EdgeAiClientHooks.Text(response.Content, responseBytes) : string.Empty);
+                    return new ObjectResponseResult<T>(typedBody!, typedBody == null || (int)response.StatusCode != 200 ? EdgeAiClientHooks.Text(response.Content, responseBytes) : string.Empty);
                 }
                 catch (System.Text.Json.JsonException exception)
                 {
@@ -14054,7 +14054,7 @@ namespace EdgeAi.Client
                 try
                 {
                     var typedBody = System.Text.Json.JsonSerializer.Deserialize(EdgeAiClientHooks.Utf8Json(responseBytes), (System.Text.Json.Serialization.Metadata.JsonTypeInfo<T>)JsonSerializerSettings.GetTypeInfo(typeof(T)));
-                    return new ObjectResponseResult<T>(typedBody!, typedBody == null || !response.IsSuccessStatusCode ? EdgeAiClientHooks.Text(response.Content, responseBytes) : string.Empty);
+                    return new ObjectResponseResult<T>(typedBody!, typedBody == null || (int)response.StatusCode != 200 ? EdgeAiClientHooks.Text(response.Content, responseBytes) : string.Empty);
                 }
                 catch (System.Text.Json.JsonException exception)
                 {
@@ -14403,7 +14403,7 @@ namespace EdgeAi.Client
                 try
                 {
                     var typedBody = System.Text.Json.JsonSerializer.Deserialize(EdgeAiClientHooks.Utf8Json(responseBytes), (System.Text.Json.Serialization.Metadata.JsonTypeInfo<T>)JsonSerializerSettings.GetTypeInfo(typeof(T)));
-                    return new ObjectResponseResult<T>(typedBody!, typedBody == null || !response.IsSuccessStatusCode ? EdgeAiClientHooks.Text(response.Content, responseBytes) : string.Empty);
+                    return new ObjectResponseResult<T>(typedBody!, typedBody == null || (int)response.StatusCode != 200 ? EdgeAiClientHooks.Text(response.Content, responseBytes) : string.Empty);
                 }
                 catch (System.Text.Json.JsonException exception)
                 {
@@ -14949,7 +14949,7 @@ namespace EdgeAi.Client
                 try
                 {
                     var typedBody = System.Text.Json.JsonSerializer.Deserialize(EdgeAiClientHooks.Utf8Json(responseBytes), (System.Text.Json.Serialization.Metadata.JsonTypeInfo<T>)JsonSerializerSettings.GetTypeInfo(typeof(T)));
-                    return new ObjectResponseResult<T>(typedBody!, typedBody == null || !response.IsSuccessStatusCode ? EdgeAiClientHooks.Text(response.Content, responseBytes) : string.Empty);
+                    return new ObjectResponseResult<T>(typedBody!, typedBody == null || (int)response.StatusCode != 200 ? EdgeAiClientHooks.Text(response.Content, responseBytes) : string.Empty);
                 }
                 catch (System.Text.Json.JsonException exception)
                 {
