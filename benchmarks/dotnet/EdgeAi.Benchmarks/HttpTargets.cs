@@ -77,6 +77,19 @@ internal sealed class HttpTargets : IDisposable
         // Where EdgeAi.Client's time goes (--profile): the generated client without the DI handler pipeline, and
         // the raw call through the DI pipeline without the generated client.
         var bare = new TextGenerationClient(_raw);
+        // The same registration with the handlers added after AddEdgeAiClient's own removed one kind at a time.
+        ITextGenerationClient Without(Func<DelegatingHandler, bool> drop)
+        {
+            var sc = new ServiceCollection();
+            sc.AddEdgeAiClient(o => { o.AccountId = accountId; o.ApiToken = apiToken; o.BaseUrl = baseUrl; })
+                .ConfigureAdditionalHttpMessageHandlers((handlers, _) => { foreach (var h in handlers.Where(drop).ToList()) handlers.Remove(h); });
+            return sc.BuildServiceProvider().GetRequiredService<ITextGenerationClient>();
+        }
+        var noResilience = Without(h => h.GetType().Name.Contains("Resilience", StringComparison.Ordinal));
+        var noHandlers = Without(_ => true);
+        var noToken = Without(h => h.GetType().Name == "BearerTokenHandler");
+        var noTransport = Without(h => h.GetType().Name == "TransportErrorHandler");
+        var noGateway = Without(h => h.GetType().Name == "GatewayHandler");
         var pipeline = _services.GetRequiredService<IHttpClientFactory>().CreateClient(EdgeAiServiceCollectionExtensions.HttpClientName);
         Targets =
         [
@@ -84,6 +97,19 @@ internal sealed class HttpTargets : IDisposable
             new("profile: generated client, plain HttpClient", "", async () =>
             {
                 var answer = await bare.Llama31x8bInstructFastAsync(new TextGenerationInput { Messages = [new TextGenerationInputMessagesItem { Role = "user", Content = Message }] }).ConfigureAwait(false);
+                Check(answer.Result?.Response);
+            }),
+            new("profile: EdgeAi.Client run without resilience", "", async () =>
+            {
+                var answer = await noResilience.Llama31x8bInstructFastAsync(new TextGenerationInput { Messages = [new TextGenerationInputMessagesItem { Role = "user", Content = Message }] }).ConfigureAwait(false);
+                Check(answer.Result?.Response);
+            }),
+            new("profile: EdgeAi.Client run without token handler", "", async () => Check((await noToken.Llama31x8bInstructFastAsync(new TextGenerationInput { Messages = [new TextGenerationInputMessagesItem { Role = "user", Content = Message }] }).ConfigureAwait(false)).Result?.Response)),
+            new("profile: EdgeAi.Client run without transport handler", "", async () => Check((await noTransport.Llama31x8bInstructFastAsync(new TextGenerationInput { Messages = [new TextGenerationInputMessagesItem { Role = "user", Content = Message }] }).ConfigureAwait(false)).Result?.Response)),
+            new("profile: EdgeAi.Client run without gateway handler", "", async () => Check((await noGateway.Llama31x8bInstructFastAsync(new TextGenerationInput { Messages = [new TextGenerationInputMessagesItem { Role = "user", Content = Message }] }).ConfigureAwait(false)).Result?.Response)),
+            new("profile: EdgeAi.Client run without added handlers", "", async () =>
+            {
+                var answer = await noHandlers.Llama31x8bInstructFastAsync(new TextGenerationInput { Messages = [new TextGenerationInputMessagesItem { Role = "user", Content = Message }] }).ConfigureAwait(false);
                 Check(answer.Result?.Response);
             }),
             new("profile: raw, bytes + Content-Length", "", async () =>
