@@ -96,7 +96,7 @@ function generate(outDir: string): string[] {
   const clientFile = join(outDir, "EdgeAiClient.g.cs");
   execFileSync("dotnet", ["run", "--project", join(dotnetDir, "EdgeAi.Generator"), "-c", "Release", "--", join(dotnetDir, "nswag.json"), nativeDoc, clientFile], { cwd: root, stdio: ["ignore", "ignore", "inherit"] });
   rmSync(nativeDoc);
-  const code = anyStreamableInput(documentAll(aotSafe(readFileSync(clientFile, "utf8"))));
+  const code = anyStreamableInput(documentAll(leanCalls(aotSafe(readFileSync(clientFile, "utf8")))));
   writeFileSync(clientFile, header("NSwag.CodeGeneration.CSharp 14.8.0 via packages/dotnet/EdgeAi.Generator, settings packages/dotnet/nswag.json") + code);
 
   const clients = [...code.matchAll(/public partial class (\w+Client) : I\w+Client/g)].map((m) => m[1] as string).sort();
@@ -104,7 +104,7 @@ function generate(outDir: string): string[] {
     {
         static partial void UpdateJsonSerializerSettings(System.Text.Json.JsonSerializerOptions settings) => EdgeAiClientHooks.ConfigureJson(settings);
 
-        // Keeps the raw body for EdgeAiApiException (error codes, a proxy's HTML) instead of streaming it away.
+        // Buffers the body, so EdgeAiApiException keeps its text (error codes, a proxy's HTML) instead of streaming it away.
         partial void Initialize() => ReadResponseAsString = true;
 
         partial void PrepareRequest(System.Net.Http.HttpClient client, System.Net.Http.HttpRequestMessage request, System.Text.StringBuilder urlBuilder) => EdgeAiClientHooks.Prepare(request, urlBuilder);
@@ -194,10 +194,64 @@ function aotSafe(code: string): string {
   return out;
 }
 
+/**
+ * Per-call costs of NSwag's template that the shipped client does not need (decision 0320): the body is read as
+ * bytes and parsed from UTF-8 (no string decode, no transcoding back), its text decoded only where an exception can
+ * carry it (any status but 200, the only success status the generated methods accept; a null or unreadable body); response headers are copied only when read (ResponseHeaders); the well-known HTTP methods are the shared instances and
+ * constant media types are constructed instead of parsed. Every replacement must hit (see aotSafe).
+ */
+function leanCalls(code: string): string {
+  const readAsText = `                var responseText = await ReadAsStringAsync(response.Content, cancellationToken).ConfigureAwait(false);
+                try
+                {
+                    var typedBody = System.Text.Json.JsonSerializer.Deserialize(responseText, (System.Text.Json.Serialization.Metadata.JsonTypeInfo<T>)JsonSerializerSettings.GetTypeInfo(typeof(T)));
+                    return new ObjectResponseResult<T>(typedBody!, responseText);
+                }
+                catch (System.Text.Json.JsonException exception)
+                {
+                    var message = "Could not deserialize the response body string as " + typeof(T).FullName + ".";
+                    throw new EdgeAiApiException(message, (int)response.StatusCode, responseText, headers, exception);
+                }`;
+  const readAsBytes = `                var responseBytes = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+                try
+                {
+                    var typedBody = System.Text.Json.JsonSerializer.Deserialize(EdgeAiClientHooks.Utf8Json(responseBytes), (System.Text.Json.Serialization.Metadata.JsonTypeInfo<T>)JsonSerializerSettings.GetTypeInfo(typeof(T)));
+                    return new ObjectResponseResult<T>(typedBody!, typedBody == null || (int)response.StatusCode != 200 ? EdgeAiClientHooks.Text(response.Content, responseBytes) : string.Empty);
+                }
+                catch (System.Text.Json.JsonException exception)
+                {
+                    var message = "Could not deserialize the response body string as " + typeof(T).FullName + ".";
+                    throw new EdgeAiApiException(message, (int)response.StatusCode, EdgeAiClientHooks.Text(response.Content, responseBytes), headers, exception);
+                }`;
+  if (!code.includes(readAsText)) throw new Error("generate-csharp: NSwag output no longer reads bodies with ReadAsStringAsync as expected; update leanCalls()");
+  let out = code.replaceAll(readAsText, readAsBytes);
+  // The header dictionary is copied on first read (ResponseHeaders), not on every call.
+  const copyHeaders = `var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
+                        foreach (var item_ in response_.Headers)
+                            headers_[item_.Key] = item_.Value;
+                        if (response_.Content != null && response_.Content.Headers != null)
+                        {
+                            foreach (var item_ in response_.Content.Headers)
+                                headers_[item_.Key] = item_.Value;
+                        }`;
+  if (!out.includes(copyHeaders)) throw new Error("generate-csharp: NSwag output no longer copies response headers as expected; update leanCalls()");
+  out = out.replaceAll(copyHeaders, "var headers_ = new ResponseHeaders(response_);");
+  const swaps: [RegExp, (m: string, ...g: string[]) => string][] = [
+    [/new System\.Net\.Http\.HttpMethod\("(GET|POST)"\)/g, (_m, verb) => `System.Net.Http.HttpMethod.${verb![0]}${verb!.slice(1).toLowerCase()}`],
+    [/System\.Net\.Http\.Headers\.MediaTypeHeaderValue\.Parse\("application\/json"\)/g, () => 'new System.Net.Http.Headers.MediaTypeHeaderValue("application/json")'],
+    [/System\.Net\.Http\.Headers\.MediaTypeWithQualityHeaderValue\.Parse\("([a-z]+\/[a-z-]+)"\)/g, (_m, type) => `new System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("${type}")`],
+  ];
+  for (const [pattern, replacement] of swaps) {
+    if (!pattern.test(out)) throw new Error(`generate-csharp: NSwag output no longer contains ${pattern}; update leanCalls()`);
+    out = out.replace(pattern, replacement);
+  }
+  return out;
+}
+
 /** Fixed summaries for the members NSwag's client template emits without documentation. */
 const TEMPLATE_DOCS: Record<string, string> = {
   JsonSerializerSettings: "The JSON options of this client (source-generated metadata, nulls not written).",
-  ReadResponseAsString: "Reads bodies as text before parsing them, so an error keeps its raw body (set by the hooks).",
+  ReadResponseAsString: "Buffers bodies before parsing them, so an error keeps its raw body as text (set by the hooks).",
   ReadObjectResponseAsync: "Reads and parses a response body.",
   ObjectResponseResult: "A parsed response body and its raw text.",
   Object: "The parsed body.",

@@ -40,7 +40,7 @@ export interface BenchConfig {
 }
 
 /** The suites, in the order they run. */
-export const SUITES = ["emulator-json", "emulator-sse", "client-http", "sse-parse", "cold-import", "scale"] as const;
+export const SUITES = ["emulator-json", "emulator-sse", "client-http", "dotnet", "sse-parse", "cold-import", "scale"] as const;
 /** One suite's name. */
 export type SuiteName = (typeof SUITES)[number];
 

@@ -6,6 +6,8 @@ import { cpus, loadavg, totalmem } from "node:os";
 import type { BenchConfig, SuiteName } from "./config.js";
 import { fmtMiB, fmtMs, fmtRatio, fmtRps, mdTable } from "./format.js";
 import type { ClientHttpResult } from "./suites/client-http.js";
+import { dotnetMd } from "./dotnet-report.js";
+import type { DotnetResult } from "./suites/dotnet.js";
 import type { ColdImportResult } from "./suites/cold-import.js";
 import type { EmulatorJsonResult } from "./suites/emulator-json.js";
 import type { EmulatorSSEResult } from "./suites/emulator-sse.js";
@@ -24,6 +26,7 @@ export interface BenchResults {
     "emulator-json"?: EmulatorJsonResult;
     "emulator-sse"?: EmulatorSSEResult;
     "client-http"?: ClientHttpResult;
+    dotnet?: DotnetResult;
     "sse-parse"?: SSEParseResult;
     "cold-import"?: ColdImportResult;
     scale?: ScaleResult;
@@ -232,6 +235,7 @@ export function renderMarkdown(results: BenchResults): string {
   if (s["emulator-json"]) parts.push("", emulatorJsonMd(s["emulator-json"]));
   if (s["emulator-sse"]) parts.push("", emulatorSseMd(s["emulator-sse"]));
   if (s["client-http"]) parts.push("", clientHttpMd(s["client-http"]));
+  if (s.dotnet) parts.push("", dotnetMd(s.dotnet));
   if (s["sse-parse"]) parts.push("", sseParseMd(s["sse-parse"]));
   if (s["cold-import"]) parts.push("", coldImportMd(s["cold-import"]));
   if (s.scale) parts.push("", scaleMd(s.scale));

@@ -47,6 +47,10 @@ export async function runSuites(config: BenchConfig, log: (line: string) => void
     const { runClientHttp } = await import("./suites/client-http.js");
     results.suites["client-http"] = await runClientHttp(config, log);
   });
+  await run("dotnet", async () => {
+    const { runDotnet } = await import("./suites/dotnet.js");
+    results.suites.dotnet = await runDotnet(config, log);
+  });
   await run("sse-parse", async () => {
     const { runSSEParse } = await import("./suites/sse-parse.js");
     results.suites["sse-parse"] = await runSSEParse(config, log);

@@ -16,10 +16,11 @@ import { renderMarkdown } from "../src/report.js";
 import { runSuites } from "../src/run-suites.js";
 
 // The scale suite builds and packs the client (about a minute of CPU); its parts are unit-tested in
-// src/typecheck-cost.test.ts and src/scale-report.test.ts instead.
+// src/typecheck-cost.test.ts and src/scale-report.test.ts instead. The dotnet suite builds the .NET client in
+// Release (minutes on this machine); its ratios and rendering are unit-tested in src/dotnet-report.test.ts.
 const SMOKE: BenchConfig = {
   ...parseConfig(["--quick"]),
-  only: SUITES.filter((s) => s !== "scale"),
+  only: SUITES.filter((s) => s !== "scale" && s !== "dotnet"),
   warmupMs: 50,
   durationMs: 150,
   maxRequests: 2_000,

@@ -1,136 +1,88 @@
-using System.ClientModel;
-using System.Net.Http.Headers;
-using System.Net.Http.Json;
-using System.Text;
+using System.Globalization;
+using System.Text.Json;
 using System.Text.Json.Serialization;
-using BenchmarkDotNet.Attributes;
-using BenchmarkDotNet.Configs;
-using BenchmarkDotNet.Jobs;
-using BenchmarkDotNet.Reports;
-using BenchmarkDotNet.Running;
-using BenchmarkDotNet.Toolchains.InProcess.Emit;
-using EdgeAi.Client;
-using EdgeAi.TestSupport;
-using Microsoft.Extensions.AI;
-using Microsoft.Extensions.DependencyInjection;
-using OpenAI;
-using OpenAI.Chat;
+using EdgeAi.Benchmarks;
 
-var config = ManualConfig.CreateEmpty()
-    .AddJob(Job.Default.WithWarmupCount(6).WithIterationCount(20).WithLaunchCount(1).WithToolchain(InProcessEmitToolchain.Instance))
-    .AddDiagnoser(BenchmarkDotNet.Diagnosers.MemoryDiagnoser.Default)
-    .AddColumnProvider(BenchmarkDotNet.Columns.DefaultColumnProviders.Instance)
-    .AddLogger(BenchmarkDotNet.Loggers.ConsoleLogger.Default)
-    .WithOptions(ConfigOptions.DisableOptimizationsValidator);
-var summary = BenchmarkRunner.Run<ClientBenchmarks>(config);
-var path = Path.Combine(RepoRoot.Find(), "benchmarks/results/dotnet-latest.md");
-File.WriteAllText(path, Report.Markdown(summary));
-Console.WriteLine($"wrote {path}");
-
-/// <summary>One chat call per benchmark, every client on the same emulator process.</summary>
-[MemoryDiagnoser]
-public class ClientBenchmarks
+// The C# half of `pnpm bench` (suite `dotnet`, benchmarks/src/suites/dotnet.ts): the harness starts the emulator
+// and the replay server, writes the SSE input, runs this program with their URL and reads the JSON it writes.
+//   EdgeAi.Benchmarks --base-url http://127.0.0.1:PORT/client/v4 --out result.json
+//     [--rounds 5] [--warmup-ms 200] [--duration-ms 600] [--prime-ms 700] [--max-requests N] [--concurrency 1,16]
+//     [--sse native=FILE --sse openai=FILE] [--sse-chunkings "whole;fixed 65536 B;per-event"] [--sse-pairs 80]
+//     [--only http|sse|micro] [--profile yes] [--targets "name part;name part"]
+var a = Args.Parse(args);
+var log = (string line) => Console.WriteLine($"  {line}");
+var output = new BenchOutput
 {
-    private const string Model = "@cf/meta/llama-3.1-8b-instruct-fast";
-    private const string Account = "0123456789abcdef0123456789abcdef";
-    private EmulatorProcess _emulator = null!;
-    private ServiceProvider _services = null!;
-    private HttpClient _raw = null!;
-    private ITextGenerationClient _edge = null!;
-    private IOpenAICompatibleClient _edgeOpenAi = null!;
-    private IChatClient _meai = null!;
-    private ChatClient _openAi = null!;
+    Runtime = $".NET {Environment.Version}",
+    Os = System.Runtime.InteropServices.RuntimeInformation.OSDescription,
+    ProcessorCount = Environment.ProcessorCount,
+    Gc = System.Runtime.GCSettings.IsServerGC ? "server" : "workstation",
+};
+if (a.Only == "micro")
+{
+    await Micro.RunAsync(new Uri(a.Require("base-url")), a.Get("account", "0123456789abcdef0123456789abcdef"), a.Get("token", "bench-token"), a.Int("iterations", 20_000), a.Int("rounds", 5));
+    return;
+}
+if (a.Only is null or "http")
+{
+    using var targets = new HttpTargets(new Uri(a.Require("base-url")), a.Get("account", "0123456789abcdef0123456789abcdef"), a.Get("token", "bench-token"), a.Get("profile", "no") == "yes");
+    // --targets "a;b": only the targets whose names contain one of these (profiling runs).
+    var chosen = a.Get("targets", "") is { Length: > 0 } filter
+        ? [.. targets.Targets.Where(t => filter.Split(';').Any(f => t.Name.Contains(f, StringComparison.Ordinal)))]
+        : targets.Targets;
+    await Load.PrimeAsync(chosen, a.Int("prime-ms", 700));
+    log($"dotnet: primed {chosen.Count} targets");
+    var byTarget = await Load.CompareAsync(chosen, a.Get("concurrency", "1,16").Split(',').Select(int.Parse), a.Int("rounds", 5), a.Int("warmup-ms", 200), a.Int("duration-ms", 600), a.Int("max-requests", 200_000), log);
+    output.Http = [.. chosen.Select(t => new HttpRow(t.Name, t.Description, byTarget[t.Name].ToDictionary(kv => kv.Key.ToString(CultureInfo.InvariantCulture), kv => kv.Value)))];
+}
+if (a.Only is null or "sse")
+{
+    var inputs = a.All("sse").Select(s => s.Split('=', 2)).Select(p => (p[0], p[1])).ToList();
+    var chunkings = a.Get("sse-chunkings", "whole;fixed 65536 B;per-event;fixed 1024 B;fixed 37 B").Split(';');
+    output.SsePairs = a.Int("sse-pairs", 80);
+    output.Sse = inputs.Count == 0 ? [] : await SseBench.RunAsync(inputs, chunkings, output.SsePairs, log);
+}
+await File.WriteAllTextAsync(a.Require("out"), JsonSerializer.Serialize(output, OutputJson.Default.BenchOutput));
+log($"dotnet: wrote {a.Require("out")}");
 
-    [GlobalSetup]
-    public void Setup()
-    {
-        _emulator = EmulatorProcess.StartAsync(RepoRoot.Find(), preferBuilt: true, TimeSpan.FromSeconds(60), "--no-rate-limits").GetAwaiter().GetResult();
-        var api = _emulator.BaseUrl.ToString().TrimEnd('/');
-        var services = new ServiceCollection();
-        services.AddEdgeAiClient(o => { o.AccountId = Account; o.ApiToken = "bench"; o.BaseUrl = _emulator.BaseUrl; });
-        _services = services.BuildServiceProvider();
-        _edge = _services.GetRequiredService<ITextGenerationClient>();
-        _edgeOpenAi = _services.GetRequiredService<IOpenAICompatibleClient>();
-        _meai = _services.GetRequiredService<IChatClient>();
-        _raw = new HttpClient { BaseAddress = new Uri($"{api}/accounts/{Account}/") };
-        _raw.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", "bench");
-        _openAi = new ChatClient(Model, new ApiKeyCredential("bench"), new OpenAIClientOptions { Endpoint = new Uri($"{api}/accounts/{Account}/ai/v1") });
-    }
-
-    [GlobalCleanup]
-    public void Cleanup()
-    {
-        _services.Dispose();
-        _raw.Dispose();
-        _emulator.Dispose();
-    }
-
-    [Benchmark(Baseline = true, Description = "raw HttpClient + STJ, /ai/run")]
-    public async Task<string?> RawRun()
-    {
-        using var response = await _raw.PostAsJsonAsync($"ai/run/{Model}", new RawInput("Hello"), RawJson.Default.RawInput);
-        response.EnsureSuccessStatusCode();
-        var body = await response.Content.ReadFromJsonAsync(RawJson.Default.RawEnvelope);
-        return body?.Result?.Response;
-    }
-
-    [Benchmark(Description = "EdgeAi.Client, /ai/run")]
-    public async Task<string?> EdgeAiRun() => (await _edge.Llama31x8bInstructFastAsync(new TextGenerationInput { Prompt = "Hello" })).Result?.Response;
-
-    [Benchmark(Description = "EdgeAi.Client, /ai/v1 chat")]
-    public async Task<string?> EdgeAiOpenAi() =>
-        (await _edgeOpenAi.CreateChatCompletionAsync(new ChatCompletionRequest { Model = Model, Messages = [new EdgeAi.Client.ChatMessage { Role = "user", Content = "Hello" }] })).Choices[0].Message.Content;
-
-    [Benchmark(Description = "MEAI IChatClient over EdgeAi.Client, /ai/v1")]
-    public async Task<string> Meai() => (await _meai.GetResponseAsync("Hello")).Text;
-
-    [Benchmark(Description = "OpenAI .NET SDK 2.15.0, /ai/v1 chat")]
-    public async Task<string> OpenAiSdk() => (await _openAi.CompleteChatAsync([new UserChatMessage("Hello")])).Value.Content[0].Text;
+/// <summary>What this program hands to the TypeScript harness.</summary>
+internal sealed class BenchOutput
+{
+    public string Runtime { get; set; } = "";
+    public string Os { get; set; } = "";
+    public int ProcessorCount { get; set; }
+    public string Gc { get; set; } = "";
+    public List<HttpRow> Http { get; set; } = [];
+    public int SsePairs { get; set; }
+    public List<SseRow> Sse { get; set; } = [];
 }
 
-public sealed record RawInput([property: JsonPropertyName("prompt")] string Prompt);
+internal sealed record HttpRow(string Name, string Description, Dictionary<string, Measurement> ByConcurrency);
 
-public sealed record RawResult([property: JsonPropertyName("response")] string? Response);
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals, WriteIndented = true)]
+[JsonSerializable(typeof(BenchOutput))]
+internal sealed partial class OutputJson : JsonSerializerContext;
 
-public sealed record RawEnvelope([property: JsonPropertyName("result")] RawResult? Result);
-
-[JsonSerializable(typeof(RawInput))]
-[JsonSerializable(typeof(RawEnvelope))]
-internal sealed partial class RawJson : JsonSerializerContext;
-
-internal static class Report
+/// <summary>--name value pairs; a repeated name keeps every value.</summary>
+internal sealed class Args
 {
-    public static string Markdown(Summary summary)
+    private readonly List<(string Name, string Value)> _pairs = [];
+
+    public static Args Parse(string[] argv)
     {
-        var sb = new StringBuilder();
-        sb.AppendLine("# edge-ai .NET benchmarks");
-        sb.AppendLine();
-        sb.AppendLine($"Generated {DateTime.UtcNow:O} by `dotnet run -c Release --project benchmarks/dotnet/EdgeAi.Benchmarks` (BenchmarkDotNet 0.15.8, in-process, 6 warm-up + 20 measured iterations). {System.Runtime.InteropServices.RuntimeInformation.OSDescription}, {Environment.ProcessorCount} logical cores, .NET {Environment.Version}. All clients call ONE emulator process on 127.0.0.1 (no rate limits), one call at a time: the emulator's own time (a few hundred µs) is in every row, so ratios understate client differences. The OpenAI goal of the issue (≥ 1.5x) was set against the TypeScript harness's replay server; against the emulator it cannot show. Shared machine: compare ratios within this run only.");
-        sb.AppendLine();
-        sb.AppendLine("| client | median µs | mean µs ± error | allocated per call | throughput ratio (median) |");
-        sb.AppendLine("| --- | --- | --- | --- | --- |");
-        var reports = summary.Reports.Where(r => r.ResultStatistics is not null).ToList();
-        string Name(BenchmarkReport r) => r.BenchmarkCase.Descriptor.WorkloadMethodDisplayInfo.Trim('\'');
-        double Median(string d) => reports.First(r => Name(r).Contains(d, StringComparison.Ordinal)).ResultStatistics!.Median;
-        var raw = Median("raw HttpClient");
-        var openAi = Median("OpenAI .NET SDK");
-        var edgeV1 = Median("EdgeAi.Client, /ai/v1");
-        foreach (var r in reports)
+        var a = new Args();
+        for (var i = 0; i < argv.Length; i++)
         {
-            var stats = r.ResultStatistics!;
-            var alloc = r.GcStats.GetBytesAllocatedPerOperation(r.BenchmarkCase);
-            var name = Name(r);
-            var ratio = name switch
-            {
-                _ when name.StartsWith("EdgeAi.Client, /ai/run", StringComparison.Ordinal) => $"{raw / stats.Median:F2}x raw HttpClient + STJ (goal ≥ 0.8x) {(raw / stats.Median >= 0.8 ? "✓" : "✗")}",
-                _ when name.StartsWith("EdgeAi.Client, /ai/v1", StringComparison.Ordinal) => $"{openAi / stats.Median:F2}x OpenAI SDK (goal ≥ 1.5x) {(openAi / stats.Median >= 1.5 ? "✓" : "✗")}",
-                _ when name.StartsWith("MEAI", StringComparison.Ordinal) => $"adapter overhead: {stats.Median / edgeV1:F2}x the time of EdgeAi.Client on /ai/v1",
-                _ => "",
-            };
-            sb.AppendLine($"| {name} | {stats.Median / 1000:F1} | {stats.Mean / 1000:F1} ± {stats.StandardError / 1000:F1} | {(alloc is long a ? $"{a / 1024.0:F1} KiB" : "n/a")} | {ratio} |");
+            if (!argv[i].StartsWith("--", StringComparison.Ordinal) || i + 1 >= argv.Length)
+                throw new ArgumentException($"expected --name value, got \"{argv[i]}\"");
+            a._pairs.Add((argv[i][2..], argv[++i]));
         }
-        sb.AppendLine();
-        sb.AppendLine("Not measured here: SSE parsing throughput against System.Net.ServerSentEvents used directly (EdgeAi.Client parses with it).");
-        return sb.ToString();
+        return a;
     }
+
+    public string? Only => _pairs.LastOrDefault(p => p.Name == "only").Value;
+    public string Get(string name, string fallback) => _pairs.LastOrDefault(p => p.Name == name).Value ?? fallback;
+    public string Require(string name) => _pairs.LastOrDefault(p => p.Name == name).Value ?? throw new ArgumentException($"--{name} is required");
+    public int Int(string name, int fallback) => int.Parse(Get(name, fallback.ToString(CultureInfo.InvariantCulture)), CultureInfo.InvariantCulture);
+    public IEnumerable<string> All(string name) => _pairs.Where(p => p.Name == name).Select(p => p.Value);
 }

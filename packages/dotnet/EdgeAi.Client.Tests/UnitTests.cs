@@ -172,4 +172,47 @@ public sealed class UnitTests
 
         Assert.Equal(EdgeAiErrorKind.Validation, error.Kind);
     }
+
+    [Fact]
+    public void When_a_buffered_body_is_parsed_then_its_utf8_byte_order_mark_is_skipped()
+    {
+        byte[] body = [0xEF, 0xBB, 0xBF, (byte)'{', (byte)'}'];
+
+        Assert.Equal("{}", Encoding.UTF8.GetString(EdgeAiClientHooks.Utf8Json(body)));
+        Assert.Equal("{}", Encoding.UTF8.GetString(EdgeAiClientHooks.Utf8Json([(byte)'{', (byte)'}'])));
+    }
+
+    [Fact]
+    public void When_an_error_body_is_kept_as_text_then_it_is_decoded_like_ReadAsStringAsync()
+    {
+        var latin1 = new ByteArrayContent([]);
+        latin1.Headers.ContentType = new MediaTypeHeaderValue("text/html") { CharSet = "iso-8859-1" };
+        var plain = new ByteArrayContent([]);
+
+        Assert.Equal("Caf\u00e9", EdgeAiClientHooks.Text(latin1, [(byte)'C', (byte)'a', (byte)'f', 0xE9]));
+        Assert.Equal("Caf\u00e9", EdgeAiClientHooks.Text(plain, [0xEF, 0xBB, 0xBF, (byte)'C', (byte)'a', (byte)'f', 0xC3, 0xA9]));
+        Assert.Equal("Caf\u00e9", EdgeAiClientHooks.Text(plain, Encoding.Unicode.GetPreamble().Concat(Encoding.Unicode.GetBytes("Caf\u00e9")).ToArray()));
+    }
+
+    [Theory]
+    [InlineData(202, "{\"success\":false,\"errors\":[{\"code\":1234,\"message\":\"odd status\"}]}", "odd status")]
+    [InlineData(200, "null", "null")]
+    [InlineData(200, "<html>proxy page</html>", "proxy page")]
+    public async Task When_an_answer_cannot_be_returned_then_the_exception_keeps_its_body_as_text(int status, string body, string kept)
+    {
+        using var http = new HttpClient(new Canned((HttpStatusCode)status, body)) { BaseAddress = new Uri("http://unit.invalid/client/v4/accounts/0123456789abcdef0123456789abcdef/") };
+        var client = new TextGenerationClient(http);
+
+        var error = await Assert.ThrowsAnyAsync<EdgeAiApiException>(() => client.Llama31x8bInstructFastAsync(new TextGenerationInput { Prompt = "x" }));
+
+        Assert.Equal(status, error.StatusCode);
+        Assert.Contains(kept, error.Response, StringComparison.Ordinal);
+    }
+
+    /// <summary>A server that answers every request with one status and body.</summary>
+    private sealed class Canned(HttpStatusCode status, string body) : HttpMessageHandler
+    {
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
+            Task.FromResult(new HttpResponseMessage(status) { Content = new StringContent(body, Encoding.UTF8, "application/json") });
+    }
 }

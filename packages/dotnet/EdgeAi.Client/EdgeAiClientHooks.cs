@@ -52,17 +52,19 @@ internal static class EdgeAiClientHooks
     /// </summary>
     public static void Prepare(HttpRequestMessage request, StringBuilder urlBuilder)
     {
-        RestoreSlugSlashes(urlBuilder);
+        var url = urlBuilder.ToString();
+        var fixedUrl = RestoreSlugSlashes(url);
         if (RequestScope.RunPrefix is { } prefix)
-            urlBuilder.Replace("ai/run/@cf/", $"ai/run/{prefix}/");
+            fixedUrl = fixedUrl.Replace("ai/run/@cf/", $"ai/run/{prefix}/", StringComparison.Ordinal);
+        if (!ReferenceEquals(fixedUrl, url))
+            urlBuilder.Clear().Append(fixedUrl);
         RequestScope.Apply(request);
         if (request.Content is null)
             return;
-        var url = urlBuilder.ToString();
-        var query = url.IndexOf('?', StringComparison.Ordinal);
-        using var body = new MemoryStream();
+        var query = fixedUrl.IndexOf('?', StringComparison.Ordinal);
+        using var body = new MemoryStream(request.Content.Headers.ContentLength is long n and > 0 and < int.MaxValue ? (int)n : 256);
         request.Content.ReadAsStream().CopyTo(body);
-        RequestValidator.Validate(request.Method, query < 0 ? url : url[..query], body.GetBuffer().AsSpan(0, (int)body.Length));
+        RequestValidator.Validate(request.Method, query < 0 ? fixedUrl : fixedUrl[..query], body.GetBuffer().AsMemory(0, (int)body.Length));
     }
 
     /// <summary>Runs after every generated request's answer arrives: its metadata goes to the call's options.</summary>
@@ -75,18 +77,68 @@ internal static class EdgeAiClientHooks
     /// </summary>
     public static void RestoreSlugSlashes(StringBuilder urlBuilder)
     {
-        const string marker = "ai/run/";
+        ArgumentNullException.ThrowIfNull(urlBuilder);
         var url = urlBuilder.ToString();
+        var restored = RestoreSlugSlashes(url);
+        if (!ReferenceEquals(restored, url))
+            urlBuilder.Clear().Append(restored);
+    }
+
+    /// <summary><see cref="RestoreSlugSlashes(StringBuilder)"/> on a string; the same instance when nothing was escaped.</summary>
+    public static string RestoreSlugSlashes(string url)
+    {
+        const string marker = "ai/run/";
         var start = url.IndexOf(marker, StringComparison.Ordinal);
         if (start < 0)
-            return;
+            return url;
         start += marker.Length;
         var end = url.IndexOf('?', start);
         if (end < 0)
             end = url.Length;
+        // The catalog's literal paths carry the slug unescaped: nothing to restore, nothing to allocate.
+        if (url.AsSpan(start, end - start).IndexOf('%') < 0)
+            return url;
         var slug = url[start..end]
             .Replace("%2F", "/", StringComparison.OrdinalIgnoreCase)
             .Replace("%40", "@", StringComparison.Ordinal);
-        urlBuilder.Clear().Append(url, 0, start).Append(slug).Append(url, end, url.Length - end);
+        return string.Concat(url.AsSpan(0, start), slug, url.AsSpan(end));
+    }
+
+    /// <summary>A buffered JSON body without its UTF-8 byte order mark, for System.Text.Json.</summary>
+    public static ReadOnlySpan<byte> Utf8Json(byte[] body) =>
+        body.AsSpan().StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]) ? body.AsSpan(3) : body;
+
+    /// <summary>
+    /// A buffered body as text, decoded as <see cref="HttpContent.ReadAsStringAsync()"/> would (byte order mark, else
+    /// the Content-Type charset, else UTF-8): only for error answers and unreadable bodies, which exceptions carry.
+    /// </summary>
+    public static string Text(HttpContent content, byte[] body)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        ArgumentNullException.ThrowIfNull(body);
+        Encoding? encoding = null;
+        var preamble = 0;
+        foreach (var candidate in (ReadOnlySpan<Encoding>)[Encoding.UTF8, Encoding.Unicode, Encoding.BigEndianUnicode, Encoding.UTF32])
+        {
+            var bom = candidate.Preamble;
+            if (bom.Length > 0 && body.AsSpan().StartsWith(bom))
+            {
+                encoding = candidate;
+                preamble = bom.Length;
+                break;
+            }
+        }
+        if (encoding is null && content.Headers.ContentType?.CharSet is { Length: > 0 } charset)
+        {
+            try
+            {
+                encoding = Encoding.GetEncoding(charset.Trim('"'));
+            }
+            catch (ArgumentException)
+            {
+                // An unknown charset: read as UTF-8, the only encoding JSON has.
+            }
+        }
+        return (encoding ?? Encoding.UTF8).GetString(body, preamble, body.Length - preamble);
     }
 }

@@ -7,15 +7,18 @@ namespace EdgeAi.Client;
 /// </summary>
 internal sealed class GatewayHandler(Func<EdgeAiGatewayOptions?> gateway) : DelegatingHandler
 {
-    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         var g = gateway();
         var target = g is null || string.IsNullOrEmpty(g.Id) || request.RequestUri is null ? null : Rewrite(request.RequestUri, g);
-        if (target is null)
-            return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        // Without a gateway the request passes straight through (no async state machine on every call).
+        return target is null ? base.SendAsync(request, cancellationToken) : SendThroughGatewayAsync(request, target, g!, cancellationToken);
+    }
 
+    private async Task<HttpResponseMessage> SendThroughGatewayAsync(HttpRequestMessage request, Uri target, EdgeAiGatewayOptions g, CancellationToken cancellationToken)
+    {
         request.RequestUri = target;
-        foreach (var (name, value) in g!.Headers())
+        foreach (var (name, value) in g.Headers())
             if (!request.Headers.Contains(name))
                 request.Headers.TryAddWithoutValidation(name, value);
         if (!string.IsNullOrEmpty(g.Authorization) && !request.Headers.Contains("cf-aig-authorization"))

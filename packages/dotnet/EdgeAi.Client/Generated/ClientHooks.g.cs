@@ -9,7 +9,7 @@ namespace EdgeAi.Client
     {
         static partial void UpdateJsonSerializerSettings(System.Text.Json.JsonSerializerOptions settings) => EdgeAiClientHooks.ConfigureJson(settings);
 
-        // Keeps the raw body for EdgeAiApiException (error codes, a proxy's HTML) instead of streaming it away.
+        // Buffers the body, so EdgeAiApiException keeps its text (error codes, a proxy's HTML) instead of streaming it away.
         partial void Initialize() => ReadResponseAsString = true;
 
         partial void PrepareRequest(System.Net.Http.HttpClient client, System.Net.Http.HttpRequestMessage request, System.Text.StringBuilder urlBuilder) => EdgeAiClientHooks.Prepare(request, urlBuilder);
@@ -21,7 +21,7 @@ namespace EdgeAi.Client
     {
         static partial void UpdateJsonSerializerSettings(System.Text.Json.JsonSerializerOptions settings) => EdgeAiClientHooks.ConfigureJson(settings);
 
-        // Keeps the raw body for EdgeAiApiException (error codes, a proxy's HTML) instead of streaming it away.
+        // Buffers the body, so EdgeAiApiException keeps its text (error codes, a proxy's HTML) instead of streaming it away.
         partial void Initialize() => ReadResponseAsString = true;
 
         partial void PrepareRequest(System.Net.Http.HttpClient client, System.Net.Http.HttpRequestMessage request, System.Text.StringBuilder urlBuilder) => EdgeAiClientHooks.Prepare(request, urlBuilder);
@@ -33,7 +33,7 @@ namespace EdgeAi.Client
     {
         static partial void UpdateJsonSerializerSettings(System.Text.Json.JsonSerializerOptions settings) => EdgeAiClientHooks.ConfigureJson(settings);
 
-        // Keeps the raw body for EdgeAiApiException (error codes, a proxy's HTML) instead of streaming it away.
+        // Buffers the body, so EdgeAiApiException keeps its text (error codes, a proxy's HTML) instead of streaming it away.
         partial void Initialize() => ReadResponseAsString = true;
 
         partial void PrepareRequest(System.Net.Http.HttpClient client, System.Net.Http.HttpRequestMessage request, System.Text.StringBuilder urlBuilder) => EdgeAiClientHooks.Prepare(request, urlBuilder);
@@ -45,7 +45,7 @@ namespace EdgeAi.Client
     {
         static partial void UpdateJsonSerializerSettings(System.Text.Json.JsonSerializerOptions settings) => EdgeAiClientHooks.ConfigureJson(settings);
 
-        // Keeps the raw body for EdgeAiApiException (error codes, a proxy's HTML) instead of streaming it away.
+        // Buffers the body, so EdgeAiApiException keeps its text (error codes, a proxy's HTML) instead of streaming it away.
         partial void Initialize() => ReadResponseAsString = true;
 
         partial void PrepareRequest(System.Net.Http.HttpClient client, System.Net.Http.HttpRequestMessage request, System.Text.StringBuilder urlBuilder) => EdgeAiClientHooks.Prepare(request, urlBuilder);
@@ -57,7 +57,7 @@ namespace EdgeAi.Client
     {
         static partial void UpdateJsonSerializerSettings(System.Text.Json.JsonSerializerOptions settings) => EdgeAiClientHooks.ConfigureJson(settings);
 
-        // Keeps the raw body for EdgeAiApiException (error codes, a proxy's HTML) instead of streaming it away.
+        // Buffers the body, so EdgeAiApiException keeps its text (error codes, a proxy's HTML) instead of streaming it away.
         partial void Initialize() => ReadResponseAsString = true;
 
         partial void PrepareRequest(System.Net.Http.HttpClient client, System.Net.Http.HttpRequestMessage request, System.Text.StringBuilder urlBuilder) => EdgeAiClientHooks.Prepare(request, urlBuilder);
@@ -69,7 +69,7 @@ namespace EdgeAi.Client
     {
         static partial void UpdateJsonSerializerSettings(System.Text.Json.JsonSerializerOptions settings) => EdgeAiClientHooks.ConfigureJson(settings);
 
-        // Keeps the raw body for EdgeAiApiException (error codes, a proxy's HTML) instead of streaming it away.
+        // Buffers the body, so EdgeAiApiException keeps its text (error codes, a proxy's HTML) instead of streaming it away.
         partial void Initialize() => ReadResponseAsString = true;
 
         partial void PrepareRequest(System.Net.Http.HttpClient client, System.Net.Http.HttpRequestMessage request, System.Text.StringBuilder urlBuilder) => EdgeAiClientHooks.Prepare(request, urlBuilder);
@@ -81,7 +81,7 @@ namespace EdgeAi.Client
     {
         static partial void UpdateJsonSerializerSettings(System.Text.Json.JsonSerializerOptions settings) => EdgeAiClientHooks.ConfigureJson(settings);
 
-        // Keeps the raw body for EdgeAiApiException (error codes, a proxy's HTML) instead of streaming it away.
+        // Buffers the body, so EdgeAiApiException keeps its text (error codes, a proxy's HTML) instead of streaming it away.
         partial void Initialize() => ReadResponseAsString = true;
 
         partial void PrepareRequest(System.Net.Http.HttpClient client, System.Net.Http.HttpRequestMessage request, System.Text.StringBuilder urlBuilder) => EdgeAiClientHooks.Prepare(request, urlBuilder);
@@ -93,7 +93,7 @@ namespace EdgeAi.Client
     {
         static partial void UpdateJsonSerializerSettings(System.Text.Json.JsonSerializerOptions settings) => EdgeAiClientHooks.ConfigureJson(settings);
 
-        // Keeps the raw body for EdgeAiApiException (error codes, a proxy's HTML) instead of streaming it away.
+        // Buffers the body, so EdgeAiApiException keeps its text (error codes, a proxy's HTML) instead of streaming it away.
         partial void Initialize() => ReadResponseAsString = true;
 
         partial void PrepareRequest(System.Net.Http.HttpClient client, System.Net.Http.HttpRequestMessage request, System.Text.StringBuilder urlBuilder) => EdgeAiClientHooks.Prepare(request, urlBuilder);
@@ -105,7 +105,7 @@ namespace EdgeAi.Client
     {
         static partial void UpdateJsonSerializerSettings(System.Text.Json.JsonSerializerOptions settings) => EdgeAiClientHooks.ConfigureJson(settings);
 
-        // Keeps the raw body for EdgeAiApiException (error codes, a proxy's HTML) instead of streaming it away.
+        // Buffers the body, so EdgeAiApiException keeps its text (error codes, a proxy's HTML) instead of streaming it away.
         partial void Initialize() => ReadResponseAsString = true;
 
         partial void PrepareRequest(System.Net.Http.HttpClient client, System.Net.Http.HttpRequestMessage request, System.Text.StringBuilder urlBuilder) => EdgeAiClientHooks.Prepare(request, urlBuilder);
@@ -117,7 +117,7 @@ namespace EdgeAi.Client
     {
         static partial void UpdateJsonSerializerSettings(System.Text.Json.JsonSerializerOptions settings) => EdgeAiClientHooks.ConfigureJson(settings);
 
-        // Keeps the raw body for EdgeAiApiException (error codes, a proxy's HTML) instead of streaming it away.
+        // Buffers the body, so EdgeAiApiException keeps its text (error codes, a proxy's HTML) instead of streaming it away.
         partial void Initialize() => ReadResponseAsString = true;
 
         partial void PrepareRequest(System.Net.Http.HttpClient client, System.Net.Http.HttpRequestMessage request, System.Text.StringBuilder urlBuilder) => EdgeAiClientHooks.Prepare(request, urlBuilder);
@@ -129,7 +129,7 @@ namespace EdgeAi.Client
     {
         static partial void UpdateJsonSerializerSettings(System.Text.Json.JsonSerializerOptions settings) => EdgeAiClientHooks.ConfigureJson(settings);
 
-        // Keeps the raw body for EdgeAiApiException (error codes, a proxy's HTML) instead of streaming it away.
+        // Buffers the body, so EdgeAiApiException keeps its text (error codes, a proxy's HTML) instead of streaming it away.
         partial void Initialize() => ReadResponseAsString = true;
 
         partial void PrepareRequest(System.Net.Http.HttpClient client, System.Net.Http.HttpRequestMessage request, System.Text.StringBuilder urlBuilder) => EdgeAiClientHooks.Prepare(request, urlBuilder);
@@ -141,7 +141,7 @@ namespace EdgeAi.Client
     {
         static partial void UpdateJsonSerializerSettings(System.Text.Json.JsonSerializerOptions settings) => EdgeAiClientHooks.ConfigureJson(settings);
 
-        // Keeps the raw body for EdgeAiApiException (error codes, a proxy's HTML) instead of streaming it away.
+        // Buffers the body, so EdgeAiApiException keeps its text (error codes, a proxy's HTML) instead of streaming it away.
         partial void Initialize() => ReadResponseAsString = true;
 
         partial void PrepareRequest(System.Net.Http.HttpClient client, System.Net.Http.HttpRequestMessage request, System.Text.StringBuilder urlBuilder) => EdgeAiClientHooks.Prepare(request, urlBuilder);
@@ -153,7 +153,7 @@ namespace EdgeAi.Client
     {
         static partial void UpdateJsonSerializerSettings(System.Text.Json.JsonSerializerOptions settings) => EdgeAiClientHooks.ConfigureJson(settings);
 
-        // Keeps the raw body for EdgeAiApiException (error codes, a proxy's HTML) instead of streaming it away.
+        // Buffers the body, so EdgeAiApiException keeps its text (error codes, a proxy's HTML) instead of streaming it away.
         partial void Initialize() => ReadResponseAsString = true;
 
         partial void PrepareRequest(System.Net.Http.HttpClient client, System.Net.Http.HttpRequestMessage request, System.Text.StringBuilder urlBuilder) => EdgeAiClientHooks.Prepare(request, urlBuilder);
@@ -165,7 +165,7 @@ namespace EdgeAi.Client
     {
         static partial void UpdateJsonSerializerSettings(System.Text.Json.JsonSerializerOptions settings) => EdgeAiClientHooks.ConfigureJson(settings);
 
-        // Keeps the raw body for EdgeAiApiException (error codes, a proxy's HTML) instead of streaming it away.
+        // Buffers the body, so EdgeAiApiException keeps its text (error codes, a proxy's HTML) instead of streaming it away.
         partial void Initialize() => ReadResponseAsString = true;
 
         partial void PrepareRequest(System.Net.Http.HttpClient client, System.Net.Http.HttpRequestMessage request, System.Text.StringBuilder urlBuilder) => EdgeAiClientHooks.Prepare(request, urlBuilder);
@@ -177,7 +177,7 @@ namespace EdgeAi.Client
     {
         static partial void UpdateJsonSerializerSettings(System.Text.Json.JsonSerializerOptions settings) => EdgeAiClientHooks.ConfigureJson(settings);
 
-        // Keeps the raw body for EdgeAiApiException (error codes, a proxy's HTML) instead of streaming it away.
+        // Buffers the body, so EdgeAiApiException keeps its text (error codes, a proxy's HTML) instead of streaming it away.
         partial void Initialize() => ReadResponseAsString = true;
 
         partial void PrepareRequest(System.Net.Http.HttpClient client, System.Net.Http.HttpRequestMessage request, System.Text.StringBuilder urlBuilder) => EdgeAiClientHooks.Prepare(request, urlBuilder);
@@ -189,7 +189,7 @@ namespace EdgeAi.Client
     {
         static partial void UpdateJsonSerializerSettings(System.Text.Json.JsonSerializerOptions settings) => EdgeAiClientHooks.ConfigureJson(settings);
 
-        // Keeps the raw body for EdgeAiApiException (error codes, a proxy's HTML) instead of streaming it away.
+        // Buffers the body, so EdgeAiApiException keeps its text (error codes, a proxy's HTML) instead of streaming it away.
         partial void Initialize() => ReadResponseAsString = true;
 
         partial void PrepareRequest(System.Net.Http.HttpClient client, System.Net.Http.HttpRequestMessage request, System.Text.StringBuilder urlBuilder) => EdgeAiClientHooks.Prepare(request, urlBuilder);
@@ -201,7 +201,7 @@ namespace EdgeAi.Client
     {
         static partial void UpdateJsonSerializerSettings(System.Text.Json.JsonSerializerOptions settings) => EdgeAiClientHooks.ConfigureJson(settings);
 
-        // Keeps the raw body for EdgeAiApiException (error codes, a proxy's HTML) instead of streaming it away.
+        // Buffers the body, so EdgeAiApiException keeps its text (error codes, a proxy's HTML) instead of streaming it away.
         partial void Initialize() => ReadResponseAsString = true;
 
         partial void PrepareRequest(System.Net.Http.HttpClient client, System.Net.Http.HttpRequestMessage request, System.Text.StringBuilder urlBuilder) => EdgeAiClientHooks.Prepare(request, urlBuilder);

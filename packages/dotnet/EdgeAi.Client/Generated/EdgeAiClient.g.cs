@@ -122,8 +122,8 @@ namespace EdgeAi.Client
             {
                 using (var request_ = new System.Net.Http.HttpRequestMessage())
                 {
-                    request_.Method = new System.Net.Http.HttpMethod("GET");
-                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
+                    request_.Method = System.Net.Http.HttpMethod.Get;
+                    request_.Headers.Accept.Add(new System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("application/json"));
 
                     var urlBuilder_ = new System.Text.StringBuilder();
                 
@@ -141,14 +141,7 @@ namespace EdgeAi.Client
                     var disposeResponse_ = true;
                     try
                     {
-                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
-                        foreach (var item_ in response_.Headers)
-                            headers_[item_.Key] = item_.Value;
-                        if (response_.Content != null && response_.Content.Headers != null)
-                        {
-                            foreach (var item_ in response_.Content.Headers)
-                                headers_[item_.Key] = item_.Value;
-                        }
+                        var headers_ = new ResponseHeaders(response_);
 
                         ProcessResponse(client_, response_);
 
@@ -203,8 +196,8 @@ namespace EdgeAi.Client
             {
                 using (var request_ = new System.Net.Http.HttpRequestMessage())
                 {
-                    request_.Method = new System.Net.Http.HttpMethod("GET");
-                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
+                    request_.Method = System.Net.Http.HttpMethod.Get;
+                    request_.Headers.Accept.Add(new System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("application/json"));
 
                     var urlBuilder_ = new System.Text.StringBuilder();
                 
@@ -225,14 +218,7 @@ namespace EdgeAi.Client
                     var disposeResponse_ = true;
                     try
                     {
-                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
-                        foreach (var item_ in response_.Headers)
-                            headers_[item_.Key] = item_.Value;
-                        if (response_.Content != null && response_.Content.Headers != null)
-                        {
-                            foreach (var item_ in response_.Content.Headers)
-                                headers_[item_.Key] = item_.Value;
-                        }
+                        var headers_ = new ResponseHeaders(response_);
 
                         ProcessResponse(client_, response_);
 
@@ -292,8 +278,8 @@ namespace EdgeAi.Client
             {
                 using (var request_ = new System.Net.Http.HttpRequestMessage())
                 {
-                    request_.Method = new System.Net.Http.HttpMethod("GET");
-                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
+                    request_.Method = System.Net.Http.HttpMethod.Get;
+                    request_.Headers.Accept.Add(new System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("application/json"));
 
                     var urlBuilder_ = new System.Text.StringBuilder();
                 
@@ -349,14 +335,7 @@ namespace EdgeAi.Client
                     var disposeResponse_ = true;
                     try
                     {
-                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
-                        foreach (var item_ in response_.Headers)
-                            headers_[item_.Key] = item_.Value;
-                        if (response_.Content != null && response_.Content.Headers != null)
-                        {
-                            foreach (var item_ in response_.Content.Headers)
-                                headers_[item_.Key] = item_.Value;
-                        }
+                        var headers_ = new ResponseHeaders(response_);
 
                         ProcessResponse(client_, response_);
 
@@ -408,8 +387,8 @@ namespace EdgeAi.Client
             {
                 using (var request_ = new System.Net.Http.HttpRequestMessage())
                 {
-                    request_.Method = new System.Net.Http.HttpMethod("GET");
-                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
+                    request_.Method = System.Net.Http.HttpMethod.Get;
+                    request_.Headers.Accept.Add(new System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("application/json"));
 
                     var urlBuilder_ = new System.Text.StringBuilder();
                 
@@ -427,14 +406,7 @@ namespace EdgeAi.Client
                     var disposeResponse_ = true;
                     try
                     {
-                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
-                        foreach (var item_ in response_.Headers)
-                            headers_[item_.Key] = item_.Value;
-                        if (response_.Content != null && response_.Content.Headers != null)
-                        {
-                            foreach (var item_ in response_.Content.Headers)
-                                headers_[item_.Key] = item_.Value;
-                        }
+                        var headers_ = new ResponseHeaders(response_);
 
                         ProcessResponse(client_, response_);
 
@@ -509,7 +481,7 @@ namespace EdgeAi.Client
     #endif
         }
 
-        /// <summary>Reads bodies as text before parsing them, so an error keeps its raw body (set by the hooks).</summary>
+        /// <summary>Buffers bodies before parsing them, so an error keeps its raw body as text (set by the hooks).</summary>
         public bool ReadResponseAsString { get; set; }
 
         /// <summary>Reads and parses a response body.</summary>
@@ -522,16 +494,16 @@ namespace EdgeAi.Client
 
             if (ReadResponseAsString)
             {
-                var responseText = await ReadAsStringAsync(response.Content, cancellationToken).ConfigureAwait(false);
+                var responseBytes = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
                 try
                 {
-                    var typedBody = System.Text.Json.JsonSerializer.Deserialize(responseText, (System.Text.Json.Serialization.Metadata.JsonTypeInfo<T>)JsonSerializerSettings.GetTypeInfo(typeof(T)));
-                    return new ObjectResponseResult<T>(typedBody!, responseText);
+                    var typedBody = System.Text.Json.JsonSerializer.Deserialize(EdgeAiClientHooks.Utf8Json(responseBytes), (System.Text.Json.Serialization.Metadata.JsonTypeInfo<T>)JsonSerializerSettings.GetTypeInfo(typeof(T)));
+                    return new ObjectResponseResult<T>(typedBody!, typedBody == null || (int)response.StatusCode != 200 ? EdgeAiClientHooks.Text(response.Content, responseBytes) : string.Empty);
                 }
                 catch (System.Text.Json.JsonException exception)
                 {
                     var message = "Could not deserialize the response body string as " + typeof(T).FullName + ".";
-                    throw new EdgeAiApiException(message, (int)response.StatusCode, responseText, headers, exception);
+                    throw new EdgeAiApiException(message, (int)response.StatusCode, EdgeAiClientHooks.Text(response.Content, responseBytes), headers, exception);
                 }
             }
             else
@@ -697,8 +669,8 @@ namespace EdgeAi.Client
             {
                 using (var request_ = new System.Net.Http.HttpRequestMessage())
                 {
-                    request_.Method = new System.Net.Http.HttpMethod("GET");
-                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
+                    request_.Method = System.Net.Http.HttpMethod.Get;
+                    request_.Headers.Accept.Add(new System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("application/json"));
 
                     var urlBuilder_ = new System.Text.StringBuilder();
                 
@@ -716,14 +688,7 @@ namespace EdgeAi.Client
                     var disposeResponse_ = true;
                     try
                     {
-                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
-                        foreach (var item_ in response_.Headers)
-                            headers_[item_.Key] = item_.Value;
-                        if (response_.Content != null && response_.Content.Headers != null)
-                        {
-                            foreach (var item_ in response_.Content.Headers)
-                                headers_[item_.Key] = item_.Value;
-                        }
+                        var headers_ = new ResponseHeaders(response_);
 
                         ProcessResponse(client_, response_);
 
@@ -780,10 +745,10 @@ namespace EdgeAi.Client
                 {
                     var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings.GetTypeInfo(body.GetType()));
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
-                    content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
+                    content_.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
                     request_.Content = content_;
-                    request_.Method = new System.Net.Http.HttpMethod("POST");
-                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
+                    request_.Method = System.Net.Http.HttpMethod.Post;
+                    request_.Headers.Accept.Add(new System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("application/json"));
 
                     var urlBuilder_ = new System.Text.StringBuilder();
                 
@@ -801,14 +766,7 @@ namespace EdgeAi.Client
                     var disposeResponse_ = true;
                     try
                     {
-                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
-                        foreach (var item_ in response_.Headers)
-                            headers_[item_.Key] = item_.Value;
-                        if (response_.Content != null && response_.Content.Headers != null)
-                        {
-                            foreach (var item_ in response_.Content.Headers)
-                                headers_[item_.Key] = item_.Value;
-                        }
+                        var headers_ = new ResponseHeaders(response_);
 
                         ProcessResponse(client_, response_);
 
@@ -860,8 +818,8 @@ namespace EdgeAi.Client
             {
                 using (var request_ = new System.Net.Http.HttpRequestMessage())
                 {
-                    request_.Method = new System.Net.Http.HttpMethod("GET");
-                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
+                    request_.Method = System.Net.Http.HttpMethod.Get;
+                    request_.Headers.Accept.Add(new System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("application/json"));
 
                     var urlBuilder_ = new System.Text.StringBuilder();
                 
@@ -893,14 +851,7 @@ namespace EdgeAi.Client
                     var disposeResponse_ = true;
                     try
                     {
-                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
-                        foreach (var item_ in response_.Headers)
-                            headers_[item_.Key] = item_.Value;
-                        if (response_.Content != null && response_.Content.Headers != null)
-                        {
-                            foreach (var item_ in response_.Content.Headers)
-                                headers_[item_.Key] = item_.Value;
-                        }
+                        var headers_ = new ResponseHeaders(response_);
 
                         ProcessResponse(client_, response_);
 
@@ -961,8 +912,8 @@ namespace EdgeAi.Client
                     var content_ = new System.Net.Http.StreamContent(body);
                     content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("multipart/form-data");
                     request_.Content = content_;
-                    request_.Method = new System.Net.Http.HttpMethod("POST");
-                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
+                    request_.Method = System.Net.Http.HttpMethod.Post;
+                    request_.Headers.Accept.Add(new System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("application/json"));
 
                     var urlBuilder_ = new System.Text.StringBuilder();
                 
@@ -982,14 +933,7 @@ namespace EdgeAi.Client
                     var disposeResponse_ = true;
                     try
                     {
-                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
-                        foreach (var item_ in response_.Headers)
-                            headers_[item_.Key] = item_.Value;
-                        if (response_.Content != null && response_.Content.Headers != null)
-                        {
-                            foreach (var item_ in response_.Content.Headers)
-                                headers_[item_.Key] = item_.Value;
-                        }
+                        var headers_ = new ResponseHeaders(response_);
 
                         ProcessResponse(client_, response_);
 
@@ -1064,7 +1008,7 @@ namespace EdgeAi.Client
     #endif
         }
 
-        /// <summary>Reads bodies as text before parsing them, so an error keeps its raw body (set by the hooks).</summary>
+        /// <summary>Buffers bodies before parsing them, so an error keeps its raw body as text (set by the hooks).</summary>
         public bool ReadResponseAsString { get; set; }
 
         /// <summary>Reads and parses a response body.</summary>
@@ -1077,16 +1021,16 @@ namespace EdgeAi.Client
 
             if (ReadResponseAsString)
             {
-                var responseText = await ReadAsStringAsync(response.Content, cancellationToken).ConfigureAwait(false);
+                var responseBytes = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
                 try
                 {
-                    var typedBody = System.Text.Json.JsonSerializer.Deserialize(responseText, (System.Text.Json.Serialization.Metadata.JsonTypeInfo<T>)JsonSerializerSettings.GetTypeInfo(typeof(T)));
-                    return new ObjectResponseResult<T>(typedBody!, responseText);
+                    var typedBody = System.Text.Json.JsonSerializer.Deserialize(EdgeAiClientHooks.Utf8Json(responseBytes), (System.Text.Json.Serialization.Metadata.JsonTypeInfo<T>)JsonSerializerSettings.GetTypeInfo(typeof(T)));
+                    return new ObjectResponseResult<T>(typedBody!, typedBody == null || (int)response.StatusCode != 200 ? EdgeAiClientHooks.Text(response.Content, responseBytes) : string.Empty);
                 }
                 catch (System.Text.Json.JsonException exception)
                 {
                     var message = "Could not deserialize the response body string as " + typeof(T).FullName + ".";
-                    throw new EdgeAiApiException(message, (int)response.StatusCode, responseText, headers, exception);
+                    throw new EdgeAiApiException(message, (int)response.StatusCode, EdgeAiClientHooks.Text(response.Content, responseBytes), headers, exception);
                 }
             }
             else
@@ -1250,10 +1194,10 @@ namespace EdgeAi.Client
                 {
                     var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings.GetTypeInfo(body.GetType()));
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
-                    content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
+                    content_.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
                     request_.Content = content_;
-                    request_.Method = new System.Net.Http.HttpMethod("POST");
-                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
+                    request_.Method = System.Net.Http.HttpMethod.Post;
+                    request_.Headers.Accept.Add(new System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("application/json"));
 
                     var urlBuilder_ = new System.Text.StringBuilder();
                 
@@ -1271,14 +1215,7 @@ namespace EdgeAi.Client
                     var disposeResponse_ = true;
                     try
                     {
-                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
-                        foreach (var item_ in response_.Headers)
-                            headers_[item_.Key] = item_.Value;
-                        if (response_.Content != null && response_.Content.Headers != null)
-                        {
-                            foreach (var item_ in response_.Content.Headers)
-                                headers_[item_.Key] = item_.Value;
-                        }
+                        var headers_ = new ResponseHeaders(response_);
 
                         ProcessResponse(client_, response_);
 
@@ -1338,10 +1275,10 @@ namespace EdgeAi.Client
                 {
                     var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings.GetTypeInfo(body.GetType()));
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
-                    content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
+                    content_.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
                     request_.Content = content_;
-                    request_.Method = new System.Net.Http.HttpMethod("POST");
-                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
+                    request_.Method = System.Net.Http.HttpMethod.Post;
+                    request_.Headers.Accept.Add(new System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("application/json"));
 
                     var urlBuilder_ = new System.Text.StringBuilder();
                 
@@ -1359,14 +1296,7 @@ namespace EdgeAi.Client
                     var disposeResponse_ = true;
                     try
                     {
-                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
-                        foreach (var item_ in response_.Headers)
-                            headers_[item_.Key] = item_.Value;
-                        if (response_.Content != null && response_.Content.Headers != null)
-                        {
-                            foreach (var item_ in response_.Content.Headers)
-                                headers_[item_.Key] = item_.Value;
-                        }
+                        var headers_ = new ResponseHeaders(response_);
 
                         ProcessResponse(client_, response_);
 
@@ -1441,7 +1371,7 @@ namespace EdgeAi.Client
     #endif
         }
 
-        /// <summary>Reads bodies as text before parsing them, so an error keeps its raw body (set by the hooks).</summary>
+        /// <summary>Buffers bodies before parsing them, so an error keeps its raw body as text (set by the hooks).</summary>
         public bool ReadResponseAsString { get; set; }
 
         /// <summary>Reads and parses a response body.</summary>
@@ -1454,16 +1384,16 @@ namespace EdgeAi.Client
 
             if (ReadResponseAsString)
             {
-                var responseText = await ReadAsStringAsync(response.Content, cancellationToken).ConfigureAwait(false);
+                var responseBytes = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
                 try
                 {
-                    var typedBody = System.Text.Json.JsonSerializer.Deserialize(responseText, (System.Text.Json.Serialization.Metadata.JsonTypeInfo<T>)JsonSerializerSettings.GetTypeInfo(typeof(T)));
-                    return new ObjectResponseResult<T>(typedBody!, responseText);
+                    var typedBody = System.Text.Json.JsonSerializer.Deserialize(EdgeAiClientHooks.Utf8Json(responseBytes), (System.Text.Json.Serialization.Metadata.JsonTypeInfo<T>)JsonSerializerSettings.GetTypeInfo(typeof(T)));
+                    return new ObjectResponseResult<T>(typedBody!, typedBody == null || (int)response.StatusCode != 200 ? EdgeAiClientHooks.Text(response.Content, responseBytes) : string.Empty);
                 }
                 catch (System.Text.Json.JsonException exception)
                 {
                     var message = "Could not deserialize the response body string as " + typeof(T).FullName + ".";
-                    throw new EdgeAiApiException(message, (int)response.StatusCode, responseText, headers, exception);
+                    throw new EdgeAiApiException(message, (int)response.StatusCode, EdgeAiClientHooks.Text(response.Content, responseBytes), headers, exception);
                 }
             }
             else
@@ -2462,10 +2392,10 @@ namespace EdgeAi.Client
                 {
                     var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings.GetTypeInfo(body.GetType()));
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
-                    content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
+                    content_.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
                     request_.Content = content_;
-                    request_.Method = new System.Net.Http.HttpMethod("POST");
-                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
+                    request_.Method = System.Net.Http.HttpMethod.Post;
+                    request_.Headers.Accept.Add(new System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("application/json"));
 
                     var urlBuilder_ = new System.Text.StringBuilder();
                 
@@ -2483,14 +2413,7 @@ namespace EdgeAi.Client
                     var disposeResponse_ = true;
                     try
                     {
-                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
-                        foreach (var item_ in response_.Headers)
-                            headers_[item_.Key] = item_.Value;
-                        if (response_.Content != null && response_.Content.Headers != null)
-                        {
-                            foreach (var item_ in response_.Content.Headers)
-                                headers_[item_.Key] = item_.Value;
-                        }
+                        var headers_ = new ResponseHeaders(response_);
 
                         ProcessResponse(client_, response_);
 
@@ -2558,10 +2481,10 @@ namespace EdgeAi.Client
                 {
                     var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings.GetTypeInfo(body.GetType()));
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
-                    content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
+                    content_.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
                     request_.Content = content_;
-                    request_.Method = new System.Net.Http.HttpMethod("POST");
-                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("text/event-stream"));
+                    request_.Method = System.Net.Http.HttpMethod.Post;
+                    request_.Headers.Accept.Add(new System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("text/event-stream"));
 
                     var urlBuilder_ = new System.Text.StringBuilder();
                 
@@ -2582,14 +2505,7 @@ namespace EdgeAi.Client
                     var disposeResponse_ = true;
                     try
                     {
-                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
-                        foreach (var item_ in response_.Headers)
-                            headers_[item_.Key] = item_.Value;
-                        if (response_.Content != null && response_.Content.Headers != null)
-                        {
-                            foreach (var item_ in response_.Content.Headers)
-                                headers_[item_.Key] = item_.Value;
-                        }
+                        var headers_ = new ResponseHeaders(response_);
 
                         ProcessResponse(client_, response_);
 
@@ -2647,10 +2563,10 @@ namespace EdgeAi.Client
                 {
                     var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings.GetTypeInfo(body.GetType()));
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
-                    content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
+                    content_.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
                     request_.Content = content_;
-                    request_.Method = new System.Net.Http.HttpMethod("POST");
-                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
+                    request_.Method = System.Net.Http.HttpMethod.Post;
+                    request_.Headers.Accept.Add(new System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("application/json"));
 
                     var urlBuilder_ = new System.Text.StringBuilder();
                 
@@ -2668,14 +2584,7 @@ namespace EdgeAi.Client
                     var disposeResponse_ = true;
                     try
                     {
-                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
-                        foreach (var item_ in response_.Headers)
-                            headers_[item_.Key] = item_.Value;
-                        if (response_.Content != null && response_.Content.Headers != null)
-                        {
-                            foreach (var item_ in response_.Content.Headers)
-                                headers_[item_.Key] = item_.Value;
-                        }
+                        var headers_ = new ResponseHeaders(response_);
 
                         ProcessResponse(client_, response_);
 
@@ -2735,10 +2644,10 @@ namespace EdgeAi.Client
                 {
                     var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings.GetTypeInfo(body.GetType()));
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
-                    content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
+                    content_.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
                     request_.Content = content_;
-                    request_.Method = new System.Net.Http.HttpMethod("POST");
-                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
+                    request_.Method = System.Net.Http.HttpMethod.Post;
+                    request_.Headers.Accept.Add(new System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("application/json"));
 
                     var urlBuilder_ = new System.Text.StringBuilder();
                 
@@ -2756,14 +2665,7 @@ namespace EdgeAi.Client
                     var disposeResponse_ = true;
                     try
                     {
-                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
-                        foreach (var item_ in response_.Headers)
-                            headers_[item_.Key] = item_.Value;
-                        if (response_.Content != null && response_.Content.Headers != null)
-                        {
-                            foreach (var item_ in response_.Content.Headers)
-                                headers_[item_.Key] = item_.Value;
-                        }
+                        var headers_ = new ResponseHeaders(response_);
 
                         ProcessResponse(client_, response_);
 
@@ -2823,10 +2725,10 @@ namespace EdgeAi.Client
                 {
                     var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings.GetTypeInfo(body.GetType()));
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
-                    content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
+                    content_.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
                     request_.Content = content_;
-                    request_.Method = new System.Net.Http.HttpMethod("POST");
-                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
+                    request_.Method = System.Net.Http.HttpMethod.Post;
+                    request_.Headers.Accept.Add(new System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("application/json"));
 
                     var urlBuilder_ = new System.Text.StringBuilder();
                 
@@ -2844,14 +2746,7 @@ namespace EdgeAi.Client
                     var disposeResponse_ = true;
                     try
                     {
-                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
-                        foreach (var item_ in response_.Headers)
-                            headers_[item_.Key] = item_.Value;
-                        if (response_.Content != null && response_.Content.Headers != null)
-                        {
-                            foreach (var item_ in response_.Content.Headers)
-                                headers_[item_.Key] = item_.Value;
-                        }
+                        var headers_ = new ResponseHeaders(response_);
 
                         ProcessResponse(client_, response_);
 
@@ -2911,10 +2806,10 @@ namespace EdgeAi.Client
                 {
                     var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings.GetTypeInfo(body.GetType()));
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
-                    content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
+                    content_.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
                     request_.Content = content_;
-                    request_.Method = new System.Net.Http.HttpMethod("POST");
-                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
+                    request_.Method = System.Net.Http.HttpMethod.Post;
+                    request_.Headers.Accept.Add(new System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("application/json"));
 
                     var urlBuilder_ = new System.Text.StringBuilder();
                 
@@ -2932,14 +2827,7 @@ namespace EdgeAi.Client
                     var disposeResponse_ = true;
                     try
                     {
-                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
-                        foreach (var item_ in response_.Headers)
-                            headers_[item_.Key] = item_.Value;
-                        if (response_.Content != null && response_.Content.Headers != null)
-                        {
-                            foreach (var item_ in response_.Content.Headers)
-                                headers_[item_.Key] = item_.Value;
-                        }
+                        var headers_ = new ResponseHeaders(response_);
 
                         ProcessResponse(client_, response_);
 
@@ -2999,10 +2887,10 @@ namespace EdgeAi.Client
                 {
                     var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings.GetTypeInfo(body.GetType()));
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
-                    content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
+                    content_.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
                     request_.Content = content_;
-                    request_.Method = new System.Net.Http.HttpMethod("POST");
-                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
+                    request_.Method = System.Net.Http.HttpMethod.Post;
+                    request_.Headers.Accept.Add(new System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("application/json"));
 
                     var urlBuilder_ = new System.Text.StringBuilder();
                 
@@ -3020,14 +2908,7 @@ namespace EdgeAi.Client
                     var disposeResponse_ = true;
                     try
                     {
-                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
-                        foreach (var item_ in response_.Headers)
-                            headers_[item_.Key] = item_.Value;
-                        if (response_.Content != null && response_.Content.Headers != null)
-                        {
-                            foreach (var item_ in response_.Content.Headers)
-                                headers_[item_.Key] = item_.Value;
-                        }
+                        var headers_ = new ResponseHeaders(response_);
 
                         ProcessResponse(client_, response_);
 
@@ -3087,10 +2968,10 @@ namespace EdgeAi.Client
                 {
                     var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings.GetTypeInfo(body.GetType()));
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
-                    content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
+                    content_.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
                     request_.Content = content_;
-                    request_.Method = new System.Net.Http.HttpMethod("POST");
-                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
+                    request_.Method = System.Net.Http.HttpMethod.Post;
+                    request_.Headers.Accept.Add(new System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("application/json"));
 
                     var urlBuilder_ = new System.Text.StringBuilder();
                 
@@ -3108,14 +2989,7 @@ namespace EdgeAi.Client
                     var disposeResponse_ = true;
                     try
                     {
-                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
-                        foreach (var item_ in response_.Headers)
-                            headers_[item_.Key] = item_.Value;
-                        if (response_.Content != null && response_.Content.Headers != null)
-                        {
-                            foreach (var item_ in response_.Content.Headers)
-                                headers_[item_.Key] = item_.Value;
-                        }
+                        var headers_ = new ResponseHeaders(response_);
 
                         ProcessResponse(client_, response_);
 
@@ -3176,10 +3050,10 @@ namespace EdgeAi.Client
                 {
                     var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings.GetTypeInfo(body.GetType()));
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
-                    content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
+                    content_.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
                     request_.Content = content_;
-                    request_.Method = new System.Net.Http.HttpMethod("POST");
-                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
+                    request_.Method = System.Net.Http.HttpMethod.Post;
+                    request_.Headers.Accept.Add(new System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("application/json"));
 
                     var urlBuilder_ = new System.Text.StringBuilder();
                 
@@ -3203,14 +3077,7 @@ namespace EdgeAi.Client
                     var disposeResponse_ = true;
                     try
                     {
-                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
-                        foreach (var item_ in response_.Headers)
-                            headers_[item_.Key] = item_.Value;
-                        if (response_.Content != null && response_.Content.Headers != null)
-                        {
-                            foreach (var item_ in response_.Content.Headers)
-                                headers_[item_.Key] = item_.Value;
-                        }
+                        var headers_ = new ResponseHeaders(response_);
 
                         ProcessResponse(client_, response_);
 
@@ -3270,10 +3137,10 @@ namespace EdgeAi.Client
                 {
                     var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings.GetTypeInfo(body.GetType()));
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
-                    content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
+                    content_.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
                     request_.Content = content_;
-                    request_.Method = new System.Net.Http.HttpMethod("POST");
-                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
+                    request_.Method = System.Net.Http.HttpMethod.Post;
+                    request_.Headers.Accept.Add(new System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("application/json"));
 
                     var urlBuilder_ = new System.Text.StringBuilder();
                 
@@ -3291,14 +3158,7 @@ namespace EdgeAi.Client
                     var disposeResponse_ = true;
                     try
                     {
-                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
-                        foreach (var item_ in response_.Headers)
-                            headers_[item_.Key] = item_.Value;
-                        if (response_.Content != null && response_.Content.Headers != null)
-                        {
-                            foreach (var item_ in response_.Content.Headers)
-                                headers_[item_.Key] = item_.Value;
-                        }
+                        var headers_ = new ResponseHeaders(response_);
 
                         ProcessResponse(client_, response_);
 
@@ -3360,10 +3220,10 @@ namespace EdgeAi.Client
                 {
                     var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings.GetTypeInfo(body.GetType()));
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
-                    content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
+                    content_.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
                     request_.Content = content_;
-                    request_.Method = new System.Net.Http.HttpMethod("POST");
-                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
+                    request_.Method = System.Net.Http.HttpMethod.Post;
+                    request_.Headers.Accept.Add(new System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("application/json"));
 
                     var urlBuilder_ = new System.Text.StringBuilder();
                 
@@ -3381,14 +3241,7 @@ namespace EdgeAi.Client
                     var disposeResponse_ = true;
                     try
                     {
-                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
-                        foreach (var item_ in response_.Headers)
-                            headers_[item_.Key] = item_.Value;
-                        if (response_.Content != null && response_.Content.Headers != null)
-                        {
-                            foreach (var item_ in response_.Content.Headers)
-                                headers_[item_.Key] = item_.Value;
-                        }
+                        var headers_ = new ResponseHeaders(response_);
 
                         ProcessResponse(client_, response_);
 
@@ -3448,10 +3301,10 @@ namespace EdgeAi.Client
                 {
                     var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings.GetTypeInfo(body.GetType()));
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
-                    content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
+                    content_.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
                     request_.Content = content_;
-                    request_.Method = new System.Net.Http.HttpMethod("POST");
-                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
+                    request_.Method = System.Net.Http.HttpMethod.Post;
+                    request_.Headers.Accept.Add(new System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("application/json"));
 
                     var urlBuilder_ = new System.Text.StringBuilder();
                 
@@ -3469,14 +3322,7 @@ namespace EdgeAi.Client
                     var disposeResponse_ = true;
                     try
                     {
-                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
-                        foreach (var item_ in response_.Headers)
-                            headers_[item_.Key] = item_.Value;
-                        if (response_.Content != null && response_.Content.Headers != null)
-                        {
-                            foreach (var item_ in response_.Content.Headers)
-                                headers_[item_.Key] = item_.Value;
-                        }
+                        var headers_ = new ResponseHeaders(response_);
 
                         ProcessResponse(client_, response_);
 
@@ -3536,10 +3382,10 @@ namespace EdgeAi.Client
                 {
                     var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings.GetTypeInfo(body.GetType()));
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
-                    content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
+                    content_.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
                     request_.Content = content_;
-                    request_.Method = new System.Net.Http.HttpMethod("POST");
-                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
+                    request_.Method = System.Net.Http.HttpMethod.Post;
+                    request_.Headers.Accept.Add(new System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("application/json"));
 
                     var urlBuilder_ = new System.Text.StringBuilder();
                 
@@ -3557,14 +3403,7 @@ namespace EdgeAi.Client
                     var disposeResponse_ = true;
                     try
                     {
-                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
-                        foreach (var item_ in response_.Headers)
-                            headers_[item_.Key] = item_.Value;
-                        if (response_.Content != null && response_.Content.Headers != null)
-                        {
-                            foreach (var item_ in response_.Content.Headers)
-                                headers_[item_.Key] = item_.Value;
-                        }
+                        var headers_ = new ResponseHeaders(response_);
 
                         ProcessResponse(client_, response_);
 
@@ -3626,10 +3465,10 @@ namespace EdgeAi.Client
                 {
                     var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings.GetTypeInfo(body.GetType()));
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
-                    content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
+                    content_.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
                     request_.Content = content_;
-                    request_.Method = new System.Net.Http.HttpMethod("POST");
-                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
+                    request_.Method = System.Net.Http.HttpMethod.Post;
+                    request_.Headers.Accept.Add(new System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("application/json"));
 
                     var urlBuilder_ = new System.Text.StringBuilder();
                 
@@ -3647,14 +3486,7 @@ namespace EdgeAi.Client
                     var disposeResponse_ = true;
                     try
                     {
-                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
-                        foreach (var item_ in response_.Headers)
-                            headers_[item_.Key] = item_.Value;
-                        if (response_.Content != null && response_.Content.Headers != null)
-                        {
-                            foreach (var item_ in response_.Content.Headers)
-                                headers_[item_.Key] = item_.Value;
-                        }
+                        var headers_ = new ResponseHeaders(response_);
 
                         ProcessResponse(client_, response_);
 
@@ -3715,10 +3547,10 @@ namespace EdgeAi.Client
                 {
                     var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings.GetTypeInfo(body.GetType()));
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
-                    content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
+                    content_.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
                     request_.Content = content_;
-                    request_.Method = new System.Net.Http.HttpMethod("POST");
-                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
+                    request_.Method = System.Net.Http.HttpMethod.Post;
+                    request_.Headers.Accept.Add(new System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("application/json"));
 
                     var urlBuilder_ = new System.Text.StringBuilder();
                 
@@ -3742,14 +3574,7 @@ namespace EdgeAi.Client
                     var disposeResponse_ = true;
                     try
                     {
-                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
-                        foreach (var item_ in response_.Headers)
-                            headers_[item_.Key] = item_.Value;
-                        if (response_.Content != null && response_.Content.Headers != null)
-                        {
-                            foreach (var item_ in response_.Content.Headers)
-                                headers_[item_.Key] = item_.Value;
-                        }
+                        var headers_ = new ResponseHeaders(response_);
 
                         ProcessResponse(client_, response_);
 
@@ -3809,10 +3634,10 @@ namespace EdgeAi.Client
                 {
                     var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings.GetTypeInfo(body.GetType()));
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
-                    content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
+                    content_.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
                     request_.Content = content_;
-                    request_.Method = new System.Net.Http.HttpMethod("POST");
-                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
+                    request_.Method = System.Net.Http.HttpMethod.Post;
+                    request_.Headers.Accept.Add(new System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("application/json"));
 
                     var urlBuilder_ = new System.Text.StringBuilder();
                 
@@ -3830,14 +3655,7 @@ namespace EdgeAi.Client
                     var disposeResponse_ = true;
                     try
                     {
-                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
-                        foreach (var item_ in response_.Headers)
-                            headers_[item_.Key] = item_.Value;
-                        if (response_.Content != null && response_.Content.Headers != null)
-                        {
-                            foreach (var item_ in response_.Content.Headers)
-                                headers_[item_.Key] = item_.Value;
-                        }
+                        var headers_ = new ResponseHeaders(response_);
 
                         ProcessResponse(client_, response_);
 
@@ -3897,10 +3715,10 @@ namespace EdgeAi.Client
                 {
                     var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings.GetTypeInfo(body.GetType()));
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
-                    content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
+                    content_.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
                     request_.Content = content_;
-                    request_.Method = new System.Net.Http.HttpMethod("POST");
-                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
+                    request_.Method = System.Net.Http.HttpMethod.Post;
+                    request_.Headers.Accept.Add(new System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("application/json"));
 
                     var urlBuilder_ = new System.Text.StringBuilder();
                 
@@ -3918,14 +3736,7 @@ namespace EdgeAi.Client
                     var disposeResponse_ = true;
                     try
                     {
-                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
-                        foreach (var item_ in response_.Headers)
-                            headers_[item_.Key] = item_.Value;
-                        if (response_.Content != null && response_.Content.Headers != null)
-                        {
-                            foreach (var item_ in response_.Content.Headers)
-                                headers_[item_.Key] = item_.Value;
-                        }
+                        var headers_ = new ResponseHeaders(response_);
 
                         ProcessResponse(client_, response_);
 
@@ -3985,10 +3796,10 @@ namespace EdgeAi.Client
                 {
                     var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings.GetTypeInfo(body.GetType()));
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
-                    content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
+                    content_.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
                     request_.Content = content_;
-                    request_.Method = new System.Net.Http.HttpMethod("POST");
-                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
+                    request_.Method = System.Net.Http.HttpMethod.Post;
+                    request_.Headers.Accept.Add(new System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("application/json"));
 
                     var urlBuilder_ = new System.Text.StringBuilder();
                 
@@ -4006,14 +3817,7 @@ namespace EdgeAi.Client
                     var disposeResponse_ = true;
                     try
                     {
-                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
-                        foreach (var item_ in response_.Headers)
-                            headers_[item_.Key] = item_.Value;
-                        if (response_.Content != null && response_.Content.Headers != null)
-                        {
-                            foreach (var item_ in response_.Content.Headers)
-                                headers_[item_.Key] = item_.Value;
-                        }
+                        var headers_ = new ResponseHeaders(response_);
 
                         ProcessResponse(client_, response_);
 
@@ -4075,10 +3879,10 @@ namespace EdgeAi.Client
                 {
                     var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings.GetTypeInfo(body.GetType()));
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
-                    content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
+                    content_.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
                     request_.Content = content_;
-                    request_.Method = new System.Net.Http.HttpMethod("POST");
-                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
+                    request_.Method = System.Net.Http.HttpMethod.Post;
+                    request_.Headers.Accept.Add(new System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("application/json"));
 
                     var urlBuilder_ = new System.Text.StringBuilder();
                 
@@ -4096,14 +3900,7 @@ namespace EdgeAi.Client
                     var disposeResponse_ = true;
                     try
                     {
-                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
-                        foreach (var item_ in response_.Headers)
-                            headers_[item_.Key] = item_.Value;
-                        if (response_.Content != null && response_.Content.Headers != null)
-                        {
-                            foreach (var item_ in response_.Content.Headers)
-                                headers_[item_.Key] = item_.Value;
-                        }
+                        var headers_ = new ResponseHeaders(response_);
 
                         ProcessResponse(client_, response_);
 
@@ -4165,10 +3962,10 @@ namespace EdgeAi.Client
                 {
                     var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings.GetTypeInfo(body.GetType()));
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
-                    content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
+                    content_.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
                     request_.Content = content_;
-                    request_.Method = new System.Net.Http.HttpMethod("POST");
-                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
+                    request_.Method = System.Net.Http.HttpMethod.Post;
+                    request_.Headers.Accept.Add(new System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("application/json"));
 
                     var urlBuilder_ = new System.Text.StringBuilder();
                 
@@ -4186,14 +3983,7 @@ namespace EdgeAi.Client
                     var disposeResponse_ = true;
                     try
                     {
-                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
-                        foreach (var item_ in response_.Headers)
-                            headers_[item_.Key] = item_.Value;
-                        if (response_.Content != null && response_.Content.Headers != null)
-                        {
-                            foreach (var item_ in response_.Content.Headers)
-                                headers_[item_.Key] = item_.Value;
-                        }
+                        var headers_ = new ResponseHeaders(response_);
 
                         ProcessResponse(client_, response_);
 
@@ -4255,10 +4045,10 @@ namespace EdgeAi.Client
                 {
                     var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings.GetTypeInfo(body.GetType()));
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
-                    content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
+                    content_.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
                     request_.Content = content_;
-                    request_.Method = new System.Net.Http.HttpMethod("POST");
-                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
+                    request_.Method = System.Net.Http.HttpMethod.Post;
+                    request_.Headers.Accept.Add(new System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("application/json"));
 
                     var urlBuilder_ = new System.Text.StringBuilder();
                 
@@ -4276,14 +4066,7 @@ namespace EdgeAi.Client
                     var disposeResponse_ = true;
                     try
                     {
-                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
-                        foreach (var item_ in response_.Headers)
-                            headers_[item_.Key] = item_.Value;
-                        if (response_.Content != null && response_.Content.Headers != null)
-                        {
-                            foreach (var item_ in response_.Content.Headers)
-                                headers_[item_.Key] = item_.Value;
-                        }
+                        var headers_ = new ResponseHeaders(response_);
 
                         ProcessResponse(client_, response_);
 
@@ -4345,10 +4128,10 @@ namespace EdgeAi.Client
                 {
                     var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings.GetTypeInfo(body.GetType()));
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
-                    content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
+                    content_.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
                     request_.Content = content_;
-                    request_.Method = new System.Net.Http.HttpMethod("POST");
-                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
+                    request_.Method = System.Net.Http.HttpMethod.Post;
+                    request_.Headers.Accept.Add(new System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("application/json"));
 
                     var urlBuilder_ = new System.Text.StringBuilder();
                 
@@ -4366,14 +4149,7 @@ namespace EdgeAi.Client
                     var disposeResponse_ = true;
                     try
                     {
-                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
-                        foreach (var item_ in response_.Headers)
-                            headers_[item_.Key] = item_.Value;
-                        if (response_.Content != null && response_.Content.Headers != null)
-                        {
-                            foreach (var item_ in response_.Content.Headers)
-                                headers_[item_.Key] = item_.Value;
-                        }
+                        var headers_ = new ResponseHeaders(response_);
 
                         ProcessResponse(client_, response_);
 
@@ -4435,10 +4211,10 @@ namespace EdgeAi.Client
                 {
                     var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings.GetTypeInfo(body.GetType()));
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
-                    content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
+                    content_.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
                     request_.Content = content_;
-                    request_.Method = new System.Net.Http.HttpMethod("POST");
-                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
+                    request_.Method = System.Net.Http.HttpMethod.Post;
+                    request_.Headers.Accept.Add(new System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("application/json"));
 
                     var urlBuilder_ = new System.Text.StringBuilder();
                 
@@ -4456,14 +4232,7 @@ namespace EdgeAi.Client
                     var disposeResponse_ = true;
                     try
                     {
-                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
-                        foreach (var item_ in response_.Headers)
-                            headers_[item_.Key] = item_.Value;
-                        if (response_.Content != null && response_.Content.Headers != null)
-                        {
-                            foreach (var item_ in response_.Content.Headers)
-                                headers_[item_.Key] = item_.Value;
-                        }
+                        var headers_ = new ResponseHeaders(response_);
 
                         ProcessResponse(client_, response_);
 
@@ -4525,10 +4294,10 @@ namespace EdgeAi.Client
                 {
                     var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings.GetTypeInfo(body.GetType()));
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
-                    content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
+                    content_.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
                     request_.Content = content_;
-                    request_.Method = new System.Net.Http.HttpMethod("POST");
-                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
+                    request_.Method = System.Net.Http.HttpMethod.Post;
+                    request_.Headers.Accept.Add(new System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("application/json"));
 
                     var urlBuilder_ = new System.Text.StringBuilder();
                 
@@ -4546,14 +4315,7 @@ namespace EdgeAi.Client
                     var disposeResponse_ = true;
                     try
                     {
-                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
-                        foreach (var item_ in response_.Headers)
-                            headers_[item_.Key] = item_.Value;
-                        if (response_.Content != null && response_.Content.Headers != null)
-                        {
-                            foreach (var item_ in response_.Content.Headers)
-                                headers_[item_.Key] = item_.Value;
-                        }
+                        var headers_ = new ResponseHeaders(response_);
 
                         ProcessResponse(client_, response_);
 
@@ -4615,10 +4377,10 @@ namespace EdgeAi.Client
                 {
                     var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings.GetTypeInfo(body.GetType()));
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
-                    content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
+                    content_.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
                     request_.Content = content_;
-                    request_.Method = new System.Net.Http.HttpMethod("POST");
-                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
+                    request_.Method = System.Net.Http.HttpMethod.Post;
+                    request_.Headers.Accept.Add(new System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("application/json"));
 
                     var urlBuilder_ = new System.Text.StringBuilder();
                 
@@ -4636,14 +4398,7 @@ namespace EdgeAi.Client
                     var disposeResponse_ = true;
                     try
                     {
-                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
-                        foreach (var item_ in response_.Headers)
-                            headers_[item_.Key] = item_.Value;
-                        if (response_.Content != null && response_.Content.Headers != null)
-                        {
-                            foreach (var item_ in response_.Content.Headers)
-                                headers_[item_.Key] = item_.Value;
-                        }
+                        var headers_ = new ResponseHeaders(response_);
 
                         ProcessResponse(client_, response_);
 
@@ -4703,10 +4458,10 @@ namespace EdgeAi.Client
                 {
                     var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings.GetTypeInfo(body.GetType()));
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
-                    content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
+                    content_.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
                     request_.Content = content_;
-                    request_.Method = new System.Net.Http.HttpMethod("POST");
-                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
+                    request_.Method = System.Net.Http.HttpMethod.Post;
+                    request_.Headers.Accept.Add(new System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("application/json"));
 
                     var urlBuilder_ = new System.Text.StringBuilder();
                 
@@ -4724,14 +4479,7 @@ namespace EdgeAi.Client
                     var disposeResponse_ = true;
                     try
                     {
-                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
-                        foreach (var item_ in response_.Headers)
-                            headers_[item_.Key] = item_.Value;
-                        if (response_.Content != null && response_.Content.Headers != null)
-                        {
-                            foreach (var item_ in response_.Content.Headers)
-                                headers_[item_.Key] = item_.Value;
-                        }
+                        var headers_ = new ResponseHeaders(response_);
 
                         ProcessResponse(client_, response_);
 
@@ -4791,10 +4539,10 @@ namespace EdgeAi.Client
                 {
                     var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings.GetTypeInfo(body.GetType()));
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
-                    content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
+                    content_.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
                     request_.Content = content_;
-                    request_.Method = new System.Net.Http.HttpMethod("POST");
-                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
+                    request_.Method = System.Net.Http.HttpMethod.Post;
+                    request_.Headers.Accept.Add(new System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("application/json"));
 
                     var urlBuilder_ = new System.Text.StringBuilder();
                 
@@ -4812,14 +4560,7 @@ namespace EdgeAi.Client
                     var disposeResponse_ = true;
                     try
                     {
-                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
-                        foreach (var item_ in response_.Headers)
-                            headers_[item_.Key] = item_.Value;
-                        if (response_.Content != null && response_.Content.Headers != null)
-                        {
-                            foreach (var item_ in response_.Content.Headers)
-                                headers_[item_.Key] = item_.Value;
-                        }
+                        var headers_ = new ResponseHeaders(response_);
 
                         ProcessResponse(client_, response_);
 
@@ -4879,10 +4620,10 @@ namespace EdgeAi.Client
                 {
                     var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings.GetTypeInfo(body.GetType()));
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
-                    content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
+                    content_.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
                     request_.Content = content_;
-                    request_.Method = new System.Net.Http.HttpMethod("POST");
-                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
+                    request_.Method = System.Net.Http.HttpMethod.Post;
+                    request_.Headers.Accept.Add(new System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("application/json"));
 
                     var urlBuilder_ = new System.Text.StringBuilder();
                 
@@ -4900,14 +4641,7 @@ namespace EdgeAi.Client
                     var disposeResponse_ = true;
                     try
                     {
-                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
-                        foreach (var item_ in response_.Headers)
-                            headers_[item_.Key] = item_.Value;
-                        if (response_.Content != null && response_.Content.Headers != null)
-                        {
-                            foreach (var item_ in response_.Content.Headers)
-                                headers_[item_.Key] = item_.Value;
-                        }
+                        var headers_ = new ResponseHeaders(response_);
 
                         ProcessResponse(client_, response_);
 
@@ -4967,10 +4701,10 @@ namespace EdgeAi.Client
                 {
                     var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings.GetTypeInfo(body.GetType()));
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
-                    content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
+                    content_.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
                     request_.Content = content_;
-                    request_.Method = new System.Net.Http.HttpMethod("POST");
-                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
+                    request_.Method = System.Net.Http.HttpMethod.Post;
+                    request_.Headers.Accept.Add(new System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("application/json"));
 
                     var urlBuilder_ = new System.Text.StringBuilder();
                 
@@ -4988,14 +4722,7 @@ namespace EdgeAi.Client
                     var disposeResponse_ = true;
                     try
                     {
-                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
-                        foreach (var item_ in response_.Headers)
-                            headers_[item_.Key] = item_.Value;
-                        if (response_.Content != null && response_.Content.Headers != null)
-                        {
-                            foreach (var item_ in response_.Content.Headers)
-                                headers_[item_.Key] = item_.Value;
-                        }
+                        var headers_ = new ResponseHeaders(response_);
 
                         ProcessResponse(client_, response_);
 
@@ -5055,10 +4782,10 @@ namespace EdgeAi.Client
                 {
                     var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings.GetTypeInfo(body.GetType()));
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
-                    content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
+                    content_.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
                     request_.Content = content_;
-                    request_.Method = new System.Net.Http.HttpMethod("POST");
-                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
+                    request_.Method = System.Net.Http.HttpMethod.Post;
+                    request_.Headers.Accept.Add(new System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("application/json"));
 
                     var urlBuilder_ = new System.Text.StringBuilder();
                 
@@ -5076,14 +4803,7 @@ namespace EdgeAi.Client
                     var disposeResponse_ = true;
                     try
                     {
-                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
-                        foreach (var item_ in response_.Headers)
-                            headers_[item_.Key] = item_.Value;
-                        if (response_.Content != null && response_.Content.Headers != null)
-                        {
-                            foreach (var item_ in response_.Content.Headers)
-                                headers_[item_.Key] = item_.Value;
-                        }
+                        var headers_ = new ResponseHeaders(response_);
 
                         ProcessResponse(client_, response_);
 
@@ -5144,10 +4864,10 @@ namespace EdgeAi.Client
                 {
                     var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings.GetTypeInfo(body.GetType()));
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
-                    content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
+                    content_.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
                     request_.Content = content_;
-                    request_.Method = new System.Net.Http.HttpMethod("POST");
-                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
+                    request_.Method = System.Net.Http.HttpMethod.Post;
+                    request_.Headers.Accept.Add(new System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("application/json"));
 
                     var urlBuilder_ = new System.Text.StringBuilder();
                 
@@ -5171,14 +4891,7 @@ namespace EdgeAi.Client
                     var disposeResponse_ = true;
                     try
                     {
-                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
-                        foreach (var item_ in response_.Headers)
-                            headers_[item_.Key] = item_.Value;
-                        if (response_.Content != null && response_.Content.Headers != null)
-                        {
-                            foreach (var item_ in response_.Content.Headers)
-                                headers_[item_.Key] = item_.Value;
-                        }
+                        var headers_ = new ResponseHeaders(response_);
 
                         ProcessResponse(client_, response_);
 
@@ -5238,10 +4951,10 @@ namespace EdgeAi.Client
                 {
                     var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings.GetTypeInfo(body.GetType()));
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
-                    content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
+                    content_.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
                     request_.Content = content_;
-                    request_.Method = new System.Net.Http.HttpMethod("POST");
-                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
+                    request_.Method = System.Net.Http.HttpMethod.Post;
+                    request_.Headers.Accept.Add(new System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("application/json"));
 
                     var urlBuilder_ = new System.Text.StringBuilder();
                 
@@ -5259,14 +4972,7 @@ namespace EdgeAi.Client
                     var disposeResponse_ = true;
                     try
                     {
-                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
-                        foreach (var item_ in response_.Headers)
-                            headers_[item_.Key] = item_.Value;
-                        if (response_.Content != null && response_.Content.Headers != null)
-                        {
-                            foreach (var item_ in response_.Content.Headers)
-                                headers_[item_.Key] = item_.Value;
-                        }
+                        var headers_ = new ResponseHeaders(response_);
 
                         ProcessResponse(client_, response_);
 
@@ -5326,10 +5032,10 @@ namespace EdgeAi.Client
                 {
                     var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings.GetTypeInfo(body.GetType()));
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
-                    content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
+                    content_.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
                     request_.Content = content_;
-                    request_.Method = new System.Net.Http.HttpMethod("POST");
-                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
+                    request_.Method = System.Net.Http.HttpMethod.Post;
+                    request_.Headers.Accept.Add(new System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("application/json"));
 
                     var urlBuilder_ = new System.Text.StringBuilder();
                 
@@ -5347,14 +5053,7 @@ namespace EdgeAi.Client
                     var disposeResponse_ = true;
                     try
                     {
-                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
-                        foreach (var item_ in response_.Headers)
-                            headers_[item_.Key] = item_.Value;
-                        if (response_.Content != null && response_.Content.Headers != null)
-                        {
-                            foreach (var item_ in response_.Content.Headers)
-                                headers_[item_.Key] = item_.Value;
-                        }
+                        var headers_ = new ResponseHeaders(response_);
 
                         ProcessResponse(client_, response_);
 
@@ -5416,10 +5115,10 @@ namespace EdgeAi.Client
                 {
                     var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings.GetTypeInfo(body.GetType()));
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
-                    content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
+                    content_.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
                     request_.Content = content_;
-                    request_.Method = new System.Net.Http.HttpMethod("POST");
-                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
+                    request_.Method = System.Net.Http.HttpMethod.Post;
+                    request_.Headers.Accept.Add(new System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("application/json"));
 
                     var urlBuilder_ = new System.Text.StringBuilder();
                 
@@ -5437,14 +5136,7 @@ namespace EdgeAi.Client
                     var disposeResponse_ = true;
                     try
                     {
-                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
-                        foreach (var item_ in response_.Headers)
-                            headers_[item_.Key] = item_.Value;
-                        if (response_.Content != null && response_.Content.Headers != null)
-                        {
-                            foreach (var item_ in response_.Content.Headers)
-                                headers_[item_.Key] = item_.Value;
-                        }
+                        var headers_ = new ResponseHeaders(response_);
 
                         ProcessResponse(client_, response_);
 
@@ -5506,10 +5198,10 @@ namespace EdgeAi.Client
                 {
                     var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings.GetTypeInfo(body.GetType()));
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
-                    content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
+                    content_.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
                     request_.Content = content_;
-                    request_.Method = new System.Net.Http.HttpMethod("POST");
-                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
+                    request_.Method = System.Net.Http.HttpMethod.Post;
+                    request_.Headers.Accept.Add(new System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("application/json"));
 
                     var urlBuilder_ = new System.Text.StringBuilder();
                 
@@ -5527,14 +5219,7 @@ namespace EdgeAi.Client
                     var disposeResponse_ = true;
                     try
                     {
-                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
-                        foreach (var item_ in response_.Headers)
-                            headers_[item_.Key] = item_.Value;
-                        if (response_.Content != null && response_.Content.Headers != null)
-                        {
-                            foreach (var item_ in response_.Content.Headers)
-                                headers_[item_.Key] = item_.Value;
-                        }
+                        var headers_ = new ResponseHeaders(response_);
 
                         ProcessResponse(client_, response_);
 
@@ -5594,10 +5279,10 @@ namespace EdgeAi.Client
                 {
                     var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings.GetTypeInfo(body.GetType()));
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
-                    content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
+                    content_.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
                     request_.Content = content_;
-                    request_.Method = new System.Net.Http.HttpMethod("POST");
-                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
+                    request_.Method = System.Net.Http.HttpMethod.Post;
+                    request_.Headers.Accept.Add(new System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("application/json"));
 
                     var urlBuilder_ = new System.Text.StringBuilder();
                 
@@ -5615,14 +5300,7 @@ namespace EdgeAi.Client
                     var disposeResponse_ = true;
                     try
                     {
-                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
-                        foreach (var item_ in response_.Headers)
-                            headers_[item_.Key] = item_.Value;
-                        if (response_.Content != null && response_.Content.Headers != null)
-                        {
-                            foreach (var item_ in response_.Content.Headers)
-                                headers_[item_.Key] = item_.Value;
-                        }
+                        var headers_ = new ResponseHeaders(response_);
 
                         ProcessResponse(client_, response_);
 
@@ -5682,10 +5360,10 @@ namespace EdgeAi.Client
                 {
                     var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings.GetTypeInfo(body.GetType()));
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
-                    content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
+                    content_.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
                     request_.Content = content_;
-                    request_.Method = new System.Net.Http.HttpMethod("POST");
-                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
+                    request_.Method = System.Net.Http.HttpMethod.Post;
+                    request_.Headers.Accept.Add(new System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("application/json"));
 
                     var urlBuilder_ = new System.Text.StringBuilder();
                 
@@ -5703,14 +5381,7 @@ namespace EdgeAi.Client
                     var disposeResponse_ = true;
                     try
                     {
-                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
-                        foreach (var item_ in response_.Headers)
-                            headers_[item_.Key] = item_.Value;
-                        if (response_.Content != null && response_.Content.Headers != null)
-                        {
-                            foreach (var item_ in response_.Content.Headers)
-                                headers_[item_.Key] = item_.Value;
-                        }
+                        var headers_ = new ResponseHeaders(response_);
 
                         ProcessResponse(client_, response_);
 
@@ -5772,10 +5443,10 @@ namespace EdgeAi.Client
                 {
                     var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings.GetTypeInfo(body.GetType()));
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
-                    content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
+                    content_.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
                     request_.Content = content_;
-                    request_.Method = new System.Net.Http.HttpMethod("POST");
-                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
+                    request_.Method = System.Net.Http.HttpMethod.Post;
+                    request_.Headers.Accept.Add(new System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("application/json"));
 
                     var urlBuilder_ = new System.Text.StringBuilder();
                 
@@ -5793,14 +5464,7 @@ namespace EdgeAi.Client
                     var disposeResponse_ = true;
                     try
                     {
-                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
-                        foreach (var item_ in response_.Headers)
-                            headers_[item_.Key] = item_.Value;
-                        if (response_.Content != null && response_.Content.Headers != null)
-                        {
-                            foreach (var item_ in response_.Content.Headers)
-                                headers_[item_.Key] = item_.Value;
-                        }
+                        var headers_ = new ResponseHeaders(response_);
 
                         ProcessResponse(client_, response_);
 
@@ -5861,10 +5525,10 @@ namespace EdgeAi.Client
                 {
                     var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings.GetTypeInfo(body.GetType()));
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
-                    content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
+                    content_.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
                     request_.Content = content_;
-                    request_.Method = new System.Net.Http.HttpMethod("POST");
-                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
+                    request_.Method = System.Net.Http.HttpMethod.Post;
+                    request_.Headers.Accept.Add(new System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("application/json"));
 
                     var urlBuilder_ = new System.Text.StringBuilder();
                 
@@ -5888,14 +5552,7 @@ namespace EdgeAi.Client
                     var disposeResponse_ = true;
                     try
                     {
-                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
-                        foreach (var item_ in response_.Headers)
-                            headers_[item_.Key] = item_.Value;
-                        if (response_.Content != null && response_.Content.Headers != null)
-                        {
-                            foreach (var item_ in response_.Content.Headers)
-                                headers_[item_.Key] = item_.Value;
-                        }
+                        var headers_ = new ResponseHeaders(response_);
 
                         ProcessResponse(client_, response_);
 
@@ -5955,10 +5612,10 @@ namespace EdgeAi.Client
                 {
                     var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings.GetTypeInfo(body.GetType()));
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
-                    content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
+                    content_.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
                     request_.Content = content_;
-                    request_.Method = new System.Net.Http.HttpMethod("POST");
-                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
+                    request_.Method = System.Net.Http.HttpMethod.Post;
+                    request_.Headers.Accept.Add(new System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("application/json"));
 
                     var urlBuilder_ = new System.Text.StringBuilder();
                 
@@ -5976,14 +5633,7 @@ namespace EdgeAi.Client
                     var disposeResponse_ = true;
                     try
                     {
-                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
-                        foreach (var item_ in response_.Headers)
-                            headers_[item_.Key] = item_.Value;
-                        if (response_.Content != null && response_.Content.Headers != null)
-                        {
-                            foreach (var item_ in response_.Content.Headers)
-                                headers_[item_.Key] = item_.Value;
-                        }
+                        var headers_ = new ResponseHeaders(response_);
 
                         ProcessResponse(client_, response_);
 
@@ -6043,10 +5693,10 @@ namespace EdgeAi.Client
                 {
                     var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings.GetTypeInfo(body.GetType()));
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
-                    content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
+                    content_.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
                     request_.Content = content_;
-                    request_.Method = new System.Net.Http.HttpMethod("POST");
-                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
+                    request_.Method = System.Net.Http.HttpMethod.Post;
+                    request_.Headers.Accept.Add(new System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("application/json"));
 
                     var urlBuilder_ = new System.Text.StringBuilder();
                 
@@ -6064,14 +5714,7 @@ namespace EdgeAi.Client
                     var disposeResponse_ = true;
                     try
                     {
-                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
-                        foreach (var item_ in response_.Headers)
-                            headers_[item_.Key] = item_.Value;
-                        if (response_.Content != null && response_.Content.Headers != null)
-                        {
-                            foreach (var item_ in response_.Content.Headers)
-                                headers_[item_.Key] = item_.Value;
-                        }
+                        var headers_ = new ResponseHeaders(response_);
 
                         ProcessResponse(client_, response_);
 
@@ -6132,10 +5775,10 @@ namespace EdgeAi.Client
                 {
                     var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings.GetTypeInfo(body.GetType()));
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
-                    content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
+                    content_.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
                     request_.Content = content_;
-                    request_.Method = new System.Net.Http.HttpMethod("POST");
-                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
+                    request_.Method = System.Net.Http.HttpMethod.Post;
+                    request_.Headers.Accept.Add(new System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("application/json"));
 
                     var urlBuilder_ = new System.Text.StringBuilder();
                 
@@ -6159,14 +5802,7 @@ namespace EdgeAi.Client
                     var disposeResponse_ = true;
                     try
                     {
-                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
-                        foreach (var item_ in response_.Headers)
-                            headers_[item_.Key] = item_.Value;
-                        if (response_.Content != null && response_.Content.Headers != null)
-                        {
-                            foreach (var item_ in response_.Content.Headers)
-                                headers_[item_.Key] = item_.Value;
-                        }
+                        var headers_ = new ResponseHeaders(response_);
 
                         ProcessResponse(client_, response_);
 
@@ -6226,10 +5862,10 @@ namespace EdgeAi.Client
                 {
                     var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings.GetTypeInfo(body.GetType()));
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
-                    content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
+                    content_.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
                     request_.Content = content_;
-                    request_.Method = new System.Net.Http.HttpMethod("POST");
-                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
+                    request_.Method = System.Net.Http.HttpMethod.Post;
+                    request_.Headers.Accept.Add(new System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("application/json"));
 
                     var urlBuilder_ = new System.Text.StringBuilder();
                 
@@ -6247,14 +5883,7 @@ namespace EdgeAi.Client
                     var disposeResponse_ = true;
                     try
                     {
-                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
-                        foreach (var item_ in response_.Headers)
-                            headers_[item_.Key] = item_.Value;
-                        if (response_.Content != null && response_.Content.Headers != null)
-                        {
-                            foreach (var item_ in response_.Content.Headers)
-                                headers_[item_.Key] = item_.Value;
-                        }
+                        var headers_ = new ResponseHeaders(response_);
 
                         ProcessResponse(client_, response_);
 
@@ -6314,10 +5943,10 @@ namespace EdgeAi.Client
                 {
                     var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings.GetTypeInfo(body.GetType()));
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
-                    content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
+                    content_.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
                     request_.Content = content_;
-                    request_.Method = new System.Net.Http.HttpMethod("POST");
-                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
+                    request_.Method = System.Net.Http.HttpMethod.Post;
+                    request_.Headers.Accept.Add(new System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("application/json"));
 
                     var urlBuilder_ = new System.Text.StringBuilder();
                 
@@ -6335,14 +5964,7 @@ namespace EdgeAi.Client
                     var disposeResponse_ = true;
                     try
                     {
-                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
-                        foreach (var item_ in response_.Headers)
-                            headers_[item_.Key] = item_.Value;
-                        if (response_.Content != null && response_.Content.Headers != null)
-                        {
-                            foreach (var item_ in response_.Content.Headers)
-                                headers_[item_.Key] = item_.Value;
-                        }
+                        var headers_ = new ResponseHeaders(response_);
 
                         ProcessResponse(client_, response_);
 
@@ -6402,10 +6024,10 @@ namespace EdgeAi.Client
                 {
                     var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings.GetTypeInfo(body.GetType()));
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
-                    content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
+                    content_.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
                     request_.Content = content_;
-                    request_.Method = new System.Net.Http.HttpMethod("POST");
-                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
+                    request_.Method = System.Net.Http.HttpMethod.Post;
+                    request_.Headers.Accept.Add(new System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("application/json"));
 
                     var urlBuilder_ = new System.Text.StringBuilder();
                 
@@ -6423,14 +6045,7 @@ namespace EdgeAi.Client
                     var disposeResponse_ = true;
                     try
                     {
-                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
-                        foreach (var item_ in response_.Headers)
-                            headers_[item_.Key] = item_.Value;
-                        if (response_.Content != null && response_.Content.Headers != null)
-                        {
-                            foreach (var item_ in response_.Content.Headers)
-                                headers_[item_.Key] = item_.Value;
-                        }
+                        var headers_ = new ResponseHeaders(response_);
 
                         ProcessResponse(client_, response_);
 
@@ -6490,10 +6105,10 @@ namespace EdgeAi.Client
                 {
                     var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings.GetTypeInfo(body.GetType()));
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
-                    content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
+                    content_.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
                     request_.Content = content_;
-                    request_.Method = new System.Net.Http.HttpMethod("POST");
-                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
+                    request_.Method = System.Net.Http.HttpMethod.Post;
+                    request_.Headers.Accept.Add(new System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("application/json"));
 
                     var urlBuilder_ = new System.Text.StringBuilder();
                 
@@ -6511,14 +6126,7 @@ namespace EdgeAi.Client
                     var disposeResponse_ = true;
                     try
                     {
-                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
-                        foreach (var item_ in response_.Headers)
-                            headers_[item_.Key] = item_.Value;
-                        if (response_.Content != null && response_.Content.Headers != null)
-                        {
-                            foreach (var item_ in response_.Content.Headers)
-                                headers_[item_.Key] = item_.Value;
-                        }
+                        var headers_ = new ResponseHeaders(response_);
 
                         ProcessResponse(client_, response_);
 
@@ -6578,10 +6186,10 @@ namespace EdgeAi.Client
                 {
                     var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings.GetTypeInfo(body.GetType()));
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
-                    content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
+                    content_.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
                     request_.Content = content_;
-                    request_.Method = new System.Net.Http.HttpMethod("POST");
-                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
+                    request_.Method = System.Net.Http.HttpMethod.Post;
+                    request_.Headers.Accept.Add(new System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("application/json"));
 
                     var urlBuilder_ = new System.Text.StringBuilder();
                 
@@ -6599,14 +6207,7 @@ namespace EdgeAi.Client
                     var disposeResponse_ = true;
                     try
                     {
-                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
-                        foreach (var item_ in response_.Headers)
-                            headers_[item_.Key] = item_.Value;
-                        if (response_.Content != null && response_.Content.Headers != null)
-                        {
-                            foreach (var item_ in response_.Content.Headers)
-                                headers_[item_.Key] = item_.Value;
-                        }
+                        var headers_ = new ResponseHeaders(response_);
 
                         ProcessResponse(client_, response_);
 
@@ -6668,10 +6269,10 @@ namespace EdgeAi.Client
                 {
                     var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings.GetTypeInfo(body.GetType()));
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
-                    content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
+                    content_.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
                     request_.Content = content_;
-                    request_.Method = new System.Net.Http.HttpMethod("POST");
-                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
+                    request_.Method = System.Net.Http.HttpMethod.Post;
+                    request_.Headers.Accept.Add(new System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("application/json"));
 
                     var urlBuilder_ = new System.Text.StringBuilder();
                 
@@ -6689,14 +6290,7 @@ namespace EdgeAi.Client
                     var disposeResponse_ = true;
                     try
                     {
-                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
-                        foreach (var item_ in response_.Headers)
-                            headers_[item_.Key] = item_.Value;
-                        if (response_.Content != null && response_.Content.Headers != null)
-                        {
-                            foreach (var item_ in response_.Content.Headers)
-                                headers_[item_.Key] = item_.Value;
-                        }
+                        var headers_ = new ResponseHeaders(response_);
 
                         ProcessResponse(client_, response_);
 
@@ -6756,10 +6350,10 @@ namespace EdgeAi.Client
                 {
                     var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings.GetTypeInfo(body.GetType()));
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
-                    content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
+                    content_.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
                     request_.Content = content_;
-                    request_.Method = new System.Net.Http.HttpMethod("POST");
-                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
+                    request_.Method = System.Net.Http.HttpMethod.Post;
+                    request_.Headers.Accept.Add(new System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("application/json"));
 
                     var urlBuilder_ = new System.Text.StringBuilder();
                 
@@ -6777,14 +6371,7 @@ namespace EdgeAi.Client
                     var disposeResponse_ = true;
                     try
                     {
-                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
-                        foreach (var item_ in response_.Headers)
-                            headers_[item_.Key] = item_.Value;
-                        if (response_.Content != null && response_.Content.Headers != null)
-                        {
-                            foreach (var item_ in response_.Content.Headers)
-                                headers_[item_.Key] = item_.Value;
-                        }
+                        var headers_ = new ResponseHeaders(response_);
 
                         ProcessResponse(client_, response_);
 
@@ -6845,10 +6432,10 @@ namespace EdgeAi.Client
                 {
                     var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings.GetTypeInfo(body.GetType()));
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
-                    content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
+                    content_.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
                     request_.Content = content_;
-                    request_.Method = new System.Net.Http.HttpMethod("POST");
-                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
+                    request_.Method = System.Net.Http.HttpMethod.Post;
+                    request_.Headers.Accept.Add(new System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("application/json"));
 
                     var urlBuilder_ = new System.Text.StringBuilder();
                 
@@ -6872,14 +6459,7 @@ namespace EdgeAi.Client
                     var disposeResponse_ = true;
                     try
                     {
-                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
-                        foreach (var item_ in response_.Headers)
-                            headers_[item_.Key] = item_.Value;
-                        if (response_.Content != null && response_.Content.Headers != null)
-                        {
-                            foreach (var item_ in response_.Content.Headers)
-                                headers_[item_.Key] = item_.Value;
-                        }
+                        var headers_ = new ResponseHeaders(response_);
 
                         ProcessResponse(client_, response_);
 
@@ -6940,10 +6520,10 @@ namespace EdgeAi.Client
                 {
                     var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings.GetTypeInfo(body.GetType()));
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
-                    content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
+                    content_.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
                     request_.Content = content_;
-                    request_.Method = new System.Net.Http.HttpMethod("POST");
-                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
+                    request_.Method = System.Net.Http.HttpMethod.Post;
+                    request_.Headers.Accept.Add(new System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("application/json"));
 
                     var urlBuilder_ = new System.Text.StringBuilder();
                 
@@ -6967,14 +6547,7 @@ namespace EdgeAi.Client
                     var disposeResponse_ = true;
                     try
                     {
-                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
-                        foreach (var item_ in response_.Headers)
-                            headers_[item_.Key] = item_.Value;
-                        if (response_.Content != null && response_.Content.Headers != null)
-                        {
-                            foreach (var item_ in response_.Content.Headers)
-                                headers_[item_.Key] = item_.Value;
-                        }
+                        var headers_ = new ResponseHeaders(response_);
 
                         ProcessResponse(client_, response_);
 
@@ -7034,10 +6607,10 @@ namespace EdgeAi.Client
                 {
                     var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings.GetTypeInfo(body.GetType()));
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
-                    content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
+                    content_.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
                     request_.Content = content_;
-                    request_.Method = new System.Net.Http.HttpMethod("POST");
-                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
+                    request_.Method = System.Net.Http.HttpMethod.Post;
+                    request_.Headers.Accept.Add(new System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("application/json"));
 
                     var urlBuilder_ = new System.Text.StringBuilder();
                 
@@ -7055,14 +6628,7 @@ namespace EdgeAi.Client
                     var disposeResponse_ = true;
                     try
                     {
-                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
-                        foreach (var item_ in response_.Headers)
-                            headers_[item_.Key] = item_.Value;
-                        if (response_.Content != null && response_.Content.Headers != null)
-                        {
-                            foreach (var item_ in response_.Content.Headers)
-                                headers_[item_.Key] = item_.Value;
-                        }
+                        var headers_ = new ResponseHeaders(response_);
 
                         ProcessResponse(client_, response_);
 
@@ -7122,10 +6688,10 @@ namespace EdgeAi.Client
                 {
                     var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings.GetTypeInfo(body.GetType()));
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
-                    content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
+                    content_.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
                     request_.Content = content_;
-                    request_.Method = new System.Net.Http.HttpMethod("POST");
-                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
+                    request_.Method = System.Net.Http.HttpMethod.Post;
+                    request_.Headers.Accept.Add(new System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("application/json"));
 
                     var urlBuilder_ = new System.Text.StringBuilder();
                 
@@ -7143,14 +6709,7 @@ namespace EdgeAi.Client
                     var disposeResponse_ = true;
                     try
                     {
-                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
-                        foreach (var item_ in response_.Headers)
-                            headers_[item_.Key] = item_.Value;
-                        if (response_.Content != null && response_.Content.Headers != null)
-                        {
-                            foreach (var item_ in response_.Content.Headers)
-                                headers_[item_.Key] = item_.Value;
-                        }
+                        var headers_ = new ResponseHeaders(response_);
 
                         ProcessResponse(client_, response_);
 
@@ -7210,10 +6769,10 @@ namespace EdgeAi.Client
                 {
                     var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings.GetTypeInfo(body.GetType()));
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
-                    content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
+                    content_.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
                     request_.Content = content_;
-                    request_.Method = new System.Net.Http.HttpMethod("POST");
-                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
+                    request_.Method = System.Net.Http.HttpMethod.Post;
+                    request_.Headers.Accept.Add(new System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("application/json"));
 
                     var urlBuilder_ = new System.Text.StringBuilder();
                 
@@ -7231,14 +6790,7 @@ namespace EdgeAi.Client
                     var disposeResponse_ = true;
                     try
                     {
-                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
-                        foreach (var item_ in response_.Headers)
-                            headers_[item_.Key] = item_.Value;
-                        if (response_.Content != null && response_.Content.Headers != null)
-                        {
-                            foreach (var item_ in response_.Content.Headers)
-                                headers_[item_.Key] = item_.Value;
-                        }
+                        var headers_ = new ResponseHeaders(response_);
 
                         ProcessResponse(client_, response_);
 
@@ -7298,10 +6850,10 @@ namespace EdgeAi.Client
                 {
                     var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings.GetTypeInfo(body.GetType()));
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
-                    content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
+                    content_.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
                     request_.Content = content_;
-                    request_.Method = new System.Net.Http.HttpMethod("POST");
-                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
+                    request_.Method = System.Net.Http.HttpMethod.Post;
+                    request_.Headers.Accept.Add(new System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("application/json"));
 
                     var urlBuilder_ = new System.Text.StringBuilder();
                 
@@ -7319,14 +6871,7 @@ namespace EdgeAi.Client
                     var disposeResponse_ = true;
                     try
                     {
-                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
-                        foreach (var item_ in response_.Headers)
-                            headers_[item_.Key] = item_.Value;
-                        if (response_.Content != null && response_.Content.Headers != null)
-                        {
-                            foreach (var item_ in response_.Content.Headers)
-                                headers_[item_.Key] = item_.Value;
-                        }
+                        var headers_ = new ResponseHeaders(response_);
 
                         ProcessResponse(client_, response_);
 
@@ -7386,10 +6931,10 @@ namespace EdgeAi.Client
                 {
                     var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings.GetTypeInfo(body.GetType()));
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
-                    content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
+                    content_.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
                     request_.Content = content_;
-                    request_.Method = new System.Net.Http.HttpMethod("POST");
-                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
+                    request_.Method = System.Net.Http.HttpMethod.Post;
+                    request_.Headers.Accept.Add(new System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("application/json"));
 
                     var urlBuilder_ = new System.Text.StringBuilder();
                 
@@ -7407,14 +6952,7 @@ namespace EdgeAi.Client
                     var disposeResponse_ = true;
                     try
                     {
-                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
-                        foreach (var item_ in response_.Headers)
-                            headers_[item_.Key] = item_.Value;
-                        if (response_.Content != null && response_.Content.Headers != null)
-                        {
-                            foreach (var item_ in response_.Content.Headers)
-                                headers_[item_.Key] = item_.Value;
-                        }
+                        var headers_ = new ResponseHeaders(response_);
 
                         ProcessResponse(client_, response_);
 
@@ -7474,10 +7012,10 @@ namespace EdgeAi.Client
                 {
                     var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings.GetTypeInfo(body.GetType()));
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
-                    content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
+                    content_.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
                     request_.Content = content_;
-                    request_.Method = new System.Net.Http.HttpMethod("POST");
-                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
+                    request_.Method = System.Net.Http.HttpMethod.Post;
+                    request_.Headers.Accept.Add(new System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("application/json"));
 
                     var urlBuilder_ = new System.Text.StringBuilder();
                 
@@ -7495,14 +7033,7 @@ namespace EdgeAi.Client
                     var disposeResponse_ = true;
                     try
                     {
-                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
-                        foreach (var item_ in response_.Headers)
-                            headers_[item_.Key] = item_.Value;
-                        if (response_.Content != null && response_.Content.Headers != null)
-                        {
-                            foreach (var item_ in response_.Content.Headers)
-                                headers_[item_.Key] = item_.Value;
-                        }
+                        var headers_ = new ResponseHeaders(response_);
 
                         ProcessResponse(client_, response_);
 
@@ -7562,10 +7093,10 @@ namespace EdgeAi.Client
                 {
                     var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings.GetTypeInfo(body.GetType()));
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
-                    content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
+                    content_.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
                     request_.Content = content_;
-                    request_.Method = new System.Net.Http.HttpMethod("POST");
-                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
+                    request_.Method = System.Net.Http.HttpMethod.Post;
+                    request_.Headers.Accept.Add(new System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("application/json"));
 
                     var urlBuilder_ = new System.Text.StringBuilder();
                 
@@ -7583,14 +7114,7 @@ namespace EdgeAi.Client
                     var disposeResponse_ = true;
                     try
                     {
-                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
-                        foreach (var item_ in response_.Headers)
-                            headers_[item_.Key] = item_.Value;
-                        if (response_.Content != null && response_.Content.Headers != null)
-                        {
-                            foreach (var item_ in response_.Content.Headers)
-                                headers_[item_.Key] = item_.Value;
-                        }
+                        var headers_ = new ResponseHeaders(response_);
 
                         ProcessResponse(client_, response_);
 
@@ -7650,10 +7174,10 @@ namespace EdgeAi.Client
                 {
                     var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings.GetTypeInfo(body.GetType()));
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
-                    content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
+                    content_.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
                     request_.Content = content_;
-                    request_.Method = new System.Net.Http.HttpMethod("POST");
-                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
+                    request_.Method = System.Net.Http.HttpMethod.Post;
+                    request_.Headers.Accept.Add(new System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("application/json"));
 
                     var urlBuilder_ = new System.Text.StringBuilder();
                 
@@ -7671,14 +7195,7 @@ namespace EdgeAi.Client
                     var disposeResponse_ = true;
                     try
                     {
-                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
-                        foreach (var item_ in response_.Headers)
-                            headers_[item_.Key] = item_.Value;
-                        if (response_.Content != null && response_.Content.Headers != null)
-                        {
-                            foreach (var item_ in response_.Content.Headers)
-                                headers_[item_.Key] = item_.Value;
-                        }
+                        var headers_ = new ResponseHeaders(response_);
 
                         ProcessResponse(client_, response_);
 
@@ -7738,10 +7255,10 @@ namespace EdgeAi.Client
                 {
                     var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings.GetTypeInfo(body.GetType()));
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
-                    content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
+                    content_.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
                     request_.Content = content_;
-                    request_.Method = new System.Net.Http.HttpMethod("POST");
-                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
+                    request_.Method = System.Net.Http.HttpMethod.Post;
+                    request_.Headers.Accept.Add(new System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("application/json"));
 
                     var urlBuilder_ = new System.Text.StringBuilder();
                 
@@ -7759,14 +7276,7 @@ namespace EdgeAi.Client
                     var disposeResponse_ = true;
                     try
                     {
-                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
-                        foreach (var item_ in response_.Headers)
-                            headers_[item_.Key] = item_.Value;
-                        if (response_.Content != null && response_.Content.Headers != null)
-                        {
-                            foreach (var item_ in response_.Content.Headers)
-                                headers_[item_.Key] = item_.Value;
-                        }
+                        var headers_ = new ResponseHeaders(response_);
 
                         ProcessResponse(client_, response_);
 
@@ -7826,10 +7336,10 @@ namespace EdgeAi.Client
                 {
                     var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings.GetTypeInfo(body.GetType()));
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
-                    content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
+                    content_.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
                     request_.Content = content_;
-                    request_.Method = new System.Net.Http.HttpMethod("POST");
-                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
+                    request_.Method = System.Net.Http.HttpMethod.Post;
+                    request_.Headers.Accept.Add(new System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("application/json"));
 
                     var urlBuilder_ = new System.Text.StringBuilder();
                 
@@ -7847,14 +7357,7 @@ namespace EdgeAi.Client
                     var disposeResponse_ = true;
                     try
                     {
-                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
-                        foreach (var item_ in response_.Headers)
-                            headers_[item_.Key] = item_.Value;
-                        if (response_.Content != null && response_.Content.Headers != null)
-                        {
-                            foreach (var item_ in response_.Content.Headers)
-                                headers_[item_.Key] = item_.Value;
-                        }
+                        var headers_ = new ResponseHeaders(response_);
 
                         ProcessResponse(client_, response_);
 
@@ -7916,10 +7419,10 @@ namespace EdgeAi.Client
                 {
                     var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings.GetTypeInfo(body.GetType()));
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
-                    content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
+                    content_.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
                     request_.Content = content_;
-                    request_.Method = new System.Net.Http.HttpMethod("POST");
-                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
+                    request_.Method = System.Net.Http.HttpMethod.Post;
+                    request_.Headers.Accept.Add(new System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("application/json"));
 
                     var urlBuilder_ = new System.Text.StringBuilder();
                 
@@ -7937,14 +7440,7 @@ namespace EdgeAi.Client
                     var disposeResponse_ = true;
                     try
                     {
-                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
-                        foreach (var item_ in response_.Headers)
-                            headers_[item_.Key] = item_.Value;
-                        if (response_.Content != null && response_.Content.Headers != null)
-                        {
-                            foreach (var item_ in response_.Content.Headers)
-                                headers_[item_.Key] = item_.Value;
-                        }
+                        var headers_ = new ResponseHeaders(response_);
 
                         ProcessResponse(client_, response_);
 
@@ -8006,10 +7502,10 @@ namespace EdgeAi.Client
                 {
                     var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings.GetTypeInfo(body.GetType()));
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
-                    content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
+                    content_.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
                     request_.Content = content_;
-                    request_.Method = new System.Net.Http.HttpMethod("POST");
-                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
+                    request_.Method = System.Net.Http.HttpMethod.Post;
+                    request_.Headers.Accept.Add(new System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("application/json"));
 
                     var urlBuilder_ = new System.Text.StringBuilder();
                 
@@ -8027,14 +7523,7 @@ namespace EdgeAi.Client
                     var disposeResponse_ = true;
                     try
                     {
-                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
-                        foreach (var item_ in response_.Headers)
-                            headers_[item_.Key] = item_.Value;
-                        if (response_.Content != null && response_.Content.Headers != null)
-                        {
-                            foreach (var item_ in response_.Content.Headers)
-                                headers_[item_.Key] = item_.Value;
-                        }
+                        var headers_ = new ResponseHeaders(response_);
 
                         ProcessResponse(client_, response_);
 
@@ -8096,10 +7585,10 @@ namespace EdgeAi.Client
                 {
                     var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings.GetTypeInfo(body.GetType()));
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
-                    content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
+                    content_.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
                     request_.Content = content_;
-                    request_.Method = new System.Net.Http.HttpMethod("POST");
-                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
+                    request_.Method = System.Net.Http.HttpMethod.Post;
+                    request_.Headers.Accept.Add(new System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("application/json"));
 
                     var urlBuilder_ = new System.Text.StringBuilder();
                 
@@ -8117,14 +7606,7 @@ namespace EdgeAi.Client
                     var disposeResponse_ = true;
                     try
                     {
-                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
-                        foreach (var item_ in response_.Headers)
-                            headers_[item_.Key] = item_.Value;
-                        if (response_.Content != null && response_.Content.Headers != null)
-                        {
-                            foreach (var item_ in response_.Content.Headers)
-                                headers_[item_.Key] = item_.Value;
-                        }
+                        var headers_ = new ResponseHeaders(response_);
 
                         ProcessResponse(client_, response_);
 
@@ -8184,10 +7666,10 @@ namespace EdgeAi.Client
                 {
                     var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings.GetTypeInfo(body.GetType()));
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
-                    content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
+                    content_.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
                     request_.Content = content_;
-                    request_.Method = new System.Net.Http.HttpMethod("POST");
-                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
+                    request_.Method = System.Net.Http.HttpMethod.Post;
+                    request_.Headers.Accept.Add(new System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("application/json"));
 
                     var urlBuilder_ = new System.Text.StringBuilder();
                 
@@ -8205,14 +7687,7 @@ namespace EdgeAi.Client
                     var disposeResponse_ = true;
                     try
                     {
-                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
-                        foreach (var item_ in response_.Headers)
-                            headers_[item_.Key] = item_.Value;
-                        if (response_.Content != null && response_.Content.Headers != null)
-                        {
-                            foreach (var item_ in response_.Content.Headers)
-                                headers_[item_.Key] = item_.Value;
-                        }
+                        var headers_ = new ResponseHeaders(response_);
 
                         ProcessResponse(client_, response_);
 
@@ -8274,10 +7749,10 @@ namespace EdgeAi.Client
                 {
                     var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings.GetTypeInfo(body.GetType()));
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
-                    content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
+                    content_.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
                     request_.Content = content_;
-                    request_.Method = new System.Net.Http.HttpMethod("POST");
-                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
+                    request_.Method = System.Net.Http.HttpMethod.Post;
+                    request_.Headers.Accept.Add(new System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("application/json"));
 
                     var urlBuilder_ = new System.Text.StringBuilder();
                 
@@ -8295,14 +7770,7 @@ namespace EdgeAi.Client
                     var disposeResponse_ = true;
                     try
                     {
-                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
-                        foreach (var item_ in response_.Headers)
-                            headers_[item_.Key] = item_.Value;
-                        if (response_.Content != null && response_.Content.Headers != null)
-                        {
-                            foreach (var item_ in response_.Content.Headers)
-                                headers_[item_.Key] = item_.Value;
-                        }
+                        var headers_ = new ResponseHeaders(response_);
 
                         ProcessResponse(client_, response_);
 
@@ -8362,10 +7830,10 @@ namespace EdgeAi.Client
                 {
                     var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings.GetTypeInfo(body.GetType()));
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
-                    content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
+                    content_.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
                     request_.Content = content_;
-                    request_.Method = new System.Net.Http.HttpMethod("POST");
-                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
+                    request_.Method = System.Net.Http.HttpMethod.Post;
+                    request_.Headers.Accept.Add(new System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("application/json"));
 
                     var urlBuilder_ = new System.Text.StringBuilder();
                 
@@ -8383,14 +7851,7 @@ namespace EdgeAi.Client
                     var disposeResponse_ = true;
                     try
                     {
-                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
-                        foreach (var item_ in response_.Headers)
-                            headers_[item_.Key] = item_.Value;
-                        if (response_.Content != null && response_.Content.Headers != null)
-                        {
-                            foreach (var item_ in response_.Content.Headers)
-                                headers_[item_.Key] = item_.Value;
-                        }
+                        var headers_ = new ResponseHeaders(response_);
 
                         ProcessResponse(client_, response_);
 
@@ -8450,10 +7911,10 @@ namespace EdgeAi.Client
                 {
                     var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings.GetTypeInfo(body.GetType()));
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
-                    content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
+                    content_.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
                     request_.Content = content_;
-                    request_.Method = new System.Net.Http.HttpMethod("POST");
-                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
+                    request_.Method = System.Net.Http.HttpMethod.Post;
+                    request_.Headers.Accept.Add(new System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("application/json"));
 
                     var urlBuilder_ = new System.Text.StringBuilder();
                 
@@ -8471,14 +7932,7 @@ namespace EdgeAi.Client
                     var disposeResponse_ = true;
                     try
                     {
-                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
-                        foreach (var item_ in response_.Headers)
-                            headers_[item_.Key] = item_.Value;
-                        if (response_.Content != null && response_.Content.Headers != null)
-                        {
-                            foreach (var item_ in response_.Content.Headers)
-                                headers_[item_.Key] = item_.Value;
-                        }
+                        var headers_ = new ResponseHeaders(response_);
 
                         ProcessResponse(client_, response_);
 
@@ -8538,10 +7992,10 @@ namespace EdgeAi.Client
                 {
                     var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings.GetTypeInfo(body.GetType()));
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
-                    content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
+                    content_.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
                     request_.Content = content_;
-                    request_.Method = new System.Net.Http.HttpMethod("POST");
-                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
+                    request_.Method = System.Net.Http.HttpMethod.Post;
+                    request_.Headers.Accept.Add(new System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("application/json"));
 
                     var urlBuilder_ = new System.Text.StringBuilder();
                 
@@ -8559,14 +8013,7 @@ namespace EdgeAi.Client
                     var disposeResponse_ = true;
                     try
                     {
-                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
-                        foreach (var item_ in response_.Headers)
-                            headers_[item_.Key] = item_.Value;
-                        if (response_.Content != null && response_.Content.Headers != null)
-                        {
-                            foreach (var item_ in response_.Content.Headers)
-                                headers_[item_.Key] = item_.Value;
-                        }
+                        var headers_ = new ResponseHeaders(response_);
 
                         ProcessResponse(client_, response_);
 
@@ -8626,10 +8073,10 @@ namespace EdgeAi.Client
                 {
                     var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings.GetTypeInfo(body.GetType()));
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
-                    content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
+                    content_.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
                     request_.Content = content_;
-                    request_.Method = new System.Net.Http.HttpMethod("POST");
-                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
+                    request_.Method = System.Net.Http.HttpMethod.Post;
+                    request_.Headers.Accept.Add(new System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("application/json"));
 
                     var urlBuilder_ = new System.Text.StringBuilder();
                 
@@ -8647,14 +8094,7 @@ namespace EdgeAi.Client
                     var disposeResponse_ = true;
                     try
                     {
-                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
-                        foreach (var item_ in response_.Headers)
-                            headers_[item_.Key] = item_.Value;
-                        if (response_.Content != null && response_.Content.Headers != null)
-                        {
-                            foreach (var item_ in response_.Content.Headers)
-                                headers_[item_.Key] = item_.Value;
-                        }
+                        var headers_ = new ResponseHeaders(response_);
 
                         ProcessResponse(client_, response_);
 
@@ -8714,10 +8154,10 @@ namespace EdgeAi.Client
                 {
                     var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings.GetTypeInfo(body.GetType()));
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
-                    content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
+                    content_.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
                     request_.Content = content_;
-                    request_.Method = new System.Net.Http.HttpMethod("POST");
-                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
+                    request_.Method = System.Net.Http.HttpMethod.Post;
+                    request_.Headers.Accept.Add(new System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("application/json"));
 
                     var urlBuilder_ = new System.Text.StringBuilder();
                 
@@ -8735,14 +8175,7 @@ namespace EdgeAi.Client
                     var disposeResponse_ = true;
                     try
                     {
-                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
-                        foreach (var item_ in response_.Headers)
-                            headers_[item_.Key] = item_.Value;
-                        if (response_.Content != null && response_.Content.Headers != null)
-                        {
-                            foreach (var item_ in response_.Content.Headers)
-                                headers_[item_.Key] = item_.Value;
-                        }
+                        var headers_ = new ResponseHeaders(response_);
 
                         ProcessResponse(client_, response_);
 
@@ -8802,10 +8235,10 @@ namespace EdgeAi.Client
                 {
                     var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings.GetTypeInfo(body.GetType()));
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
-                    content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
+                    content_.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
                     request_.Content = content_;
-                    request_.Method = new System.Net.Http.HttpMethod("POST");
-                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
+                    request_.Method = System.Net.Http.HttpMethod.Post;
+                    request_.Headers.Accept.Add(new System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("application/json"));
 
                     var urlBuilder_ = new System.Text.StringBuilder();
                 
@@ -8823,14 +8256,7 @@ namespace EdgeAi.Client
                     var disposeResponse_ = true;
                     try
                     {
-                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
-                        foreach (var item_ in response_.Headers)
-                            headers_[item_.Key] = item_.Value;
-                        if (response_.Content != null && response_.Content.Headers != null)
-                        {
-                            foreach (var item_ in response_.Content.Headers)
-                                headers_[item_.Key] = item_.Value;
-                        }
+                        var headers_ = new ResponseHeaders(response_);
 
                         ProcessResponse(client_, response_);
 
@@ -8890,10 +8316,10 @@ namespace EdgeAi.Client
                 {
                     var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings.GetTypeInfo(body.GetType()));
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
-                    content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
+                    content_.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
                     request_.Content = content_;
-                    request_.Method = new System.Net.Http.HttpMethod("POST");
-                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
+                    request_.Method = System.Net.Http.HttpMethod.Post;
+                    request_.Headers.Accept.Add(new System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("application/json"));
 
                     var urlBuilder_ = new System.Text.StringBuilder();
                 
@@ -8911,14 +8337,7 @@ namespace EdgeAi.Client
                     var disposeResponse_ = true;
                     try
                     {
-                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
-                        foreach (var item_ in response_.Headers)
-                            headers_[item_.Key] = item_.Value;
-                        if (response_.Content != null && response_.Content.Headers != null)
-                        {
-                            foreach (var item_ in response_.Content.Headers)
-                                headers_[item_.Key] = item_.Value;
-                        }
+                        var headers_ = new ResponseHeaders(response_);
 
                         ProcessResponse(client_, response_);
 
@@ -8978,10 +8397,10 @@ namespace EdgeAi.Client
                 {
                     var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings.GetTypeInfo(body.GetType()));
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
-                    content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
+                    content_.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
                     request_.Content = content_;
-                    request_.Method = new System.Net.Http.HttpMethod("POST");
-                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
+                    request_.Method = System.Net.Http.HttpMethod.Post;
+                    request_.Headers.Accept.Add(new System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("application/json"));
 
                     var urlBuilder_ = new System.Text.StringBuilder();
                 
@@ -8999,14 +8418,7 @@ namespace EdgeAi.Client
                     var disposeResponse_ = true;
                     try
                     {
-                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
-                        foreach (var item_ in response_.Headers)
-                            headers_[item_.Key] = item_.Value;
-                        if (response_.Content != null && response_.Content.Headers != null)
-                        {
-                            foreach (var item_ in response_.Content.Headers)
-                                headers_[item_.Key] = item_.Value;
-                        }
+                        var headers_ = new ResponseHeaders(response_);
 
                         ProcessResponse(client_, response_);
 
@@ -9081,7 +8493,7 @@ namespace EdgeAi.Client
     #endif
         }
 
-        /// <summary>Reads bodies as text before parsing them, so an error keeps its raw body (set by the hooks).</summary>
+        /// <summary>Buffers bodies before parsing them, so an error keeps its raw body as text (set by the hooks).</summary>
         public bool ReadResponseAsString { get; set; }
 
         /// <summary>Reads and parses a response body.</summary>
@@ -9094,16 +8506,16 @@ namespace EdgeAi.Client
 
             if (ReadResponseAsString)
             {
-                var responseText = await ReadAsStringAsync(response.Content, cancellationToken).ConfigureAwait(false);
+                var responseBytes = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
                 try
                 {
-                    var typedBody = System.Text.Json.JsonSerializer.Deserialize(responseText, (System.Text.Json.Serialization.Metadata.JsonTypeInfo<T>)JsonSerializerSettings.GetTypeInfo(typeof(T)));
-                    return new ObjectResponseResult<T>(typedBody!, responseText);
+                    var typedBody = System.Text.Json.JsonSerializer.Deserialize(EdgeAiClientHooks.Utf8Json(responseBytes), (System.Text.Json.Serialization.Metadata.JsonTypeInfo<T>)JsonSerializerSettings.GetTypeInfo(typeof(T)));
+                    return new ObjectResponseResult<T>(typedBody!, typedBody == null || (int)response.StatusCode != 200 ? EdgeAiClientHooks.Text(response.Content, responseBytes) : string.Empty);
                 }
                 catch (System.Text.Json.JsonException exception)
                 {
                     var message = "Could not deserialize the response body string as " + typeof(T).FullName + ".";
-                    throw new EdgeAiApiException(message, (int)response.StatusCode, responseText, headers, exception);
+                    throw new EdgeAiApiException(message, (int)response.StatusCode, EdgeAiClientHooks.Text(response.Content, responseBytes), headers, exception);
                 }
             }
             else
@@ -9338,10 +8750,10 @@ namespace EdgeAi.Client
                 {
                     var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings.GetTypeInfo(body.GetType()));
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
-                    content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
+                    content_.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
                     request_.Content = content_;
-                    request_.Method = new System.Net.Http.HttpMethod("POST");
-                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
+                    request_.Method = System.Net.Http.HttpMethod.Post;
+                    request_.Headers.Accept.Add(new System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("application/json"));
 
                     var urlBuilder_ = new System.Text.StringBuilder();
                 
@@ -9365,14 +8777,7 @@ namespace EdgeAi.Client
                     var disposeResponse_ = true;
                     try
                     {
-                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
-                        foreach (var item_ in response_.Headers)
-                            headers_[item_.Key] = item_.Value;
-                        if (response_.Content != null && response_.Content.Headers != null)
-                        {
-                            foreach (var item_ in response_.Content.Headers)
-                                headers_[item_.Key] = item_.Value;
-                        }
+                        var headers_ = new ResponseHeaders(response_);
 
                         ProcessResponse(client_, response_);
 
@@ -9433,10 +8838,10 @@ namespace EdgeAi.Client
                 {
                     var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings.GetTypeInfo(body.GetType()));
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
-                    content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
+                    content_.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
                     request_.Content = content_;
-                    request_.Method = new System.Net.Http.HttpMethod("POST");
-                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
+                    request_.Method = System.Net.Http.HttpMethod.Post;
+                    request_.Headers.Accept.Add(new System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("application/json"));
 
                     var urlBuilder_ = new System.Text.StringBuilder();
                 
@@ -9460,14 +8865,7 @@ namespace EdgeAi.Client
                     var disposeResponse_ = true;
                     try
                     {
-                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
-                        foreach (var item_ in response_.Headers)
-                            headers_[item_.Key] = item_.Value;
-                        if (response_.Content != null && response_.Content.Headers != null)
-                        {
-                            foreach (var item_ in response_.Content.Headers)
-                                headers_[item_.Key] = item_.Value;
-                        }
+                        var headers_ = new ResponseHeaders(response_);
 
                         ProcessResponse(client_, response_);
 
@@ -9527,10 +8925,10 @@ namespace EdgeAi.Client
                 {
                     var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings.GetTypeInfo(body.GetType()));
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
-                    content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
+                    content_.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
                     request_.Content = content_;
-                    request_.Method = new System.Net.Http.HttpMethod("POST");
-                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
+                    request_.Method = System.Net.Http.HttpMethod.Post;
+                    request_.Headers.Accept.Add(new System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("application/json"));
 
                     var urlBuilder_ = new System.Text.StringBuilder();
                 
@@ -9548,14 +8946,7 @@ namespace EdgeAi.Client
                     var disposeResponse_ = true;
                     try
                     {
-                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
-                        foreach (var item_ in response_.Headers)
-                            headers_[item_.Key] = item_.Value;
-                        if (response_.Content != null && response_.Content.Headers != null)
-                        {
-                            foreach (var item_ in response_.Content.Headers)
-                                headers_[item_.Key] = item_.Value;
-                        }
+                        var headers_ = new ResponseHeaders(response_);
 
                         ProcessResponse(client_, response_);
 
@@ -9616,10 +9007,10 @@ namespace EdgeAi.Client
                 {
                     var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings.GetTypeInfo(body.GetType()));
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
-                    content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
+                    content_.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
                     request_.Content = content_;
-                    request_.Method = new System.Net.Http.HttpMethod("POST");
-                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
+                    request_.Method = System.Net.Http.HttpMethod.Post;
+                    request_.Headers.Accept.Add(new System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("application/json"));
 
                     var urlBuilder_ = new System.Text.StringBuilder();
                 
@@ -9643,14 +9034,7 @@ namespace EdgeAi.Client
                     var disposeResponse_ = true;
                     try
                     {
-                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
-                        foreach (var item_ in response_.Headers)
-                            headers_[item_.Key] = item_.Value;
-                        if (response_.Content != null && response_.Content.Headers != null)
-                        {
-                            foreach (var item_ in response_.Content.Headers)
-                                headers_[item_.Key] = item_.Value;
-                        }
+                        var headers_ = new ResponseHeaders(response_);
 
                         ProcessResponse(client_, response_);
 
@@ -9711,10 +9095,10 @@ namespace EdgeAi.Client
                 {
                     var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings.GetTypeInfo(body.GetType()));
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
-                    content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
+                    content_.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
                     request_.Content = content_;
-                    request_.Method = new System.Net.Http.HttpMethod("POST");
-                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
+                    request_.Method = System.Net.Http.HttpMethod.Post;
+                    request_.Headers.Accept.Add(new System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("application/json"));
 
                     var urlBuilder_ = new System.Text.StringBuilder();
                 
@@ -9738,14 +9122,7 @@ namespace EdgeAi.Client
                     var disposeResponse_ = true;
                     try
                     {
-                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
-                        foreach (var item_ in response_.Headers)
-                            headers_[item_.Key] = item_.Value;
-                        if (response_.Content != null && response_.Content.Headers != null)
-                        {
-                            foreach (var item_ in response_.Content.Headers)
-                                headers_[item_.Key] = item_.Value;
-                        }
+                        var headers_ = new ResponseHeaders(response_);
 
                         ProcessResponse(client_, response_);
 
@@ -9805,10 +9182,10 @@ namespace EdgeAi.Client
                 {
                     var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings.GetTypeInfo(body.GetType()));
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
-                    content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
+                    content_.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
                     request_.Content = content_;
-                    request_.Method = new System.Net.Http.HttpMethod("POST");
-                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
+                    request_.Method = System.Net.Http.HttpMethod.Post;
+                    request_.Headers.Accept.Add(new System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("application/json"));
 
                     var urlBuilder_ = new System.Text.StringBuilder();
                 
@@ -9826,14 +9203,7 @@ namespace EdgeAi.Client
                     var disposeResponse_ = true;
                     try
                     {
-                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
-                        foreach (var item_ in response_.Headers)
-                            headers_[item_.Key] = item_.Value;
-                        if (response_.Content != null && response_.Content.Headers != null)
-                        {
-                            foreach (var item_ in response_.Content.Headers)
-                                headers_[item_.Key] = item_.Value;
-                        }
+                        var headers_ = new ResponseHeaders(response_);
 
                         ProcessResponse(client_, response_);
 
@@ -9893,10 +9263,10 @@ namespace EdgeAi.Client
                 {
                     var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings.GetTypeInfo(body.GetType()));
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
-                    content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
+                    content_.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
                     request_.Content = content_;
-                    request_.Method = new System.Net.Http.HttpMethod("POST");
-                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
+                    request_.Method = System.Net.Http.HttpMethod.Post;
+                    request_.Headers.Accept.Add(new System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("application/json"));
 
                     var urlBuilder_ = new System.Text.StringBuilder();
                 
@@ -9914,14 +9284,7 @@ namespace EdgeAi.Client
                     var disposeResponse_ = true;
                     try
                     {
-                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
-                        foreach (var item_ in response_.Headers)
-                            headers_[item_.Key] = item_.Value;
-                        if (response_.Content != null && response_.Content.Headers != null)
-                        {
-                            foreach (var item_ in response_.Content.Headers)
-                                headers_[item_.Key] = item_.Value;
-                        }
+                        var headers_ = new ResponseHeaders(response_);
 
                         ProcessResponse(client_, response_);
 
@@ -9981,10 +9344,10 @@ namespace EdgeAi.Client
                 {
                     var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings.GetTypeInfo(body.GetType()));
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
-                    content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
+                    content_.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
                     request_.Content = content_;
-                    request_.Method = new System.Net.Http.HttpMethod("POST");
-                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
+                    request_.Method = System.Net.Http.HttpMethod.Post;
+                    request_.Headers.Accept.Add(new System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("application/json"));
 
                     var urlBuilder_ = new System.Text.StringBuilder();
                 
@@ -10002,14 +9365,7 @@ namespace EdgeAi.Client
                     var disposeResponse_ = true;
                     try
                     {
-                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
-                        foreach (var item_ in response_.Headers)
-                            headers_[item_.Key] = item_.Value;
-                        if (response_.Content != null && response_.Content.Headers != null)
-                        {
-                            foreach (var item_ in response_.Content.Headers)
-                                headers_[item_.Key] = item_.Value;
-                        }
+                        var headers_ = new ResponseHeaders(response_);
 
                         ProcessResponse(client_, response_);
 
@@ -10084,7 +9440,7 @@ namespace EdgeAi.Client
     #endif
         }
 
-        /// <summary>Reads bodies as text before parsing them, so an error keeps its raw body (set by the hooks).</summary>
+        /// <summary>Buffers bodies before parsing them, so an error keeps its raw body as text (set by the hooks).</summary>
         public bool ReadResponseAsString { get; set; }
 
         /// <summary>Reads and parses a response body.</summary>
@@ -10097,16 +9453,16 @@ namespace EdgeAi.Client
 
             if (ReadResponseAsString)
             {
-                var responseText = await ReadAsStringAsync(response.Content, cancellationToken).ConfigureAwait(false);
+                var responseBytes = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
                 try
                 {
-                    var typedBody = System.Text.Json.JsonSerializer.Deserialize(responseText, (System.Text.Json.Serialization.Metadata.JsonTypeInfo<T>)JsonSerializerSettings.GetTypeInfo(typeof(T)));
-                    return new ObjectResponseResult<T>(typedBody!, responseText);
+                    var typedBody = System.Text.Json.JsonSerializer.Deserialize(EdgeAiClientHooks.Utf8Json(responseBytes), (System.Text.Json.Serialization.Metadata.JsonTypeInfo<T>)JsonSerializerSettings.GetTypeInfo(typeof(T)));
+                    return new ObjectResponseResult<T>(typedBody!, typedBody == null || (int)response.StatusCode != 200 ? EdgeAiClientHooks.Text(response.Content, responseBytes) : string.Empty);
                 }
                 catch (System.Text.Json.JsonException exception)
                 {
                     var message = "Could not deserialize the response body string as " + typeof(T).FullName + ".";
-                    throw new EdgeAiApiException(message, (int)response.StatusCode, responseText, headers, exception);
+                    throw new EdgeAiApiException(message, (int)response.StatusCode, EdgeAiClientHooks.Text(response.Content, responseBytes), headers, exception);
                 }
             }
             else
@@ -10270,10 +9626,10 @@ namespace EdgeAi.Client
                 {
                     var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings.GetTypeInfo(body.GetType()));
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
-                    content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
+                    content_.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
                     request_.Content = content_;
-                    request_.Method = new System.Net.Http.HttpMethod("POST");
-                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
+                    request_.Method = System.Net.Http.HttpMethod.Post;
+                    request_.Headers.Accept.Add(new System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("application/json"));
 
                     var urlBuilder_ = new System.Text.StringBuilder();
                 
@@ -10291,14 +9647,7 @@ namespace EdgeAi.Client
                     var disposeResponse_ = true;
                     try
                     {
-                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
-                        foreach (var item_ in response_.Headers)
-                            headers_[item_.Key] = item_.Value;
-                        if (response_.Content != null && response_.Content.Headers != null)
-                        {
-                            foreach (var item_ in response_.Content.Headers)
-                                headers_[item_.Key] = item_.Value;
-                        }
+                        var headers_ = new ResponseHeaders(response_);
 
                         ProcessResponse(client_, response_);
 
@@ -10358,10 +9707,10 @@ namespace EdgeAi.Client
                 {
                     var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings.GetTypeInfo(body.GetType()));
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
-                    content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
+                    content_.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
                     request_.Content = content_;
-                    request_.Method = new System.Net.Http.HttpMethod("POST");
-                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
+                    request_.Method = System.Net.Http.HttpMethod.Post;
+                    request_.Headers.Accept.Add(new System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("application/json"));
 
                     var urlBuilder_ = new System.Text.StringBuilder();
                 
@@ -10379,14 +9728,7 @@ namespace EdgeAi.Client
                     var disposeResponse_ = true;
                     try
                     {
-                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
-                        foreach (var item_ in response_.Headers)
-                            headers_[item_.Key] = item_.Value;
-                        if (response_.Content != null && response_.Content.Headers != null)
-                        {
-                            foreach (var item_ in response_.Content.Headers)
-                                headers_[item_.Key] = item_.Value;
-                        }
+                        var headers_ = new ResponseHeaders(response_);
 
                         ProcessResponse(client_, response_);
 
@@ -10461,7 +9803,7 @@ namespace EdgeAi.Client
     #endif
         }
 
-        /// <summary>Reads bodies as text before parsing them, so an error keeps its raw body (set by the hooks).</summary>
+        /// <summary>Buffers bodies before parsing them, so an error keeps its raw body as text (set by the hooks).</summary>
         public bool ReadResponseAsString { get; set; }
 
         /// <summary>Reads and parses a response body.</summary>
@@ -10474,16 +9816,16 @@ namespace EdgeAi.Client
 
             if (ReadResponseAsString)
             {
-                var responseText = await ReadAsStringAsync(response.Content, cancellationToken).ConfigureAwait(false);
+                var responseBytes = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
                 try
                 {
-                    var typedBody = System.Text.Json.JsonSerializer.Deserialize(responseText, (System.Text.Json.Serialization.Metadata.JsonTypeInfo<T>)JsonSerializerSettings.GetTypeInfo(typeof(T)));
-                    return new ObjectResponseResult<T>(typedBody!, responseText);
+                    var typedBody = System.Text.Json.JsonSerializer.Deserialize(EdgeAiClientHooks.Utf8Json(responseBytes), (System.Text.Json.Serialization.Metadata.JsonTypeInfo<T>)JsonSerializerSettings.GetTypeInfo(typeof(T)));
+                    return new ObjectResponseResult<T>(typedBody!, typedBody == null || (int)response.StatusCode != 200 ? EdgeAiClientHooks.Text(response.Content, responseBytes) : string.Empty);
                 }
                 catch (System.Text.Json.JsonException exception)
                 {
                     var message = "Could not deserialize the response body string as " + typeof(T).FullName + ".";
-                    throw new EdgeAiApiException(message, (int)response.StatusCode, responseText, headers, exception);
+                    throw new EdgeAiApiException(message, (int)response.StatusCode, EdgeAiClientHooks.Text(response.Content, responseBytes), headers, exception);
                 }
             }
             else
@@ -10746,10 +10088,10 @@ namespace EdgeAi.Client
                 {
                     var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings.GetTypeInfo(body.GetType()));
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
-                    content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
+                    content_.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
                     request_.Content = content_;
-                    request_.Method = new System.Net.Http.HttpMethod("POST");
-                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
+                    request_.Method = System.Net.Http.HttpMethod.Post;
+                    request_.Headers.Accept.Add(new System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("application/json"));
 
                     var urlBuilder_ = new System.Text.StringBuilder();
                 
@@ -10767,14 +10109,7 @@ namespace EdgeAi.Client
                     var disposeResponse_ = true;
                     try
                     {
-                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
-                        foreach (var item_ in response_.Headers)
-                            headers_[item_.Key] = item_.Value;
-                        if (response_.Content != null && response_.Content.Headers != null)
-                        {
-                            foreach (var item_ in response_.Content.Headers)
-                                headers_[item_.Key] = item_.Value;
-                        }
+                        var headers_ = new ResponseHeaders(response_);
 
                         ProcessResponse(client_, response_);
 
@@ -10835,8 +10170,8 @@ namespace EdgeAi.Client
                     var content_ = new System.Net.Http.StreamContent(body);
                     content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("multipart/form-data");
                     request_.Content = content_;
-                    request_.Method = new System.Net.Http.HttpMethod("POST");
-                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
+                    request_.Method = System.Net.Http.HttpMethod.Post;
+                    request_.Headers.Accept.Add(new System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("application/json"));
 
                     var urlBuilder_ = new System.Text.StringBuilder();
                 
@@ -10854,14 +10189,7 @@ namespace EdgeAi.Client
                     var disposeResponse_ = true;
                     try
                     {
-                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
-                        foreach (var item_ in response_.Headers)
-                            headers_[item_.Key] = item_.Value;
-                        if (response_.Content != null && response_.Content.Headers != null)
-                        {
-                            foreach (var item_ in response_.Content.Headers)
-                                headers_[item_.Key] = item_.Value;
-                        }
+                        var headers_ = new ResponseHeaders(response_);
 
                         ProcessResponse(client_, response_);
 
@@ -10922,8 +10250,8 @@ namespace EdgeAi.Client
                     var content_ = new System.Net.Http.StreamContent(body);
                     content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("multipart/form-data");
                     request_.Content = content_;
-                    request_.Method = new System.Net.Http.HttpMethod("POST");
-                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
+                    request_.Method = System.Net.Http.HttpMethod.Post;
+                    request_.Headers.Accept.Add(new System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("application/json"));
 
                     var urlBuilder_ = new System.Text.StringBuilder();
                 
@@ -10941,14 +10269,7 @@ namespace EdgeAi.Client
                     var disposeResponse_ = true;
                     try
                     {
-                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
-                        foreach (var item_ in response_.Headers)
-                            headers_[item_.Key] = item_.Value;
-                        if (response_.Content != null && response_.Content.Headers != null)
-                        {
-                            foreach (var item_ in response_.Content.Headers)
-                                headers_[item_.Key] = item_.Value;
-                        }
+                        var headers_ = new ResponseHeaders(response_);
 
                         ProcessResponse(client_, response_);
 
@@ -11009,8 +10330,8 @@ namespace EdgeAi.Client
                     var content_ = new System.Net.Http.StreamContent(body);
                     content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("multipart/form-data");
                     request_.Content = content_;
-                    request_.Method = new System.Net.Http.HttpMethod("POST");
-                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
+                    request_.Method = System.Net.Http.HttpMethod.Post;
+                    request_.Headers.Accept.Add(new System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("application/json"));
 
                     var urlBuilder_ = new System.Text.StringBuilder();
                 
@@ -11028,14 +10349,7 @@ namespace EdgeAi.Client
                     var disposeResponse_ = true;
                     try
                     {
-                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
-                        foreach (var item_ in response_.Headers)
-                            headers_[item_.Key] = item_.Value;
-                        if (response_.Content != null && response_.Content.Headers != null)
-                        {
-                            foreach (var item_ in response_.Content.Headers)
-                                headers_[item_.Key] = item_.Value;
-                        }
+                        var headers_ = new ResponseHeaders(response_);
 
                         ProcessResponse(client_, response_);
 
@@ -11095,10 +10409,10 @@ namespace EdgeAi.Client
                 {
                     var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings.GetTypeInfo(body.GetType()));
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
-                    content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
+                    content_.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
                     request_.Content = content_;
-                    request_.Method = new System.Net.Http.HttpMethod("POST");
-                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("image/png"));
+                    request_.Method = System.Net.Http.HttpMethod.Post;
+                    request_.Headers.Accept.Add(new System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("image/png"));
 
                     var urlBuilder_ = new System.Text.StringBuilder();
                 
@@ -11116,14 +10430,7 @@ namespace EdgeAi.Client
                     var disposeResponse_ = true;
                     try
                     {
-                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
-                        foreach (var item_ in response_.Headers)
-                            headers_[item_.Key] = item_.Value;
-                        if (response_.Content != null && response_.Content.Headers != null)
-                        {
-                            foreach (var item_ in response_.Content.Headers)
-                                headers_[item_.Key] = item_.Value;
-                        }
+                        var headers_ = new ResponseHeaders(response_);
 
                         ProcessResponse(client_, response_);
 
@@ -11181,10 +10488,10 @@ namespace EdgeAi.Client
                 {
                     var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings.GetTypeInfo(body.GetType()));
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
-                    content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
+                    content_.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
                     request_.Content = content_;
-                    request_.Method = new System.Net.Http.HttpMethod("POST");
-                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
+                    request_.Method = System.Net.Http.HttpMethod.Post;
+                    request_.Headers.Accept.Add(new System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("application/json"));
 
                     var urlBuilder_ = new System.Text.StringBuilder();
                 
@@ -11202,14 +10509,7 @@ namespace EdgeAi.Client
                     var disposeResponse_ = true;
                     try
                     {
-                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
-                        foreach (var item_ in response_.Headers)
-                            headers_[item_.Key] = item_.Value;
-                        if (response_.Content != null && response_.Content.Headers != null)
-                        {
-                            foreach (var item_ in response_.Content.Headers)
-                                headers_[item_.Key] = item_.Value;
-                        }
+                        var headers_ = new ResponseHeaders(response_);
 
                         ProcessResponse(client_, response_);
 
@@ -11269,10 +10569,10 @@ namespace EdgeAi.Client
                 {
                     var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings.GetTypeInfo(body.GetType()));
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
-                    content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
+                    content_.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
                     request_.Content = content_;
-                    request_.Method = new System.Net.Http.HttpMethod("POST");
-                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("image/jpeg"));
+                    request_.Method = System.Net.Http.HttpMethod.Post;
+                    request_.Headers.Accept.Add(new System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("image/jpeg"));
 
                     var urlBuilder_ = new System.Text.StringBuilder();
                 
@@ -11290,14 +10590,7 @@ namespace EdgeAi.Client
                     var disposeResponse_ = true;
                     try
                     {
-                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
-                        foreach (var item_ in response_.Headers)
-                            headers_[item_.Key] = item_.Value;
-                        if (response_.Content != null && response_.Content.Headers != null)
-                        {
-                            foreach (var item_ in response_.Content.Headers)
-                                headers_[item_.Key] = item_.Value;
-                        }
+                        var headers_ = new ResponseHeaders(response_);
 
                         ProcessResponse(client_, response_);
 
@@ -11355,10 +10648,10 @@ namespace EdgeAi.Client
                 {
                     var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings.GetTypeInfo(body.GetType()));
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
-                    content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
+                    content_.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
                     request_.Content = content_;
-                    request_.Method = new System.Net.Http.HttpMethod("POST");
-                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("image/png"));
+                    request_.Method = System.Net.Http.HttpMethod.Post;
+                    request_.Headers.Accept.Add(new System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("image/png"));
 
                     var urlBuilder_ = new System.Text.StringBuilder();
                 
@@ -11376,14 +10669,7 @@ namespace EdgeAi.Client
                     var disposeResponse_ = true;
                     try
                     {
-                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
-                        foreach (var item_ in response_.Headers)
-                            headers_[item_.Key] = item_.Value;
-                        if (response_.Content != null && response_.Content.Headers != null)
-                        {
-                            foreach (var item_ in response_.Content.Headers)
-                                headers_[item_.Key] = item_.Value;
-                        }
+                        var headers_ = new ResponseHeaders(response_);
 
                         ProcessResponse(client_, response_);
 
@@ -11441,10 +10727,10 @@ namespace EdgeAi.Client
                 {
                     var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings.GetTypeInfo(body.GetType()));
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
-                    content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
+                    content_.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
                     request_.Content = content_;
-                    request_.Method = new System.Net.Http.HttpMethod("POST");
-                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("image/png"));
+                    request_.Method = System.Net.Http.HttpMethod.Post;
+                    request_.Headers.Accept.Add(new System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("image/png"));
 
                     var urlBuilder_ = new System.Text.StringBuilder();
                 
@@ -11462,14 +10748,7 @@ namespace EdgeAi.Client
                     var disposeResponse_ = true;
                     try
                     {
-                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
-                        foreach (var item_ in response_.Headers)
-                            headers_[item_.Key] = item_.Value;
-                        if (response_.Content != null && response_.Content.Headers != null)
-                        {
-                            foreach (var item_ in response_.Content.Headers)
-                                headers_[item_.Key] = item_.Value;
-                        }
+                        var headers_ = new ResponseHeaders(response_);
 
                         ProcessResponse(client_, response_);
 
@@ -11527,10 +10806,10 @@ namespace EdgeAi.Client
                 {
                     var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings.GetTypeInfo(body.GetType()));
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
-                    content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
+                    content_.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
                     request_.Content = content_;
-                    request_.Method = new System.Net.Http.HttpMethod("POST");
-                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("image/png"));
+                    request_.Method = System.Net.Http.HttpMethod.Post;
+                    request_.Headers.Accept.Add(new System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("image/png"));
 
                     var urlBuilder_ = new System.Text.StringBuilder();
                 
@@ -11548,14 +10827,7 @@ namespace EdgeAi.Client
                     var disposeResponse_ = true;
                     try
                     {
-                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
-                        foreach (var item_ in response_.Headers)
-                            headers_[item_.Key] = item_.Value;
-                        if (response_.Content != null && response_.Content.Headers != null)
-                        {
-                            foreach (var item_ in response_.Content.Headers)
-                                headers_[item_.Key] = item_.Value;
-                        }
+                        var headers_ = new ResponseHeaders(response_);
 
                         ProcessResponse(client_, response_);
 
@@ -11613,10 +10885,10 @@ namespace EdgeAi.Client
                 {
                     var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings.GetTypeInfo(body.GetType()));
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
-                    content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
+                    content_.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
                     request_.Content = content_;
-                    request_.Method = new System.Net.Http.HttpMethod("POST");
-                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("image/png"));
+                    request_.Method = System.Net.Http.HttpMethod.Post;
+                    request_.Headers.Accept.Add(new System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("image/png"));
 
                     var urlBuilder_ = new System.Text.StringBuilder();
                 
@@ -11634,14 +10906,7 @@ namespace EdgeAi.Client
                     var disposeResponse_ = true;
                     try
                     {
-                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
-                        foreach (var item_ in response_.Headers)
-                            headers_[item_.Key] = item_.Value;
-                        if (response_.Content != null && response_.Content.Headers != null)
-                        {
-                            foreach (var item_ in response_.Content.Headers)
-                                headers_[item_.Key] = item_.Value;
-                        }
+                        var headers_ = new ResponseHeaders(response_);
 
                         ProcessResponse(client_, response_);
 
@@ -11714,7 +10979,7 @@ namespace EdgeAi.Client
     #endif
         }
 
-        /// <summary>Reads bodies as text before parsing them, so an error keeps its raw body (set by the hooks).</summary>
+        /// <summary>Buffers bodies before parsing them, so an error keeps its raw body as text (set by the hooks).</summary>
         public bool ReadResponseAsString { get; set; }
 
         /// <summary>Reads and parses a response body.</summary>
@@ -11727,16 +10992,16 @@ namespace EdgeAi.Client
 
             if (ReadResponseAsString)
             {
-                var responseText = await ReadAsStringAsync(response.Content, cancellationToken).ConfigureAwait(false);
+                var responseBytes = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
                 try
                 {
-                    var typedBody = System.Text.Json.JsonSerializer.Deserialize(responseText, (System.Text.Json.Serialization.Metadata.JsonTypeInfo<T>)JsonSerializerSettings.GetTypeInfo(typeof(T)));
-                    return new ObjectResponseResult<T>(typedBody!, responseText);
+                    var typedBody = System.Text.Json.JsonSerializer.Deserialize(EdgeAiClientHooks.Utf8Json(responseBytes), (System.Text.Json.Serialization.Metadata.JsonTypeInfo<T>)JsonSerializerSettings.GetTypeInfo(typeof(T)));
+                    return new ObjectResponseResult<T>(typedBody!, typedBody == null || (int)response.StatusCode != 200 ? EdgeAiClientHooks.Text(response.Content, responseBytes) : string.Empty);
                 }
                 catch (System.Text.Json.JsonException exception)
                 {
                     var message = "Could not deserialize the response body string as " + typeof(T).FullName + ".";
-                    throw new EdgeAiApiException(message, (int)response.StatusCode, responseText, headers, exception);
+                    throw new EdgeAiApiException(message, (int)response.StatusCode, EdgeAiClientHooks.Text(response.Content, responseBytes), headers, exception);
                 }
             }
             else
@@ -11926,10 +11191,10 @@ namespace EdgeAi.Client
                 {
                     var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings.GetTypeInfo(body.GetType()));
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
-                    content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
+                    content_.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
                     request_.Content = content_;
-                    request_.Method = new System.Net.Http.HttpMethod("POST");
-                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("audio/mpeg"));
+                    request_.Method = System.Net.Http.HttpMethod.Post;
+                    request_.Headers.Accept.Add(new System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("audio/mpeg"));
 
                     var urlBuilder_ = new System.Text.StringBuilder();
                 
@@ -11953,14 +11218,7 @@ namespace EdgeAi.Client
                     var disposeResponse_ = true;
                     try
                     {
-                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
-                        foreach (var item_ in response_.Headers)
-                            headers_[item_.Key] = item_.Value;
-                        if (response_.Content != null && response_.Content.Headers != null)
-                        {
-                            foreach (var item_ in response_.Content.Headers)
-                                headers_[item_.Key] = item_.Value;
-                        }
+                        var headers_ = new ResponseHeaders(response_);
 
                         ProcessResponse(client_, response_);
 
@@ -12019,10 +11277,10 @@ namespace EdgeAi.Client
                 {
                     var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings.GetTypeInfo(body.GetType()));
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
-                    content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
+                    content_.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
                     request_.Content = content_;
-                    request_.Method = new System.Net.Http.HttpMethod("POST");
-                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("audio/mpeg"));
+                    request_.Method = System.Net.Http.HttpMethod.Post;
+                    request_.Headers.Accept.Add(new System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("audio/mpeg"));
 
                     var urlBuilder_ = new System.Text.StringBuilder();
                 
@@ -12046,14 +11304,7 @@ namespace EdgeAi.Client
                     var disposeResponse_ = true;
                     try
                     {
-                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
-                        foreach (var item_ in response_.Headers)
-                            headers_[item_.Key] = item_.Value;
-                        if (response_.Content != null && response_.Content.Headers != null)
-                        {
-                            foreach (var item_ in response_.Content.Headers)
-                                headers_[item_.Key] = item_.Value;
-                        }
+                        var headers_ = new ResponseHeaders(response_);
 
                         ProcessResponse(client_, response_);
 
@@ -12112,10 +11363,10 @@ namespace EdgeAi.Client
                 {
                     var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings.GetTypeInfo(body.GetType()));
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
-                    content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
+                    content_.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
                     request_.Content = content_;
-                    request_.Method = new System.Net.Http.HttpMethod("POST");
-                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("audio/mpeg"));
+                    request_.Method = System.Net.Http.HttpMethod.Post;
+                    request_.Headers.Accept.Add(new System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("audio/mpeg"));
 
                     var urlBuilder_ = new System.Text.StringBuilder();
                 
@@ -12139,14 +11390,7 @@ namespace EdgeAi.Client
                     var disposeResponse_ = true;
                     try
                     {
-                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
-                        foreach (var item_ in response_.Headers)
-                            headers_[item_.Key] = item_.Value;
-                        if (response_.Content != null && response_.Content.Headers != null)
-                        {
-                            foreach (var item_ in response_.Content.Headers)
-                                headers_[item_.Key] = item_.Value;
-                        }
+                        var headers_ = new ResponseHeaders(response_);
 
                         ProcessResponse(client_, response_);
 
@@ -12204,10 +11448,10 @@ namespace EdgeAi.Client
                 {
                     var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings.GetTypeInfo(body.GetType()));
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
-                    content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
+                    content_.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
                     request_.Content = content_;
-                    request_.Method = new System.Net.Http.HttpMethod("POST");
-                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
+                    request_.Method = System.Net.Http.HttpMethod.Post;
+                    request_.Headers.Accept.Add(new System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("application/json"));
 
                     var urlBuilder_ = new System.Text.StringBuilder();
                 
@@ -12225,14 +11469,7 @@ namespace EdgeAi.Client
                     var disposeResponse_ = true;
                     try
                     {
-                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
-                        foreach (var item_ in response_.Headers)
-                            headers_[item_.Key] = item_.Value;
-                        if (response_.Content != null && response_.Content.Headers != null)
-                        {
-                            foreach (var item_ in response_.Content.Headers)
-                                headers_[item_.Key] = item_.Value;
-                        }
+                        var headers_ = new ResponseHeaders(response_);
 
                         ProcessResponse(client_, response_);
 
@@ -12307,7 +11544,7 @@ namespace EdgeAi.Client
     #endif
         }
 
-        /// <summary>Reads bodies as text before parsing them, so an error keeps its raw body (set by the hooks).</summary>
+        /// <summary>Buffers bodies before parsing them, so an error keeps its raw body as text (set by the hooks).</summary>
         public bool ReadResponseAsString { get; set; }
 
         /// <summary>Reads and parses a response body.</summary>
@@ -12320,16 +11557,16 @@ namespace EdgeAi.Client
 
             if (ReadResponseAsString)
             {
-                var responseText = await ReadAsStringAsync(response.Content, cancellationToken).ConfigureAwait(false);
+                var responseBytes = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
                 try
                 {
-                    var typedBody = System.Text.Json.JsonSerializer.Deserialize(responseText, (System.Text.Json.Serialization.Metadata.JsonTypeInfo<T>)JsonSerializerSettings.GetTypeInfo(typeof(T)));
-                    return new ObjectResponseResult<T>(typedBody!, responseText);
+                    var typedBody = System.Text.Json.JsonSerializer.Deserialize(EdgeAiClientHooks.Utf8Json(responseBytes), (System.Text.Json.Serialization.Metadata.JsonTypeInfo<T>)JsonSerializerSettings.GetTypeInfo(typeof(T)));
+                    return new ObjectResponseResult<T>(typedBody!, typedBody == null || (int)response.StatusCode != 200 ? EdgeAiClientHooks.Text(response.Content, responseBytes) : string.Empty);
                 }
                 catch (System.Text.Json.JsonException exception)
                 {
                     var message = "Could not deserialize the response body string as " + typeof(T).FullName + ".";
-                    throw new EdgeAiApiException(message, (int)response.StatusCode, responseText, headers, exception);
+                    throw new EdgeAiApiException(message, (int)response.StatusCode, EdgeAiClientHooks.Text(response.Content, responseBytes), headers, exception);
                 }
             }
             else
@@ -12527,10 +11764,10 @@ namespace EdgeAi.Client
                 {
                     var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings.GetTypeInfo(body.GetType()));
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
-                    content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
+                    content_.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
                     request_.Content = content_;
-                    request_.Method = new System.Net.Http.HttpMethod("POST");
-                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
+                    request_.Method = System.Net.Http.HttpMethod.Post;
+                    request_.Headers.Accept.Add(new System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("application/json"));
 
                     var urlBuilder_ = new System.Text.StringBuilder();
                 
@@ -12548,14 +11785,7 @@ namespace EdgeAi.Client
                     var disposeResponse_ = true;
                     try
                     {
-                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
-                        foreach (var item_ in response_.Headers)
-                            headers_[item_.Key] = item_.Value;
-                        if (response_.Content != null && response_.Content.Headers != null)
-                        {
-                            foreach (var item_ in response_.Content.Headers)
-                                headers_[item_.Key] = item_.Value;
-                        }
+                        var headers_ = new ResponseHeaders(response_);
 
                         ProcessResponse(client_, response_);
 
@@ -12616,10 +11846,10 @@ namespace EdgeAi.Client
                 {
                     var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings.GetTypeInfo(body.GetType()));
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
-                    content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
+                    content_.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
                     request_.Content = content_;
-                    request_.Method = new System.Net.Http.HttpMethod("POST");
-                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
+                    request_.Method = System.Net.Http.HttpMethod.Post;
+                    request_.Headers.Accept.Add(new System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("application/json"));
 
                     var urlBuilder_ = new System.Text.StringBuilder();
                 
@@ -12643,14 +11873,7 @@ namespace EdgeAi.Client
                     var disposeResponse_ = true;
                     try
                     {
-                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
-                        foreach (var item_ in response_.Headers)
-                            headers_[item_.Key] = item_.Value;
-                        if (response_.Content != null && response_.Content.Headers != null)
-                        {
-                            foreach (var item_ in response_.Content.Headers)
-                                headers_[item_.Key] = item_.Value;
-                        }
+                        var headers_ = new ResponseHeaders(response_);
 
                         ProcessResponse(client_, response_);
 
@@ -12710,10 +11933,10 @@ namespace EdgeAi.Client
                 {
                     var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings.GetTypeInfo(body.GetType()));
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
-                    content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
+                    content_.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
                     request_.Content = content_;
-                    request_.Method = new System.Net.Http.HttpMethod("POST");
-                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
+                    request_.Method = System.Net.Http.HttpMethod.Post;
+                    request_.Headers.Accept.Add(new System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("application/json"));
 
                     var urlBuilder_ = new System.Text.StringBuilder();
                 
@@ -12731,14 +11954,7 @@ namespace EdgeAi.Client
                     var disposeResponse_ = true;
                     try
                     {
-                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
-                        foreach (var item_ in response_.Headers)
-                            headers_[item_.Key] = item_.Value;
-                        if (response_.Content != null && response_.Content.Headers != null)
-                        {
-                            foreach (var item_ in response_.Content.Headers)
-                                headers_[item_.Key] = item_.Value;
-                        }
+                        var headers_ = new ResponseHeaders(response_);
 
                         ProcessResponse(client_, response_);
 
@@ -12798,10 +12014,10 @@ namespace EdgeAi.Client
                 {
                     var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings.GetTypeInfo(body.GetType()));
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
-                    content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
+                    content_.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
                     request_.Content = content_;
-                    request_.Method = new System.Net.Http.HttpMethod("POST");
-                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
+                    request_.Method = System.Net.Http.HttpMethod.Post;
+                    request_.Headers.Accept.Add(new System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("application/json"));
 
                     var urlBuilder_ = new System.Text.StringBuilder();
                 
@@ -12819,14 +12035,7 @@ namespace EdgeAi.Client
                     var disposeResponse_ = true;
                     try
                     {
-                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
-                        foreach (var item_ in response_.Headers)
-                            headers_[item_.Key] = item_.Value;
-                        if (response_.Content != null && response_.Content.Headers != null)
-                        {
-                            foreach (var item_ in response_.Content.Headers)
-                                headers_[item_.Key] = item_.Value;
-                        }
+                        var headers_ = new ResponseHeaders(response_);
 
                         ProcessResponse(client_, response_);
 
@@ -12886,10 +12095,10 @@ namespace EdgeAi.Client
                 {
                     var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings.GetTypeInfo(body.GetType()));
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
-                    content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
+                    content_.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
                     request_.Content = content_;
-                    request_.Method = new System.Net.Http.HttpMethod("POST");
-                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
+                    request_.Method = System.Net.Http.HttpMethod.Post;
+                    request_.Headers.Accept.Add(new System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("application/json"));
 
                     var urlBuilder_ = new System.Text.StringBuilder();
                 
@@ -12907,14 +12116,7 @@ namespace EdgeAi.Client
                     var disposeResponse_ = true;
                     try
                     {
-                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
-                        foreach (var item_ in response_.Headers)
-                            headers_[item_.Key] = item_.Value;
-                        if (response_.Content != null && response_.Content.Headers != null)
-                        {
-                            foreach (var item_ in response_.Content.Headers)
-                                headers_[item_.Key] = item_.Value;
-                        }
+                        var headers_ = new ResponseHeaders(response_);
 
                         ProcessResponse(client_, response_);
 
@@ -12989,7 +12191,7 @@ namespace EdgeAi.Client
     #endif
         }
 
-        /// <summary>Reads bodies as text before parsing them, so an error keeps its raw body (set by the hooks).</summary>
+        /// <summary>Buffers bodies before parsing them, so an error keeps its raw body as text (set by the hooks).</summary>
         public bool ReadResponseAsString { get; set; }
 
         /// <summary>Reads and parses a response body.</summary>
@@ -13002,16 +12204,16 @@ namespace EdgeAi.Client
 
             if (ReadResponseAsString)
             {
-                var responseText = await ReadAsStringAsync(response.Content, cancellationToken).ConfigureAwait(false);
+                var responseBytes = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
                 try
                 {
-                    var typedBody = System.Text.Json.JsonSerializer.Deserialize(responseText, (System.Text.Json.Serialization.Metadata.JsonTypeInfo<T>)JsonSerializerSettings.GetTypeInfo(typeof(T)));
-                    return new ObjectResponseResult<T>(typedBody!, responseText);
+                    var typedBody = System.Text.Json.JsonSerializer.Deserialize(EdgeAiClientHooks.Utf8Json(responseBytes), (System.Text.Json.Serialization.Metadata.JsonTypeInfo<T>)JsonSerializerSettings.GetTypeInfo(typeof(T)));
+                    return new ObjectResponseResult<T>(typedBody!, typedBody == null || (int)response.StatusCode != 200 ? EdgeAiClientHooks.Text(response.Content, responseBytes) : string.Empty);
                 }
                 catch (System.Text.Json.JsonException exception)
                 {
                     var message = "Could not deserialize the response body string as " + typeof(T).FullName + ".";
-                    throw new EdgeAiApiException(message, (int)response.StatusCode, responseText, headers, exception);
+                    throw new EdgeAiApiException(message, (int)response.StatusCode, EdgeAiClientHooks.Text(response.Content, responseBytes), headers, exception);
                 }
             }
             else
@@ -13168,10 +12370,10 @@ namespace EdgeAi.Client
                 {
                     var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings.GetTypeInfo(body.GetType()));
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
-                    content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
+                    content_.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
                     request_.Content = content_;
-                    request_.Method = new System.Net.Http.HttpMethod("POST");
-                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
+                    request_.Method = System.Net.Http.HttpMethod.Post;
+                    request_.Headers.Accept.Add(new System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("application/json"));
 
                     var urlBuilder_ = new System.Text.StringBuilder();
                 
@@ -13189,14 +12391,7 @@ namespace EdgeAi.Client
                     var disposeResponse_ = true;
                     try
                     {
-                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
-                        foreach (var item_ in response_.Headers)
-                            headers_[item_.Key] = item_.Value;
-                        if (response_.Content != null && response_.Content.Headers != null)
-                        {
-                            foreach (var item_ in response_.Content.Headers)
-                                headers_[item_.Key] = item_.Value;
-                        }
+                        var headers_ = new ResponseHeaders(response_);
 
                         ProcessResponse(client_, response_);
 
@@ -13271,7 +12466,7 @@ namespace EdgeAi.Client
     #endif
         }
 
-        /// <summary>Reads bodies as text before parsing them, so an error keeps its raw body (set by the hooks).</summary>
+        /// <summary>Buffers bodies before parsing them, so an error keeps its raw body as text (set by the hooks).</summary>
         public bool ReadResponseAsString { get; set; }
 
         /// <summary>Reads and parses a response body.</summary>
@@ -13284,16 +12479,16 @@ namespace EdgeAi.Client
 
             if (ReadResponseAsString)
             {
-                var responseText = await ReadAsStringAsync(response.Content, cancellationToken).ConfigureAwait(false);
+                var responseBytes = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
                 try
                 {
-                    var typedBody = System.Text.Json.JsonSerializer.Deserialize(responseText, (System.Text.Json.Serialization.Metadata.JsonTypeInfo<T>)JsonSerializerSettings.GetTypeInfo(typeof(T)));
-                    return new ObjectResponseResult<T>(typedBody!, responseText);
+                    var typedBody = System.Text.Json.JsonSerializer.Deserialize(EdgeAiClientHooks.Utf8Json(responseBytes), (System.Text.Json.Serialization.Metadata.JsonTypeInfo<T>)JsonSerializerSettings.GetTypeInfo(typeof(T)));
+                    return new ObjectResponseResult<T>(typedBody!, typedBody == null || (int)response.StatusCode != 200 ? EdgeAiClientHooks.Text(response.Content, responseBytes) : string.Empty);
                 }
                 catch (System.Text.Json.JsonException exception)
                 {
                     var message = "Could not deserialize the response body string as " + typeof(T).FullName + ".";
-                    throw new EdgeAiApiException(message, (int)response.StatusCode, responseText, headers, exception);
+                    throw new EdgeAiApiException(message, (int)response.StatusCode, EdgeAiClientHooks.Text(response.Content, responseBytes), headers, exception);
                 }
             }
             else
@@ -13446,10 +12641,10 @@ namespace EdgeAi.Client
                 {
                     var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings.GetTypeInfo(body.GetType()));
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
-                    content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
+                    content_.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
                     request_.Content = content_;
-                    request_.Method = new System.Net.Http.HttpMethod("POST");
-                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
+                    request_.Method = System.Net.Http.HttpMethod.Post;
+                    request_.Headers.Accept.Add(new System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("application/json"));
 
                     var urlBuilder_ = new System.Text.StringBuilder();
                 
@@ -13467,14 +12662,7 @@ namespace EdgeAi.Client
                     var disposeResponse_ = true;
                     try
                     {
-                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
-                        foreach (var item_ in response_.Headers)
-                            headers_[item_.Key] = item_.Value;
-                        if (response_.Content != null && response_.Content.Headers != null)
-                        {
-                            foreach (var item_ in response_.Content.Headers)
-                                headers_[item_.Key] = item_.Value;
-                        }
+                        var headers_ = new ResponseHeaders(response_);
 
                         ProcessResponse(client_, response_);
 
@@ -13549,7 +12737,7 @@ namespace EdgeAi.Client
     #endif
         }
 
-        /// <summary>Reads bodies as text before parsing them, so an error keeps its raw body (set by the hooks).</summary>
+        /// <summary>Buffers bodies before parsing them, so an error keeps its raw body as text (set by the hooks).</summary>
         public bool ReadResponseAsString { get; set; }
 
         /// <summary>Reads and parses a response body.</summary>
@@ -13562,16 +12750,16 @@ namespace EdgeAi.Client
 
             if (ReadResponseAsString)
             {
-                var responseText = await ReadAsStringAsync(response.Content, cancellationToken).ConfigureAwait(false);
+                var responseBytes = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
                 try
                 {
-                    var typedBody = System.Text.Json.JsonSerializer.Deserialize(responseText, (System.Text.Json.Serialization.Metadata.JsonTypeInfo<T>)JsonSerializerSettings.GetTypeInfo(typeof(T)));
-                    return new ObjectResponseResult<T>(typedBody!, responseText);
+                    var typedBody = System.Text.Json.JsonSerializer.Deserialize(EdgeAiClientHooks.Utf8Json(responseBytes), (System.Text.Json.Serialization.Metadata.JsonTypeInfo<T>)JsonSerializerSettings.GetTypeInfo(typeof(T)));
+                    return new ObjectResponseResult<T>(typedBody!, typedBody == null || (int)response.StatusCode != 200 ? EdgeAiClientHooks.Text(response.Content, responseBytes) : string.Empty);
                 }
                 catch (System.Text.Json.JsonException exception)
                 {
                     var message = "Could not deserialize the response body string as " + typeof(T).FullName + ".";
-                    throw new EdgeAiApiException(message, (int)response.StatusCode, responseText, headers, exception);
+                    throw new EdgeAiApiException(message, (int)response.StatusCode, EdgeAiClientHooks.Text(response.Content, responseBytes), headers, exception);
                 }
             }
             else
@@ -13748,10 +12936,10 @@ namespace EdgeAi.Client
                 {
                     var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings.GetTypeInfo(body.GetType()));
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
-                    content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
+                    content_.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
                     request_.Content = content_;
-                    request_.Method = new System.Net.Http.HttpMethod("POST");
-                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
+                    request_.Method = System.Net.Http.HttpMethod.Post;
+                    request_.Headers.Accept.Add(new System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("application/json"));
 
                     var urlBuilder_ = new System.Text.StringBuilder();
                 
@@ -13769,14 +12957,7 @@ namespace EdgeAi.Client
                     var disposeResponse_ = true;
                     try
                     {
-                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
-                        foreach (var item_ in response_.Headers)
-                            headers_[item_.Key] = item_.Value;
-                        if (response_.Content != null && response_.Content.Headers != null)
-                        {
-                            foreach (var item_ in response_.Content.Headers)
-                                headers_[item_.Key] = item_.Value;
-                        }
+                        var headers_ = new ResponseHeaders(response_);
 
                         ProcessResponse(client_, response_);
 
@@ -13836,10 +13017,10 @@ namespace EdgeAi.Client
                 {
                     var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings.GetTypeInfo(body.GetType()));
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
-                    content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
+                    content_.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
                     request_.Content = content_;
-                    request_.Method = new System.Net.Http.HttpMethod("POST");
-                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
+                    request_.Method = System.Net.Http.HttpMethod.Post;
+                    request_.Headers.Accept.Add(new System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("application/json"));
 
                     var urlBuilder_ = new System.Text.StringBuilder();
                 
@@ -13857,14 +13038,7 @@ namespace EdgeAi.Client
                     var disposeResponse_ = true;
                     try
                     {
-                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
-                        foreach (var item_ in response_.Headers)
-                            headers_[item_.Key] = item_.Value;
-                        if (response_.Content != null && response_.Content.Headers != null)
-                        {
-                            foreach (var item_ in response_.Content.Headers)
-                                headers_[item_.Key] = item_.Value;
-                        }
+                        var headers_ = new ResponseHeaders(response_);
 
                         ProcessResponse(client_, response_);
 
@@ -13926,10 +13100,10 @@ namespace EdgeAi.Client
                 {
                     var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings.GetTypeInfo(body.GetType()));
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
-                    content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
+                    content_.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
                     request_.Content = content_;
-                    request_.Method = new System.Net.Http.HttpMethod("POST");
-                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
+                    request_.Method = System.Net.Http.HttpMethod.Post;
+                    request_.Headers.Accept.Add(new System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("application/json"));
 
                     var urlBuilder_ = new System.Text.StringBuilder();
                 
@@ -13947,14 +13121,7 @@ namespace EdgeAi.Client
                     var disposeResponse_ = true;
                     try
                     {
-                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
-                        foreach (var item_ in response_.Headers)
-                            headers_[item_.Key] = item_.Value;
-                        if (response_.Content != null && response_.Content.Headers != null)
-                        {
-                            foreach (var item_ in response_.Content.Headers)
-                                headers_[item_.Key] = item_.Value;
-                        }
+                        var headers_ = new ResponseHeaders(response_);
 
                         ProcessResponse(client_, response_);
 
@@ -14029,7 +13196,7 @@ namespace EdgeAi.Client
     #endif
         }
 
-        /// <summary>Reads bodies as text before parsing them, so an error keeps its raw body (set by the hooks).</summary>
+        /// <summary>Buffers bodies before parsing them, so an error keeps its raw body as text (set by the hooks).</summary>
         public bool ReadResponseAsString { get; set; }
 
         /// <summary>Reads and parses a response body.</summary>
@@ -14042,16 +13209,16 @@ namespace EdgeAi.Client
 
             if (ReadResponseAsString)
             {
-                var responseText = await ReadAsStringAsync(response.Content, cancellationToken).ConfigureAwait(false);
+                var responseBytes = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
                 try
                 {
-                    var typedBody = System.Text.Json.JsonSerializer.Deserialize(responseText, (System.Text.Json.Serialization.Metadata.JsonTypeInfo<T>)JsonSerializerSettings.GetTypeInfo(typeof(T)));
-                    return new ObjectResponseResult<T>(typedBody!, responseText);
+                    var typedBody = System.Text.Json.JsonSerializer.Deserialize(EdgeAiClientHooks.Utf8Json(responseBytes), (System.Text.Json.Serialization.Metadata.JsonTypeInfo<T>)JsonSerializerSettings.GetTypeInfo(typeof(T)));
+                    return new ObjectResponseResult<T>(typedBody!, typedBody == null || (int)response.StatusCode != 200 ? EdgeAiClientHooks.Text(response.Content, responseBytes) : string.Empty);
                 }
                 catch (System.Text.Json.JsonException exception)
                 {
                     var message = "Could not deserialize the response body string as " + typeof(T).FullName + ".";
-                    throw new EdgeAiApiException(message, (int)response.StatusCode, responseText, headers, exception);
+                    throw new EdgeAiApiException(message, (int)response.StatusCode, EdgeAiClientHooks.Text(response.Content, responseBytes), headers, exception);
                 }
             }
             else
@@ -14204,10 +13371,10 @@ namespace EdgeAi.Client
                 {
                     var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings.GetTypeInfo(body.GetType()));
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
-                    content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
+                    content_.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
                     request_.Content = content_;
-                    request_.Method = new System.Net.Http.HttpMethod("POST");
-                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
+                    request_.Method = System.Net.Http.HttpMethod.Post;
+                    request_.Headers.Accept.Add(new System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("application/json"));
 
                     var urlBuilder_ = new System.Text.StringBuilder();
                 
@@ -14225,14 +13392,7 @@ namespace EdgeAi.Client
                     var disposeResponse_ = true;
                     try
                     {
-                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
-                        foreach (var item_ in response_.Headers)
-                            headers_[item_.Key] = item_.Value;
-                        if (response_.Content != null && response_.Content.Headers != null)
-                        {
-                            foreach (var item_ in response_.Content.Headers)
-                                headers_[item_.Key] = item_.Value;
-                        }
+                        var headers_ = new ResponseHeaders(response_);
 
                         ProcessResponse(client_, response_);
 
@@ -14307,7 +13467,7 @@ namespace EdgeAi.Client
     #endif
         }
 
-        /// <summary>Reads bodies as text before parsing them, so an error keeps its raw body (set by the hooks).</summary>
+        /// <summary>Buffers bodies before parsing them, so an error keeps its raw body as text (set by the hooks).</summary>
         public bool ReadResponseAsString { get; set; }
 
         /// <summary>Reads and parses a response body.</summary>
@@ -14320,16 +13480,16 @@ namespace EdgeAi.Client
 
             if (ReadResponseAsString)
             {
-                var responseText = await ReadAsStringAsync(response.Content, cancellationToken).ConfigureAwait(false);
+                var responseBytes = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
                 try
                 {
-                    var typedBody = System.Text.Json.JsonSerializer.Deserialize(responseText, (System.Text.Json.Serialization.Metadata.JsonTypeInfo<T>)JsonSerializerSettings.GetTypeInfo(typeof(T)));
-                    return new ObjectResponseResult<T>(typedBody!, responseText);
+                    var typedBody = System.Text.Json.JsonSerializer.Deserialize(EdgeAiClientHooks.Utf8Json(responseBytes), (System.Text.Json.Serialization.Metadata.JsonTypeInfo<T>)JsonSerializerSettings.GetTypeInfo(typeof(T)));
+                    return new ObjectResponseResult<T>(typedBody!, typedBody == null || (int)response.StatusCode != 200 ? EdgeAiClientHooks.Text(response.Content, responseBytes) : string.Empty);
                 }
                 catch (System.Text.Json.JsonException exception)
                 {
                     var message = "Could not deserialize the response body string as " + typeof(T).FullName + ".";
-                    throw new EdgeAiApiException(message, (int)response.StatusCode, responseText, headers, exception);
+                    throw new EdgeAiApiException(message, (int)response.StatusCode, EdgeAiClientHooks.Text(response.Content, responseBytes), headers, exception);
                 }
             }
             else
@@ -14484,10 +13644,10 @@ namespace EdgeAi.Client
                 {
                     var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings.GetTypeInfo(body.GetType()));
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
-                    content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
+                    content_.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
                     request_.Content = content_;
-                    request_.Method = new System.Net.Http.HttpMethod("POST");
-                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
+                    request_.Method = System.Net.Http.HttpMethod.Post;
+                    request_.Headers.Accept.Add(new System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("application/json"));
 
                     var urlBuilder_ = new System.Text.StringBuilder();
                 
@@ -14511,14 +13671,7 @@ namespace EdgeAi.Client
                     var disposeResponse_ = true;
                     try
                     {
-                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
-                        foreach (var item_ in response_.Headers)
-                            headers_[item_.Key] = item_.Value;
-                        if (response_.Content != null && response_.Content.Headers != null)
-                        {
-                            foreach (var item_ in response_.Content.Headers)
-                                headers_[item_.Key] = item_.Value;
-                        }
+                        var headers_ = new ResponseHeaders(response_);
 
                         ProcessResponse(client_, response_);
 
@@ -14593,7 +13746,7 @@ namespace EdgeAi.Client
     #endif
         }
 
-        /// <summary>Reads bodies as text before parsing them, so an error keeps its raw body (set by the hooks).</summary>
+        /// <summary>Buffers bodies before parsing them, so an error keeps its raw body as text (set by the hooks).</summary>
         public bool ReadResponseAsString { get; set; }
 
         /// <summary>Reads and parses a response body.</summary>
@@ -14606,16 +13759,16 @@ namespace EdgeAi.Client
 
             if (ReadResponseAsString)
             {
-                var responseText = await ReadAsStringAsync(response.Content, cancellationToken).ConfigureAwait(false);
+                var responseBytes = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
                 try
                 {
-                    var typedBody = System.Text.Json.JsonSerializer.Deserialize(responseText, (System.Text.Json.Serialization.Metadata.JsonTypeInfo<T>)JsonSerializerSettings.GetTypeInfo(typeof(T)));
-                    return new ObjectResponseResult<T>(typedBody!, responseText);
+                    var typedBody = System.Text.Json.JsonSerializer.Deserialize(EdgeAiClientHooks.Utf8Json(responseBytes), (System.Text.Json.Serialization.Metadata.JsonTypeInfo<T>)JsonSerializerSettings.GetTypeInfo(typeof(T)));
+                    return new ObjectResponseResult<T>(typedBody!, typedBody == null || (int)response.StatusCode != 200 ? EdgeAiClientHooks.Text(response.Content, responseBytes) : string.Empty);
                 }
                 catch (System.Text.Json.JsonException exception)
                 {
                     var message = "Could not deserialize the response body string as " + typeof(T).FullName + ".";
-                    throw new EdgeAiApiException(message, (int)response.StatusCode, responseText, headers, exception);
+                    throw new EdgeAiApiException(message, (int)response.StatusCode, EdgeAiClientHooks.Text(response.Content, responseBytes), headers, exception);
                 }
             }
             else
@@ -14781,10 +13934,10 @@ namespace EdgeAi.Client
                 {
                     var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings.GetTypeInfo(body.GetType()));
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
-                    content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
+                    content_.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
                     request_.Content = content_;
-                    request_.Method = new System.Net.Http.HttpMethod("POST");
-                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
+                    request_.Method = System.Net.Http.HttpMethod.Post;
+                    request_.Headers.Accept.Add(new System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("application/json"));
 
                     var urlBuilder_ = new System.Text.StringBuilder();
                 
@@ -14809,14 +13962,7 @@ namespace EdgeAi.Client
                     var disposeResponse_ = true;
                     try
                     {
-                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
-                        foreach (var item_ in response_.Headers)
-                            headers_[item_.Key] = item_.Value;
-                        if (response_.Content != null && response_.Content.Headers != null)
-                        {
-                            foreach (var item_ in response_.Content.Headers)
-                                headers_[item_.Key] = item_.Value;
-                        }
+                        var headers_ = new ResponseHeaders(response_);
 
                         ProcessResponse(client_, response_);
 
@@ -14891,7 +14037,7 @@ namespace EdgeAi.Client
     #endif
         }
 
-        /// <summary>Reads bodies as text before parsing them, so an error keeps its raw body (set by the hooks).</summary>
+        /// <summary>Buffers bodies before parsing them, so an error keeps its raw body as text (set by the hooks).</summary>
         public bool ReadResponseAsString { get; set; }
 
         /// <summary>Reads and parses a response body.</summary>
@@ -14904,16 +14050,16 @@ namespace EdgeAi.Client
 
             if (ReadResponseAsString)
             {
-                var responseText = await ReadAsStringAsync(response.Content, cancellationToken).ConfigureAwait(false);
+                var responseBytes = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
                 try
                 {
-                    var typedBody = System.Text.Json.JsonSerializer.Deserialize(responseText, (System.Text.Json.Serialization.Metadata.JsonTypeInfo<T>)JsonSerializerSettings.GetTypeInfo(typeof(T)));
-                    return new ObjectResponseResult<T>(typedBody!, responseText);
+                    var typedBody = System.Text.Json.JsonSerializer.Deserialize(EdgeAiClientHooks.Utf8Json(responseBytes), (System.Text.Json.Serialization.Metadata.JsonTypeInfo<T>)JsonSerializerSettings.GetTypeInfo(typeof(T)));
+                    return new ObjectResponseResult<T>(typedBody!, typedBody == null || (int)response.StatusCode != 200 ? EdgeAiClientHooks.Text(response.Content, responseBytes) : string.Empty);
                 }
                 catch (System.Text.Json.JsonException exception)
                 {
                     var message = "Could not deserialize the response body string as " + typeof(T).FullName + ".";
-                    throw new EdgeAiApiException(message, (int)response.StatusCode, responseText, headers, exception);
+                    throw new EdgeAiApiException(message, (int)response.StatusCode, EdgeAiClientHooks.Text(response.Content, responseBytes), headers, exception);
                 }
             }
             else
@@ -15075,8 +14221,8 @@ namespace EdgeAi.Client
                     var content_ = new System.Net.Http.StreamContent(body);
                     content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("multipart/form-data");
                     request_.Content = content_;
-                    request_.Method = new System.Net.Http.HttpMethod("POST");
-                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
+                    request_.Method = System.Net.Http.HttpMethod.Post;
+                    request_.Headers.Accept.Add(new System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("application/json"));
 
                     var urlBuilder_ = new System.Text.StringBuilder();
                 
@@ -15094,14 +14240,7 @@ namespace EdgeAi.Client
                     var disposeResponse_ = true;
                     try
                     {
-                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
-                        foreach (var item_ in response_.Headers)
-                            headers_[item_.Key] = item_.Value;
-                        if (response_.Content != null && response_.Content.Headers != null)
-                        {
-                            foreach (var item_ in response_.Content.Headers)
-                                headers_[item_.Key] = item_.Value;
-                        }
+                        var headers_ = new ResponseHeaders(response_);
 
                         ProcessResponse(client_, response_);
 
@@ -15153,8 +14292,8 @@ namespace EdgeAi.Client
             {
                 using (var request_ = new System.Net.Http.HttpRequestMessage())
                 {
-                    request_.Method = new System.Net.Http.HttpMethod("GET");
-                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
+                    request_.Method = System.Net.Http.HttpMethod.Get;
+                    request_.Headers.Accept.Add(new System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("application/json"));
 
                     var urlBuilder_ = new System.Text.StringBuilder();
                 
@@ -15172,14 +14311,7 @@ namespace EdgeAi.Client
                     var disposeResponse_ = true;
                     try
                     {
-                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
-                        foreach (var item_ in response_.Headers)
-                            headers_[item_.Key] = item_.Value;
-                        if (response_.Content != null && response_.Content.Headers != null)
-                        {
-                            foreach (var item_ in response_.Content.Headers)
-                                headers_[item_.Key] = item_.Value;
-                        }
+                        var headers_ = new ResponseHeaders(response_);
 
                         ProcessResponse(client_, response_);
 
@@ -15254,7 +14386,7 @@ namespace EdgeAi.Client
     #endif
         }
 
-        /// <summary>Reads bodies as text before parsing them, so an error keeps its raw body (set by the hooks).</summary>
+        /// <summary>Buffers bodies before parsing them, so an error keeps its raw body as text (set by the hooks).</summary>
         public bool ReadResponseAsString { get; set; }
 
         /// <summary>Reads and parses a response body.</summary>
@@ -15267,16 +14399,16 @@ namespace EdgeAi.Client
 
             if (ReadResponseAsString)
             {
-                var responseText = await ReadAsStringAsync(response.Content, cancellationToken).ConfigureAwait(false);
+                var responseBytes = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
                 try
                 {
-                    var typedBody = System.Text.Json.JsonSerializer.Deserialize(responseText, (System.Text.Json.Serialization.Metadata.JsonTypeInfo<T>)JsonSerializerSettings.GetTypeInfo(typeof(T)));
-                    return new ObjectResponseResult<T>(typedBody!, responseText);
+                    var typedBody = System.Text.Json.JsonSerializer.Deserialize(EdgeAiClientHooks.Utf8Json(responseBytes), (System.Text.Json.Serialization.Metadata.JsonTypeInfo<T>)JsonSerializerSettings.GetTypeInfo(typeof(T)));
+                    return new ObjectResponseResult<T>(typedBody!, typedBody == null || (int)response.StatusCode != 200 ? EdgeAiClientHooks.Text(response.Content, responseBytes) : string.Empty);
                 }
                 catch (System.Text.Json.JsonException exception)
                 {
                     var message = "Could not deserialize the response body string as " + typeof(T).FullName + ".";
-                    throw new EdgeAiApiException(message, (int)response.StatusCode, responseText, headers, exception);
+                    throw new EdgeAiApiException(message, (int)response.StatusCode, EdgeAiClientHooks.Text(response.Content, responseBytes), headers, exception);
                 }
             }
             else
@@ -15460,10 +14592,10 @@ namespace EdgeAi.Client
                 {
                     var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings.GetTypeInfo(body.GetType()));
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
-                    content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
+                    content_.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
                     request_.Content = content_;
-                    request_.Method = new System.Net.Http.HttpMethod("POST");
-                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
+                    request_.Method = System.Net.Http.HttpMethod.Post;
+                    request_.Headers.Accept.Add(new System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("application/json"));
 
                     var urlBuilder_ = new System.Text.StringBuilder();
                 
@@ -15481,14 +14613,7 @@ namespace EdgeAi.Client
                     var disposeResponse_ = true;
                     try
                     {
-                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
-                        foreach (var item_ in response_.Headers)
-                            headers_[item_.Key] = item_.Value;
-                        if (response_.Content != null && response_.Content.Headers != null)
-                        {
-                            foreach (var item_ in response_.Content.Headers)
-                                headers_[item_.Key] = item_.Value;
-                        }
+                        var headers_ = new ResponseHeaders(response_);
 
                         ProcessResponse(client_, response_);
 
@@ -15552,10 +14677,10 @@ namespace EdgeAi.Client
                 {
                     var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings.GetTypeInfo(body.GetType()));
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
-                    content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
+                    content_.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
                     request_.Content = content_;
-                    request_.Method = new System.Net.Http.HttpMethod("POST");
-                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("text/event-stream"));
+                    request_.Method = System.Net.Http.HttpMethod.Post;
+                    request_.Headers.Accept.Add(new System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("text/event-stream"));
 
                     var urlBuilder_ = new System.Text.StringBuilder();
                 
@@ -15575,14 +14700,7 @@ namespace EdgeAi.Client
                     var disposeResponse_ = true;
                     try
                     {
-                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
-                        foreach (var item_ in response_.Headers)
-                            headers_[item_.Key] = item_.Value;
-                        if (response_.Content != null && response_.Content.Headers != null)
-                        {
-                            foreach (var item_ in response_.Content.Headers)
-                                headers_[item_.Key] = item_.Value;
-                        }
+                        var headers_ = new ResponseHeaders(response_);
 
                         ProcessResponse(client_, response_);
 
@@ -15637,10 +14755,10 @@ namespace EdgeAi.Client
                 {
                     var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings.GetTypeInfo(body.GetType()));
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
-                    content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
+                    content_.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
                     request_.Content = content_;
-                    request_.Method = new System.Net.Http.HttpMethod("POST");
-                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
+                    request_.Method = System.Net.Http.HttpMethod.Post;
+                    request_.Headers.Accept.Add(new System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("application/json"));
 
                     var urlBuilder_ = new System.Text.StringBuilder();
                 
@@ -15658,14 +14776,7 @@ namespace EdgeAi.Client
                     var disposeResponse_ = true;
                     try
                     {
-                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
-                        foreach (var item_ in response_.Headers)
-                            headers_[item_.Key] = item_.Value;
-                        if (response_.Content != null && response_.Content.Headers != null)
-                        {
-                            foreach (var item_ in response_.Content.Headers)
-                                headers_[item_.Key] = item_.Value;
-                        }
+                        var headers_ = new ResponseHeaders(response_);
 
                         ProcessResponse(client_, response_);
 
@@ -15725,10 +14836,10 @@ namespace EdgeAi.Client
                 {
                     var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings.GetTypeInfo(body.GetType()));
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
-                    content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
+                    content_.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
                     request_.Content = content_;
-                    request_.Method = new System.Net.Http.HttpMethod("POST");
-                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
+                    request_.Method = System.Net.Http.HttpMethod.Post;
+                    request_.Headers.Accept.Add(new System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("application/json"));
 
                     var urlBuilder_ = new System.Text.StringBuilder();
                 
@@ -15746,14 +14857,7 @@ namespace EdgeAi.Client
                     var disposeResponse_ = true;
                     try
                     {
-                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
-                        foreach (var item_ in response_.Headers)
-                            headers_[item_.Key] = item_.Value;
-                        if (response_.Content != null && response_.Content.Headers != null)
-                        {
-                            foreach (var item_ in response_.Content.Headers)
-                                headers_[item_.Key] = item_.Value;
-                        }
+                        var headers_ = new ResponseHeaders(response_);
 
                         ProcessResponse(client_, response_);
 
@@ -15828,7 +14932,7 @@ namespace EdgeAi.Client
     #endif
         }
 
-        /// <summary>Reads bodies as text before parsing them, so an error keeps its raw body (set by the hooks).</summary>
+        /// <summary>Buffers bodies before parsing them, so an error keeps its raw body as text (set by the hooks).</summary>
         public bool ReadResponseAsString { get; set; }
 
         /// <summary>Reads and parses a response body.</summary>
@@ -15841,16 +14945,16 @@ namespace EdgeAi.Client
 
             if (ReadResponseAsString)
             {
-                var responseText = await ReadAsStringAsync(response.Content, cancellationToken).ConfigureAwait(false);
+                var responseBytes = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
                 try
                 {
-                    var typedBody = System.Text.Json.JsonSerializer.Deserialize(responseText, (System.Text.Json.Serialization.Metadata.JsonTypeInfo<T>)JsonSerializerSettings.GetTypeInfo(typeof(T)));
-                    return new ObjectResponseResult<T>(typedBody!, responseText);
+                    var typedBody = System.Text.Json.JsonSerializer.Deserialize(EdgeAiClientHooks.Utf8Json(responseBytes), (System.Text.Json.Serialization.Metadata.JsonTypeInfo<T>)JsonSerializerSettings.GetTypeInfo(typeof(T)));
+                    return new ObjectResponseResult<T>(typedBody!, typedBody == null || (int)response.StatusCode != 200 ? EdgeAiClientHooks.Text(response.Content, responseBytes) : string.Empty);
                 }
                 catch (System.Text.Json.JsonException exception)
                 {
                     var message = "Could not deserialize the response body string as " + typeof(T).FullName + ".";
-                    throw new EdgeAiApiException(message, (int)response.StatusCode, responseText, headers, exception);
+                    throw new EdgeAiApiException(message, (int)response.StatusCode, EdgeAiClientHooks.Text(response.Content, responseBytes), headers, exception);
                 }
             }
             else
