@@ -5,6 +5,7 @@ import { startEmulator, type RunningEmulator } from "@edge-ai/mocks";
 import { inspect } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { AuthenticationError, CapacityError, EdgeAI, gatewayHeaders, gatewayInfo, ValidationError, type GatewayResponseInfo } from "../src/index.js";
+import { transports } from "./support/client.js";
 
 const ACCOUNT = "0123456789abcdef0123456789abcdef";
 const TOKEN = "test-token-0123456789";
@@ -16,11 +17,6 @@ beforeAll(async () => {
   gatewayUrl = `http://127.0.0.1:${emulator.port}/v1`;
 });
 afterAll(() => emulator.close());
-
-const transports = [
-  ["undici", {}],
-  ["fetch", { fetch: (u: string, i: RequestInit) => fetch(u, i) }],
-] as const;
 
 describe.each(transports)("gateway option (%s transport)", (_name, transport) => {
   function client(gateway: Record<string, unknown> = {}, seen?: GatewayResponseInfo[]): EdgeAI {

@@ -6,7 +6,7 @@
 import { inspect } from "node:util";
 import { afterEach, describe, expect, it } from "vitest";
 import { type ClientOptions, TimeoutError, ValidationError } from "../src/index.js";
-import { testClient } from "./support/client.js";
+import { testClient, transports } from "./support/client.js";
 import { envelope, sendJSON, startTestServer, type TestServer } from "./support/test-server.js";
 
 let server: TestServer | undefined;
@@ -16,10 +16,6 @@ afterEach(async () => {
 });
 
 const model = "@cf/meta/llama-3.1-8b-instruct-fast";
-const transports: [string, Partial<ClientOptions>][] = [
-  ["undici", {}],
-  ["fetch", { fetch: (url, init) => fetch(url, init) }],
-];
 
 for (const [name, transport] of transports) {
   describe(`failures after the headers (${name} transport)`, () => {

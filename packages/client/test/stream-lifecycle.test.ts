@@ -5,8 +5,8 @@
 import type { ServerResponse } from "node:http";
 import { setTimeout as delay } from "node:timers/promises";
 import { afterEach, describe, expect, it } from "vitest";
-import { AbortError, type ClientOptions, StreamError } from "../src/index.js";
-import { testClient } from "./support/client.js";
+import { AbortError, StreamError } from "../src/index.js";
+import { testClient, transports } from "./support/client.js";
 import { startTestServer, type TestServer } from "./support/test-server.js";
 
 let server: TestServer | undefined;
@@ -16,10 +16,6 @@ afterEach(async () => {
 });
 
 const model = "@cf/meta/llama-3.1-8b-instruct-fast";
-const transports: [string, Partial<ClientOptions>][] = [
-  ["undici", {}],
-  ["fetch", { fetch: (url, init) => fetch(url, init) }],
-];
 
 /** A server whose streams send one event and then stay open; `closed` resolves when the client lets go. */
 async function openStreamServer() {

@@ -3,8 +3,8 @@
  * limit must fire once the fake clock reaches it, and not a millisecond earlier. The error names the limit that fired.
  */
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { type ClientOptions, TimeoutError } from "../src/index.js";
-import { testClient } from "./support/client.js";
+import { TimeoutError } from "../src/index.js";
+import { testClient, transports } from "./support/client.js";
 import { startTestServer, type TestServer } from "./support/test-server.js";
 
 let server: TestServer | undefined;
@@ -15,10 +15,6 @@ afterEach(async () => {
 });
 
 const model = "@cf/meta/llama-3.1-8b-instruct-fast";
-const transports: [string, Partial<ClientOptions>][] = [
-  ["undici", {}],
-  ["fetch", { fetch: (url, init) => fetch(url, init) }],
-];
 
 /** Resolves once the server has the request, so the clock is advanced only while the client waits. */
 async function silentServer(streamFirstEvent = false) {

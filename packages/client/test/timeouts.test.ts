@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { AbortError, StreamError, TimeoutError, type ClientOptions } from "../src/index.js";
-import { testClient } from "./support/client.js";
+import { AbortError, StreamError, TimeoutError } from "../src/index.js";
+import { testClient, transports } from "./support/client.js";
 import { envelope, sendJSON, startTestServer, type TestServer } from "./support/test-server.js";
 
 let server: TestServer | undefined;
@@ -10,10 +10,6 @@ afterEach(async () => {
 });
 
 const model = "@cf/meta/llama-3.1-8b-instruct-fast";
-const transports: [string, Partial<ClientOptions>][] = [
-  ["undici", {}],
-  ["fetch", { fetch: (url, init) => fetch(url, init) }],
-];
 
 for (const [name, transport] of transports) {
   describe(`timeouts and cancellation (${name} transport)`, () => {

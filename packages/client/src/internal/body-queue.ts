@@ -28,62 +28,99 @@ export interface WaitWatcher {
   waitEnded(): void;
 }
 
+/**
+ * The queue both readers share: the transport side pushes chunks, ends or fails it; {@link ChunkQueue.drain}
+ * yields what is queued before it reports the end or the failure.
+ */
+class ChunkQueue {
+  private readonly items: Uint8Array[] = [];
+  private head = 0;
+  private wake: (() => void) | undefined;
+  ended = false;
+  failure: unknown;
+
+  /** Chunks queued and not yet taken. */
+  get size(): number {
+    return this.items.length - this.head;
+  }
+
+  push(chunk: Uint8Array): void {
+    this.items.push(chunk);
+    this.notify();
+  }
+
+  end(): void {
+    this.ended = true;
+    this.notify();
+  }
+
+  fail(err: unknown): void {
+    this.failure ??= err;
+    this.notify();
+  }
+
+  notify(): void {
+    const w = this.wake;
+    this.wake = undefined;
+    w?.();
+  }
+
+  /**
+   * Yields every queued chunk, then ends or throws `mapError(failure)`. `refill` runs after each chunk taken and
+   * before each wait, so the transport side can resume reading.
+   */
+  async *drain(mapError: (err: unknown) => Error, refill: () => void, watcher?: WaitWatcher): AsyncGenerator<Uint8Array> {
+    for (;;) {
+      if (this.head < this.items.length) {
+        const chunk = this.items[this.head] as Uint8Array;
+        this.items[this.head++] = undefined as unknown as Uint8Array;
+        if (this.head === this.items.length) {
+          this.items.length = 0;
+          this.head = 0;
+        }
+        refill();
+        yield chunk;
+        continue;
+      }
+      if (this.ended) return;
+      if (this.failure !== undefined) throw mapError(this.failure);
+      refill();
+      watcher?.waitStarted();
+      await new Promise<void>((resolve) => {
+        this.wake = resolve;
+      });
+      watcher?.waitEnded();
+    }
+  }
+}
+
 /** Yields every chunk that arrives, then ends or throws `mapError(error)`; destroys the body if left early. */
 export async function* queuedChunks(body: Readable, mapError: (err: unknown) => Error, watcher?: WaitWatcher): AsyncGenerator<Uint8Array> {
-  const queue: Uint8Array[] = [];
-  let head = 0;
-  let ended = body.readableEnded;
-  let failure: unknown = !ended && body.destroyed ? (body.errored ?? new BodyClosedError()) : undefined;
-  let wake: (() => void) | undefined;
-  const notify = (): void => {
-    const w = wake;
-    wake = undefined;
-    w?.();
-  };
+  const queue = new ChunkQueue();
+  queue.ended = body.readableEnded;
+  if (!queue.ended && body.destroyed) queue.failure = body.errored ?? new BodyClosedError();
   const onData = (chunk: Uint8Array): void => {
     queue.push(chunk);
-    if (queue.length - head >= HIGH_WATER) body.pause();
-    notify();
+    if (queue.size >= HIGH_WATER) body.pause();
   };
-  const onEnd = (): void => {
-    ended = true;
-    notify();
-  };
-  const onError = (err: unknown): void => {
-    failure ??= err;
-    notify();
-  };
+  const onEnd = (): void => queue.end();
+  const onError = (err: unknown): void => queue.fail(err);
   const onClose = (): void => {
-    if (!ended) failure ??= body.errored ?? new BodyClosedError();
-    notify();
+    if (!queue.ended) queue.failure ??= body.errored ?? new BodyClosedError();
+    queue.notify();
   };
-  if (!ended && failure === undefined) {
+  if (!queue.ended && queue.failure === undefined) {
     body.on("data", onData);
     body.on("end", onEnd);
     body.on("error", onError);
     body.on("close", onClose);
   }
+  // Resume only once the consumer has taken everything, so a slow consumer holds at most HIGH_WATER chunks.
+  const refill = (): void => {
+    if (queue.size === 0 && body.isPaused() && !queue.ended) body.resume();
+  };
   try {
-    for (;;) {
-      if (head < queue.length) {
-        const chunk = queue[head] as Uint8Array;
-        queue[head++] = undefined as unknown as Uint8Array;
-        if (head === queue.length) {
-          queue.length = 0;
-          head = 0;
-          if (body.isPaused() && !ended) body.resume();
-        }
-        yield chunk;
-        continue;
-      }
-      if (ended) return;
-      if (failure !== undefined) throw mapError(failure);
-      watcher?.waitStarted();
-      await new Promise<void>((resolve) => {
-        wake = resolve;
-      });
-      watcher?.waitEnded();
-    }
+    yield* queue.drain(mapError, refill, watcher);
   } finally {
     body.off("data", onData);
     body.off("end", onEnd);
@@ -100,61 +137,34 @@ export async function* queuedChunks(body: Readable, mapError: (err: unknown) => 
  * Cancels the reader if left early.
  */
 export async function* queuedReads(reader: ReadableStreamDefaultReader<Uint8Array>, mapError: (err: unknown) => Error, watcher?: WaitWatcher): AsyncGenerator<Uint8Array> {
-  const queue: Uint8Array[] = [];
-  let head = 0;
-  let ended = false;
-  let failure: unknown;
+  const queue = new ChunkQueue();
   let pumping = false;
   let stopped = false;
-  let wake: (() => void) | undefined;
-  const notify = (): void => {
-    const w = wake;
-    wake = undefined;
-    w?.();
-  };
   const pump = async (): Promise<void> => {
     pumping = true;
     try {
-      while (!stopped && queue.length - head < HIGH_WATER) {
+      while (!stopped && queue.size < HIGH_WATER) {
         const { done, value } = await reader.read();
         if (done) {
-          ended = true;
+          queue.ended = true;
           break;
         }
         queue.push(value);
-        notify();
       }
     } catch (err) {
-      failure ??= err;
+      queue.failure ??= err;
     }
     pumping = false;
-    notify();
+    queue.notify();
+  };
+  const refill = (): void => {
+    if (!pumping && !queue.ended && queue.failure === undefined) void pump();
   };
   void pump();
   try {
-    for (;;) {
-      if (head < queue.length) {
-        const chunk = queue[head] as Uint8Array;
-        queue[head++] = undefined as unknown as Uint8Array;
-        if (head === queue.length) {
-          queue.length = 0;
-          head = 0;
-        }
-        if (!pumping && !ended && failure === undefined) void pump();
-        yield chunk;
-        continue;
-      }
-      if (ended) return;
-      if (failure !== undefined) throw mapError(failure);
-      if (!pumping) void pump();
-      watcher?.waitStarted();
-      await new Promise<void>((resolve) => {
-        wake = resolve;
-      });
-      watcher?.waitEnded();
-    }
+    yield* queue.drain(mapError, refill, watcher);
   } finally {
     stopped = true;
-    if (!ended) reader.cancel().catch(() => undefined);
+    if (!queue.ended) reader.cancel().catch(() => undefined);
   }
 }

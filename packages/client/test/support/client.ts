@@ -16,3 +16,9 @@ export function testClient(baseUrl: string, options: Partial<ClientOptions> = {}
     ...options,
   });
 }
+
+/** The two transports every fault test runs on: undici (the default) and a user-supplied `fetch` (the edge path). */
+export const transports: [name: string, options: Partial<ClientOptions>][] = [
+  ["undici", {}],
+  ["fetch", { fetch: (url, init) => fetch(url, init) }],
+];
