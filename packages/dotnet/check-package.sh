@@ -27,7 +27,10 @@ nuspec=$(unzip -p "$nupkg" EdgeAi.Client.nuspec)
 for want in "<id>EdgeAi.Client</id>" "<version>$version</version>" '<license type="expression">MIT</license>' "<readme>README.md</readme>" "<repository type=\"git\"" "<description>Typed .NET client"; do
   grep -qF "$want" <<<"$nuspec" || { echo "check-package: nuspec lacks $want" >&2; exit 1; }
 done
-unzip -l "$nupkg" | grep -q " README.md$" || { echo "check-package: README.md not packed" >&2; exit 1; }
+# Listed into a variable first: with pipefail, `unzip -l | grep -q` fails at random when grep exits on its match
+# and unzip then writes into the closed pipe (SIGPIPE).
+listing=$(unzip -l "$nupkg")
+grep -q " README.md$" <<<"$listing" || { echo "check-package: README.md not packed" >&2; exit 1; }
 echo "check-package: packed EdgeAi.Client $version (.nupkg + .snupkg, metadata complete)"
 
 app="$work/app"
